@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Parsing;
+
+namespace Skewless.Analyzers.Definitions;
+
+/// <summary>
+/// Reports misuse of the feature attributes (SKW1xx) by running the generator's own parser, so the
+/// diagnostics describe exactly what the generator left out.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FeatureSetDefinitionAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.FeatureSetShape,
+        Descriptors.FeatureSignature,
+        Descriptors.UnsupportedFeatureType,
+        Descriptors.FeatureName,
+        Descriptors.InputWithoutDataSource,
+        Descriptors.FeatureOutsideFeatureSet,
+        Descriptors.ReservedName);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, symbols), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols symbols)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (KnownSymbols.Find(type, symbols.FeatureSetAttribute) is null)
+        {
+            ReportStrayFeatures(context, type, symbols);
+            return;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        FeatureSetParser.Parse(type, symbols, context.Compilation, diagnostics, context.CancellationToken);
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    private static void ReportStrayFeatures(SymbolAnalysisContext context, INamedTypeSymbol type, KnownSymbols symbols)
+    {
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (KnownSymbols.Find(method, symbols.FeatureAttribute) is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.FeatureOutsideFeatureSet, method.Locations.FirstOrDefault(), method.Name, type.Name));
+            }
+        }
+    }
+}

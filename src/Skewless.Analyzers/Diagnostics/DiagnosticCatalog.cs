@@ -1,0 +1,83 @@
+using Microsoft.CodeAnalysis;
+
+namespace Skewless.Analyzers.Diagnostics;
+
+/// <summary>Every Skewless diagnostic ID, grouped by concern. Each has a page at <c>docs/rules/&lt;ID&gt;.md</c>.</summary>
+internal static class DiagnosticIds
+{
+    // Definitions: misuse of the attributes.
+    public const string FeatureSetShape = "SKW100";
+    public const string FeatureSignature = "SKW101";
+    public const string UnsupportedFeatureType = "SKW102";
+    public const string FeatureName = "SKW104";
+    public const string InputWithoutDataSource = "SKW105";
+    public const string FeatureOutsideFeatureSet = "SKW106";
+    public const string ReservedName = "SKW107";
+}
+
+/// <summary>The descriptor of every Skewless diagnostic.</summary>
+internal static class Descriptors
+{
+    private const string HelpRoot = "https://github.com/skewless/skewless/blob/main/docs/rules/";
+
+    public const string DefinitionsCategory = "Skewless.Definitions";
+
+    public static readonly DiagnosticDescriptor FeatureSetShape = Create(
+        DiagnosticIds.FeatureSetShape,
+        "A feature set must be a non-generic static partial class",
+        "Feature set '{0}' must be {1}",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "The generator completes a [FeatureSet] class with more static members, so the class must be static and partial, must not be generic, and every type it is nested in must be partial and not generic.");
+
+    public static readonly DiagnosticDescriptor FeatureSignature = Create(
+        DiagnosticIds.FeatureSignature,
+        "A feature must be a static method that takes one row of the input type",
+        "Feature '{0}' must be {1}",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "Training and serving both call each [Feature] method with one row, so it must be static, non-generic, and take exactly one parameter of the feature set's input type, by value or 'in'.");
+
+    public static readonly DiagnosticDescriptor UnsupportedFeatureType = Create(
+        DiagnosticIds.UnsupportedFeatureType,
+        "A feature must return a number, bool or enum",
+        "Feature '{0}' returns '{1}', which {2}",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "A feature fills slots of a float vector, so it must return float, double, int, long, bool or an enum. A string needs [Vocabulary] or [HashBuckets] to become numbers.");
+
+    public static readonly DiagnosticDescriptor FeatureName = Create(
+        DiagnosticIds.FeatureName,
+        "Feature names must be unique and not empty",
+        "Feature name '{0}' {1}",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "The schema and saved artifacts identify features by name, so every feature of a set needs its own non-empty name.");
+
+    public static readonly DiagnosticDescriptor InputWithoutDataSource = Create(
+        DiagnosticIds.InputWithoutDataSource,
+        "A feature set's input type should be a [DataSource]",
+        "Input type '{0}' of feature set '{1}' has no [DataSource]: say where its rows come from and who owns them",
+        DefinitionsCategory,
+        DiagnosticSeverity.Warning,
+        "Features depend on upstream data. Marking the input type with [DataSource(name, Owner, Version)] makes that dependency explicit, so a change upstream is noticed rather than silently absorbed.");
+
+    public static readonly DiagnosticDescriptor FeatureOutsideFeatureSet = Create(
+        DiagnosticIds.FeatureOutsideFeatureSet,
+        "A [Feature] method must be in a [FeatureSet] class",
+        "Method '{0}' is marked [Feature], but '{1}' is not a [FeatureSet], so no training or serving code calls it",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "Only methods of a [FeatureSet] class become features. A [Feature] anywhere else is ignored by the generator, which is never what was meant.");
+
+    public static readonly DiagnosticDescriptor ReservedName = Create(
+        DiagnosticIds.ReservedName,
+        "A member name collides with generated code",
+        "'{0}' collides with the generated member '{1}'; rename it",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator and Fitted to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md");
+}

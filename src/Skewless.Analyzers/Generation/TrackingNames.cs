@@ -1,0 +1,9 @@
+namespace Skewless.Analyzers.Generation;
+
+/// <summary>Names of the generator's pipeline steps, so that tests can check each step is cached after an unrelated edit.</summary>
+internal static class TrackingNames
+{
+    public const string FeatureSets = nameof(FeatureSets);
+    public const string NullableEnabled = nameof(NullableEnabled);
+    public const string Output = nameof(Output);
+}

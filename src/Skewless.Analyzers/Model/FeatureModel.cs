@@ -1,0 +1,19 @@
+namespace Skewless.Analyzers.Model;
+
+/// <summary>One valid <c>[Feature]</c> method, as the emitter needs it.</summary>
+/// <param name="Name">The feature's name in the schema and the artifact.</param>
+/// <param name="MethodName">The method's name, also the name of the feature's field in the vector.</param>
+/// <param name="Kind">The C# type the method returns.</param>
+/// <param name="ReturnType">The return type, fully qualified with <c>global::</c>.</param>
+/// <param name="EnumMembers">For an enum feature, one declared member per distinct value, in declaration order; each is a one-hot slot.</param>
+/// <param name="Reads">The input members the feature reads, sorted.</param>
+internal sealed record FeatureModel(
+    string Name,
+    string MethodName,
+    FeatureKind Kind,
+    string ReturnType,
+    EquatableArray<string> EnumMembers,
+    EquatableArray<string> Reads)
+{
+    public int Width => Kind == FeatureKind.Enum ? EnumMembers.Length : 1;
+}

@@ -1,0 +1,30 @@
+namespace Skewless.Analyzers.Model;
+
+/// <summary>
+/// Everything the emitter needs to complete one <c>[FeatureSet]</c> class: strings, numbers and
+/// equatable arrays only, so that an unchanged definition compares equal and is not emitted again.
+/// </summary>
+/// <param name="Namespace">The class's namespace, or empty for the global namespace.</param>
+/// <param name="ContainingTypes">Declarations of the partial types the class is nested in, outermost first, such as <c>partial class Outer</c>.</param>
+/// <param name="ClassName">The class's name.</param>
+/// <param name="FullName">The class's name qualified by namespace and containing types, without <c>global::</c>.</param>
+/// <param name="Name">The logical name of the feature set.</param>
+/// <param name="Version">The declared version.</param>
+/// <param name="Fingerprint">The stable hash of the normalised definition.</param>
+/// <param name="InputType">The row type, fully qualified with <c>global::</c>.</param>
+/// <param name="InputTypeName">The row type's name as recorded in the schema, without <c>global::</c>.</param>
+/// <param name="Features">The valid features, in declaration order.</param>
+internal sealed record FeatureSetModel(
+    string Namespace,
+    EquatableArray<string> ContainingTypes,
+    string ClassName,
+    string FullName,
+    string Name,
+    int Version,
+    string Fingerprint,
+    string InputType,
+    string InputTypeName,
+    EquatableArray<FeatureModel> Features)
+{
+    public int Width => Features.Sum(feature => feature.Width);
+}

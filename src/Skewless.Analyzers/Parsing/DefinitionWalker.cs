@@ -1,0 +1,213 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Skewless.Analyzers.Parsing;
+
+/// <summary>
+/// Follows feature code through the compilation: which members of the input type it reads, and
+/// which source members (helpers, properties with bodies, constants, other features) its result
+/// can depend on. Each body is walked once; closures are taken over the cached direct facts.
+/// </summary>
+/// <remarks>
+/// This answers "what does the code touch", not "what can the value depend on": a helper that
+/// reads a member counts even if its result is discarded. Members declared outside the
+/// compilation (the BCL, other assemblies) are not followed.
+/// </remarks>
+internal sealed class DefinitionWalker
+{
+    private readonly Compilation _compilation;
+    private readonly ITypeSymbol _inputType;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<ISymbol, DirectFacts> _facts = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+
+    public DefinitionWalker(Compilation compilation, ITypeSymbol inputType, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _inputType = inputType;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The names of the input type's members that <paramref name="root"/> reads, directly or through what it reaches.</summary>
+    public IReadOnlyCollection<string> ReadsOf(ISymbol root)
+    {
+        var reads = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var symbol in Reachable(root))
+        {
+            reads.UnionWith(Facts(symbol).Reads);
+        }
+
+        return reads;
+    }
+
+    /// <summary><paramref name="root"/> and every source member it reaches, transitively.</summary>
+    public IEnumerable<ISymbol> Reachable(ISymbol root)
+    {
+        var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { root };
+        var pending = new Stack<ISymbol>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var symbol = pending.Pop();
+            yield return symbol;
+            foreach (var callee in Facts(symbol).Callees)
+            {
+                if (seen.Add(callee))
+                {
+                    pending.Push(callee);
+                }
+            }
+        }
+    }
+
+    /// <summary>The declarations of a source member, as the fingerprint hashes them.</summary>
+    public static IEnumerable<SyntaxNode> Declarations(ISymbol symbol, CancellationToken cancellationToken) =>
+        symbol.DeclaringSyntaxReferences
+            .Where(reference => !IsGenerated(reference.SyntaxTree))
+            .Select(reference => reference.GetSyntax(cancellationToken) switch
+            {
+                VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration,
+                var node => node,
+            });
+
+    private DirectFacts Facts(ISymbol symbol)
+    {
+        if (!_facts.TryGetValue(symbol, out var facts))
+        {
+            facts = new DirectFacts();
+            _facts.Add(symbol, facts);
+            foreach (var body in Bodies(symbol))
+            {
+                Collect(body, facts);
+            }
+        }
+
+        return facts;
+    }
+
+    private IEnumerable<IOperation> Bodies(ISymbol symbol)
+    {
+        var walked = symbol is IPropertySymbol property ? property.GetMethod : symbol;
+        if (walked is null)
+        {
+            yield break;
+        }
+
+        foreach (var reference in walked.DeclaringSyntaxReferences)
+        {
+            if (IsGenerated(reference.SyntaxTree))
+            {
+                continue;
+            }
+
+            var node = reference.GetSyntax(_cancellationToken);
+            if (node is VariableDeclaratorSyntax declarator)
+            {
+                if (declarator.Initializer is null)
+                {
+                    continue;
+                }
+
+                node = declarator.Initializer;
+            }
+
+            if (Model(reference.SyntaxTree).GetOperation(node, _cancellationToken) is { } operation)
+            {
+                yield return operation;
+            }
+        }
+    }
+
+    private void Collect(IOperation body, DirectFacts facts)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IPropertyReferenceOperation reference:
+                    Read(reference.Property, facts);
+                    Reach(reference.Property, facts);
+                    break;
+                case IFieldReferenceOperation reference:
+                    Read(reference.Field, facts);
+                    Reach(reference.Field, facts);
+                    break;
+                case IInvocationOperation invocation:
+                    Reach(invocation.TargetMethod, facts);
+                    break;
+                case IMethodReferenceOperation reference:
+                    Reach(reference.Method, facts);
+                    break;
+                case IObjectCreationOperation creation when creation.Constructor is not null:
+                    Reach(creation.Constructor, facts);
+                    break;
+                case IBinaryOperation { OperatorMethod: { } method }:
+                    Reach(method, facts);
+                    break;
+                case IUnaryOperation { OperatorMethod: { } method }:
+                    Reach(method, facts);
+                    break;
+                case IConversionOperation { OperatorMethod: { } method }:
+                    Reach(method, facts);
+                    break;
+            }
+        }
+    }
+
+    private void Read(ISymbol member, DirectFacts facts)
+    {
+        for (var type = _inputType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(member.ContainingType.OriginalDefinition, type.OriginalDefinition))
+            {
+                facts.Reads.Add(member.Name);
+                return;
+            }
+        }
+    }
+
+    private static void Reach(ISymbol target, DirectFacts facts)
+    {
+        target = target switch
+        {
+            IMethodSymbol { ReducedFrom: { } extension } => extension,
+            IMethodSymbol { PartialImplementationPart: { } implementation } => implementation,
+            _ => target,
+        };
+        target = target.OriginalDefinition;
+
+        // Local functions and lambdas are walked as part of the body that declares them.
+        if (target is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
+        {
+            return;
+        }
+
+        if (target.DeclaringSyntaxReferences.Any(reference => !IsGenerated(reference.SyntaxTree)))
+        {
+            facts.Callees.Add(target);
+        }
+    }
+
+    private SemanticModel Model(SyntaxTree tree)
+    {
+        if (!_models.TryGetValue(tree, out var model))
+        {
+            model = _compilation.GetSemanticModel(tree);
+            _models.Add(tree, model);
+        }
+
+        return model;
+    }
+
+    // Generated code is invisible to the generator itself, so it must be invisible here too, or the
+    // analyzers would see a different definition from the one the generator fingerprinted.
+    private static bool IsGenerated(SyntaxTree tree) => tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase);
+
+    private sealed class DirectFacts
+    {
+        public HashSet<string> Reads { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<ISymbol> Callees { get; } = new(SymbolEqualityComparer.Default);
+    }
+}

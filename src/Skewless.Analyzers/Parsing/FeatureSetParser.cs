@@ -1,0 +1,304 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Model;
+
+namespace Skewless.Analyzers.Parsing;
+
+/// <summary>
+/// Turns a <c>[FeatureSet]</c> class into a <see cref="FeatureSetModel"/>. The generator and the
+/// definition analyzer share it: the generator keeps the model, the analyzer reports the
+/// diagnostics. Invalid features are left out of the model, so that one mistake gives one
+/// diagnostic rather than a cascade of compile errors in generated code.
+/// </summary>
+internal static class FeatureSetParser
+{
+    /// <summary>Names the generator adds to a feature set class.</summary>
+    public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted" };
+
+    /// <summary>Names a feature's vector field cannot take, because <c>Vector</c> already has them.</summary>
+    public static readonly IReadOnlyCollection<string> VectorMembers = new[] { "Width", "CopyTo", "Equals", "GetHashCode", "ToString", "GetType" };
+
+    private static readonly SymbolDisplayFormat NameWithoutGlobal =
+        SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
+
+    /// <summary>Parses <paramref name="type"/>, adding any definition errors to <paramref name="diagnostics"/>.</summary>
+    /// <returns>The model, or <see langword="null"/> when nothing can be generated for the class.</returns>
+    public static FeatureSetModel? Parse(
+        INamedTypeSymbol type,
+        KnownSymbols symbols,
+        Compilation compilation,
+        ICollection<Diagnostic>? diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var attribute = KnownSymbols.Find(type, symbols.FeatureSetAttribute);
+        if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not ITypeSymbol inputType
+            || inputType.TypeKind == TypeKind.Error || inputType is INamedTypeSymbol { IsUnboundGenericType: true })
+        {
+            return null;
+        }
+
+        if (ShapeProblem(type, cancellationToken) is { } problem)
+        {
+            diagnostics?.Add(Diagnostic.Create(Descriptors.FeatureSetShape, type.Locations.FirstOrDefault(), type.Name, problem));
+            return null;
+        }
+
+        if (diagnostics is not null)
+        {
+            CheckDataSource(type, attribute, inputType, symbols, diagnostics, cancellationToken);
+            CheckReservedMembers(type, diagnostics);
+        }
+
+        var walker = new DefinitionWalker(compilation, inputType, cancellationToken);
+        var features = new List<(FeatureModel Model, IMethodSymbol Method)>();
+        var names = new Dictionary<string, IMethodSymbol>(StringComparer.Ordinal);
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var featureAttribute = KnownSymbols.Find(method, symbols.FeatureAttribute);
+            if (featureAttribute is not null && ParseFeature(method, featureAttribute, inputType, names, walker, diagnostics, cancellationToken) is { } feature)
+            {
+                features.Add((feature, method));
+            }
+        }
+
+        var name = NamedArgument(attribute, "Name") as string;
+        return new FeatureSetModel(
+            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
+            ContainingTypeDeclarations(type),
+            type.Name,
+            type.ToDisplayString(NameWithoutGlobal),
+            string.IsNullOrWhiteSpace(name) ? type.Name : name!,
+            NamedArgument(attribute, "Version") as int? ?? 1,
+            Fingerprint(inputType, features, walker, cancellationToken),
+            inputType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            inputType.ToDisplayString(NameWithoutGlobal),
+            features.Select(feature => feature.Model).ToEquatableArray());
+    }
+
+    private static string? ShapeProblem(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var isPartial = IsPartial(type, cancellationToken);
+        if (!type.IsStatic || !isPartial)
+        {
+            return !type.IsStatic && !isPartial ? "static partial" : !type.IsStatic ? "static" : "partial";
+        }
+
+        if (type.IsGenericType)
+        {
+            return "non-generic";
+        }
+
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            if (container.IsGenericType || !IsPartial(container, cancellationToken))
+            {
+                return $"nested only in partial, non-generic types ('{container.Name}' is not)";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences.All(reference =>
+            reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+            && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static void CheckDataSource(INamedTypeSymbol type, AttributeData attribute, ITypeSymbol inputType, KnownSymbols symbols, ICollection<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        if (symbols.DataSourceAttribute is null || KnownSymbols.Find(inputType, symbols.DataSourceAttribute) is not null)
+        {
+            return;
+        }
+
+        var location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } arguments }
+            ? arguments[0].GetLocation()
+            : type.Locations.FirstOrDefault();
+        diagnostics.Add(Diagnostic.Create(Descriptors.InputWithoutDataSource, location, inputType.Name, type.Name));
+    }
+
+    private static void CheckReservedMembers(INamedTypeSymbol type, ICollection<Diagnostic> diagnostics)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (!member.IsImplicitlyDeclared && GeneratedMembers.Contains(member.Name) && member.Locations.FirstOrDefault() is { } location
+                && location.SourceTree is { } tree && !tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase))
+            {
+                diagnostics.Add(Diagnostic.Create(Descriptors.ReservedName, location, member.Name, $"{type.Name}.{member.Name}"));
+            }
+        }
+    }
+
+    private static FeatureModel? ParseFeature(
+        IMethodSymbol method,
+        AttributeData attribute,
+        ITypeSymbol inputType,
+        Dictionary<string, IMethodSymbol> names,
+        DefinitionWalker walker,
+        ICollection<Diagnostic>? diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var location = method.Locations.FirstOrDefault();
+        if (SignatureProblem(method, inputType) is { } problem)
+        {
+            diagnostics?.Add(Diagnostic.Create(Descriptors.FeatureSignature, location, method.Name, problem));
+            return null;
+        }
+
+        var (kind, typeProblem) = Classify(method.ReturnType);
+        if (typeProblem is not null)
+        {
+            var returnTypeLocation = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration
+                ? declaration.ReturnType.GetLocation()
+                : location;
+            diagnostics?.Add(Diagnostic.Create(Descriptors.UnsupportedFeatureType, returnTypeLocation, method.Name, method.ReturnType.ToDisplayString(), typeProblem));
+            return null;
+        }
+
+        if (VectorMembers.Contains(method.Name))
+        {
+            diagnostics?.Add(Diagnostic.Create(Descriptors.ReservedName, location, method.Name, $"Vector.{method.Name}"));
+            return null;
+        }
+
+        var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : method.Name;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            diagnostics?.Add(Diagnostic.Create(Descriptors.FeatureName, location, name ?? "", $"of method '{method.Name}' is empty"));
+            return null;
+        }
+
+        if (names.TryGetValue(name!, out var first))
+        {
+            diagnostics?.Add(Diagnostic.Create(Descriptors.FeatureName, location, name, $"is already the name of feature method '{first.Name}'"));
+            return null;
+        }
+
+        names.Add(name!, method);
+        return new FeatureModel(
+            name!,
+            method.Name,
+            kind,
+            method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            kind == FeatureKind.Enum ? EnumMembers((INamedTypeSymbol)method.ReturnType) : EquatableArray<string>.Empty,
+            walker.ReadsOf(method).ToEquatableArray());
+    }
+
+    private static string? SignatureProblem(IMethodSymbol method, ITypeSymbol inputType)
+    {
+        if (!method.IsStatic)
+        {
+            return "static";
+        }
+
+        if (method.IsGenericMethod)
+        {
+            return "non-generic";
+        }
+
+        var expected = $"a method with one parameter of type '{inputType.Name}'";
+        if (method.Parameters.Length != 1 || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, inputType))
+        {
+            return expected;
+        }
+
+        if (method.Parameters[0].RefKind is not (RefKind.None or RefKind.In))
+        {
+            return $"{expected}, taken by value or 'in'";
+        }
+
+        return method.ReturnsByRef || method.ReturnsByRefReadonly ? "returning a value, not a reference" : null;
+    }
+
+    private static (FeatureKind Kind, string? Problem) Classify(ITypeSymbol type) => type switch
+    {
+        { SpecialType: SpecialType.System_Single } => (FeatureKind.Single, null),
+        { SpecialType: SpecialType.System_Double } => (FeatureKind.Double, null),
+        { SpecialType: SpecialType.System_Int32 } => (FeatureKind.Int32, null),
+        { SpecialType: SpecialType.System_Int64 } => (FeatureKind.Int64, null),
+        { SpecialType: SpecialType.System_Boolean } => (FeatureKind.Boolean, null),
+        { TypeKind: TypeKind.Enum } => (FeatureKind.Enum, null),
+        { SpecialType: SpecialType.System_String } => (FeatureKind.String, "needs [Vocabulary] or [HashBuckets] to become numbers"),
+        { SpecialType: SpecialType.System_Void } => (default, "is not a value: a feature must return float, double, int, long, bool or an enum"),
+        { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } => (default, "is nullable: return a defined value instead, such as NaN for a missing number"),
+        _ => (default, "is not supported: a feature must return float, double, int, long, bool or an enum"),
+    };
+
+    private static EquatableArray<string> EnumMembers(INamedTypeSymbol enumType)
+    {
+        var values = new HashSet<object>();
+        return enumType.GetMembers()
+            .OfType<IFieldSymbol>()
+            .Where(field => field.HasConstantValue && values.Add(field.ConstantValue!))
+            .Select(field => field.Name)
+            .ToEquatableArray();
+    }
+
+    private static EquatableArray<string> ContainingTypeDeclarations(INamedTypeSymbol type)
+    {
+        var declarations = new List<string>();
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            var keyword = container switch
+            {
+                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+                { IsRecord: true } => "record",
+                { TypeKind: TypeKind.Struct } => "struct",
+                { TypeKind: TypeKind.Interface } => "interface",
+                _ => "class",
+            };
+            declarations.Insert(0, $"partial {keyword} {container.Name}");
+        }
+
+        return declarations.ToEquatableArray();
+    }
+
+    private static string Fingerprint(ITypeSymbol inputType, List<(FeatureModel Model, IMethodSymbol Method)> features, DefinitionWalker walker, CancellationToken cancellationToken)
+    {
+        var fingerprint = new DefinitionFingerprint();
+        fingerprint.Add("input", inputType.ToDisplayString(NameWithoutGlobal));
+
+        var featureMethods = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var (model, method) in features)
+        {
+            featureMethods.Add(method);
+            fingerprint.Add("feature", $"{model.Name} {model.Kind} {string.Join(",", model.EnumMembers)}");
+            foreach (var declaration in DefinitionWalker.Declarations(method, cancellationToken))
+            {
+                fingerprint.Add("body", declaration);
+            }
+        }
+
+        var helpers = features
+            .SelectMany(feature => walker.Reachable(feature.Method))
+            .Where(symbol => !featureMethods.Contains(symbol))
+            .Distinct<ISymbol>(SymbolEqualityComparer.Default)
+            .Select(symbol => (Key: symbol.ToDisplayString(), Symbol: symbol))
+            .OrderBy(helper => helper.Key, StringComparer.Ordinal);
+        foreach (var (key, symbol) in helpers)
+        {
+            foreach (var declaration in DefinitionWalker.Declarations(symbol, cancellationToken))
+            {
+                fingerprint.Add("helper " + key, declaration);
+            }
+        }
+
+        return fingerprint.ToString();
+    }
+
+    private static object? NamedArgument(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Kind != TypedConstantKind.Error)
+            {
+                return argument.Value.Value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,69 @@
+namespace Skewless;
+
+/// <summary>A saved artifact cannot be loaded into this feature set. The message says what differs.</summary>
+public abstract class ArtifactException : Exception
+{
+    private protected ArtifactException(string featureSet, string message, Exception? innerException = null)
+        : base(message, innerException) => FeatureSet = featureSet;
+
+    /// <summary>The feature set the artifact was being loaded into.</summary>
+    public string FeatureSet { get; }
+}
+
+/// <summary>The artifact is truncated, is not JSON, or lacks a field every artifact has.</summary>
+public sealed class CorruptArtifactException : ArtifactException
+{
+    internal CorruptArtifactException(string featureSet, string problem, Exception? innerException = null)
+        : base(featureSet, $"Cannot load a {featureSet} artifact: {problem}", innerException) => Problem = problem;
+
+    /// <summary>What is wrong with the file.</summary>
+    public string Problem { get; }
+}
+
+/// <summary>The artifact was written in a format version this runtime does not read.</summary>
+public sealed class UnsupportedArtifactFormatException : ArtifactException
+{
+    internal UnsupportedArtifactFormatException(string featureSet, int artifactFormatVersion, int supportedFormatVersion)
+        : base(featureSet, $"Cannot load a {featureSet} artifact: it has format version {artifactFormatVersion}, and this version of Skewless reads format version {supportedFormatVersion}.")
+    {
+        ArtifactFormatVersion = artifactFormatVersion;
+        SupportedFormatVersion = supportedFormatVersion;
+    }
+
+    /// <summary>The format version written in the artifact.</summary>
+    public int ArtifactFormatVersion { get; }
+
+    /// <summary>The format version this runtime reads.</summary>
+    public int SupportedFormatVersion { get; }
+}
+
+/// <summary>The artifact was fitted for a different feature set.</summary>
+public sealed class FeatureSetMismatchException : ArtifactException
+{
+    internal FeatureSetMismatchException(string featureSet, string artifactFeatureSet)
+        : base(featureSet, $"Cannot load the artifact into {featureSet}: it was fitted for {artifactFeatureSet}.")
+        => ArtifactFeatureSet = artifactFeatureSet;
+
+    /// <summary>The feature set named in the artifact.</summary>
+    public string ArtifactFeatureSet { get; }
+}
+
+/// <summary>
+/// The artifact was fitted with a different definition of the feature set: some feature's code has
+/// changed since. Serving it would compute features the model was not trained on.
+/// </summary>
+public sealed class FingerprintMismatchException : ArtifactException
+{
+    internal FingerprintMismatchException(string featureSet, string expectedFingerprint, string artifactFingerprint)
+        : base(featureSet, $"Cannot load the artifact into {featureSet}: it was fitted with definition {artifactFingerprint}, but the code now has definition {expectedFingerprint}. Refit on the current definition, or serve with the code the artifact was fitted with.")
+    {
+        ExpectedFingerprint = expectedFingerprint;
+        ArtifactFingerprint = artifactFingerprint;
+    }
+
+    /// <summary>The fingerprint of the definition compiled into this program.</summary>
+    public string ExpectedFingerprint { get; }
+
+    /// <summary>The fingerprint recorded in the artifact.</summary>
+    public string ArtifactFingerprint { get; }
+}

@@ -1,0 +1,20 @@
+namespace Skewless.Artifacts;
+
+/// <summary>The names and version of the artifact file format, shared by the writer and the reader.</summary>
+internal static class ArtifactFormat
+{
+    public const string Name = "skewless.artifact";
+    public const int Version = 1;
+
+    public const string FormatProperty = "format";
+    public const string FormatVersionProperty = "formatVersion";
+    public const string FeatureSetProperty = "featureSet";
+    public const string NameProperty = "name";
+    public const string VersionProperty = "version";
+    public const string FingerprintProperty = "fingerprint";
+    public const string InputTypeProperty = "inputType";
+    public const string WidthProperty = "width";
+    public const string TrainingRowsProperty = "trainingRows";
+    public const string FeaturesProperty = "features";
+    public const string KindProperty = "kind";
+}
