@@ -1,0 +1,194 @@
+using Microsoft.CodeAnalysis.Testing;
+using Skewless.Analyzers.Definitions;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Definitions;
+
+public sealed class FeatureSetDefinitionAnalyzerTests
+{
+    private const string Flight = TestSources.Flight;
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        Verify.AnalyzerAsync<FeatureSetDefinitionAnalyzer>(Flight + source, expected);
+
+    private static DiagnosticResult At(int location, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params object[] arguments) =>
+        new DiagnosticResult(descriptor).WithLocation(location).WithArguments(arguments);
+
+    [Fact]
+    public Task A_valid_feature_set_is_silent() => VerifyAsync("""
+        [FeatureSet(typeof(Flight), Version = 2)]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Hour(Flight f) => f.Departure.Hour;
+            [Feature] public static double Distance(in Flight f) => f.DistanceMiles;
+            [Feature] public static int Month(Flight f) => f.Departure.Month;
+            [Feature] public static long Ticks(Flight f) => f.Departure.Ticks;
+            [Feature("weekend")] public static bool Weekend(Flight f) => f.Departure.DayOfWeek == DayOfWeek.Sunday;
+            [Feature] public static DayOfWeek Day(Flight f) => f.Departure.DayOfWeek;
+            public static string SchemaVersion => "not a generated name";
+        }
+        """);
+
+    [Theory]
+    [InlineData("public class", "static partial")]
+    [InlineData("public static class", "partial")]
+    [InlineData("public partial class", "static")]
+    public Task SKW100_fires_on_a_class_that_is_not_static_partial(string declaration, string missing) => VerifyAsync($$"""
+        [FeatureSet(typeof(Flight))]
+        {{declaration}} {|#0:FlightFeatures|}
+        {
+            [Feature] public static float Hour(Flight f) => f.Departure.Hour;
+        }
+        """, At(0, Descriptors.FeatureSetShape, "FlightFeatures", missing));
+
+    [Fact]
+    public Task SKW100_fires_on_a_generic_class() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class {|#0:FlightFeatures|}<T>
+        {
+        }
+        """, At(0, Descriptors.FeatureSetShape, "FlightFeatures", "non-generic"));
+
+    [Fact]
+    public Task SKW100_fires_when_a_containing_type_is_not_partial() => VerifyAsync("""
+        public class Outer
+        {
+            [FeatureSet(typeof(Flight))]
+            public static partial class {|#0:FlightFeatures|}
+            {
+            }
+        }
+        """, At(0, Descriptors.FeatureSetShape, "FlightFeatures", "nested only in partial, non-generic types ('Outer' is not)"));
+
+    [Fact]
+    public Task SKW100_is_silent_when_nested_in_partial_types() => VerifyAsync("""
+        public partial class Outer
+        {
+            [FeatureSet(typeof(Flight))]
+            public static partial class FlightFeatures
+            {
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SKW101_fires_on_an_instance_method() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public float {|#0:Hour|}(Flight f) => 1;
+        }
+        """,
+        At(0, Descriptors.FeatureSignature, "Hour", "static"),
+        DiagnosticResult.CompilerError("CS0708").WithLocation(0).WithArguments("Hour"));
+
+    [Theory]
+    [InlineData("{|#0:Hour|}<T>(Flight f)", "non-generic")]
+    [InlineData("{|#0:Hour|}()", "a method with one parameter of type 'Flight'")]
+    [InlineData("{|#0:Hour|}(Flight f, int g)", "a method with one parameter of type 'Flight'")]
+    [InlineData("{|#0:Hour|}(DateTime d)", "a method with one parameter of type 'Flight'")]
+    [InlineData("{|#0:Hour|}(ref Flight f)", "a method with one parameter of type 'Flight', taken by value or 'in'")]
+    public Task SKW101_fires_on_a_bad_signature(string signature, string problem) => VerifyAsync($$"""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float {{signature}} => 1;
+        }
+        """, At(0, Descriptors.FeatureSignature, "Hour", problem));
+
+    [Theory]
+    [InlineData("string", "needs [Vocabulary] or [HashBuckets] to become numbers", "f.Origin")]
+    [InlineData("float?", "is nullable: return a defined value instead, such as NaN for a missing number", "null")]
+    [InlineData("decimal", "is not supported: a feature must return float, double, int, long, bool or an enum", "1m")]
+    [InlineData("DateTime", "is not supported: a feature must return float, double, int, long, bool or an enum", "f.Departure")]
+    public Task SKW102_fires_on_an_unsupported_return_type(string type, string problem, string body) => VerifyAsync($$"""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static {|#0:{{type}}|} Value(Flight f) => {{body}};
+        }
+        """, At(0, Descriptors.UnsupportedFeatureType, "Value", type.Replace("DateTime", "System.DateTime", StringComparison.Ordinal), problem));
+
+    [Fact]
+    public Task SKW102_fires_on_void() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static {|#0:void|} Nothing(Flight f) { }
+        }
+        """, At(0, Descriptors.UnsupportedFeatureType, "Nothing", "void", "is not a value: a feature must return float, double, int, long, bool or an enum"));
+
+    [Fact]
+    public Task SKW104_fires_on_a_duplicate_name() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Hour(Flight f) => f.Departure.Hour;
+            [Feature("Hour")] public static float {|#0:HourAgain|}(Flight f) => f.Departure.Hour;
+        }
+        """, At(0, Descriptors.FeatureName, "Hour", "is already the name of feature method 'Hour'"));
+
+    [Fact]
+    public Task SKW104_fires_on_an_empty_name() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature(" ")] public static float {|#0:Hour|}(Flight f) => f.Departure.Hour;
+        }
+        """, At(0, Descriptors.FeatureName, " ", "of method 'Hour' is empty"));
+
+    [Fact]
+    public Task SKW104_is_silent_when_an_explicit_name_matches_only_its_own_method() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature("Hour")] public static float Hour(Flight f) => f.Departure.Hour;
+            [Feature("Minute")] public static float Hour2(Flight f) => f.Departure.Minute;
+        }
+        """);
+
+    [Fact]
+    public Task SKW105_fires_when_the_input_type_is_not_a_data_source() => VerifyAsync("""
+        public sealed class Row { public float X { get; set; } }
+
+        [FeatureSet({|#0:typeof(Row)|})]
+        public static partial class RowFeatures
+        {
+            [Feature] public static float X(Row r) => r.X;
+        }
+        """, At(0, Descriptors.InputWithoutDataSource, "Row", "RowFeatures"));
+
+    [Fact]
+    public Task SKW106_fires_on_a_feature_outside_a_feature_set() => VerifyAsync("""
+        public static class Helpers
+        {
+            [Feature] public static float {|#0:Hour|}(Flight f) => f.Departure.Hour;
+        }
+        """, At(0, Descriptors.FeatureOutsideFeatureSet, "Hour", "Helpers"));
+
+    [Fact]
+    public Task SKW106_is_silent_on_a_plain_helper_outside_a_feature_set() => VerifyAsync("""
+        public static class Helpers
+        {
+            public static float Hour(Flight f) => f.Departure.Hour;
+        }
+        """);
+
+    [Fact]
+    public Task SKW107_fires_on_a_member_named_like_generated_code() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            public static string {|#0:Schema|} => "";
+            [Feature] public static float {|#1:Width|}(Flight f) => f.DistanceMiles;
+        }
+        """,
+        At(0, Descriptors.ReservedName, "Schema", "FlightFeatures.Schema"),
+        At(1, Descriptors.ReservedName, "Width", "Vector.Width"));
+
+    [Fact]
+    public Task Analyzer_is_silent_in_a_project_without_skewless_attributes() =>
+        Verify.AnalyzerAsync<FeatureSetDefinitionAnalyzer>("public static class Plain { public static float Hour(int h) => h; }");
+}

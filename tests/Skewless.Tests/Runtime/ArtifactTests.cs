@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Flights;
+using Xunit;
+
+namespace Skewless.Tests.Runtime;
+
+/// <summary>A bad artifact never loads: each way it can be wrong throws a typed exception that says what differs.</summary>
+public sealed class ArtifactTests
+{
+    private static readonly Flight[] Flights =
+    {
+        new() { Departure = new DateTime(2001, 1, 1, 6, 2, 0), DistanceMiles = 377, Origin = "MHT", Destination = "BWI" },
+        new() { Departure = new DateTime(2001, 1, 6, 23, 40, 0), DistanceMiles = 1750, Origin = "DTW", Destination = "LAS" },
+    };
+
+    private static string SavedJson()
+    {
+        using var stream = new MemoryStream();
+        FlightFeatures.Fit(Flights).Save(stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static FlightFeatures.Fitted Load(string json) => FlightFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+    private static string Edit(Action<JsonObject> edit)
+    {
+        var root = JsonNode.Parse(SavedJson())!.AsObject();
+        edit(root);
+        return root.ToJsonString();
+    }
+
+    [Fact]
+    public void The_artifact_is_readable_versioned_json()
+    {
+        var root = JsonNode.Parse(SavedJson())!;
+        Assert.Equal("skewless.artifact", (string?)root["format"]);
+        Assert.Equal(1, (int?)root["formatVersion"]);
+        Assert.Equal("Flights.FlightFeatures", (string?)root["featureSet"]);
+        Assert.Equal(FlightFeatures.Fingerprint, (string?)root["fingerprint"]);
+        Assert.Equal(2, (long?)root["trainingRows"]);
+        Assert.Equal(FlightFeatures.Schema.Features.Select(feature => feature.Name), root["features"]!.AsArray().Select(feature => (string?)feature!["name"]));
+    }
+
+    [Fact]
+    public void A_different_fingerprint_names_both_fingerprints_and_the_feature_set()
+    {
+        var error = Assert.Throws<FingerprintMismatchException>(() => Load(Edit(root => root["fingerprint"] = "0123456789abcdef")));
+
+        Assert.Equal("0123456789abcdef", error.ArtifactFingerprint);
+        Assert.Equal(FlightFeatures.Fingerprint, error.ExpectedFingerprint);
+        Assert.Equal("Flights.FlightFeatures", error.FeatureSet);
+        Assert.Contains("0123456789abcdef", error.Message, StringComparison.Ordinal);
+        Assert.Contains(FlightFeatures.Fingerprint, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Flights.FlightFeatures", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.99)]
+    [InlineData(0.0)]
+    public void A_truncated_file_is_corrupt(double keep)
+    {
+        var json = SavedJson();
+        var error = Assert.Throws<CorruptArtifactException>(() => Load(json[..(int)(json.Length * keep)]));
+        Assert.Contains("truncated or is not JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("model weights go here")]
+    [InlineData("\u0000\u0001\u0002PK")]
+    public void A_file_that_is_not_json_is_corrupt(string content) =>
+        Assert.Contains("truncated or is not JSON", Assert.Throws<CorruptArtifactException>(() => Load(content)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Json_that_is_not_an_artifact_is_corrupt()
+    {
+        Assert.Contains("not a Skewless artifact", Assert.Throws<CorruptArtifactException>(() => Load("""{"format":"onnx"}""")).Message, StringComparison.Ordinal);
+        Assert.Contains("is a JSON array, not an object", Assert.Throws<CorruptArtifactException>(() => Load("[1,2]")).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("featureSet")]
+    [InlineData("fingerprint")]
+    [InlineData("trainingRows")]
+    [InlineData("features")]
+    public void A_missing_field_is_named(string field)
+    {
+        var error = Assert.Throws<CorruptArtifactException>(() => Load(Edit(root => root.Remove(field))));
+        Assert.Contains($"has no \"{field}\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mistyped_field_is_named() =>
+        Assert.Contains("\"trainingRows\" is not a JSON number", Assert.Throws<CorruptArtifactException>(() => Load(Edit(root => root["trainingRows"] = "many"))).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Another_feature_set_is_refused_by_name()
+    {
+        var error = Assert.Throws<FeatureSetMismatchException>(() => Load(Edit(root => root["featureSet"] = "Hotels.BookingFeatures")));
+        Assert.Equal("Hotels.BookingFeatures", error.ArtifactFeatureSet);
+        Assert.Contains("fitted for Hotels.BookingFeatures", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_newer_format_is_refused_with_both_versions()
+    {
+        var error = Assert.Throws<UnsupportedArtifactFormatException>(() => Load(Edit(root => root["formatVersion"] = 2)));
+        Assert.Equal(2, error.ArtifactFormatVersion);
+        Assert.Equal(1, error.SupportedFormatVersion);
+    }
+
+    [Fact]
+    public void A_tampered_feature_list_is_corrupt()
+    {
+        var error = Assert.Throws<CorruptArtifactException>(() => Load(Edit(root => root["features"]![1]!["width"] = 3)));
+        Assert.Contains("'Day' (Enum, width 3)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Day' (Enum, width 7)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negative_row_count_is_corrupt() =>
+        Assert.Throws<CorruptArtifactException>(() => Load(Edit(root => root["trainingRows"] = -1)));
+}

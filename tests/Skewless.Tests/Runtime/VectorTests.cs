@@ -1,0 +1,85 @@
+using Xunit;
+
+namespace Skewless.Tests.Runtime;
+
+public sealed class VectorTests
+{
+    private static readonly KindFeatures.Fitted Fitted = KindFeatures.Fit(Array.Empty<Reading>());
+
+    private static float[] Floats(Reading reading)
+    {
+        var vector = new float[KindFeatures.Vector.Width];
+        Fitted.Transform(reading).CopyTo(vector);
+        return vector;
+    }
+
+    [Fact]
+    public void Schema_lays_out_every_kind()
+    {
+        var schema = KindFeatures.Schema;
+        Assert.Equal(new[] { "Count", "Id", "Score", "Flag", "Weather", "score above one" }, schema.Features.Select(feature => feature.Name));
+        Assert.Equal(new[] { FeatureKind.Int32, FeatureKind.Int64, FeatureKind.Double, FeatureKind.Boolean, FeatureKind.Enum, FeatureKind.Boolean }, schema.Features.Select(feature => feature.Kind));
+        Assert.Equal(new[] { 0, 1, 2, 3, 4, 7 }, schema.Features.Select(feature => feature.Offset));
+        Assert.Equal(8, schema.Width);
+        Assert.Equal(KindFeatures.Vector.Width, schema.Width);
+        Assert.Equal(new[] { "Weather=Sun", "Weather=Rain", "Weather=Snow" }, schema.Find("Weather")!.Slots);
+        Assert.Equal(new[] { "Score" }, schema.Find("score above one")!.Reads);
+        Assert.Null(schema.Find("Missing"));
+    }
+
+    [Fact]
+    public void CopyTo_converts_numbers_bools_and_one_hot_enums()
+    {
+        Assert.Equal(new[] { 3f, 12345678901f, 2.5f, 1f, 0f, 1f, 0f, 1f }, Floats(new Reading(3, 12345678901, 2.5, true, Weather.Rain)));
+        Assert.Equal(new[] { -1f, 0f, 0.5f, 0f, 1f, 0f, 0f, 0f }, Floats(new Reading(-1, 0, 0.5, false, Weather.Sunny)));
+    }
+
+    [Fact]
+    public void An_undeclared_enum_value_sets_no_slot() =>
+        Assert.Equal(new[] { 0f, 0f, 0f }, Floats(new Reading(0, 0, 0, false, (Weather)3)).Skip(4).Take(3));
+
+    [Fact]
+    public void Vector_keeps_typed_values() =>
+        Assert.Equal(Weather.Snow, Fitted.Transform(new Reading(0, 0, 0, false, Weather.Snow)).Weather);
+
+    [Fact]
+    public void CopyTo_refuses_a_short_destination()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Fitted.Transform(default(Reading)).CopyTo(new float[7]));
+        Assert.Contains("needs 8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Batch_transform_refuses_a_short_matrix()
+    {
+        var rows = new Reading[3];
+        var error = Assert.Throws<ArgumentException>(() => Fitted.Transform(rows, new float[23]));
+        Assert.Contains("3 rows of width 8 need 24", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accumulators_merge_their_row_counts()
+    {
+        var first = new KindFeatures.Accumulator();
+        var second = new KindFeatures.Accumulator();
+        first.Add(default);
+        second.Add(default);
+        second.Add(default);
+        first.Merge(second);
+        Assert.Equal(3, first.Rows);
+        Assert.Equal(3, first.Complete().TrainingRows);
+        Assert.Throws<ArgumentNullException>(() => first.Merge(null!));
+    }
+
+    [Fact]
+    public void The_generator_and_runtime_agree_on_feature_kinds() =>
+        Assert.Equal(Enum.GetNames<FeatureKind>(), Enum.GetNames<Skewless.Analyzers.Model.FeatureKind>());
+
+    [Fact]
+    public void Schema_refuses_features_that_do_not_tile_the_vector()
+    {
+        var feature = new FeatureDescriptor("A", FeatureKind.Single, 1, 1, Array.Empty<string>(), new[] { "A" });
+        Assert.Throws<ArgumentException>(() => new FeatureSchema("S", "S", 1, "f", "T", new[] { feature }));
+        Assert.Throws<ArgumentException>(() => new FeatureDescriptor("B", FeatureKind.Enum, 0, 2, Array.Empty<string>(), new[] { "B=x" }));
+    }
+}
