@@ -4,7 +4,8 @@ namespace Flights;
 
 /// <summary>
 /// The one definition of the flight features. Training and serving both call these methods through
-/// the code Skewless generates, so they cannot drift apart.
+/// the code Skewless generates, so they cannot drift apart. The statistics behind [ZScore],
+/// [Vocabulary] and [QuantileBuckets] are fitted once on the training rows and frozen into the artifact.
 /// </summary>
 [FeatureSet(typeof(Flight), Version = 1)]
 public static partial class FlightFeatures
@@ -17,7 +18,15 @@ public static partial class FlightFeatures
 
     [Feature] public static bool RedEye(Flight f) => IsNight(f.Departure);
 
-    [Feature] public static float LogDistance(Flight f) => MathF.Log(1 + f.DistanceMiles);
+    [Feature, ZScore] public static float LogDistance(Flight f) => MathF.Log(1 + f.DistanceMiles);
+
+    [Feature, QuantileBuckets(10)] public static float DistanceDecile(Flight f) => f.DistanceMiles;
+
+    [Feature, Vocabulary(MaxSize = 50, OovBuckets = 2)] public static string Origin(Flight f) => f.Origin;
+
+    [Feature, Vocabulary(MaxSize = 50, OovBuckets = 2)] public static string Destination(Flight f) => f.Destination;
+
+    [Feature, HashBuckets(64)] public static string Route(Flight f) => f.Origin + "-" + f.Destination;
 
     private static bool IsNight(DateTime time) => time.Hour < 5 || time.Hour >= 22;
 }

@@ -17,10 +17,12 @@ public sealed class FeatureSetDefinitionAnalyzer : DiagnosticAnalyzer
         Descriptors.FeatureSetShape,
         Descriptors.FeatureSignature,
         Descriptors.UnsupportedFeatureType,
+        Descriptors.TransformMisuse,
         Descriptors.FeatureName,
         Descriptors.InputWithoutDataSource,
         Descriptors.FeatureOutsideFeatureSet,
-        Descriptors.ReservedName);
+        Descriptors.ReservedName,
+        Descriptors.TransformWithoutFeature);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -56,12 +58,22 @@ public sealed class FeatureSetDefinitionAnalyzer : DiagnosticAnalyzer
 
     private static void ReportStrayFeatures(SymbolAnalysisContext context, INamedTypeSymbol type, KnownSymbols symbols)
     {
+        var diagnostics = new List<Diagnostic>();
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             if (KnownSymbols.Find(method, symbols.FeatureAttribute) is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.FeatureOutsideFeatureSet, method.Locations.FirstOrDefault(), method.Name, type.Name));
+                diagnostics.Add(Diagnostic.Create(Descriptors.FeatureOutsideFeatureSet, method.Locations.FirstOrDefault(), method.Name, type.Name));
             }
+            else
+            {
+                FeatureSetParser.ReportStrayTransform(method, symbols, diagnostics);
+            }
+        }
+
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic);
         }
     }
 }

@@ -9,10 +9,12 @@ internal static class DiagnosticIds
     public const string FeatureSetShape = "SKW100";
     public const string FeatureSignature = "SKW101";
     public const string UnsupportedFeatureType = "SKW102";
+    public const string TransformMisuse = "SKW103";
     public const string FeatureName = "SKW104";
     public const string InputWithoutDataSource = "SKW105";
     public const string FeatureOutsideFeatureSet = "SKW106";
     public const string ReservedName = "SKW107";
+    public const string TransformWithoutFeature = "SKW108";
 }
 
 /// <summary>The descriptor of every Skewless diagnostic.</summary>
@@ -40,11 +42,27 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor UnsupportedFeatureType = Create(
         DiagnosticIds.UnsupportedFeatureType,
-        "A feature must return a number, bool or enum",
+        "A feature must return a number, bool, enum or encoded string",
         "Feature '{0}' returns '{1}', which {2}",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
-        "A feature fills slots of a float vector, so it must return float, double, int, long, bool or an enum. A string needs [Vocabulary] or [HashBuckets] to become numbers.");
+        "A feature fills slots of a float vector, so it must return float, double, int, long, bool or an enum, or a string encoded by [Vocabulary] or [HashBuckets].");
+
+    public static readonly DiagnosticDescriptor TransformMisuse = Create(
+        DiagnosticIds.TransformMisuse,
+        "A transform must suit its feature",
+        "Feature '{0}' cannot use {1}: {2}",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "[ZScore], [MinMax] and [QuantileBuckets] apply to numbers, [Vocabulary] to strings and enums, and [HashBuckets] to strings. A feature has at most one transform, and its settings must describe a fixed, positive number of slots.");
+
+    public static readonly DiagnosticDescriptor TransformWithoutFeature = Create(
+        DiagnosticIds.TransformWithoutFeature,
+        "A transform attribute needs [Feature]",
+        "Method '{0}' has [{1}] but no [Feature], so nothing fits or applies the transform",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "Transforms are fitted and applied only to features. A transform attribute on any other method is ignored, which is never what was meant.");
 
     public static readonly DiagnosticDescriptor FeatureName = Create(
         DiagnosticIds.FeatureName,
@@ -76,7 +94,7 @@ internal static class Descriptors
         "'{0}' collides with the generated member '{1}'; rename it",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
-        "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator and Fitted to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile.");
+        "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted and TermOf to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md");

@@ -6,12 +6,13 @@ namespace Skewless.Analyzers.Emitting;
 
 /// <summary>
 /// Writes the code that completes a feature set. The output stays within C# 7.3, the default for
-/// netstandard2.0 and .NET Framework projects, except for <c>#nullable enable</c>, which is written
-/// only where the language version has it.
+/// netstandard2.0 and .NET Framework projects, except for <c>#nullable enable</c> and nullable
+/// annotations, which are written only where the language version has them.
 /// </summary>
 internal static class FeatureSetEmitter
 {
     private const string Runtime = "global::Skewless";
+    private const string Transforms = "global::Skewless.Transforms";
 
     public static string HintName(FeatureSetModel model) => model.FullName + ".g.cs";
 
@@ -38,17 +39,21 @@ internal static class FeatureSetEmitter
             scopes.Push(writer.Block(containingType));
         }
 
+        var context = new Context(model, nullableEnabled ? "?" : "");
         using (writer.Block($"static partial class {Identifier(model.ClassName)}"))
         {
-            EmitHeader(writer, model);
+            EmitHeader(writer, context);
             writer.Line();
-            EmitFit(writer, model);
+            EmitFit(writer, context);
             writer.Line();
-            EmitVector(writer, model);
+            EmitParallelFit(writer, context);
+            EmitTermOf(writer, context);
             writer.Line();
-            EmitAccumulator(writer, model);
+            EmitVector(writer, context);
             writer.Line();
-            EmitFitted(writer, model);
+            EmitAccumulator(writer, context);
+            writer.Line();
+            EmitFitted(writer, context);
         }
 
         while (scopes.Count > 0)
@@ -59,16 +64,17 @@ internal static class FeatureSetEmitter
         return writer.ToString();
     }
 
-    private static void EmitHeader(IndentedWriter writer, FeatureSetModel model)
+    private static void EmitHeader(IndentedWriter writer, Context context)
     {
+        var model = context.Model;
         writer.Line("/// <summary>The stable hash of this feature set's normalised definition. Whitespace and comments do not change it; any change to a feature does.</summary>");
         writer.Line($"public const string Fingerprint = {Literal(model.Fingerprint)};");
         writer.Line();
-        writer.Line("/// <summary>The name, kind, place in the vector and input reads of every feature.</summary>");
+        writer.Line("/// <summary>The name, kind, transform, place in the vector and input reads of every feature, and the libraries the features call.</summary>");
         writer.Line($"public static {Runtime}.FeatureSchema Schema {{ get; }} = new {Runtime}.FeatureSchema(");
         writer.Line($"    {Literal(model.FullName)},");
         writer.Line($"    {Literal(model.Name)},");
-        writer.Line($"    {model.Version.ToString(CultureInfo.InvariantCulture)},");
+        writer.Line($"    {Number(model.Version)},");
         writer.Line("    Fingerprint,");
         writer.Line($"    {Literal(model.InputTypeName)},");
         writer.Line($"    new {Runtime}.FeatureDescriptor[]");
@@ -76,22 +82,25 @@ internal static class FeatureSetEmitter
         var offset = 0;
         foreach (var feature in model.Features)
         {
-            var slots = feature.Kind == FeatureKind.Enum
-                ? feature.EnumMembers.Select(member => $"{feature.Name}={member}")
-                : new[] { feature.Name };
-            writer.Line($"        new {Runtime}.FeatureDescriptor({Literal(feature.Name)}, {Runtime}.FeatureKind.{feature.Kind}, {offset}, {feature.Width}, {Strings(feature.Reads)}, {Strings(slots)}),");
+            var slots = feature.Kind == FeatureKind.Enum && feature.Transform.Kind == FeatureTransform.None
+                ? ", " + Strings(feature.EnumMembers.Select(member => $"{feature.Name}={member}"))
+                : "";
+            writer.Line($"        new {Runtime}.FeatureDescriptor({Literal(feature.Name)}, {Runtime}.FeatureKind.{feature.Kind}, {Runtime}.FeatureTransform.{feature.Transform.Kind}, {offset}, {feature.Width}, {Strings(feature.Reads)}{slots}),");
             offset += feature.Width;
         }
 
-        writer.Line("    });");
+        writer.Line("    },");
+        writer.Line(model.Libraries.Length == 0
+            ? "    global::System.Array.Empty<global::System.Reflection.Assembly>());"
+            : $"    new global::System.Reflection.Assembly[] {{ {string.Join(", ", model.Libraries.Select(type => $"typeof({type}).Assembly"))} }});");
     }
 
-    private static void EmitFit(IndentedWriter writer, FeatureSetModel model)
+    private static void EmitFit(IndentedWriter writer, Context context)
     {
         writer.Line("/// <summary>Fits the feature set in one pass over the training rows.</summary>");
         writer.Line("/// <param name=\"training\">The rows to fit on.</param>");
         writer.Line("/// <returns>The fitted feature set, ready to transform rows and to save.</returns>");
-        using (writer.Block($"public static Fitted Fit(global::System.Collections.Generic.IEnumerable<{model.InputType}> training)"))
+        using (writer.Block($"public static Fitted Fit(global::System.Collections.Generic.IEnumerable<{context.Model.InputType}> training)"))
         {
             ThrowIfNull(writer, "training");
             writer.Line("var accumulator = new Accumulator();");
@@ -100,30 +109,93 @@ internal static class FeatureSetEmitter
                 writer.Line("accumulator.Add(in row);");
             }
 
-
+            writer.Line();
             writer.Line("return accumulator.Complete();");
         }
     }
 
-    private static void EmitVector(IndentedWriter writer, FeatureSetModel model)
+    private static void EmitParallelFit(IndentedWriter writer, Context context)
     {
+        writer.Line("/// <summary>");
+        writer.Line("/// Fits the feature set on several cores: each contiguous partition of the rows gets its own");
+        writer.Line("/// <see cref=\"Accumulator\"/>, and the partitions are merged, which gives the same result as one pass.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"training\">The rows to fit on.</param>");
+        writer.Line("/// <param name=\"options\">How many cores to use; the default uses all of them.</param>");
+        writer.Line("/// <returns>The fitted feature set, ready to transform rows and to save.</returns>");
+        using (writer.Block($"public static Fitted Fit(global::System.Collections.Generic.IReadOnlyList<{context.Model.InputType}> training, global::System.Threading.Tasks.ParallelOptions options)"))
+        {
+            ThrowIfNull(writer, "training");
+            ThrowIfNull(writer, "options");
+            writer.Line($"var boundaries = {Transforms}.Partitioning.Boundaries(training.Count, options);");
+            writer.Line("var accumulators = new Accumulator[boundaries.Length - 1];");
+            writer.Line("global::System.Threading.Tasks.Parallel.For(0, accumulators.Length, options, partition =>");
+            writer.Line("{");
+            writer.Line("    var accumulator = new Accumulator();");
+            writer.Line("    for (var i = boundaries[partition]; i < boundaries[partition + 1]; i++)");
+            writer.Line("    {");
+            writer.Line("        accumulator.Add(training[i]);");
+            writer.Line("    }");
+            writer.Line();
+            writer.Line("    accumulators[partition] = accumulator;");
+            writer.Line("});");
+            writer.Line();
+            using (writer.Block("for (var partition = 1; partition < accumulators.Length; partition++)"))
+            {
+                writer.Line("accumulators[0].Merge(accumulators[partition]);");
+            }
+
+            writer.Line();
+            writer.Line("return accumulators[0].Complete();");
+        }
+    }
+
+    // An enum vocabulary counts and looks up each value by its declared name.
+    private static void EmitTermOf(IndentedWriter writer, Context context)
+    {
+        var enums = context.Model.Features
+            .Where(feature => feature.Kind == FeatureKind.Enum && feature.Transform.Kind == FeatureTransform.Vocabulary)
+            .GroupBy(feature => feature.ReturnType)
+            .Select(group => group.First());
+        foreach (var feature in enums)
+        {
+            writer.Line();
+            writer.Line("/// <summary>The declared name of <paramref name=\"value\"/>, which a vocabulary counts; an undeclared value has none and is missing.</summary>");
+            using (writer.Block($"private static string{context.Nullable} TermOf({feature.ReturnType} value)"))
+            {
+                using (writer.Block("switch (value)"))
+                {
+                    foreach (var member in feature.EnumMembers)
+                    {
+                        writer.Line($"case {feature.ReturnType}.{Identifier(member)}: return {Literal(member)};");
+                    }
+
+                    writer.Line("default: return null;");
+                }
+            }
+        }
+    }
+
+    private static void EmitVector(IndentedWriter writer, Context context)
+    {
+        var model = context.Model;
         writer.Line("/// <summary>The features of one row, one typed field per feature.</summary>");
         using (writer.Block("public readonly partial struct Vector"))
         {
             writer.Line("/// <summary>The number of float slots <see cref=\"CopyTo\"/> fills.</summary>");
-            writer.Line($"public const int Width = {model.Width.ToString(CultureInfo.InvariantCulture)};");
+            writer.Line($"public const int Width = {Number(model.Width)};");
             foreach (var feature in model.Features)
             {
                 writer.Line();
-                writer.Line($"/// <summary>Feature <c>{Xml(feature.Name)}</c>.</summary>");
-                writer.Line($"public readonly {feature.ReturnType} {Identifier(feature.MethodName)};");
+                writer.Line($"/// <summary>Feature <c>{Xml(feature.Name)}</c>{FieldMeaning(feature.Transform)}.</summary>");
+                writer.Line($"public readonly {feature.VectorType} {Identifier(feature.MethodName)};");
             }
 
             if (model.Features.Length > 0)
             {
                 writer.Line();
-                var parameters = string.Join(", ", model.Features.Select(feature => $"{feature.ReturnType} {Identifier(feature.MethodName)}"));
-                using (writer.Block($"internal Vector({parameters})"))
+                Call(writer, "internal Vector", model.Features.Select(feature => $"{feature.VectorType} {Identifier(feature.MethodName)}"), "");
+                using (writer.Block(""))
                 {
                     foreach (var feature in model.Features)
                     {
@@ -133,7 +205,7 @@ internal static class FeatureSetEmitter
             }
 
             writer.Line();
-            writer.Line("/// <summary>Writes the features as floats: numbers as they are, bools as 1 or 0, enums one-hot over their declared values.</summary>");
+            writer.Line("/// <summary>Writes the features as floats: numbers as they are, bools as 1 or 0, enums, vocabularies and hash buckets one-hot or as an index.</summary>");
             writer.Line("/// <param name=\"destination\">At least <see cref=\"Width\"/> slots.</param>");
             using (writer.Block("public void CopyTo(global::System.Span<float> destination)"))
             {
@@ -142,8 +214,7 @@ internal static class FeatureSetEmitter
                     writer.Line("throw new global::System.ArgumentException(\"The destination has \" + destination.Length + \" slots; a vector needs \" + Width + \".\", nameof(destination));");
                 }
 
-
-
+                writer.Line();
                 var offset = 0;
                 foreach (var feature in model.Features)
                 {
@@ -154,9 +225,41 @@ internal static class FeatureSetEmitter
         }
     }
 
+    private static string FieldMeaning(TransformModel transform) => transform.Kind switch
+    {
+        FeatureTransform.ZScore => ", standardised",
+        FeatureTransform.MinMax => ", rescaled to the training range",
+        FeatureTransform.Vocabulary => ": its index in the vocabulary, -1 when missing",
+        FeatureTransform.QuantileBuckets => ": its quantile bucket, -1 when missing",
+        FeatureTransform.HashBuckets => ": its hash bucket, -1 when missing",
+        _ => "",
+    };
+
     private static void EmitCopy(IndentedWriter writer, FeatureModel feature, int offset)
     {
         var field = Identifier(feature.MethodName);
+        if (feature.Width == 0)
+        {
+            return;
+        }
+
+        if (feature.Transform.Kind is FeatureTransform.Vocabulary or FeatureTransform.HashBuckets && feature.Transform.OneHot)
+        {
+            writer.Line($"destination.Slice({offset}, {feature.Width}).Clear();");
+            using (writer.Block($"if ((uint){field} < {feature.Width}u)"))
+            {
+                writer.Line($"destination[{offset} + {field}] = 1f;");
+            }
+
+            return;
+        }
+
+        if (feature.Transform.Kind != FeatureTransform.None)
+        {
+            writer.Line($"destination[{offset}] = {field};");
+            return;
+        }
+
         switch (feature.Kind)
         {
             case FeatureKind.Single:
@@ -165,7 +268,7 @@ internal static class FeatureSetEmitter
             case FeatureKind.Boolean:
                 writer.Line($"destination[{offset}] = {field} ? 1f : 0f;");
                 break;
-            case FeatureKind.Enum when feature.Width > 0:
+            case FeatureKind.Enum:
                 writer.Line($"destination.Slice({offset}, {feature.Width}).Clear();");
                 using (writer.Block($"switch ({field})"))
                 {
@@ -176,20 +279,26 @@ internal static class FeatureSetEmitter
                 }
 
                 break;
-            case FeatureKind.Enum:
-                break;
             default:
                 writer.Line($"destination[{offset}] = (float){field};");
                 break;
         }
     }
 
-    private static void EmitAccumulator(IndentedWriter writer, FeatureSetModel model)
+    private static void EmitAccumulator(IndentedWriter writer, Context context)
     {
+        var model = context.Model;
+        var fitted = model.Features.Where(feature => feature.Transform.IsFitted).ToList();
         writer.Line("/// <summary>Fits the feature set incrementally. Accumulators of separate partitions merge into the same result as one pass.</summary>");
         using (writer.Block("public sealed partial class Accumulator"))
         {
             writer.Line("private long _rows;");
+            foreach (var feature in fitted)
+            {
+                var type = AccumulatorType(feature.Transform);
+                writer.Line($"private readonly {type} {Field(feature)} = new {type}({AccumulatorArguments(feature.Transform)});");
+            }
+
             writer.Line();
             writer.Line("/// <summary>The number of rows added, including those of merged accumulators.</summary>");
             writer.Line("public long Rows { get { return _rows; } }");
@@ -199,6 +308,10 @@ internal static class FeatureSetEmitter
             using (writer.Block($"public void Add(in {model.InputType} row)"))
             {
                 writer.Line("_rows++;");
+                foreach (var feature in fitted)
+                {
+                    writer.Line($"{Field(feature)}.Add({TransformInput(context, feature)});");
+                }
             }
 
             writer.Line();
@@ -208,6 +321,10 @@ internal static class FeatureSetEmitter
             {
                 ThrowIfNull(writer, "other");
                 writer.Line("_rows += other._rows;");
+                foreach (var feature in fitted)
+                {
+                    writer.Line($"{Field(feature)}.Merge(other.{Field(feature)});");
+                }
             }
 
             writer.Line();
@@ -215,24 +332,51 @@ internal static class FeatureSetEmitter
             writer.Line("/// <returns>The fitted feature set.</returns>");
             using (writer.Block("public Fitted Complete()"))
             {
-                writer.Line("return new Fitted(_rows);");
+                var arguments = model.Features
+                    .Where(feature => feature.Transform.Kind != FeatureTransform.None)
+                    .Select(feature => feature.Transform.IsFitted ? $"{Field(feature)}.Complete()" : $"new {FittedType(feature.Transform)}({FittedArguments(feature.Transform)})")
+                    .Prepend("_rows");
+                Call(writer, "return new Fitted", arguments, ";");
             }
         }
     }
 
-    private static void EmitFitted(IndentedWriter writer, FeatureSetModel model)
+    private static void EmitFitted(IndentedWriter writer, Context context)
     {
+        var model = context.Model;
+        var transformed = model.Features.Where(feature => feature.Transform.Kind != FeatureTransform.None).ToList();
         writer.Line("/// <summary>The feature set fitted on training rows: transforms rows for training and serving, and saves as an artifact.</summary>");
-        using (writer.Block("public sealed partial class Fitted"))
+        using (writer.Block($"public sealed partial class Fitted : {Runtime}.IFittedFeatureSet<{model.InputType}>"))
         {
-            using (writer.Block("internal Fitted(long trainingRows)"))
+            foreach (var feature in transformed)
+            {
+                writer.Line($"private readonly {FittedType(feature.Transform)} {Field(feature)};");
+            }
+
+            writer.Line($"private readonly {Transforms}.IFittedTransform{context.Nullable}[] _transformsInSchemaOrder;");
+            writer.Line();
+            Call(writer, "internal Fitted", transformed.Select(feature => $"{FittedType(feature.Transform)} {Identifier(feature.MethodName)}").Prepend("long trainingRows"), "");
+            using (writer.Block(""))
             {
                 writer.Line("TrainingRows = trainingRows;");
+                foreach (var feature in transformed)
+                {
+                    writer.Line($"{Field(feature)} = {Identifier(feature.MethodName)};");
+                }
+
+                var transforms = model.Features.Select(feature => feature.Transform.Kind == FeatureTransform.None ? "null" : Field(feature));
+                writer.Line($"_transformsInSchemaOrder = new {Transforms}.IFittedTransform{context.Nullable}[] {{ {string.Join(", ", transforms)} }};");
             }
 
             writer.Line();
             writer.Line("/// <summary>The number of rows the feature set was fitted on.</summary>");
             writer.Line("public long TrainingRows { get; }");
+            writer.Line();
+            writer.Line("/// <summary>The feature set's schema.</summary>");
+            writer.Line($"{Runtime}.FeatureSchema {Runtime}.IFittedFeatureSet<{model.InputType}>.Schema {{ get {{ return Schema; }} }}");
+            writer.Line();
+            writer.Line("/// <summary>For each feature in schema order, its fitted transform, or null when it has none.</summary>");
+            writer.Line($"public global::System.Collections.Generic.IReadOnlyList<{Transforms}.IFittedTransform{context.Nullable}> Transforms {{ get {{ return _transformsInSchemaOrder; }} }}");
             writer.Line();
             writer.Line("/// <summary>Computes the features of one row, for serving. Allocates nothing.</summary>");
             writer.Line("/// <param name=\"row\">The row.</param>");
@@ -240,6 +384,15 @@ internal static class FeatureSetEmitter
             using (writer.Block($"public Vector Transform(in {model.InputType} row)"))
             {
                 writer.Line("return Kernel(in row);");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>");
+            writer.Line("/// <param name=\"row\">The row.</param>");
+            writer.Line("/// <param name=\"destination\">At least <see cref=\"Vector.Width\"/> slots.</param>");
+            using (writer.Block($"public void Transform(in {model.InputType} row, global::System.Span<float> destination)"))
+            {
+                writer.Line("Kernel(in row).CopyTo(destination);");
             }
 
             writer.Line();
@@ -261,43 +414,110 @@ internal static class FeatureSetEmitter
             }
 
             writer.Line();
-            writer.Line("/// <summary>Writes the fitted feature set as a JSON artifact that <see cref=\"Load\"/> reads back.</summary>");
+            writer.Line("/// <summary>Writes the fitted feature set as a JSON artifact that <see cref=\"Load(global::System.IO.Stream)\"/> reads back.</summary>");
             writer.Line("/// <param name=\"destination\">The stream to write to. It is flushed, not closed.</param>");
             using (writer.Block("public void Save(global::System.IO.Stream destination)"))
             {
-                writer.Line($"{Runtime}.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows);");
+                writer.Line($"{Runtime}.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);");
             }
 
             writer.Line();
             writer.Line("/// <summary>Reads an artifact written by <see cref=\"Save\"/>, refusing one fitted with a different definition.</summary>");
             writer.Line("/// <param name=\"source\">The stream to read, to its end.</param>");
             writer.Line("/// <returns>The fitted feature set.</returns>");
-            writer.Line($"/// <exception cref=\"{Runtime}.FingerprintMismatchException\">The artifact was fitted with a different definition of the features.</exception>");
-            writer.Line($"/// <exception cref=\"{Runtime}.CorruptArtifactException\">The artifact is truncated, not JSON, or incomplete.</exception>");
+            writer.Line($"/// <exception cref=\"{Runtime}.ArtifactException\">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>");
             using (writer.Block("public static Fitted Load(global::System.IO.Stream source)"))
             {
-                writer.Line($"var contents = {Runtime}.Artifacts.ArtifactReader.Read(source, Schema);");
-                writer.Line("return new Fitted(contents.TrainingRows);");
+                writer.Line($"return Load(source, {Runtime}.Artifacts.ArtifactReader.DefaultMaxBytes);");
             }
 
             writer.Line();
-            writer.Line("// The one kernel both Transform overloads run: each [Feature] method, called once.");
+            writer.Line("/// <summary>Reads an artifact written by <see cref=\"Save\"/>, refusing one fitted with a different definition or larger than <paramref name=\"maxBytes\"/>.</summary>");
+            writer.Line("/// <param name=\"source\">The stream to read, to its end.</param>");
+            writer.Line("/// <param name=\"maxBytes\">The largest artifact to accept.</param>");
+            writer.Line("/// <returns>The fitted feature set.</returns>");
+            writer.Line($"/// <exception cref=\"{Runtime}.ArtifactException\">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>");
+            using (writer.Block("public static Fitted Load(global::System.IO.Stream source, long maxBytes)"))
+            {
+                writer.Line($"var artifact = {Runtime}.Artifacts.ArtifactReader.Read(source, Schema, maxBytes);");
+                var arguments = model.Features
+                    .Select((feature, index) => (Feature: feature, Index: index))
+                    .Where(pair => pair.Feature.Transform.Kind != FeatureTransform.None)
+                    .Select(pair => $"{FittedType(pair.Feature.Transform)}.Read({string.Join(", ", new[] { "artifact", Number(pair.Index), FittedArguments(pair.Feature.Transform) }.Where(argument => argument.Length > 0))})")
+                    .Prepend("artifact.TrainingRows");
+                Call(writer, "return new Fitted", arguments, ";");
+            }
+
+            writer.Line();
+            writer.Line("// The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.");
             using (writer.Block($"private Vector Kernel(in {model.InputType} row)"))
             {
-                if (model.Features.Length == 0)
-                {
-                    writer.Line("return new Vector();");
-                }
-                else
-                {
-                    writer.Line("return new Vector(");
-                    for (var i = 0; i < model.Features.Length; i++)
-                    {
-                        var separator = i == model.Features.Length - 1 ? ");" : ",";
-                        writer.Line($"    global::{model.FullName}.{Identifier(model.Features[i].MethodName)}(row){separator}");
-                    }
-                }
+                Call(writer, "return new Vector", model.Features.Select(feature => Apply(context, feature)), ";");
             }
+        }
+    }
+
+    private static string Apply(Context context, FeatureModel feature)
+    {
+        var input = TransformInput(context, feature);
+        return feature.Transform.Kind switch
+        {
+            FeatureTransform.ZScore or FeatureTransform.MinMax => $"{Field(feature)}.Apply({input})",
+            FeatureTransform.Vocabulary => $"{Field(feature)}.IndexOf({input})",
+            FeatureTransform.QuantileBuckets or FeatureTransform.HashBuckets => $"{Field(feature)}.BucketOf({input})",
+            _ => input,
+        };
+    }
+
+    // The value a transform receives: the feature method's result, or an enum's declared name for a vocabulary.
+    private static string TransformInput(Context context, FeatureModel feature)
+    {
+        var call = $"global::{context.Model.FullName}.{Identifier(feature.MethodName)}(row)";
+        return feature.Kind == FeatureKind.Enum && feature.Transform.Kind == FeatureTransform.Vocabulary ? $"TermOf({call})" : call;
+    }
+
+    private static string AccumulatorType(TransformModel transform) => $"{Transforms}.{transform.Kind}Accumulator";
+
+    private static string AccumulatorArguments(TransformModel transform) => transform.Kind switch
+    {
+        FeatureTransform.Vocabulary => Settings(transform),
+        FeatureTransform.QuantileBuckets => Number(transform.Buckets),
+        _ => "",
+    };
+
+    private static string FittedType(TransformModel transform) => $"{Transforms}.{transform.Kind}";
+
+    // The settings compiled into the definition, which Load checks the artifact against.
+    private static string FittedArguments(TransformModel transform) => transform.Kind switch
+    {
+        FeatureTransform.Vocabulary => Settings(transform),
+        FeatureTransform.QuantileBuckets => Number(transform.Buckets),
+        FeatureTransform.HashBuckets => $"{Number(transform.Buckets)}, {Encoding(transform)}",
+        _ => "",
+    };
+
+    private static string Settings(TransformModel transform) =>
+        $"new {Transforms}.VocabularySettings({Number(transform.MaxSize)}, {Number(transform.MinCount)}, {Number(transform.OovBuckets)}, {Encoding(transform)})";
+
+    private static string Encoding(TransformModel transform) =>
+        $"{Runtime}.VocabularyEncoding.{(transform.OneHot ? "OneHot" : "Index")}";
+
+    private static string Field(FeatureModel feature) => "_" + feature.MethodName;
+
+    // One argument or parameter per line once there are several, so long definitions stay readable.
+    private static void Call(IndentedWriter writer, string head, IEnumerable<string> arguments, string tail)
+    {
+        var items = arguments.ToList();
+        if (items.Count <= 1)
+        {
+            writer.Line($"{head}({string.Join("", items)}){tail}");
+            return;
+        }
+
+        writer.Line(head + "(");
+        for (var i = 0; i < items.Count; i++)
+        {
+            writer.Line($"    {items[i]}{(i == items.Count - 1 ? ")" + tail : ",")}");
         }
     }
 
@@ -315,6 +535,8 @@ internal static class FeatureSetEmitter
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static string Strings(IEnumerable<string> values)
     {
         var items = values.ToList();
@@ -322,4 +544,18 @@ internal static class FeatureSetEmitter
     }
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>What every part of the emitter needs: the model, and the nullable annotation the language version allows.</summary>
+    private sealed class Context
+    {
+        public Context(FeatureSetModel model, string nullable)
+        {
+            Model = model;
+            Nullable = nullable;
+        }
+
+        public FeatureSetModel Model { get; }
+
+        public string Nullable { get; }
+    }
 }

@@ -19,10 +19,14 @@ internal sealed class IndentedWriter
         return this;
     }
 
-    /// <summary>Writes <paramref name="header"/> and an opening brace, and indents until the returned scope is disposed.</summary>
+    /// <summary>Writes <paramref name="header"/> (unless empty: it was written already) and an opening brace, and indents until the returned scope is disposed.</summary>
     public Scope Block(string header)
     {
-        Line(header);
+        if (header.Length > 0)
+        {
+            Line(header);
+        }
+
         Line("{");
         _depth++;
         return new Scope(this);

@@ -7,13 +7,18 @@ namespace Skewless.Analyzers.Model;
 /// <param name="ReturnType">The return type, fully qualified with <c>global::</c>.</param>
 /// <param name="EnumMembers">For an enum feature, one declared member per distinct value, in declaration order; each is a one-hot slot.</param>
 /// <param name="Reads">The input members the feature reads, sorted.</param>
+/// <param name="Transform">The transform from the feature's attributes.</param>
 internal sealed record FeatureModel(
     string Name,
     string MethodName,
     FeatureKind Kind,
     string ReturnType,
     EquatableArray<string> EnumMembers,
-    EquatableArray<string> Reads)
+    EquatableArray<string> Reads,
+    TransformModel Transform)
 {
-    public int Width => Kind == FeatureKind.Enum ? EnumMembers.Length : 1;
+    public int Width => Transform.Width ?? (Kind == FeatureKind.Enum ? EnumMembers.Length : 1);
+
+    /// <summary>The type of the feature's field in the vector: the return type, or what the transform makes of it.</summary>
+    public string VectorType => Transform.VectorType ?? ReturnType;
 }

@@ -14,6 +14,7 @@ namespace Skewless.Analyzers.Model;
 /// <param name="InputType">The row type, fully qualified with <c>global::</c>.</param>
 /// <param name="InputTypeName">The row type's name as recorded in the schema, without <c>global::</c>.</param>
 /// <param name="Features">The valid features, in declaration order.</param>
+/// <param name="Libraries">For each assembly outside the compilation that the features call, a public type in it, for <c>typeof</c>; ordered by assembly name.</param>
 internal sealed record FeatureSetModel(
     string Namespace,
     EquatableArray<string> ContainingTypes,
@@ -24,7 +25,8 @@ internal sealed record FeatureSetModel(
     string Fingerprint,
     string InputType,
     string InputTypeName,
-    EquatableArray<FeatureModel> Features)
+    EquatableArray<FeatureModel> Features,
+    EquatableArray<string> Libraries)
 {
     public int Width => Features.Sum(feature => feature.Width);
 }

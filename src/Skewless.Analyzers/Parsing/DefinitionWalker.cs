@@ -41,6 +41,24 @@ internal sealed class DefinitionWalker
         return reads;
     }
 
+    /// <summary>
+    /// For each assembly outside the compilation whose members <paramref name="root"/> reaches, a
+    /// public type of that assembly, fully qualified for <c>typeof</c>, keyed by assembly name.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> LibrariesOf(ISymbol root)
+    {
+        var libraries = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var symbol in Reachable(root))
+        {
+            foreach (var library in Facts(symbol).Libraries)
+            {
+                AddLibrary(libraries, library.Key, library.Value);
+            }
+        }
+
+        return libraries;
+    }
+
     /// <summary><paramref name="root"/> and every source member it reaches, transitively.</summary>
     public IEnumerable<ISymbol> Reachable(ISymbol root)
     {
@@ -167,7 +185,7 @@ internal sealed class DefinitionWalker
         }
     }
 
-    private static void Reach(ISymbol target, DirectFacts facts)
+    private void Reach(ISymbol target, DirectFacts facts)
     {
         target = target switch
         {
@@ -176,6 +194,11 @@ internal sealed class DefinitionWalker
             _ => target,
         };
         target = target.OriginalDefinition;
+        if (!SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, _compilation.Assembly))
+        {
+            RecordLibrary(target, facts);
+            return;
+        }
 
         // Local functions and lambdas are walked as part of the body that declares them.
         if (target is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction })
@@ -187,6 +210,46 @@ internal sealed class DefinitionWalker
         {
             facts.Callees.Add(target);
         }
+    }
+
+    // A member from outside the compilation: remember a public type of its assembly, by which the
+    // generated code can find the assembly loaded at run time and its version.
+    private static void RecordLibrary(ISymbol target, DirectFacts facts)
+    {
+        var type = target as INamedTypeSymbol ?? target.ContainingType;
+        if (type is null || type.ContainingAssembly is not { } assembly || !IsPublic(type))
+        {
+            return;
+        }
+
+        if (type.IsGenericType)
+        {
+            type = type.ConstructUnboundGenericType();
+        }
+
+        AddLibrary(facts.Libraries, assembly.Name, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+    }
+
+    /// <summary>Records <paramref name="type"/> for <paramref name="assembly"/>, keeping the ordinally first type so the choice never depends on the order code is walked.</summary>
+    public static void AddLibrary(IDictionary<string, string> libraries, string assembly, string type)
+    {
+        if (!libraries.TryGetValue(assembly, out var existing) || string.CompareOrdinal(type, existing) < 0)
+        {
+            libraries[assembly] = type;
+        }
+    }
+
+    private static bool IsPublic(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private SemanticModel Model(SyntaxTree tree)
@@ -209,5 +272,7 @@ internal sealed class DefinitionWalker
         public HashSet<string> Reads { get; } = new(StringComparer.Ordinal);
 
         public HashSet<ISymbol> Callees { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<string, string> Libraries { get; } = new(StringComparer.Ordinal);
     }
 }

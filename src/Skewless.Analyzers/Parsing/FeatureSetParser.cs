@@ -15,7 +15,7 @@ namespace Skewless.Analyzers.Parsing;
 internal static class FeatureSetParser
 {
     /// <summary>Names the generator adds to a feature set class.</summary>
-    public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted" };
+    public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted", "TermOf" };
 
     /// <summary>Names a feature's vector field cannot take, because <c>Vector</c> already has them.</summary>
     public static readonly IReadOnlyCollection<string> VectorMembers = new[] { "Width", "CopyTo", "Equals", "GetHashCode", "ToString", "GetType" };
@@ -58,7 +58,11 @@ internal static class FeatureSetParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             var featureAttribute = KnownSymbols.Find(method, symbols.FeatureAttribute);
-            if (featureAttribute is not null && ParseFeature(method, featureAttribute, inputType, names, walker, diagnostics, cancellationToken) is { } feature)
+            if (featureAttribute is null)
+            {
+                ReportStrayTransform(method, symbols, diagnostics);
+            }
+            else if (ParseFeature(method, featureAttribute, inputType, symbols, names, walker, diagnostics, cancellationToken) is { } feature)
             {
                 features.Add((feature, method));
             }
@@ -75,7 +79,19 @@ internal static class FeatureSetParser
             Fingerprint(inputType, features, walker, cancellationToken),
             inputType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             inputType.ToDisplayString(NameWithoutGlobal),
-            features.Select(feature => feature.Model).ToEquatableArray());
+            features.Select(feature => feature.Model).ToEquatableArray(),
+            Libraries(features.Select(feature => feature.Method), walker));
+    }
+
+    private static EquatableArray<string> Libraries(IEnumerable<IMethodSymbol> features, DefinitionWalker walker)
+    {
+        var libraries = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var library in features.SelectMany(walker.LibrariesOf))
+        {
+            DefinitionWalker.AddLibrary(libraries, library.Key, library.Value);
+        }
+
+        return libraries.Values.ToEquatableArray();
     }
 
     private static string? ShapeProblem(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -132,10 +148,23 @@ internal static class FeatureSetParser
         }
     }
 
+    /// <summary>Reports a transform attribute on a method that is not a feature (SKW108).</summary>
+    public static void ReportStrayTransform(IMethodSymbol method, KnownSymbols symbols, ICollection<Diagnostic>? diagnostics)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (symbols.TransformOf(attribute) is { } transform)
+            {
+                diagnostics?.Add(Diagnostic.Create(Descriptors.TransformWithoutFeature, method.Locations.FirstOrDefault(), method.Name, transform));
+            }
+        }
+    }
+
     private static FeatureModel? ParseFeature(
         IMethodSymbol method,
         AttributeData attribute,
         ITypeSymbol inputType,
+        KnownSymbols symbols,
         Dictionary<string, IMethodSymbol> names,
         DefinitionWalker walker,
         ICollection<Diagnostic>? diagnostics,
@@ -149,6 +178,17 @@ internal static class FeatureSetParser
         }
 
         var (kind, typeProblem) = Classify(method.ReturnType);
+        var transform = typeProblem is null ? TransformParser.Parse(method, kind, symbols, diagnostics) : null;
+        if (typeProblem is null && transform is null)
+        {
+            return null;
+        }
+
+        if (kind == FeatureKind.String && transform!.Kind == FeatureTransform.None)
+        {
+            typeProblem = "needs [Vocabulary] or [HashBuckets] to become numbers";
+        }
+
         if (typeProblem is not null)
         {
             var returnTypeLocation = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration
@@ -184,7 +224,8 @@ internal static class FeatureSetParser
             kind,
             method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             kind == FeatureKind.Enum ? EnumMembers((INamedTypeSymbol)method.ReturnType) : EquatableArray<string>.Empty,
-            walker.ReadsOf(method).ToEquatableArray());
+            walker.ReadsOf(method).ToEquatableArray(),
+            transform!);
     }
 
     private static string? SignatureProblem(IMethodSymbol method, ITypeSymbol inputType)
@@ -221,7 +262,7 @@ internal static class FeatureSetParser
         { SpecialType: SpecialType.System_Int64 } => (FeatureKind.Int64, null),
         { SpecialType: SpecialType.System_Boolean } => (FeatureKind.Boolean, null),
         { TypeKind: TypeKind.Enum } => (FeatureKind.Enum, null),
-        { SpecialType: SpecialType.System_String } => (FeatureKind.String, "needs [Vocabulary] or [HashBuckets] to become numbers"),
+        { SpecialType: SpecialType.System_String } => (FeatureKind.String, null),
         { SpecialType: SpecialType.System_Void } => (default, "is not a value: a feature must return float, double, int, long, bool or an enum"),
         { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } => (default, "is nullable: return a defined value instead, such as NaN for a missing number"),
         _ => (default, "is not supported: a feature must return float, double, int, long, bool or an enum"),

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Skewless.Analyzers.Model;
 
 namespace Skewless.Analyzers.Parsing;
 
@@ -9,11 +10,30 @@ internal sealed class KnownSymbols
     public const string FeatureAttributeName = "Skewless.FeatureAttribute";
     public const string DataSourceAttributeName = "Skewless.DataSourceAttribute";
 
-    private KnownSymbols(INamedTypeSymbol featureSet, INamedTypeSymbol feature, INamedTypeSymbol? dataSource)
+    private static readonly (string Name, FeatureTransform Transform)[] TransformAttributeNames =
+    {
+        ("Skewless.ZScoreAttribute", FeatureTransform.ZScore),
+        ("Skewless.MinMaxAttribute", FeatureTransform.MinMax),
+        ("Skewless.VocabularyAttribute", FeatureTransform.Vocabulary),
+        ("Skewless.QuantileBucketsAttribute", FeatureTransform.QuantileBuckets),
+        ("Skewless.HashBucketsAttribute", FeatureTransform.HashBuckets),
+    };
+
+    private readonly Dictionary<INamedTypeSymbol, FeatureTransform> _transforms;
+
+    private KnownSymbols(Compilation compilation, INamedTypeSymbol featureSet, INamedTypeSymbol feature)
     {
         FeatureSetAttribute = featureSet;
         FeatureAttribute = feature;
-        DataSourceAttribute = dataSource;
+        DataSourceAttribute = compilation.GetTypeByMetadataName(DataSourceAttributeName);
+        _transforms = new Dictionary<INamedTypeSymbol, FeatureTransform>(SymbolEqualityComparer.Default);
+        foreach (var (name, transform) in TransformAttributeNames)
+        {
+            if (compilation.GetTypeByMetadataName(name) is { } attribute)
+            {
+                _transforms.Add(attribute, transform);
+            }
+        }
     }
 
     public INamedTypeSymbol FeatureSetAttribute { get; }
@@ -27,10 +47,12 @@ internal sealed class KnownSymbols
     {
         var featureSet = compilation.GetTypeByMetadataName(FeatureSetAttributeName);
         var feature = compilation.GetTypeByMetadataName(FeatureAttributeName);
-        return featureSet is null || feature is null
-            ? null
-            : new KnownSymbols(featureSet, feature, compilation.GetTypeByMetadataName(DataSourceAttributeName));
+        return featureSet is null || feature is null ? null : new KnownSymbols(compilation, featureSet, feature);
     }
+
+    /// <summary>The transform an attribute declares, or <see langword="null"/> when it is not a transform attribute.</summary>
+    public FeatureTransform? TransformOf(AttributeData attribute) =>
+        attribute.AttributeClass is { } type && _transforms.TryGetValue(type, out var transform) ? transform : null;
 
     public static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
         type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);

@@ -67,3 +67,59 @@ public sealed class FingerprintMismatchException : ArtifactException
     /// <summary>The fingerprint recorded in the artifact.</summary>
     public string ArtifactFingerprint { get; }
 }
+
+/// <summary>
+/// The artifact parses and matches the definition, but a fitted constant is impossible: a vocabulary
+/// shorter than its recorded size, a negative standard deviation, unsorted bucket boundaries. The
+/// file was edited or damaged after it was saved.
+/// </summary>
+public sealed class TamperedArtifactException : ArtifactException
+{
+    internal TamperedArtifactException(string featureSet, string feature, string problem)
+        : base(featureSet, $"Cannot load a {featureSet} artifact: the fitted constants of feature '{feature}' are inconsistent: {problem}")
+    {
+        Feature = feature;
+        Problem = problem;
+    }
+
+    /// <summary>The feature whose constants are inconsistent.</summary>
+    public string Feature { get; }
+
+    /// <summary>What is inconsistent.</summary>
+    public string Problem { get; }
+}
+
+/// <summary>The artifact is larger than the reader accepts, which protects a serving process from an unbounded read.</summary>
+public sealed class ArtifactTooLargeException : ArtifactException
+{
+    internal ArtifactTooLargeException(string featureSet, long limitBytes)
+        : base(featureSet, $"Cannot load a {featureSet} artifact: it is larger than the limit of {limitBytes:N0} bytes. If it is genuine (a very large vocabulary), pass a higher limit to Load.")
+        => LimitBytes = limitBytes;
+
+    /// <summary>The largest artifact the reader accepted.</summary>
+    public long LimitBytes { get; }
+}
+
+/// <summary>
+/// The artifact was fitted while the feature code ran against other versions of the libraries it
+/// calls. The same feature code can compute different numbers under another version.
+/// </summary>
+public sealed class LibraryVersionMismatchException : ArtifactException
+{
+    internal LibraryVersionMismatchException(string featureSet, string library, string artifactVersion, string currentVersion)
+        : base(featureSet, $"Cannot load a {featureSet} artifact: it was fitted with {library} {artifactVersion}, but this process runs the feature code with {library} {currentVersion}.")
+    {
+        Library = library;
+        ArtifactVersion = artifactVersion;
+        CurrentVersion = currentVersion;
+    }
+
+    /// <summary>The library whose version differs.</summary>
+    public string Library { get; }
+
+    /// <summary>The version recorded in the artifact.</summary>
+    public string ArtifactVersion { get; }
+
+    /// <summary>The version loaded in this process.</summary>
+    public string CurrentVersion { get; }
+}

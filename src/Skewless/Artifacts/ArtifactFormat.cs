@@ -15,6 +15,10 @@ internal static class ArtifactFormat
     public const string InputTypeProperty = "inputType";
     public const string WidthProperty = "width";
     public const string TrainingRowsProperty = "trainingRows";
+    public const string LibrariesProperty = "libraries";
+    public const string InformationalVersionProperty = "informationalVersion";
     public const string FeaturesProperty = "features";
     public const string KindProperty = "kind";
+    public const string TransformProperty = "transform";
+    public const string StateProperty = "state";
 }

@@ -9,19 +9,26 @@ namespace Skewless.Artifacts;
 /// </summary>
 public static class ArtifactReader
 {
+    /// <summary>The largest artifact read unless the caller allows more: 256 MiB.</summary>
+    public const long DefaultMaxBytes = 256L * 1024 * 1024;
+
     /// <summary>Reads an artifact and checks that it belongs to <paramref name="schema"/>.</summary>
     /// <param name="source">The stream to read from, to its end.</param>
     /// <param name="schema">The schema of the feature set compiled into this program.</param>
+    /// <param name="maxBytes">The largest artifact to accept.</param>
     /// <returns>The validated contents.</returns>
+    /// <exception cref="ArtifactTooLargeException">The stream holds more than <paramref name="maxBytes"/>.</exception>
     /// <exception cref="CorruptArtifactException">The file is truncated, not JSON, or lacks a field.</exception>
     /// <exception cref="UnsupportedArtifactFormatException">The file has a format version this runtime does not read.</exception>
     /// <exception cref="FeatureSetMismatchException">The file belongs to another feature set.</exception>
     /// <exception cref="FingerprintMismatchException">The file was fitted with a different definition.</exception>
-    public static ArtifactContents Read(Stream source, FeatureSchema schema)
+    /// <exception cref="LibraryVersionMismatchException">The file was fitted with other versions of the libraries the feature code calls.</exception>
+    public static ArtifactContents Read(Stream source, FeatureSchema schema, long maxBytes = DefaultMaxBytes)
     {
         Guard.NotNull(source, nameof(source));
+        Guard.NotNull(schema, nameof(schema));
 
-        using var document = Parse(source, schema.FeatureSet);
+        using var document = Parse(ReadBounded(source, schema.FeatureSet, maxBytes), schema.FeatureSet);
         var root = new JsonFields(document.RootElement, schema.FeatureSet, "the artifact");
 
         if (root.String(ArtifactFormat.FormatProperty) != ArtifactFormat.Name)
@@ -47,22 +54,39 @@ public static class ArtifactReader
             throw new FingerprintMismatchException(schema.FeatureSet, schema.Fingerprint, fingerprint);
         }
 
-        CheckFeatures(root, schema);
-
         var trainingRows = root.Int64(ArtifactFormat.TrainingRowsProperty);
         if (trainingRows < 0)
         {
             throw new CorruptArtifactException(schema.FeatureSet, $"its \"{ArtifactFormat.TrainingRowsProperty}\" is negative ({trainingRows}).");
         }
 
-        return new ArtifactContents(trainingRows);
+        CheckLibraries(root, schema);
+        return new ArtifactContents(schema, trainingRows, ReadFeatures(root, schema));
     }
 
-    private static JsonDocument Parse(Stream source, string featureSet)
+    private static ReadOnlyMemory<byte> ReadBounded(Stream source, string featureSet, long maxBytes)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = source.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new ArtifactTooLargeException(featureSet, maxBytes);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static JsonDocument Parse(ReadOnlyMemory<byte> json, string featureSet)
     {
         try
         {
-            return JsonDocument.Parse(source, new JsonDocumentOptions { MaxDepth = 16 });
+            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException exception)
         {
@@ -71,7 +95,32 @@ public static class ArtifactReader
         }
     }
 
-    private static void CheckFeatures(JsonFields root, FeatureSchema schema)
+    private static void CheckLibraries(JsonFields root, FeatureSchema schema)
+    {
+        var recorded = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var library in root.Array(ArtifactFormat.LibrariesProperty))
+        {
+            recorded[library.String(ArtifactFormat.NameProperty)] = library.String(ArtifactFormat.VersionProperty);
+        }
+
+        foreach (var current in schema.Libraries)
+        {
+            var artifactVersion = recorded.TryGetValue(current.Name, out var version) ? version : "(not recorded)";
+            if (artifactVersion != current.Version)
+            {
+                throw new LibraryVersionMismatchException(schema.FeatureSet, current.Name, artifactVersion, current.Version);
+            }
+
+            recorded.Remove(current.Name);
+        }
+
+        foreach (var extra in recorded)
+        {
+            throw new LibraryVersionMismatchException(schema.FeatureSet, extra.Key, extra.Value, "(not loaded)");
+        }
+    }
+
+    private static JsonElement?[] ReadFeatures(JsonFields root, FeatureSchema schema)
     {
         var width = root.Int32(ArtifactFormat.WidthProperty);
         var features = root.Array(ArtifactFormat.FeaturesProperty);
@@ -80,17 +129,27 @@ public static class ArtifactReader
             throw new CorruptArtifactException(schema.FeatureSet, $"it lists {features.Count} features of width {width}, but the definition it was fitted with has {schema.Features.Count} of width {schema.Width}.");
         }
 
+        var states = new JsonElement?[features.Count];
         for (var i = 0; i < features.Count; i++)
         {
             var feature = features[i];
             var expected = schema.Features[i];
             var name = feature.String(ArtifactFormat.NameProperty);
             var kind = feature.String(ArtifactFormat.KindProperty);
+            var transform = feature.String(ArtifactFormat.TransformProperty);
             var featureWidth = feature.Int32(ArtifactFormat.WidthProperty);
-            if (name != expected.Name || kind != expected.Kind.ToString() || featureWidth != expected.Width)
+            if (name != expected.Name || kind != expected.Kind.ToString() || transform != expected.Transform.ToString() || featureWidth != expected.Width)
             {
-                throw new CorruptArtifactException(schema.FeatureSet, $"its feature {i} is '{name}' ({kind}, width {featureWidth}), but the definition it was fitted with has '{expected.Name}' ({expected.Kind}, width {expected.Width}).");
+                throw new CorruptArtifactException(schema.FeatureSet, $"its feature {i} is '{name}' ({kind}, {transform}, width {featureWidth}), but the definition it was fitted with has '{expected.Name}' ({expected.Kind}, {expected.Transform}, width {expected.Width}).");
+            }
+
+            if (expected.Transform != FeatureTransform.None)
+            {
+                // Cloned, so the states outlive the document, which is returned to the pool now.
+                states[i] = feature.Object(ArtifactFormat.StateProperty).Clone();
             }
         }
+
+        return states;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Skewless.Transforms;
 
 namespace Skewless.Artifacts;
 
@@ -9,9 +10,16 @@ public static class ArtifactWriter
     /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
     /// <param name="schema">The feature set's schema.</param>
     /// <param name="trainingRows">The number of rows the feature set was fitted on.</param>
-    public static void Write(Stream destination, FeatureSchema schema, long trainingRows)
+    /// <param name="transforms">For each feature in schema order, its fitted transform, or <see langword="null"/> when nothing was fitted.</param>
+    public static void Write(Stream destination, FeatureSchema schema, long trainingRows, IReadOnlyList<IFittedTransform?> transforms)
     {
         Guard.NotNull(destination, nameof(destination));
+        Guard.NotNull(schema, nameof(schema));
+        Guard.NotNull(transforms, nameof(transforms));
+        if (transforms.Count != schema.Features.Count)
+        {
+            throw new ArgumentException($"{schema.FeatureSet} has {schema.Features.Count} features but {transforms.Count} transforms were given.", nameof(transforms));
+        }
 
         using var json = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -24,13 +32,40 @@ public static class ArtifactWriter
         json.WriteString(ArtifactFormat.InputTypeProperty, schema.InputType);
         json.WriteNumber(ArtifactFormat.WidthProperty, schema.Width);
         json.WriteNumber(ArtifactFormat.TrainingRowsProperty, trainingRows);
-        json.WriteStartArray(ArtifactFormat.FeaturesProperty);
-        foreach (var feature in schema.Features)
+
+        json.WriteStartArray(ArtifactFormat.LibrariesProperty);
+        foreach (var library in schema.Libraries)
         {
+            json.WriteStartObject();
+            json.WriteString(ArtifactFormat.NameProperty, library.Name);
+            json.WriteString(ArtifactFormat.VersionProperty, library.Version);
+            json.WriteString(ArtifactFormat.InformationalVersionProperty, library.InformationalVersion);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray(ArtifactFormat.FeaturesProperty);
+        for (var i = 0; i < schema.Features.Count; i++)
+        {
+            var feature = schema.Features[i];
+            var transform = transforms[i];
+            if ((transform?.Kind ?? FeatureTransform.None) != feature.Transform)
+            {
+                throw new ArgumentException($"Feature '{feature.Name}' of {schema.FeatureSet} is {feature.Transform}, but its fitted transform is {transform?.Kind.ToString() ?? "missing"}.", nameof(transforms));
+            }
+
             json.WriteStartObject();
             json.WriteString(ArtifactFormat.NameProperty, feature.Name);
             json.WriteString(ArtifactFormat.KindProperty, feature.Kind.ToString());
+            json.WriteString(ArtifactFormat.TransformProperty, feature.Transform.ToString());
             json.WriteNumber(ArtifactFormat.WidthProperty, feature.Width);
+            if (transform is not null)
+            {
+                json.WritePropertyName(ArtifactFormat.StateProperty);
+                transform.WriteTo(json);
+            }
+
             json.WriteEndObject();
         }
 

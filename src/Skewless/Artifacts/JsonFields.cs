@@ -29,6 +29,25 @@ internal readonly struct JsonFields
     public long Int64(string name) =>
         Property(name, JsonValueKind.Number).TryGetInt64(out var value) ? value : throw Invalid(name, "a 64-bit integer");
 
+    public double Double(string name) => Property(name, JsonValueKind.Number).GetDouble();
+
+    public bool Boolean(string name)
+    {
+        if (!_element.TryGetProperty(name, out var value))
+        {
+            throw Missing(name);
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Invalid(name, "a JSON boolean"),
+        };
+    }
+
+    public JsonElement Object(string name) => Property(name, JsonValueKind.Object);
+
     public IReadOnlyList<JsonFields> Array(string name)
     {
         var array = Property(name, JsonValueKind.Array);
@@ -41,15 +60,40 @@ internal readonly struct JsonFields
         return items;
     }
 
+    public string[] Strings(string name) => Items(name, JsonValueKind.String, "strings", item => item.GetString()!);
+
+    public double[] Doubles(string name) => Items(name, JsonValueKind.Number, "numbers", item => item.GetDouble());
+
+    public long[] Int64s(string name)
+    {
+        var invalid = Invalid(name, "an array of 64-bit integers");
+        return Items(name, JsonValueKind.Number, "64-bit integers", item => item.TryGetInt64(out var value) ? value : throw invalid);
+    }
+
+    private T[] Items<T>(string name, JsonValueKind kind, string description, Func<JsonElement, T> read)
+    {
+        var array = Property(name, JsonValueKind.Array);
+        var items = new T[array.GetArrayLength()];
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            items[index++] = item.ValueKind == kind ? read(item) : throw Invalid(name, $"an array of {description}");
+        }
+
+        return items;
+    }
+
     private JsonElement Property(string name, JsonValueKind kind)
     {
         if (!_element.TryGetProperty(name, out var value))
         {
-            throw new CorruptArtifactException(_featureSet, $"{_path} has no \"{name}\".");
+            throw Missing(name);
         }
 
         return value.ValueKind == kind ? value : throw Invalid(name, $"a JSON {Describe(kind)}");
     }
+
+    private CorruptArtifactException Missing(string name) => new(_featureSet, $"{_path} has no \"{name}\".");
 
     private CorruptArtifactException Invalid(string name, string expected) =>
         new(_featureSet, $"{_path}'s \"{name}\" is not {expected}.");

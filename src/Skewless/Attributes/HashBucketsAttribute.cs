@@ -13,4 +13,7 @@ public sealed class HashBucketsAttribute : Attribute
 
     /// <summary>The number of buckets.</summary>
     public int Count { get; }
+
+    /// <summary>How the feature appears in the vector: one slot per bucket, or the bucket's index.</summary>
+    public VocabularyEncoding Encoding { get; set; } = VocabularyEncoding.OneHot;
 }

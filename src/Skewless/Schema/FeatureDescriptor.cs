@@ -6,12 +6,14 @@ public sealed class FeatureDescriptor
     /// <summary>Describes one feature. Called by generated code.</summary>
     /// <param name="name">The feature's name.</param>
     /// <param name="kind">The C# type the feature method returns.</param>
+    /// <param name="transform">How the value becomes slots.</param>
     /// <param name="offset">The index of the feature's first slot in the vector.</param>
     /// <param name="width">The number of slots the feature fills.</param>
     /// <param name="reads">The input members the feature's code reads, directly or through helpers.</param>
-    /// <param name="slots">The name of each slot, in vector order.</param>
-    public FeatureDescriptor(string name, FeatureKind kind, int offset, int width, IReadOnlyList<string> reads, IReadOnlyList<string> slots)
+    /// <param name="slots">The name of each slot, in vector order, or <see langword="null"/> for <c>Name</c> when there is one slot and <c>Name[i]</c> when there are more.</param>
+    public FeatureDescriptor(string name, FeatureKind kind, FeatureTransform transform, int offset, int width, IReadOnlyList<string> reads, IReadOnlyList<string>? slots = null)
     {
+        slots ??= width == 1 ? new[] { name } : Enumerable.Range(0, width).Select(slot => $"{name}[{slot}]").ToArray();
         if (slots.Count != width)
         {
             throw new ArgumentException($"Feature '{name}' has width {width} but {slots.Count} slot names.", nameof(slots));
@@ -19,6 +21,7 @@ public sealed class FeatureDescriptor
 
         Name = name;
         Kind = kind;
+        Transform = transform;
         Offset = offset;
         Width = width;
         Reads = reads;
@@ -30,6 +33,9 @@ public sealed class FeatureDescriptor
 
     /// <summary>The C# type the feature method returns.</summary>
     public FeatureKind Kind { get; }
+
+    /// <summary>How the value becomes slots.</summary>
+    public FeatureTransform Transform { get; }
 
     /// <summary>The index of the feature's first slot in the vector.</summary>
     public int Offset { get; }
@@ -43,9 +49,27 @@ public sealed class FeatureDescriptor
     /// </summary>
     public IReadOnlyList<string> Reads { get; }
 
-    /// <summary>The name of each slot, in vector order: the feature's name, or <c>Feature=Value</c> for each one-hot value.</summary>
+    /// <summary>The name of each slot, in vector order: the feature's name, <c>Feature=Value</c> for each value of a one-hot enum, or <c>Feature[i]</c> for each one-hot bucket.</summary>
     public IReadOnlyList<string> Slots { get; }
 
+    /// <summary>What a missing or odd value becomes, so that training and serving agree on it.</summary>
+    public string Missing => Transform switch
+    {
+        FeatureTransform.ZScore => "NaN or infinite becomes 0, the training mean",
+        FeatureTransform.MinMax => "NaN or infinite becomes the training mean, scaled",
+        FeatureTransform.QuantileBuckets => "NaN becomes -1; infinities go to the first or last bucket",
+        FeatureTransform.Vocabulary when Width > 1 => "null or empty sets no slot; an unseen value sets its out-of-vocabulary bucket",
+        FeatureTransform.Vocabulary => "null or empty becomes -1; an unseen value becomes its out-of-vocabulary bucket's index",
+        FeatureTransform.HashBuckets when Width > 1 => "null or empty sets no slot",
+        FeatureTransform.HashBuckets => "null or empty becomes -1",
+        _ => Kind switch
+        {
+            FeatureKind.Single or FeatureKind.Double => "NaN stays NaN",
+            FeatureKind.Enum => "an undeclared value sets no slot",
+            _ => "never missing",
+        },
+    };
+
     /// <inheritdoc />
-    public override string ToString() => $"{Name} ({Kind}, {Width} at {Offset})";
+    public override string ToString() => $"{Name} ({Kind}, {Transform}, {Width} at {Offset})";
 }

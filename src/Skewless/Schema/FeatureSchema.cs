@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Skewless;
 
 /// <summary>The shape of a feature set's vector, as generated from its definition.</summary>
@@ -10,8 +12,10 @@ public sealed class FeatureSchema
     /// <param name="fingerprint">The stable hash of the normalised definition.</param>
     /// <param name="inputType">The fully qualified name of the row type.</param>
     /// <param name="features">The features, in vector order.</param>
-    public FeatureSchema(string featureSet, string name, int version, string fingerprint, string inputType, IReadOnlyList<FeatureDescriptor> features)
+    /// <param name="libraries">An assembly of each library the feature code calls.</param>
+    public FeatureSchema(string featureSet, string name, int version, string fingerprint, string inputType, IReadOnlyList<FeatureDescriptor> features, IReadOnlyList<Assembly> libraries)
     {
+        Guard.NotNull(libraries, nameof(libraries));
         FeatureSet = featureSet;
         Name = name;
         Version = version;
@@ -31,6 +35,8 @@ public sealed class FeatureSchema
         }
 
         Width = width;
+        Libraries = libraries.Select(LibraryVersion.Of).GroupBy(library => library.Name, StringComparer.Ordinal).Select(group => group.First())
+            .OrderBy(library => library.Name, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>The fully qualified name of the feature set class.</summary>
@@ -53,6 +59,9 @@ public sealed class FeatureSchema
 
     /// <summary>The features, in vector order.</summary>
     public IReadOnlyList<FeatureDescriptor> Features { get; }
+
+    /// <summary>The libraries the feature code calls, at the versions loaded in this process, sorted by name.</summary>
+    public IReadOnlyList<LibraryVersion> Libraries { get; }
 
     /// <summary>Finds a feature by name.</summary>
     /// <param name="name">The feature's name.</param>

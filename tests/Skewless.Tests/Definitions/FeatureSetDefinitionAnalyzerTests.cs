@@ -112,6 +112,56 @@ public sealed class FeatureSetDefinitionAnalyzerTests
         """, At(0, Descriptors.UnsupportedFeatureType, "Value", type.Replace("DateTime", "System.DateTime", StringComparison.Ordinal), problem));
 
     [Fact]
+    public Task A_string_with_a_vocabulary_or_hash_is_a_valid_feature() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature, Vocabulary(MaxSize = 100, OovBuckets = 2)] public static string Origin(Flight f) => f.Origin;
+            [Feature, Vocabulary(Encoding = VocabularyEncoding.Index)] public static string OriginIndex(Flight f) => f.Origin;
+            [Feature, Vocabulary(MaxSize = 2)] public static Cabin Cabin(Flight f) => f.Cabin;
+            [Feature, HashBuckets(64)] public static string Route(Flight f) => f.Origin + f.Cabin;
+            [Feature, ZScore] public static float Distance(Flight f) => f.DistanceMiles;
+            [Feature, MinMax] public static int Month(Flight f) => f.Departure.Month;
+            [Feature, QuantileBuckets(10)] public static long Ticks(Flight f) => f.Departure.Ticks;
+        }
+        """);
+
+    [Theory]
+    [InlineData("[Feature, ZScore] public static string {|#0:Value|}(Flight f) => f.Origin;", "[ZScore]", "it applies to numbers, not 'string'")]
+    [InlineData("[Feature, MinMax] public static bool {|#0:Value|}(Flight f) => true;", "[MinMax]", "it applies to numbers, not 'bool'")]
+    [InlineData("[Feature, QuantileBuckets(4)] public static Cabin {|#0:Value|}(Flight f) => f.Cabin;", "[QuantileBuckets]", "it applies to numbers, not 'Cabin'")]
+    [InlineData("[Feature, Vocabulary(MaxSize = 3)] public static float {|#0:Value|}(Flight f) => 1;", "[Vocabulary]", "it applies to strings and enums, not 'float'")]
+    [InlineData("[Feature, HashBuckets(8)] public static Cabin {|#0:Value|}(Flight f) => f.Cabin;", "[HashBuckets]", "it applies to strings, not 'Cabin'")]
+    [InlineData("[Feature, ZScore, MinMax] public static float {|#0:Value|}(Flight f) => 1;", "[ZScore] and [MinMax]", "a feature has at most one transform")]
+    [InlineData("[Feature, QuantileBuckets(1)] public static float {|#0:Value|}(Flight f) => 1;", "[QuantileBuckets]", "it needs at least 2 buckets, not 1")]
+    [InlineData("[Feature, HashBuckets(0)] public static string {|#0:Value|}(Flight f) => f.Origin;", "[HashBuckets]", "it needs at least 1 bucket, not 0")]
+    [InlineData("[Feature, Vocabulary] public static string {|#0:Value|}(Flight f) => f.Origin;", "[Vocabulary]", "a one-hot vocabulary needs MaxSize, which fixes its width; set MaxSize, or use Encoding = VocabularyEncoding.Index")]
+    [InlineData("[Feature, Vocabulary(MaxSize = 5, MinCount = 0)] public static string {|#0:Value|}(Flight f) => f.Origin;", "[Vocabulary]", "MaxSize (5) and OovBuckets (1) cannot be negative, and MinCount (0) must be at least 1")]
+    public Task SKW103_fires_on_a_transform_that_does_not_suit_its_feature(string method, string transform, string problem) => VerifyAsync($$"""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            {{method}}
+        }
+        """, At(0, Descriptors.TransformMisuse, "Value", transform, problem));
+
+    [Fact]
+    public Task SKW108_fires_on_a_transform_without_a_feature() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [ZScore] public static float {|#0:Distance|}(Flight f) => f.DistanceMiles;
+        }
+
+        public static class Elsewhere
+        {
+            [HashBuckets(8)] public static string {|#1:Origin|}(Flight f) => f.Origin;
+        }
+        """,
+        At(0, Descriptors.TransformWithoutFeature, "Distance", "ZScore"),
+        At(1, Descriptors.TransformWithoutFeature, "Origin", "HashBuckets"));
+
+    [Fact]
     public Task SKW102_fires_on_void() => VerifyAsync("""
         [FeatureSet(typeof(Flight))]
         public static partial class FlightFeatures
@@ -182,10 +232,12 @@ public sealed class FeatureSetDefinitionAnalyzerTests
         public static partial class FlightFeatures
         {
             public static string {|#0:Schema|} => "";
+            private static string {|#2:TermOf|}(Cabin c) => "";
             [Feature] public static float {|#1:Width|}(Flight f) => f.DistanceMiles;
         }
         """,
         At(0, Descriptors.ReservedName, "Schema", "FlightFeatures.Schema"),
+        At(2, Descriptors.ReservedName, "TermOf", "FlightFeatures.TermOf"),
         At(1, Descriptors.ReservedName, "Width", "Vector.Width"));
 
     [Fact]

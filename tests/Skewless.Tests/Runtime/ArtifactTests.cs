@@ -114,8 +114,8 @@ public sealed class ArtifactTests
     public void A_tampered_feature_list_is_corrupt()
     {
         var error = Assert.Throws<CorruptArtifactException>(() => Load(Edit(root => root["features"]![1]!["width"] = 3)));
-        Assert.Contains("'Day' (Enum, width 3)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'Day' (Enum, width 7)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Day' (Enum, None, width 3)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Day' (Enum, None, width 7)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

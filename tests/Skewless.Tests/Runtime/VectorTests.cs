@@ -72,14 +72,17 @@ public sealed class VectorTests
     }
 
     [Fact]
-    public void The_generator_and_runtime_agree_on_feature_kinds() =>
+    public void The_generator_and_runtime_agree_on_feature_kinds_and_transforms()
+    {
         Assert.Equal(Enum.GetNames<FeatureKind>(), Enum.GetNames<Skewless.Analyzers.Model.FeatureKind>());
+        Assert.Equal(Enum.GetNames<FeatureTransform>(), Enum.GetNames<Skewless.Analyzers.Model.FeatureTransform>());
+    }
 
     [Fact]
     public void Schema_refuses_features_that_do_not_tile_the_vector()
     {
-        var feature = new FeatureDescriptor("A", FeatureKind.Single, 1, 1, Array.Empty<string>(), new[] { "A" });
-        Assert.Throws<ArgumentException>(() => new FeatureSchema("S", "S", 1, "f", "T", new[] { feature }));
-        Assert.Throws<ArgumentException>(() => new FeatureDescriptor("B", FeatureKind.Enum, 0, 2, Array.Empty<string>(), new[] { "B=x" }));
+        var feature = new FeatureDescriptor("A", FeatureKind.Single, FeatureTransform.None, 1, 1, Array.Empty<string>());
+        Assert.Throws<ArgumentException>(() => new FeatureSchema("S", "S", 1, "f", "T", new[] { feature }, Array.Empty<System.Reflection.Assembly>()));
+        Assert.Throws<ArgumentException>(() => new FeatureDescriptor("B", FeatureKind.Enum, FeatureTransform.None, 0, 2, Array.Empty<string>(), new[] { "B=x" }));
     }
 }

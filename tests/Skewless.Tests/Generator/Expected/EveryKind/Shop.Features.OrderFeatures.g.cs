@@ -10,7 +10,7 @@ namespace Shop.Features
         /// <summary>The stable hash of this feature set's normalised definition. Whitespace and comments do not change it; any change to a feature does.</summary>
         public const string Fingerprint = "902faa698d85294c";
 
-        /// <summary>The name, kind, place in the vector and input reads of every feature.</summary>
+        /// <summary>The name, kind, transform, place in the vector and input reads of every feature, and the libraries the features call.</summary>
         public static global::Skewless.FeatureSchema Schema { get; } = new global::Skewless.FeatureSchema(
             "Shop.Features.OrderFeatures",
             "Orders",
@@ -19,14 +19,15 @@ namespace Shop.Features
             "Shop.Features.Order",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("LogTotal", global::Skewless.FeatureKind.Single, 0, 1, new string[] { "Total" }, new string[] { "LogTotal" }),
-                new global::Skewless.FeatureDescriptor("TotalCents", global::Skewless.FeatureKind.Double, 1, 1, new string[] { "Total" }, new string[] { "TotalCents" }),
-                new global::Skewless.FeatureDescriptor("item count", global::Skewless.FeatureKind.Int32, 2, 1, new string[] { "Items" }, new string[] { "item count" }),
-                new global::Skewless.FeatureDescriptor("Customer", global::Skewless.FeatureKind.Int64, 3, 1, new string[] { "CustomerId" }, new string[] { "Customer" }),
-                new global::Skewless.FeatureDescriptor("Discounted", global::Skewless.FeatureKind.Boolean, 4, 1, new string[] { "Coupon" }, new string[] { "Discounted" }),
-                new global::Skewless.FeatureDescriptor("Channel", global::Skewless.FeatureKind.Enum, 5, 3, new string[] { "Channel" }, new string[] { "Channel=Web", "Channel=App", "Channel=Store" }),
-                new global::Skewless.FeatureDescriptor("Expensive", global::Skewless.FeatureKind.Boolean, 8, 1, new string[] { "AverageItemPrice", "Items", "Total" }, new string[] { "Expensive" }),
-            });
+                new global::Skewless.FeatureDescriptor("LogTotal", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Total" }),
+                new global::Skewless.FeatureDescriptor("TotalCents", global::Skewless.FeatureKind.Double, global::Skewless.FeatureTransform.None, 1, 1, new string[] { "Total" }),
+                new global::Skewless.FeatureDescriptor("item count", global::Skewless.FeatureKind.Int32, global::Skewless.FeatureTransform.None, 2, 1, new string[] { "Items" }),
+                new global::Skewless.FeatureDescriptor("Customer", global::Skewless.FeatureKind.Int64, global::Skewless.FeatureTransform.None, 3, 1, new string[] { "CustomerId" }),
+                new global::Skewless.FeatureDescriptor("Discounted", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 4, 1, new string[] { "Coupon" }),
+                new global::Skewless.FeatureDescriptor("Channel", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.None, 5, 3, new string[] { "Channel" }, new string[] { "Channel=Web", "Channel=App", "Channel=Store" }),
+                new global::Skewless.FeatureDescriptor("Expensive", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 8, 1, new string[] { "AverageItemPrice", "Items", "Total" }),
+            },
+            new global::System.Reflection.Assembly[] { typeof(global::System.Linq.Enumerable).Assembly, typeof(global::System.Math).Assembly });
 
         /// <summary>Fits the feature set in one pass over the training rows.</summary>
         /// <param name="training">The rows to fit on.</param>
@@ -43,7 +44,48 @@ namespace Shop.Features
             {
                 accumulator.Add(in row);
             }
+
             return accumulator.Complete();
+        }
+
+        /// <summary>
+        /// Fits the feature set on several cores: each contiguous partition of the rows gets its own
+        /// <see cref="Accumulator"/>, and the partitions are merged, which gives the same result as one pass.
+        /// </summary>
+        /// <param name="training">The rows to fit on.</param>
+        /// <param name="options">How many cores to use; the default uses all of them.</param>
+        /// <returns>The fitted feature set, ready to transform rows and to save.</returns>
+        public static Fitted Fit(global::System.Collections.Generic.IReadOnlyList<global::Shop.Features.Order> training, global::System.Threading.Tasks.ParallelOptions options)
+        {
+            if (training == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(training));
+            }
+
+            if (options == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(options));
+            }
+
+            var boundaries = global::Skewless.Transforms.Partitioning.Boundaries(training.Count, options);
+            var accumulators = new Accumulator[boundaries.Length - 1];
+            global::System.Threading.Tasks.Parallel.For(0, accumulators.Length, options, partition =>
+            {
+                var accumulator = new Accumulator();
+                for (var i = boundaries[partition]; i < boundaries[partition + 1]; i++)
+                {
+                    accumulator.Add(training[i]);
+                }
+
+                accumulators[partition] = accumulator;
+            });
+
+            for (var partition = 1; partition < accumulators.Length; partition++)
+            {
+                accumulators[0].Merge(accumulators[partition]);
+            }
+
+            return accumulators[0].Complete();
         }
 
         /// <summary>The features of one row, one typed field per feature.</summary>
@@ -73,7 +115,14 @@ namespace Shop.Features
             /// <summary>Feature <c>Expensive</c>.</summary>
             public readonly bool Expensive;
 
-            internal Vector(float LogTotal, double TotalCents, int Items, long Customer, bool Discounted, global::Shop.Features.Channel Channel, bool Expensive)
+            internal Vector(
+                float LogTotal,
+                double TotalCents,
+                int Items,
+                long Customer,
+                bool Discounted,
+                global::Shop.Features.Channel Channel,
+                bool Expensive)
             {
                 this.LogTotal = LogTotal;
                 this.TotalCents = TotalCents;
@@ -84,7 +133,7 @@ namespace Shop.Features
                 this.Expensive = Expensive;
             }
 
-            /// <summary>Writes the features as floats: numbers as they are, bools as 1 or 0, enums one-hot over their declared values.</summary>
+            /// <summary>Writes the features as floats: numbers as they are, bools as 1 or 0, enums, vocabularies and hash buckets one-hot or as an index.</summary>
             /// <param name="destination">At least <see cref="Width"/> slots.</param>
             public void CopyTo(global::System.Span<float> destination)
             {
@@ -92,6 +141,7 @@ namespace Shop.Features
                 {
                     throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                 }
+
                 destination[0] = LogTotal;
                 destination[1] = (float)TotalCents;
                 destination[2] = (float)Items;
@@ -144,15 +194,24 @@ namespace Shop.Features
         }
 
         /// <summary>The feature set fitted on training rows: transforms rows for training and serving, and saves as an artifact.</summary>
-        public sealed partial class Fitted
+        public sealed partial class Fitted : global::Skewless.IFittedFeatureSet<global::Shop.Features.Order>
         {
+            private readonly global::Skewless.Transforms.IFittedTransform?[] _transformsInSchemaOrder;
+
             internal Fitted(long trainingRows)
             {
                 TrainingRows = trainingRows;
+                _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { null, null, null, null, null, null, null };
             }
 
             /// <summary>The number of rows the feature set was fitted on.</summary>
             public long TrainingRows { get; }
+
+            /// <summary>The feature set's schema.</summary>
+            global::Skewless.FeatureSchema global::Skewless.IFittedFeatureSet<global::Shop.Features.Order>.Schema { get { return Schema; } }
+
+            /// <summary>For each feature in schema order, its fitted transform, or null when it has none.</summary>
+            public global::System.Collections.Generic.IReadOnlyList<global::Skewless.Transforms.IFittedTransform?> Transforms { get { return _transformsInSchemaOrder; } }
 
             /// <summary>Computes the features of one row, for serving. Allocates nothing.</summary>
             /// <param name="row">The row.</param>
@@ -160,6 +219,14 @@ namespace Shop.Features
             public Vector Transform(in global::Shop.Features.Order row)
             {
                 return Kernel(in row);
+            }
+
+            /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
+            public void Transform(in global::Shop.Features.Order row, global::System.Span<float> destination)
+            {
+                Kernel(in row).CopyTo(destination);
             }
 
             /// <summary>Computes the features of many rows into a row-major matrix, for training.</summary>
@@ -178,25 +245,34 @@ namespace Shop.Features
                 }
             }
 
-            /// <summary>Writes the fitted feature set as a JSON artifact that <see cref="Load"/> reads back.</summary>
+            /// <summary>Writes the fitted feature set as a JSON artifact that <see cref="Load(global::System.IO.Stream)"/> reads back.</summary>
             /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
             public void Save(global::System.IO.Stream destination)
             {
-                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows);
+                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);
             }
 
             /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
             /// <param name="source">The stream to read, to its end.</param>
             /// <returns>The fitted feature set.</returns>
-            /// <exception cref="global::Skewless.FingerprintMismatchException">The artifact was fitted with a different definition of the features.</exception>
-            /// <exception cref="global::Skewless.CorruptArtifactException">The artifact is truncated, not JSON, or incomplete.</exception>
+            /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
             public static Fitted Load(global::System.IO.Stream source)
             {
-                var contents = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema);
-                return new Fitted(contents.TrainingRows);
+                return Load(source, global::Skewless.Artifacts.ArtifactReader.DefaultMaxBytes);
             }
 
-            // The one kernel both Transform overloads run: each [Feature] method, called once.
+            /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition or larger than <paramref name="maxBytes"/>.</summary>
+            /// <param name="source">The stream to read, to its end.</param>
+            /// <param name="maxBytes">The largest artifact to accept.</param>
+            /// <returns>The fitted feature set.</returns>
+            /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
+            public static Fitted Load(global::System.IO.Stream source, long maxBytes)
+            {
+                var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, maxBytes);
+                return new Fitted(artifact.TrainingRows);
+            }
+
+            // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
             private Vector Kernel(in global::Shop.Features.Order row)
             {
                 return new Vector(

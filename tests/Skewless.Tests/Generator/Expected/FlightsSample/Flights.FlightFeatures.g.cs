@@ -8,9 +8,9 @@ namespace Flights
     static partial class FlightFeatures
     {
         /// <summary>The stable hash of this feature set's normalised definition. Whitespace and comments do not change it; any change to a feature does.</summary>
-        public const string Fingerprint = "66d3c4ff85bbc5ad";
+        public const string Fingerprint = "3d675b0cd336280c";
 
-        /// <summary>The name, kind, place in the vector and input reads of every feature.</summary>
+        /// <summary>The name, kind, transform, place in the vector and input reads of every feature, and the libraries the features call.</summary>
         public static global::Skewless.FeatureSchema Schema { get; } = new global::Skewless.FeatureSchema(
             "Flights.FlightFeatures",
             "FlightFeatures",
@@ -19,12 +19,17 @@ namespace Flights
             "Flights.Flight",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Hour", global::Skewless.FeatureKind.Single, 0, 1, new string[] { "Departure" }, new string[] { "Hour" }),
-                new global::Skewless.FeatureDescriptor("Day", global::Skewless.FeatureKind.Enum, 1, 7, new string[] { "Departure" }, new string[] { "Day=Sunday", "Day=Monday", "Day=Tuesday", "Day=Wednesday", "Day=Thursday", "Day=Friday", "Day=Saturday" }),
-                new global::Skewless.FeatureDescriptor("Weekend", global::Skewless.FeatureKind.Boolean, 8, 1, new string[] { "Departure" }, new string[] { "Weekend" }),
-                new global::Skewless.FeatureDescriptor("RedEye", global::Skewless.FeatureKind.Boolean, 9, 1, new string[] { "Departure" }, new string[] { "RedEye" }),
-                new global::Skewless.FeatureDescriptor("LogDistance", global::Skewless.FeatureKind.Single, 10, 1, new string[] { "DistanceMiles" }, new string[] { "LogDistance" }),
-            });
+                new global::Skewless.FeatureDescriptor("Hour", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Departure" }),
+                new global::Skewless.FeatureDescriptor("Day", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.None, 1, 7, new string[] { "Departure" }, new string[] { "Day=Sunday", "Day=Monday", "Day=Tuesday", "Day=Wednesday", "Day=Thursday", "Day=Friday", "Day=Saturday" }),
+                new global::Skewless.FeatureDescriptor("Weekend", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 8, 1, new string[] { "Departure" }),
+                new global::Skewless.FeatureDescriptor("RedEye", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 9, 1, new string[] { "Departure" }),
+                new global::Skewless.FeatureDescriptor("LogDistance", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.ZScore, 10, 1, new string[] { "DistanceMiles" }),
+                new global::Skewless.FeatureDescriptor("DistanceDecile", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.QuantileBuckets, 11, 1, new string[] { "DistanceMiles" }),
+                new global::Skewless.FeatureDescriptor("Origin", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 12, 52, new string[] { "Origin" }),
+                new global::Skewless.FeatureDescriptor("Destination", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 64, 52, new string[] { "Destination" }),
+                new global::Skewless.FeatureDescriptor("Route", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 116, 64, new string[] { "Destination", "Origin" }),
+            },
+            new global::System.Reflection.Assembly[] { typeof(global::System.DateTime).Assembly });
 
         /// <summary>Fits the feature set in one pass over the training rows.</summary>
         /// <param name="training">The rows to fit on.</param>
@@ -41,14 +46,55 @@ namespace Flights
             {
                 accumulator.Add(in row);
             }
+
             return accumulator.Complete();
+        }
+
+        /// <summary>
+        /// Fits the feature set on several cores: each contiguous partition of the rows gets its own
+        /// <see cref="Accumulator"/>, and the partitions are merged, which gives the same result as one pass.
+        /// </summary>
+        /// <param name="training">The rows to fit on.</param>
+        /// <param name="options">How many cores to use; the default uses all of them.</param>
+        /// <returns>The fitted feature set, ready to transform rows and to save.</returns>
+        public static Fitted Fit(global::System.Collections.Generic.IReadOnlyList<global::Flights.Flight> training, global::System.Threading.Tasks.ParallelOptions options)
+        {
+            if (training == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(training));
+            }
+
+            if (options == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(options));
+            }
+
+            var boundaries = global::Skewless.Transforms.Partitioning.Boundaries(training.Count, options);
+            var accumulators = new Accumulator[boundaries.Length - 1];
+            global::System.Threading.Tasks.Parallel.For(0, accumulators.Length, options, partition =>
+            {
+                var accumulator = new Accumulator();
+                for (var i = boundaries[partition]; i < boundaries[partition + 1]; i++)
+                {
+                    accumulator.Add(training[i]);
+                }
+
+                accumulators[partition] = accumulator;
+            });
+
+            for (var partition = 1; partition < accumulators.Length; partition++)
+            {
+                accumulators[0].Merge(accumulators[partition]);
+            }
+
+            return accumulators[0].Complete();
         }
 
         /// <summary>The features of one row, one typed field per feature.</summary>
         public readonly partial struct Vector
         {
             /// <summary>The number of float slots <see cref="CopyTo"/> fills.</summary>
-            public const int Width = 11;
+            public const int Width = 180;
 
             /// <summary>Feature <c>Hour</c>.</summary>
             public readonly float Hour;
@@ -62,19 +108,44 @@ namespace Flights
             /// <summary>Feature <c>RedEye</c>.</summary>
             public readonly bool RedEye;
 
-            /// <summary>Feature <c>LogDistance</c>.</summary>
+            /// <summary>Feature <c>LogDistance</c>, standardised.</summary>
             public readonly float LogDistance;
 
-            internal Vector(float Hour, global::System.DayOfWeek Day, bool Weekend, bool RedEye, float LogDistance)
+            /// <summary>Feature <c>DistanceDecile</c>: its quantile bucket, -1 when missing.</summary>
+            public readonly int DistanceDecile;
+
+            /// <summary>Feature <c>Origin</c>: its index in the vocabulary, -1 when missing.</summary>
+            public readonly int Origin;
+
+            /// <summary>Feature <c>Destination</c>: its index in the vocabulary, -1 when missing.</summary>
+            public readonly int Destination;
+
+            /// <summary>Feature <c>Route</c>: its hash bucket, -1 when missing.</summary>
+            public readonly int Route;
+
+            internal Vector(
+                float Hour,
+                global::System.DayOfWeek Day,
+                bool Weekend,
+                bool RedEye,
+                float LogDistance,
+                int DistanceDecile,
+                int Origin,
+                int Destination,
+                int Route)
             {
                 this.Hour = Hour;
                 this.Day = Day;
                 this.Weekend = Weekend;
                 this.RedEye = RedEye;
                 this.LogDistance = LogDistance;
+                this.DistanceDecile = DistanceDecile;
+                this.Origin = Origin;
+                this.Destination = Destination;
+                this.Route = Route;
             }
 
-            /// <summary>Writes the features as floats: numbers as they are, bools as 1 or 0, enums one-hot over their declared values.</summary>
+            /// <summary>Writes the features as floats: numbers as they are, bools as 1 or 0, enums, vocabularies and hash buckets one-hot or as an index.</summary>
             /// <param name="destination">At least <see cref="Width"/> slots.</param>
             public void CopyTo(global::System.Span<float> destination)
             {
@@ -82,6 +153,7 @@ namespace Flights
                 {
                     throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                 }
+
                 destination[0] = Hour;
                 destination.Slice(1, 7).Clear();
                 switch (Day)
@@ -97,6 +169,22 @@ namespace Flights
                 destination[8] = Weekend ? 1f : 0f;
                 destination[9] = RedEye ? 1f : 0f;
                 destination[10] = LogDistance;
+                destination[11] = DistanceDecile;
+                destination.Slice(12, 52).Clear();
+                if ((uint)Origin < 52u)
+                {
+                    destination[12 + Origin] = 1f;
+                }
+                destination.Slice(64, 52).Clear();
+                if ((uint)Destination < 52u)
+                {
+                    destination[64 + Destination] = 1f;
+                }
+                destination.Slice(116, 64).Clear();
+                if ((uint)Route < 64u)
+                {
+                    destination[116 + Route] = 1f;
+                }
             }
         }
 
@@ -104,6 +192,10 @@ namespace Flights
         public sealed partial class Accumulator
         {
             private long _rows;
+            private readonly global::Skewless.Transforms.ZScoreAccumulator _LogDistance = new global::Skewless.Transforms.ZScoreAccumulator();
+            private readonly global::Skewless.Transforms.QuantileBucketsAccumulator _DistanceDecile = new global::Skewless.Transforms.QuantileBucketsAccumulator(10);
+            private readonly global::Skewless.Transforms.VocabularyAccumulator _Origin = new global::Skewless.Transforms.VocabularyAccumulator(new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot));
+            private readonly global::Skewless.Transforms.VocabularyAccumulator _Destination = new global::Skewless.Transforms.VocabularyAccumulator(new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot));
 
             /// <summary>The number of rows added, including those of merged accumulators.</summary>
             public long Rows { get { return _rows; } }
@@ -113,6 +205,10 @@ namespace Flights
             public void Add(in global::Flights.Flight row)
             {
                 _rows++;
+                _LogDistance.Add(global::Flights.FlightFeatures.LogDistance(row));
+                _DistanceDecile.Add(global::Flights.FlightFeatures.DistanceDecile(row));
+                _Origin.Add(global::Flights.FlightFeatures.Origin(row));
+                _Destination.Add(global::Flights.FlightFeatures.Destination(row));
             }
 
             /// <summary>Adds everything another accumulator has seen, as if its rows had been added here.</summary>
@@ -125,26 +221,61 @@ namespace Flights
                 }
 
                 _rows += other._rows;
+                _LogDistance.Merge(other._LogDistance);
+                _DistanceDecile.Merge(other._DistanceDecile);
+                _Origin.Merge(other._Origin);
+                _Destination.Merge(other._Destination);
             }
 
             /// <summary>Freezes what has been accumulated into a fitted feature set.</summary>
             /// <returns>The fitted feature set.</returns>
             public Fitted Complete()
             {
-                return new Fitted(_rows);
+                return new Fitted(
+                    _rows,
+                    _LogDistance.Complete(),
+                    _DistanceDecile.Complete(),
+                    _Origin.Complete(),
+                    _Destination.Complete(),
+                    new global::Skewless.Transforms.HashBuckets(64, global::Skewless.VocabularyEncoding.OneHot));
             }
         }
 
         /// <summary>The feature set fitted on training rows: transforms rows for training and serving, and saves as an artifact.</summary>
-        public sealed partial class Fitted
+        public sealed partial class Fitted : global::Skewless.IFittedFeatureSet<global::Flights.Flight>
         {
-            internal Fitted(long trainingRows)
+            private readonly global::Skewless.Transforms.ZScore _LogDistance;
+            private readonly global::Skewless.Transforms.QuantileBuckets _DistanceDecile;
+            private readonly global::Skewless.Transforms.Vocabulary _Origin;
+            private readonly global::Skewless.Transforms.Vocabulary _Destination;
+            private readonly global::Skewless.Transforms.HashBuckets _Route;
+            private readonly global::Skewless.Transforms.IFittedTransform?[] _transformsInSchemaOrder;
+
+            internal Fitted(
+                long trainingRows,
+                global::Skewless.Transforms.ZScore LogDistance,
+                global::Skewless.Transforms.QuantileBuckets DistanceDecile,
+                global::Skewless.Transforms.Vocabulary Origin,
+                global::Skewless.Transforms.Vocabulary Destination,
+                global::Skewless.Transforms.HashBuckets Route)
             {
                 TrainingRows = trainingRows;
+                _LogDistance = LogDistance;
+                _DistanceDecile = DistanceDecile;
+                _Origin = Origin;
+                _Destination = Destination;
+                _Route = Route;
+                _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { null, null, null, null, _LogDistance, _DistanceDecile, _Origin, _Destination, _Route };
             }
 
             /// <summary>The number of rows the feature set was fitted on.</summary>
             public long TrainingRows { get; }
+
+            /// <summary>The feature set's schema.</summary>
+            global::Skewless.FeatureSchema global::Skewless.IFittedFeatureSet<global::Flights.Flight>.Schema { get { return Schema; } }
+
+            /// <summary>For each feature in schema order, its fitted transform, or null when it has none.</summary>
+            public global::System.Collections.Generic.IReadOnlyList<global::Skewless.Transforms.IFittedTransform?> Transforms { get { return _transformsInSchemaOrder; } }
 
             /// <summary>Computes the features of one row, for serving. Allocates nothing.</summary>
             /// <param name="row">The row.</param>
@@ -152,6 +283,14 @@ namespace Flights
             public Vector Transform(in global::Flights.Flight row)
             {
                 return Kernel(in row);
+            }
+
+            /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
+            public void Transform(in global::Flights.Flight row, global::System.Span<float> destination)
+            {
+                Kernel(in row).CopyTo(destination);
             }
 
             /// <summary>Computes the features of many rows into a row-major matrix, for training.</summary>
@@ -170,25 +309,40 @@ namespace Flights
                 }
             }
 
-            /// <summary>Writes the fitted feature set as a JSON artifact that <see cref="Load"/> reads back.</summary>
+            /// <summary>Writes the fitted feature set as a JSON artifact that <see cref="Load(global::System.IO.Stream)"/> reads back.</summary>
             /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
             public void Save(global::System.IO.Stream destination)
             {
-                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows);
+                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);
             }
 
             /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
             /// <param name="source">The stream to read, to its end.</param>
             /// <returns>The fitted feature set.</returns>
-            /// <exception cref="global::Skewless.FingerprintMismatchException">The artifact was fitted with a different definition of the features.</exception>
-            /// <exception cref="global::Skewless.CorruptArtifactException">The artifact is truncated, not JSON, or incomplete.</exception>
+            /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
             public static Fitted Load(global::System.IO.Stream source)
             {
-                var contents = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema);
-                return new Fitted(contents.TrainingRows);
+                return Load(source, global::Skewless.Artifacts.ArtifactReader.DefaultMaxBytes);
             }
 
-            // The one kernel both Transform overloads run: each [Feature] method, called once.
+            /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition or larger than <paramref name="maxBytes"/>.</summary>
+            /// <param name="source">The stream to read, to its end.</param>
+            /// <param name="maxBytes">The largest artifact to accept.</param>
+            /// <returns>The fitted feature set.</returns>
+            /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
+            public static Fitted Load(global::System.IO.Stream source, long maxBytes)
+            {
+                var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, maxBytes);
+                return new Fitted(
+                    artifact.TrainingRows,
+                    global::Skewless.Transforms.ZScore.Read(artifact, 4),
+                    global::Skewless.Transforms.QuantileBuckets.Read(artifact, 5, 10),
+                    global::Skewless.Transforms.Vocabulary.Read(artifact, 6, new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot)),
+                    global::Skewless.Transforms.Vocabulary.Read(artifact, 7, new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot)),
+                    global::Skewless.Transforms.HashBuckets.Read(artifact, 8, 64, global::Skewless.VocabularyEncoding.OneHot));
+            }
+
+            // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
             private Vector Kernel(in global::Flights.Flight row)
             {
                 return new Vector(
@@ -196,7 +350,11 @@ namespace Flights
                     global::Flights.FlightFeatures.Day(row),
                     global::Flights.FlightFeatures.Weekend(row),
                     global::Flights.FlightFeatures.RedEye(row),
-                    global::Flights.FlightFeatures.LogDistance(row));
+                    _LogDistance.Apply(global::Flights.FlightFeatures.LogDistance(row)),
+                    _DistanceDecile.BucketOf(global::Flights.FlightFeatures.DistanceDecile(row)),
+                    _Origin.IndexOf(global::Flights.FlightFeatures.Origin(row)),
+                    _Destination.IndexOf(global::Flights.FlightFeatures.Destination(row)),
+                    _Route.BucketOf(global::Flights.FlightFeatures.Route(row)));
             }
         }
     }

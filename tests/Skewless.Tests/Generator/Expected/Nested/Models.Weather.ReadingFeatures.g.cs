@@ -12,7 +12,7 @@ partial class Models
             /// <summary>The stable hash of this feature set's normalised definition. Whitespace and comments do not change it; any change to a feature does.</summary>
             public const string Fingerprint = "ae459adaac13e0f6";
 
-            /// <summary>The name, kind, place in the vector and input reads of every feature.</summary>
+            /// <summary>The name, kind, transform, place in the vector and input reads of every feature, and the libraries the features call.</summary>
             public static global::Skewless.FeatureSchema Schema { get; } = new global::Skewless.FeatureSchema(
                 "Models.Weather.ReadingFeatures",
                 "ReadingFeatures",
@@ -21,9 +21,10 @@ partial class Models
                 "Reading",
                 new global::Skewless.FeatureDescriptor[]
                 {
-                    new global::Skewless.FeatureDescriptor("Fahrenheit", global::Skewless.FeatureKind.Single, 0, 1, new string[] { "Celsius" }, new string[] { "Fahrenheit" }),
-                    new global::Skewless.FeatureDescriptor("Freezing", global::Skewless.FeatureKind.Boolean, 1, 1, new string[] { "Celsius" }, new string[] { "Freezing" }),
-                });
+                    new global::Skewless.FeatureDescriptor("Fahrenheit", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Celsius" }),
+                    new global::Skewless.FeatureDescriptor("Freezing", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 1, 1, new string[] { "Celsius" }),
+                },
+                global::System.Array.Empty<global::System.Reflection.Assembly>());
 
             /// <summary>Fits the feature set in one pass over the training rows.</summary>
             /// <param name="training">The rows to fit on.</param>
@@ -40,7 +41,48 @@ partial class Models
                 {
                     accumulator.Add(in row);
                 }
+
                 return accumulator.Complete();
+            }
+
+            /// <summary>
+            /// Fits the feature set on several cores: each contiguous partition of the rows gets its own
+            /// <see cref="Accumulator"/>, and the partitions are merged, which gives the same result as one pass.
+            /// </summary>
+            /// <param name="training">The rows to fit on.</param>
+            /// <param name="options">How many cores to use; the default uses all of them.</param>
+            /// <returns>The fitted feature set, ready to transform rows and to save.</returns>
+            public static Fitted Fit(global::System.Collections.Generic.IReadOnlyList<global::Reading> training, global::System.Threading.Tasks.ParallelOptions options)
+            {
+                if (training == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(training));
+                }
+
+                if (options == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(options));
+                }
+
+                var boundaries = global::Skewless.Transforms.Partitioning.Boundaries(training.Count, options);
+                var accumulators = new Accumulator[boundaries.Length - 1];
+                global::System.Threading.Tasks.Parallel.For(0, accumulators.Length, options, partition =>
+                {
+                    var accumulator = new Accumulator();
+                    for (var i = boundaries[partition]; i < boundaries[partition + 1]; i++)
+                    {
+                        accumulator.Add(training[i]);
+                    }
+
+                    accumulators[partition] = accumulator;
+                });
+
+                for (var partition = 1; partition < accumulators.Length; partition++)
+                {
+                    accumulators[0].Merge(accumulators[partition]);
+                }
+
+                return accumulators[0].Complete();
             }
 
             /// <summary>The features of one row, one typed field per feature.</summary>
@@ -55,13 +97,15 @@ partial class Models
                 /// <summary>Feature <c>Freezing</c>.</summary>
                 public readonly bool Freezing;
 
-                internal Vector(float Fahrenheit, bool Freezing)
+                internal Vector(
+                    float Fahrenheit,
+                    bool Freezing)
                 {
                     this.Fahrenheit = Fahrenheit;
                     this.Freezing = Freezing;
                 }
 
-                /// <summary>Writes the features as floats: numbers as they are, bools as 1 or 0, enums one-hot over their declared values.</summary>
+                /// <summary>Writes the features as floats: numbers as they are, bools as 1 or 0, enums, vocabularies and hash buckets one-hot or as an index.</summary>
                 /// <param name="destination">At least <see cref="Width"/> slots.</param>
                 public void CopyTo(global::System.Span<float> destination)
                 {
@@ -69,6 +113,7 @@ partial class Models
                     {
                         throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                     }
+
                     destination[0] = Fahrenheit;
                     destination[1] = Freezing ? 1f : 0f;
                 }
@@ -110,15 +155,24 @@ partial class Models
             }
 
             /// <summary>The feature set fitted on training rows: transforms rows for training and serving, and saves as an artifact.</summary>
-            public sealed partial class Fitted
+            public sealed partial class Fitted : global::Skewless.IFittedFeatureSet<global::Reading>
             {
+                private readonly global::Skewless.Transforms.IFittedTransform?[] _transformsInSchemaOrder;
+
                 internal Fitted(long trainingRows)
                 {
                     TrainingRows = trainingRows;
+                    _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { null, null };
                 }
 
                 /// <summary>The number of rows the feature set was fitted on.</summary>
                 public long TrainingRows { get; }
+
+                /// <summary>The feature set's schema.</summary>
+                global::Skewless.FeatureSchema global::Skewless.IFittedFeatureSet<global::Reading>.Schema { get { return Schema; } }
+
+                /// <summary>For each feature in schema order, its fitted transform, or null when it has none.</summary>
+                public global::System.Collections.Generic.IReadOnlyList<global::Skewless.Transforms.IFittedTransform?> Transforms { get { return _transformsInSchemaOrder; } }
 
                 /// <summary>Computes the features of one row, for serving. Allocates nothing.</summary>
                 /// <param name="row">The row.</param>
@@ -126,6 +180,14 @@ partial class Models
                 public Vector Transform(in global::Reading row)
                 {
                     return Kernel(in row);
+                }
+
+                /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
+                /// <param name="row">The row.</param>
+                /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
+                public void Transform(in global::Reading row, global::System.Span<float> destination)
+                {
+                    Kernel(in row).CopyTo(destination);
                 }
 
                 /// <summary>Computes the features of many rows into a row-major matrix, for training.</summary>
@@ -144,25 +206,34 @@ partial class Models
                     }
                 }
 
-                /// <summary>Writes the fitted feature set as a JSON artifact that <see cref="Load"/> reads back.</summary>
+                /// <summary>Writes the fitted feature set as a JSON artifact that <see cref="Load(global::System.IO.Stream)"/> reads back.</summary>
                 /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
                 public void Save(global::System.IO.Stream destination)
                 {
-                    global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows);
+                    global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);
                 }
 
                 /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
                 /// <param name="source">The stream to read, to its end.</param>
                 /// <returns>The fitted feature set.</returns>
-                /// <exception cref="global::Skewless.FingerprintMismatchException">The artifact was fitted with a different definition of the features.</exception>
-                /// <exception cref="global::Skewless.CorruptArtifactException">The artifact is truncated, not JSON, or incomplete.</exception>
+                /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
                 public static Fitted Load(global::System.IO.Stream source)
                 {
-                    var contents = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema);
-                    return new Fitted(contents.TrainingRows);
+                    return Load(source, global::Skewless.Artifacts.ArtifactReader.DefaultMaxBytes);
                 }
 
-                // The one kernel both Transform overloads run: each [Feature] method, called once.
+                /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition or larger than <paramref name="maxBytes"/>.</summary>
+                /// <param name="source">The stream to read, to its end.</param>
+                /// <param name="maxBytes">The largest artifact to accept.</param>
+                /// <returns>The fitted feature set.</returns>
+                /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
+                public static Fitted Load(global::System.IO.Stream source, long maxBytes)
+                {
+                    var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, maxBytes);
+                    return new Fitted(artifact.TrainingRows);
+                }
+
+                // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
                 private Vector Kernel(in global::Reading row)
                 {
                     return new Vector(

@@ -1,0 +1,34 @@
+using Skewless.Transforms;
+
+namespace Skewless;
+
+/// <summary>
+/// What every generated <c>Fitted</c> class offers, so that code working for any feature set (ML.NET
+/// integration, monitoring) can take one without knowing its vector type.
+/// </summary>
+/// <typeparam name="TRow">The feature set's input type.</typeparam>
+public interface IFittedFeatureSet<TRow>
+{
+    /// <summary>The feature set's schema.</summary>
+    FeatureSchema Schema { get; }
+
+    /// <summary>The number of rows the feature set was fitted on.</summary>
+    long TrainingRows { get; }
+
+    /// <summary>For each feature in schema order, its fitted transform, or <see langword="null"/> when it has none.</summary>
+    IReadOnlyList<IFittedTransform?> Transforms { get; }
+
+    /// <summary>Computes one row's features as floats, for serving. Allocates nothing.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="destination">At least <see cref="FeatureSchema.Width"/> slots.</param>
+    void Transform(in TRow row, Span<float> destination);
+
+    /// <summary>Computes many rows' features into a row-major matrix, for training.</summary>
+    /// <param name="rows">The rows.</param>
+    /// <param name="matrix">At least <c>rows.Length * Schema.Width</c> slots.</param>
+    void Transform(ReadOnlySpan<TRow> rows, Span<float> matrix);
+
+    /// <summary>Writes the fitted feature set as a JSON artifact.</summary>
+    /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
+    void Save(Stream destination);
+}

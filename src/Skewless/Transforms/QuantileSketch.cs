@@ -1,0 +1,179 @@
+namespace Skewless.Transforms;
+
+/// <summary>
+/// A mergeable summary of a distribution that answers quantile queries. It holds every distinct
+/// value exactly until there are more than <see cref="ExactLimit"/>; then it keeps counts in
+/// logarithmic buckets (a DDSketch), where every quantile is within
+/// <see cref="RelativeAccuracy"/> of the exact one, relative to its magnitude.
+/// </summary>
+/// <remarks>
+/// Its state depends only on the multiset of values added, never on their order: both the exact
+/// counts and the bucket counts are sums. Merging any partitioning of the rows therefore gives the
+/// same sketch, and the same quantiles, as one pass.
+/// </remarks>
+public sealed class QuantileSketch
+{
+    /// <summary>The number of distinct values below which quantiles are exact.</summary>
+    public const int ExactLimit = 4096;
+
+    /// <summary>Above <see cref="ExactLimit"/> distinct values, the largest relative error of a quantile: 0.5%.</summary>
+    public const double RelativeAccuracy = 0.005;
+
+    private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
+    private static readonly double InverseLogGamma = 1 / Math.Log(Gamma);
+
+    private Dictionary<double, long>? _exact = new();
+    private readonly Dictionary<int, long> _positive = new();
+    private readonly Dictionary<int, long> _negative = new();
+    private long _zeros;
+
+    /// <summary>The number of values added.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Whether every quantile is exact: there were at most <see cref="ExactLimit"/> distinct values.</summary>
+    public bool IsExact => _exact is not null;
+
+    /// <summary>Adds a finite value.</summary>
+    public void Add(double value) => Add(value, 1);
+
+    /// <summary>Adds everything another sketch has seen.</summary>
+    public void Merge(QuantileSketch other)
+    {
+        Guard.NotNull(other, nameof(other));
+        if (other._exact is not null)
+        {
+            foreach (var pair in other._exact)
+            {
+                Add(pair.Key, pair.Value);
+            }
+
+            return;
+        }
+
+        Collapse();
+        Count += other.Count;
+        _zeros += other._zeros;
+        AddAll(_positive, other._positive);
+        AddAll(_negative, other._negative);
+    }
+
+    /// <summary>
+    /// The value at quantile <paramref name="q"/>: the smallest value whose cumulative count reaches
+    /// <c>ceil(q · Count)</c> (at least the first value). 0 when the sketch is empty.
+    /// </summary>
+    public double Quantile(double q)
+    {
+        if (Count == 0)
+        {
+            return 0;
+        }
+
+        var rank = Math.Min(Count, Math.Max(1, (long)Math.Ceiling(q * Count)));
+        var seen = 0L;
+        if (_exact is not null)
+        {
+            foreach (var pair in _exact.OrderBy(pair => pair.Key))
+            {
+                seen += pair.Value;
+                if (seen >= rank)
+                {
+                    return pair.Key;
+                }
+            }
+        }
+        else
+        {
+            foreach (var pair in _negative.OrderByDescending(pair => pair.Key))
+            {
+                seen += pair.Value;
+                if (seen >= rank)
+                {
+                    return -Representative(pair.Key);
+                }
+            }
+
+            seen += _zeros;
+            if (seen >= rank)
+            {
+                return 0;
+            }
+
+            foreach (var pair in _positive.OrderBy(pair => pair.Key))
+            {
+                seen += pair.Value;
+                if (seen >= rank)
+                {
+                    return Representative(pair.Key);
+                }
+            }
+        }
+
+        throw new InvalidOperationException("The sketch's counts do not add up to its total.");
+    }
+
+    private void Add(double value, long count)
+    {
+        if (MissingValues.IsMissing(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "Only finite values can be added to a quantile sketch.");
+        }
+
+        // +0 and -0 are one value, whichever order the rows come in.
+        value += 0.0;
+        Count += count;
+        if (_exact is not null)
+        {
+            _exact.TryGetValue(value, out var existing);
+            _exact[value] = existing + count;
+            if (_exact.Count > ExactLimit)
+            {
+                Collapse();
+            }
+
+            return;
+        }
+
+        AddToBucket(value, count);
+    }
+
+    private void Collapse()
+    {
+        if (_exact is null)
+        {
+            return;
+        }
+
+        var exact = _exact;
+        _exact = null;
+        foreach (var pair in exact)
+        {
+            AddToBucket(pair.Key, pair.Value);
+        }
+    }
+
+    private void AddToBucket(double value, long count)
+    {
+        if (value == 0)
+        {
+            _zeros += count;
+            return;
+        }
+
+        var buckets = value > 0 ? _positive : _negative;
+        var index = (int)Math.Ceiling(Math.Log(Math.Abs(value)) * InverseLogGamma);
+        buckets.TryGetValue(index, out var existing);
+        buckets[index] = existing + count;
+    }
+
+    // Every value in (γ^(i-1), γ^i] is within RelativeAccuracy of 2γ^i / (γ + 1).
+    private static double Representative(int index) => 2 * Math.Pow(Gamma, index) / (Gamma + 1);
+
+    private static void AddAll(Dictionary<int, long> target, Dictionary<int, long> source)
+    {
+        foreach (var pair in source)
+        {
+            target.TryGetValue(pair.Key, out var existing);
+            target[pair.Key] = existing + pair.Value;
+        }
+    }
+}

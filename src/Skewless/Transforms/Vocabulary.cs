@@ -1,0 +1,230 @@
+using System.Text.Json;
+using Skewless.Artifacts;
+
+namespace Skewless.Transforms;
+
+/// <summary>The settings of a vocabulary, from its <see cref="VocabularyAttribute"/>.</summary>
+public sealed class VocabularySettings
+{
+    /// <summary>Records the settings. Called by generated code.</summary>
+    /// <param name="maxSize">The largest number of terms kept; zero keeps all (index encoding only).</param>
+    /// <param name="minCount">The fewest rows a value needs to become a term.</param>
+    /// <param name="oovBuckets">The number of buckets unseen values are hashed into.</param>
+    /// <param name="encoding">One-hot slots or a single index.</param>
+    public VocabularySettings(int maxSize, int minCount, int oovBuckets, VocabularyEncoding encoding)
+    {
+        MaxSize = maxSize;
+        MinCount = minCount;
+        OovBuckets = oovBuckets;
+        Encoding = encoding;
+    }
+
+    /// <summary>The largest number of terms kept; zero keeps all (index encoding only).</summary>
+    public int MaxSize { get; }
+
+    /// <summary>The fewest rows a value needs to become a term.</summary>
+    public int MinCount { get; }
+
+    /// <summary>The number of buckets unseen values are hashed into.</summary>
+    public int OovBuckets { get; }
+
+    /// <summary>One-hot slots or a single index.</summary>
+    public VocabularyEncoding Encoding { get; }
+}
+
+/// <summary>Counts values exactly, to fit a <see cref="Vocabulary"/>. Counts of merged partitions add up to the counts of one pass.</summary>
+public sealed class VocabularyAccumulator
+{
+    private readonly VocabularySettings _settings;
+    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private long _missing;
+
+    /// <summary>Starts an empty count.</summary>
+    public VocabularyAccumulator(VocabularySettings settings)
+    {
+        Guard.NotNull(settings, nameof(settings));
+        _settings = settings;
+    }
+
+    /// <summary>Adds one training value. Null and empty count as missing.</summary>
+    public void Add(string? value)
+    {
+        if (MissingValues.IsMissing(value))
+        {
+            _missing++;
+            return;
+        }
+
+        _counts.TryGetValue(value!, out var count);
+        _counts[value!] = count + 1;
+    }
+
+    /// <summary>Adds everything another accumulator has counted.</summary>
+    public void Merge(VocabularyAccumulator other)
+    {
+        Guard.NotNull(other, nameof(other));
+        _missing += other._missing;
+        foreach (var pair in other._counts)
+        {
+            _counts.TryGetValue(pair.Key, out var count);
+            _counts[pair.Key] = count + pair.Value;
+        }
+    }
+
+    /// <summary>Keeps the most frequent values, by count descending and then by ordinal string order.</summary>
+    public Vocabulary Complete()
+    {
+        var kept = _counts
+            .Where(pair => pair.Value >= _settings.MinCount)
+            .OrderByDescending(pair => pair.Value)
+            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            .Take(_settings.MaxSize > 0 ? _settings.MaxSize : int.MaxValue)
+            .ToArray();
+        return new Vocabulary(
+            _settings,
+            _counts.Values.Sum() + _missing,
+            _missing,
+            kept.Select(pair => pair.Key).ToArray(),
+            kept.Select(pair => pair.Value).ToArray());
+    }
+}
+
+/// <summary>
+/// Maps a value to its index in a fitted vocabulary. An unseen value goes to one of the
+/// out-of-vocabulary buckets after the terms, chosen by <see cref="StableHash"/> (or -1 with no
+/// buckets); a missing value (null or empty) is -1.
+/// </summary>
+public sealed class Vocabulary : IFittedTransform
+{
+    private readonly Dictionary<string, int> _indices;
+    private readonly int _firstBucket;
+    private readonly string[] _terms;
+    private readonly long[] _termCounts;
+
+    internal Vocabulary(VocabularySettings settings, long rows, long missing, string[] terms, long[] termCounts)
+    {
+        Settings = settings;
+        Rows = rows;
+        Missing = missing;
+        _terms = terms;
+        _termCounts = termCounts;
+
+        // Buckets follow the slots reserved for terms, so a one-hot layout never depends on the data.
+        _firstBucket = settings.MaxSize > 0 ? settings.MaxSize : terms.Length;
+        _indices = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
+        for (var i = 0; i < terms.Length; i++)
+        {
+            _indices.Add(terms[i], i);
+        }
+    }
+
+    /// <summary>The settings the vocabulary was fitted with.</summary>
+    public VocabularySettings Settings { get; }
+
+    /// <summary>The number of training rows, missing ones included.</summary>
+    public long Rows { get; }
+
+    /// <summary>The number of training rows whose value was missing.</summary>
+    public long Missing { get; }
+
+    /// <summary>The terms, most frequent first.</summary>
+    public IReadOnlyList<string> Terms => _terms;
+
+    /// <summary>How many training rows had each term.</summary>
+    public IReadOnlyList<long> TermCounts => _termCounts;
+
+    /// <inheritdoc />
+    public FeatureTransform Kind => FeatureTransform.Vocabulary;
+
+    /// <summary>The index of <paramref name="value"/>: a term's position, an out-of-vocabulary bucket after the terms, or -1 when missing.</summary>
+    public int IndexOf(string? value)
+    {
+        if (MissingValues.IsMissing(value))
+        {
+            return -1;
+        }
+
+        if (_indices.TryGetValue(value!, out var index))
+        {
+            return index;
+        }
+
+        return Settings.OovBuckets == 0 ? -1 : _firstBucket + StableHash.Bucket(value, Settings.OovBuckets);
+    }
+
+    /// <inheritdoc />
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        Guard.NotNull(writer, nameof(writer));
+        writer.WriteStartObject();
+        writer.WriteNumber("maxSize", Settings.MaxSize);
+        writer.WriteNumber("minCount", Settings.MinCount);
+        writer.WriteNumber("oovBuckets", Settings.OovBuckets);
+        writer.WriteString("encoding", Settings.Encoding.ToString());
+        writer.WriteNumber("rows", Rows);
+        writer.WriteNumber("missing", Missing);
+        writer.WriteNumber("size", _terms.Length);
+        writer.WriteStartArray("terms");
+        foreach (var term in _terms)
+        {
+            writer.WriteStringValue(term);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("termCounts");
+        foreach (var count in _termCounts)
+        {
+            writer.WriteNumberValue(count);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads the vocabulary of feature number <paramref name="feature"/> from a validated artifact, checking it against the settings compiled into the definition.</summary>
+    public static Vocabulary Read(ArtifactContents artifact, int feature, VocabularySettings settings)
+    {
+        Guard.NotNull(artifact, nameof(artifact));
+        Guard.NotNull(settings, nameof(settings));
+        var state = artifact.State(feature);
+        state.Expect("maxSize", state.Fields.Int32("maxSize"), settings.MaxSize);
+        state.Expect("minCount", state.Fields.Int32("minCount"), settings.MinCount);
+        state.Expect("oovBuckets", state.Fields.Int32("oovBuckets"), settings.OovBuckets);
+        state.Expect("encoding", state.Fields.String("encoding"), settings.Encoding.ToString());
+
+        var rows = state.Fields.Int64("rows");
+        var missing = state.Fields.Int64("missing");
+        var size = state.Fields.Int32("size");
+        var terms = state.Fields.Strings("terms");
+        var counts = state.Fields.Int64s("termCounts");
+        if (terms.Length != size || counts.Length != size)
+        {
+            throw state.Tampered($"it records {size} terms but holds {terms.Length} terms and {counts.Length} counts.");
+        }
+
+        if (settings.MaxSize > 0 && size > settings.MaxSize)
+        {
+            throw state.Tampered($"it holds {size} terms, more than its maximum of {settings.MaxSize}.");
+        }
+
+        for (var i = 0; i < size; i++)
+        {
+            if (terms[i].Length == 0 || counts[i] < settings.MinCount)
+            {
+                throw state.Tampered($"term {i} ('{terms[i]}', counted {counts[i]} times) is empty or below the minimum count of {settings.MinCount}.");
+            }
+
+            if (i > 0 && (counts[i] > counts[i - 1] || (counts[i] == counts[i - 1] && string.CompareOrdinal(terms[i - 1], terms[i]) >= 0)))
+            {
+                throw state.Tampered($"terms {i - 1} and {i} ('{terms[i - 1]}', '{terms[i]}') are out of order or repeated.");
+            }
+        }
+
+        if (missing < 0 || rows < missing + counts.Sum())
+        {
+            throw state.Tampered($"it counts {rows} rows, fewer than its {missing} missing values and {counts.Sum()} term occurrences.");
+        }
+
+        return new Vocabulary(settings, rows, missing, terms, counts);
+    }
+}
