@@ -1,0 +1,127 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Skewless.ML;
+
+/// <summary>
+/// An <see cref="IDataView"/> over a row-major feature matrix from the batch path, with a
+/// <c>Features</c> vector column (slot names from the schema) and, when there are labels, a
+/// <c>Label</c> column. The matrix is read in place, not copied per row.
+/// </summary>
+internal sealed class FeatureMatrixDataView<TLabel> : IDataView
+{
+    private readonly float[] _matrix;
+    private readonly TLabel[]? _labels;
+    private readonly int _width;
+
+    public FeatureMatrixDataView(FeatureSchema schema, float[] matrix, TLabel[]? labels, DataViewType? labelType)
+    {
+        _matrix = matrix;
+        _labels = labels;
+        _width = schema.Width;
+
+        var slotNames = new DataViewSchema.Annotations.Builder();
+        ValueGetter<VBuffer<ReadOnlyMemory<char>>> getSlotNames = (ref VBuffer<ReadOnlyMemory<char>> names) =>
+        {
+            var editor = VBufferEditor.Create(ref names, _width);
+            var slot = 0;
+            foreach (var feature in schema.Features)
+            {
+                foreach (var name in feature.Slots)
+                {
+                    editor.Values[slot++] = name.AsMemory();
+                }
+            }
+
+            names = editor.Commit();
+        };
+        // "SlotNames" is ML.NET's annotation kind for slot names; its constant (AnnotationUtils.Kinds) is internal.
+        slotNames.Add("SlotNames", new VectorDataViewType(TextDataViewType.Instance, _width), getSlotNames);
+
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn(FeatureColumns.Features, new VectorDataViewType(NumberDataViewType.Single, _width), slotNames.ToAnnotations());
+        if (labels is not null)
+        {
+            builder.AddColumn(FeatureColumns.Label, labelType!);
+        }
+
+        Schema = builder.ToSchema();
+    }
+
+    public DataViewSchema Schema { get; }
+
+    public bool CanShuffle => false;
+
+    public long? GetRowCount() => _width == 0 ? _labels?.Length ?? 0 : _matrix.Length / _width;
+
+    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
+        new Cursor(this, columnsNeeded.Select(column => column.Index).ToArray());
+
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+        new[] { GetRowCursor(columnsNeeded, rand) };
+
+    private sealed class Cursor : DataViewRowCursor
+    {
+        private readonly FeatureMatrixDataView<TLabel> _view;
+        private readonly bool[] _active;
+        private readonly long _rows;
+        private long _position = -1;
+
+        public Cursor(FeatureMatrixDataView<TLabel> view, int[] columnsNeeded)
+        {
+            _view = view;
+            _rows = view.GetRowCount() ?? 0;
+            _active = new bool[view.Schema.Count];
+            foreach (var column in columnsNeeded)
+            {
+                _active[column] = true;
+            }
+        }
+
+        public override DataViewSchema Schema => _view.Schema;
+
+        public override long Position => _position;
+
+        public override long Batch => 0;
+
+        public override bool IsColumnActive(DataViewSchema.Column column) => _active[column.Index];
+
+        public override bool MoveNext()
+        {
+            if (_position + 1 >= _rows)
+            {
+                _position = _rows;
+                return false;
+            }
+
+            _position++;
+            return true;
+        }
+
+        public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = new DataViewRowId((ulong)_position, 0);
+
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+        {
+            if (!IsColumnActive(column))
+            {
+                throw new ArgumentOutOfRangeException(nameof(column), $"Column '{column.Name}' was not requested when the cursor was created.");
+            }
+
+            Delegate getter = column.Index == 0
+                ? (ValueGetter<VBuffer<float>>)GetFeatures
+                : (ValueGetter<TLabel>)GetLabel;
+            return getter as ValueGetter<TValue>
+                ?? throw new InvalidOperationException($"Column '{column.Name}' is {column.Type}, not {typeof(TValue).Name}.");
+        }
+
+        private void GetFeatures(ref VBuffer<float> value)
+        {
+            var width = _view._width;
+            var editor = VBufferEditor.Create(ref value, width);
+            _view._matrix.AsSpan(checked((int)(_position * width)), width).CopyTo(editor.Values);
+            value = editor.Commit();
+        }
+
+        private void GetLabel(ref TLabel value) => value = _view._labels![_position];
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Skewless.ML;
+
+/// <summary>Connects a fitted feature set to ML.NET without copying any feature logic.</summary>
+public static class FittedFeatureSetExtensions
+{
+    /// <summary>The rows' features from the batch path, with a <see cref="float"/> label for regression.</summary>
+    public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, Func<TRow, float> label) =>
+        Create(features, rows, label, NumberDataViewType.Single);
+
+    /// <summary>The rows' features from the batch path, with a <see cref="bool"/> label for binary classification.</summary>
+    public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, Func<TRow, bool> label) =>
+        Create(features, rows, label, BooleanDataViewType.Instance);
+
+    /// <summary>The rows' features from the batch path, without a label, for scoring.</summary>
+    public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows) =>
+        Create<TRow, bool>(features, rows, label: null, labelType: null);
+
+    /// <summary>A prediction engine that takes raw rows and runs them through the feature set's single-row path, then <paramref name="model"/>.</summary>
+    /// <param name="features">The fitted feature set the model was trained with.</param>
+    /// <param name="ml">The ML.NET context.</param>
+    /// <param name="model">A model trained on this feature set's <c>Features</c> column.</param>
+    public static FeaturePredictionEngine<TRow, TPrediction> CreatePredictionEngine<TRow, TPrediction>(this IFittedFeatureSet<TRow> features, MLContext ml, ITransformer model)
+        where TPrediction : class, new()
+    {
+        Guard.NotNull(features, nameof(features));
+        Guard.NotNull(ml, nameof(ml));
+        Guard.NotNull(model, nameof(model));
+        return new FeaturePredictionEngine<TRow, TPrediction>(ml, model, features);
+    }
+
+    private static FeatureMatrixDataView<TLabel> Create<TRow, TLabel>(IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, Func<TRow, TLabel>? label, DataViewType? labelType)
+    {
+        Guard.NotNull(features, nameof(features));
+
+        var matrix = new float[checked(rows.Length * features.Schema.Width)];
+        features.Transform(rows, matrix);
+
+        TLabel[]? labels = null;
+        if (label is not null)
+        {
+            labels = new TLabel[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                labels[i] = label(rows[i]);
+            }
+        }
+
+        return new FeatureMatrixDataView<TLabel>(features.Schema, matrix, labels, labelType);
+    }
+}

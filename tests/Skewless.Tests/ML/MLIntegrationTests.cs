@@ -1,0 +1,83 @@
+using Flights;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Skewless.ML;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.ML;
+
+/// <summary>ML.NET trains on the batch path and serves from the single-row path, with no feature logic copied and identical results.</summary>
+public sealed class MLIntegrationTests
+{
+    private static readonly Lazy<(Flight[] Training, Flight[] March)> Split = new(() =>
+    {
+        var flights = FlightData.Load(RepositoryPaths.Flights20k);
+        var cutoff = new DateTime(2001, 3, 1);
+        return (flights.Where(flight => flight.Departure < cutoff).ToArray(), flights.Where(flight => flight.Departure >= cutoff).ToArray());
+    });
+
+    [Fact]
+    public void The_data_view_has_a_features_vector_with_slot_names_and_a_label()
+    {
+        var (training, _) = Split.Value;
+        var fitted = FlightFeatures.Fit(training);
+        var view = fitted.ToDataView(training.AsSpan(0, 100), flight => flight.DelayMinutes > 15);
+
+        var features = view.Schema[FeatureColumns.Features];
+        Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, FlightFeatures.Vector.Width), features.Type);
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        features.GetSlotNames(ref names);
+        Assert.Equal(FlightFeatures.Schema.Features.SelectMany(feature => feature.Slots), names.DenseValues().Select(name => name.ToString()));
+        Assert.Equal(BooleanDataViewType.Instance, view.Schema[FeatureColumns.Label].Type);
+        Assert.Equal(100, view.GetRowCount());
+
+        var matrix = new float[100 * FlightFeatures.Vector.Width];
+        fitted.Transform(training.AsSpan(0, 100), matrix);
+        var rows = view.GetColumn<float[]>(FeatureColumns.Features).ToArray();
+        Assert.Equal(matrix, rows.SelectMany(row => row));
+        Assert.Equal(training.Take(100).Select(flight => flight.DelayMinutes > 15), view.GetColumn<bool>(FeatureColumns.Label));
+    }
+
+    [Fact]
+    public void A_model_trained_on_the_batch_path_predicts_identically_from_the_single_row_path()
+    {
+        var (training, march) = Split.Value;
+        var fitted = FlightFeatures.Fit(training);
+        var ml = new MLContext(seed: 1);
+        var model = ml.Regression.Trainers.FastTree(numberOfLeaves: 8, numberOfTrees: 20).Fit(fitted.ToDataView(training, flight => flight.DelayMinutes));
+
+        var batch = model.Transform(fitted.ToDataView(march)).GetColumn<float>("Score").ToArray();
+
+        using var stream = new MemoryStream();
+        fitted.Save(stream);
+        stream.Position = 0;
+        using var engine = FlightFeatures.Fitted.Load(stream).CreatePredictionEngine<Flight, Score>(ml, model);
+        var served = march.Select(flight => engine.Predict(flight).Value).ToArray();
+
+        Assert.Equal(batch.Length, served.Length);
+        Assert.Equal(batch, served);
+        Assert.True(batch.Distinct().Count() > 10, "The model should not predict a constant.");
+    }
+
+    [Fact]
+    public void A_prediction_can_reuse_its_output_object()
+    {
+        var (training, march) = Split.Value;
+        var fitted = FlightFeatures.Fit(training);
+        var ml = new MLContext(seed: 1);
+        var model = ml.Regression.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 5).Fit(fitted.ToDataView(training, flight => flight.DelayMinutes));
+        using var engine = fitted.CreatePredictionEngine<Flight, Score>(ml, model);
+
+        var reused = new Score();
+        engine.Predict(march[0], ref reused);
+
+        Assert.Equal(engine.Predict(march[0]).Value, reused.Value);
+    }
+
+    public sealed class Score
+    {
+        [ColumnName("Score")]
+        public float Value { get; set; }
+    }
+}
