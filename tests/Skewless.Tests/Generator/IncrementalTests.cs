@@ -22,7 +22,11 @@ public sealed class IncrementalTests
         public static partial class FlightFeatures
         {
             [Feature] public static float Hour(Flight f) => f.Departure.Hour;
-            [Feature] public static float Distance(Flight f) => Units.Km(f.DistanceMiles);
+            [Feature, ZScore] public static float Distance(Flight f) => Units.Km(f.DistanceMiles);
+            [Feature, Vocabulary(MaxSize = 20, OovBuckets = 2)] public static string Origin(Flight f) => f.Origin;
+            [Feature, Vocabulary(MaxSize = 2)] public static Cabin Cabin(Flight f) => f.Cabin;
+            [Feature, HashBuckets(8)] public static string Route(Flight f) => f.Origin + f.Cabin;
+            [Feature, QuantileBuckets(4)] public static float Month(Flight f) => f.Departure.Month;
         }
         """;
 
@@ -54,6 +58,15 @@ public sealed class IncrementalTests
 
         Assert.All(Reasons(result, TrackingNames.FeatureSets), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"The model was {reason}."));
         Assert.All(Reasons(result, TrackingNames.Output), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
+    public void Changing_a_transform_setting_regenerates_the_feature_set()
+    {
+        var result = RunTwice(1, Features.Replace("MaxSize = 20", "MaxSize = 30", StringComparison.Ordinal));
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Reasons(result, TrackingNames.FeatureSets)));
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Reasons(result, TrackingNames.Output)));
     }
 
     [Fact]
