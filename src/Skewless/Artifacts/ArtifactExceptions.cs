@@ -93,7 +93,7 @@ public sealed class TamperedArtifactException : ArtifactException
 public sealed class ArtifactTooLargeException : ArtifactException
 {
     internal ArtifactTooLargeException(string featureSet, long limitBytes)
-        : base(featureSet, $"Cannot load a {featureSet} artifact: it is larger than the limit of {limitBytes:N0} bytes. If it is genuine (a very large vocabulary), pass a higher limit to Load.")
+        : base(featureSet, $"Cannot load a {featureSet} artifact: it is larger than the limit of {limitBytes:N0} bytes. If it is genuine (a very large vocabulary), raise ArtifactLoadOptions.MaxBytes.")
         => LimitBytes = limitBytes;
 
     /// <summary>The largest artifact the reader accepted.</summary>

@@ -9,26 +9,24 @@ namespace Skewless.Artifacts;
 /// </summary>
 public static class ArtifactReader
 {
-    /// <summary>The largest artifact read unless the caller allows more: 256 MiB.</summary>
-    public const long DefaultMaxBytes = 256L * 1024 * 1024;
-
     /// <summary>Reads an artifact and checks that it belongs to <paramref name="schema"/>.</summary>
     /// <param name="source">The stream to read from, to its end.</param>
     /// <param name="schema">The schema of the feature set compiled into this program.</param>
-    /// <param name="maxBytes">The largest artifact to accept.</param>
+    /// <param name="options">How to read it; <see langword="null"/> for the defaults.</param>
     /// <returns>The validated contents.</returns>
-    /// <exception cref="ArtifactTooLargeException">The stream holds more than <paramref name="maxBytes"/>.</exception>
+    /// <exception cref="ArtifactTooLargeException">The stream holds more than <see cref="ArtifactLoadOptions.MaxBytes"/>.</exception>
     /// <exception cref="CorruptArtifactException">The file is truncated, not JSON, or lacks a field.</exception>
     /// <exception cref="UnsupportedArtifactFormatException">The file has a format version this runtime does not read.</exception>
     /// <exception cref="FeatureSetMismatchException">The file belongs to another feature set.</exception>
     /// <exception cref="FingerprintMismatchException">The file was fitted with a different definition.</exception>
     /// <exception cref="LibraryVersionMismatchException">The file was fitted with other versions of the libraries the feature code calls.</exception>
-    public static ArtifactContents Read(Stream source, FeatureSchema schema, long maxBytes = DefaultMaxBytes)
+    public static ArtifactContents Read(Stream source, FeatureSchema schema, ArtifactLoadOptions? options = null)
     {
         Guard.NotNull(source, nameof(source));
         Guard.NotNull(schema, nameof(schema));
+        options ??= new ArtifactLoadOptions();
 
-        using var document = Parse(ReadBounded(source, schema.FeatureSet, maxBytes), schema.FeatureSet);
+        using var document = Parse(ReadBounded(source, schema.FeatureSet, options.MaxBytes), schema.FeatureSet);
         var root = new JsonFields(document.RootElement, schema.FeatureSet, "the artifact");
 
         if (root.String(ArtifactFormat.FormatProperty) != ArtifactFormat.Name)
