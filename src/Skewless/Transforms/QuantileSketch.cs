@@ -61,14 +61,16 @@ public sealed class QuantileSketch
     /// The value at quantile <paramref name="q"/>: the smallest value whose cumulative count reaches
     /// <c>ceil(q · Count)</c> (at least the first value). 0 when the sketch is empty.
     /// </summary>
-    public double Quantile(double q)
+    public double Quantile(double q) => AtRank(Math.Min(Count, Math.Max(1, (long)Math.Ceiling(q * Count))));
+
+    /// <summary>The smallest value whose cumulative count reaches <paramref name="rank"/>, from 1 to <see cref="Count"/>. 0 when the sketch is empty.</summary>
+    internal double AtRank(long rank)
     {
         if (Count == 0)
         {
             return 0;
         }
 
-        var rank = Math.Min(Count, Math.Max(1, (long)Math.Ceiling(q * Count)));
         var seen = 0L;
         if (_exact is not null)
         {
