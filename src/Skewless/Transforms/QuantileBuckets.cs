@@ -44,10 +44,15 @@ public sealed class QuantileBucketsAccumulator
     /// <summary>Freezes the boundaries: the quantiles at 1/n, 2/n, … (n-1)/n.</summary>
     public QuantileBuckets Complete()
     {
+        // Boundary i is at rank ceil((i + 1) · n / buckets), computed in integers: the double (i + 1) / buckets
+        // is rounded, and for 20 buckets of 100 values its product with n can land just above an integer,
+        // moving the boundary one value up.
+        var whole = _sketch.Count / _buckets;
+        var rest = _sketch.Count % _buckets;
         var boundaries = new double[_buckets - 1];
         for (var i = 0; i < boundaries.Length; i++)
         {
-            boundaries[i] = _sketch.Quantile((i + 1) / (double)_buckets);
+            boundaries[i] = _sketch.AtRank((whole * (i + 1)) + (((rest * (i + 1)) + _buckets - 1) / _buckets));
         }
 
         return new QuantileBuckets(_buckets, _sketch.Count, _missing, _sketch.IsExact, boundaries);
