@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Skewless;
 
 /// <summary>A saved artifact cannot be loaded into this feature set. The message says what differs.</summary>
@@ -13,7 +15,12 @@ public abstract class ArtifactException : Exception
 /// <summary>The artifact is truncated, is not JSON, or lacks a field every artifact has.</summary>
 public sealed class CorruptArtifactException : ArtifactException
 {
-    internal CorruptArtifactException(string featureSet, string problem, Exception? innerException = null)
+    internal CorruptArtifactException(string featureSet, FormattableString problem, Exception? innerException = null)
+        : this(featureSet, problem.ToString(CultureInfo.InvariantCulture), innerException)
+    {
+    }
+
+    private CorruptArtifactException(string featureSet, string problem, Exception? innerException)
         : base(featureSet, $"Cannot load a {featureSet} artifact: {problem}", innerException) => Problem = problem;
 
     /// <summary>What is wrong with the file.</summary>
@@ -24,7 +31,7 @@ public sealed class CorruptArtifactException : ArtifactException
 public sealed class UnsupportedArtifactFormatException : ArtifactException
 {
     internal UnsupportedArtifactFormatException(string featureSet, int artifactFormatVersion, int supportedFormatVersion)
-        : base(featureSet, $"Cannot load a {featureSet} artifact: it has format version {artifactFormatVersion}, and this version of Skewless reads format version {supportedFormatVersion}.")
+        : base(featureSet, FormattableString.Invariant($"Cannot load a {featureSet} artifact: it has format version {artifactFormatVersion}, and this version of Skewless reads format version {supportedFormatVersion}."))
     {
         ArtifactFormatVersion = artifactFormatVersion;
         SupportedFormatVersion = supportedFormatVersion;
@@ -93,7 +100,7 @@ public sealed class TamperedArtifactException : ArtifactException
 public sealed class ArtifactTooLargeException : ArtifactException
 {
     internal ArtifactTooLargeException(string featureSet, long limitBytes)
-        : base(featureSet, $"Cannot load a {featureSet} artifact: it is larger than the limit of {limitBytes:N0} bytes. If it is genuine (a very large vocabulary), raise ArtifactLoadOptions.MaxBytes.")
+        : base(featureSet, FormattableString.Invariant($"Cannot load a {featureSet} artifact: it is larger than the limit of {limitBytes:N0} bytes. If it is genuine (a very large vocabulary), raise ArtifactLoadOptions.MaxBytes."))
         => LimitBytes = limitBytes;
 
     /// <summary>The largest artifact the reader accepted.</summary>

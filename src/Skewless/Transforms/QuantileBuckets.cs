@@ -41,18 +41,20 @@ public sealed class QuantileBucketsAccumulator
         _sketch.Merge(other._sketch);
     }
 
-    /// <summary>Freezes the boundaries: the quantiles at 1/n, 2/n, … (n-1)/n.</summary>
+    /// <summary>
+    /// Freezes the boundaries. Boundary k (from 1) is the value at rank <c>floor(k · n / buckets) + 1</c>:
+    /// the first value past the k/buckets quantile. As a value equal to a boundary goes to the bucket
+    /// above it, n distinct values fill every bucket with n/buckets of them, give or take one.
+    /// </summary>
     public QuantileBuckets Complete()
     {
-        // Boundary i is at rank ceil((i + 1) · n / buckets), computed in integers: the double (i + 1) / buckets
-        // is rounded, and for 20 buckets of 100 values its product with n can land just above an integer,
-        // moving the boundary one value up.
+        // In integers: (k / buckets) as a double is rounded, and its product with n can land just past an integer.
         var whole = _sketch.Count / _buckets;
         var rest = _sketch.Count % _buckets;
         var boundaries = new double[_buckets - 1];
-        for (var i = 0; i < boundaries.Length; i++)
+        for (var k = 1; k < _buckets; k++)
         {
-            boundaries[i] = _sketch.AtRank((whole * (i + 1)) + (((rest * (i + 1)) + _buckets - 1) / _buckets));
+            boundaries[k - 1] = _sketch.AtRank(Math.Min(_sketch.Count, (whole * k) + (rest * k / _buckets) + 1));
         }
 
         return new QuantileBuckets(_buckets, _sketch.Count, _missing, _sketch.IsExact, boundaries);

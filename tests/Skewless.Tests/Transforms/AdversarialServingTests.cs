@@ -10,12 +10,12 @@ namespace Skewless.Tests.Transforms;
 /// </summary>
 public sealed class AdversarialServingTests
 {
-    private const int LogDistanceSlot = 10;
-    private const int DecileSlot = 11;
-    private const int OriginSlots = 12;
-    private const int DestinationSlots = 64;
-    private const int RouteSlots = 116;
-    private const int VocabularyWidth = 52;
+    private static readonly int LogDistanceSlot = FlightFeatures.Schema.Find("LogDistance")!.Offset;
+    private static readonly int DecileSlot = FlightFeatures.Schema.Find("DistanceDecile")!.Offset;
+    private static readonly int OriginSlots = FlightFeatures.Schema.Find("Origin")!.Offset;
+    private static readonly int VocabularyWidth = FlightFeatures.Schema.Find("Origin")!.Width;
+    private static readonly int DestinationSlots = FlightFeatures.Schema.Find("Destination")!.Offset;
+    private static readonly int DestinationBuckets = FlightFeatures.Schema.Find("Destination")!.Width;
 
     private static readonly Lazy<FlightFeatures.Fitted> Fitted = new(() => FlightFeatures.Fit(RealData.Flights));
 
@@ -89,10 +89,9 @@ public sealed class AdversarialServingTests
     {
         var vector = Vector(Ordinary with { Origin = airport!, Destination = airport! });
 
-        var expected = string.IsNullOrEmpty(airport) ? Array.Empty<int>() : new[] { 50 + StableHash.Bucket(airport, 2) };
-        Assert.Equal(expected, SetSlots(vector, OriginSlots, VocabularyWidth));
-        Assert.Equal(expected, SetSlots(vector, DestinationSlots, VocabularyWidth));
-        Assert.Equal(new[] { StableHash.Bucket(airport + "-" + airport, 64) }, SetSlots(vector, RouteSlots, 64));
+        var missing = string.IsNullOrEmpty(airport);
+        Assert.Equal(missing ? Array.Empty<int>() : new[] { 50 + StableHash.Bucket(airport, 2) }, SetSlots(vector, OriginSlots, VocabularyWidth));
+        Assert.Equal(missing ? Array.Empty<int>() : new[] { StableHash.Bucket(airport, DestinationBuckets) }, SetSlots(vector, DestinationSlots, DestinationBuckets));
         Assert.All(vector, slot => Assert.True(float.IsFinite(slot)));
     }
 
@@ -140,6 +139,6 @@ public sealed class AdversarialServingTests
 
         Assert.Equal((0f, -1f), (vector[LogDistanceSlot], vector[DecileSlot]));
         Assert.Empty(SetSlots(vector, OriginSlots, VocabularyWidth));
-        Assert.Single(SetSlots(vector, DestinationSlots, VocabularyWidth));
+        Assert.Single(SetSlots(vector, DestinationSlots, DestinationBuckets));
     }
 }

@@ -11,7 +11,7 @@ public sealed class FittedArtifactTests
     private const int LogDistance = 4;
     private const int DistanceDecile = 5;
     private const int Origin = 6;
-    private const int Route = 8;
+    private const int Destination = 7;
 
     private static readonly Lazy<string> FlightsJson = new(() => Encoding.UTF8.GetString(Save(FlightFeatures.Fit(RealData.Flights))));
 
@@ -137,13 +137,13 @@ public sealed class FittedArtifactTests
     [InlineData(Origin, "Origin", "oovBuckets", 3, 2)]
     [InlineData(Origin, "Origin", "minCount", 2, 1)]
     [InlineData(DistanceDecile, "DistanceDecile", "buckets", 5, 10)]
-    [InlineData(Route, "Route", "buckets", 32, 64)]
+    [InlineData(Destination, "Destination", "buckets", 32, 64)]
     public void A_changed_setting_names_both_values(int feature, string name, string setting, int changed, int compiled) =>
         Tampered(Edit(feature, state => state[setting] = changed), name, $"\"{setting}\" is {changed}, but the definition says {compiled}");
 
     [Fact]
     public void A_changed_encoding_names_both_encodings() =>
-        Tampered(Edit(Route, state => state["encoding"] = "Index"), "Route", "\"encoding\" is Index, but the definition says OneHot");
+        Tampered(Edit(Destination, state => state["encoding"] = "Index"), "Destination", "\"encoding\" is Index, but the definition says OneHot");
 
     [Fact]
     public void A_term_that_is_not_a_string_is_corrupt()
@@ -184,15 +184,15 @@ public sealed class FittedArtifactTests
     [Fact]
     public void An_artifact_over_the_size_limit_is_refused_before_it_is_parsed()
     {
-        var error = Assert.Throws<ArtifactTooLargeException>(() => FlightFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(FlightsJson.Value)), maxBytes: 100));
+        var error = Assert.Throws<ArtifactTooLargeException>(() => FlightFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(FlightsJson.Value)), new ArtifactLoadOptions { MaxBytes = 100 }));
 
         Assert.Equal(100, error.LimitBytes);
         Assert.Equal("Flights.FlightFeatures", error.FeatureSet);
         Assert.Contains("limit of 100 bytes", error.Message, StringComparison.Ordinal);
 
         var exact = Encoding.UTF8.GetByteCount(FlightsJson.Value);
-        Assert.Throws<ArtifactTooLargeException>(() => FlightFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(FlightsJson.Value)), maxBytes: exact - 1));
-        FlightFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(FlightsJson.Value)), maxBytes: exact);
+        Assert.Throws<ArtifactTooLargeException>(() => FlightFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(FlightsJson.Value)), new ArtifactLoadOptions { MaxBytes = exact - 1 }));
+        FlightFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(FlightsJson.Value)), new ArtifactLoadOptions { MaxBytes = exact });
     }
 
     [Fact]

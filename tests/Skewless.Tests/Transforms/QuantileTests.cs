@@ -85,16 +85,18 @@ public sealed class QuantileTests
     [InlineData(100, 4_000)]
     [InlineData(7, 1_000)]
     [InlineData(2, 1)]
-    public void Boundary_i_is_the_value_at_rank_ceiling_of_i_n_over_buckets(int buckets, int count)
+    public void Boundary_k_is_the_value_at_rank_floor_of_k_n_over_buckets_plus_one(int buckets, int count)
     {
         var values = RandomData.Shuffled(new Random(count), Enumerable.Range(1, count).Select(i => i * 0.25));
         var sorted = values.Order().ToArray();
 
         var fitted = FitBuckets(values, buckets);
 
-        var expected = Enumerable.Range(1, buckets - 1).Select(i => AtRank(sorted, ((i * (long)count) + buckets - 1) / buckets));
+        var expected = Enumerable.Range(1, buckets - 1).Select(k => AtRank(sorted, (k * (long)count / buckets) + 1));
         Assert.Equal(expected, fitted.Boundaries);
         Assert.True(fitted.Exact);
+        var sizes = values.GroupBy(fitted.BucketOf).Select(bucket => bucket.Count()).ToArray();
+        Assert.True(count < buckets || sizes.Max() - sizes.Min() <= 1, $"Bucket sizes {string.Join(", ", sizes)} are uneven.");
     }
 
     [Theory]
@@ -108,7 +110,7 @@ public sealed class QuantileTests
 
         var fitted = FitBuckets(Distances, buckets);
 
-        var expected = Enumerable.Range(1, buckets - 1).Select(i => AtRank(sorted, ((i * (long)sorted.Length) + buckets - 1) / buckets));
+        var expected = Enumerable.Range(1, buckets - 1).Select(k => AtRank(sorted, (k * (long)sorted.Length / buckets) + 1));
         Assert.Equal(expected, fitted.Boundaries);
         Assert.Equal(sorted.Length, fitted.Count);
     }
@@ -159,7 +161,7 @@ public sealed class QuantileTests
 
         for (var i = 0; i < 19; i++)
         {
-            AssertWithinRelativeAccuracy(AtRank(sorted, (((i + 1) * (long)sorted.Length) + 19) / 20), fitted.Boundaries[i], $"boundary {i}");
+            AssertWithinRelativeAccuracy(AtRank(sorted, ((i + 1) * (long)sorted.Length / 20) + 1), fitted.Boundaries[i], $"boundary {i}");
         }
     }
 
@@ -278,9 +280,10 @@ public sealed class QuantileTests
     {
         var fitted = FitBuckets(Enumerable.Repeat(5.0, 90).Concat(Enumerable.Range(1, 10).Select(i => 5.0 + i)), 10);
 
-        Assert.Equal(new[] { 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0 }, fitted.Boundaries);
+        Assert.Equal(new[] { 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 6.0 }, fitted.Boundaries);
         Assert.Equal(0, fitted.BucketOf(4.9));
-        Assert.Equal(9, fitted.BucketOf(5.0));
+        Assert.Equal(8, fitted.BucketOf(5.0));
+        Assert.Equal(9, fitted.BucketOf(6.0));
     }
 
     [Fact]
@@ -290,7 +293,7 @@ public sealed class QuantileTests
 
         var counts = Enumerable.Range(0, 1_000).GroupBy(i => fitted.BucketOf(i)).ToDictionary(group => group.Key, group => group.Count());
         Assert.Equal(Enumerable.Range(0, 10), counts.Keys.Order());
-        Assert.All(counts.Values, count => Assert.InRange(count, 99, 101));
+        Assert.All(counts.Values, count => Assert.Equal(100, count));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Flights
     static partial class FlightFeatures
     {
         /// <summary>The stable hash of this feature set's normalised definition. Whitespace and comments do not change it; any change to a feature does.</summary>
-        public const string Fingerprint = "3d675b0cd336280c";
+        public const string Fingerprint = "de8d331ed6265dc1";
 
         /// <summary>The name, kind, transform, place in the vector and input reads of every feature, and the libraries the features call.</summary>
         public static global::Skewless.FeatureSchema Schema { get; } = new global::Skewless.FeatureSchema(
@@ -26,8 +26,7 @@ namespace Flights
                 new global::Skewless.FeatureDescriptor("LogDistance", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.ZScore, 10, 1, new string[] { "DistanceMiles" }),
                 new global::Skewless.FeatureDescriptor("DistanceDecile", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.QuantileBuckets, 11, 1, new string[] { "DistanceMiles" }),
                 new global::Skewless.FeatureDescriptor("Origin", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 12, 52, new string[] { "Origin" }),
-                new global::Skewless.FeatureDescriptor("Destination", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 64, 52, new string[] { "Destination" }),
-                new global::Skewless.FeatureDescriptor("Route", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 116, 64, new string[] { "Destination", "Origin" }),
+                new global::Skewless.FeatureDescriptor("Destination", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 64, 64, new string[] { "Destination" }),
             },
             new global::System.Reflection.Assembly[] { typeof(global::System.DateTime).Assembly });
 
@@ -94,7 +93,7 @@ namespace Flights
         public readonly partial struct Vector
         {
             /// <summary>The number of float slots <see cref="CopyTo"/> fills.</summary>
-            public const int Width = 180;
+            public const int Width = 128;
 
             /// <summary>Feature <c>Hour</c>.</summary>
             public readonly float Hour;
@@ -117,11 +116,8 @@ namespace Flights
             /// <summary>Feature <c>Origin</c>: its index in the vocabulary, -1 when missing.</summary>
             public readonly int Origin;
 
-            /// <summary>Feature <c>Destination</c>: its index in the vocabulary, -1 when missing.</summary>
+            /// <summary>Feature <c>Destination</c>: its hash bucket, -1 when missing.</summary>
             public readonly int Destination;
-
-            /// <summary>Feature <c>Route</c>: its hash bucket, -1 when missing.</summary>
-            public readonly int Route;
 
             internal Vector(
                 float Hour,
@@ -131,8 +127,7 @@ namespace Flights
                 float LogDistance,
                 int DistanceDecile,
                 int Origin,
-                int Destination,
-                int Route)
+                int Destination)
             {
                 this.Hour = Hour;
                 this.Day = Day;
@@ -142,7 +137,6 @@ namespace Flights
                 this.DistanceDecile = DistanceDecile;
                 this.Origin = Origin;
                 this.Destination = Destination;
-                this.Route = Route;
             }
 
             /// <summary>Writes the features as floats: numbers as they are, bools as 1 or 0, enums, vocabularies and hash buckets one-hot or as an index.</summary>
@@ -175,15 +169,10 @@ namespace Flights
                 {
                     destination[12 + Origin] = 1f;
                 }
-                destination.Slice(64, 52).Clear();
-                if ((uint)Destination < 52u)
+                destination.Slice(64, 64).Clear();
+                if ((uint)Destination < 64u)
                 {
                     destination[64 + Destination] = 1f;
-                }
-                destination.Slice(116, 64).Clear();
-                if ((uint)Route < 64u)
-                {
-                    destination[116 + Route] = 1f;
                 }
             }
         }
@@ -195,7 +184,6 @@ namespace Flights
             private readonly global::Skewless.Transforms.ZScoreAccumulator _LogDistance = new global::Skewless.Transforms.ZScoreAccumulator();
             private readonly global::Skewless.Transforms.QuantileBucketsAccumulator _DistanceDecile = new global::Skewless.Transforms.QuantileBucketsAccumulator(10);
             private readonly global::Skewless.Transforms.VocabularyAccumulator _Origin = new global::Skewless.Transforms.VocabularyAccumulator(new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot));
-            private readonly global::Skewless.Transforms.VocabularyAccumulator _Destination = new global::Skewless.Transforms.VocabularyAccumulator(new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot));
 
             /// <summary>The number of rows added, including those of merged accumulators.</summary>
             public long Rows { get { return _rows; } }
@@ -208,7 +196,6 @@ namespace Flights
                 _LogDistance.Add(global::Flights.FlightFeatures.LogDistance(row));
                 _DistanceDecile.Add(global::Flights.FlightFeatures.DistanceDecile(row));
                 _Origin.Add(global::Flights.FlightFeatures.Origin(row));
-                _Destination.Add(global::Flights.FlightFeatures.Destination(row));
             }
 
             /// <summary>Adds everything another accumulator has seen, as if its rows had been added here.</summary>
@@ -224,7 +211,6 @@ namespace Flights
                 _LogDistance.Merge(other._LogDistance);
                 _DistanceDecile.Merge(other._DistanceDecile);
                 _Origin.Merge(other._Origin);
-                _Destination.Merge(other._Destination);
             }
 
             /// <summary>Freezes what has been accumulated into a fitted feature set.</summary>
@@ -236,7 +222,6 @@ namespace Flights
                     _LogDistance.Complete(),
                     _DistanceDecile.Complete(),
                     _Origin.Complete(),
-                    _Destination.Complete(),
                     new global::Skewless.Transforms.HashBuckets(64, global::Skewless.VocabularyEncoding.OneHot));
             }
         }
@@ -247,8 +232,7 @@ namespace Flights
             private readonly global::Skewless.Transforms.ZScore _LogDistance;
             private readonly global::Skewless.Transforms.QuantileBuckets _DistanceDecile;
             private readonly global::Skewless.Transforms.Vocabulary _Origin;
-            private readonly global::Skewless.Transforms.Vocabulary _Destination;
-            private readonly global::Skewless.Transforms.HashBuckets _Route;
+            private readonly global::Skewless.Transforms.HashBuckets _Destination;
             private readonly global::Skewless.Transforms.IFittedTransform?[] _transformsInSchemaOrder;
 
             internal Fitted(
@@ -256,16 +240,14 @@ namespace Flights
                 global::Skewless.Transforms.ZScore LogDistance,
                 global::Skewless.Transforms.QuantileBuckets DistanceDecile,
                 global::Skewless.Transforms.Vocabulary Origin,
-                global::Skewless.Transforms.Vocabulary Destination,
-                global::Skewless.Transforms.HashBuckets Route)
+                global::Skewless.Transforms.HashBuckets Destination)
             {
                 TrainingRows = trainingRows;
                 _LogDistance = LogDistance;
                 _DistanceDecile = DistanceDecile;
                 _Origin = Origin;
                 _Destination = Destination;
-                _Route = Route;
-                _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { null, null, null, null, _LogDistance, _DistanceDecile, _Origin, _Destination, _Route };
+                _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { null, null, null, null, _LogDistance, _DistanceDecile, _Origin, _Destination };
             }
 
             /// <summary>The number of rows the feature set was fitted on.</summary>
@@ -338,8 +320,7 @@ namespace Flights
                     global::Skewless.Transforms.ZScore.Read(artifact, 4),
                     global::Skewless.Transforms.QuantileBuckets.Read(artifact, 5, 10),
                     global::Skewless.Transforms.Vocabulary.Read(artifact, 6, new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot)),
-                    global::Skewless.Transforms.Vocabulary.Read(artifact, 7, new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot)),
-                    global::Skewless.Transforms.HashBuckets.Read(artifact, 8, 64, global::Skewless.VocabularyEncoding.OneHot));
+                    global::Skewless.Transforms.HashBuckets.Read(artifact, 7, 64, global::Skewless.VocabularyEncoding.OneHot));
             }
 
             // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
@@ -353,8 +334,7 @@ namespace Flights
                     _LogDistance.Apply(global::Flights.FlightFeatures.LogDistance(row)),
                     _DistanceDecile.BucketOf(global::Flights.FlightFeatures.DistanceDecile(row)),
                     _Origin.IndexOf(global::Flights.FlightFeatures.Origin(row)),
-                    _Destination.IndexOf(global::Flights.FlightFeatures.Destination(row)),
-                    _Route.BucketOf(global::Flights.FlightFeatures.Route(row)));
+                    _Destination.BucketOf(global::Flights.FlightFeatures.Destination(row)));
             }
         }
     }
