@@ -33,6 +33,7 @@ public class EmitterExperiments
         ServingRows.RequireBitIdentical("Branchless bools", all, (row, destination) => EmitterVariants.Kernel(row).CopyToBranchlessBools(destination));
         ServingRows.RequireBitIdentical("Both", all, (row, destination) => EmitterVariants.Kernel(row).CopyToBoth(destination));
         ServingRows.RequireBitIdentical("Fused into span", all, (row, destination) => EmitterVariants.KernelInto(row, destination));
+        ServingRows.RequireBitIdentical("Compute then write", all, (row, destination) => EmitterVariants.HandWrittenComputeThenWrite(row, destination));
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = ServingRows.PerInvoke, Description = "Hand-written")]
@@ -110,6 +111,17 @@ public class EmitterExperiments
         for (var i = 0; i < rows.Length; i++)
         {
             EmitterVariants.KernelInto(rows[i], buffer);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Control: hand-written, compute then write")]
+    public void HandWrittenComputeThenWrite()
+    {
+        var rows = _rows;
+        var buffer = _buffer.AsSpan();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            EmitterVariants.HandWrittenComputeThenWrite(rows[i], buffer);
         }
     }
 }

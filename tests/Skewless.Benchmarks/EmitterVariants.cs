@@ -40,6 +40,30 @@ public static class EmitterVariants
         destination[10] = FlightFeatures.LogDistance(row);
     }
 
+    /// <summary>
+    /// Control, not a proposal: the hand-written features reordered the way the generated code runs, every feature into a
+    /// local first (the typed vector), then all the writes. What this loses against <see cref="HandWrittenFlightFeatures.Write"/>
+    /// is the cost of that shape, which no detail of the emitted CopyTo can remove.
+    /// </summary>
+    public static void HandWrittenComputeThenWrite(Flight flight, Span<float> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Vector.Width, nameof(destination));
+        var departure = flight.Departure;
+        var hourOfDay = departure.Hour;
+        var hour = hourOfDay + departure.Minute / 60f;
+        var day = departure.DayOfWeek;
+        var weekend = day is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        var redEye = hourOfDay < 5 || hourOfDay >= 22;
+        var logDistance = MathF.Log(1 + flight.DistanceMiles);
+
+        destination[0] = hour;
+        destination.Slice(1, 7).Clear();
+        destination[1 + (int)day] = 1f;
+        destination[8] = weekend ? 1f : 0f;
+        destination[9] = redEye ? 1f : 0f;
+        destination[10] = logDistance;
+    }
+
     private static void ThrowDestinationTooShort(int length)
     {
         throw new ArgumentException("The destination has " + length + " slots; a vector needs " + Vector.Width + ".", "destination");
