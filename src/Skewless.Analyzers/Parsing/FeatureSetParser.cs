@@ -224,6 +224,7 @@ internal static class FeatureSetParser
             kind,
             method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             kind == FeatureKind.Enum ? EnumMembers((INamedTypeSymbol)method.ReturnType) : EquatableArray<string>.Empty,
+            kind == FeatureKind.Enum ? ConsecutiveStart((INamedTypeSymbol)method.ReturnType) : null,
             walker.ReadsOf(method).ToEquatableArray(),
             transform!);
     }
@@ -276,6 +277,42 @@ internal static class FeatureSetParser
             .Where(field => field.HasConstantValue && values.Add(field.ConstantValue!))
             .Select(field => field.Name)
             .ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The first value, when the distinct values in declaration order count up by one from it (as most
+    /// enums do): the one-hot slot is then the value minus the start, with no switch.
+    /// </summary>
+    private static int? ConsecutiveStart(INamedTypeSymbol enumType)
+    {
+        var values = new List<long>();
+        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(field => field.HasConstantValue))
+        {
+            var value = field.ConstantValue switch
+            {
+                int or short or sbyte or ushort or byte => Convert.ToInt64(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture),
+                _ => (long?)null,
+            };
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (!values.Contains(value.Value))
+            {
+                values.Add(value.Value);
+            }
+        }
+
+        for (var i = 1; i < values.Count; i++)
+        {
+            if (values[i] != values[0] + i)
+            {
+                return null;
+            }
+        }
+
+        return values.Count == 0 ? null : (int)values[0];
     }
 
     private static EquatableArray<string> ContainingTypeDeclarations(INamedTypeSymbol type)
