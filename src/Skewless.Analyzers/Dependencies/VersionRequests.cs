@@ -52,19 +52,17 @@ internal static class VersionRequests
     private static IEnumerable<VersionRequestSite> WithoutCentralManagement(DependencyInputs inputs, DependencyFile<MsBuildFile> project, List<MsBuildItem> references, HashSet<string> direct, Location root)
     {
         var assets = inputs.Assets?.Value;
-        var stated = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var stated = new HashSet<string>(references.Where(item => item.Version is not null).Select(item => item.Id), StringComparer.OrdinalIgnoreCase);
         foreach (var item in references)
         {
             var evaluated = assets?.RequestedVersions(item.Id) ?? Array.Empty<string>();
             if (item.Version is { } version)
             {
-                stated.Add(item.Id);
                 yield return Site(item.Id, MsBuildFile.PackageReference, project, item, version, evaluated, isCentral: false);
             }
-            else if (!item.IsUpdate && evaluated.Count > 0)
+            else if (!item.IsUpdate && evaluated.Count > 0 && stated.Add(item.Id))
             {
                 // The version comes from elsewhere (a Directory.Build.props Update, say): judge what restore saw, here.
-                stated.Add(item.Id);
                 yield return new VersionRequestSite(item.Id, MsBuildFile.PackageReference, project.LocationOf(item.Span), null, null, evaluated, false);
             }
         }

@@ -134,6 +134,16 @@ public sealed class PackageVersionAnalyzerTests
     });
 
     [Fact]
+    public Task An_Update_item_in_the_project_is_reported_once_even_with_an_assets_file() => VerifyAsync(new()
+    {
+        Project = Project("""
+            <PackageReference Include="Microsoft.ML" />
+                {|SKW400:<PackageReference Update="Microsoft.ML" Version="5.*" />|}
+            """),
+        Assets = Assets(Net10(R("Microsoft.ML", "[5.*, )"))),
+    });
+
+    [Fact]
     public Task Nothing_is_reported_when_the_compilation_does_not_reference_Skewless() => VerifyAsync(new()
     {
         ReferencesSkewless = false,
