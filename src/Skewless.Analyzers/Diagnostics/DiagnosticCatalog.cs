@@ -15,6 +15,15 @@ internal static class DiagnosticIds
     public const string FeatureOutsideFeatureSet = "SKW106";
     public const string ReservedName = "SKW107";
     public const string TransformWithoutFeature = "SKW108";
+
+    // Dependencies: library versions that are not pinned, or differ between training and serving.
+    public const string FloatingVersion = "SKW400";
+    public const string VersionRange = "SKW401";
+    public const string ApplicationWithoutLockFile = "SKW402";
+    public const string LockFileNotEnforced = "SKW403";
+    public const string PeerVersionMismatch = "SKW404";
+    public const string FeatureLibraryVersionMismatch = "SKW405";
+    public const string UnreadableDependencyFile = "SKW406";
 }
 
 /// <summary>The descriptor of every Skewless diagnostic.</summary>
@@ -96,6 +105,65 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted and TermOf to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile.");
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
-        new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md");
+    public const string DependenciesCategory = "Skewless.Dependencies";
+
+    public static readonly DiagnosticDescriptor FloatingVersion = Create(
+        DiagnosticIds.FloatingVersion,
+        "Pin floating package versions",
+        "{0} '{1}' uses the floating version '{2}', so each restore can pick a newer release and change what the feature code computes; pin it{3}",
+        DependenciesCategory,
+        DiagnosticSeverity.Warning,
+        "A floating version such as '*', '1.*' or '1.2.3-*' resolves to the newest matching release at each restore, so training and serving (or two trainings) can run different library code. Pin the version that restore resolves today.");
+
+    public static readonly DiagnosticDescriptor VersionRange = Create(
+        DiagnosticIds.VersionRange,
+        "Use a plain minimum or an exact package version, not a range",
+        "{0} '{1}' asks for the range '{2}', so what restore resolves depends on which versions each feed and each dependency allow; use a plain version{3}",
+        DependenciesCategory,
+        DiagnosticSeverity.Warning,
+        "A range with an upper bound, such as '[1.0,2.0)', lets restore resolve different versions as feeds change and dependencies ask for more. A plain version ('1.2.3') resolves to itself wherever it exists; '[1.2.3]' pins exactly.");
+
+    public static readonly DiagnosticDescriptor ApplicationWithoutLockFile = Create(
+        DiagnosticIds.ApplicationWithoutLockFile,
+        "Applications should restore with a lock file",
+        "'{0}' is an application ({1}) but restores without a lock file, so its transitive packages can resolve differently on each machine; set RestorePackagesWithLockFile to true and commit packages.lock.json",
+        DependenciesCategory,
+        DiagnosticSeverity.Warning,
+        "An application (OutputType Exe, or IsPackable false) deploys exactly what it restored. Without packages.lock.json, restore on the build machine can pick other transitive versions than on the machine that trained the model. Libraries keep their ranges; applications pin.");
+
+    public static readonly DiagnosticDescriptor LockFileNotEnforced = Create(
+        DiagnosticIds.LockFileNotEnforced,
+        "Enforce the lock file on continuous-integration builds",
+        "'{0}' has a lock file, but this continuous-integration build restores without RestoreLockedMode, so a stale packages.lock.json is silently rewritten instead of failing the build; set RestoreLockedMode to true when ContinuousIntegrationBuild is true",
+        DependenciesCategory,
+        DiagnosticSeverity.Warning,
+        "A lock file only pins what CI builds if restore refuses to change it. With RestoreLockedMode, restore fails when the project's references no longer match packages.lock.json.");
+
+    public static readonly DiagnosticDescriptor PeerVersionMismatch = Create(
+        DiagnosticIds.PeerVersionMismatch,
+        "Training and serving must resolve shared packages to the same versions",
+        "Package '{0}' resolves to {1} here but to {2} in the peer lock file '{3}', so the two sides run different library code",
+        DependenciesCategory,
+        DiagnosticSeverity.Warning,
+        "Projects named with <SkewlessPeerLockFile Include=\"...\"/> (for example the serving project of a training project) must resolve every package they share to the same version, or the same feature code computes different numbers on each side.");
+
+    public static readonly DiagnosticDescriptor FeatureLibraryVersionMismatch = Create(
+        DiagnosticIds.FeatureLibraryVersionMismatch,
+        "Feature code must run with the library versions it was built against",
+        "Feature set '{0}' in '{1}' was compiled against {2} {3}, but this project compiles against {2} {4}, so the features would compute with other library code than they were built and fitted with",
+        DependenciesCategory,
+        DiagnosticSeverity.Error,
+        "The generator records, in each features assembly, the version of every library its feature code calls. A project that references that assembly while resolving another version of such a library runs the features with code they were not fitted with.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnreadableDependencyFile = Create(
+        DiagnosticIds.UnreadableDependencyFile,
+        "A dependency file could not be read",
+        "Skewless could not read the {0} '{1}': {2}; the dependency rules that need it were skipped",
+        DependenciesCategory,
+        DiagnosticSeverity.Info,
+        "The dependency rules read the project file, Directory.Packages.props, obj/project.assets.json and packages.lock.json. A file that is empty, truncated or not well-formed is skipped rather than failing the build.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md", customTags);
 }

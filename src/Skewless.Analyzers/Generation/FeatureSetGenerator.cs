@@ -35,7 +35,7 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
             static (output, input) => output.AddSource(FeatureSetEmitter.HintName(input.Left), FeatureSetEmitter.Emit(input.Left, input.Right)));
     }
 
-    private static FeatureSetModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    internal static FeatureSetModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var compilation = context.SemanticModel.Compilation;
         if (context.TargetSymbol is not INamedTypeSymbol type || KnownSymbols.TryCreate(compilation) is not { } symbols

@@ -113,20 +113,21 @@ public sealed class ArtifactTooLargeException : ArtifactException
 /// </summary>
 public sealed class LibraryVersionMismatchException : ArtifactException
 {
-    internal LibraryVersionMismatchException(string featureSet, string library, string artifactVersion, string currentVersion)
-        : base(featureSet, $"Cannot load a {featureSet} artifact: it was fitted with {library} {artifactVersion}, but this process runs the feature code with {library} {currentVersion}.")
+    internal LibraryVersionMismatchException(LibraryVersionMismatch mismatch)
+        : base(mismatch.FeatureSet, $"Cannot load a {mismatch.FeatureSet} artifact: it was fitted with {mismatch.Describe(mismatch.ArtifactVersion, mismatch.ArtifactInformationalVersion)}, but this process runs the feature code with {mismatch.Describe(mismatch.CurrentVersion, mismatch.CurrentInformationalVersion)}. Refit with the versions loaded here, serve with the versions it was fitted with, or accept the difference through ArtifactLoadOptions.OnLibraryMismatch.")
     {
-        Library = library;
-        ArtifactVersion = artifactVersion;
-        CurrentVersion = currentVersion;
+        Mismatch = mismatch;
     }
 
     /// <summary>The library whose version differs.</summary>
-    public string Library { get; }
+    public string Library => Mismatch.Library;
 
     /// <summary>The version recorded in the artifact.</summary>
-    public string ArtifactVersion { get; }
+    public string ArtifactVersion => Mismatch.ArtifactVersion;
 
     /// <summary>The version loaded in this process.</summary>
-    public string CurrentVersion { get; }
+    public string CurrentVersion => Mismatch.CurrentVersion;
+
+    /// <summary>Both sides in full, with their informational versions.</summary>
+    public LibraryVersionMismatch Mismatch { get; }
 }

@@ -58,7 +58,7 @@ public static class ArtifactReader
             throw new CorruptArtifactException(schema.FeatureSet, $"its \"{ArtifactFormat.TrainingRowsProperty}\" is negative ({trainingRows}).");
         }
 
-        CheckLibraries(root, schema);
+        CheckLibraries(root, schema, options.OnLibraryMismatch);
         return new ArtifactContents(schema, trainingRows, ReadFeatures(root, schema));
     }
 
@@ -93,28 +93,43 @@ public static class ArtifactReader
         }
     }
 
-    private static void CheckLibraries(JsonFields root, FeatureSchema schema)
+    // An assembly-version difference throws unless the caller takes mismatches (lenient mode); an
+    // informational-version difference alone only goes to the caller, when there is one.
+    private static void CheckLibraries(JsonFields root, FeatureSchema schema, Action<LibraryVersionMismatch>? onMismatch)
     {
-        var recorded = new Dictionary<string, string>(StringComparer.Ordinal);
+        var recorded = new Dictionary<string, (string Version, string InformationalVersion)>(StringComparer.Ordinal);
         foreach (var library in root.Array(ArtifactFormat.LibrariesProperty))
         {
-            recorded[library.String(ArtifactFormat.NameProperty)] = library.String(ArtifactFormat.VersionProperty);
+            recorded[library.String(ArtifactFormat.NameProperty)] = (library.String(ArtifactFormat.VersionProperty), library.String(ArtifactFormat.InformationalVersionProperty));
         }
 
+        var mismatches = new List<LibraryVersionMismatch>();
         foreach (var current in schema.Libraries)
         {
-            var artifactVersion = recorded.TryGetValue(current.Name, out var version) ? version : "(not recorded)";
-            if (artifactVersion != current.Version)
+            var artifact = recorded.TryGetValue(current.Name, out var versions) ? versions : (Version: LibraryVersionMismatch.Missing, InformationalVersion: "");
+            if (artifact.Version != current.Version || artifact.InformationalVersion != current.InformationalVersion)
             {
-                throw new LibraryVersionMismatchException(schema.FeatureSet, current.Name, artifactVersion, current.Version);
+                mismatches.Add(new LibraryVersionMismatch(schema.FeatureSet, current.Name, artifact.Version, artifact.InformationalVersion, current.Version, current.InformationalVersion));
             }
 
             recorded.Remove(current.Name);
         }
 
-        foreach (var extra in recorded)
+        foreach (var extra in recorded.OrderBy(extra => extra.Key, StringComparer.Ordinal))
         {
-            throw new LibraryVersionMismatchException(schema.FeatureSet, extra.Key, extra.Value, "(not loaded)");
+            mismatches.Add(new LibraryVersionMismatch(schema.FeatureSet, extra.Key, extra.Value.Version, extra.Value.InformationalVersion, LibraryVersionMismatch.NotLoaded, ""));
+        }
+
+        foreach (var mismatch in mismatches)
+        {
+            if (onMismatch is not null)
+            {
+                onMismatch(mismatch);
+            }
+            else if (mismatch.AssemblyVersionDiffers)
+            {
+                throw mismatch.ToException();
+            }
         }
     }
 
