@@ -20,9 +20,9 @@ namespace Skewless.CodeFixes.Contracts;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FeatureContractCodeFix)), Shared]
 public sealed class FeatureContractCodeFix : CodeFixProvider
 {
-    private const string BumpKey = "Skewless.BumpFeatureSetVersion";
-    private const string UpdateKey = "Skewless.UpdateFeatureContract";
-    private const string RecordKey = "Skewless.RecordFeatureSet";
+    public const string BumpKey = "Skewless.BumpFeatureSetVersion";
+    public const string UpdateKey = "Skewless.UpdateFeatureContract";
+    public const string RecordKey = "Skewless.RecordFeatureSet";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.ChangedWithoutNewVersion, DiagnosticIds.UnrecordedFeatureSet);
