@@ -74,20 +74,26 @@ internal static class FeatureSetRegistryEmitter
             writer.Line("public static global::Skewless.DependencyMap Map { get; } = global::Skewless.DependencyMap.Parse(DependenciesJson);");
             writer.Line();
             writer.Line($"/// <summary>The dependency map as JSON; the assembly also records it as <c>[AssemblyMetadata(\"{MetadataKey}\", …)]</c>.</summary>");
-            writer.Line($"public const string DependenciesJson = {SymbolDisplay.FormatLiteral(DependencyMapWriter.Write(model), quote: true)};");
+            // Verbatim, so the JSON reads as it is: it has no raw line breaks but its own, and escapes control characters.
+            writer.Line($"public const string DependenciesJson = @\"{DependencyMapWriter.Write(model).Replace("\"", "\"\"")}\";");
             EmitLoad(writer, "");
             EmitLoad(writer, ", global::Skewless.ArtifactLoadOptions options");
         }
     }
 
     // One registration per logical name and version: when two classes claim the same one (SKW109),
-    // the first by class name is kept, so the registry still compiles and constructs.
+    // the first by class name is kept, so the registry still compiles and constructs. A feature set
+    // the registry cannot name (nested in a private type, say) is left out of it, though not out of the map.
     private static void EmitRegistryProperty(IndentedWriter writer, FeatureSetRegistryModel model)
     {
         writer.Line("/// <summary>Every feature set of this assembly, by logical name and version.</summary>");
         writer.Line("public static global::Skewless.FeatureSetRegistry Registry { get; } = new global::Skewless.FeatureSetRegistry(new global::Skewless.RegisteredFeatureSet[]");
         writer.Line("{");
-        foreach (var featureSet in model.FeatureSets.GroupBy(featureSet => (featureSet.Name, featureSet.Version)).Select(group => group.First()))
+        var registered = model.FeatureSets
+            .Where(featureSet => !model.Unreachable.Contains(featureSet.FullName))
+            .GroupBy(featureSet => (featureSet.Name, featureSet.Version))
+            .Select(group => group.First());
+        foreach (var featureSet in registered)
         {
             var type = "global::" + featureSet.FullName;
             writer.Line($"    global::Skewless.RegisteredFeatureSet.Of<{featureSet.InputType}>({type}.Schema, (source, options) => {type}.Fitted.Load(source, options)),");

@@ -15,17 +15,17 @@ internal static class FeatureSetRegistryPipeline
 {
     public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FeatureSetModel> featureSets)
     {
-        var dataSources = context.SyntaxProvider
+        var inputs = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownSymbols.FeatureSetAttributeName,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (context, _) => ParseInput(context))
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
-            .WithTrackingName(TrackingNames.DataSources);
+            .WithTrackingName(TrackingNames.RegistryInputs);
 
         var registry = featureSets.Collect()
-            .Combine(dataSources.Collect())
+            .Combine(inputs.Collect())
             .Combine(context.CompilationProvider.Select(static (compilation, _) => FeatureSetRegistryEmitter.Namespace(compilation.AssemblyName)))
             .Select(static (input, _) => Model(input.Right, input.Left.Left, input.Left.Right))
             .WithTrackingName(TrackingNames.Registry);
@@ -40,29 +40,44 @@ internal static class FeatureSetRegistryPipeline
         });
     }
 
-    private static DataSourceModel? ParseInput(GeneratorAttributeSyntaxContext context) =>
-        KnownSymbols.TryCreate(context.SemanticModel.Compilation) is { } symbols
-        && context.Attributes.FirstOrDefault() is { ConstructorArguments.Length: 1 } attribute
-        && attribute.ConstructorArguments[0].Value is ITypeSymbol { TypeKind: not TypeKind.Error } inputType
-            ? DataSourceParser.Parse(inputType, symbols)
-            : null;
+    private static RegistryInputModel? ParseInput(GeneratorAttributeSyntaxContext context)
+    {
+        var compilation = context.SemanticModel.Compilation;
+        if (context.TargetSymbol is not INamedTypeSymbol type || KnownSymbols.TryCreate(compilation) is not { } symbols
+            || context.Attributes.FirstOrDefault() is not { ConstructorArguments.Length: 1 } attribute
+            || attribute.ConstructorArguments[0].Value is not ITypeSymbol { TypeKind: not TypeKind.Error } inputType)
+        {
+            return null;
+        }
+
+        var reachable = compilation.IsSymbolAccessibleWithin(type, compilation.Assembly) && compilation.IsSymbolAccessibleWithin(inputType, compilation.Assembly);
+        return new RegistryInputModel(type.ToDisplayString(FeatureSetParser.NameWithoutGlobal), reachable, DataSourceParser.Parse(inputType, symbols));
+    }
 
     // Sorted, so the output never depends on the order files are parsed in; only the data sources
     // some feature set takes, each once.
-    private static FeatureSetRegistryModel Model(string @namespace, IEnumerable<FeatureSetModel> featureSets, IEnumerable<DataSourceModel> dataSources)
+    private static FeatureSetRegistryModel Model(string @namespace, IEnumerable<FeatureSetModel> featureSets, IEnumerable<RegistryInputModel> inputs)
     {
         var sorted = featureSets
             .OrderBy(featureSet => featureSet.Name, StringComparer.Ordinal)
             .ThenBy(featureSet => featureSet.Version)
             .ThenBy(featureSet => featureSet.FullName, StringComparer.Ordinal)
             .ToEquatableArray();
-        var inputs = new HashSet<string>(sorted.Select(featureSet => featureSet.InputTypeName), StringComparer.Ordinal);
-        var sources = dataSources
-            .Where(source => inputs.Contains(source.TypeName))
+        var types = new HashSet<string>(sorted.Select(featureSet => featureSet.InputTypeName), StringComparer.Ordinal);
+        var inputList = inputs.ToList();
+        var sources = inputList
+            .Select(input => input.DataSource)
+            .Where(source => types.Contains(source.TypeName))
             .GroupBy(source => source.TypeName, StringComparer.Ordinal)
             .Select(group => group.First())
             .OrderBy(source => source.TypeName, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new FeatureSetRegistryModel(@namespace, sorted, sources);
+        var unreachable = inputList
+            .Where(input => !input.Reachable)
+            .Select(input => input.FeatureSet)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(name => name, StringComparer.Ordinal)
+            .ToEquatableArray();
+        return new FeatureSetRegistryModel(@namespace, sorted, sources, unreachable);
     }
 }

@@ -6,6 +6,6 @@ internal static class TrackingNames
     public const string FeatureSets = nameof(FeatureSets);
     public const string NullableEnabled = nameof(NullableEnabled);
     public const string Output = nameof(Output);
-    public const string DataSources = nameof(DataSources);
+    public const string RegistryInputs = nameof(RegistryInputs);
     public const string Registry = nameof(Registry);
 }
