@@ -13,6 +13,7 @@ namespace Tests
         /// <summary>Every feature set of this assembly, by logical name and version.</summary>
         public static global::Skewless.FeatureSetRegistry Registry { get; } = new global::Skewless.FeatureSetRegistry(new global::Skewless.RegisteredFeatureSet[]
         {
+            global::Skewless.RegisteredFeatureSet.Of<global::Flights.Flight>(global::Flights.FlightFeaturesV1.Schema, (source, options) => global::Flights.FlightFeaturesV1.Fitted.Load(source, options)),
             global::Skewless.RegisteredFeatureSet.Of<global::Flights.Flight>(global::Flights.FlightFeatures.Schema, (source, options) => global::Flights.FlightFeatures.Fitted.Load(source, options)),
         });
 
@@ -35,26 +36,38 @@ namespace Tests
           ""roles"": [""eventTime""],
           ""features"": [
             {
-              ""featureSet"": ""FlightFeatures"",
+              ""featureSet"": ""Flights"",
               ""version"": 1,
+              ""class"": ""Flights.FlightFeaturesV1"",
+              ""feature"": ""Hour""
+            },
+            {
+              ""featureSet"": ""Flights"",
+              ""version"": 1,
+              ""class"": ""Flights.FlightFeaturesV1"",
+              ""feature"": ""Day""
+            },
+            {
+              ""featureSet"": ""Flights"",
+              ""version"": 2,
               ""class"": ""Flights.FlightFeatures"",
               ""feature"": ""Hour""
             },
             {
-              ""featureSet"": ""FlightFeatures"",
-              ""version"": 1,
+              ""featureSet"": ""Flights"",
+              ""version"": 2,
               ""class"": ""Flights.FlightFeatures"",
               ""feature"": ""Day""
             },
             {
-              ""featureSet"": ""FlightFeatures"",
-              ""version"": 1,
+              ""featureSet"": ""Flights"",
+              ""version"": 2,
               ""class"": ""Flights.FlightFeatures"",
               ""feature"": ""Weekend""
             },
             {
-              ""featureSet"": ""FlightFeatures"",
-              ""version"": 1,
+              ""featureSet"": ""Flights"",
+              ""version"": 2,
               ""class"": ""Flights.FlightFeatures"",
               ""feature"": ""RedEye""
             }
@@ -65,8 +78,14 @@ namespace Tests
           ""roles"": [],
           ""features"": [
             {
-              ""featureSet"": ""FlightFeatures"",
+              ""featureSet"": ""Flights"",
               ""version"": 1,
+              ""class"": ""Flights.FlightFeaturesV1"",
+              ""feature"": ""Origin""
+            },
+            {
+              ""featureSet"": ""Flights"",
+              ""version"": 2,
               ""class"": ""Flights.FlightFeatures"",
               ""feature"": ""Origin""
             }
@@ -77,8 +96,8 @@ namespace Tests
           ""roles"": [],
           ""features"": [
             {
-              ""featureSet"": ""FlightFeatures"",
-              ""version"": 1,
+              ""featureSet"": ""Flights"",
+              ""version"": 2,
               ""class"": ""Flights.FlightFeatures"",
               ""feature"": ""Destination""
             }
@@ -89,14 +108,20 @@ namespace Tests
           ""roles"": [],
           ""features"": [
             {
-              ""featureSet"": ""FlightFeatures"",
+              ""featureSet"": ""Flights"",
               ""version"": 1,
+              ""class"": ""Flights.FlightFeaturesV1"",
+              ""feature"": ""LogDistance""
+            },
+            {
+              ""featureSet"": ""Flights"",
+              ""version"": 2,
               ""class"": ""Flights.FlightFeatures"",
               ""feature"": ""LogDistance""
             },
             {
-              ""featureSet"": ""FlightFeatures"",
-              ""version"": 1,
+              ""featureSet"": ""Flights"",
+              ""version"": 2,
               ""class"": ""Flights.FlightFeatures"",
               ""feature"": ""DistanceDecile""
             }
@@ -112,8 +137,45 @@ namespace Tests
   ],
   ""featureSets"": [
     {
-      ""name"": ""FlightFeatures"",
+      ""name"": ""Flights"",
       ""version"": 1,
+      ""class"": ""Flights.FlightFeaturesV1"",
+      ""fingerprint"": ""0811b08ceda8f186"",
+      ""inputType"": ""Flights.Flight"",
+      ""features"": [
+        {
+          ""name"": ""Hour"",
+          ""kind"": ""Single"",
+          ""transform"": ""None"",
+          ""width"": 1,
+          ""reads"": [""Departure""]
+        },
+        {
+          ""name"": ""Day"",
+          ""kind"": ""Enum"",
+          ""transform"": ""None"",
+          ""width"": 7,
+          ""reads"": [""Departure""]
+        },
+        {
+          ""name"": ""LogDistance"",
+          ""kind"": ""Single"",
+          ""transform"": ""ZScore"",
+          ""width"": 1,
+          ""reads"": [""DistanceMiles""]
+        },
+        {
+          ""name"": ""Origin"",
+          ""kind"": ""String"",
+          ""transform"": ""Vocabulary"",
+          ""width"": 52,
+          ""reads"": [""Origin""]
+        }
+      ]
+    },
+    {
+      ""name"": ""Flights"",
+      ""version"": 2,
       ""class"": ""Flights.FlightFeatures"",
       ""fingerprint"": ""de8d331ed6265dc1"",
       ""inputType"": ""Flights.Flight"",
