@@ -13,7 +13,7 @@ namespace Skewless.Analyzers.Contracts;
 /// fingerprint ignores whitespace and comments, so only a change to the code can fire SKW502.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class FeatureContractAnalyzer : DiagnosticAnalyzer
+public sealed class FeatureContractAnalyzer : SkewlessAnalyzer
 {
     /// <summary>The diagnostic property holding the entry that records the current definition, for the code fixes.</summary>
     public const string EntryProperty = "Entry";
@@ -21,22 +21,12 @@ public sealed class FeatureContractAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.ChangedWithoutNewVersion, Descriptors.UnrecordedFeatureSet);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            // Read once per compilation; a project without the file gets SKW503 for each version.
-            var file = start.Options.AdditionalFiles.FirstOrDefault(text => FeatureContract.IsContract(text.Path));
-            var contract = file?.GetText(start.CancellationToken) is { } text ? FeatureContract.Parse(text.ToString()) : null;
-            start.RegisterSymbolAction(symbol => Analyze(symbol, symbols, contract), SymbolKind.NamedType);
-        });
+        // Read once per compilation; a project without the file gets SKW503 for each version.
+        var file = context.Options.AdditionalFiles.FirstOrDefault(text => FeatureContract.IsContract(text.Path));
+        var contract = file?.GetText(context.CancellationToken) is { } text ? FeatureContract.Parse(text.ToString()) : null;
+        context.RegisterSymbolAction(symbol => Analyze(symbol, symbols, contract), SymbolKind.NamedType);
     }
 
     private static void Analyze(SymbolAnalysisContext context, KnownSymbols symbols, FeatureContract? contract)

@@ -15,28 +15,23 @@ namespace Skewless.Analyzers.DataSources;
 /// compilation ends.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnderutilisedDataMemberAnalyzer : DiagnosticAnalyzer
+public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
 {
     private static readonly string[] UsingRoles = { DataSourceParser.Label, DataSourceParser.EventTime, DataSourceParser.GroupKey };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnderutilisedDataMember);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (symbols.DataSourceAttribute is null)
         {
-            if (KnownSymbols.TryCreate(start.Compilation) is not { DataSourceAttribute: not null } symbols)
-            {
-                return;
-            }
+            return;
+        }
 
-            var readers = new ConcurrentBag<(ITypeSymbol Input, IEnumerable<string> Reads)>();
-            var dataSources = new ConcurrentBag<(INamedTypeSymbol Type, AttributeData Attribute)>();
-            start.RegisterSymbolAction(symbol => Collect(symbol, symbols, readers, dataSources), SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end => Report(end, readers, dataSources));
-        });
+        var readers = new ConcurrentBag<(ITypeSymbol Input, IEnumerable<string> Reads)>();
+        var dataSources = new ConcurrentBag<(INamedTypeSymbol Type, AttributeData Attribute)>();
+        context.RegisterSymbolAction(symbol => Collect(symbol, symbols, readers, dataSources), SymbolKind.NamedType);
+        context.RegisterCompilationEndAction(end => Report(end, readers, dataSources));
     }
 
     private static void Collect(

@@ -8,23 +8,18 @@ namespace Skewless.Analyzers.DataSources;
 
 /// <summary>Reports a <c>[DataSource]</c> that does not say who owns the data or which version of it the code was written against (SKW501).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnownedDataSourceAnalyzer : DiagnosticAnalyzer
+public sealed class UnownedDataSourceAnalyzer : SkewlessAnalyzer
 {
     private static readonly string[] Required = { "Owner", "Version" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnownedDataSource);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (symbols.DataSourceAttribute is { } dataSource)
         {
-            if (KnownSymbols.TryCreate(start.Compilation) is { DataSourceAttribute: { } dataSource })
-            {
-                start.RegisterSymbolAction(symbol => Analyze(symbol, dataSource), SymbolKind.NamedType);
-            }
-        });
+            context.RegisterSymbolAction(symbol => Analyze(symbol, dataSource), SymbolKind.NamedType);
+        }
     }
 
     private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol dataSource)

@@ -13,35 +13,25 @@ namespace Skewless.Analyzers.Definitions;
 /// compilation ends.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DuplicateFeatureSetVersionAnalyzer : DiagnosticAnalyzer
+public sealed class DuplicateFeatureSetVersionAnalyzer : SkewlessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DuplicateFeatureSetVersion);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols)
+        var featureSets = new ConcurrentBag<(string Name, int Version, INamedTypeSymbol Type)>();
+        context.RegisterSymbolAction(
+            symbol =>
             {
-                return;
-            }
-
-            var featureSets = new ConcurrentBag<(string Name, int Version, INamedTypeSymbol Type)>();
-            start.RegisterSymbolAction(
-                symbol =>
+                var type = (INamedTypeSymbol)symbol.Symbol;
+                if (KnownSymbols.Find(type, symbols.FeatureSetAttribute) is { } attribute)
                 {
-                    var type = (INamedTypeSymbol)symbol.Symbol;
-                    if (KnownSymbols.Find(type, symbols.FeatureSetAttribute) is { } attribute)
-                    {
-                        var (name, version) = FeatureSetParser.Identity(type, attribute);
-                        featureSets.Add((name, version, type));
-                    }
-                },
-                SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end => Report(end, featureSets));
-        });
+                    var (name, version) = FeatureSetParser.Identity(type, attribute);
+                    featureSets.Add((name, version, type));
+                }
+            },
+            SymbolKind.NamedType);
+        context.RegisterCompilationEndAction(end => Report(end, featureSets));
     }
 
     private static void Report(CompilationAnalysisContext context, IEnumerable<(string Name, int Version, INamedTypeSymbol Type)> featureSets)

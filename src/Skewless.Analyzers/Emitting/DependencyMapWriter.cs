@@ -30,25 +30,25 @@ internal static class DependencyMapWriter
     private static void DataSource(StringBuilder json, DataSourceModel source, EquatableArray<FeatureSetModel> featureSets, string indent)
     {
         var readers = featureSets.Where(featureSet => featureSet.InputTypeName == source.TypeName).ToList();
-        json.Append(indent).Append("\"name\": ").Append(Quote(source.Name)).Append(",\n");
-        json.Append(indent).Append("\"owner\": ").Append(Quote(source.Owner)).Append(",\n");
-        json.Append(indent).Append("\"version\": ").Append(Quote(source.Version)).Append(",\n");
-        json.Append(indent).Append("\"type\": ").Append(Quote(source.TypeName)).Append(",\n");
+        Property(json, indent, "name", Quote(source.Name));
+        Property(json, indent, "owner", Quote(source.Owner));
+        Property(json, indent, "version", Quote(source.Version));
+        Property(json, indent, "type", Quote(source.TypeName));
         json.Append(indent).Append("\"members\": [");
         Items(json, source.Members, indent + "  ", (member, memberIndent) =>
         {
-            json.Append(memberIndent).Append("\"name\": ").Append(Quote(member.Name)).Append(",\n");
-            json.Append(memberIndent).Append("\"roles\": ").Append(Strings(member.Roles)).Append(",\n");
+            Property(json, memberIndent, "name", Quote(member.Name));
+            Property(json, memberIndent, "roles", Strings(member.Roles));
             json.Append(memberIndent).Append("\"features\": [");
             var features = readers.SelectMany(featureSet => featureSet.Features
                 .Where(feature => feature.Reads.Contains(member.Name))
                 .Select(feature => (FeatureSet: featureSet, Feature: feature)));
             Items(json, features, memberIndent + "  ", (reader, readerIndent) =>
             {
-                json.Append(readerIndent).Append("\"featureSet\": ").Append(Quote(reader.FeatureSet.Name)).Append(",\n");
-                json.Append(readerIndent).Append("\"version\": ").Append(Number(reader.FeatureSet.Version)).Append(",\n");
-                json.Append(readerIndent).Append("\"class\": ").Append(Quote(reader.FeatureSet.FullName)).Append(",\n");
-                json.Append(readerIndent).Append("\"feature\": ").Append(Quote(reader.Feature.Name)).Append('\n');
+                Property(json, readerIndent, "featureSet", Quote(reader.FeatureSet.Name));
+                Property(json, readerIndent, "version", Number(reader.FeatureSet.Version));
+                Property(json, readerIndent, "class", Quote(reader.FeatureSet.FullName));
+                Property(json, readerIndent, "feature", Quote(reader.Feature.Name), last: true);
             });
             json.Append("]\n");
         });
@@ -57,22 +57,26 @@ internal static class DependencyMapWriter
 
     private static void FeatureSet(StringBuilder json, FeatureSetModel featureSet, string indent)
     {
-        json.Append(indent).Append("\"name\": ").Append(Quote(featureSet.Name)).Append(",\n");
-        json.Append(indent).Append("\"version\": ").Append(Number(featureSet.Version)).Append(",\n");
-        json.Append(indent).Append("\"class\": ").Append(Quote(featureSet.FullName)).Append(",\n");
-        json.Append(indent).Append("\"fingerprint\": ").Append(Quote(featureSet.Fingerprint)).Append(",\n");
-        json.Append(indent).Append("\"inputType\": ").Append(Quote(featureSet.InputTypeName)).Append(",\n");
+        Property(json, indent, "name", Quote(featureSet.Name));
+        Property(json, indent, "version", Number(featureSet.Version));
+        Property(json, indent, "class", Quote(featureSet.FullName));
+        Property(json, indent, "fingerprint", Quote(featureSet.Fingerprint));
+        Property(json, indent, "inputType", Quote(featureSet.InputTypeName));
         json.Append(indent).Append("\"features\": [");
         Items(json, featureSet.Features, indent + "  ", (feature, featureIndent) =>
         {
-            json.Append(featureIndent).Append("\"name\": ").Append(Quote(feature.Name)).Append(",\n");
-            json.Append(featureIndent).Append("\"kind\": ").Append(Quote(feature.Kind.ToString())).Append(",\n");
-            json.Append(featureIndent).Append("\"transform\": ").Append(Quote(feature.Transform.Kind.ToString())).Append(",\n");
-            json.Append(featureIndent).Append("\"width\": ").Append(Number(feature.Width)).Append(",\n");
-            json.Append(featureIndent).Append("\"reads\": ").Append(Strings(feature.Reads)).Append('\n');
+            Property(json, featureIndent, "name", Quote(feature.Name));
+            Property(json, featureIndent, "kind", Quote(feature.Kind.ToString()));
+            Property(json, featureIndent, "transform", Quote(feature.Transform.Kind.ToString()));
+            Property(json, featureIndent, "width", Number(feature.Width));
+            Property(json, featureIndent, "reads", Strings(feature.Reads), last: true);
         });
         json.Append("]\n");
     }
+
+    // A property whose value is already JSON; the last of an object has no comma.
+    private static void Property(StringBuilder json, string indent, string name, string value, bool last = false) =>
+        json.Append(indent).Append(Quote(name)).Append(": ").Append(value).Append(last ? "\n" : ",\n");
 
     // An array of objects: "[]" when empty, else each object on its own lines, its braces at indent and
     // its properties two spaces further in, and the closing bracket back where the array's property is.

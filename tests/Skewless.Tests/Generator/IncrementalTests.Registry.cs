@@ -14,12 +14,9 @@ public sealed partial class IncrementalTests
     {
         var result = RunTwice(3, Unrelated.Replace("0.2m", "0.25m", StringComparison.Ordinal));
 
-        foreach (var step in RegistrySteps)
-        {
-            var reasons = Reasons(result, step);
-            Assert.NotEmpty(reasons);
-            Assert.All(reasons, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step {step} ran for reason {reason}."));
-        }
+        Assert.All(RegistrySteps.Select(step => (Step: step, Reasons: Reasons(result, step))), run => Assert.True(
+            run.Reasons.Length > 0 && run.Reasons.All(reason => reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged),
+            $"Step {run.Step} ran for {string.Join(", ", run.Reasons)}."));
     }
 
     [Fact]
