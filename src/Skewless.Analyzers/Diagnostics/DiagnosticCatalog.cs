@@ -15,6 +15,7 @@ internal static class DiagnosticIds
     public const string FeatureOutsideFeatureSet = "SKW106";
     public const string ReservedName = "SKW107";
     public const string TransformWithoutFeature = "SKW108";
+    public const string DuplicateFeatureSetVersion = "SKW109";
 
     // Dependencies: library versions that are not pinned, or differ between training and serving.
     public const string FloatingVersion = "SKW400";
@@ -24,6 +25,14 @@ internal static class DiagnosticIds
     public const string PeerVersionMismatch = "SKW404";
     public const string FeatureLibraryVersionMismatch = "SKW405";
     public const string UnreadableDependencyFile = "SKW406";
+
+    // Data dependencies: upstream data that is unused or unowned.
+    public const string UnderutilisedDataMember = "SKW500";
+    public const string UnownedDataSource = "SKW501";
+
+    // Contracts: feature set versions recorded in FeatureSets.Shipped.txt.
+    public const string ChangedWithoutNewVersion = "SKW502";
+    public const string UnrecordedFeatureSet = "SKW503";
 }
 
 /// <summary>The descriptor of every Skewless diagnostic.</summary>
@@ -72,6 +81,15 @@ internal static class Descriptors
         DefinitionsCategory,
         DiagnosticSeverity.Error,
         "Transforms are fitted and applied only to features. A transform attribute on any other method is ignored, which is never what was meant.");
+
+    public static readonly DiagnosticDescriptor DuplicateFeatureSetVersion = Create(
+        DiagnosticIds.DuplicateFeatureSetVersion,
+        "Two feature sets must not declare the same logical name and version",
+        "Feature set '{0}' declares {1} v{2}, as '{3}' does: give one of them another Version or Name",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "An artifact records the logical name and version of the feature set it was fitted with, and the generated FeatureSets.Load serves it through the one class that declares them. Two classes with the same name and version make that choice ambiguous.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor FeatureName = Create(
         DiagnosticIds.FeatureName,
@@ -163,6 +181,43 @@ internal static class Descriptors
         DependenciesCategory,
         DiagnosticSeverity.Info,
         "The dependency rules read the project file, Directory.Packages.props, obj/project.assets.json and packages.lock.json. A file that is empty, truncated or not well-formed is skipped rather than failing the build.");
+
+    public const string DataDependenciesCategory = "Skewless.DataDependencies";
+
+    public static readonly DiagnosticDescriptor UnderutilisedDataMember = Create(
+        DiagnosticIds.UnderutilisedDataMember,
+        "A data source member that nothing reads is an underutilised dependency",
+        "'{0}' of data source '{1}' is read by no feature and is not the label, a group key or the event time: stop depending on it, or suppress this with the reason it stays",
+        DataDependenciesCategory,
+        DiagnosticSeverity.Info,
+        "Every member of an upstream data source is a dependency: when it changes or disappears upstream, the pipeline that produces it must keep up. A member that no feature set of the project reads costs that maintenance and adds nothing to the model.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnownedDataSource = Create(
+        DiagnosticIds.UnownedDataSource,
+        "A data source should name its owner and version",
+        "Data source '{0}' has no {1}: say who produces the data and which version of it this code was written against",
+        DataDependenciesCategory,
+        DiagnosticSeverity.Info,
+        "A data source without an owner has nobody to ask before it changes, and one without a version cannot say which snapshot or schema the features were written against; both make it an unstable dependency.");
+
+    public const string ContractsCategory = "Skewless.Contracts";
+
+    public static readonly DiagnosticDescriptor ChangedWithoutNewVersion = Create(
+        DiagnosticIds.ChangedWithoutNewVersion,
+        "A feature set's definition changed but its Version did not",
+        "Feature set '{0}' no longer matches {1} v{2} as recorded in FeatureSets.Shipped.txt ({3}), but its Version is still {2}: a model trained on v{2} would be served different features. Bump Version, or update the entry if the change is compatible.",
+        ContractsCategory,
+        DiagnosticSeverity.Warning,
+        "FeatureSets.Shipped.txt records the fingerprint of every feature set version that models may have been trained with. Changing a definition without raising its Version means that rolling back to an older model serves it features it was not trained on.");
+
+    public static readonly DiagnosticDescriptor UnrecordedFeatureSet = Create(
+        DiagnosticIds.UnrecordedFeatureSet,
+        "A feature set version is not recorded in FeatureSets.Shipped.txt",
+        "Feature set '{0}' ({1} v{2}) is not recorded in FeatureSets.Shipped.txt{3}: record it, so that a later change to its definition is noticed",
+        ContractsCategory,
+        DiagnosticSeverity.Info,
+        "Only a version recorded in FeatureSets.Shipped.txt is checked for changes (SKW502). Record each version once it is used to train a model that may be served.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md", customTags);

@@ -33,6 +33,8 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(
             featureSets.Combine(nullableEnabled).WithTrackingName(TrackingNames.Output),
             static (output, input) => output.AddSource(FeatureSetEmitter.HintName(input.Left), FeatureSetEmitter.Emit(input.Left, input.Right)));
+
+        FeatureSetRegistryPipeline.Register(context, featureSets);
     }
 
     internal static FeatureSetModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

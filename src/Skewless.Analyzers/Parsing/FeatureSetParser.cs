@@ -20,7 +20,8 @@ internal static class FeatureSetParser
     /// <summary>Names a feature's vector field cannot take, because <c>Vector</c> already has them.</summary>
     public static readonly IReadOnlyCollection<string> VectorMembers = new[] { "Width", "CopyTo", "Equals", "GetHashCode", "ToString", "GetType" };
 
-    private static readonly SymbolDisplayFormat NameWithoutGlobal =
+    /// <summary>A type's name qualified by namespace and containing types, without <c>global::</c>.</summary>
+    internal static readonly SymbolDisplayFormat NameWithoutGlobal =
         SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
 
     /// <summary>Parses <paramref name="type"/>, adding any definition errors to <paramref name="diagnostics"/>.</summary>
@@ -68,19 +69,26 @@ internal static class FeatureSetParser
             }
         }
 
-        var name = NamedArgument(attribute, "Name") as string;
+        var (name, version) = Identity(type, attribute);
         return new FeatureSetModel(
             type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             ContainingTypeDeclarations(type),
             type.Name,
             type.ToDisplayString(NameWithoutGlobal),
-            string.IsNullOrWhiteSpace(name) ? type.Name : name!,
-            NamedArgument(attribute, "Version") as int? ?? 1,
+            name,
+            version,
             Fingerprint(inputType, features, walker, cancellationToken),
             inputType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             inputType.ToDisplayString(NameWithoutGlobal),
             features.Select(feature => feature.Model).ToEquatableArray(),
             Libraries(features.Select(feature => feature.Method), walker));
+    }
+
+    /// <summary>The logical name and version a <c>[FeatureSet]</c> attribute declares: its <c>Name</c>, else the class name, and its <c>Version</c>, else 1.</summary>
+    public static (string Name, int Version) Identity(INamedTypeSymbol type, AttributeData attribute)
+    {
+        var name = NamedArgument(attribute, "Name") as string;
+        return (string.IsNullOrWhiteSpace(name) ? type.Name : name!, NamedArgument(attribute, "Version") as int? ?? 1);
     }
 
     private static EquatableArray<string> Libraries(IEnumerable<IMethodSymbol> features, DefinitionWalker walker)
@@ -367,7 +375,8 @@ internal static class FeatureSetParser
         return fingerprint.ToString();
     }
 
-    private static object? NamedArgument(AttributeData attribute, string name)
+    /// <summary>The value of a named argument of <paramref name="attribute"/>, or <see langword="null"/> when it is not given or does not bind.</summary>
+    public static object? NamedArgument(AttributeData attribute, string name)
     {
         foreach (var argument in attribute.NamedArguments)
         {

@@ -131,3 +131,31 @@ public sealed class LibraryVersionMismatchException : ArtifactException
     /// <summary>Both sides in full, with their informational versions.</summary>
     public LibraryVersionMismatch Mismatch { get; }
 }
+
+/// <summary>
+/// The artifact was fitted with a version of a feature set that this program no longer has, so no
+/// code here computes the features its model was trained on.
+/// </summary>
+public sealed class FeatureSetVersionNotFoundException : ArtifactException
+{
+    internal FeatureSetVersionNotFoundException(ArtifactHeader artifact, IReadOnlyList<int> availableVersions, IReadOnlyList<FeatureSchema> featureSets)
+        : base(artifact.Name, Describe(artifact, availableVersions, featureSets))
+    {
+        Artifact = artifact;
+        AvailableVersions = availableVersions;
+    }
+
+    /// <summary>The feature set, version and definition recorded in the artifact.</summary>
+    public ArtifactHeader Artifact { get; }
+
+    /// <summary>The versions of the artifact's feature set that this program has, ascending; empty when it has none of that name.</summary>
+    public IReadOnlyList<int> AvailableVersions { get; }
+
+    private static string Describe(ArtifactHeader artifact, IReadOnlyList<int> availableVersions, IReadOnlyList<FeatureSchema> featureSets)
+    {
+        var has = availableVersions.Count > 0
+            ? $"this program has {artifact.Name} {string.Join(", ", availableVersions.Select(version => "v" + version.ToString(CultureInfo.InvariantCulture)))} only"
+            : $"this program has no feature set named '{artifact.Name}' (it has {(featureSets.Count == 0 ? "none" : string.Join(", ", featureSets.Select(schema => $"{schema.Name} v{schema.Version.ToString(CultureInfo.InvariantCulture)}")))})";
+        return $"Cannot load the artifact of {artifact}: {has}. Serve it with a build that still has that version, or refit the model with a version this build has.";
+    }
+}

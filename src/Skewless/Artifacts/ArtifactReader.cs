@@ -27,18 +27,7 @@ public static class ArtifactReader
         options ??= new ArtifactLoadOptions();
 
         using var document = Parse(ReadBounded(source, schema.FeatureSet, options.MaxBytes), schema.FeatureSet);
-        var root = new JsonFields(document.RootElement, schema.FeatureSet, "the artifact");
-
-        if (root.String(ArtifactFormat.FormatProperty) != ArtifactFormat.Name)
-        {
-            throw new CorruptArtifactException(schema.FeatureSet, $"it is JSON, but not a Skewless artifact (its \"{ArtifactFormat.FormatProperty}\" is not \"{ArtifactFormat.Name}\").");
-        }
-
-        var formatVersion = root.Int32(ArtifactFormat.FormatVersionProperty);
-        if (formatVersion != ArtifactFormat.Version)
-        {
-            throw new UnsupportedArtifactFormatException(schema.FeatureSet, formatVersion, ArtifactFormat.Version);
-        }
+        var root = Root(document, schema.FeatureSet);
 
         var featureSet = root.String(ArtifactFormat.FeatureSetProperty);
         if (featureSet != schema.FeatureSet)
@@ -62,7 +51,25 @@ public static class ArtifactReader
         return new ArtifactContents(schema, trainingRows, ReadFeatures(root, schema));
     }
 
-    private static ReadOnlyMemory<byte> ReadBounded(Stream source, string featureSet, long maxBytes)
+    /// <summary>The artifact's top-level object, once it is known to be a Skewless artifact of the format this runtime reads.</summary>
+    internal static JsonFields Root(JsonDocument document, string featureSet)
+    {
+        var root = new JsonFields(document.RootElement, featureSet, "the artifact");
+        if (root.String(ArtifactFormat.FormatProperty) != ArtifactFormat.Name)
+        {
+            throw new CorruptArtifactException(featureSet, $"it is JSON, but not a Skewless artifact (its \"{ArtifactFormat.FormatProperty}\" is not \"{ArtifactFormat.Name}\").");
+        }
+
+        var formatVersion = root.Int32(ArtifactFormat.FormatVersionProperty);
+        if (formatVersion != ArtifactFormat.Version)
+        {
+            throw new UnsupportedArtifactFormatException(featureSet, formatVersion, ArtifactFormat.Version);
+        }
+
+        return root;
+    }
+
+    internal static ReadOnlyMemory<byte> ReadBounded(Stream source, string featureSet, long maxBytes)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -80,7 +87,7 @@ public static class ArtifactReader
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static JsonDocument Parse(ReadOnlyMemory<byte> json, string featureSet)
+    internal static JsonDocument Parse(ReadOnlyMemory<byte> json, string featureSet)
     {
         try
         {

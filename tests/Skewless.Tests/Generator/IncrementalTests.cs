@@ -10,7 +10,7 @@ namespace Skewless.Tests.Generator;
 /// The generator must do no work that an edit does not call for: after an edit elsewhere, every
 /// tracked step is Cached or Unchanged, so nothing is emitted again.
 /// </summary>
-public sealed class IncrementalTests
+public sealed partial class IncrementalTests
 {
     private const string Flight = TestSources.Flight;
 

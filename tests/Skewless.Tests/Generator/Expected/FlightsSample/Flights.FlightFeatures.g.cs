@@ -13,8 +13,8 @@ namespace Flights
         /// <summary>The name, kind, transform, place in the vector and input reads of every feature, and the libraries the features call.</summary>
         public static global::Skewless.FeatureSchema Schema { get; } = new global::Skewless.FeatureSchema(
             "Flights.FlightFeatures",
-            "FlightFeatures",
-            1,
+            "Flights",
+            2,
             Fingerprint,
             "Flights.Flight",
             new global::Skewless.FeatureDescriptor[]
