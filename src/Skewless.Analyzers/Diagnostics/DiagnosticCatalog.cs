@@ -15,6 +15,10 @@ internal static class DiagnosticIds
     public const string FeatureOutsideFeatureSet = "SKW106";
     public const string ReservedName = "SKW107";
     public const string TransformWithoutFeature = "SKW108";
+
+    // Skew: feature logic that training and serving can compute differently.
+    public const string ReimplementedFeature = "SKW300";
+    public const string NearCopyOfFeature = "SKW301";
 }
 
 /// <summary>The descriptor of every Skewless diagnostic.</summary>
@@ -95,6 +99,24 @@ internal static class Descriptors
         DefinitionsCategory,
         DiagnosticSeverity.Error,
         "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted and TermOf to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile.");
+
+    public const string SkewCategory = "Skewless.Skew";
+
+    public static readonly DiagnosticDescriptor ReimplementedFeature = Create(
+        DiagnosticIds.ReimplementedFeature,
+        "A feature's logic is re-implemented outside its feature set",
+        "This re-implements feature '{0}': call the feature instead, so that training and serving compute it the same way",
+        SkewCategory,
+        DiagnosticSeverity.Warning,
+        "Serving code that recomputes a feature by hand drifts from the training definition the first time either side changes. The copy is found with renamed variables, locals, casts and parentheses, as a block or an expression body, and over any expression of the input type.");
+
+    public static readonly DiagnosticDescriptor NearCopyOfFeature = Create(
+        DiagnosticIds.NearCopyOfFeature,
+        "A near copy of a feature differs only in its constants",
+        "This copies feature '{0}' with other constants: {1}",
+        SkewCategory,
+        DiagnosticSeverity.Warning,
+        "Code that computes a feature the same way but with another number (distance / 1000 where the feature has distance / 100) is the worst kind of skew: it looks right and serves wrong values. Call the feature, or if the difference is meant, make it a feature of its own.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md");

@@ -6,4 +6,5 @@ internal static class TrackingNames
     public const string FeatureSets = nameof(FeatureSets);
     public const string NullableEnabled = nameof(NullableEnabled);
     public const string Output = nameof(Output);
+    public const string Fingerprints = nameof(Fingerprints);
 }

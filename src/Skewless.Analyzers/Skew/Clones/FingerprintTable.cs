@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Skewless.Analyzers.Model;
+using Skewless.Analyzers.Parsing;
+
+namespace Skewless.Analyzers.Skew.Clones;
+
+/// <summary>
+/// Every feature fingerprint a compilation can see, by search key: those of its own feature sets,
+/// computed from source, and those recorded in the assemblies it references.
+/// </summary>
+internal sealed class FingerprintTable
+{
+    public const string AttributeName = "Skewless.FeatureFingerprintAttribute";
+
+    private readonly Dictionary<ulong, List<FeatureFingerprint>> _bySearchKey;
+
+    private FingerprintTable(Dictionary<ulong, List<FeatureFingerprint>> bySearchKey, InputTypes inputs, HashSet<SyntaxNode> featureSets)
+    {
+        _bySearchKey = bySearchKey;
+        Inputs = inputs;
+        FeatureSetDeclarations = featureSets;
+    }
+
+    public InputTypes Inputs { get; }
+
+    /// <summary>The declarations of the compilation's own feature sets, which are the features, not copies.</summary>
+    public HashSet<SyntaxNode> FeatureSetDeclarations { get; }
+
+    public bool TryGet(ulong searchKey, out List<FeatureFingerprint> fingerprints) => _bySearchKey.TryGetValue(searchKey, out fingerprints!);
+
+    /// <summary>The table, or <see langword="null"/> when no fingerprint is in sight, so the search can be skipped.</summary>
+    public static FingerprintTable? Build(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        var models = new SemanticModels(compilation);
+        var rows = new List<(string FeatureSet, string InputType, FingerprintModel Fingerprint)>();
+        var declarations = new HashSet<SyntaxNode>();
+        foreach (var type in SourceFeatureSets.Find(compilation, symbols, models, cancellationToken))
+        {
+            declarations.UnionWith(type.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken)));
+            if (FeatureFingerprinter.Fingerprint(type, symbols, models, cancellationToken) is { } set)
+            {
+                rows.AddRange(set.Fingerprints.Select(fingerprint => (set.MetadataName, set.InputType, fingerprint)));
+            }
+        }
+
+        rows.AddRange(ReferencedFingerprints(compilation));
+
+        var bySearchKey = new Dictionary<ulong, List<FeatureFingerprint>>();
+        var inputTypes = new Dictionary<string, ITypeSymbol?>(StringComparer.Ordinal);
+        foreach (var (featureSet, inputTypeName, fingerprint) in rows.OrderBy(row => row.FeatureSet, StringComparer.Ordinal))
+        {
+            if (!inputTypes.TryGetValue(inputTypeName, out var inputType))
+            {
+                inputType = compilation.GetTypeByMetadataName(inputTypeName);
+                inputTypes.Add(inputTypeName, inputType);
+            }
+
+            if (inputType is null || !SearchKey.TryParse(fingerprint.SearchKey, out var key))
+            {
+                continue;
+            }
+
+            if (!bySearchKey.TryGetValue(key, out var bucket))
+            {
+                bucket = new List<FeatureFingerprint>();
+                bySearchKey.Add(key, bucket);
+            }
+
+            bucket.Add(new FeatureFingerprint(featureSet, fingerprint.Method, inputType, fingerprint.Exact, fingerprint.Shape, fingerprint.Literals.AsImmutableArray()));
+        }
+
+        return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(inputTypes.Values.OfType<ITypeSymbol>()), declarations);
+    }
+
+    // Only an assembly compiled against Skewless can carry fingerprints, which spares reading the
+    // attributes of every other reference.
+    private static IEnumerable<(string FeatureSet, string InputType, FingerprintModel Fingerprint)> ReferencedFingerprints(Compilation compilation)
+    {
+        var attributeType = compilation.GetTypeByMetadataName(AttributeName);
+        if (attributeType is null)
+        {
+            yield break;
+        }
+
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly
+                || !assembly.Modules.Any(module => module.ReferencedAssemblies.Any(identity => identity.Name == attributeType.ContainingAssembly.Name)))
+            {
+                continue;
+            }
+
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                if (KnownSymbols.Is(attribute, attributeType) && Read(attribute) is { } row)
+                {
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    private static (string FeatureSet, string InputType, FingerprintModel Fingerprint)? Read(AttributeData attribute)
+    {
+        var arguments = attribute.ConstructorArguments;
+        if (arguments.Length != 7 || arguments.Take(6).Any(argument => argument.Value is not string) || arguments[6].Kind != TypedConstantKind.Array)
+        {
+            return null;
+        }
+
+        var literals = arguments[6].Values.Select(value => value.Value as string ?? "").ToEquatableArray();
+        return ((string)arguments[0].Value!, (string)arguments[2].Value!, new FingerprintModel((string)arguments[1].Value!, (string)arguments[3].Value!, (string)arguments[4].Value!, (string)arguments[5].Value!, literals));
+    }
+}
+
+/// <summary>One fingerprint of a feature the compilation can see.</summary>
+/// <param name="FeatureSet">The feature set's metadata name.</param>
+/// <param name="Method">The feature method's name.</param>
+/// <param name="InputType">The row type.</param>
+/// <param name="Exact">The hash of the computation, numbers included.</param>
+/// <param name="Shape">The hash of the computation with numbers left out.</param>
+/// <param name="Literals">The numbers left out of <paramref name="Shape"/>.</param>
+internal sealed record FeatureFingerprint(string FeatureSet, string Method, ITypeSymbol InputType, string Exact, string Shape, ImmutableArray<string> Literals)
+{
+    /// <summary>The feature as messages name it, such as <c>FlightFeatures.LogDistance</c>.</summary>
+    public string DisplayName => FeatureFingerprinter.DisplayName(FeatureSet) + "." + Method;
+}
