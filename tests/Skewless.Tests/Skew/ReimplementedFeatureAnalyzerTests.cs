@@ -44,7 +44,7 @@ public sealed class ReimplementedFeatureAnalyzerTests
             {
                 var miles = row.DistanceMiles;
                 float result = {|SKW300:MathF.Log((1 + miles))|};
-                return result;
+                return 2 * result;
             }
         }
         """);

@@ -38,24 +38,32 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSemanticModelAction(analysis => Search(analysis, table));
+            start.RegisterSemanticModelAction(analysis =>
+            {
+                foreach (var diagnostic in Search(analysis.SemanticModel, table, analysis.CancellationToken))
+                {
+                    analysis.ReportDiagnostic(diagnostic);
+                }
+            });
         });
     }
 
-    private static void Search(SemanticModelAnalysisContext context, FingerprintTable table)
+    /// <summary>The copies of features in one tree: what the analyzer reports for it, and what the benchmarks time.</summary>
+    internal static IEnumerable<Diagnostic> Search(SemanticModel model, FingerprintTable table, CancellationToken cancellationToken)
     {
-        var models = new SemanticModels(context.SemanticModel);
+        var models = new SemanticModels(model);
         var matches = new List<(ExpressionSyntax Expression, List<FeatureFingerprint> Fingerprints)>();
         var shape = new SyntaxShape(models, table.Inputs, helpers: null, (expression, key) =>
         {
-            // Casts and parentheses hash like what they contain, which is looked up on its own.
-            if (expression is not (ParenthesizedExpressionSyntax or CastExpressionSyntax) && table.TryGet(key, out var fingerprints))
+            // Casts and parentheses hash like what they contain, which is looked up on its own; a
+            // local hashes like its initializer, where a copy is reported, not at every use.
+            if (expression is not (ParenthesizedExpressionSyntax or CastExpressionSyntax or IdentifierNameSyntax) && table.TryGet(key, out var fingerprints))
             {
                 matches.Add((expression, fingerprints));
             }
         });
 
-        var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+        var root = model.SyntaxTree.GetRoot(cancellationToken);
         foreach (var node in root.DescendantNodes(node => node is not (ExpressionSyntax or AttributeListSyntax) && !table.FeatureSetDeclarations.Contains(node)))
         {
             if (node is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax)
@@ -72,17 +80,17 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
         var reported = new List<TextSpan>();
         foreach (var (expression, fingerprints) in matches.OrderBy(match => match.Expression.SpanStart).ThenByDescending(match => match.Expression.Span.Length))
         {
-            if (!reported.Any(span => span.Contains(expression.Span)) && Check(context, models, expression, fingerprints) is { } diagnostic)
+            if (!reported.Any(span => span.Contains(expression.Span)) && Check(model, models, expression, fingerprints, cancellationToken) is { } diagnostic)
             {
-                context.ReportDiagnostic(diagnostic);
                 reported.Add(expression.Span);
+                yield return diagnostic;
             }
         }
     }
 
-    private static Diagnostic? Check(SemanticModelAnalysisContext context, SemanticModels models, ExpressionSyntax expression, List<FeatureFingerprint> fingerprints)
+    private static Diagnostic? Check(SemanticModel model, SemanticModels models, ExpressionSyntax expression, List<FeatureFingerprint> fingerprints, CancellationToken cancellationToken)
     {
-        if (context.SemanticModel.GetOperation(expression, context.CancellationToken) is not { } operation)
+        if (model.GetOperation(expression, cancellationToken) is not { } operation)
         {
             return null;
         }
@@ -90,7 +98,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
         foreach (var inputType in fingerprints.Select(fingerprint => fingerprint.InputType).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default))
         {
             // A feature reads one row: a computation over two different rows is not a copy of it.
-            if (OperationShape.Of(operation, inputType, models, helpers: null, isResult: false, context.CancellationToken) is not { Inputs.Count: > 0 } shape
+            if (OperationShape.Of(operation, inputType, models, helpers: null, isResult: false, cancellationToken) is not { Inputs.Count: > 0 } shape
                 || shape.Inputs.Any(input => !SyntaxFactory.AreEquivalent(input.Syntax, shape.Inputs[0].Syntax)))
             {
                 continue;
