@@ -24,14 +24,16 @@ internal sealed partial class ConsumerProject
     /// <summary>Writes a consumer in its own folder: the given files, plus a nuget.config for the local feed.</summary>
     /// <param name="package">The packed package.</param>
     /// <param name="name">The folder name, unique within the run.</param>
-    /// <param name="files">Relative path and contents of each file.</param>
+    /// <param name="files">Relative path and contents of each file; a path may name subfolders, for consumers of several projects.</param>
     public static ConsumerProject Create(PackedSkewless package, string name, IReadOnlyDictionary<string, string> files)
     {
         var directory = Path.Combine(package.ConsumersFolder, name);
         System.IO.Directory.CreateDirectory(directory);
         foreach (var (path, contents) in files)
         {
-            File.WriteAllText(Path.Combine(directory, path), contents);
+            var file = Path.Combine(directory, path);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, contents);
         }
 
         NuGetConfig(package.Feed).Save(Path.Combine(directory, "nuget.config"));
