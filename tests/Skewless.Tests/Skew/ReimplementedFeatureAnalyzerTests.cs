@@ -132,19 +132,6 @@ public sealed class ReimplementedFeatureAnalyzerTests
         """);
 
     [Fact]
-    public Task Calling_the_generated_transform_does_not_fire() => VerifyAsync("""
-        public static class Transformer
-        {
-            public static float[] Transform(Flight row) => new[] { row.DistanceMiles };
-        }
-
-        public static class Serving
-        {
-            public static float First(Flight flight) => Transformer.Transform(flight)[0];
-        }
-        """);
-
-    [Fact]
     public Task Trivial_expressions_do_not_fire() => VerifyAsync("""
         public static class Serving
         {
