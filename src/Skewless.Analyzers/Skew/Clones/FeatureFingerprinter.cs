@@ -1,23 +1,50 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Model;
 using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.Skew.Clones;
 
+/// <summary>One value a feature returns, with its search key. Its shape is worked out only when needed.</summary>
+/// <param name="Method">The feature method's name.</param>
+/// <param name="Key">The search key.</param>
+/// <param name="Returned">The returned expression.</param>
+internal sealed record FeatureReturn(string Method, ulong Key, ExpressionSyntax Returned);
+
+/// <summary>A feature set's returned values, and what their shapes are worked out with.</summary>
+internal sealed record FeatureSetReturns(INamedTypeSymbol Type, ITypeSymbol InputType, string MetadataName, string InputTypeName, IReadOnlyList<FeatureReturn> Returns);
+
 /// <summary>
-/// Fingerprints each feature of a feature set: the search key and the semantic shape of every value
-/// it returns, with private helpers inlined. The generator writes these into the assembly; the
-/// analyzer computes the same for the features of its own compilation.
+/// Fingerprints the features of a feature set: the search key and the semantic shape of every value
+/// each returns, with private helpers inlined. The generator writes all of them into the assembly.
+/// The analyzer needs only the keys up front, which come from syntax, and works out a shape when a key
+/// matches, so that a project with thousands of features does not bind each of them again.
 /// </summary>
 internal static class FeatureFingerprinter
 {
     private static readonly SymbolDisplayFormat NameWithoutGlobal =
         SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
 
-    /// <summary>The fingerprints of feature set <paramref name="type"/>, or <see langword="null"/> when its input type cannot be named in another compilation.</summary>
+    /// <summary>Every fingerprint of feature set <paramref name="type"/>, or <see langword="null"/> when its input type cannot be named in another compilation.</summary>
     public static FeatureSetFingerprintsModel? Fingerprint(INamedTypeSymbol type, KnownSymbols symbols, SemanticModels models, CancellationToken cancellationToken)
+    {
+        if (Returns(type, symbols, models, cancellationToken) is not { } set)
+        {
+            return null;
+        }
+
+        var helpers = new PrivateHelpers(type, symbols.FeatureAttribute, cancellationToken);
+        var fingerprints = set.Returns
+            .Select(returned => Shape(returned, set.InputType, models, helpers, cancellationToken) is { } shape
+                ? new FingerprintModel(returned.Method, SearchKey.Format(returned.Key), shape.Exact, shape.Shape, shape.Literals.ToEquatableArray())
+                : null)
+            .OfType<FingerprintModel>()
+            .Distinct();
+        return new FeatureSetFingerprintsModel(type.ToDisplayString(NameWithoutGlobal), set.MetadataName, set.InputTypeName, fingerprints.ToEquatableArray());
+    }
+
+    /// <summary>The values the features of <paramref name="type"/> return, with their search keys, from syntax.</summary>
+    public static FeatureSetReturns? Returns(INamedTypeSymbol type, KnownSymbols symbols, SemanticModels models, CancellationToken cancellationToken)
     {
         if (KnownSymbols.Find(type, symbols.FeatureSetAttribute) is not { ConstructorArguments.Length: 1 } attribute
             || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol { IsGenericType: false } inputType || inputType.TypeKind == TypeKind.Error)
@@ -25,20 +52,38 @@ internal static class FeatureFingerprinter
             return null;
         }
 
-        var helpers = new PrivateHelpers(models, symbols.FeatureAttribute);
+        var helpers = new PrivateHelpers(type, symbols.FeatureAttribute, cancellationToken);
         var inputs = new InputTypes(new[] { inputType });
-        var fingerprints = new List<FingerprintModel>();
+        var returns = new List<FeatureReturn>();
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
-            if (method is { IsStatic: true, Parameters.Length: 1 } && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, inputType)
-                && KnownSymbols.Find(method, symbols.FeatureAttribute) is not null)
+            if (method is not { IsStatic: true, Parameters.Length: 1 } || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, inputType)
+                || KnownSymbols.Find(method, symbols.FeatureAttribute) is null)
             {
-                fingerprints.AddRange(OfFeature(method, inputType, inputs, models, helpers, cancellationToken));
+                continue;
+            }
+
+            foreach (var declaration in method.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>())
+            {
+                var keys = new Dictionary<SyntaxNode, ulong>();
+                if ((declaration.ExpressionBody ?? (SyntaxNode?)declaration.Body) is { } body)
+                {
+                    new SyntaxShape(models, inputs, helpers, (expression, key) => keys[expression] = key).Hash(body);
+                }
+
+                returns.AddRange(ReturnedExpressions(declaration).Where(keys.ContainsKey).Select(returned => new FeatureReturn(method.Name, keys[returned], returned)));
             }
         }
 
-        return new FeatureSetFingerprintsModel(type.ToDisplayString(NameWithoutGlobal), MetadataName(type), MetadataName(inputType), fingerprints.Distinct().ToEquatableArray());
+        return new FeatureSetReturns(type, inputType, MetadataName(type), MetadataName(inputType), returns);
     }
+
+    /// <summary>The shape of a returned value, or <see langword="null"/> when it is too small to protect or does not read the row.</summary>
+    public static OperationShape? Shape(FeatureReturn returned, ITypeSymbol inputType, SemanticModels models, PrivateHelpers helpers, CancellationToken cancellationToken) =>
+        models.For(returned.Returned.SyntaxTree)?.GetOperation(returned.Returned, cancellationToken) is { } operation
+        && OperationShape.Of(operation, inputType, models, helpers, isResult: true, cancellationToken) is { Inputs.Count: > 0, Size: >= OperationShape.MinimumSize } shape
+            ? shape
+            : null;
 
     /// <summary>How a feature set appears in messages: its class, within any classes it is nested in.</summary>
     public static string DisplayName(string metadataName)
@@ -48,49 +93,14 @@ internal static class FeatureFingerprinter
         return metadataName.Substring(lastDot + 1).Replace('+', '.');
     }
 
-    private static IEnumerable<FingerprintModel> OfFeature(IMethodSymbol method, ITypeSymbol inputType, InputTypes inputs, SemanticModels models, PrivateHelpers helpers, CancellationToken cancellationToken)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
-                || (declaration.ExpressionBody ?? (SyntaxNode?)declaration.Body) is not { } body
-                || models.For(reference.SyntaxTree)?.GetOperation(declaration, cancellationToken) is not IMethodBodyOperation operation)
-            {
-                continue;
-            }
-
-            var keys = new Dictionary<SyntaxNode, ulong>();
-            new SyntaxShape(models, inputs, helpers, (expression, key) => keys[expression] = key).Hash(body);
-            foreach (var returned in Returns(operation))
-            {
-                if (keys.TryGetValue(returned.Syntax, out var key)
-                    && OperationShape.Of(returned, inputType, models, helpers, isResult: true, cancellationToken) is { Inputs.Count: > 0, Size: >= OperationShape.MinimumSize } shape)
-                {
-                    yield return new FingerprintModel(method.Name, SearchKey.Format(key), shape.Exact, shape.Shape, shape.Literals.ToEquatableArray());
-                }
-            }
-        }
-    }
-
-    // The values a method returns, leaving out returns of the lambdas and local functions inside it.
-    private static IEnumerable<IOperation> Returns(IOperation body) =>
-        body.Descendants()
-            .OfType<IReturnOperation>()
-            .Where(returned => returned.Kind == OperationKind.Return && returned.ReturnedValue is not null && !InNestedFunction(returned, body))
-            .Select(returned => returned.ReturnedValue!);
-
-    private static bool InNestedFunction(IOperation operation, IOperation body)
-    {
-        for (var current = operation.Parent; current is not null && current != body; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // The expression body, or the returns of the block that are not in its lambdas and local functions.
+    private static IEnumerable<ExpressionSyntax> ReturnedExpressions(MethodDeclarationSyntax declaration) =>
+        declaration.ExpressionBody is { } arrow
+            ? new[] { arrow.Expression }
+            : declaration.Body?.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                .OfType<ReturnStatementSyntax>()
+                .Select(statement => statement.Expression)
+                .OfType<ExpressionSyntax>() ?? Enumerable.Empty<ExpressionSyntax>();
 
     private static string MetadataName(INamedTypeSymbol type)
     {

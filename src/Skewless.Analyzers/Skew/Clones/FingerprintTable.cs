@@ -34,22 +34,38 @@ internal sealed class FingerprintTable
     public static FingerprintTable? Build(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         var models = new SemanticModels(compilation);
-        var rows = new List<(string FeatureSet, string InputType, FingerprintModel Fingerprint)>();
+        var rows = new List<(string FeatureSet, string InputType, string Method, ulong Key, Func<ITypeSymbol, ShapeHashes?> Shape)>();
         var declarations = new HashSet<SyntaxNode>();
         foreach (var type in SourceFeatureSets.Find(compilation, symbols, models, cancellationToken))
         {
             declarations.UnionWith(type.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken)));
-            if (FeatureFingerprinter.Fingerprint(type, symbols, models, cancellationToken) is { } set)
+            if (FeatureFingerprinter.Returns(type, symbols, models, cancellationToken) is not { } set)
             {
-                rows.AddRange(set.Fingerprints.Select(fingerprint => (set.MetadataName, set.InputType, fingerprint)));
+                continue;
+            }
+
+            foreach (var returned in set.Returns)
+            {
+                // Worked out on the first match, on whichever thread finds it, with models of its own.
+                rows.Add((set.MetadataName, set.InputTypeName, returned.Method, returned.Key, inputType =>
+                    FeatureFingerprinter.Shape(returned, inputType, new SemanticModels(compilation), new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None), CancellationToken.None) is { } shape
+                        ? new ShapeHashes(shape.Exact, shape.Shape, shape.Literals)
+                        : null));
             }
         }
 
-        rows.AddRange(ReferencedFingerprints(compilation));
+        foreach (var (featureSet, inputType, fingerprint) in ReferencedFingerprints(compilation))
+        {
+            if (SearchKey.TryParse(fingerprint.SearchKey, out var key))
+            {
+                var hashes = new ShapeHashes(fingerprint.Exact, fingerprint.Shape, fingerprint.Literals.AsImmutableArray());
+                rows.Add((featureSet, inputType, fingerprint.Method, key, _ => hashes));
+            }
+        }
 
         var bySearchKey = new Dictionary<ulong, List<FeatureFingerprint>>();
         var inputTypes = new Dictionary<string, ITypeSymbol?>(StringComparer.Ordinal);
-        foreach (var (featureSet, inputTypeName, fingerprint) in rows.OrderBy(row => row.FeatureSet, StringComparer.Ordinal))
+        foreach (var (featureSet, inputTypeName, method, key, shape) in rows.OrderBy(row => row.FeatureSet, StringComparer.Ordinal))
         {
             if (!inputTypes.TryGetValue(inputTypeName, out var inputType))
             {
@@ -57,7 +73,7 @@ internal sealed class FingerprintTable
                 inputTypes.Add(inputTypeName, inputType);
             }
 
-            if (inputType is null || !SearchKey.TryParse(fingerprint.SearchKey, out var key))
+            if (inputType is null)
             {
                 continue;
             }
@@ -68,7 +84,7 @@ internal sealed class FingerprintTable
                 bySearchKey.Add(key, bucket);
             }
 
-            bucket.Add(new FeatureFingerprint(featureSet, fingerprint.Method, inputType, fingerprint.Exact, fingerprint.Shape, fingerprint.Literals.AsImmutableArray()));
+            bucket.Add(new FeatureFingerprint(featureSet, method, inputType, shape));
         }
 
         return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(inputTypes.Values.OfType<ITypeSymbol>()), declarations);
@@ -115,15 +131,37 @@ internal sealed class FingerprintTable
     }
 }
 
-/// <summary>One fingerprint of a feature the compilation can see.</summary>
-/// <param name="FeatureSet">The feature set's metadata name.</param>
-/// <param name="Method">The feature method's name.</param>
-/// <param name="InputType">The row type.</param>
+/// <summary>The hashes of a feature's computation, with and without its numbers.</summary>
 /// <param name="Exact">The hash of the computation, numbers included.</param>
 /// <param name="Shape">The hash of the computation with numbers left out.</param>
 /// <param name="Literals">The numbers left out of <paramref name="Shape"/>.</param>
-internal sealed record FeatureFingerprint(string FeatureSet, string Method, ITypeSymbol InputType, string Exact, string Shape, ImmutableArray<string> Literals)
+internal sealed record ShapeHashes(string Exact, string Shape, ImmutableArray<string> Literals);
+
+/// <summary>One fingerprint of a feature the compilation can see, whose hashes are worked out when first needed.</summary>
+internal sealed class FeatureFingerprint
 {
+    private readonly Lazy<ShapeHashes?> _hashes;
+
+    public FeatureFingerprint(string featureSet, string method, ITypeSymbol inputType, Func<ITypeSymbol, ShapeHashes?> hashes)
+    {
+        FeatureSet = featureSet;
+        Method = method;
+        InputType = inputType;
+        _hashes = new Lazy<ShapeHashes?>(() => hashes(inputType), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The feature set's metadata name.</summary>
+    public string FeatureSet { get; }
+
+    /// <summary>The feature method's name.</summary>
+    public string Method { get; }
+
+    /// <summary>The row type.</summary>
+    public ITypeSymbol InputType { get; }
+
+    /// <summary>The hashes, or <see langword="null"/> when the feature is too small to protect.</summary>
+    public ShapeHashes? Hashes => _hashes.Value;
+
     /// <summary>The feature as messages name it, such as <c>FlightFeatures.LogDistance</c>.</summary>
     public string DisplayName => FeatureFingerprinter.DisplayName(FeatureSet) + "." + Method;
 }

@@ -6,44 +6,57 @@ using Skewless.Analyzers.Parsing;
 namespace Skewless.Analyzers.Skew.Clones;
 
 /// <summary>
-/// Private helpers of feature code whose bodies stand in for their calls. Serving code cannot call
-/// a private helper, so a copy of a feature contains the helper's body, not a call to it. A helper
-/// qualifies when it is a private static method whose body is one expression, optionally after
-/// locals, so both hashes can substitute its arguments for its parameters.
+/// The private helpers of a feature set whose bodies stand in for their calls. Serving code cannot
+/// call a private helper, so a copy of a feature contains the helper's body, not a call to it. A
+/// helper qualifies when it is a private static method of the feature set whose body is one
+/// expression, optionally after locals, so both hashes can substitute its arguments for its parameters.
 /// </summary>
 internal sealed class PrivateHelpers
 {
-    private readonly SemanticModels _models;
-    private readonly INamedTypeSymbol _featureAttribute;
+    private readonly Dictionary<string, List<(IMethodSymbol Method, MethodDeclarationSyntax Declaration)>> _byName = new(StringComparer.Ordinal);
     private readonly HashSet<IMethodSymbol> _inlining = new(SymbolEqualityComparer.Default);
 
-    public PrivateHelpers(SemanticModels models, INamedTypeSymbol featureAttribute)
+    public PrivateHelpers(INamedTypeSymbol featureSet, INamedTypeSymbol featureAttribute, CancellationToken cancellationToken)
     {
-        _models = models;
-        _featureAttribute = featureAttribute;
+        foreach (var method in featureSet.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (method is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, IsStatic: true, IsGenericMethod: false, ReturnsVoid: false, ReturnsByRef: false }
+                && method.Parameters.All(parameter => parameter.RefKind == RefKind.None && !parameter.IsParams)
+                && method.DeclaringSyntaxReferences.Length == 1
+                && method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration && ReturnExpression(declaration) is not null
+                && KnownSymbols.Find(method, featureAttribute) is null)
+            {
+                if (!_byName.TryGetValue(method.Name, out var overloads))
+                {
+                    overloads = new List<(IMethodSymbol, MethodDeclarationSyntax)>();
+                    _byName.Add(method.Name, overloads);
+                }
+
+                overloads.Add((method, declaration));
+            }
+        }
     }
 
-    public SemanticModels Models => _models;
-
-    /// <summary>The declaration of the helper <paramref name="invocation"/> calls, or <see langword="null"/> when the call stays a call.</summary>
-    public MethodDeclarationSyntax? Find(InvocationExpressionSyntax invocation, IMethodSymbol? target)
+    /// <summary>
+    /// The helper a call names, from syntax alone, so that hashing feature code binds nothing: a
+    /// helper without overloads, called with one positional argument per parameter.
+    /// </summary>
+    public (IMethodSymbol Method, MethodDeclarationSyntax Declaration)? Find(InvocationExpressionSyntax invocation)
     {
-        if (target is not { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, IsStatic: true, IsGenericMethod: false, ReturnsVoid: false, ReturnsByRef: false }
-            || target.Parameters.Any(parameter => parameter.RefKind != RefKind.None || parameter.IsParams)
-            || invocation.ArgumentList.Arguments.Count != target.Parameters.Length
-            || invocation.ArgumentList.Arguments.Any(argument => argument.NameColon is not null || !argument.RefKindKeyword.IsKind(SyntaxKind.None))
-            || _inlining.Contains(target)
-            || KnownSymbols.Find(target, _featureAttribute) is not null
-            || target.DeclaringSyntaxReferences.Length != 1)
+        var name = invocation.Expression switch
         {
-            return null;
-        }
-
-        return target.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax declaration && ReturnExpression(declaration) is not null
-            && _models.For(declaration.SyntaxTree) is not null
-            ? declaration
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            _ => null,
+        };
+        return name is not null && _byName.TryGetValue(name, out var overloads) && overloads.Count == 1 && IsInlinable(invocation, overloads[0].Method)
+            ? overloads[0]
             : null;
     }
+
+    /// <summary>The declaration of the helper a bound call calls, or <see langword="null"/> when the call stays a call.</summary>
+    public MethodDeclarationSyntax? Find(InvocationExpressionSyntax invocation, IMethodSymbol target) =>
+        Find(invocation) is { } helper && SymbolEqualityComparer.Default.Equals(helper.Method, target) ? helper.Declaration : null;
 
     /// <summary>The one expression a helper returns, after any locals it declares.</summary>
     public static ExpressionSyntax? ReturnExpression(MethodDeclarationSyntax declaration)
@@ -73,4 +86,9 @@ internal sealed class PrivateHelpers
     public void Enter(IMethodSymbol helper) => _inlining.Add(helper);
 
     public void Exit(IMethodSymbol helper) => _inlining.Remove(helper);
+
+    private bool IsInlinable(InvocationExpressionSyntax invocation, IMethodSymbol method) =>
+        !_inlining.Contains(method)
+        && invocation.ArgumentList.Arguments.Count == method.Parameters.Length
+        && invocation.ArgumentList.Arguments.All(argument => argument.NameColon is null && argument.RefKindKeyword.IsKind(SyntaxKind.None));
 }

@@ -90,12 +90,14 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
 
     private static Diagnostic? Check(SemanticModel model, SemanticModels models, ExpressionSyntax expression, List<FeatureFingerprint> fingerprints, CancellationToken cancellationToken)
     {
-        if (model.GetOperation(expression, cancellationToken) is not { } operation)
+        // Features too small to protect share keys with much ordinary code: rule them out before binding it.
+        var live = fingerprints.Where(fingerprint => fingerprint.Hashes is not null).ToList();
+        if (live.Count == 0 || model.GetOperation(expression, cancellationToken) is not { } operation)
         {
             return null;
         }
 
-        foreach (var inputType in fingerprints.Select(fingerprint => fingerprint.InputType).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default))
+        foreach (var inputType in live.Select(fingerprint => fingerprint.InputType).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default))
         {
             // A feature reads one row: a computation over two different rows is not a copy of it.
             if (OperationShape.Of(operation, inputType, models, helpers: null, isResult: false, cancellationToken) is not { Inputs.Count: > 0 } shape
@@ -105,15 +107,15 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
             }
 
             var row = shape.Inputs[0];
-            var candidates = fingerprints.Where(fingerprint => SymbolEqualityComparer.Default.Equals(fingerprint.InputType, inputType)).ToList();
-            if (candidates.FirstOrDefault(fingerprint => fingerprint.Exact == shape.Exact) is { } copied)
+            var candidates = live.Where(fingerprint => SymbolEqualityComparer.Default.Equals(fingerprint.InputType, inputType)).ToList();
+            if (candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Exact == shape.Exact) is { } copied)
             {
                 return Report(Descriptors.ReimplementedFeature, expression, row, copied, copied.DisplayName);
             }
 
-            if (candidates.FirstOrDefault(fingerprint => fingerprint.Shape == shape.Shape) is { } nearlyCopied)
+            if (candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Shape == shape.Shape) is { } nearlyCopied)
             {
-                var differences = nearlyCopied.Literals
+                var differences = nearlyCopied.Hashes!.Literals
                     .Zip(shape.Literals, (feature, copy) => (Feature: feature, Copy: copy))
                     .Where(pair => pair.Feature != pair.Copy)
                     .Select(pair => $"{pair.Feature} in {nearlyCopied.DisplayName} against {pair.Copy} here");

@@ -45,7 +45,7 @@ internal sealed class SyntaxShape
     private readonly Dictionary<string, List<(SyntaxNode Scope, ulong Key)>> _bindings = new(StringComparer.Ordinal);
     private int _depth;
 
-    /// <param name="models">Semantic models, asked only whether a receiver is of an input type, and for helpers.</param>
+    /// <param name="models">Semantic models, asked only whether a receiver is of an input type.</param>
     /// <param name="inputs">The input types.</param>
     /// <param name="helpers">Private helpers to inline, for feature code; <see langword="null"/> for code searched for copies.</param>
     /// <param name="visit">Called with every expression and its key.</param>
@@ -133,10 +133,9 @@ internal sealed class SyntaxShape
             key = SearchKey.Combine(key, argumentKeys[i]);
         }
 
-        if (_helpers is not null && _models.For(invocation.SyntaxTree)?.GetSymbolInfo(invocation).Symbol is IMethodSymbol method
-            && _helpers.Find(invocation, method) is { } helper)
+        if (_helpers?.Find(invocation) is { } helper)
         {
-            return Inline(method, helper, argumentKeys);
+            return Inline(helper.Method, helper.Declaration, argumentKeys);
         }
 
         return key;
