@@ -34,7 +34,7 @@ internal sealed class FingerprintTable
     public static FingerprintTable? Build(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         var models = new SemanticModels(compilation);
-        var rows = new List<(string FeatureSet, string InputType, string Method, ulong Key, Func<ITypeSymbol, ShapeHashes?> Shape)>();
+        var rows = new List<(string FeatureSet, ITypeSymbol InputType, string Method, ulong Key, Func<ITypeSymbol, ShapeHashes?> Shape)>();
         var declarations = new HashSet<SyntaxNode>();
         foreach (var type in SourceFeatureSets.Find(compilation, symbols, models, cancellationToken))
         {
@@ -47,7 +47,7 @@ internal sealed class FingerprintTable
             foreach (var returned in set.Returns)
             {
                 // Worked out on the first match, on whichever thread finds it, with models of its own.
-                rows.Add((set.MetadataName, set.InputTypeName, returned.Method, returned.Key, inputType =>
+                rows.Add((set.MetadataName, set.InputType, returned.Method, returned.Key, inputType =>
                     FeatureFingerprinter.Shape(returned, inputType, new SemanticModels(compilation), new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None), CancellationToken.None) is { } shape
                         ? new ShapeHashes(shape.Exact, shape.Shape, shape.Literals)
                         : null));
@@ -64,20 +64,8 @@ internal sealed class FingerprintTable
         }
 
         var bySearchKey = new Dictionary<ulong, List<FeatureFingerprint>>();
-        var inputTypes = new Dictionary<string, ITypeSymbol?>(StringComparer.Ordinal);
-        foreach (var (featureSet, inputTypeName, method, key, shape) in rows.OrderBy(row => row.FeatureSet, StringComparer.Ordinal))
+        foreach (var (featureSet, inputType, method, key, shape) in rows.OrderBy(row => row.FeatureSet, StringComparer.Ordinal))
         {
-            if (!inputTypes.TryGetValue(inputTypeName, out var inputType))
-            {
-                inputType = compilation.GetTypeByMetadataName(inputTypeName);
-                inputTypes.Add(inputTypeName, inputType);
-            }
-
-            if (inputType is null)
-            {
-                continue;
-            }
-
             if (!bySearchKey.TryGetValue(key, out var bucket))
             {
                 bucket = new List<FeatureFingerprint>();
@@ -87,12 +75,13 @@ internal sealed class FingerprintTable
             bucket.Add(new FeatureFingerprint(featureSet, method, inputType, shape));
         }
 
-        return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(inputTypes.Values.OfType<ITypeSymbol>()), declarations);
+        return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(rows.Select(row => row.InputType)), declarations);
     }
 
     // Only an assembly compiled against Skewless can carry fingerprints, which spares reading the
-    // attributes of every other reference.
-    private static IEnumerable<(string FeatureSet, string InputType, FingerprintModel Fingerprint)> ReferencedFingerprints(Compilation compilation)
+    // attributes of every other reference. Row types are looked up in the assembly first: asking the
+    // compilation searches every reference, which is slow for many names.
+    private static IEnumerable<(string FeatureSet, ITypeSymbol InputType, FingerprintModel Fingerprint)> ReferencedFingerprints(Compilation compilation)
     {
         var attributeType = compilation.GetTypeByMetadataName(AttributeName);
         if (attributeType is null)
@@ -100,6 +89,7 @@ internal sealed class FingerprintTable
             yield break;
         }
 
+        var inputTypes = new Dictionary<string, ITypeSymbol?>(StringComparer.Ordinal);
         foreach (var reference in compilation.References)
         {
             if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly
@@ -110,9 +100,20 @@ internal sealed class FingerprintTable
 
             foreach (var attribute in assembly.GetAttributes())
             {
-                if (KnownSymbols.Is(attribute, attributeType) && Read(attribute) is { } row)
+                if (!KnownSymbols.Is(attribute, attributeType) || Read(attribute) is not { } row)
                 {
-                    yield return row;
+                    continue;
+                }
+
+                if (!inputTypes.TryGetValue(row.InputType, out var inputType))
+                {
+                    inputType = assembly.GetTypeByMetadataName(row.InputType) ?? compilation.GetTypeByMetadataName(row.InputType);
+                    inputTypes.Add(row.InputType, inputType);
+                }
+
+                if (inputType is not null)
+                {
+                    yield return (row.FeatureSet, inputType, row.Fingerprint);
                 }
             }
         }
