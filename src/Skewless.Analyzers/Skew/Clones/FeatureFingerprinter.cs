@@ -12,7 +12,7 @@ namespace Skewless.Analyzers.Skew.Clones;
 internal sealed record FeatureReturn(string Method, ulong Key, ExpressionSyntax Returned);
 
 /// <summary>A feature set's returned values, and what their shapes are worked out with.</summary>
-internal sealed record FeatureSetReturns(INamedTypeSymbol Type, ITypeSymbol InputType, string MetadataName, string InputTypeName, IReadOnlyList<FeatureReturn> Returns);
+internal sealed record FeatureSetReturns(ITypeSymbol InputType, string MetadataName, string InputTypeName, IReadOnlyList<FeatureReturn> Returns);
 
 /// <summary>
 /// Fingerprints the features of a feature set: the search key and the semantic shape of every value
@@ -75,7 +75,7 @@ internal static class FeatureFingerprinter
             }
         }
 
-        return new FeatureSetReturns(type, inputType, MetadataName(type), MetadataName(inputType), returns);
+        return new FeatureSetReturns(inputType, MetadataName(type), MetadataName(inputType), returns);
     }
 
     /// <summary>The shape of a returned value, or <see langword="null"/> when it is too small to protect or does not read the row.</summary>
