@@ -17,6 +17,12 @@ internal static class DiagnosticIds
     public const string TransformWithoutFeature = "SKW108";
     public const string DuplicateFeatureSetVersion = "SKW109";
 
+    // Skew: feature logic that training and serving can compute differently.
+    public const string ReimplementedFeature = "SKW300";
+    public const string NearCopyOfFeature = "SKW301";
+    public const string NondeterministicFeature = "SKW302";
+    public const string CultureDependentFeature = "SKW303";
+
     // Dependencies: library versions that are not pinned, or differ between training and serving.
     public const string FloatingVersion = "SKW400";
     public const string VersionRange = "SKW401";
@@ -221,4 +227,41 @@ internal static class Descriptors
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md", customTags);
+
+    public const string SkewCategory = "Skewless.Skew";
+
+    public static readonly DiagnosticDescriptor ReimplementedFeature = Create(
+        DiagnosticIds.ReimplementedFeature,
+        "A feature's logic is re-implemented outside its feature set",
+        "This re-implements feature '{0}': call the feature instead, so that training and serving compute it the same way",
+        SkewCategory,
+        DiagnosticSeverity.Warning,
+        "Serving code that recomputes a feature by hand drifts from the training definition the first time either side changes. The copy is found with renamed variables, locals, casts and parentheses, as a block or an expression body, and over any expression of the input type.");
+
+    public static readonly DiagnosticDescriptor NearCopyOfFeature = Create(
+        DiagnosticIds.NearCopyOfFeature,
+        "A near copy of a feature differs only in its constants",
+        "This copies feature '{0}' with other constants: {1}",
+        SkewCategory,
+        DiagnosticSeverity.Warning,
+        "Code that computes a feature the same way but with another number (distance / 1000 where the feature has distance / 100) is the worst kind of skew: it looks right and serves wrong values. Call the feature, or if the difference is meant, make it a feature of its own.");
+
+    public static readonly DiagnosticDescriptor NondeterministicFeature = Create(
+        DiagnosticIds.NondeterministicFeature,
+        "A feature must be deterministic",
+        "Feature '{0}' {1}{2}, so training and serving can compute different values for the same row",
+        SkewCategory,
+        DiagnosticSeverity.Error,
+        "A feature must be a function of its row. The clock, randomness, GUIDs, the environment, files, the network, the console and mutable static state give another value at serving time than at training time. Put what the feature needs into the row, or pass a TimeProvider through it.");
+
+    public static readonly DiagnosticDescriptor CultureDependentFeature = Create(
+        DiagnosticIds.CultureDependentFeature,
+        "A feature must not depend on the current culture",
+        "Feature '{0}' calls {1} {2}{3}, so its value depends on the culture of the machine that runs it",
+        SkewCategory,
+        DiagnosticSeverity.Warning,
+        "Parsing and formatting numbers and dates, changing case and comparing strings follow the current culture unless told otherwise, and a training cluster and a serving host rarely share one. Pass CultureInfo.InvariantCulture or StringComparison.Ordinal.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md");
 }

@@ -9,4 +9,5 @@ internal static class TrackingNames
     public const string FeatureLibraries = nameof(FeatureLibraries);
     public const string RegistryInputs = nameof(RegistryInputs);
     public const string Registry = nameof(Registry);
+    public const string Fingerprints = nameof(Fingerprints);
 }

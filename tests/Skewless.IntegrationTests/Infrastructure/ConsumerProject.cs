@@ -24,7 +24,7 @@ internal sealed partial class ConsumerProject
     /// <summary>Writes a consumer in its own folder: the given files, plus a nuget.config for the local feed.</summary>
     /// <param name="package">The packed package.</param>
     /// <param name="name">The folder name, unique within the run.</param>
-    /// <param name="files">Relative path and contents of each file.</param>
+    /// <param name="files">Relative path and contents of each file; a path may name subfolders, for consumers of several projects.</param>
     /// <param name="extraFeeds">More local folder feeds, such as one of test packages.</param>
     public static ConsumerProject Create(PackedSkewless package, string name, IReadOnlyDictionary<string, string> files, params string[] extraFeeds)
     {

@@ -126,15 +126,9 @@ namespace Flights
 
                 destination[0] = Hour;
                 destination.Slice(1, 7).Clear();
-                switch (Day)
+                if ((uint)(int)Day < 7u)
                 {
-                    case global::System.DayOfWeek.Sunday: destination[1] = 1f; break;
-                    case global::System.DayOfWeek.Monday: destination[2] = 1f; break;
-                    case global::System.DayOfWeek.Tuesday: destination[3] = 1f; break;
-                    case global::System.DayOfWeek.Wednesday: destination[4] = 1f; break;
-                    case global::System.DayOfWeek.Thursday: destination[5] = 1f; break;
-                    case global::System.DayOfWeek.Friday: destination[6] = 1f; break;
-                    case global::System.DayOfWeek.Saturday: destination[7] = 1f; break;
+                    destination[1 + (int)Day] = 1f;
                 }
                 destination[8] = LogDistance;
                 destination.Slice(9, 52).Clear();
