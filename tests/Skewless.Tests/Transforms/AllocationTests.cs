@@ -16,28 +16,37 @@ public sealed class AllocationTests
             zips[1] with { City = null!, State = "ZZ", County = "", Latitude = double.NegativeInfinity, Longitude = double.NaN },
         };
         var rows = zips.Take(10_000 - odd.Length).Concat(odd).ToArray();
-        Span<float> slots = stackalloc float[ZipFeatures.Vector.Width];
-        foreach (var row in rows.Take(100))
+        var slots = new float[ZipFeatures.Vector.Width];
+
+        // The fewest bytes of three passes: a per-row allocation shows in every pass, while a one-off by the runtime
+        // (a method tiering up on a loaded machine, say) does not repeat.
+        Assert.Equal(0, FewestBytesAllocated(() =>
         {
-            fitted.Transform(row).CopyTo(slots);
-            fitted.Transform(in row, slots);
+            foreach (var row in rows)
+            {
+                fitted.Transform(row).CopyTo(slots);
+            }
+        }));
+        Assert.Equal(0, FewestBytesAllocated(() =>
+        {
+            foreach (var row in rows)
+            {
+                fitted.Transform(in row, slots);
+            }
+        }));
+    }
+
+    private static long FewestBytesAllocated(Action pass)
+    {
+        pass();
+        var fewest = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            pass();
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var row in rows)
-        {
-            fitted.Transform(row).CopyTo(slots);
-        }
-
-        var after = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var row in rows)
-        {
-            fitted.Transform(in row, slots);
-        }
-
-        var afterSpans = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0, after - before);
-        Assert.Equal(0, afterSpans - after);
+        return fewest;
     }
 }

@@ -111,7 +111,8 @@ namespace Legacy
                     throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                 }
 
-                destination.Slice(0, 3).Clear();
+                destination = destination.Slice(0, Width);
+                destination.Clear();
                 if ((uint)(int)Tier < 3u)
                 {
                     destination[0 + (int)Tier] = 1f;

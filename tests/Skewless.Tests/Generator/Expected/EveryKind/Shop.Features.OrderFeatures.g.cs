@@ -142,12 +142,13 @@ namespace Shop.Features
                     throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                 }
 
+                destination = destination.Slice(0, Width);
+                destination.Clear();
                 destination[0] = LogTotal;
                 destination[1] = (float)TotalCents;
                 destination[2] = (float)Items;
                 destination[3] = (float)Customer;
                 destination[4] = Discounted ? 1f : 0f;
-                destination.Slice(5, 3).Clear();
                 if ((uint)(int)Channel < 3u)
                 {
                     destination[5 + (int)Channel] = 1f;

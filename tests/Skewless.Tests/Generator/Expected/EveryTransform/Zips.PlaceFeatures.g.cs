@@ -167,21 +167,20 @@ namespace Zips
                     throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                 }
 
+                destination = destination.Slice(0, Width);
+                destination.Clear();
                 destination[0] = Latitude;
                 destination[1] = Longitude;
                 destination[2] = Population;
-                destination.Slice(3, 62).Clear();
                 if ((uint)State < 62u)
                 {
                     destination[3 + State] = 1f;
                 }
                 destination[65] = City;
-                destination.Slice(66, 4).Clear();
                 if ((uint)Region < 4u)
                 {
                     destination[66 + Region] = 1f;
                 }
-                destination.Slice(70, 16).Clear();
                 if ((uint)Zip < 16u)
                 {
                     destination[70 + Zip] = 1f;

@@ -148,8 +148,9 @@ namespace Flights
                     throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                 }
 
+                destination = destination.Slice(0, Width);
+                destination.Clear();
                 destination[0] = Hour;
-                destination.Slice(1, 7).Clear();
                 if ((uint)(int)Day < 7u)
                 {
                     destination[1 + (int)Day] = 1f;
@@ -158,12 +159,10 @@ namespace Flights
                 destination[9] = RedEye ? 1f : 0f;
                 destination[10] = LogDistance;
                 destination[11] = DistanceDecile;
-                destination.Slice(12, 52).Clear();
                 if ((uint)Origin < 52u)
                 {
                     destination[12 + Origin] = 1f;
                 }
-                destination.Slice(64, 64).Clear();
                 if ((uint)Destination < 64u)
                 {
                     destination[64 + Destination] = 1f;

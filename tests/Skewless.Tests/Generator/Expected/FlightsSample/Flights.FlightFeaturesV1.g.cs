@@ -124,14 +124,14 @@ namespace Flights
                     throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                 }
 
+                destination = destination.Slice(0, Width);
+                destination.Clear();
                 destination[0] = Hour;
-                destination.Slice(1, 7).Clear();
                 if ((uint)(int)Day < 7u)
                 {
                     destination[1 + (int)Day] = 1f;
                 }
                 destination[8] = LogDistance;
-                destination.Slice(9, 52).Clear();
                 if ((uint)Origin < 52u)
                 {
                     destination[9 + Origin] = 1f;

@@ -105,6 +105,7 @@ namespace Clinic
                     throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                 }
 
+                destination = destination.Slice(0, Width);
                 destination[0] = (float)Age;
             }
         }

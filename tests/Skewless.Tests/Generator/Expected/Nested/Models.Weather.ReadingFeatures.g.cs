@@ -114,6 +114,7 @@ partial class Models
                         throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                     }
 
+                    destination = destination.Slice(0, Width);
                     destination[0] = Fahrenheit;
                     destination[1] = Freezing ? 1f : 0f;
                 }

@@ -103,6 +103,7 @@ static partial class WeatherA
                 throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
             }
 
+            destination = destination.Slice(0, Width);
             destination[0] = Celsius;
         }
     }

@@ -118,9 +118,10 @@ namespace Airline
                     throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                 }
 
+                destination = destination.Slice(0, Width);
+                destination.Clear();
                 destination[0] = Hour;
                 destination[1] = Distance;
-                destination.Slice(2, 16).Clear();
                 if ((uint)Route < 16u)
                 {
                     destination[2 + Route] = 1f;

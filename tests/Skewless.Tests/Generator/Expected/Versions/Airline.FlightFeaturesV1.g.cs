@@ -112,6 +112,7 @@ namespace Airline
                     throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                 }
 
+                destination = destination.Slice(0, Width);
                 destination[0] = Hour;
                 destination[1] = Distance;
             }

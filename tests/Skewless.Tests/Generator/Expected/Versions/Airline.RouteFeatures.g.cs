@@ -112,7 +112,8 @@ namespace Airline
                     throw new global::System.ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
                 }
 
-                destination.Slice(0, 9).Clear();
+                destination = destination.Slice(0, Width);
+                destination.Clear();
                 if ((uint)Origin < 9u)
                 {
                     destination[0 + Origin] = 1f;
