@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Skewless.Monitoring;
 
 namespace Skewless.Artifacts;
 
@@ -59,10 +60,12 @@ public static class ArtifactReader
         }
 
         CheckLibraries(root, schema);
-        return new ArtifactContents(schema, trainingRows, ReadFeatures(root, schema));
+        var states = ReadFeatures(root, schema);
+        var (features, label) = StatisticsJson.Read(root, schema.FeatureSet, trainingRows, schema.Features.Select(feature => (feature.Name, feature.Kind, feature.Transform)).ToList());
+        return new ArtifactContents(schema, trainingRows, states, TrainingStatistics.Create(schema, trainingRows, features, label));
     }
 
-    private static ReadOnlyMemory<byte> ReadBounded(Stream source, string featureSet, long maxBytes)
+    internal static ReadOnlyMemory<byte> ReadBounded(Stream source, string featureSet, long maxBytes)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -80,7 +83,7 @@ public static class ArtifactReader
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static JsonDocument Parse(ReadOnlyMemory<byte> json, string featureSet)
+    internal static JsonDocument Parse(ReadOnlyMemory<byte> json, string featureSet)
     {
         try
         {

@@ -21,6 +21,8 @@ internal readonly struct JsonFields
         _path = path;
     }
 
+    public bool Has(string name) => _element.TryGetProperty(name, out _);
+
     public string String(string name) => Property(name, JsonValueKind.String).GetString()!;
 
     public int Int32(string name) =>
