@@ -8,6 +8,7 @@ namespace Skewless.Analyzers.Model;
 /// <param name="EnumMembers">For an enum feature, one declared member per distinct value, in declaration order; each is a one-hot slot.</param>
 /// <param name="Reads">The input members the feature reads, sorted.</param>
 /// <param name="Transform">The transform from the feature's attributes.</param>
+/// <param name="DriftThreshold">The feature's <c>[DriftThreshold]</c>, if any.</param>
 internal sealed record FeatureModel(
     string Name,
     string MethodName,
@@ -15,7 +16,8 @@ internal sealed record FeatureModel(
     string ReturnType,
     EquatableArray<string> EnumMembers,
     EquatableArray<string> Reads,
-    TransformModel Transform)
+    TransformModel Transform,
+    double? DriftThreshold = null)
 {
     public int Width => Transform.Width ?? (Kind == FeatureKind.Enum ? EnumMembers.Length : 1);
 
