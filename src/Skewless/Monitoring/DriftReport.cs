@@ -168,6 +168,13 @@ public sealed class DriftReport
         writer.WriteLine(Invariant($"{crossed} of {_features.Length} features crossed their thresholds."));
     }
 
+    /// <summary>Writes the report as one self-contained HTML page (no scripts, no network) with an SVG histogram of each feature, baseline against current.</summary>
+    public void WriteHtml(TextWriter writer)
+    {
+        Guard.NotNull(writer, nameof(writer));
+        HtmlReport.Write(this, writer);
+    }
+
     /// <inheritdoc />
     public override string ToString()
     {

@@ -15,7 +15,7 @@ public static class StatisticsFile
     public const string SnapshotFormat = "skewless.statistics";
 
     private const int SnapshotFormatVersion = 1;
-    private const string Unknown = "an unknown feature set";
+    private const string Unknown = "Skewless";
 
     /// <summary>Reads an artifact's training statistics or a snapshot's serving statistics.</summary>
     /// <param name="source">The stream to read, to its end.</param>
