@@ -114,6 +114,7 @@ internal static class StatisticsJson
     private static FeatureStatistics ReadFeature(JsonFields fields, string featureSet, long rows)
     {
         var name = fields.String("name");
+        fields = fields.At($"the statistics of '{name}'");
         var kind = ParseEnum<FeatureKind>(fields.String("kind"), featureSet, $"the statistics' kind of '{name}'");
         var transform = ParseEnum<FeatureTransform>(fields.String("transform"), featureSet, $"the statistics' transform of '{name}'");
         double? threshold = fields.Has("driftThreshold") ? fields.Double("driftThreshold") : null;
