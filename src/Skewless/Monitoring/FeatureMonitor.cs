@@ -63,7 +63,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         _origin = _time.GetUtcNow();
         _retained = Enumerable.Range(0, options.RetainedWindows).Select(_ => new Tally(_layout, -1)).ToArray();
         _total = new Tally(_layout, -1);
-        _threads = new ThreadLocal<ThreadTally>(() => new ThreadTally(new Tally(_layout, Volatile.Read(ref _window))), trackAllValues: true);
+        _threads = new ThreadLocal<ThreadTally>(() => new ThreadTally(this, new Tally(_layout, Volatile.Read(ref _window))), trackAllValues: true);
         _timer = _time.CreateTimer(_ => Advance(), null, _windowLength, _windowLength);
         _meter = new Meter(MeterName);
         Publish();
@@ -156,7 +156,13 @@ public sealed class FeatureMonitor<TRow> : IDisposable
 
     private ThreadTally Current()
     {
-        var thread = _threads.Value!;
+        var thread = ThreadTally.Last;
+        if (thread is null || !ReferenceEquals(thread.Monitor, this))
+        {
+            thread = _threads.Value!;
+            ThreadTally.Last = thread;
+        }
+
         var window = Volatile.Read(ref _window);
         if (thread.Tally.Window != window)
         {
@@ -261,7 +267,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     private IEnumerable<Measurement<long>> MissingMeasurements()
     {
         var totals = Totals();
-        return Training.Features.Select((feature, index) => new Measurement<long>(totals.Counts[_layout.Offsets[index]], Tags(feature.Name)));
+        return Training.Features.Select((feature, index) => new Measurement<long>(totals.Counts[_layout.Features[index].Offset], Tags(feature.Name)));
     }
 
     private IEnumerable<Measurement<double>> DistanceMeasurements() => Skew().Features
@@ -273,21 +279,4 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         new KeyValuePair<string, object?>("skewless.feature_set", Schema.FeatureSet),
         new KeyValuePair<string, object?>("skewless.feature", feature),
     };
-
-    /// <summary>One thread's tally and the two observers that write into it.</summary>
-    private sealed class ThreadTally
-    {
-        public ThreadTally(Tally tally)
-        {
-            Tally = tally;
-            Distribution = new Tally.DistributionObserver(tally);
-            Residuals = new Tally.ResidualObserver(tally);
-        }
-
-        public Tally Tally { get; }
-
-        public Tally.DistributionObserver Distribution { get; }
-
-        public Tally.ResidualObserver Residuals { get; }
-    }
 }

@@ -9,90 +9,46 @@ namespace Skewless.Monitoring;
 /// </summary>
 internal sealed class MonitorLayout
 {
+    /// <summary>Per numeric feature: the sum and sum of squares of the values less the training mean (which keeps the variance accurate), then the minimum and maximum.</summary>
+    public const int MomentsPerFeature = 4;
+
     public MonitorLayout(TrainingStatistics training, IReadOnlyList<IFittedTransform?> transforms)
     {
         Training = training;
-        var count = training.Features.Count;
-        Offsets = new int[count];
-        SlotCounts = new int[count];
-        Edges = new double[count][];
-        MomentOffsets = new int[count];
-        Shifts = new double[count];
-        Lookups = new Dictionary<string, int>[count];
+        Features = new FeatureLayout[training.Features.Count];
         var slots = 0;
         var moments = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < Features.Length; i++)
         {
             var feature = training.Features[i];
-            Offsets[i] = slots;
-            SlotCounts[i] = Slots.Count(feature);
-            slots += SlotCounts[i];
-            MomentOffsets[i] = -1;
+            var slotCount = Slots.Count(feature);
             switch (feature)
             {
                 case NumericStatistics numeric:
-                    Edges[i] = numeric.Edges.ToArray();
-                    MomentOffsets[i] = moments;
-                    Shifts[i] = numeric.Mean;
+                    Features[i] = new FeatureLayout(slots, slotCount, numeric.Edges.ToArray(), moments, numeric.Mean, null);
                     moments += MomentsPerFeature;
                     break;
                 case CategoricalStatistics categorical:
-                    Lookups[i] = categorical.Categories.Select((category, index) => (category, index)).ToDictionary(pair => pair.category, pair => pair.index, StringComparer.Ordinal);
                     CheckVocabulary(training, categorical, transforms[i] as Vocabulary);
+                    var lookup = categorical.Categories.Select((category, index) => (category, index)).ToDictionary(pair => pair.category, pair => pair.index, StringComparer.Ordinal);
+                    Features[i] = new FeatureLayout(slots, slotCount, [], -1, 0, lookup);
                     break;
             }
+
+            slots += slotCount;
         }
 
         SlotTotal = slots;
         MomentTotal = moments;
     }
 
-    /// <summary>Per numeric feature: the sum and sum of squares of the values less the training mean (which keeps the variance accurate), then the minimum and maximum.</summary>
-    public const int MomentsPerFeature = 4;
-
     public TrainingStatistics Training { get; }
 
-    public int[] Offsets { get; }
-
-    public int[] SlotCounts { get; }
-
-    public double[][] Edges { get; }
-
-    public int[] MomentOffsets { get; }
-
-    public double[] Shifts { get; }
-
-    public Dictionary<string, int>[] Lookups { get; }
+    public FeatureLayout[] Features { get; }
 
     public int SlotTotal { get; }
 
     public int MomentTotal { get; }
-
-    public int SlotOfNumber(int feature, double value) =>
-        MissingValues.IsMissing(value) ? Offsets[feature] : Offsets[feature] + 1 + NumericStatistics.BinOf(Edges[feature], value);
-
-    public int SlotOfCategory(int feature, int position)
-    {
-        if (position < 0)
-        {
-            return Offsets[feature];
-        }
-
-        // Past the categories (a vocabulary's rarer terms and out-of-vocabulary buckets): the rest.
-        var categories = SlotCounts[feature] - 2;
-        return Offsets[feature] + 1 + Math.Min(position, categories);
-    }
-
-    public int SlotOfText(int feature, string? value)
-    {
-        if (MissingValues.IsMissing(value))
-        {
-            return Offsets[feature];
-        }
-
-        var lookup = Lookups[feature];
-        return Offsets[feature] + 1 + (lookup.TryGetValue(value!, out var position) ? position : lookup.Count);
-    }
 
     // A served vocabulary index is taken as the category's position, so the categories must be the vocabulary's first terms, as fitting makes them.
     private static void CheckVocabulary(TrainingStatistics training, CategoricalStatistics categorical, Vocabulary? vocabulary)
@@ -101,5 +57,62 @@ internal sealed class MonitorLayout
         {
             throw new TamperedArtifactException(training.FeatureSet, categorical.Name, "its statistics' categories are not the first terms of its vocabulary.");
         }
+    }
+}
+
+/// <summary>One feature's place in a tally.</summary>
+internal readonly struct FeatureLayout
+{
+    public FeatureLayout(int offset, int slots, double[] edges, int moments, double shift, Dictionary<string, int>? lookup)
+    {
+        Offset = offset;
+        Slots = slots;
+        Edges = edges;
+        Moments = moments;
+        Shift = shift;
+        Lookup = lookup;
+    }
+
+    /// <summary>The feature's first slot, which counts missing values.</summary>
+    public int Offset { get; }
+
+    public int Slots { get; }
+
+    /// <summary>A numeric feature's training bin edges.</summary>
+    public double[] Edges { get; }
+
+    /// <summary>A numeric feature's first moment, or -1.</summary>
+    public int Moments { get; }
+
+    /// <summary>The training mean, subtracted before summing.</summary>
+    public double Shift { get; }
+
+    /// <summary>A categorical feature's categories by name.</summary>
+    public Dictionary<string, int>? Lookup { get; }
+
+    /// <summary>The slot of a finite number: the number of edges at or below it, counted without branches, which a shuffled stream of values would mispredict.</summary>
+    public int SlotOfFinite(double value)
+    {
+        var edges = Edges;
+        var bin = 0;
+        for (var i = 0; i < edges.Length; i++)
+        {
+            bin += edges[i] <= value ? 1 : 0;
+        }
+
+        return Offset + 1 + bin;
+    }
+
+    /// <summary>The slot of a category position: -1 is missing, and a position past the categories (a vocabulary's rarer terms, its out-of-vocabulary buckets) is the rest.</summary>
+    public int SlotOfPosition(int position) => position < 0 ? Offset : Offset + 1 + Math.Min(position, Slots - 2);
+
+    public int SlotOfText(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return Offset;
+        }
+
+        return Offset + 1 + (Lookup!.TryGetValue(value!, out var position) ? position : Slots - 2);
     }
 }

@@ -12,14 +12,14 @@ internal static class ServingSnapshot
         for (var i = 0; i < features.Length; i++)
         {
             var feature = training.Features[i];
-            var offset = layout.Offsets[i];
-            var slots = tally.Counts.Skip(offset).Take(layout.SlotCounts[i]).ToArray();
+            var offset = layout.Features[i].Offset;
+            var slots = tally.Counts.Skip(offset).Take(layout.Features[i].Slots).ToArray();
             var missing = slots[0];
             var present = slots.Sum() - missing;
             switch (feature)
             {
                 case NumericStatistics numeric:
-                    features[i] = Numeric(numeric, tally, layout.MomentOffsets[i], layout.Shifts[i], present, missing, slots.Skip(1).ToArray());
+                    features[i] = Numeric(numeric, tally, layout.Features[i].Moments, layout.Features[i].Shift, present, missing, slots.Skip(1).ToArray());
                     break;
                 case CategoricalStatistics categorical:
                     features[i] = new CategoricalStatistics(
