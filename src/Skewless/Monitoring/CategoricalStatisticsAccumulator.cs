@@ -57,9 +57,7 @@ public sealed class CategoricalStatisticsAccumulator
             return;
         }
 
-        var counts = _counts!;
-        counts.TryGetValue(value!, out var count);
-        counts[value!] = count + 1;
+        ExactCounts.Add(_counts!, value!, 1);
     }
 
     /// <summary>Adds everything another accumulator has counted. A shared vocabulary merges its own counts.</summary>
@@ -77,11 +75,7 @@ public sealed class CategoricalStatisticsAccumulator
 
         if (_counts is not null)
         {
-            foreach (var pair in other._counts!)
-            {
-                _counts.TryGetValue(pair.Key, out var count);
-                _counts[pair.Key] = count + pair.Value;
-            }
+            ExactCounts.AddAll(_counts, other._counts!);
         }
     }
 

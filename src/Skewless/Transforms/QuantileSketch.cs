@@ -53,8 +53,8 @@ public sealed class QuantileSketch
         Collapse();
         Count += other.Count;
         _zeros += other._zeros;
-        AddAll(_positive, other._positive);
-        AddAll(_negative, other._negative);
+        ExactCounts.AddAll(_positive, other._positive);
+        ExactCounts.AddAll(_negative, other._negative);
     }
 
     /// <summary>
@@ -150,8 +150,7 @@ public sealed class QuantileSketch
         Count += count;
         if (_exact is not null)
         {
-            _exact.TryGetValue(value, out var existing);
-            _exact[value] = existing + count;
+            ExactCounts.Add(_exact, value, count);
             if (_exact.Count > ExactLimit)
             {
                 Collapse();
@@ -188,8 +187,7 @@ public sealed class QuantileSketch
 
         var buckets = value > 0 ? _positive : _negative;
         var index = (int)Math.Ceiling(Math.Log(Math.Abs(value)) * InverseLogGamma);
-        buckets.TryGetValue(index, out var existing);
-        buckets[index] = existing + count;
+        ExactCounts.Add(buckets, index, count);
     }
 
     // Every value in (γ^(i-1), γ^i] is within RelativeAccuracy of 2γ^i / (γ + 1).
@@ -205,14 +203,5 @@ public sealed class QuantileSketch
         }
 
         return representative;
-    }
-
-    private static void AddAll(Dictionary<int, long> target, Dictionary<int, long> source)
-    {
-        foreach (var pair in source)
-        {
-            target.TryGetValue(pair.Key, out var existing);
-            target[pair.Key] = existing + pair.Value;
-        }
     }
 }

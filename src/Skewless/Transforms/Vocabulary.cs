@@ -55,8 +55,7 @@ public sealed class VocabularyAccumulator
             return;
         }
 
-        _counts.TryGetValue(value!, out var count);
-        _counts[value!] = count + 1;
+        ExactCounts.Add(_counts, value!, 1);
     }
 
     /// <summary>Adds everything another accumulator has counted.</summary>
@@ -64,11 +63,7 @@ public sealed class VocabularyAccumulator
     {
         Guard.NotNull(other, nameof(other));
         _missing += other._missing;
-        foreach (var pair in other._counts)
-        {
-            _counts.TryGetValue(pair.Key, out var count);
-            _counts[pair.Key] = count + pair.Value;
-        }
+        ExactCounts.AddAll(_counts, other._counts);
     }
 
     /// <summary>The settings the vocabulary is fitted with.</summary>
