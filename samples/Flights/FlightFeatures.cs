@@ -8,7 +8,7 @@ namespace Flights;
 /// [Vocabulary] and [QuantileBuckets] are fitted once on the training rows and frozen into the artifact.
 /// Nothing here allocates, so serving a row allocates nothing either.
 /// </summary>
-[FeatureSet(typeof(Flight), Version = 1)]
+[FeatureSet(typeof(Flight), Name = "Flights", Version = 2)]
 public static partial class FlightFeatures
 {
     [Feature] public static float Hour(Flight f) => f.Departure.Hour + f.Departure.Minute / 60f;

@@ -126,6 +126,12 @@ using (var monitor = served.Monitor(new MonitorOptions { WindowLength = TimeSpan
     Say($"Wrote {reportPath}, and february.json and march.json beside it: compare them with `skewless compare {Path.Combine(directory.FullName, "february.json")} {Path.Combine(directory.FullName, "march.json")}`.");
 }
 
+// Roll back to the model trained three months ago with FlightFeaturesV1, through the generated registry.
+if (Rollback.Run(training, march, Say) != 0)
+{
+    return 1;
+}
+
 return differences + scoreDifferences == 0 ? 0 : 1;
 
 static void Say(FormattableString text) => Console.WriteLine(text.ToString(CultureInfo.InvariantCulture));

@@ -270,6 +270,16 @@ internal static class FeatureSetEmitter
             case FeatureKind.Boolean:
                 writer.Line($"destination[{offset}] = {field} ? 1f : 0f;");
                 break;
+            case FeatureKind.Enum when feature.EnumStart is { } start:
+                // Consecutive values: the slot is the value minus the first, without a branch per value.
+                writer.Line($"destination.Slice({offset}, {feature.Width}).Clear();");
+                var slot = start == 0 ? $"(int){field}" : $"((int){field} - {Number(start)})";
+                using (writer.Block($"if ((uint){slot} < {feature.Width}u)"))
+                {
+                    writer.Line($"destination[{offset} + {slot}] = 1f;");
+                }
+
+                break;
             case FeatureKind.Enum:
                 writer.Line($"destination.Slice({offset}, {feature.Width}).Clear();");
                 using (writer.Block($"switch ({field})"))

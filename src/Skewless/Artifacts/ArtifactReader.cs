@@ -28,18 +28,7 @@ public static class ArtifactReader
         options ??= new ArtifactLoadOptions();
 
         using var document = Parse(ReadBounded(source, schema.FeatureSet, options.MaxBytes), schema.FeatureSet);
-        var root = new JsonFields(document.RootElement, schema.FeatureSet, "the artifact");
-
-        if (root.String(ArtifactFormat.FormatProperty) != ArtifactFormat.Name)
-        {
-            throw new CorruptArtifactException(schema.FeatureSet, $"it is JSON, but not a Skewless artifact (its \"{ArtifactFormat.FormatProperty}\" is not \"{ArtifactFormat.Name}\").");
-        }
-
-        var formatVersion = root.Int32(ArtifactFormat.FormatVersionProperty);
-        if (formatVersion != ArtifactFormat.Version)
-        {
-            throw new UnsupportedArtifactFormatException(schema.FeatureSet, formatVersion, ArtifactFormat.Version);
-        }
+        var root = Root(document, schema.FeatureSet);
 
         var featureSet = root.String(ArtifactFormat.FeatureSetProperty);
         if (featureSet != schema.FeatureSet)
@@ -59,10 +48,28 @@ public static class ArtifactReader
             throw new CorruptArtifactException(schema.FeatureSet, $"its \"{ArtifactFormat.TrainingRowsProperty}\" is negative ({trainingRows}).");
         }
 
-        CheckLibraries(root, schema);
+        CheckLibraries(root, schema, options.OnLibraryMismatch);
         var states = ReadFeatures(root, schema);
         var (features, label) = StatisticsJson.Read(root, schema.FeatureSet, trainingRows, schema.Features.Select(feature => (feature.Name, feature.Kind, feature.Transform)).ToList());
         return new ArtifactContents(schema, trainingRows, states, TrainingStatistics.Create(schema, trainingRows, features, label));
+    }
+
+    /// <summary>The artifact's top-level object, once it is known to be a Skewless artifact of the format this runtime reads.</summary>
+    internal static JsonFields Root(JsonDocument document, string featureSet)
+    {
+        var root = new JsonFields(document.RootElement, featureSet, "the artifact");
+        if (root.String(ArtifactFormat.FormatProperty) != ArtifactFormat.Name)
+        {
+            throw new CorruptArtifactException(featureSet, $"it is JSON, but not a Skewless artifact (its \"{ArtifactFormat.FormatProperty}\" is not \"{ArtifactFormat.Name}\").");
+        }
+
+        var formatVersion = root.Int32(ArtifactFormat.FormatVersionProperty);
+        if (formatVersion != ArtifactFormat.Version)
+        {
+            throw new UnsupportedArtifactFormatException(featureSet, formatVersion, ArtifactFormat.Version);
+        }
+
+        return root;
     }
 
     internal static ReadOnlyMemory<byte> ReadBounded(Stream source, string featureSet, long maxBytes)
@@ -96,28 +103,43 @@ public static class ArtifactReader
         }
     }
 
-    private static void CheckLibraries(JsonFields root, FeatureSchema schema)
+    // An assembly-version difference throws unless the caller takes mismatches (lenient mode); an
+    // informational-version difference alone only goes to the caller, when there is one.
+    private static void CheckLibraries(JsonFields root, FeatureSchema schema, Action<LibraryVersionMismatch>? onMismatch)
     {
-        var recorded = new Dictionary<string, string>(StringComparer.Ordinal);
+        var recorded = new Dictionary<string, (string Version, string InformationalVersion)>(StringComparer.Ordinal);
         foreach (var library in root.Array(ArtifactFormat.LibrariesProperty))
         {
-            recorded[library.String(ArtifactFormat.NameProperty)] = library.String(ArtifactFormat.VersionProperty);
+            recorded[library.String(ArtifactFormat.NameProperty)] = (library.String(ArtifactFormat.VersionProperty), library.String(ArtifactFormat.InformationalVersionProperty));
         }
 
+        var mismatches = new List<LibraryVersionMismatch>();
         foreach (var current in schema.Libraries)
         {
-            var artifactVersion = recorded.TryGetValue(current.Name, out var version) ? version : "(not recorded)";
-            if (artifactVersion != current.Version)
+            var artifact = recorded.TryGetValue(current.Name, out var versions) ? versions : (Version: LibraryVersionMismatch.Missing, InformationalVersion: "");
+            if (artifact.Version != current.Version || artifact.InformationalVersion != current.InformationalVersion)
             {
-                throw new LibraryVersionMismatchException(schema.FeatureSet, current.Name, artifactVersion, current.Version);
+                mismatches.Add(new LibraryVersionMismatch(schema.FeatureSet, current.Name, artifact.Version, artifact.InformationalVersion, current.Version, current.InformationalVersion));
             }
 
             recorded.Remove(current.Name);
         }
 
-        foreach (var extra in recorded)
+        foreach (var extra in recorded.OrderBy(extra => extra.Key, StringComparer.Ordinal))
         {
-            throw new LibraryVersionMismatchException(schema.FeatureSet, extra.Key, extra.Value, "(not loaded)");
+            mismatches.Add(new LibraryVersionMismatch(schema.FeatureSet, extra.Key, extra.Value.Version, extra.Value.InformationalVersion, LibraryVersionMismatch.NotLoaded, ""));
+        }
+
+        foreach (var mismatch in mismatches)
+        {
+            if (onMismatch is not null)
+            {
+                onMismatch(mismatch);
+            }
+            else if (mismatch.AssemblyVersionDiffers)
+            {
+                throw mismatch.ToException();
+            }
         }
     }
 

@@ -11,7 +11,7 @@ public sealed class ZScoreTests
     private static double[] Column(string name) => name switch
     {
         "distance" => RealData.Flights.Select(flight => (double)flight.DistanceMiles).ToArray(),
-        "log distance" => RealData.Flights.Select(flight => (double)MathF.Log(1 + flight.DistanceMiles)).ToArray(),
+        "log distance" => RealData.Flights.Select(flight => (double)Flights.FlightFeatures.LogDistance(flight)).ToArray(),
         "penguin beak length" => RealData.PenguinBeakLengths.Select(length => length ?? double.NaN).ToArray(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };

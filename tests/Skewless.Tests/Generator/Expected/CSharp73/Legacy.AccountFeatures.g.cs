@@ -124,11 +124,9 @@ namespace Legacy
                 }
 
                 destination.Slice(0, 3).Clear();
-                switch (Tier)
+                if ((uint)(int)Tier < 3u)
                 {
-                    case global::Legacy.Tier.Bronze: destination[0] = 1f; break;
-                    case global::Legacy.Tier.Silver: destination[1] = 1f; break;
-                    case global::Legacy.Tier.Gold: destination[2] = 1f; break;
+                    destination[0 + (int)Tier] = 1f;
                 }
                 destination[3] = (float)Balance;
             }

@@ -160,11 +160,9 @@ namespace Shop.Features
                 destination[3] = (float)Customer;
                 destination[4] = Discounted ? 1f : 0f;
                 destination.Slice(5, 3).Clear();
-                switch (Channel)
+                if ((uint)(int)Channel < 3u)
                 {
-                    case global::Shop.Features.Channel.Web: destination[5] = 1f; break;
-                    case global::Shop.Features.Channel.App: destination[6] = 1f; break;
-                    case global::Shop.Features.Channel.Store: destination[7] = 1f; break;
+                    destination[5 + (int)Channel] = 1f;
                 }
                 destination[8] = Expensive ? 1f : 0f;
             }

@@ -13,8 +13,8 @@ namespace Flights
         /// <summary>The name, kind, transform, place in the vector and input reads of every feature, and the libraries the features call.</summary>
         public static global::Skewless.FeatureSchema Schema { get; } = new global::Skewless.FeatureSchema(
             "Flights.FlightFeatures",
-            "FlightFeatures",
-            1,
+            "Flights",
+            2,
             Fingerprint,
             "Flights.Flight",
             new global::Skewless.FeatureDescriptor[]
@@ -166,15 +166,9 @@ namespace Flights
 
                 destination[0] = Hour;
                 destination.Slice(1, 7).Clear();
-                switch (Day)
+                if ((uint)(int)Day < 7u)
                 {
-                    case global::System.DayOfWeek.Sunday: destination[1] = 1f; break;
-                    case global::System.DayOfWeek.Monday: destination[2] = 1f; break;
-                    case global::System.DayOfWeek.Tuesday: destination[3] = 1f; break;
-                    case global::System.DayOfWeek.Wednesday: destination[4] = 1f; break;
-                    case global::System.DayOfWeek.Thursday: destination[5] = 1f; break;
-                    case global::System.DayOfWeek.Friday: destination[6] = 1f; break;
-                    case global::System.DayOfWeek.Saturday: destination[7] = 1f; break;
+                    destination[1 + (int)Day] = 1f;
                 }
                 destination[8] = Weekend ? 1f : 0f;
                 destination[9] = RedEye ? 1f : 0f;
