@@ -566,6 +566,11 @@ internal static class FeatureSetEmitter
                     writer.Line($"var {StatisticsEmitter.Local(feature)} = {(feature.Transform.Kind == FeatureTransform.Vocabulary ? $"{Field(feature)}.IndexOf({TransformInput(feature, call)})" : call)};");
                 }
 
+                foreach (var feature in model.Features.Where(feature => feature.Transform.Kind == FeatureTransform.HashBuckets))
+                {
+                    writer.Line($"var {StatisticsEmitter.BucketLocal(feature)} = {Field(feature)}.BucketOf({StatisticsEmitter.Local(feature)});");
+                }
+
                 if (model.Features.Length > 0)
                 {
                     using (writer.Block("if (observer != null)"))
@@ -591,7 +596,8 @@ internal static class FeatureSetEmitter
         return feature.Transform.Kind switch
         {
             FeatureTransform.ZScore or FeatureTransform.MinMax => $"{Field(feature)}.Apply({raw})",
-            FeatureTransform.QuantileBuckets or FeatureTransform.HashBuckets => $"{Field(feature)}.BucketOf({raw})",
+            FeatureTransform.QuantileBuckets => $"{Field(feature)}.BucketOf({raw})",
+            FeatureTransform.HashBuckets => StatisticsEmitter.BucketLocal(feature),
             _ => raw,
         };
     }

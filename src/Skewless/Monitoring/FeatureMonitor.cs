@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using Skewless.Transforms;
 
 namespace Skewless.Monitoring;
@@ -78,6 +79,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     /// <summary>Starts observing one row on this thread and returns where its feature values go. Called by generated code.</summary>
     /// <param name="schema">The schema of the feature set transforming the row, which must be the one monitored.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FeatureObserver BeginRow(FeatureSchema schema)
     {
         if (!ReferenceEquals(schema, Schema))
@@ -154,7 +156,22 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         _threads.Dispose();
     }
 
+    // The serving path: the thread's tally, already in the current window but for the first row of each window.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ThreadTally Current()
+    {
+        var thread = ThreadTally.Last;
+        if (thread is null || !ReferenceEquals(thread.Monitor, this) || thread.Tally.Window != Volatile.Read(ref _window))
+        {
+            thread = Switch();
+        }
+
+        return thread;
+    }
+
+    // Off the serving path: another monitor's tally was last on this thread, or a new window has begun.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ThreadTally Switch()
     {
         var thread = ThreadTally.Last;
         if (thread is null || !ReferenceEquals(thread.Monitor, this))

@@ -75,6 +75,9 @@ public sealed class FeatureObserver
     /// <summary>A string feature's value, for a string without a vocabulary.</summary>
     public void Text(int feature, string? value) => Count(_features[feature].SlotOfText(value));
 
+    /// <summary>A hashed string feature's value and the bucket the kernel hashed it into (-1 when missing).</summary>
+    public void Text(int feature, string? value, int bucket) => Count(_features[feature].SlotOfBucket(value, bucket));
+
     private void Count(int slot)
     {
         if (_residuals)

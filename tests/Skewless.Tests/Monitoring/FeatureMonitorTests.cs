@@ -207,6 +207,25 @@ public sealed class FeatureMonitorTests
     }
 
     [Fact]
+    public void A_hashed_string_is_counted_by_its_value_whatever_else_shares_its_bucket()
+    {
+        // 60 pages in 16 buckets: buckets hold several top categories, or one with rarer pages beside it, or none.
+        var fitted = PageFeatures.Fit(Enumerable.Range(0, 3000).Select(i => new PageView { Page = "/page/" + (i % (1 + (i % 60))), Seconds = i }));
+        using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        var served = Enumerable.Range(0, 500).Select(i => i % 7 == 0 ? "" : "/page/" + (i % 90)).ToArray();
+        foreach (var page in served)
+        {
+            fitted.Transform(new PageView { Page = page }, monitor);
+        }
+
+        var statistics = Assert.IsType<CategoricalStatistics>(monitor.Snapshot().Find("Page"));
+        var expected = statistics.Categories.Select(category => (long)served.Count(page => page == category)).ToArray();
+        Assert.Equal(expected, statistics.CategoryCounts);
+        Assert.Equal(served.Count(page => page.Length == 0), statistics.Missing);
+        Assert.Equal(served.Length - statistics.Missing - expected.Sum(), statistics.Other);
+    }
+
+    [Fact]
     public void A_million_unique_strings_cost_no_memory()
     {
         var fitted = PageFeatures.Fit(Enumerable.Range(0, 1000).Select(i => new PageView { Page = "/page/" + (i % 40), Seconds = i % 17 }));

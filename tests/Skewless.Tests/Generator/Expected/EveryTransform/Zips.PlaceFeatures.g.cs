@@ -480,6 +480,8 @@ namespace Zips
                 var rawZip = global::Zips.PlaceFeatures.Zip(row);
                 var rawZipPrefix = global::Zips.PlaceFeatures.ZipPrefix(row);
                 var rawCoastal = global::Zips.PlaceFeatures.Coastal(row);
+                var bucketZip = _Zip.BucketOf(rawZip);
+                var bucketZipPrefix = _ZipPrefix.BucketOf(rawZipPrefix);
                 if (observer != null)
                 {
                     observer.Number(0, rawLatitude);
@@ -488,8 +490,8 @@ namespace Zips
                     observer.Category(3, rawState);
                     observer.Category(4, rawCity);
                     observer.Category(5, rawRegion);
-                    observer.Text(6, rawZip);
-                    observer.Text(7, rawZipPrefix);
+                    observer.Text(6, rawZip, bucketZip);
+                    observer.Text(7, rawZipPrefix, bucketZipPrefix);
                     observer.Category(8, rawCoastal ? 1 : 0);
                 }
 
@@ -500,8 +502,8 @@ namespace Zips
                     rawState,
                     rawCity,
                     rawRegion,
-                    _Zip.BucketOf(rawZip),
-                    _ZipPrefix.BucketOf(rawZipPrefix),
+                    bucketZip,
+                    bucketZipPrefix,
                     rawCoastal);
             }
         }

@@ -446,6 +446,7 @@ namespace Flights
                 var rawDistanceDecile = global::Flights.FlightFeatures.DistanceDecile(row);
                 var rawOrigin = _Origin.IndexOf(global::Flights.FlightFeatures.Origin(row));
                 var rawDestination = global::Flights.FlightFeatures.Destination(row);
+                var bucketDestination = _Destination.BucketOf(rawDestination);
                 if (observer != null)
                 {
                     observer.Number(0, rawHour);
@@ -455,7 +456,7 @@ namespace Flights
                     observer.Number(4, rawLogDistance);
                     observer.Number(5, rawDistanceDecile);
                     observer.Category(6, rawOrigin);
-                    observer.Text(7, rawDestination);
+                    observer.Text(7, rawDestination, bucketDestination);
                 }
 
                 return new Vector(
@@ -466,7 +467,7 @@ namespace Flights
                     _LogDistance.Apply(rawLogDistance),
                     _DistanceDecile.BucketOf(rawDistanceDecile),
                     rawOrigin,
-                    _Destination.BucketOf(rawDestination));
+                    bucketDestination);
             }
         }
     }

@@ -342,17 +342,18 @@ namespace Airline
                 var rawHour = global::Airline.FlightFeatures.Hour(row);
                 var rawDistance = global::Airline.FlightFeatures.Distance(row);
                 var rawRoute = global::Airline.FlightFeatures.Route(row);
+                var bucketRoute = _Route.BucketOf(rawRoute);
                 if (observer != null)
                 {
                     observer.Number(0, rawHour);
                     observer.Number(1, rawDistance);
-                    observer.Text(2, rawRoute);
+                    observer.Text(2, rawRoute, bucketRoute);
                 }
 
                 return new Vector(
                     rawHour,
                     _Distance.Apply(rawDistance),
-                    _Route.BucketOf(rawRoute));
+                    bucketRoute);
             }
         }
     }
