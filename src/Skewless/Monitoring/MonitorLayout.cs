@@ -30,13 +30,15 @@ internal sealed class MonitorLayout
             switch (feature)
             {
                 case NumericStatistics numeric:
-                    Features[i] = new FeatureLayout(slots, slotCount, PaddedEdges(numeric.Edges), moments, numeric.Mean, null, null);
+                    Features[i] = new FeatureLayout(slots, slotCount, PaddedEdges(numeric.Edges), moments, numeric.Mean, null, null, null);
                     moments += MomentsPerFeature;
                     break;
                 case CategoricalStatistics categorical:
                     CheckVocabulary(training, categorical, transforms[i] as Vocabulary);
                     var lookup = categorical.Categories.Select((category, index) => (category, index)).ToDictionary(pair => pair.category, pair => pair.index, StringComparer.Ordinal);
-                    Features[i] = new FeatureLayout(slots, slotCount, [], -1, 0, lookup, CategoryOfBucket(categorical, transforms[i] as HashBuckets));
+                    var categoryOfBucket = CategoryOfBucket(categorical, transforms[i] as HashBuckets);
+                    var candidateOfBucket = categoryOfBucket?.Select(category => category >= 0 ? categorical.Categories[category] : null).ToArray();
+                    Features[i] = new FeatureLayout(slots, slotCount, [], -1, 0, lookup, categoryOfBucket, candidateOfBucket);
                     break;
             }
 
@@ -110,19 +112,10 @@ internal readonly struct FeatureLayout
     /// <summary>In <see cref="CategoryOfBucket"/>, a bucket that several categories hash into.</summary>
     public const int SharedBucket = -2;
 
-    public FeatureLayout(int offset, int slots, double[] edges, int moments, double shift, Dictionary<string, int>? lookup, int[]? categoryOfBucket)
+    public FeatureLayout(int offset, int slots, double[] edges, int moments, double shift, Dictionary<string, int>? lookup, int[]? categoryOfBucket, string?[]? candidateOfBucket)
     {
         CategoryOfBucket = categoryOfBucket;
-        if (categoryOfBucket is not null)
-        {
-            var names = new string[lookup!.Count];
-            foreach (var pair in lookup)
-            {
-                names[pair.Value] = pair.Key;
-            }
-
-            CandidateOfBucket = categoryOfBucket.Select(category => category >= 0 ? names[category] : null).ToArray();
-        }
+        CandidateOfBucket = candidateOfBucket;
         Offset = offset;
         Slots = slots;
         Edges = edges;
