@@ -1,20 +1,23 @@
 using System.Globalization;
 using Flights;
 using Microsoft.ML;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.ML.Data;
 using Skewless.ML;
+using Skewless.Monitoring;
 
 // One definition, FlightFeatures, drives both the training pipeline and the serving path.
 var flights = FlightData.Load(FlightData.SamplePath);
 
-// The rows have an event time, so they are split by time: fit and train on January and February,
-// evaluate and serve March, as a model deployed on 1 March would have seen it.
-var cutoff = new DateTime(2001, 3, 1);
+// The rows have an event time, so they are split by time: fit and train on January, then serve
+// February and March, as a model deployed on 1 February would have seen them, and evaluate on March.
+var cutoff = new DateTime(2001, 2, 1);
 var training = flights.Where(flight => flight.Departure < cutoff).ToArray();
-var march = flights.Where(flight => flight.Departure >= cutoff).ToArray();
+var february = flights.Where(flight => flight.Departure >= cutoff && flight.Departure.Month == 2).ToArray();
+var march = flights.Where(flight => flight.Departure.Month == 3).ToArray();
 static bool Delayed(Flight flight) => flight.DelayMinutes > 15;
 
-Say($"Skewless flights sample: {flights.Length:N0} real flights, {training.Length:N0} before {cutoff:yyyy-MM-dd} for training, {march.Length:N0} after for serving.");
+Say($"Skewless flights sample: {flights.Length:N0} real flights, {training.Length:N0} before {cutoff:yyyy-MM-dd} for training, {february.Length + march.Length:N0} after for serving.");
 var schema = FlightFeatures.Schema;
 Say($"\n{schema.Name} v{schema.Version}, definition {schema.Fingerprint}: {schema.Features.Count} features in {schema.Width} slots");
 foreach (var feature in schema.Features)
@@ -22,8 +25,8 @@ foreach (var feature in schema.Features)
     Say($"  {feature.Name,-15} {feature.Kind,-8} {feature.Transform,-16} {feature.Width,3} slot{(feature.Width == 1 ? " " : "s")}  reads {string.Join(", ", feature.Reads)}");
 }
 
-// Training: one full pass fits the z-score, deciles and vocabularies on the training rows only;
-// the batch path turns them into the matrix ML.NET trains on.
+// Training: one full pass fits the z-score, deciles and vocabularies on the training rows only, and
+// records their statistics; the batch path turns them into the matrix ML.NET trains on.
 var fitted = FlightFeatures.Fit(training);
 var ml = new MLContext(seed: 1);
 var trainer = ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 16, numberOfTrees: 100, minimumExampleCountPerLeaf: 20);
@@ -79,6 +82,49 @@ var scoreDifferences = march.Select((flight, row) => engine.Predict(flight).Prob
 Say($"\nAll {flights.Length:N0} flights, bit by bit: the reloaded single-row path and the training batch path differ in {differences} of {flights.Length * width:N0} slots.");
 Say($"All {march.Length:N0} March flights: the serving engine's probabilities differ from the batch-scored ones in {scoreDifferences} cases.");
 Say($"{(differences + scoreDifferences == 0 ? "Training and serving compute identical features and identical predictions." : "Training and serving disagree: this is a bug in Skewless.")}");
+
+// Monitoring: replay February and March as serving traffic, in two four-week windows (all of February,
+// and 1 to 28 March), with a fake clock that follows each flight's departure. The monitor sees each
+// feature's value as the serving kernel computes it, and each outcome (was it delayed?) once known.
+var clock = new FakeTimeProvider(new DateTimeOffset(cutoff, TimeSpan.Zero));
+var replayed = february.Concat(march.Where(flight => flight.Departure.Day <= 28)).ToArray();
+using (var monitor = served.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(28), RetainedWindows = 2, TimeProvider = clock }))
+{
+    foreach (var flight in replayed)
+    {
+        clock.SetUtcNow(new DateTimeOffset(flight.Departure, TimeSpan.Zero));
+        served.Transform(flight, monitor);
+        monitor.RecordOutcome(flight, engine.Predict(flight).Probability, Delayed(flight) ? 1 : 0);
+    }
+
+    var skew = monitor.Skew();
+    var drift = monitor.Drift();
+    Say($"\nServed {replayed.Length:N0} flights of February and March through a monitor. Skew, training against March:");
+    Console.Write(skew.ToString());
+    Say($"\nDrift, February against March:");
+    Console.Write(drift.ToString());
+
+    var residuals = monitor.Snapshot().Residuals;
+    Say($"\nMarch outcomes: {residuals.Count:N0}, mean P(delay) {residuals.MeanPrediction:0.000} against a delayed share of {residuals.MeanOutcome:0.000}. Where the model is most wrong:");
+    foreach (var slice in residuals.Slices.Where(slice => slice.Count >= 30).OrderByDescending(slice => Math.Abs(slice.MeanResidual)).Take(3))
+    {
+        Say($"  {slice}");
+    }
+
+    var reportPath = Path.Combine(directory.FullName, "drift-report.html");
+    using (var report = new StreamWriter(reportPath))
+    {
+        drift.WriteHtml(report);
+    }
+
+    foreach (var (name, windowsAgo) in new[] { ("february", 1), ("march", 0) })
+    {
+        using var snapshot = File.Create(Path.Combine(directory.FullName, name + ".json"));
+        monitor.Snapshot(windowsAgo).Save(snapshot);
+    }
+
+    Say($"Wrote {reportPath}, and february.json and march.json beside it: compare them with `skewless compare {Path.Combine(directory.FullName, "february.json")} {Path.Combine(directory.FullName, "march.json")}`.");
+}
 
 // Roll back to the model trained three months ago with FlightFeaturesV1, through the generated registry.
 if (Rollback.Run(training, march, Say) != 0)

@@ -95,7 +95,13 @@ public sealed class PackageLayoutTests(PackedSkewless package)
         var versions = XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props")).Descendants("PackageVersion")
             .ToDictionary(version => version.Attribute("Include")!.Value, version => version.Attribute("Version")!.Value);
         Assert.Equal(
-            new Dictionary<string, string> { ["System.Memory"] = versions["System.Memory"], ["System.Text.Json"] = versions["System.Text.Json"] },
+            new Dictionary<string, string>
+            {
+                ["System.Memory"] = versions["System.Memory"],
+                ["System.Text.Json"] = versions["System.Text.Json"],
+                ["System.Diagnostics.DiagnosticSource"] = versions["System.Diagnostics.DiagnosticSource"],
+                ["Microsoft.Bcl.TimeProvider"] = versions["Microsoft.Bcl.TimeProvider"],
+            },
             groups[".NETStandard2.0"]);
 
         // Skewless.Analyzers and friends are inside this package, and Roslyn comes with the compiler.

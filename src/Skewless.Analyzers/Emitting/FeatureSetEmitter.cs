@@ -13,6 +13,7 @@ internal static class FeatureSetEmitter
 {
     private const string Runtime = "global::Skewless";
     private const string Transforms = "global::Skewless.Transforms";
+    private const string Monitoring = "global::Skewless.Monitoring";
 
     public static string HintName(FeatureSetModel model) => model.FullName + ".g.cs";
 
@@ -48,6 +49,7 @@ internal static class FeatureSetEmitter
             writer.Line();
             EmitParallelFit(writer, context);
             EmitTermOf(writer, context);
+            StatisticsEmitter.EmitOrdinalOf(writer, context.Model);
             writer.Line();
             EmitVector(writer, context);
             writer.Line();
@@ -85,7 +87,7 @@ internal static class FeatureSetEmitter
             var slots = feature.Kind == FeatureKind.Enum && feature.Transform.Kind == FeatureTransform.None
                 ? ", " + Strings(feature.EnumMembers.Select(member => $"{feature.Name}={member}"))
                 : "";
-            writer.Line($"        new {Runtime}.FeatureDescriptor({Literal(feature.Name)}, {Runtime}.FeatureKind.{feature.Kind}, {Runtime}.FeatureTransform.{feature.Transform.Kind}, {offset}, {feature.Width}, {Strings(feature.Reads)}{slots}),");
+            writer.Line($"        new {Runtime}.FeatureDescriptor({Literal(feature.Name)}, {Runtime}.FeatureKind.{feature.Kind}, {Runtime}.FeatureTransform.{feature.Transform.Kind}, {offset}, {feature.Width}, {Strings(feature.Reads)}{slots}{StatisticsEmitter.Threshold(feature.DriftThreshold)}),");
             offset += feature.Width;
         }
 
@@ -310,7 +312,8 @@ internal static class FeatureSetEmitter
     {
         var model = context.Model;
         var fitted = model.Features.Where(feature => feature.Transform.IsFitted).ToList();
-        writer.Line("/// <summary>Fits the feature set incrementally. Accumulators of separate partitions merge into the same result as one pass.</summary>");
+        var label = model.Label;
+        writer.Line("/// <summary>Fits the feature set incrementally, and gathers the training statistics in the same pass. Accumulators of separate partitions merge into the same result as one pass.</summary>");
         using (writer.Block("public sealed partial class Accumulator"))
         {
             writer.Line("private long _rows;");
@@ -320,18 +323,55 @@ internal static class FeatureSetEmitter
                 writer.Line($"private readonly {type} {Field(feature)} = new {type}({AccumulatorArguments(feature.Transform)});");
             }
 
+            for (var i = 0; i < model.Features.Length; i++)
+            {
+                writer.Line($"private readonly {StatisticsEmitter.AccumulatorType(model.Features[i].Kind)} {StatisticsEmitter.Field(i)};");
+            }
+
+            if (label is not null)
+            {
+                writer.Line($"private readonly {StatisticsEmitter.AccumulatorType(label.Kind)} {StatisticsEmitter.LabelField} = {StatisticsEmitter.NewAccumulator(label.Kind, label.EnumMembers)};");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>Starts an empty accumulator.</summary>");
+            using (writer.Block("public Accumulator()"))
+            {
+                for (var i = 0; i < model.Features.Length; i++)
+                {
+                    writer.Line($"{StatisticsEmitter.Field(i)} = {StatisticsEmitter.NewAccumulator(model.Features[i], Field(model.Features[i]))};");
+                }
+            }
+
             writer.Line();
             writer.Line("/// <summary>The number of rows added, including those of merged accumulators.</summary>");
             writer.Line("public long Rows { get { return _rows; } }");
             writer.Line();
-            writer.Line("/// <summary>Adds one training row.</summary>");
+            writer.Line("/// <summary>Adds one training row: each [Feature] method is called once, and its value feeds both its transform and its statistics.</summary>");
             writer.Line("/// <param name=\"row\">The row.</param>");
             using (writer.Block($"public void Add(in {model.InputType} row)"))
             {
                 writer.Line("_rows++;");
-                foreach (var feature in fitted)
+                for (var i = 0; i < model.Features.Length; i++)
                 {
-                    writer.Line($"{Field(feature)}.Add({TransformInput(context, feature)});");
+                    var feature = model.Features[i];
+                    var raw = StatisticsEmitter.Local(feature);
+                    writer.Line($"var {raw} = {Call(context, feature)};");
+                    if (feature.Transform.IsFitted)
+                    {
+                        writer.Line($"{Field(feature)}.Add({TransformInput(feature, raw)});");
+                    }
+
+                    // A vocabulary's statistics read the counts its transform keeps.
+                    if (feature.Transform.Kind != FeatureTransform.Vocabulary)
+                    {
+                        writer.Line($"{StatisticsEmitter.Field(i)}.Add({StatisticsEmitter.Value(feature.Kind, raw)});");
+                    }
+                }
+
+                if (label is not null)
+                {
+                    writer.Line($"{StatisticsEmitter.LabelField}.Add({StatisticsEmitter.Value(label.Kind, "row." + Identifier(label.MemberName))});");
                 }
             }
 
@@ -346,6 +386,16 @@ internal static class FeatureSetEmitter
                 {
                     writer.Line($"{Field(feature)}.Merge(other.{Field(feature)});");
                 }
+
+                for (var i = 0; i < model.Features.Length; i++)
+                {
+                    writer.Line($"{StatisticsEmitter.Field(i)}.Merge(other.{StatisticsEmitter.Field(i)});");
+                }
+
+                if (label is not null)
+                {
+                    writer.Line($"{StatisticsEmitter.LabelField}.Merge(other.{StatisticsEmitter.LabelField});");
+                }
             }
 
             writer.Line();
@@ -353,10 +403,13 @@ internal static class FeatureSetEmitter
             writer.Line("/// <returns>The fitted feature set.</returns>");
             using (writer.Block("public Fitted Complete()"))
             {
+                var statistics = $"new {Monitoring}.FeatureStatistics[] {{ {string.Join(", ", model.Features.Select((_, i) => $"{StatisticsEmitter.Field(i)}.Complete(Schema.Features[{Number(i)}])"))} }}";
+                var labelStatistics = label is null ? "null" : $"{StatisticsEmitter.LabelField}.Complete({Literal(label.MemberName)}, {Runtime}.FeatureKind.{label.Kind})";
                 var arguments = model.Features
                     .Where(feature => feature.Transform.Kind != FeatureTransform.None)
                     .Select(feature => feature.Transform.IsFitted ? $"{Field(feature)}.Complete()" : $"new {FittedType(feature.Transform)}({FittedArguments(feature.Transform)})")
-                    .Prepend("_rows");
+                    .Prepend("_rows")
+                    .Append($"{Monitoring}.TrainingStatistics.Create(Schema, _rows, {(model.Features.Length == 0 ? $"global::System.Array.Empty<{Monitoring}.FeatureStatistics>()" : statistics)}, {labelStatistics})");
                 Call(writer, "return new Fitted", arguments, ";");
             }
         }
@@ -376,10 +429,11 @@ internal static class FeatureSetEmitter
 
             writer.Line($"private readonly {Transforms}.IFittedTransform{context.Nullable}[] _transformsInSchemaOrder;");
             writer.Line();
-            Call(writer, "internal Fitted", transformed.Select(feature => $"{FittedType(feature.Transform)} {Identifier(feature.MethodName)}").Prepend("long trainingRows"), "");
+            Call(writer, "internal Fitted", transformed.Select(feature => $"{FittedType(feature.Transform)} {Identifier(feature.MethodName)}").Prepend("long trainingRows").Append($"{Monitoring}.TrainingStatistics statistics"), "");
             using (writer.Block(""))
             {
                 writer.Line("TrainingRows = trainingRows;");
+                writer.Line("Statistics = statistics;");
                 foreach (var feature in transformed)
                 {
                     writer.Line($"{Field(feature)} = {Identifier(feature.MethodName)};");
@@ -393,6 +447,9 @@ internal static class FeatureSetEmitter
             writer.Line("/// <summary>The number of rows the feature set was fitted on.</summary>");
             writer.Line("public long TrainingRows { get; }");
             writer.Line();
+            writer.Line("/// <summary>The statistics of the training rows, gathered in the fitting pass and saved in the artifact, which a monitor compares serving traffic with.</summary>");
+            writer.Line($"public {Monitoring}.TrainingStatistics Statistics {{ get; }}");
+            writer.Line();
             writer.Line("/// <summary>The feature set's schema.</summary>");
             writer.Line($"{Runtime}.FeatureSchema {Runtime}.IFittedFeatureSet<{model.InputType}>.Schema {{ get {{ return Schema; }} }}");
             writer.Line();
@@ -404,7 +461,18 @@ internal static class FeatureSetEmitter
             writer.Line("/// <returns>The row's features.</returns>");
             using (writer.Block($"public Vector Transform(in {model.InputType} row)"))
             {
-                writer.Line("return Kernel(in row);");
+                writer.Line("return Kernel(in row, null);");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>Computes the features of one row, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>");
+            writer.Line("/// <param name=\"row\">The row.</param>");
+            writer.Line("/// <param name=\"monitor\">A monitor of this feature set, from <see cref=\"Monitor\"/>.</param>");
+            writer.Line("/// <returns>The row's features, the same as without a monitor.</returns>");
+            using (writer.Block($"public Vector Transform(in {model.InputType} row, {Monitoring}.FeatureMonitor<{model.InputType}> monitor)"))
+            {
+                ThrowIfNull(writer, "monitor");
+                writer.Line("return Kernel(in row, monitor.BeginRow(Schema));");
             }
 
             writer.Line();
@@ -413,7 +481,35 @@ internal static class FeatureSetEmitter
             writer.Line("/// <param name=\"destination\">At least <see cref=\"Vector.Width\"/> slots.</param>");
             using (writer.Block($"public void Transform(in {model.InputType} row, global::System.Span<float> destination)"))
             {
-                writer.Line("Kernel(in row).CopyTo(destination);");
+                writer.Line("Kernel(in row, null).CopyTo(destination);");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>Computes the features of one row as floats, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>");
+            writer.Line("/// <param name=\"row\">The row.</param>");
+            writer.Line("/// <param name=\"destination\">At least <see cref=\"Vector.Width\"/> slots.</param>");
+            writer.Line("/// <param name=\"monitor\">A monitor of this feature set, from <see cref=\"Monitor\"/>.</param>");
+            using (writer.Block($"public void Transform(in {model.InputType} row, global::System.Span<float> destination, {Monitoring}.FeatureMonitor<{model.InputType}> monitor)"))
+            {
+                ThrowIfNull(writer, "monitor");
+                writer.Line("Kernel(in row, monitor.BeginRow(Schema)).CopyTo(destination);");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>Starts monitoring serving traffic against this feature set's training statistics. Dispose it to stop its timer and metrics.</summary>");
+            writer.Line("/// <param name=\"options\">Window length, retention and clock; null for the defaults.</param>");
+            writer.Line("/// <returns>A monitor to pass to the Transform overloads that take one.</returns>");
+            using (writer.Block($"public {Monitoring}.FeatureMonitor<{model.InputType}> Monitor({Monitoring}.MonitorOptions{context.Nullable} options = null)"))
+            {
+                writer.Line($"return new {Monitoring}.FeatureMonitor<{model.InputType}>(this, options);");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>Computes the features of one row and shows each value to an observer; a monitor uses it to slice residuals by feature value.</summary>");
+            using (writer.Block($"void {Runtime}.IFittedFeatureSet<{model.InputType}>.Observe(in {model.InputType} row, {Monitoring}.FeatureObserver observer)"))
+            {
+                ThrowIfNull(writer, "observer");
+                writer.Line("Kernel(in row, observer);");
             }
 
             writer.Line();
@@ -430,7 +526,7 @@ internal static class FeatureSetEmitter
                 writer.Line();
                 using (writer.Block("for (var i = 0; i < rows.Length; i++)"))
                 {
-                    writer.Line("Kernel(in rows[i]).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));");
+                    writer.Line("Kernel(in rows[i], null).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));");
                 }
             }
 
@@ -439,7 +535,7 @@ internal static class FeatureSetEmitter
             writer.Line("/// <param name=\"destination\">The stream to write to. It is flushed, not closed.</param>");
             using (writer.Block("public void Save(global::System.IO.Stream destination)"))
             {
-                writer.Line($"{Runtime}.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);");
+                writer.Line($"{Runtime}.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder, Statistics);");
             }
 
             writer.Line();
@@ -465,37 +561,63 @@ internal static class FeatureSetEmitter
                     .Select((feature, index) => (Feature: feature, Index: index))
                     .Where(pair => pair.Feature.Transform.Kind != FeatureTransform.None)
                     .Select(pair => $"{FittedType(pair.Feature.Transform)}.Read({string.Join(", ", new[] { "artifact", Number(pair.Index), FittedArguments(pair.Feature.Transform) }.Where(argument => argument.Length > 0))})")
-                    .Prepend("artifact.TrainingRows");
+                    .Prepend("artifact.TrainingRows")
+                    .Append("artifact.Statistics");
                 Call(writer, "return new Fitted", arguments, ";");
             }
 
             writer.Line();
-            writer.Line("// The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.");
-            using (writer.Block($"private Vector Kernel(in {model.InputType} row)"))
+            writer.Line("// The one kernel every Transform overload runs: each [Feature] method, called once, then its fitted transform;");
+            writer.Line("// a monitor, when there is one, sees the values in between.");
+            using (writer.Block($"private Vector Kernel(in {model.InputType} row, {Monitoring}.FeatureObserver{context.Nullable} observer)"))
             {
-                Call(writer, "return new Vector", model.Features.Select(feature => Apply(context, feature)), ";");
+                foreach (var feature in model.Features)
+                {
+                    var call = Call(context, feature);
+                    writer.Line($"var {StatisticsEmitter.Local(feature)} = {(feature.Transform.Kind == FeatureTransform.Vocabulary ? $"{Field(feature)}.IndexOf({TransformInput(feature, call)})" : call)};");
+                }
+
+                foreach (var feature in model.Features.Where(feature => feature.Transform.Kind == FeatureTransform.HashBuckets))
+                {
+                    writer.Line($"var {StatisticsEmitter.BucketLocal(feature)} = {Field(feature)}.BucketOf({StatisticsEmitter.Local(feature)});");
+                }
+
+                if (model.Features.Length > 0)
+                {
+                    using (writer.Block("if (observer != null)"))
+                    {
+                        for (var i = 0; i < model.Features.Length; i++)
+                        {
+                            writer.Line(StatisticsEmitter.Observe(model.Features[i], i));
+                        }
+                    }
+
+                    writer.Line();
+                }
+
+                Call(writer, "return new Vector", model.Features.Select(Apply), ";");
             }
         }
     }
 
-    private static string Apply(Context context, FeatureModel feature)
+    // A vector field from the local the kernel computed: the value through its fitted transform.
+    private static string Apply(FeatureModel feature)
     {
-        var input = TransformInput(context, feature);
+        var raw = StatisticsEmitter.Local(feature);
         return feature.Transform.Kind switch
         {
-            FeatureTransform.ZScore or FeatureTransform.MinMax => $"{Field(feature)}.Apply({input})",
-            FeatureTransform.Vocabulary => $"{Field(feature)}.IndexOf({input})",
-            FeatureTransform.QuantileBuckets or FeatureTransform.HashBuckets => $"{Field(feature)}.BucketOf({input})",
-            _ => input,
+            FeatureTransform.ZScore or FeatureTransform.MinMax => $"{Field(feature)}.Apply({raw})",
+            FeatureTransform.QuantileBuckets => $"{Field(feature)}.BucketOf({raw})",
+            FeatureTransform.HashBuckets => StatisticsEmitter.BucketLocal(feature),
+            _ => raw,
         };
     }
 
+    private static string Call(Context context, FeatureModel feature) => $"global::{context.Model.FullName}.{Identifier(feature.MethodName)}(row)";
+
     // The value a transform receives: the feature method's result, or an enum's declared name for a vocabulary.
-    private static string TransformInput(Context context, FeatureModel feature)
-    {
-        var call = $"global::{context.Model.FullName}.{Identifier(feature.MethodName)}(row)";
-        return feature.Kind == FeatureKind.Enum && feature.Transform.Kind == FeatureTransform.Vocabulary ? $"TermOf({call})" : call;
-    }
+    private static string TransformInput(FeatureModel feature, string value) =>
+        feature.Kind == FeatureKind.Enum && feature.Transform.Kind == FeatureTransform.Vocabulary ? $"TermOf({value})" : value;
 
     private static string AccumulatorType(TransformModel transform) => $"{Transforms}.{transform.Kind}Accumulator";
 

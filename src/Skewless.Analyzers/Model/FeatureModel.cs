@@ -9,6 +9,7 @@ namespace Skewless.Analyzers.Model;
 /// <param name="EnumStart">For an enum whose distinct values count up by one in declaration order, the first value; otherwise null.</param>
 /// <param name="Reads">The input members the feature reads, sorted.</param>
 /// <param name="Transform">The transform from the feature's attributes.</param>
+/// <param name="DriftThreshold">The feature's <c>[DriftThreshold]</c>, if any.</param>
 internal sealed record FeatureModel(
     string Name,
     string MethodName,
@@ -17,7 +18,8 @@ internal sealed record FeatureModel(
     EquatableArray<string> EnumMembers,
     int? EnumStart,
     EquatableArray<string> Reads,
-    TransformModel Transform)
+    TransformModel Transform,
+    double? DriftThreshold = null)
 {
     public int Width => Transform.Width ?? (Kind == FeatureKind.Enum ? EnumMembers.Length : 1);
 

@@ -15,6 +15,7 @@ namespace Skewless.Analyzers.Model;
 /// <param name="InputTypeName">The row type's name as recorded in the schema, without <c>global::</c>.</param>
 /// <param name="Features">The valid features, in declaration order.</param>
 /// <param name="Libraries">For each assembly outside the compilation that the features call, a public type in it, for <c>typeof</c>; ordered by assembly name.</param>
+/// <param name="Label">The input's <c>[Label]</c> member, read for training statistics only.</param>
 internal sealed record FeatureSetModel(
     string Namespace,
     EquatableArray<string> ContainingTypes,
@@ -26,7 +27,8 @@ internal sealed record FeatureSetModel(
     string InputType,
     string InputTypeName,
     EquatableArray<FeatureModel> Features,
-    EquatableArray<string> Libraries)
+    EquatableArray<string> Libraries,
+    LabelModel? Label = null)
 {
     public int Width => Features.Sum(feature => feature.Width);
 }

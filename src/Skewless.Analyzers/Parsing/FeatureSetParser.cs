@@ -15,7 +15,7 @@ namespace Skewless.Analyzers.Parsing;
 internal static class FeatureSetParser
 {
     /// <summary>Names the generator adds to a feature set class.</summary>
-    public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted", "TermOf" };
+    public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted", "TermOf", "OrdinalOf" };
 
     /// <summary>Names a feature's vector field cannot take, because <c>Vector</c> already has them.</summary>
     public static readonly IReadOnlyCollection<string> VectorMembers = new[] { "Width", "CopyTo", "Equals", "GetHashCode", "ToString", "GetType" };
@@ -81,7 +81,8 @@ internal static class FeatureSetParser
             inputType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             inputType.ToDisplayString(NameWithoutGlobal),
             features.Select(feature => feature.Model).ToEquatableArray(),
-            Libraries(features.Select(feature => feature.Method), walker));
+            Libraries(features.Select(feature => feature.Method), walker),
+            MonitoringParser.Label(inputType, type, compilation, memberType => Classify(memberType) is (var kind, null) ? kind : null));
     }
 
     /// <summary>The logical name and version a <c>[FeatureSet]</c> attribute declares: its <c>Name</c>, else the class name, and its <c>Version</c>, else 1.</summary>
@@ -234,7 +235,8 @@ internal static class FeatureSetParser
             kind == FeatureKind.Enum ? EnumMembers((INamedTypeSymbol)method.ReturnType) : EquatableArray<string>.Empty,
             kind == FeatureKind.Enum ? ConsecutiveStart((INamedTypeSymbol)method.ReturnType) : null,
             walker.ReadsOf(method).ToEquatableArray(),
-            transform!);
+            transform!,
+            MonitoringParser.DriftThreshold(method));
     }
 
     private static string? SignatureProblem(IMethodSymbol method, ITypeSymbol inputType)
@@ -277,7 +279,7 @@ internal static class FeatureSetParser
         _ => (default, "is not supported: a feature must return float, double, int, long, bool or an enum"),
     };
 
-    private static EquatableArray<string> EnumMembers(INamedTypeSymbol enumType)
+    public static EquatableArray<string> EnumMembers(INamedTypeSymbol enumType)
     {
         var values = new HashSet<object>();
         return enumType.GetMembers()
@@ -354,7 +356,7 @@ internal static class FeatureSetParser
             fingerprint.Add("feature", $"{model.Name} {model.Kind} {string.Join(",", model.EnumMembers)}");
             foreach (var declaration in DefinitionWalker.Declarations(method, cancellationToken))
             {
-                fingerprint.Add("body", declaration);
+                fingerprint.Add("body", MonitoringParser.WithoutMonitoringSettings(declaration));
             }
         }
 

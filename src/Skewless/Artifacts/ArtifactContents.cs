@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Skewless.Monitoring;
 
 namespace Skewless.Artifacts;
 
@@ -8,8 +9,9 @@ public sealed class ArtifactContents
     private readonly FeatureSchema _schema;
     private readonly JsonElement?[] _states;
 
-    internal ArtifactContents(FeatureSchema schema, long trainingRows, JsonElement?[] states)
+    internal ArtifactContents(FeatureSchema schema, long trainingRows, JsonElement?[] states, TrainingStatistics statistics)
     {
+        Statistics = statistics;
         _schema = schema;
         _states = states;
         TrainingRows = trainingRows;
@@ -17,6 +19,9 @@ public sealed class ArtifactContents
 
     /// <summary>The number of rows the feature set was fitted on.</summary>
     public long TrainingRows { get; }
+
+    /// <summary>The statistics of the training rows, checked against the definition.</summary>
+    public TrainingStatistics Statistics { get; }
 
     /// <summary>The fitted constants of feature number <paramref name="feature"/>, which the reader checked exist.</summary>
     internal ArtifactState State(int feature)

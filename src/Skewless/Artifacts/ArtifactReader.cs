@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Skewless.Monitoring;
 
 namespace Skewless.Artifacts;
 
@@ -48,7 +49,9 @@ public static class ArtifactReader
         }
 
         CheckLibraries(root, schema, options.OnLibraryMismatch);
-        return new ArtifactContents(schema, trainingRows, ReadFeatures(root, schema));
+        var states = ReadFeatures(root, schema);
+        var (features, label) = StatisticsJson.Read(root, schema.FeatureSet, trainingRows, schema.Features.Select(feature => (feature.Name, feature.Kind, feature.Transform)).ToList());
+        return new ArtifactContents(schema, trainingRows, states, TrainingStatistics.Create(schema, trainingRows, features, label));
     }
 
     /// <summary>The artifact's top-level object, once it is known to be a Skewless artifact of the format this runtime reads.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Skewless.Monitoring;
 using Skewless.Transforms;
 
 namespace Skewless.Artifacts;
@@ -11,8 +12,10 @@ public static class ArtifactWriter
     /// <param name="schema">The feature set's schema.</param>
     /// <param name="trainingRows">The number of rows the feature set was fitted on.</param>
     /// <param name="transforms">For each feature in schema order, its fitted transform, or <see langword="null"/> when nothing was fitted.</param>
-    public static void Write(Stream destination, FeatureSchema schema, long trainingRows, IReadOnlyList<IFittedTransform?> transforms)
+    /// <param name="statistics">The statistics of the training rows.</param>
+    public static void Write(Stream destination, FeatureSchema schema, long trainingRows, IReadOnlyList<IFittedTransform?> transforms, TrainingStatistics statistics)
     {
+        Guard.NotNull(statistics, nameof(statistics));
         Guard.NotNull(destination, nameof(destination));
         Guard.NotNull(schema, nameof(schema));
         Guard.NotNull(transforms, nameof(transforms));
@@ -70,6 +73,7 @@ public static class ArtifactWriter
         }
 
         json.WriteEndArray();
+        StatisticsJson.Write(json, statistics);
         json.WriteEndObject();
         json.Flush();
     }

@@ -21,6 +21,11 @@ internal readonly struct JsonFields
         _path = path;
     }
 
+    public bool Has(string name) => _element.TryGetProperty(name, out _);
+
+    /// <summary>The same object, described by <paramref name="path"/> in messages.</summary>
+    public JsonFields At(string path) => new(_element, _featureSet, path);
+
     public string String(string name) => Property(name, JsonValueKind.String).GetString()!;
 
     public int Int32(string name) =>

@@ -11,7 +11,8 @@ public sealed class FeatureDescriptor
     /// <param name="width">The number of slots the feature fills.</param>
     /// <param name="reads">The input members the feature's code reads, directly or through helpers.</param>
     /// <param name="slots">The name of each slot, in vector order, or <see langword="null"/> for <c>Name</c> when there is one slot and <c>Name[i]</c> when there are more.</param>
-    public FeatureDescriptor(string name, FeatureKind kind, FeatureTransform transform, int offset, int width, IReadOnlyList<string> reads, IReadOnlyList<string>? slots = null)
+    /// <param name="driftThreshold">The feature's <see cref="DriftThresholdAttribute"/>, or <see langword="null"/> when it has none.</param>
+    public FeatureDescriptor(string name, FeatureKind kind, FeatureTransform transform, int offset, int width, IReadOnlyList<string> reads, IReadOnlyList<string>? slots = null, double? driftThreshold = null)
     {
         slots ??= width == 1 ? new[] { name } : Enumerable.Range(0, width).Select(slot => $"{name}[{slot}]").ToArray();
         if (slots.Count != width)
@@ -26,6 +27,7 @@ public sealed class FeatureDescriptor
         Width = width;
         Reads = reads;
         Slots = slots;
+        DriftThreshold = driftThreshold;
     }
 
     /// <summary>The feature's name.</summary>
@@ -51,6 +53,9 @@ public sealed class FeatureDescriptor
 
     /// <summary>The name of each slot, in vector order: the feature's name, <c>Feature=Value</c> for each value of a one-hot enum, or <c>Feature[i]</c> for each one-hot bucket.</summary>
     public IReadOnlyList<string> Slots { get; }
+
+    /// <summary>The largest skew or drift distance not flagged, from the feature's <see cref="DriftThresholdAttribute"/>; <see langword="null"/> when it has none.</summary>
+    public double? DriftThreshold { get; }
 
     /// <summary>What a missing or odd value becomes, so that training and serving agree on it.</summary>
     public string Missing => Transform switch

@@ -1,3 +1,4 @@
+using Skewless.Monitoring;
 using Skewless.Transforms;
 
 namespace Skewless;
@@ -17,6 +18,14 @@ public interface IFittedFeatureSet<TRow>
 
     /// <summary>For each feature in schema order, its fitted transform, or <see langword="null"/> when it has none.</summary>
     IReadOnlyList<IFittedTransform?> Transforms { get; }
+
+    /// <summary>The statistics of the training rows, gathered in the same pass as the fit.</summary>
+    TrainingStatistics Statistics { get; }
+
+    /// <summary>Computes one row's features and shows each value to <paramref name="observer"/>, as monitored serving does; used to slice residuals by feature value.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="observer">Receives each feature's value.</param>
+    void Observe(in TRow row, FeatureObserver observer);
 
     /// <summary>Computes one row's features as floats, for serving. Allocates nothing.</summary>
     /// <param name="row">The row.</param>

@@ -7,25 +7,14 @@ namespace Skewless.Transforms;
 public sealed class MinMaxAccumulator
 {
     private readonly Moments _moments = new();
-    private double _minimum = double.PositiveInfinity;
-    private double _maximum = double.NegativeInfinity;
+    private readonly ValueRange _range = new();
 
     /// <summary>Adds one training value. NaN and infinities are counted as missing.</summary>
     public void Add(double value)
     {
         if (_moments.Add(value))
         {
-            // +0 and -0 compare equal; normalising makes the result independent of the order of the rows.
-            value += 0.0;
-            if (value < _minimum)
-            {
-                _minimum = value;
-            }
-
-            if (value > _maximum)
-            {
-                _maximum = value;
-            }
+            _range.Add(value);
         }
     }
 
@@ -34,14 +23,16 @@ public sealed class MinMaxAccumulator
     {
         Guard.NotNull(other, nameof(other));
         _moments.Merge(other._moments);
-        _minimum = Math.Min(_minimum, other._minimum);
-        _maximum = Math.Max(_maximum, other._maximum);
+        _range.Merge(other._range);
     }
+
+    /// <summary>The moments of the values added so far, which training statistics read rather than sum a second time.</summary>
+    internal Moments Moments => _moments;
 
     /// <summary>Freezes the fitted constants.</summary>
     public MinMax Complete() => _moments.Count == 0
         ? new MinMax(0, _moments.Missing, 0, 0, 0)
-        : new MinMax(_moments.Count, _moments.Missing, _minimum, _maximum, _moments.Mean());
+        : new MinMax(_moments.Count, _moments.Missing, _range.Minimum, _range.Maximum, _moments.Mean());
 }
 
 /// <summary>

@@ -53,8 +53,8 @@ public sealed class QuantileSketch
         Collapse();
         Count += other.Count;
         _zeros += other._zeros;
-        AddAll(_positive, other._positive);
-        AddAll(_negative, other._negative);
+        ExactCounts.AddAll(_positive, other._positive);
+        ExactCounts.AddAll(_negative, other._negative);
     }
 
     /// <summary>
@@ -72,45 +72,70 @@ public sealed class QuantileSketch
         }
 
         var seen = 0L;
-        if (_exact is not null)
+        foreach (var pair in Ascending())
         {
-            foreach (var pair in _exact.OrderBy(pair => pair.Key))
-            {
-                seen += pair.Value;
-                if (seen >= rank)
-                {
-                    return pair.Key;
-                }
-            }
-        }
-        else
-        {
-            foreach (var pair in _negative.OrderByDescending(pair => pair.Key))
-            {
-                seen += pair.Value;
-                if (seen >= rank)
-                {
-                    return -Representative(pair.Key);
-                }
-            }
-
-            seen += _zeros;
+            seen += pair.Value;
             if (seen >= rank)
             {
-                return 0;
-            }
-
-            foreach (var pair in _positive.OrderBy(pair => pair.Key))
-            {
-                seen += pair.Value;
-                if (seen >= rank)
-                {
-                    return Representative(pair.Key);
-                }
+                return pair.Key;
             }
         }
 
         throw new InvalidOperationException("The sketch's counts do not add up to its total.");
+    }
+
+    /// <summary>
+    /// The boundaries that split the values into <paramref name="buckets"/> of equal mass: boundary k
+    /// (from 1) is the value at rank <c>floor(k · n / buckets) + 1</c>, the first value past the
+    /// k/buckets quantile. A value equal to a boundary belongs to the bucket above it.
+    /// </summary>
+    internal double[] Boundaries(int buckets)
+    {
+        // In integers: (k / buckets) as a double is rounded, and its product with n can land just past an integer.
+        var whole = Count / buckets;
+        var rest = Count % buckets;
+        var boundaries = new double[buckets - 1];
+        for (var k = 1; k < buckets; k++)
+        {
+            boundaries[k - 1] = AtRank(Math.Min(Count, (whole * k) + (rest * k / buckets) + 1));
+        }
+
+        return boundaries;
+    }
+
+    /// <summary>
+    /// How many values fall in each bucket between ascending <paramref name="boundaries"/>: bucket i holds the
+    /// values at or above boundary i - 1 and below boundary i. Exact while <see cref="IsExact"/>; otherwise each
+    /// value counts as its bucket's representative, as <see cref="AtRank"/> returns it.
+    /// </summary>
+    internal long[] CountBetween(IReadOnlyList<double> boundaries)
+    {
+        var counts = new long[boundaries.Count + 1];
+        var bucket = 0;
+        foreach (var pair in Ascending())
+        {
+            while (bucket < boundaries.Count && pair.Key >= boundaries[bucket])
+            {
+                bucket++;
+            }
+
+            counts[bucket] += pair.Value;
+        }
+
+        return counts;
+    }
+
+    /// <summary>Each distinct value (or, past the exact limit, each bucket's representative) with its count, in ascending order.</summary>
+    private IEnumerable<KeyValuePair<double, long>> Ascending()
+    {
+        if (_exact is not null)
+        {
+            return _exact.OrderBy(pair => pair.Key);
+        }
+
+        return _negative.OrderByDescending(pair => pair.Key).Select(pair => new KeyValuePair<double, long>(-Representative(pair.Key), pair.Value))
+            .Concat(_zeros > 0 ? new[] { new KeyValuePair<double, long>(0, _zeros) } : Enumerable.Empty<KeyValuePair<double, long>>())
+            .Concat(_positive.OrderBy(pair => pair.Key).Select(pair => new KeyValuePair<double, long>(Representative(pair.Key), pair.Value)));
     }
 
     private void Add(double value, long count)
@@ -125,8 +150,7 @@ public sealed class QuantileSketch
         Count += count;
         if (_exact is not null)
         {
-            _exact.TryGetValue(value, out var existing);
-            _exact[value] = existing + count;
+            ExactCounts.Add(_exact, value, count);
             if (_exact.Count > ExactLimit)
             {
                 Collapse();
@@ -163,8 +187,7 @@ public sealed class QuantileSketch
 
         var buckets = value > 0 ? _positive : _negative;
         var index = (int)Math.Ceiling(Math.Log(Math.Abs(value)) * InverseLogGamma);
-        buckets.TryGetValue(index, out var existing);
-        buckets[index] = existing + count;
+        ExactCounts.Add(buckets, index, count);
     }
 
     // Every value in (γ^(i-1), γ^i] is within RelativeAccuracy of 2γ^i / (γ + 1).
@@ -180,14 +203,5 @@ public sealed class QuantileSketch
         }
 
         return representative;
-    }
-
-    private static void AddAll(Dictionary<int, long> target, Dictionary<int, long> source)
-    {
-        foreach (var pair in source)
-        {
-            target.TryGetValue(pair.Key, out var existing);
-            target[pair.Key] = existing + pair.Value;
-        }
     }
 }

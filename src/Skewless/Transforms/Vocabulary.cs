@@ -55,8 +55,7 @@ public sealed class VocabularyAccumulator
             return;
         }
 
-        _counts.TryGetValue(value!, out var count);
-        _counts[value!] = count + 1;
+        ExactCounts.Add(_counts, value!, 1);
     }
 
     /// <summary>Adds everything another accumulator has counted.</summary>
@@ -64,22 +63,22 @@ public sealed class VocabularyAccumulator
     {
         Guard.NotNull(other, nameof(other));
         _missing += other._missing;
-        foreach (var pair in other._counts)
-        {
-            _counts.TryGetValue(pair.Key, out var count);
-            _counts[pair.Key] = count + pair.Value;
-        }
+        ExactCounts.AddAll(_counts, other._counts);
     }
+
+    /// <summary>The settings the vocabulary is fitted with.</summary>
+    internal VocabularySettings Settings => _settings;
+
+    /// <summary>The number of missing values added so far.</summary>
+    internal long Missing => _missing;
+
+    /// <summary>The exact count of every value added so far, which training statistics read rather than count a second time.</summary>
+    internal IReadOnlyDictionary<string, long> Counts => _counts;
 
     /// <summary>Keeps the most frequent values, by count descending and then by ordinal string order.</summary>
     public Vocabulary Complete()
     {
-        var kept = _counts
-            .Where(pair => pair.Value >= _settings.MinCount)
-            .OrderByDescending(pair => pair.Value)
-            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
-            .Take(_settings.MaxSize > 0 ? _settings.MaxSize : int.MaxValue)
-            .ToArray();
+        var kept = Rank(_counts, _settings.MinCount, _settings.MaxSize > 0 ? _settings.MaxSize : int.MaxValue);
         return new Vocabulary(
             _settings,
             _counts.Values.Sum() + _missing,
@@ -87,6 +86,14 @@ public sealed class VocabularyAccumulator
             kept.Select(pair => pair.Key).ToArray(),
             kept.Select(pair => pair.Value).ToArray());
     }
+
+    /// <summary>At most <paramref name="take"/> values counted at least <paramref name="minCount"/> times, by count descending and then by ordinal string order: the same data always ranks the same.</summary>
+    internal static KeyValuePair<string, long>[] Rank(IEnumerable<KeyValuePair<string, long>> counts, long minCount, int take) => counts
+        .Where(pair => pair.Value >= minCount)
+        .OrderByDescending(pair => pair.Value)
+        .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+        .Take(take)
+        .ToArray();
 }
 
 /// <summary>

@@ -18,6 +18,9 @@ public sealed class ZScoreAccumulator
         _moments.Merge(other._moments);
     }
 
+    /// <summary>The moments of the values added so far, which training statistics read rather than sum a second time.</summary>
+    internal Moments Moments => _moments;
+
     /// <summary>Freezes the fitted constants.</summary>
     public ZScore Complete() => new(_moments.Count, _moments.Missing, _moments.Mean(), _moments.StandardDeviation());
 }

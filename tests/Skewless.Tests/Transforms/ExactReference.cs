@@ -33,7 +33,7 @@ internal static class ExactReference
     public static BigInteger Scaled(double value, int scale)
     {
         var (mantissa, exponent) = Decompose(value);
-        if (exponent < scale)
+        if (exponent < scale && !mantissa.IsZero)
         {
             throw new ArgumentOutOfRangeException(nameof(scale), scale, $"{value:R} is not a multiple of 2^{scale}.");
         }
@@ -55,7 +55,11 @@ internal static class ExactReference
         var byExponent = new Dictionary<int, BigInteger>();
         foreach (var (mantissa, exponent) in parts)
         {
-            byExponent[exponent] = byExponent.GetValueOrDefault(exponent) + mantissa;
+            // A zero adds nothing, and its exponent (-1074) would be below any common scale.
+            if (!mantissa.IsZero)
+            {
+                byExponent[exponent] = byExponent.GetValueOrDefault(exponent) + mantissa;
+            }
         }
 
         var sum = BigInteger.Zero;

@@ -82,6 +82,18 @@ namespace Legacy
             return accumulators[0].Complete();
         }
 
+        /// <summary>The position of <paramref name="value"/> among the declared values, which statistics and monitors count; -1 for an undeclared value.</summary>
+        private static int OrdinalOf(global::Legacy.Tier value)
+        {
+            switch (value)
+            {
+                case global::Legacy.Tier.Bronze: return 0;
+                case global::Legacy.Tier.Silver: return 1;
+                case global::Legacy.Tier.Gold: return 2;
+                default: return -1;
+            }
+        }
+
         /// <summary>The features of one row, one typed field per feature.</summary>
         public readonly partial struct Vector
         {
@@ -121,19 +133,32 @@ namespace Legacy
             }
         }
 
-        /// <summary>Fits the feature set incrementally. Accumulators of separate partitions merge into the same result as one pass.</summary>
+        /// <summary>Fits the feature set incrementally, and gathers the training statistics in the same pass. Accumulators of separate partitions merge into the same result as one pass.</summary>
         public sealed partial class Accumulator
         {
             private long _rows;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics0;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics1;
+
+            /// <summary>Starts an empty accumulator.</summary>
+            public Accumulator()
+            {
+                _statistics0 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(new string[] { "Bronze", "Silver", "Gold" });
+                _statistics1 = new global::Skewless.Monitoring.NumericStatisticsAccumulator();
+            }
 
             /// <summary>The number of rows added, including those of merged accumulators.</summary>
             public long Rows { get { return _rows; } }
 
-            /// <summary>Adds one training row.</summary>
+            /// <summary>Adds one training row: each [Feature] method is called once, and its value feeds both its transform and its statistics.</summary>
             /// <param name="row">The row.</param>
             public void Add(in global::Legacy.Account row)
             {
                 _rows++;
+                var rawTier = global::Legacy.AccountFeatures.Tier(row);
+                _statistics0.Add(OrdinalOf(rawTier));
+                var rawBalance = global::Legacy.AccountFeatures.Balance(row);
+                _statistics1.Add(rawBalance);
             }
 
             /// <summary>Adds everything another accumulator has seen, as if its rows had been added here.</summary>
@@ -146,13 +171,17 @@ namespace Legacy
                 }
 
                 _rows += other._rows;
+                _statistics0.Merge(other._statistics0);
+                _statistics1.Merge(other._statistics1);
             }
 
             /// <summary>Freezes what has been accumulated into a fitted feature set.</summary>
             /// <returns>The fitted feature set.</returns>
             public Fitted Complete()
             {
-                return new Fitted(_rows);
+                return new Fitted(
+                    _rows,
+                    global::Skewless.Monitoring.TrainingStatistics.Create(Schema, _rows, new global::Skewless.Monitoring.FeatureStatistics[] { _statistics0.Complete(Schema.Features[0]), _statistics1.Complete(Schema.Features[1]) }, null));
             }
         }
 
@@ -161,14 +190,20 @@ namespace Legacy
         {
             private readonly global::Skewless.Transforms.IFittedTransform[] _transformsInSchemaOrder;
 
-            internal Fitted(long trainingRows)
+            internal Fitted(
+                long trainingRows,
+                global::Skewless.Monitoring.TrainingStatistics statistics)
             {
                 TrainingRows = trainingRows;
+                Statistics = statistics;
                 _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform[] { null, null };
             }
 
             /// <summary>The number of rows the feature set was fitted on.</summary>
             public long TrainingRows { get; }
+
+            /// <summary>The statistics of the training rows, gathered in the fitting pass and saved in the artifact, which a monitor compares serving traffic with.</summary>
+            public global::Skewless.Monitoring.TrainingStatistics Statistics { get; }
 
             /// <summary>The feature set's schema.</summary>
             global::Skewless.FeatureSchema global::Skewless.IFittedFeatureSet<global::Legacy.Account>.Schema { get { return Schema; } }
@@ -181,7 +216,21 @@ namespace Legacy
             /// <returns>The row's features.</returns>
             public Vector Transform(in global::Legacy.Account row)
             {
-                return Kernel(in row);
+                return Kernel(in row, null);
+            }
+
+            /// <summary>Computes the features of one row, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            /// <returns>The row's features, the same as without a monitor.</returns>
+            public Vector Transform(in global::Legacy.Account row, global::Skewless.Monitoring.FeatureMonitor<global::Legacy.Account> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                return Kernel(in row, monitor.BeginRow(Schema));
             }
 
             /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
@@ -189,7 +238,40 @@ namespace Legacy
             /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
             public void Transform(in global::Legacy.Account row, global::System.Span<float> destination)
             {
-                Kernel(in row).CopyTo(destination);
+                Kernel(in row, null).CopyTo(destination);
+            }
+
+            /// <summary>Computes the features of one row as floats, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            public void Transform(in global::Legacy.Account row, global::System.Span<float> destination, global::Skewless.Monitoring.FeatureMonitor<global::Legacy.Account> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                Kernel(in row, monitor.BeginRow(Schema)).CopyTo(destination);
+            }
+
+            /// <summary>Starts monitoring serving traffic against this feature set's training statistics. Dispose it to stop its timer and metrics.</summary>
+            /// <param name="options">Window length, retention and clock; null for the defaults.</param>
+            /// <returns>A monitor to pass to the Transform overloads that take one.</returns>
+            public global::Skewless.Monitoring.FeatureMonitor<global::Legacy.Account> Monitor(global::Skewless.Monitoring.MonitorOptions options = null)
+            {
+                return new global::Skewless.Monitoring.FeatureMonitor<global::Legacy.Account>(this, options);
+            }
+
+            /// <summary>Computes the features of one row and shows each value to an observer; a monitor uses it to slice residuals by feature value.</summary>
+            void global::Skewless.IFittedFeatureSet<global::Legacy.Account>.Observe(in global::Legacy.Account row, global::Skewless.Monitoring.FeatureObserver observer)
+            {
+                if (observer == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(observer));
+                }
+
+                Kernel(in row, observer);
             }
 
             /// <summary>Computes the features of many rows into a row-major matrix, for training.</summary>
@@ -204,7 +286,7 @@ namespace Legacy
 
                 for (var i = 0; i < rows.Length; i++)
                 {
-                    Kernel(in rows[i]).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
+                    Kernel(in rows[i], null).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
                 }
             }
 
@@ -212,7 +294,7 @@ namespace Legacy
             /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
             public void Save(global::System.IO.Stream destination)
             {
-                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);
+                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder, Statistics);
             }
 
             /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
@@ -232,15 +314,26 @@ namespace Legacy
             public static Fitted Load(global::System.IO.Stream source, global::Skewless.ArtifactLoadOptions options)
             {
                 var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, options);
-                return new Fitted(artifact.TrainingRows);
+                return new Fitted(
+                    artifact.TrainingRows,
+                    artifact.Statistics);
             }
 
-            // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
-            private Vector Kernel(in global::Legacy.Account row)
+            // The one kernel every Transform overload runs: each [Feature] method, called once, then its fitted transform;
+            // a monitor, when there is one, sees the values in between.
+            private Vector Kernel(in global::Legacy.Account row, global::Skewless.Monitoring.FeatureObserver observer)
             {
+                var rawTier = global::Legacy.AccountFeatures.Tier(row);
+                var rawBalance = global::Legacy.AccountFeatures.Balance(row);
+                if (observer != null)
+                {
+                    observer.Category(0, OrdinalOf(rawTier));
+                    observer.Number(1, rawBalance);
+                }
+
                 return new Vector(
-                    global::Legacy.AccountFeatures.Tier(row),
-                    global::Legacy.AccountFeatures.Balance(row));
+                    rawTier,
+                    rawBalance);
             }
         }
     }

@@ -88,6 +88,18 @@ namespace Shop.Features
             return accumulators[0].Complete();
         }
 
+        /// <summary>The position of <paramref name="value"/> among the declared values, which statistics and monitors count; -1 for an undeclared value.</summary>
+        private static int OrdinalOf(global::Shop.Features.Channel value)
+        {
+            switch (value)
+            {
+                case global::Shop.Features.Channel.Web: return 0;
+                case global::Shop.Features.Channel.App: return 1;
+                case global::Shop.Features.Channel.Store: return 2;
+                default: return -1;
+            }
+        }
+
         /// <summary>The features of one row, one typed field per feature.</summary>
         public readonly partial struct Vector
         {
@@ -157,19 +169,54 @@ namespace Shop.Features
             }
         }
 
-        /// <summary>Fits the feature set incrementally. Accumulators of separate partitions merge into the same result as one pass.</summary>
+        /// <summary>Fits the feature set incrementally, and gathers the training statistics in the same pass. Accumulators of separate partitions merge into the same result as one pass.</summary>
         public sealed partial class Accumulator
         {
             private long _rows;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics0;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics1;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics2;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics3;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics4;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics5;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics6;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _labelStatistics = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(new string[] { "false", "true" });
+
+            /// <summary>Starts an empty accumulator.</summary>
+            public Accumulator()
+            {
+                _statistics0 = new global::Skewless.Monitoring.NumericStatisticsAccumulator();
+                _statistics1 = new global::Skewless.Monitoring.NumericStatisticsAccumulator();
+                _statistics2 = new global::Skewless.Monitoring.NumericStatisticsAccumulator();
+                _statistics3 = new global::Skewless.Monitoring.NumericStatisticsAccumulator();
+                _statistics4 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(new string[] { "false", "true" });
+                _statistics5 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(new string[] { "Web", "App", "Store" });
+                _statistics6 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(new string[] { "false", "true" });
+            }
 
             /// <summary>The number of rows added, including those of merged accumulators.</summary>
             public long Rows { get { return _rows; } }
 
-            /// <summary>Adds one training row.</summary>
+            /// <summary>Adds one training row: each [Feature] method is called once, and its value feeds both its transform and its statistics.</summary>
             /// <param name="row">The row.</param>
             public void Add(in global::Shop.Features.Order row)
             {
                 _rows++;
+                var rawLogTotal = global::Shop.Features.OrderFeatures.LogTotal(row);
+                _statistics0.Add(rawLogTotal);
+                var rawTotalCents = global::Shop.Features.OrderFeatures.TotalCents(row);
+                _statistics1.Add(rawTotalCents);
+                var rawItems = global::Shop.Features.OrderFeatures.Items(row);
+                _statistics2.Add(rawItems);
+                var rawCustomer = global::Shop.Features.OrderFeatures.Customer(row);
+                _statistics3.Add(rawCustomer);
+                var rawDiscounted = global::Shop.Features.OrderFeatures.Discounted(row);
+                _statistics4.Add(rawDiscounted ? 1 : 0);
+                var rawChannel = global::Shop.Features.OrderFeatures.Channel(row);
+                _statistics5.Add(OrdinalOf(rawChannel));
+                var rawExpensive = global::Shop.Features.OrderFeatures.Expensive(row);
+                _statistics6.Add(rawExpensive ? 1 : 0);
+                _labelStatistics.Add(row.Returned ? 1 : 0);
             }
 
             /// <summary>Adds everything another accumulator has seen, as if its rows had been added here.</summary>
@@ -182,13 +229,23 @@ namespace Shop.Features
                 }
 
                 _rows += other._rows;
+                _statistics0.Merge(other._statistics0);
+                _statistics1.Merge(other._statistics1);
+                _statistics2.Merge(other._statistics2);
+                _statistics3.Merge(other._statistics3);
+                _statistics4.Merge(other._statistics4);
+                _statistics5.Merge(other._statistics5);
+                _statistics6.Merge(other._statistics6);
+                _labelStatistics.Merge(other._labelStatistics);
             }
 
             /// <summary>Freezes what has been accumulated into a fitted feature set.</summary>
             /// <returns>The fitted feature set.</returns>
             public Fitted Complete()
             {
-                return new Fitted(_rows);
+                return new Fitted(
+                    _rows,
+                    global::Skewless.Monitoring.TrainingStatistics.Create(Schema, _rows, new global::Skewless.Monitoring.FeatureStatistics[] { _statistics0.Complete(Schema.Features[0]), _statistics1.Complete(Schema.Features[1]), _statistics2.Complete(Schema.Features[2]), _statistics3.Complete(Schema.Features[3]), _statistics4.Complete(Schema.Features[4]), _statistics5.Complete(Schema.Features[5]), _statistics6.Complete(Schema.Features[6]) }, _labelStatistics.Complete("Returned", global::Skewless.FeatureKind.Boolean)));
             }
         }
 
@@ -197,14 +254,20 @@ namespace Shop.Features
         {
             private readonly global::Skewless.Transforms.IFittedTransform?[] _transformsInSchemaOrder;
 
-            internal Fitted(long trainingRows)
+            internal Fitted(
+                long trainingRows,
+                global::Skewless.Monitoring.TrainingStatistics statistics)
             {
                 TrainingRows = trainingRows;
+                Statistics = statistics;
                 _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { null, null, null, null, null, null, null };
             }
 
             /// <summary>The number of rows the feature set was fitted on.</summary>
             public long TrainingRows { get; }
+
+            /// <summary>The statistics of the training rows, gathered in the fitting pass and saved in the artifact, which a monitor compares serving traffic with.</summary>
+            public global::Skewless.Monitoring.TrainingStatistics Statistics { get; }
 
             /// <summary>The feature set's schema.</summary>
             global::Skewless.FeatureSchema global::Skewless.IFittedFeatureSet<global::Shop.Features.Order>.Schema { get { return Schema; } }
@@ -217,7 +280,21 @@ namespace Shop.Features
             /// <returns>The row's features.</returns>
             public Vector Transform(in global::Shop.Features.Order row)
             {
-                return Kernel(in row);
+                return Kernel(in row, null);
+            }
+
+            /// <summary>Computes the features of one row, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            /// <returns>The row's features, the same as without a monitor.</returns>
+            public Vector Transform(in global::Shop.Features.Order row, global::Skewless.Monitoring.FeatureMonitor<global::Shop.Features.Order> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                return Kernel(in row, monitor.BeginRow(Schema));
             }
 
             /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
@@ -225,7 +302,40 @@ namespace Shop.Features
             /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
             public void Transform(in global::Shop.Features.Order row, global::System.Span<float> destination)
             {
-                Kernel(in row).CopyTo(destination);
+                Kernel(in row, null).CopyTo(destination);
+            }
+
+            /// <summary>Computes the features of one row as floats, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            public void Transform(in global::Shop.Features.Order row, global::System.Span<float> destination, global::Skewless.Monitoring.FeatureMonitor<global::Shop.Features.Order> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                Kernel(in row, monitor.BeginRow(Schema)).CopyTo(destination);
+            }
+
+            /// <summary>Starts monitoring serving traffic against this feature set's training statistics. Dispose it to stop its timer and metrics.</summary>
+            /// <param name="options">Window length, retention and clock; null for the defaults.</param>
+            /// <returns>A monitor to pass to the Transform overloads that take one.</returns>
+            public global::Skewless.Monitoring.FeatureMonitor<global::Shop.Features.Order> Monitor(global::Skewless.Monitoring.MonitorOptions? options = null)
+            {
+                return new global::Skewless.Monitoring.FeatureMonitor<global::Shop.Features.Order>(this, options);
+            }
+
+            /// <summary>Computes the features of one row and shows each value to an observer; a monitor uses it to slice residuals by feature value.</summary>
+            void global::Skewless.IFittedFeatureSet<global::Shop.Features.Order>.Observe(in global::Shop.Features.Order row, global::Skewless.Monitoring.FeatureObserver observer)
+            {
+                if (observer == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(observer));
+                }
+
+                Kernel(in row, observer);
             }
 
             /// <summary>Computes the features of many rows into a row-major matrix, for training.</summary>
@@ -240,7 +350,7 @@ namespace Shop.Features
 
                 for (var i = 0; i < rows.Length; i++)
                 {
-                    Kernel(in rows[i]).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
+                    Kernel(in rows[i], null).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
                 }
             }
 
@@ -248,7 +358,7 @@ namespace Shop.Features
             /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
             public void Save(global::System.IO.Stream destination)
             {
-                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);
+                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder, Statistics);
             }
 
             /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
@@ -268,20 +378,41 @@ namespace Shop.Features
             public static Fitted Load(global::System.IO.Stream source, global::Skewless.ArtifactLoadOptions options)
             {
                 var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, options);
-                return new Fitted(artifact.TrainingRows);
+                return new Fitted(
+                    artifact.TrainingRows,
+                    artifact.Statistics);
             }
 
-            // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
-            private Vector Kernel(in global::Shop.Features.Order row)
+            // The one kernel every Transform overload runs: each [Feature] method, called once, then its fitted transform;
+            // a monitor, when there is one, sees the values in between.
+            private Vector Kernel(in global::Shop.Features.Order row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                var rawLogTotal = global::Shop.Features.OrderFeatures.LogTotal(row);
+                var rawTotalCents = global::Shop.Features.OrderFeatures.TotalCents(row);
+                var rawItems = global::Shop.Features.OrderFeatures.Items(row);
+                var rawCustomer = global::Shop.Features.OrderFeatures.Customer(row);
+                var rawDiscounted = global::Shop.Features.OrderFeatures.Discounted(row);
+                var rawChannel = global::Shop.Features.OrderFeatures.Channel(row);
+                var rawExpensive = global::Shop.Features.OrderFeatures.Expensive(row);
+                if (observer != null)
+                {
+                    observer.Number(0, rawLogTotal);
+                    observer.Number(1, rawTotalCents);
+                    observer.Number(2, rawItems);
+                    observer.Number(3, rawCustomer);
+                    observer.Category(4, rawDiscounted ? 1 : 0);
+                    observer.Category(5, OrdinalOf(rawChannel));
+                    observer.Category(6, rawExpensive ? 1 : 0);
+                }
+
                 return new Vector(
-                    global::Shop.Features.OrderFeatures.LogTotal(row),
-                    global::Shop.Features.OrderFeatures.TotalCents(row),
-                    global::Shop.Features.OrderFeatures.Items(row),
-                    global::Shop.Features.OrderFeatures.Customer(row),
-                    global::Shop.Features.OrderFeatures.Discounted(row),
-                    global::Shop.Features.OrderFeatures.Channel(row),
-                    global::Shop.Features.OrderFeatures.Expensive(row));
+                    rawLogTotal,
+                    rawTotalCents,
+                    rawItems,
+                    rawCustomer,
+                    rawDiscounted,
+                    rawChannel,
+                    rawExpensive);
             }
         }
     }

@@ -190,7 +190,7 @@ namespace Zips
             }
         }
 
-        /// <summary>Fits the feature set incrementally. Accumulators of separate partitions merge into the same result as one pass.</summary>
+        /// <summary>Fits the feature set incrementally, and gathers the training statistics in the same pass. Accumulators of separate partitions merge into the same result as one pass.</summary>
         public sealed partial class Accumulator
         {
             private long _rows;
@@ -200,21 +200,59 @@ namespace Zips
             private readonly global::Skewless.Transforms.VocabularyAccumulator _State = new global::Skewless.Transforms.VocabularyAccumulator(new global::Skewless.Transforms.VocabularySettings(60, 1, 2, global::Skewless.VocabularyEncoding.OneHot));
             private readonly global::Skewless.Transforms.VocabularyAccumulator _City = new global::Skewless.Transforms.VocabularyAccumulator(new global::Skewless.Transforms.VocabularySettings(0, 5, 0, global::Skewless.VocabularyEncoding.Index));
             private readonly global::Skewless.Transforms.VocabularyAccumulator _Region = new global::Skewless.Transforms.VocabularyAccumulator(new global::Skewless.Transforms.VocabularySettings(3, 1, 1, global::Skewless.VocabularyEncoding.OneHot));
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics0;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics1;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics2;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics3;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics4;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics5;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics6;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics7;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics8;
+
+            /// <summary>Starts an empty accumulator.</summary>
+            public Accumulator()
+            {
+                _statistics0 = new global::Skewless.Monitoring.NumericStatisticsAccumulator(_Latitude);
+                _statistics1 = new global::Skewless.Monitoring.NumericStatisticsAccumulator(_Longitude);
+                _statistics2 = new global::Skewless.Monitoring.NumericStatisticsAccumulator(_Population);
+                _statistics3 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(_State);
+                _statistics4 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(_City);
+                _statistics5 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(_Region);
+                _statistics6 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator();
+                _statistics7 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator();
+                _statistics8 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(new string[] { "false", "true" });
+            }
 
             /// <summary>The number of rows added, including those of merged accumulators.</summary>
             public long Rows { get { return _rows; } }
 
-            /// <summary>Adds one training row.</summary>
+            /// <summary>Adds one training row: each [Feature] method is called once, and its value feeds both its transform and its statistics.</summary>
             /// <param name="row">The row.</param>
             public void Add(in global::Zips.Place row)
             {
                 _rows++;
-                _Latitude.Add(global::Zips.PlaceFeatures.Latitude(row));
-                _Longitude.Add(global::Zips.PlaceFeatures.Longitude(row));
-                _Population.Add(global::Zips.PlaceFeatures.Population(row));
-                _State.Add(global::Zips.PlaceFeatures.State(row));
-                _City.Add(global::Zips.PlaceFeatures.City(row));
-                _Region.Add(TermOf(global::Zips.PlaceFeatures.Region(row)));
+                var rawLatitude = global::Zips.PlaceFeatures.Latitude(row);
+                _Latitude.Add(rawLatitude);
+                _statistics0.Add(rawLatitude);
+                var rawLongitude = global::Zips.PlaceFeatures.Longitude(row);
+                _Longitude.Add(rawLongitude);
+                _statistics1.Add(rawLongitude);
+                var rawPopulation = global::Zips.PlaceFeatures.Population(row);
+                _Population.Add(rawPopulation);
+                _statistics2.Add(rawPopulation);
+                var rawState = global::Zips.PlaceFeatures.State(row);
+                _State.Add(rawState);
+                var rawCity = global::Zips.PlaceFeatures.City(row);
+                _City.Add(rawCity);
+                var rawRegion = global::Zips.PlaceFeatures.Region(row);
+                _Region.Add(TermOf(rawRegion));
+                var rawZip = global::Zips.PlaceFeatures.Zip(row);
+                _statistics6.Add(rawZip);
+                var rawZipPrefix = global::Zips.PlaceFeatures.ZipPrefix(row);
+                _statistics7.Add(rawZipPrefix);
+                var rawCoastal = global::Zips.PlaceFeatures.Coastal(row);
+                _statistics8.Add(rawCoastal ? 1 : 0);
             }
 
             /// <summary>Adds everything another accumulator has seen, as if its rows had been added here.</summary>
@@ -233,6 +271,15 @@ namespace Zips
                 _State.Merge(other._State);
                 _City.Merge(other._City);
                 _Region.Merge(other._Region);
+                _statistics0.Merge(other._statistics0);
+                _statistics1.Merge(other._statistics1);
+                _statistics2.Merge(other._statistics2);
+                _statistics3.Merge(other._statistics3);
+                _statistics4.Merge(other._statistics4);
+                _statistics5.Merge(other._statistics5);
+                _statistics6.Merge(other._statistics6);
+                _statistics7.Merge(other._statistics7);
+                _statistics8.Merge(other._statistics8);
             }
 
             /// <summary>Freezes what has been accumulated into a fitted feature set.</summary>
@@ -248,7 +295,8 @@ namespace Zips
                     _City.Complete(),
                     _Region.Complete(),
                     new global::Skewless.Transforms.HashBuckets(16, global::Skewless.VocabularyEncoding.OneHot),
-                    new global::Skewless.Transforms.HashBuckets(1000, global::Skewless.VocabularyEncoding.Index));
+                    new global::Skewless.Transforms.HashBuckets(1000, global::Skewless.VocabularyEncoding.Index),
+                    global::Skewless.Monitoring.TrainingStatistics.Create(Schema, _rows, new global::Skewless.Monitoring.FeatureStatistics[] { _statistics0.Complete(Schema.Features[0]), _statistics1.Complete(Schema.Features[1]), _statistics2.Complete(Schema.Features[2]), _statistics3.Complete(Schema.Features[3]), _statistics4.Complete(Schema.Features[4]), _statistics5.Complete(Schema.Features[5]), _statistics6.Complete(Schema.Features[6]), _statistics7.Complete(Schema.Features[7]), _statistics8.Complete(Schema.Features[8]) }, null));
             }
         }
 
@@ -274,9 +322,11 @@ namespace Zips
                 global::Skewless.Transforms.Vocabulary City,
                 global::Skewless.Transforms.Vocabulary Region,
                 global::Skewless.Transforms.HashBuckets Zip,
-                global::Skewless.Transforms.HashBuckets ZipPrefix)
+                global::Skewless.Transforms.HashBuckets ZipPrefix,
+                global::Skewless.Monitoring.TrainingStatistics statistics)
             {
                 TrainingRows = trainingRows;
+                Statistics = statistics;
                 _Latitude = Latitude;
                 _Longitude = Longitude;
                 _Population = Population;
@@ -291,6 +341,9 @@ namespace Zips
             /// <summary>The number of rows the feature set was fitted on.</summary>
             public long TrainingRows { get; }
 
+            /// <summary>The statistics of the training rows, gathered in the fitting pass and saved in the artifact, which a monitor compares serving traffic with.</summary>
+            public global::Skewless.Monitoring.TrainingStatistics Statistics { get; }
+
             /// <summary>The feature set's schema.</summary>
             global::Skewless.FeatureSchema global::Skewless.IFittedFeatureSet<global::Zips.Place>.Schema { get { return Schema; } }
 
@@ -302,7 +355,21 @@ namespace Zips
             /// <returns>The row's features.</returns>
             public Vector Transform(in global::Zips.Place row)
             {
-                return Kernel(in row);
+                return Kernel(in row, null);
+            }
+
+            /// <summary>Computes the features of one row, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            /// <returns>The row's features, the same as without a monitor.</returns>
+            public Vector Transform(in global::Zips.Place row, global::Skewless.Monitoring.FeatureMonitor<global::Zips.Place> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                return Kernel(in row, monitor.BeginRow(Schema));
             }
 
             /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
@@ -310,7 +377,40 @@ namespace Zips
             /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
             public void Transform(in global::Zips.Place row, global::System.Span<float> destination)
             {
-                Kernel(in row).CopyTo(destination);
+                Kernel(in row, null).CopyTo(destination);
+            }
+
+            /// <summary>Computes the features of one row as floats, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            public void Transform(in global::Zips.Place row, global::System.Span<float> destination, global::Skewless.Monitoring.FeatureMonitor<global::Zips.Place> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                Kernel(in row, monitor.BeginRow(Schema)).CopyTo(destination);
+            }
+
+            /// <summary>Starts monitoring serving traffic against this feature set's training statistics. Dispose it to stop its timer and metrics.</summary>
+            /// <param name="options">Window length, retention and clock; null for the defaults.</param>
+            /// <returns>A monitor to pass to the Transform overloads that take one.</returns>
+            public global::Skewless.Monitoring.FeatureMonitor<global::Zips.Place> Monitor(global::Skewless.Monitoring.MonitorOptions? options = null)
+            {
+                return new global::Skewless.Monitoring.FeatureMonitor<global::Zips.Place>(this, options);
+            }
+
+            /// <summary>Computes the features of one row and shows each value to an observer; a monitor uses it to slice residuals by feature value.</summary>
+            void global::Skewless.IFittedFeatureSet<global::Zips.Place>.Observe(in global::Zips.Place row, global::Skewless.Monitoring.FeatureObserver observer)
+            {
+                if (observer == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(observer));
+                }
+
+                Kernel(in row, observer);
             }
 
             /// <summary>Computes the features of many rows into a row-major matrix, for training.</summary>
@@ -325,7 +425,7 @@ namespace Zips
 
                 for (var i = 0; i < rows.Length; i++)
                 {
-                    Kernel(in rows[i]).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
+                    Kernel(in rows[i], null).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
                 }
             }
 
@@ -333,7 +433,7 @@ namespace Zips
             /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
             public void Save(global::System.IO.Stream destination)
             {
-                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);
+                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder, Statistics);
             }
 
             /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
@@ -362,22 +462,48 @@ namespace Zips
                     global::Skewless.Transforms.Vocabulary.Read(artifact, 4, new global::Skewless.Transforms.VocabularySettings(0, 5, 0, global::Skewless.VocabularyEncoding.Index)),
                     global::Skewless.Transforms.Vocabulary.Read(artifact, 5, new global::Skewless.Transforms.VocabularySettings(3, 1, 1, global::Skewless.VocabularyEncoding.OneHot)),
                     global::Skewless.Transforms.HashBuckets.Read(artifact, 6, 16, global::Skewless.VocabularyEncoding.OneHot),
-                    global::Skewless.Transforms.HashBuckets.Read(artifact, 7, 1000, global::Skewless.VocabularyEncoding.Index));
+                    global::Skewless.Transforms.HashBuckets.Read(artifact, 7, 1000, global::Skewless.VocabularyEncoding.Index),
+                    artifact.Statistics);
             }
 
-            // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
-            private Vector Kernel(in global::Zips.Place row)
+            // The one kernel every Transform overload runs: each [Feature] method, called once, then its fitted transform;
+            // a monitor, when there is one, sees the values in between.
+            private Vector Kernel(in global::Zips.Place row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                var rawLatitude = global::Zips.PlaceFeatures.Latitude(row);
+                var rawLongitude = global::Zips.PlaceFeatures.Longitude(row);
+                var rawPopulation = global::Zips.PlaceFeatures.Population(row);
+                var rawState = _State.IndexOf(global::Zips.PlaceFeatures.State(row));
+                var rawCity = _City.IndexOf(global::Zips.PlaceFeatures.City(row));
+                var rawRegion = _Region.IndexOf(TermOf(global::Zips.PlaceFeatures.Region(row)));
+                var rawZip = global::Zips.PlaceFeatures.Zip(row);
+                var rawZipPrefix = global::Zips.PlaceFeatures.ZipPrefix(row);
+                var rawCoastal = global::Zips.PlaceFeatures.Coastal(row);
+                var bucketZip = _Zip.BucketOf(rawZip);
+                var bucketZipPrefix = _ZipPrefix.BucketOf(rawZipPrefix);
+                if (observer != null)
+                {
+                    observer.Number(0, rawLatitude);
+                    observer.Number(1, rawLongitude);
+                    observer.Number(2, rawPopulation);
+                    observer.Category(3, rawState);
+                    observer.Category(4, rawCity);
+                    observer.Category(5, rawRegion);
+                    observer.Text(6, rawZip, bucketZip);
+                    observer.Text(7, rawZipPrefix, bucketZipPrefix);
+                    observer.Category(8, rawCoastal ? 1 : 0);
+                }
+
                 return new Vector(
-                    _Latitude.Apply(global::Zips.PlaceFeatures.Latitude(row)),
-                    _Longitude.Apply(global::Zips.PlaceFeatures.Longitude(row)),
-                    _Population.BucketOf(global::Zips.PlaceFeatures.Population(row)),
-                    _State.IndexOf(global::Zips.PlaceFeatures.State(row)),
-                    _City.IndexOf(global::Zips.PlaceFeatures.City(row)),
-                    _Region.IndexOf(TermOf(global::Zips.PlaceFeatures.Region(row))),
-                    _Zip.BucketOf(global::Zips.PlaceFeatures.Zip(row)),
-                    _ZipPrefix.BucketOf(global::Zips.PlaceFeatures.ZipPrefix(row)),
-                    global::Zips.PlaceFeatures.Coastal(row));
+                    _Latitude.Apply(rawLatitude),
+                    _Longitude.Apply(rawLongitude),
+                    _Population.BucketOf(rawPopulation),
+                    rawState,
+                    rawCity,
+                    rawRegion,
+                    bucketZip,
+                    bucketZipPrefix,
+                    rawCoastal);
             }
         }
     }

@@ -85,6 +85,22 @@ namespace Flights
             return accumulators[0].Complete();
         }
 
+        /// <summary>The position of <paramref name="value"/> among the declared values, which statistics and monitors count; -1 for an undeclared value.</summary>
+        private static int OrdinalOf(global::System.DayOfWeek value)
+        {
+            switch (value)
+            {
+                case global::System.DayOfWeek.Sunday: return 0;
+                case global::System.DayOfWeek.Monday: return 1;
+                case global::System.DayOfWeek.Tuesday: return 2;
+                case global::System.DayOfWeek.Wednesday: return 3;
+                case global::System.DayOfWeek.Thursday: return 4;
+                case global::System.DayOfWeek.Friday: return 5;
+                case global::System.DayOfWeek.Saturday: return 6;
+                default: return -1;
+            }
+        }
+
         /// <summary>The features of one row, one typed field per feature.</summary>
         public readonly partial struct Vector
         {
@@ -139,23 +155,45 @@ namespace Flights
             }
         }
 
-        /// <summary>Fits the feature set incrementally. Accumulators of separate partitions merge into the same result as one pass.</summary>
+        /// <summary>Fits the feature set incrementally, and gathers the training statistics in the same pass. Accumulators of separate partitions merge into the same result as one pass.</summary>
         public sealed partial class Accumulator
         {
             private long _rows;
             private readonly global::Skewless.Transforms.ZScoreAccumulator _LogDistance = new global::Skewless.Transforms.ZScoreAccumulator();
             private readonly global::Skewless.Transforms.VocabularyAccumulator _Origin = new global::Skewless.Transforms.VocabularyAccumulator(new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot));
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics0;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics1;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics2;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics3;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _labelStatistics = new global::Skewless.Monitoring.NumericStatisticsAccumulator();
+
+            /// <summary>Starts an empty accumulator.</summary>
+            public Accumulator()
+            {
+                _statistics0 = new global::Skewless.Monitoring.NumericStatisticsAccumulator();
+                _statistics1 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(new string[] { "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" });
+                _statistics2 = new global::Skewless.Monitoring.NumericStatisticsAccumulator(_LogDistance);
+                _statistics3 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(_Origin);
+            }
 
             /// <summary>The number of rows added, including those of merged accumulators.</summary>
             public long Rows { get { return _rows; } }
 
-            /// <summary>Adds one training row.</summary>
+            /// <summary>Adds one training row: each [Feature] method is called once, and its value feeds both its transform and its statistics.</summary>
             /// <param name="row">The row.</param>
             public void Add(in global::Flights.Flight row)
             {
                 _rows++;
-                _LogDistance.Add(global::Flights.FlightFeaturesV1.LogDistance(row));
-                _Origin.Add(global::Flights.FlightFeaturesV1.Origin(row));
+                var rawHour = global::Flights.FlightFeaturesV1.Hour(row);
+                _statistics0.Add(rawHour);
+                var rawDay = global::Flights.FlightFeaturesV1.Day(row);
+                _statistics1.Add(OrdinalOf(rawDay));
+                var rawLogDistance = global::Flights.FlightFeaturesV1.LogDistance(row);
+                _LogDistance.Add(rawLogDistance);
+                _statistics2.Add(rawLogDistance);
+                var rawOrigin = global::Flights.FlightFeaturesV1.Origin(row);
+                _Origin.Add(rawOrigin);
+                _labelStatistics.Add(row.DelayMinutes);
             }
 
             /// <summary>Adds everything another accumulator has seen, as if its rows had been added here.</summary>
@@ -170,6 +208,11 @@ namespace Flights
                 _rows += other._rows;
                 _LogDistance.Merge(other._LogDistance);
                 _Origin.Merge(other._Origin);
+                _statistics0.Merge(other._statistics0);
+                _statistics1.Merge(other._statistics1);
+                _statistics2.Merge(other._statistics2);
+                _statistics3.Merge(other._statistics3);
+                _labelStatistics.Merge(other._labelStatistics);
             }
 
             /// <summary>Freezes what has been accumulated into a fitted feature set.</summary>
@@ -179,7 +222,8 @@ namespace Flights
                 return new Fitted(
                     _rows,
                     _LogDistance.Complete(),
-                    _Origin.Complete());
+                    _Origin.Complete(),
+                    global::Skewless.Monitoring.TrainingStatistics.Create(Schema, _rows, new global::Skewless.Monitoring.FeatureStatistics[] { _statistics0.Complete(Schema.Features[0]), _statistics1.Complete(Schema.Features[1]), _statistics2.Complete(Schema.Features[2]), _statistics3.Complete(Schema.Features[3]) }, _labelStatistics.Complete("DelayMinutes", global::Skewless.FeatureKind.Single)));
             }
         }
 
@@ -193,9 +237,11 @@ namespace Flights
             internal Fitted(
                 long trainingRows,
                 global::Skewless.Transforms.ZScore LogDistance,
-                global::Skewless.Transforms.Vocabulary Origin)
+                global::Skewless.Transforms.Vocabulary Origin,
+                global::Skewless.Monitoring.TrainingStatistics statistics)
             {
                 TrainingRows = trainingRows;
+                Statistics = statistics;
                 _LogDistance = LogDistance;
                 _Origin = Origin;
                 _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { null, null, _LogDistance, _Origin };
@@ -203,6 +249,9 @@ namespace Flights
 
             /// <summary>The number of rows the feature set was fitted on.</summary>
             public long TrainingRows { get; }
+
+            /// <summary>The statistics of the training rows, gathered in the fitting pass and saved in the artifact, which a monitor compares serving traffic with.</summary>
+            public global::Skewless.Monitoring.TrainingStatistics Statistics { get; }
 
             /// <summary>The feature set's schema.</summary>
             global::Skewless.FeatureSchema global::Skewless.IFittedFeatureSet<global::Flights.Flight>.Schema { get { return Schema; } }
@@ -215,7 +264,21 @@ namespace Flights
             /// <returns>The row's features.</returns>
             public Vector Transform(in global::Flights.Flight row)
             {
-                return Kernel(in row);
+                return Kernel(in row, null);
+            }
+
+            /// <summary>Computes the features of one row, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            /// <returns>The row's features, the same as without a monitor.</returns>
+            public Vector Transform(in global::Flights.Flight row, global::Skewless.Monitoring.FeatureMonitor<global::Flights.Flight> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                return Kernel(in row, monitor.BeginRow(Schema));
             }
 
             /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
@@ -223,7 +286,40 @@ namespace Flights
             /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
             public void Transform(in global::Flights.Flight row, global::System.Span<float> destination)
             {
-                Kernel(in row).CopyTo(destination);
+                Kernel(in row, null).CopyTo(destination);
+            }
+
+            /// <summary>Computes the features of one row as floats, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            public void Transform(in global::Flights.Flight row, global::System.Span<float> destination, global::Skewless.Monitoring.FeatureMonitor<global::Flights.Flight> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                Kernel(in row, monitor.BeginRow(Schema)).CopyTo(destination);
+            }
+
+            /// <summary>Starts monitoring serving traffic against this feature set's training statistics. Dispose it to stop its timer and metrics.</summary>
+            /// <param name="options">Window length, retention and clock; null for the defaults.</param>
+            /// <returns>A monitor to pass to the Transform overloads that take one.</returns>
+            public global::Skewless.Monitoring.FeatureMonitor<global::Flights.Flight> Monitor(global::Skewless.Monitoring.MonitorOptions? options = null)
+            {
+                return new global::Skewless.Monitoring.FeatureMonitor<global::Flights.Flight>(this, options);
+            }
+
+            /// <summary>Computes the features of one row and shows each value to an observer; a monitor uses it to slice residuals by feature value.</summary>
+            void global::Skewless.IFittedFeatureSet<global::Flights.Flight>.Observe(in global::Flights.Flight row, global::Skewless.Monitoring.FeatureObserver observer)
+            {
+                if (observer == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(observer));
+                }
+
+                Kernel(in row, observer);
             }
 
             /// <summary>Computes the features of many rows into a row-major matrix, for training.</summary>
@@ -238,7 +334,7 @@ namespace Flights
 
                 for (var i = 0; i < rows.Length; i++)
                 {
-                    Kernel(in rows[i]).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
+                    Kernel(in rows[i], null).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
                 }
             }
 
@@ -246,7 +342,7 @@ namespace Flights
             /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
             public void Save(global::System.IO.Stream destination)
             {
-                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);
+                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder, Statistics);
             }
 
             /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
@@ -269,17 +365,31 @@ namespace Flights
                 return new Fitted(
                     artifact.TrainingRows,
                     global::Skewless.Transforms.ZScore.Read(artifact, 2),
-                    global::Skewless.Transforms.Vocabulary.Read(artifact, 3, new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot)));
+                    global::Skewless.Transforms.Vocabulary.Read(artifact, 3, new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot)),
+                    artifact.Statistics);
             }
 
-            // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
-            private Vector Kernel(in global::Flights.Flight row)
+            // The one kernel every Transform overload runs: each [Feature] method, called once, then its fitted transform;
+            // a monitor, when there is one, sees the values in between.
+            private Vector Kernel(in global::Flights.Flight row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                var rawHour = global::Flights.FlightFeaturesV1.Hour(row);
+                var rawDay = global::Flights.FlightFeaturesV1.Day(row);
+                var rawLogDistance = global::Flights.FlightFeaturesV1.LogDistance(row);
+                var rawOrigin = _Origin.IndexOf(global::Flights.FlightFeaturesV1.Origin(row));
+                if (observer != null)
+                {
+                    observer.Number(0, rawHour);
+                    observer.Category(1, OrdinalOf(rawDay));
+                    observer.Number(2, rawLogDistance);
+                    observer.Category(3, rawOrigin);
+                }
+
                 return new Vector(
-                    global::Flights.FlightFeaturesV1.Hour(row),
-                    global::Flights.FlightFeaturesV1.Day(row),
-                    _LogDistance.Apply(global::Flights.FlightFeaturesV1.LogDistance(row)),
-                    _Origin.IndexOf(global::Flights.FlightFeaturesV1.Origin(row)));
+                    rawHour,
+                    rawDay,
+                    _LogDistance.Apply(rawLogDistance),
+                    rawOrigin);
             }
         }
     }

@@ -120,19 +120,32 @@ partial class Models
                 }
             }
 
-            /// <summary>Fits the feature set incrementally. Accumulators of separate partitions merge into the same result as one pass.</summary>
+            /// <summary>Fits the feature set incrementally, and gathers the training statistics in the same pass. Accumulators of separate partitions merge into the same result as one pass.</summary>
             public sealed partial class Accumulator
             {
                 private long _rows;
+                private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics0;
+                private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics1;
+
+                /// <summary>Starts an empty accumulator.</summary>
+                public Accumulator()
+                {
+                    _statistics0 = new global::Skewless.Monitoring.NumericStatisticsAccumulator();
+                    _statistics1 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(new string[] { "false", "true" });
+                }
 
                 /// <summary>The number of rows added, including those of merged accumulators.</summary>
                 public long Rows { get { return _rows; } }
 
-                /// <summary>Adds one training row.</summary>
+                /// <summary>Adds one training row: each [Feature] method is called once, and its value feeds both its transform and its statistics.</summary>
                 /// <param name="row">The row.</param>
                 public void Add(in global::Reading row)
                 {
                     _rows++;
+                    var rawFahrenheit = global::Models.Weather.ReadingFeatures.Fahrenheit(row);
+                    _statistics0.Add(rawFahrenheit);
+                    var rawFreezing = global::Models.Weather.ReadingFeatures.Freezing(row);
+                    _statistics1.Add(rawFreezing ? 1 : 0);
                 }
 
                 /// <summary>Adds everything another accumulator has seen, as if its rows had been added here.</summary>
@@ -145,13 +158,17 @@ partial class Models
                     }
 
                     _rows += other._rows;
+                    _statistics0.Merge(other._statistics0);
+                    _statistics1.Merge(other._statistics1);
                 }
 
                 /// <summary>Freezes what has been accumulated into a fitted feature set.</summary>
                 /// <returns>The fitted feature set.</returns>
                 public Fitted Complete()
                 {
-                    return new Fitted(_rows);
+                    return new Fitted(
+                        _rows,
+                        global::Skewless.Monitoring.TrainingStatistics.Create(Schema, _rows, new global::Skewless.Monitoring.FeatureStatistics[] { _statistics0.Complete(Schema.Features[0]), _statistics1.Complete(Schema.Features[1]) }, null));
                 }
             }
 
@@ -160,14 +177,20 @@ partial class Models
             {
                 private readonly global::Skewless.Transforms.IFittedTransform?[] _transformsInSchemaOrder;
 
-                internal Fitted(long trainingRows)
+                internal Fitted(
+                    long trainingRows,
+                    global::Skewless.Monitoring.TrainingStatistics statistics)
                 {
                     TrainingRows = trainingRows;
+                    Statistics = statistics;
                     _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { null, null };
                 }
 
                 /// <summary>The number of rows the feature set was fitted on.</summary>
                 public long TrainingRows { get; }
+
+                /// <summary>The statistics of the training rows, gathered in the fitting pass and saved in the artifact, which a monitor compares serving traffic with.</summary>
+                public global::Skewless.Monitoring.TrainingStatistics Statistics { get; }
 
                 /// <summary>The feature set's schema.</summary>
                 global::Skewless.FeatureSchema global::Skewless.IFittedFeatureSet<global::Reading>.Schema { get { return Schema; } }
@@ -180,7 +203,21 @@ partial class Models
                 /// <returns>The row's features.</returns>
                 public Vector Transform(in global::Reading row)
                 {
-                    return Kernel(in row);
+                    return Kernel(in row, null);
+                }
+
+                /// <summary>Computes the features of one row, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+                /// <param name="row">The row.</param>
+                /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+                /// <returns>The row's features, the same as without a monitor.</returns>
+                public Vector Transform(in global::Reading row, global::Skewless.Monitoring.FeatureMonitor<global::Reading> monitor)
+                {
+                    if (monitor == null)
+                    {
+                        throw new global::System.ArgumentNullException(nameof(monitor));
+                    }
+
+                    return Kernel(in row, monitor.BeginRow(Schema));
                 }
 
                 /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
@@ -188,7 +225,40 @@ partial class Models
                 /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
                 public void Transform(in global::Reading row, global::System.Span<float> destination)
                 {
-                    Kernel(in row).CopyTo(destination);
+                    Kernel(in row, null).CopyTo(destination);
+                }
+
+                /// <summary>Computes the features of one row as floats, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+                /// <param name="row">The row.</param>
+                /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
+                /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+                public void Transform(in global::Reading row, global::System.Span<float> destination, global::Skewless.Monitoring.FeatureMonitor<global::Reading> monitor)
+                {
+                    if (monitor == null)
+                    {
+                        throw new global::System.ArgumentNullException(nameof(monitor));
+                    }
+
+                    Kernel(in row, monitor.BeginRow(Schema)).CopyTo(destination);
+                }
+
+                /// <summary>Starts monitoring serving traffic against this feature set's training statistics. Dispose it to stop its timer and metrics.</summary>
+                /// <param name="options">Window length, retention and clock; null for the defaults.</param>
+                /// <returns>A monitor to pass to the Transform overloads that take one.</returns>
+                public global::Skewless.Monitoring.FeatureMonitor<global::Reading> Monitor(global::Skewless.Monitoring.MonitorOptions? options = null)
+                {
+                    return new global::Skewless.Monitoring.FeatureMonitor<global::Reading>(this, options);
+                }
+
+                /// <summary>Computes the features of one row and shows each value to an observer; a monitor uses it to slice residuals by feature value.</summary>
+                void global::Skewless.IFittedFeatureSet<global::Reading>.Observe(in global::Reading row, global::Skewless.Monitoring.FeatureObserver observer)
+                {
+                    if (observer == null)
+                    {
+                        throw new global::System.ArgumentNullException(nameof(observer));
+                    }
+
+                    Kernel(in row, observer);
                 }
 
                 /// <summary>Computes the features of many rows into a row-major matrix, for training.</summary>
@@ -203,7 +273,7 @@ partial class Models
 
                     for (var i = 0; i < rows.Length; i++)
                     {
-                        Kernel(in rows[i]).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
+                        Kernel(in rows[i], null).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
                     }
                 }
 
@@ -211,7 +281,7 @@ partial class Models
                 /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
                 public void Save(global::System.IO.Stream destination)
                 {
-                    global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);
+                    global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder, Statistics);
                 }
 
                 /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
@@ -231,15 +301,26 @@ partial class Models
                 public static Fitted Load(global::System.IO.Stream source, global::Skewless.ArtifactLoadOptions options)
                 {
                     var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, options);
-                    return new Fitted(artifact.TrainingRows);
+                    return new Fitted(
+                        artifact.TrainingRows,
+                        artifact.Statistics);
                 }
 
-                // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
-                private Vector Kernel(in global::Reading row)
+                // The one kernel every Transform overload runs: each [Feature] method, called once, then its fitted transform;
+                // a monitor, when there is one, sees the values in between.
+                private Vector Kernel(in global::Reading row, global::Skewless.Monitoring.FeatureObserver? observer)
                 {
+                    var rawFahrenheit = global::Models.Weather.ReadingFeatures.Fahrenheit(row);
+                    var rawFreezing = global::Models.Weather.ReadingFeatures.Freezing(row);
+                    if (observer != null)
+                    {
+                        observer.Number(0, rawFahrenheit);
+                        observer.Category(1, rawFreezing ? 1 : 0);
+                    }
+
                     return new Vector(
-                        global::Models.Weather.ReadingFeatures.Fahrenheit(row),
-                        global::Models.Weather.ReadingFeatures.Freezing(row));
+                        rawFahrenheit,
+                        rawFreezing);
                 }
             }
         }

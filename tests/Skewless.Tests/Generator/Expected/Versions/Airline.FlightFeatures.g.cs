@@ -129,21 +129,40 @@ namespace Airline
             }
         }
 
-        /// <summary>Fits the feature set incrementally. Accumulators of separate partitions merge into the same result as one pass.</summary>
+        /// <summary>Fits the feature set incrementally, and gathers the training statistics in the same pass. Accumulators of separate partitions merge into the same result as one pass.</summary>
         public sealed partial class Accumulator
         {
             private long _rows;
             private readonly global::Skewless.Transforms.ZScoreAccumulator _Distance = new global::Skewless.Transforms.ZScoreAccumulator();
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics0;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics1;
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics2;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _labelStatistics = new global::Skewless.Monitoring.NumericStatisticsAccumulator();
+
+            /// <summary>Starts an empty accumulator.</summary>
+            public Accumulator()
+            {
+                _statistics0 = new global::Skewless.Monitoring.NumericStatisticsAccumulator();
+                _statistics1 = new global::Skewless.Monitoring.NumericStatisticsAccumulator(_Distance);
+                _statistics2 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator();
+            }
 
             /// <summary>The number of rows added, including those of merged accumulators.</summary>
             public long Rows { get { return _rows; } }
 
-            /// <summary>Adds one training row.</summary>
+            /// <summary>Adds one training row: each [Feature] method is called once, and its value feeds both its transform and its statistics.</summary>
             /// <param name="row">The row.</param>
             public void Add(in global::Airline.Flight row)
             {
                 _rows++;
-                _Distance.Add(global::Airline.FlightFeatures.Distance(row));
+                var rawHour = global::Airline.FlightFeatures.Hour(row);
+                _statistics0.Add(rawHour);
+                var rawDistance = global::Airline.FlightFeatures.Distance(row);
+                _Distance.Add(rawDistance);
+                _statistics1.Add(rawDistance);
+                var rawRoute = global::Airline.FlightFeatures.Route(row);
+                _statistics2.Add(rawRoute);
+                _labelStatistics.Add(row.DelayMinutes);
             }
 
             /// <summary>Adds everything another accumulator has seen, as if its rows had been added here.</summary>
@@ -157,6 +176,10 @@ namespace Airline
 
                 _rows += other._rows;
                 _Distance.Merge(other._Distance);
+                _statistics0.Merge(other._statistics0);
+                _statistics1.Merge(other._statistics1);
+                _statistics2.Merge(other._statistics2);
+                _labelStatistics.Merge(other._labelStatistics);
             }
 
             /// <summary>Freezes what has been accumulated into a fitted feature set.</summary>
@@ -166,7 +189,8 @@ namespace Airline
                 return new Fitted(
                     _rows,
                     _Distance.Complete(),
-                    new global::Skewless.Transforms.HashBuckets(16, global::Skewless.VocabularyEncoding.OneHot));
+                    new global::Skewless.Transforms.HashBuckets(16, global::Skewless.VocabularyEncoding.OneHot),
+                    global::Skewless.Monitoring.TrainingStatistics.Create(Schema, _rows, new global::Skewless.Monitoring.FeatureStatistics[] { _statistics0.Complete(Schema.Features[0]), _statistics1.Complete(Schema.Features[1]), _statistics2.Complete(Schema.Features[2]) }, _labelStatistics.Complete("DelayMinutes", global::Skewless.FeatureKind.Single)));
             }
         }
 
@@ -180,9 +204,11 @@ namespace Airline
             internal Fitted(
                 long trainingRows,
                 global::Skewless.Transforms.ZScore Distance,
-                global::Skewless.Transforms.HashBuckets Route)
+                global::Skewless.Transforms.HashBuckets Route,
+                global::Skewless.Monitoring.TrainingStatistics statistics)
             {
                 TrainingRows = trainingRows;
+                Statistics = statistics;
                 _Distance = Distance;
                 _Route = Route;
                 _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { null, _Distance, _Route };
@@ -190,6 +216,9 @@ namespace Airline
 
             /// <summary>The number of rows the feature set was fitted on.</summary>
             public long TrainingRows { get; }
+
+            /// <summary>The statistics of the training rows, gathered in the fitting pass and saved in the artifact, which a monitor compares serving traffic with.</summary>
+            public global::Skewless.Monitoring.TrainingStatistics Statistics { get; }
 
             /// <summary>The feature set's schema.</summary>
             global::Skewless.FeatureSchema global::Skewless.IFittedFeatureSet<global::Airline.Flight>.Schema { get { return Schema; } }
@@ -202,7 +231,21 @@ namespace Airline
             /// <returns>The row's features.</returns>
             public Vector Transform(in global::Airline.Flight row)
             {
-                return Kernel(in row);
+                return Kernel(in row, null);
+            }
+
+            /// <summary>Computes the features of one row, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            /// <returns>The row's features, the same as without a monitor.</returns>
+            public Vector Transform(in global::Airline.Flight row, global::Skewless.Monitoring.FeatureMonitor<global::Airline.Flight> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                return Kernel(in row, monitor.BeginRow(Schema));
             }
 
             /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
@@ -210,7 +253,40 @@ namespace Airline
             /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
             public void Transform(in global::Airline.Flight row, global::System.Span<float> destination)
             {
-                Kernel(in row).CopyTo(destination);
+                Kernel(in row, null).CopyTo(destination);
+            }
+
+            /// <summary>Computes the features of one row as floats, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            public void Transform(in global::Airline.Flight row, global::System.Span<float> destination, global::Skewless.Monitoring.FeatureMonitor<global::Airline.Flight> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                Kernel(in row, monitor.BeginRow(Schema)).CopyTo(destination);
+            }
+
+            /// <summary>Starts monitoring serving traffic against this feature set's training statistics. Dispose it to stop its timer and metrics.</summary>
+            /// <param name="options">Window length, retention and clock; null for the defaults.</param>
+            /// <returns>A monitor to pass to the Transform overloads that take one.</returns>
+            public global::Skewless.Monitoring.FeatureMonitor<global::Airline.Flight> Monitor(global::Skewless.Monitoring.MonitorOptions? options = null)
+            {
+                return new global::Skewless.Monitoring.FeatureMonitor<global::Airline.Flight>(this, options);
+            }
+
+            /// <summary>Computes the features of one row and shows each value to an observer; a monitor uses it to slice residuals by feature value.</summary>
+            void global::Skewless.IFittedFeatureSet<global::Airline.Flight>.Observe(in global::Airline.Flight row, global::Skewless.Monitoring.FeatureObserver observer)
+            {
+                if (observer == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(observer));
+                }
+
+                Kernel(in row, observer);
             }
 
             /// <summary>Computes the features of many rows into a row-major matrix, for training.</summary>
@@ -225,7 +301,7 @@ namespace Airline
 
                 for (var i = 0; i < rows.Length; i++)
                 {
-                    Kernel(in rows[i]).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
+                    Kernel(in rows[i], null).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
                 }
             }
 
@@ -233,7 +309,7 @@ namespace Airline
             /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
             public void Save(global::System.IO.Stream destination)
             {
-                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);
+                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder, Statistics);
             }
 
             /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
@@ -256,16 +332,29 @@ namespace Airline
                 return new Fitted(
                     artifact.TrainingRows,
                     global::Skewless.Transforms.ZScore.Read(artifact, 1),
-                    global::Skewless.Transforms.HashBuckets.Read(artifact, 2, 16, global::Skewless.VocabularyEncoding.OneHot));
+                    global::Skewless.Transforms.HashBuckets.Read(artifact, 2, 16, global::Skewless.VocabularyEncoding.OneHot),
+                    artifact.Statistics);
             }
 
-            // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
-            private Vector Kernel(in global::Airline.Flight row)
+            // The one kernel every Transform overload runs: each [Feature] method, called once, then its fitted transform;
+            // a monitor, when there is one, sees the values in between.
+            private Vector Kernel(in global::Airline.Flight row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                var rawHour = global::Airline.FlightFeatures.Hour(row);
+                var rawDistance = global::Airline.FlightFeatures.Distance(row);
+                var rawRoute = global::Airline.FlightFeatures.Route(row);
+                var bucketRoute = _Route.BucketOf(rawRoute);
+                if (observer != null)
+                {
+                    observer.Number(0, rawHour);
+                    observer.Number(1, rawDistance);
+                    observer.Text(2, rawRoute, bucketRoute);
+                }
+
                 return new Vector(
-                    global::Airline.FlightFeatures.Hour(row),
-                    _Distance.Apply(global::Airline.FlightFeatures.Distance(row)),
-                    _Route.BucketOf(global::Airline.FlightFeatures.Route(row)));
+                    rawHour,
+                    _Distance.Apply(rawDistance),
+                    bucketRoute);
             }
         }
     }

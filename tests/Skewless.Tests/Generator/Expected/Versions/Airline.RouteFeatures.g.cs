@@ -122,21 +122,33 @@ namespace Airline
             }
         }
 
-        /// <summary>Fits the feature set incrementally. Accumulators of separate partitions merge into the same result as one pass.</summary>
+        /// <summary>Fits the feature set incrementally, and gathers the training statistics in the same pass. Accumulators of separate partitions merge into the same result as one pass.</summary>
         public sealed partial class Accumulator
         {
             private long _rows;
             private readonly global::Skewless.Transforms.VocabularyAccumulator _Origin = new global::Skewless.Transforms.VocabularyAccumulator(new global::Skewless.Transforms.VocabularySettings(8, 1, 1, global::Skewless.VocabularyEncoding.OneHot));
+            private readonly global::Skewless.Monitoring.CategoricalStatisticsAccumulator _statistics0;
+            private readonly global::Skewless.Monitoring.NumericStatisticsAccumulator _statistics1;
+
+            /// <summary>Starts an empty accumulator.</summary>
+            public Accumulator()
+            {
+                _statistics0 = new global::Skewless.Monitoring.CategoricalStatisticsAccumulator(_Origin);
+                _statistics1 = new global::Skewless.Monitoring.NumericStatisticsAccumulator();
+            }
 
             /// <summary>The number of rows added, including those of merged accumulators.</summary>
             public long Rows { get { return _rows; } }
 
-            /// <summary>Adds one training row.</summary>
+            /// <summary>Adds one training row: each [Feature] method is called once, and its value feeds both its transform and its statistics.</summary>
             /// <param name="row">The row.</param>
             public void Add(in global::Airline.Route row)
             {
                 _rows++;
-                _Origin.Add(global::Airline.RouteFeatures.Origin(row));
+                var rawOrigin = global::Airline.RouteFeatures.Origin(row);
+                _Origin.Add(rawOrigin);
+                var rawLogCount = global::Airline.RouteFeatures.LogCount(row);
+                _statistics1.Add(rawLogCount);
             }
 
             /// <summary>Adds everything another accumulator has seen, as if its rows had been added here.</summary>
@@ -150,6 +162,8 @@ namespace Airline
 
                 _rows += other._rows;
                 _Origin.Merge(other._Origin);
+                _statistics0.Merge(other._statistics0);
+                _statistics1.Merge(other._statistics1);
             }
 
             /// <summary>Freezes what has been accumulated into a fitted feature set.</summary>
@@ -158,7 +172,8 @@ namespace Airline
             {
                 return new Fitted(
                     _rows,
-                    _Origin.Complete());
+                    _Origin.Complete(),
+                    global::Skewless.Monitoring.TrainingStatistics.Create(Schema, _rows, new global::Skewless.Monitoring.FeatureStatistics[] { _statistics0.Complete(Schema.Features[0]), _statistics1.Complete(Schema.Features[1]) }, null));
             }
         }
 
@@ -170,15 +185,20 @@ namespace Airline
 
             internal Fitted(
                 long trainingRows,
-                global::Skewless.Transforms.Vocabulary Origin)
+                global::Skewless.Transforms.Vocabulary Origin,
+                global::Skewless.Monitoring.TrainingStatistics statistics)
             {
                 TrainingRows = trainingRows;
+                Statistics = statistics;
                 _Origin = Origin;
                 _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { _Origin, null };
             }
 
             /// <summary>The number of rows the feature set was fitted on.</summary>
             public long TrainingRows { get; }
+
+            /// <summary>The statistics of the training rows, gathered in the fitting pass and saved in the artifact, which a monitor compares serving traffic with.</summary>
+            public global::Skewless.Monitoring.TrainingStatistics Statistics { get; }
 
             /// <summary>The feature set's schema.</summary>
             global::Skewless.FeatureSchema global::Skewless.IFittedFeatureSet<global::Airline.Route>.Schema { get { return Schema; } }
@@ -191,7 +211,21 @@ namespace Airline
             /// <returns>The row's features.</returns>
             public Vector Transform(in global::Airline.Route row)
             {
-                return Kernel(in row);
+                return Kernel(in row, null);
+            }
+
+            /// <summary>Computes the features of one row, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            /// <returns>The row's features, the same as without a monitor.</returns>
+            public Vector Transform(in global::Airline.Route row, global::Skewless.Monitoring.FeatureMonitor<global::Airline.Route> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                return Kernel(in row, monitor.BeginRow(Schema));
             }
 
             /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
@@ -199,7 +233,40 @@ namespace Airline
             /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
             public void Transform(in global::Airline.Route row, global::System.Span<float> destination)
             {
-                Kernel(in row).CopyTo(destination);
+                Kernel(in row, null).CopyTo(destination);
+            }
+
+            /// <summary>Computes the features of one row as floats, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+            /// <param name="row">The row.</param>
+            /// <param name="destination">At least <see cref="Vector.Width"/> slots.</param>
+            /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+            public void Transform(in global::Airline.Route row, global::System.Span<float> destination, global::Skewless.Monitoring.FeatureMonitor<global::Airline.Route> monitor)
+            {
+                if (monitor == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(monitor));
+                }
+
+                Kernel(in row, monitor.BeginRow(Schema)).CopyTo(destination);
+            }
+
+            /// <summary>Starts monitoring serving traffic against this feature set's training statistics. Dispose it to stop its timer and metrics.</summary>
+            /// <param name="options">Window length, retention and clock; null for the defaults.</param>
+            /// <returns>A monitor to pass to the Transform overloads that take one.</returns>
+            public global::Skewless.Monitoring.FeatureMonitor<global::Airline.Route> Monitor(global::Skewless.Monitoring.MonitorOptions? options = null)
+            {
+                return new global::Skewless.Monitoring.FeatureMonitor<global::Airline.Route>(this, options);
+            }
+
+            /// <summary>Computes the features of one row and shows each value to an observer; a monitor uses it to slice residuals by feature value.</summary>
+            void global::Skewless.IFittedFeatureSet<global::Airline.Route>.Observe(in global::Airline.Route row, global::Skewless.Monitoring.FeatureObserver observer)
+            {
+                if (observer == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(observer));
+                }
+
+                Kernel(in row, observer);
             }
 
             /// <summary>Computes the features of many rows into a row-major matrix, for training.</summary>
@@ -214,7 +281,7 @@ namespace Airline
 
                 for (var i = 0; i < rows.Length; i++)
                 {
-                    Kernel(in rows[i]).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
+                    Kernel(in rows[i], null).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
                 }
             }
 
@@ -222,7 +289,7 @@ namespace Airline
             /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
             public void Save(global::System.IO.Stream destination)
             {
-                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder);
+                global::Skewless.Artifacts.ArtifactWriter.Write(destination, Schema, TrainingRows, _transformsInSchemaOrder, Statistics);
             }
 
             /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
@@ -244,15 +311,25 @@ namespace Airline
                 var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, options);
                 return new Fitted(
                     artifact.TrainingRows,
-                    global::Skewless.Transforms.Vocabulary.Read(artifact, 0, new global::Skewless.Transforms.VocabularySettings(8, 1, 1, global::Skewless.VocabularyEncoding.OneHot)));
+                    global::Skewless.Transforms.Vocabulary.Read(artifact, 0, new global::Skewless.Transforms.VocabularySettings(8, 1, 1, global::Skewless.VocabularyEncoding.OneHot)),
+                    artifact.Statistics);
             }
 
-            // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
-            private Vector Kernel(in global::Airline.Route row)
+            // The one kernel every Transform overload runs: each [Feature] method, called once, then its fitted transform;
+            // a monitor, when there is one, sees the values in between.
+            private Vector Kernel(in global::Airline.Route row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                var rawOrigin = _Origin.IndexOf(global::Airline.RouteFeatures.Origin(row));
+                var rawLogCount = global::Airline.RouteFeatures.LogCount(row);
+                if (observer != null)
+                {
+                    observer.Category(0, rawOrigin);
+                    observer.Number(1, rawLogCount);
+                }
+
                 return new Vector(
-                    _Origin.IndexOf(global::Airline.RouteFeatures.Origin(row)),
-                    global::Airline.RouteFeatures.LogCount(row));
+                    rawOrigin,
+                    rawLogCount);
             }
         }
     }

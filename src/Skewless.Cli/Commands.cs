@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text;
+using Skewless.Monitoring;
+
+namespace Skewless.Cli;
+
+/// <summary>The commands of the <c>skewless</c> tool, with hand-written argument parsing: there are two commands and two options.</summary>
+internal static class Commands
+{
+    public const int Ok = 0;
+    public const int Crossed = 1;
+    public const int BadInput = 2;
+
+    public const string Usage = """
+        Usage:
+          skewless compare <baseline> <current> [--html <report.html>] [--threshold <distance>]
+              Compares the feature statistics of two files. Each is an artifact (its training statistics)
+              or a snapshot saved from a FeatureMonitor. Prints every feature's distance, largest first.
+              --html       also writes one self-contained HTML page with a histogram per feature
+              --threshold  the threshold of every feature without [DriftThreshold] (default 0.1)
+              Exit code: 0 if no feature crossed its threshold, 1 if one did, 2 for bad input.
+          skewless show <file>
+              Prints the features and statistics of an artifact or snapshot.
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return args switch
+            {
+                ["compare", .. var rest] => Compare(rest, output),
+                ["show", var file] => Show(file, output),
+                ["--help" or "-h" or "help"] => Help(output),
+                _ => throw new UsageException(args.Length == 0 ? "No command given." : $"Unknown command or arguments: {string.Join(" ", args)}"),
+            };
+        }
+        catch (UsageException exception)
+        {
+            error.WriteLine($"skewless: {exception.Message}");
+            error.WriteLine(Usage);
+            return BadInput;
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IncomparableStatisticsException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"skewless: {exception.Message}");
+            return BadInput;
+        }
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return Ok;
+    }
+
+    private static int Compare(string[] args, TextWriter output)
+    {
+        var files = new List<string>();
+        string? html = null;
+        var options = new ComparisonOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--html":
+                    html = Value(args, ++i, "--html");
+                    break;
+                case "--threshold":
+                    var text = Value(args, ++i, "--threshold");
+                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold) || !(threshold >= 0) || double.IsInfinity(threshold))
+                    {
+                        throw new UsageException($"--threshold needs a non-negative number, not '{text}'.");
+                    }
+
+                    options.DefaultThreshold = threshold;
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    throw new UsageException($"Unknown option {option}.");
+                default:
+                    files.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (files.Count != 2)
+        {
+            throw new UsageException($"compare needs a baseline and a current file, not {files.Count} file(s).");
+        }
+
+        var report = DriftReport.Compare(Load(files[0]), Load(files[1]), options);
+        report.WriteTable(output);
+        if (html is not null)
+        {
+            using (var writer = new StreamWriter(html, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                report.WriteHtml(writer);
+            }
+
+            output.WriteLine($"Wrote {Path.GetFullPath(html)}.");
+        }
+
+        return report.AnyCrossed ? Crossed : Ok;
+    }
+
+    private static int Show(string file, TextWriter output)
+    {
+        var statistics = Load(file);
+        output.WriteLine(Invariant($"{statistics.FeatureSet} ({statistics.Name} v{statistics.Version}, definition {statistics.Fingerprint})"));
+        output.WriteLine(Invariant($"{statistics.Source}: {statistics.Rows:N0} rows, {statistics.Features.Count} features"));
+        foreach (var feature in statistics.Features.Concat(statistics.Label is null ? Array.Empty<FeatureStatistics>() : new[] { statistics.Label }))
+        {
+            var role = ReferenceEquals(feature, statistics.Label) ? "label" : feature.Transform.ToString();
+            var threshold = feature.DriftThreshold is { } value ? Invariant($", drift threshold {value}") : "";
+            output.WriteLine();
+            output.WriteLine(Invariant($"{feature.Name} ({feature.Kind}, {role}{threshold}): {feature.Count:N0} present, {feature.Missing:N0} missing"));
+            switch (feature)
+            {
+                case NumericStatistics numeric:
+                    output.WriteLine(Invariant($"  mean {numeric.Mean:G6}, standard deviation {numeric.StandardDeviation:G6}, minimum {numeric.Minimum:G6}, maximum {numeric.Maximum:G6}"));
+                    for (var bin = 0; bin < numeric.BinCounts.Count; bin++)
+                    {
+                        var low = bin == 0 ? "-inf" : numeric.Edges[bin - 1].ToString("G6", CultureInfo.InvariantCulture);
+                        var high = bin == numeric.Edges.Count ? "+inf" : numeric.Edges[bin].ToString("G6", CultureInfo.InvariantCulture);
+                        output.WriteLine(Invariant($"  {$"[{low}, {high})",-30} {numeric.BinCounts[bin],12:N0}"));
+                    }
+
+                    break;
+                case CategoricalStatistics categorical:
+                    for (var i = 0; i < categorical.Categories.Count; i++)
+                    {
+                        output.WriteLine(Invariant($"  {categorical.Categories[i],-30} {categorical.CategoryCounts[i],12:N0}"));
+                    }
+
+                    output.WriteLine(Invariant($"  {"(other)",-30} {categorical.Other,12:N0}"));
+                    break;
+            }
+        }
+
+        return Ok;
+    }
+
+    private static FeatureSetStatistics Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"No such file: {path}");
+        }
+
+        using var stream = File.OpenRead(path);
+        try
+        {
+            return StatisticsFile.Load(stream);
+        }
+        catch (ArtifactException exception)
+        {
+            throw new InvalidDataException($"{path}: {exception.Message}", exception);
+        }
+    }
+
+    private static string Value(string[] args, int index, string option) =>
+        index < args.Length ? args[index] : throw new UsageException($"{option} needs a value.");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class UsageException(string message) : Exception(message);
+}

@@ -1,0 +1,273 @@
+using System.Globalization;
+
+namespace Skewless.Monitoring;
+
+/// <summary>What a report compares: training with serving (skew), or two sets of the same kind, such as two serving windows (drift).</summary>
+public enum DriftKind
+{
+    /// <summary>Training statistics against serving statistics.</summary>
+    Skew,
+
+    /// <summary>Statistics of the same kind against each other: two serving windows, or two training sets.</summary>
+    Drift,
+}
+
+/// <summary>Run-time settings of a comparison.</summary>
+public sealed class ComparisonOptions
+{
+    /// <summary>The threshold of a feature without a <see cref="DriftThresholdAttribute"/>: 0.1.</summary>
+    public const double DefaultDefaultThreshold = 0.1;
+
+    /// <summary>The threshold of every feature that has neither an entry in <see cref="Thresholds"/> nor a <see cref="DriftThresholdAttribute"/>.</summary>
+    public double DefaultThreshold { get; set; } = DefaultDefaultThreshold;
+
+    /// <summary>Thresholds by feature name, which override the features' <see cref="DriftThresholdAttribute"/>s.</summary>
+    public IDictionary<string, double> Thresholds { get; } = new Dictionary<string, double>(StringComparer.Ordinal);
+}
+
+/// <summary>The two statistics cannot be compared: they describe different feature sets or definitions.</summary>
+public sealed class IncomparableStatisticsException : Exception
+{
+    internal IncomparableStatisticsException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>One feature's distance between two distributions, with the bins it was measured over.</summary>
+public sealed class FeatureDrift
+{
+    internal FeatureDrift(FeatureStatistics baseline, FeatureStatistics current, string[] bins, double[] baselineCounts, double[] currentCounts, double threshold)
+    {
+        Baseline = baseline;
+        Current = current;
+        Bins = bins;
+        BaselineShares = ToShares(baselineCounts);
+        CurrentShares = ToShares(currentCounts);
+        Distance = Metric == DistanceMetric.LInfinity ? Distances.LInfinity(baselineCounts, currentCounts) : Distances.JensenShannon(baselineCounts, currentCounts);
+        PopulationStabilityIndex = Distances.PopulationStabilityIndex(baselineCounts, currentCounts);
+        Threshold = threshold;
+    }
+
+    /// <summary>The feature's (or the label's) name.</summary>
+    public string Name => Baseline.Name;
+
+    /// <summary>How <see cref="Distance"/> is measured: L-infinity for categorical features, Jensen–Shannon (nats) for numeric ones.</summary>
+    public DistanceMetric Metric => Baseline.Metric;
+
+    /// <summary>The distance, reported whether or not it crosses the threshold; NaN when a side has no rows.</summary>
+    public double Distance { get; }
+
+    /// <summary>The population stability index over the same bins; NaN when a side has no rows.</summary>
+    public double PopulationStabilityIndex { get; }
+
+    /// <summary>The largest distance not flagged.</summary>
+    public double Threshold { get; }
+
+    /// <summary>Whether <see cref="Distance"/> exceeds <see cref="Threshold"/>.</summary>
+    public bool Crossed => Distance > Threshold;
+
+    /// <summary>The baseline's statistics of the feature.</summary>
+    public FeatureStatistics Baseline { get; }
+
+    /// <summary>The current statistics of the feature.</summary>
+    public FeatureStatistics Current { get; }
+
+    /// <summary>The bins both sides were measured over: missing, then the baseline's histogram bins or categories (and other).</summary>
+    public IReadOnlyList<string> Bins { get; }
+
+    /// <summary>The baseline's share of each bin, summing to 1 (all 0 without rows).</summary>
+    public IReadOnlyList<double> BaselineShares { get; }
+
+    /// <summary>The current share of each bin, summing to 1 (all 0 without rows).</summary>
+    public IReadOnlyList<double> CurrentShares { get; }
+
+    private static double[] ToShares(double[] counts)
+    {
+        var total = counts.Sum();
+        return counts.Select(count => total > 0 ? count / total : 0).ToArray();
+    }
+}
+
+/// <summary>
+/// Every feature's distance between two sets of statistics, largest first. Distances are always
+/// reported, also below their thresholds; a threshold only decides whether a feature is flagged.
+/// </summary>
+public sealed class DriftReport
+{
+    private readonly FeatureDrift[] _features;
+
+    private DriftReport(FeatureSetStatistics baseline, FeatureSetStatistics current, FeatureDrift[] features)
+    {
+        Baseline = baseline;
+        Current = current;
+        _features = features;
+    }
+
+    /// <summary>What was compared with.</summary>
+    public FeatureSetStatistics Baseline { get; }
+
+    /// <summary>What was compared.</summary>
+    public FeatureSetStatistics Current { get; }
+
+    /// <summary>Skew when exactly one side is training statistics, drift otherwise.</summary>
+    public DriftKind Kind => (Baseline is TrainingStatistics) != (Current is TrainingStatistics) ? DriftKind.Skew : DriftKind.Drift;
+
+    /// <summary>Every feature, and the label when both sides have it, by distance descending (those without data last), then by name.</summary>
+    public IReadOnlyList<FeatureDrift> Features => _features;
+
+    /// <summary>Whether any feature's distance exceeds its threshold.</summary>
+    public bool AnyCrossed => _features.Any(feature => feature.Crossed);
+
+    /// <summary>Compares the distribution of every feature in <paramref name="current"/> with <paramref name="baseline"/>.</summary>
+    /// <exception cref="IncomparableStatisticsException">The two describe different feature sets or definitions.</exception>
+    public static DriftReport Compare(FeatureSetStatistics baseline, FeatureSetStatistics current, ComparisonOptions? options = null)
+    {
+        Guard.NotNull(baseline, nameof(baseline));
+        Guard.NotNull(current, nameof(current));
+        options ??= new ComparisonOptions();
+        if (baseline.FeatureSet != current.FeatureSet)
+        {
+            throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.FeatureSet} with statistics of {current.FeatureSet}: they are different feature sets.");
+        }
+
+        if (baseline.Fingerprint != current.Fingerprint)
+        {
+            throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.FeatureSet}: the baseline was computed with definition {baseline.Fingerprint} and the current ones with definition {current.Fingerprint}, so the same feature names may mean different things.");
+        }
+
+        var pairs = baseline.Features.Zip(current.Features, (left, right) => (Baseline: left, Current: right)).ToList();
+        if (baseline.Label is not null && current.Label is not null && baseline.Label.Metric == current.Label.Metric)
+        {
+            pairs.Add((baseline.Label, current.Label));
+        }
+
+        var features = pairs
+            .Select(pair => Measure(pair.Baseline, pair.Current, options))
+            .OrderBy(feature => double.IsNaN(feature.Distance) ? 1 : 0)
+            .ThenByDescending(feature => double.IsNaN(feature.Distance) ? 0 : feature.Distance)
+            .ThenBy(feature => feature.Name, StringComparer.Ordinal)
+            .ToArray();
+        return new DriftReport(baseline, current, features);
+    }
+
+    /// <summary>Writes the report as a plain-text table.</summary>
+    public void WriteTable(TextWriter writer)
+    {
+        Guard.NotNull(writer, nameof(writer));
+        var width = Math.Max("feature".Length, _features.Select(feature => feature.Name.Length).DefaultIfEmpty(0).Max());
+        writer.WriteLine(Invariant($"{Kind}: {Describe(Current)} against {Describe(Baseline)}"));
+        writer.WriteLine(Invariant($"  {"feature".PadRight(width)}  {"metric",-14}  {"distance",8}  {"PSI",8}  {"threshold",9}  status"));
+        foreach (var feature in _features)
+        {
+            var status = double.IsNaN(feature.Distance) ? "no data" : feature.Crossed ? "CROSSED" : "ok";
+            writer.WriteLine(Invariant($"  {feature.Name.PadRight(width)}  {MetricName(feature.Metric),-14}  {Format(feature.Distance),8}  {Format(feature.PopulationStabilityIndex),8}  {feature.Threshold,9:0.000}  {status}"));
+        }
+
+        var crossed = _features.Count(feature => feature.Crossed);
+        writer.WriteLine(Invariant($"{crossed} of {_features.Length} features crossed their thresholds."));
+    }
+
+    /// <summary>Writes the report as one self-contained HTML page (no scripts, no network) with an SVG histogram of each feature, baseline against current.</summary>
+    public void WriteHtml(TextWriter writer)
+    {
+        Guard.NotNull(writer, nameof(writer));
+        HtmlReport.Write(this, writer);
+    }
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteTable(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>The name a report shows for a metric.</summary>
+    public static string MetricName(DistanceMetric metric) => metric == DistanceMetric.LInfinity ? "L-infinity" : "Jensen-Shannon";
+
+    internal static string Describe(FeatureSetStatistics statistics) =>
+        Invariant($"{statistics.Source} ({statistics.Rows:N0} rows of {statistics.FeatureSet} v{statistics.Version}, definition {statistics.Fingerprint})");
+
+    internal static string Format(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static FeatureDrift Measure(FeatureStatistics baseline, FeatureStatistics current, ComparisonOptions options)
+    {
+        var threshold = options.Thresholds.TryGetValue(baseline.Name, out var overridden) ? overridden
+            : current.DriftThreshold ?? baseline.DriftThreshold ?? options.DefaultThreshold;
+        switch (baseline, current)
+        {
+            case (NumericStatistics left, NumericStatistics right):
+                return new FeatureDrift(left, right, Slots.Labels(left), Slots.Counts(left), Rebinned(right, left), threshold);
+            case (CategoricalStatistics left, CategoricalStatistics right):
+                var bins = new[] { Slots.MissingLabel }.Concat(left.Categories).Concat(right.Categories.Except(left.Categories, StringComparer.Ordinal)).Append(Slots.OtherLabel).ToArray();
+                return new FeatureDrift(left, right, bins, Spread(left, bins), Spread(right, bins), threshold);
+            default:
+                throw new IncomparableStatisticsException($"Cannot compare feature '{baseline.Name}': it is {baseline.Kind} in the baseline and {current.Kind} in the current statistics.");
+        }
+    }
+
+    // A category one side did not count by name is inside its other: it gets 0 there, and other keeps it.
+    private static double[] Spread(CategoricalStatistics statistics, string[] bins)
+    {
+        var counts = new double[bins.Length];
+        counts[0] = statistics.Missing;
+        counts[bins.Length - 1] = statistics.Other;
+        var positions = bins.Select((bin, index) => (bin, index)).Skip(1).Take(bins.Length - 2).ToDictionary(pair => pair.bin, pair => pair.index, StringComparer.Ordinal);
+        for (var i = 0; i < statistics.Categories.Count; i++)
+        {
+            counts[positions[statistics.Categories[i]]] = statistics.CategoryCounts[i];
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// The counts of <paramref name="statistics"/> over the bins of <paramref name="target"/>. Serving
+    /// statistics share the training edges, so this is exact; two training sets have their own
+    /// edges, and then each bin's count is spread evenly over its range (the outer bins end at the
+    /// minimum and maximum), an approximation within one bin's width.
+    /// </summary>
+    private static double[] Rebinned(NumericStatistics statistics, NumericStatistics target)
+    {
+        if (statistics.Edges.SequenceEqual(target.Edges))
+        {
+            return Slots.Counts(statistics);
+        }
+
+        var counts = new double[1 + target.BinCounts.Count];
+        counts[0] = statistics.Missing;
+        var edges = statistics.Edges;
+        for (var bin = 0; bin < statistics.BinCounts.Count; bin++)
+        {
+            var count = statistics.BinCounts[bin];
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var low = bin == 0 ? statistics.Minimum : edges[bin - 1];
+            var high = bin == edges.Count ? statistics.Maximum : edges[bin];
+            if (!(high > low))
+            {
+                counts[1 + target.BinOf(low)] += count;
+                continue;
+            }
+
+            for (var into = 0; into < target.BinCounts.Count; into++)
+            {
+                var from = into == 0 ? double.NegativeInfinity : target.Edges[into - 1];
+                var to = into == target.Edges.Count ? double.PositiveInfinity : target.Edges[into];
+                var overlap = Math.Min(high, to) - Math.Max(low, from);
+                if (overlap > 0)
+                {
+                    counts[1 + into] += count * overlap / (high - low);
+                }
+            }
+        }
+
+        return counts;
+    }
+}

@@ -1,0 +1,299 @@
+using System.ComponentModel;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+using Skewless.Transforms;
+
+namespace Skewless.Monitoring;
+
+/// <summary>
+/// Watches serving traffic: the distribution of every feature's value, bound to the training
+/// histogram edges and categories (so its memory is fixed, whatever the traffic), in time windows,
+/// and the residuals of outcomes recorded later. Rows are observed by the generated
+/// <c>Transform(row, monitor)</c> overloads, which run the same kernel as plain serving.
+/// </summary>
+/// <remarks>
+/// Thread-safe without a global lock on the serving path: each thread counts into its own tally with
+/// plain increments, and tallies are added together only when a thread moves to the next window or a
+/// snapshot is taken. Counts are exact. A snapshot of the current window taken while threads are
+/// still serving may miss their last few rows; once they stop, it is exact. Publishes its counts and
+/// distances through a <see cref="Meter"/> named <c>Skewless</c> until disposed.
+/// </remarks>
+/// <typeparam name="TRow">The feature set's input type.</typeparam>
+public sealed class FeatureMonitor<TRow> : IDisposable
+{
+    /// <summary>The name of the <see cref="Meter"/> every monitor publishes through.</summary>
+    public const string MeterName = "Skewless";
+
+    private readonly IFittedFeatureSet<TRow> _featureSet;
+    private readonly MonitorLayout _layout;
+    private readonly ThreadLocal<ThreadTally> _threads;
+    private readonly object _lock = new();
+    private readonly Tally[] _retained;
+    private readonly Tally _total;
+    private readonly DateTimeOffset _origin;
+    private readonly TimeSpan _windowLength;
+    private readonly TimeProvider _time;
+    private readonly ComparisonOptions _comparison;
+    private readonly ITimer _timer;
+    private readonly Meter _meter;
+    private long _window;
+
+    /// <summary>Starts monitoring a fitted feature set, bound to its training statistics.</summary>
+    /// <param name="featureSet">The fitted feature set whose <c>Transform(row, monitor)</c> will be observed.</param>
+    /// <param name="options">Window length, retention and clock; <see langword="null"/> for the defaults.</param>
+    public FeatureMonitor(IFittedFeatureSet<TRow> featureSet, MonitorOptions? options = null)
+    {
+        Guard.NotNull(featureSet, nameof(featureSet));
+        options ??= new MonitorOptions();
+        if (options.WindowLength <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.WindowLength, "The window length must be positive.");
+        }
+
+        if (options.RetainedWindows < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.RetainedWindows, "At least one window must be retained.");
+        }
+
+        _featureSet = featureSet;
+        Schema = featureSet.Schema;
+        _layout = new MonitorLayout(featureSet.Statistics, featureSet.Transforms);
+        _time = options.TimeProvider ?? TimeProvider.System;
+        _windowLength = options.WindowLength;
+        _comparison = options.Comparison ?? new ComparisonOptions();
+        _origin = _time.GetUtcNow();
+        _retained = Enumerable.Range(0, options.RetainedWindows).Select(_ => new Tally(_layout, -1)).ToArray();
+        _total = new Tally(_layout, -1);
+        _threads = new ThreadLocal<ThreadTally>(() => new ThreadTally(this, new Tally(_layout, Volatile.Read(ref _window))), trackAllValues: true);
+        _timer = _time.CreateTimer(_ => Advance(), null, _windowLength, _windowLength);
+        _meter = new Meter(MeterName);
+        Publish();
+    }
+
+    /// <summary>The schema of the feature set observed.</summary>
+    public FeatureSchema Schema { get; }
+
+    /// <summary>The training statistics the monitor is bound to and compares with.</summary>
+    public TrainingStatistics Training => _layout.Training;
+
+    /// <summary>Starts observing one row on this thread and returns where its feature values go. Called by generated code.</summary>
+    /// <param name="schema">The schema of the feature set transforming the row, which must be the one monitored.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public FeatureObserver BeginRow(FeatureSchema schema)
+    {
+        if (!ReferenceEquals(schema, Schema))
+        {
+            throw new ArgumentException($"This monitor watches {Schema.FeatureSet}; it cannot observe rows of {schema?.FeatureSet ?? "null"}.", nameof(schema));
+        }
+
+        var thread = Current();
+        thread.Tally.Rows++;
+        return thread.Distribution;
+    }
+
+    /// <summary>
+    /// Records the outcome of a row served earlier, once it is known: the residual (outcome minus
+    /// prediction) is added to the slices of the row's feature values. A non-finite prediction or
+    /// outcome is ignored.
+    /// </summary>
+    /// <param name="row">The row, as it was served.</param>
+    /// <param name="prediction">What the model predicted for it.</param>
+    /// <param name="outcome">What actually happened.</param>
+    public void RecordOutcome(in TRow row, double prediction, double outcome)
+    {
+        var residual = outcome - prediction;
+        if (MissingValues.IsMissing(residual))
+        {
+            return;
+        }
+
+        var thread = Current();
+        var tally = thread.Tally;
+        tally.Outcomes++;
+        tally.PredictionSum += prediction;
+        tally.OutcomeSum += outcome;
+        tally.ResidualSum += residual;
+        tally.AbsoluteResidualSum += Math.Abs(residual);
+        thread.Residuals.Residual = residual;
+        _featureSet.Observe(in row, thread.Residuals);
+    }
+
+    /// <summary>The statistics of the current window so far.</summary>
+    public ServingStatistics Snapshot() => Snapshot(0);
+
+    /// <summary>The statistics of a retained window.</summary>
+    /// <param name="windowsAgo">0 for the current window, 1 for the one before, up to <see cref="MonitorOptions.RetainedWindows"/> - 1.</param>
+    public ServingStatistics Snapshot(int windowsAgo)
+    {
+        if (windowsAgo < 0 || windowsAgo >= _retained.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(windowsAgo), windowsAgo, $"The monitor retains {_retained.Length} windows: 0 is the current one, {_retained.Length - 1} the oldest.");
+        }
+
+        var window = Volatile.Read(ref _window) - windowsAgo;
+        return Collect(window, window);
+    }
+
+    /// <summary>The statistics of every retained window together.</summary>
+    public ServingStatistics SnapshotAll()
+    {
+        var current = Volatile.Read(ref _window);
+        return Collect(Math.Max(0, current - _retained.Length + 1), current);
+    }
+
+    /// <summary>Compares the current window with the training statistics.</summary>
+    public DriftReport Skew(ComparisonOptions? options = null) => DriftReport.Compare(Training, Snapshot(), options ?? _comparison);
+
+    /// <summary>Compares the current window with the one before it.</summary>
+    public DriftReport Drift(ComparisonOptions? options = null) => DriftReport.Compare(Snapshot(1), Snapshot(0), options ?? _comparison);
+
+    /// <summary>Stops the window timer and the published metrics.</summary>
+    public void Dispose()
+    {
+        _timer.Dispose();
+        _meter.Dispose();
+        _threads.Dispose();
+    }
+
+    // The serving path: the thread's tally, already in the current window but for the first row of each window.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ThreadTally Current()
+    {
+        var thread = ThreadTally.Last;
+        if (thread is null || !ReferenceEquals(thread.Monitor, this) || thread.Tally.Window != Volatile.Read(ref _window))
+        {
+            thread = Switch();
+        }
+
+        return thread;
+    }
+
+    // Off the serving path: another monitor's tally was last on this thread, or a new window has begun.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ThreadTally Switch()
+    {
+        var thread = ThreadTally.Last;
+        if (thread is null || !ReferenceEquals(thread.Monitor, this))
+        {
+            thread = _threads.Value!;
+            ThreadTally.Last = thread;
+        }
+
+        var window = Volatile.Read(ref _window);
+        if (thread.Tally.Window != window)
+        {
+            lock (_lock)
+            {
+                Retire(thread.Tally);
+                thread.Tally.Clear();
+                thread.Tally.Window = window;
+            }
+        }
+
+        return thread;
+    }
+
+    // Under the lock: a thread's counts of a past window join that window, if it is still retained, and the running total.
+    private void Retire(Tally tally)
+    {
+        if (tally.IsEmpty)
+        {
+            return;
+        }
+
+        _total.Add(tally);
+        if (tally.Window <= Volatile.Read(ref _window) - _retained.Length)
+        {
+            return;
+        }
+
+        var slot = _retained[tally.Window % _retained.Length];
+        if (slot.Window != tally.Window)
+        {
+            slot.Clear();
+            slot.Window = tally.Window;
+        }
+
+        slot.Add(tally);
+    }
+
+    private void Advance()
+    {
+        var elapsed = _time.GetUtcNow() - _origin;
+        var window = elapsed.Ticks / _windowLength.Ticks;
+        lock (_lock)
+        {
+            if (window > _window)
+            {
+                Volatile.Write(ref _window, window);
+            }
+        }
+    }
+
+    private ServingStatistics Collect(long first, long last)
+    {
+        var sum = new Tally(_layout, last);
+        lock (_lock)
+        {
+            var oldest = Volatile.Read(ref _window) - _retained.Length;
+            foreach (var slot in _retained)
+            {
+                if (slot.Window >= first && slot.Window <= last && slot.Window > oldest)
+                {
+                    sum.Add(slot);
+                }
+            }
+
+            foreach (var thread in _threads.Values)
+            {
+                if (thread.Tally.Window >= first && thread.Tally.Window <= last)
+                {
+                    sum.Add(thread.Tally);
+                }
+            }
+        }
+
+        return ServingSnapshot.Create(sum, _origin + TimeSpan.FromTicks(_windowLength.Ticks * first), _origin + TimeSpan.FromTicks(_windowLength.Ticks * (last + 1)));
+    }
+
+    private Tally Totals()
+    {
+        var sum = new Tally(_layout, -1);
+        lock (_lock)
+        {
+            sum.Add(_total);
+            foreach (var thread in _threads.Values)
+            {
+                sum.Add(thread.Tally);
+            }
+        }
+
+        return sum;
+    }
+
+    private void Publish()
+    {
+        var featureSet = new KeyValuePair<string, object?>("skewless.feature_set", Schema.FeatureSet);
+        _meter.CreateObservableCounter("skewless.monitor.rows", () => new Measurement<long>(Totals().Rows, featureSet), "{row}", "Rows observed by the monitor.");
+        _meter.CreateObservableCounter("skewless.monitor.outcomes", () => new Measurement<long>(Totals().Outcomes, featureSet), "{outcome}", "Outcomes recorded by the monitor.");
+        _meter.CreateObservableCounter("skewless.monitor.missing", MissingMeasurements, "{value}", "Missing feature values observed: NaN or infinite numbers, null or empty strings, undeclared enum values.");
+        _meter.CreateObservableGauge("skewless.monitor.distance", DistanceMeasurements, null, "Each feature's distance between the current window and training: L-infinity for categorical features, Jensen-Shannon (nats) for numeric ones.");
+    }
+
+    private IEnumerable<Measurement<long>> MissingMeasurements()
+    {
+        var totals = Totals();
+        return Training.Features.Select((feature, index) => new Measurement<long>(totals.Counts[_layout.Features[index].Offset], Tags(feature.Name)));
+    }
+
+    private IEnumerable<Measurement<double>> DistanceMeasurements() => Skew().Features
+        .Where(feature => !double.IsNaN(feature.Distance))
+        .Select(feature => new Measurement<double>(feature.Distance, Tags(feature.Name).Append(new KeyValuePair<string, object?>("skewless.metric", DriftReport.MetricName(feature.Metric)))));
+
+    private KeyValuePair<string, object?>[] Tags(string feature) => new[]
+    {
+        new KeyValuePair<string, object?>("skewless.feature_set", Schema.FeatureSet),
+        new KeyValuePair<string, object?>("skewless.feature", feature),
+    };
+}

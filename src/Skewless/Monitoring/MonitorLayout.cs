@@ -1,0 +1,211 @@
+#if NET
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
+using Skewless.Transforms;
+
+namespace Skewless.Monitoring;
+
+/// <summary>
+/// Where each feature's values are counted in a <see cref="Tally"/>, fixed from the training
+/// statistics: a missing slot, then one slot per training histogram bin, or per training category
+/// and one for the rest. Fixed slots are what bound a monitor's memory.
+/// </summary>
+internal sealed class MonitorLayout
+{
+    /// <summary>Per numeric feature: the sum and sum of squares of the values less the training mean (which keeps the variance accurate), then the minimum and maximum.</summary>
+    public const int MomentsPerFeature = 4;
+
+    public MonitorLayout(TrainingStatistics training, IReadOnlyList<IFittedTransform?> transforms)
+    {
+        Training = training;
+        Features = new FeatureLayout[training.Features.Count];
+        var slots = 0;
+        var moments = 0;
+        for (var i = 0; i < Features.Length; i++)
+        {
+            var feature = training.Features[i];
+            var slotCount = Slots.Count(feature);
+            switch (feature)
+            {
+                case NumericStatistics numeric:
+                    Features[i] = new FeatureLayout(slots, slotCount, PaddedEdges(numeric.Edges), moments, numeric.Mean, null, null, null);
+                    moments += MomentsPerFeature;
+                    break;
+                case CategoricalStatistics categorical:
+                    CheckVocabulary(training, categorical, transforms[i] as Vocabulary);
+                    var lookup = categorical.Categories.Select((category, index) => (category, index)).ToDictionary(pair => pair.category, pair => pair.index, StringComparer.Ordinal);
+                    var categoryOfBucket = CategoryOfBucket(categorical, transforms[i] as HashBuckets);
+                    var candidateOfBucket = categoryOfBucket?.Select(category => category >= 0 ? categorical.Categories[category] : null).ToArray();
+                    Features[i] = new FeatureLayout(slots, slotCount, [], -1, 0, lookup, categoryOfBucket, candidateOfBucket);
+                    break;
+            }
+
+            slots += slotCount;
+        }
+
+        SlotTotal = slots;
+        MomentTotal = moments;
+    }
+
+    public TrainingStatistics Training { get; }
+
+    public FeatureLayout[] Features { get; }
+
+    public int SlotTotal { get; }
+
+    public int MomentTotal { get; }
+
+    /// <summary>The edges, padded with +∞ (which no finite value reaches) to whole vectors of four.</summary>
+    private static double[] PaddedEdges(IReadOnlyList<double> edges)
+    {
+        var padded = new double[(edges.Count + 3) / 4 * 4];
+        padded.AsSpan().Fill(double.PositiveInfinity);
+        for (var i = 0; i < edges.Count; i++)
+        {
+            padded[i] = edges[i];
+        }
+
+        return padded;
+    }
+
+    /// <summary>Largest bucket count for which a hashed feature gets a bucket-to-category map; past it, categories are looked up by name.</summary>
+    public const int MaxMappedBuckets = 1 << 16;
+
+    /// <summary>
+    /// For a hashed string feature, the one category each bucket can hold, so that serving, which hashes the value
+    /// anyway, finds its category with one string comparison instead of a second hash: -1 for a bucket that holds no
+    /// category, <see cref="FeatureLayout.SharedBucket"/> for one that holds several.
+    /// </summary>
+    private static int[]? CategoryOfBucket(CategoricalStatistics categorical, HashBuckets? hash)
+    {
+        if (hash is null || hash.Buckets > MaxMappedBuckets)
+        {
+            return null;
+        }
+
+        var map = new int[hash.Buckets];
+        map.AsSpan().Fill(-1);
+        for (var i = 0; i < categorical.Categories.Count; i++)
+        {
+            ref var entry = ref map[StableHash.Bucket(categorical.Categories[i], hash.Buckets)];
+            entry = entry == -1 ? i : FeatureLayout.SharedBucket;
+        }
+
+        return map;
+    }
+
+    // A served vocabulary index is taken as the category's position, so the categories must be the vocabulary's first terms, as fitting makes them.
+    private static void CheckVocabulary(TrainingStatistics training, CategoricalStatistics categorical, Vocabulary? vocabulary)
+    {
+        if (vocabulary is not null && !categorical.Categories.SequenceEqual(vocabulary.Terms.Take(categorical.Categories.Count), StringComparer.Ordinal))
+        {
+            throw new TamperedArtifactException(training.FeatureSet, categorical.Name, "its statistics' categories are not the first terms of its vocabulary.");
+        }
+    }
+}
+
+/// <summary>One feature's place in a tally.</summary>
+internal readonly struct FeatureLayout
+{
+    /// <summary>In <see cref="CategoryOfBucket"/>, a bucket that several categories hash into.</summary>
+    public const int SharedBucket = -2;
+
+    public FeatureLayout(int offset, int slots, double[] edges, int moments, double shift, Dictionary<string, int>? lookup, int[]? categoryOfBucket, string?[]? candidateOfBucket)
+    {
+        CategoryOfBucket = categoryOfBucket;
+        CandidateOfBucket = candidateOfBucket;
+        Offset = offset;
+        Slots = slots;
+        Edges = edges;
+        Moments = moments;
+        Shift = shift;
+        Lookup = lookup;
+    }
+
+    /// <summary>The feature's first slot, which counts missing values.</summary>
+    public int Offset { get; }
+
+    public int Slots { get; }
+
+    /// <summary>A numeric feature's training bin edges, padded with +∞ to a multiple of four.</summary>
+    public double[] Edges { get; }
+
+    /// <summary>A numeric feature's first moment, or -1.</summary>
+    public int Moments { get; }
+
+    /// <summary>The training mean, subtracted before summing.</summary>
+    public double Shift { get; }
+
+    /// <summary>A categorical feature's categories by name.</summary>
+    public Dictionary<string, int>? Lookup { get; }
+
+    /// <summary>The slot of a finite number: the number of edges at or below it, counted without branches (four at a time where vectors are fast), which a shuffled stream of values would mispredict.</summary>
+    public int SlotOfFinite(double value)
+    {
+        var edges = Edges;
+        var bin = 0;
+#if NET
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var broadcast = Vector256.Create(value);
+            ref var first = ref MemoryMarshal.GetArrayDataReference(edges);
+            for (var i = 0; i < edges.Length; i += 4)
+            {
+                bin += BitOperations.PopCount(Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref first, (nuint)i), broadcast).ExtractMostSignificantBits());
+            }
+
+            return Offset + 1 + bin;
+        }
+#endif
+        for (var i = 0; i < edges.Length; i++)
+        {
+            bin += edges[i] <= value ? 1 : 0;
+        }
+
+        return Offset + 1 + bin;
+    }
+
+    /// <summary>The slot of a category position: -1 is missing, and a position past the categories (a vocabulary's rarer terms, its out-of-vocabulary buckets) is the rest.</summary>
+    public int SlotOfPosition(int position) => position < 0 ? Offset : Offset + 1 + Math.Min(position, Slots - 2);
+
+    /// <summary>A hashed string feature's category per bucket (see <see cref="MonitorLayout"/>), or null to look values up by name.</summary>
+    public int[]? CategoryOfBucket { get; }
+
+    /// <summary>The one category each bucket of <see cref="CategoryOfBucket"/> can hold, or null.</summary>
+    public string?[]? CandidateOfBucket { get; }
+
+    /// <summary>The slot of a string whose hash bucket the kernel has computed (-1 when the value is missing).</summary>
+    public int SlotOfBucket(string? value, int bucket)
+    {
+        var map = CategoryOfBucket;
+        if (map is null || (uint)bucket >= (uint)map.Length)
+        {
+            return SlotOfText(value);
+        }
+
+        var category = map[bucket];
+        if (category == SharedBucket)
+        {
+            return SlotOfText(value);
+        }
+
+        if (category >= 0)
+        {
+            return Offset + 1 + (string.Equals(value, CandidateOfBucket![bucket], StringComparison.Ordinal) ? category : Slots - 2);
+        }
+
+        return Offset + Slots - 1;
+    }
+
+    public int SlotOfText(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return Offset;
+        }
+
+        return Offset + 1 + (Lookup!.TryGetValue(value!, out var position) ? position : Slots - 2);
+    }
+}

@@ -1,0 +1,87 @@
+using BenchmarkDotNet.Attributes;
+using Flights;
+using Skewless.Monitoring;
+
+namespace Skewless.Benchmarks;
+
+/// <summary>
+/// Each part of what a monitor adds to one served row, alone, on values computed beforehand: starting the row on the
+/// thread's tally, the three numeric features, the four categorical ones, the hashed string. Shows what dominates
+/// <see cref="MonitorBenchmarks"/>. Run with <c>--paired MonitorParts</c>.
+/// </summary>
+public class MonitorParts
+{
+    private FeatureMonitor<Flight> _monitor = null!;
+    private double[] _hour = [], _log = [], _distance = [];
+    private int[] _day = [], _weekend = [], _redEye = [], _origin = [], _bucket = [];
+    private string[] _destination = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var all = ServingRows.All();
+        var rows = ServingRows.Select(all, RowOrder.Shuffled);
+        var fitted = ServingRows.FitSaveLoad(all);
+        _monitor = fitted.Monitor();
+        _hour = rows.Select(row => (double)FlightFeatures.Hour(row)).ToArray();
+        _log = rows.Select(row => (double)FlightFeatures.LogDistance(row)).ToArray();
+        _distance = rows.Select(row => (double)FlightFeatures.DistanceDecile(row)).ToArray();
+        var vectors = rows.Select(row => fitted.Transform(row)).ToArray();
+        _day = rows.Select(row => (int)FlightFeatures.Day(row)).ToArray();
+        _weekend = rows.Select(row => FlightFeatures.Weekend(row) ? 1 : 0).ToArray();
+        _redEye = rows.Select(row => FlightFeatures.RedEye(row) ? 1 : 0).ToArray();
+        _origin = vectors.Select(vector => vector.Origin).ToArray();
+        _bucket = vectors.Select(vector => vector.Destination).ToArray();
+        _destination = rows.Select(FlightFeatures.Destination).ToArray();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _monitor.Dispose();
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = ServingRows.PerInvoke, Description = "BeginRow")]
+    public void Begin()
+    {
+        var monitor = _monitor;
+        for (var i = 0; i < ServingRows.PerInvoke; i++)
+        {
+            monitor.BeginRow(FlightFeatures.Schema);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "BeginRow + 3 numbers")]
+    public void Numbers()
+    {
+        var monitor = _monitor;
+        for (var i = 0; i < ServingRows.PerInvoke; i++)
+        {
+            var observer = monitor.BeginRow(FlightFeatures.Schema);
+            observer.Number(0, _hour[i]);
+            observer.Number(4, _log[i]);
+            observer.Number(5, _distance[i]);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "BeginRow + 4 categories")]
+    public void Categories()
+    {
+        var monitor = _monitor;
+        for (var i = 0; i < ServingRows.PerInvoke; i++)
+        {
+            var observer = monitor.BeginRow(FlightFeatures.Schema);
+            observer.Category(1, _day[i]);
+            observer.Category(2, _weekend[i]);
+            observer.Category(3, _redEye[i]);
+            observer.Category(6, _origin[i]);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "BeginRow + hashed string")]
+    public void Hashed()
+    {
+        var monitor = _monitor;
+        for (var i = 0; i < ServingRows.PerInvoke; i++)
+        {
+            monitor.BeginRow(FlightFeatures.Schema).Text(7, _destination[i], _bucket[i]);
+        }
+    }
+}

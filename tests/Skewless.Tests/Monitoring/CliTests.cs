@@ -1,0 +1,223 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Xml;
+using System.Xml.Linq;
+using Flights;
+using Microsoft.Extensions.Time.Testing;
+using Skewless.Cli;
+using Skewless.Monitoring;
+using Skewless.Tests.Transforms;
+using Xunit;
+
+namespace Skewless.Tests.Monitoring;
+
+/// <summary>The <c>skewless</c> tool, run in process on real files: its tables, its HTML report and its exit codes.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("skewless-cli-").FullName;
+
+    private string Artifact { get; }
+
+    private string Snapshot { get; }
+
+    public CliTests()
+    {
+        var january = RealData.Flights.Where(flight => flight.Departure.Month == 1).ToArray();
+        var fitted = FlightFeatures.Fit(january);
+        Artifact = Path.Combine(_folder, "flights.json");
+        using (var artifact = File.Create(Artifact))
+        {
+            fitted.Save(artifact);
+        }
+
+        using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(new DateTimeOffset(2001, 3, 1, 0, 0, 0, TimeSpan.Zero)) });
+        foreach (var flight in RealData.Flights.Where(flight => flight.Departure.Month == 3 && flight.Departure.Hour < 12))
+        {
+            fitted.Transform(flight, monitor);
+        }
+
+        Snapshot = Path.Combine(_folder, "march-mornings.json");
+        using var snapshot = File.Create(Snapshot);
+        monitor.Snapshot().Save(snapshot);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = Commands.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Compare_prints_every_feature_largest_distance_first_and_exits_1_when_a_threshold_is_crossed()
+    {
+        var (exit, output, error) = Run("compare", Artifact, Snapshot);
+
+        Assert.Equal("", error);
+        Assert.Equal(1, exit);
+        var rows = output.Split('\n').Where(line => line.StartsWith("  ", StringComparison.Ordinal)).Skip(1).ToArray();
+        Assert.Equal(FlightFeatures.Schema.Features.Count, rows.Length);
+        Assert.StartsWith("  Hour ", rows[0], StringComparison.Ordinal);
+        Assert.Contains("CROSSED", rows[0], StringComparison.Ordinal);
+        Assert.Contains("Skew:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_higher_threshold_passes_and_exits_0()
+    {
+        var (exit, output, _) = Run("compare", Artifact, Snapshot, "--threshold", "0.7");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("0 of 8 features crossed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_html_report_is_well_formed_with_one_svg_per_feature_and_no_script()
+    {
+        var html = Path.Combine(_folder, "report.html");
+        var (exit, _, _) = Run("compare", Artifact, Snapshot, "--html", html);
+        Assert.Equal(1, exit);
+
+        using var reader = XmlReader.Create(html, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        var document = XDocument.Load(reader);
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        var sections = document.Descendants(xhtml + "section").ToList();
+        Assert.Equal(FlightFeatures.Schema.Features.Count, sections.Count);
+        Assert.All(sections, section => Assert.Single(section.Elements(svg + "svg")));
+        Assert.Equal(FlightFeatures.Schema.Features.Count, document.Descendants(svg + "svg").Count());
+        Assert.Empty(document.Descendants(xhtml + "script"));
+        Assert.DoesNotContain("http://", File.ReadAllText(html).Replace("http://www.w3.org/", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("Hour", sections[0].Element(xhtml + "h2")!.Nodes().OfType<XText>().First().Value.Trim());
+    }
+
+    [Fact]
+    public void Two_artifacts_of_the_same_definition_compare_as_drift()
+    {
+        var february = FlightFeatures.Fit(RealData.Flights.Where(flight => flight.Departure.Month == 2));
+        var path = Path.Combine(_folder, "february.json");
+        using (var stream = File.Create(path))
+        {
+            february.Save(stream);
+        }
+
+        var (exit, output, _) = Run("compare", Artifact, path, "--threshold", "0.5");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Drift:", output, StringComparison.Ordinal);
+        Assert.Contains("DelayMinutes", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_prints_the_features_and_their_statistics()
+    {
+        var (exit, output, _) = Run("show", Artifact);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Flights.FlightFeatures", output, StringComparison.Ordinal);
+        Assert.All(FlightFeatures.Schema.Features, feature => Assert.Contains(Environment.NewLine + feature.Name + " (", output, StringComparison.Ordinal));
+        Assert.Contains("DelayMinutes (Single, label)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_corrupt_file_exits_2_with_a_message_naming_the_file()
+    {
+        var truncated = Write("truncated.json", File.ReadAllText(Snapshot)[..200]);
+
+        var (exit, output, error) = Run("compare", Artifact, truncated);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("truncated.json", error, StringComparison.Ordinal);
+        Assert.Contains("truncated or is not JSON", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tampered_counts_exit_2()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Snapshot))!;
+        json["statistics"]!["features"]![0]!["count"] = 1;
+
+        var (exit, _, error) = Run("show", Write("tampered.json", json.ToJsonString()));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'Hour'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Statistics_of_another_definition_exit_2_and_say_the_fingerprints_differ()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Snapshot))!;
+        json["fingerprint"] = "0123456789abcdef";
+
+        var (exit, _, error) = Run("compare", Artifact, Write("other-definition.json", json.ToJsonString()));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("0123456789abcdef", error, StringComparison.Ordinal);
+        Assert.Contains(FlightFeatures.Fingerprint, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_feature_set_exits_2()
+    {
+        var zips = ZipFeatures.Fit(RealData.Zips.Take(100));
+        var path = Path.Combine(_folder, "zips.json");
+        using (var stream = File.Create(path))
+        {
+            zips.Save(stream);
+        }
+
+        var (exit, _, error) = Run("compare", Artifact, path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("different feature sets", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("compare", "one.json")]
+    [InlineData("compare", "a.json", "b.json", "--threshold", "much")]
+    [InlineData("compare", "a.json", "b.json", "--colour")]
+    [InlineData("diff", "a.json", "b.json")]
+    public void Bad_arguments_exit_2_with_the_usage(params string[] args)
+    {
+        var (exit, _, error) = Run(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_exits_2()
+    {
+        var (exit, _, error) = Run("show", Path.Combine(_folder, "absent.json"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("absent.json", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Main_returns_the_exit_code()
+    {
+        var standardError = Console.Error;
+        try
+        {
+            Console.SetError(new StringWriter(new StringBuilder()));
+            Assert.Equal(2, Program.Main([]));
+        }
+        finally
+        {
+            Console.SetError(standardError);
+        }
+    }
+}

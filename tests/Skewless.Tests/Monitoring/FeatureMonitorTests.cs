@@ -1,0 +1,334 @@
+using System.Diagnostics.Metrics;
+using Flights;
+using Microsoft.Extensions.Time.Testing;
+using Skewless.Monitoring;
+using Skewless.Tests.Transforms;
+using Xunit;
+
+namespace Skewless.Tests.Monitoring;
+
+/// <summary>The serving monitor: what it counts, in which window, from how many threads, at what cost.</summary>
+public sealed class FeatureMonitorTests
+{
+    private static readonly Lazy<FlightFeatures.Fitted> Fitted = new(() => FlightFeatures.Fit(RealData.Flights));
+    private static readonly DateTimeOffset Start = new(2001, 2, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static FeatureMonitor<Flight> Monitor(FakeTimeProvider clock, int retained = 3) =>
+        Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromHours(1), RetainedWindows = retained, TimeProvider = clock });
+
+    private static void Serve(FeatureMonitor<Flight> monitor, IEnumerable<Flight> rows)
+    {
+        foreach (var row in rows)
+        {
+            Fitted.Value.Transform(row, monitor);
+        }
+    }
+
+    [Fact]
+    public void Serving_the_training_rows_reproduces_the_training_statistics()
+    {
+        using var monitor = Monitor(new FakeTimeProvider(Start));
+        Serve(monitor, RealData.Flights);
+
+        var served = monitor.Snapshot();
+        var training = Fitted.Value.Statistics;
+        Assert.Equal(training.Rows, served.Rows);
+        for (var i = 0; i < training.Features.Count; i++)
+        {
+            var expected = training.Features[i];
+            var actual = served.Features[i];
+            Assert.Equal((expected.Count, expected.Missing), (actual.Count, actual.Missing));
+            switch (expected, actual)
+            {
+                case (NumericStatistics left, NumericStatistics right):
+                    Same.Sequence(left.BinCounts, right.BinCounts);
+                    Assert.Equal((left.Minimum, left.Maximum), (right.Minimum, right.Maximum));
+                    Assert.Equal(left.Mean, right.Mean, 9);
+                    Assert.Equal(left.StandardDeviation, right.StandardDeviation, 9);
+                    break;
+                case (CategoricalStatistics left, CategoricalStatistics right):
+                    Same.Sequence(left.Categories, right.Categories);
+                    Same.Sequence(left.CategoryCounts, right.CategoryCounts);
+                    Assert.Equal(left.Other, right.Other);
+                    break;
+                default:
+                    Assert.Fail($"Feature {expected.Name} changed kind.");
+                    break;
+            }
+        }
+
+        Assert.All(monitor.Skew().Features, feature => Assert.Equal(0, feature.Distance, 12));
+    }
+
+    [Fact]
+    public void The_monitored_transform_computes_the_same_bits_as_plain_serving()
+    {
+        using var monitor = Monitor(new FakeTimeProvider(Start));
+        var width = FlightFeatures.Vector.Width;
+        var plain = new float[width];
+        var typed = new float[width];
+        var spanned = new float[width];
+        foreach (var row in RealData.Flights.Take(2000))
+        {
+            Fitted.Value.Transform(row, plain);
+            Fitted.Value.Transform(row, monitor).CopyTo(typed);
+            Fitted.Value.Transform(row, spanned, monitor);
+            Same.Bits(plain, typed, width);
+            Same.Bits(plain, spanned, width);
+        }
+
+        Assert.Equal(4000, monitor.Snapshot().Rows);
+    }
+
+    [Fact]
+    public void Rows_go_to_the_window_of_the_clock_and_old_windows_are_dropped()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var monitor = Monitor(clock, retained: 3);
+        var rows = RealData.Flights;
+        Serve(monitor, rows.Take(10));
+        clock.Advance(TimeSpan.FromHours(1));
+        Serve(monitor, rows.Take(20));
+        clock.Advance(TimeSpan.FromMinutes(90));
+        Serve(monitor, rows.Take(30));
+
+        Assert.Equal([30L, 20, 10], Enumerable.Range(0, 3).Select(ago => monitor.Snapshot(ago).Rows));
+        Assert.Equal(60, monitor.SnapshotAll().Rows);
+        Assert.Equal(Start.AddHours(2), monitor.Snapshot().WindowStart);
+        Assert.Equal(Start.AddHours(3), monitor.Snapshot().WindowEnd);
+        Assert.Equal(Start, monitor.SnapshotAll().WindowStart);
+
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal([0L, 30, 20], Enumerable.Range(0, 3).Select(ago => monitor.Snapshot(ago).Rows));
+        Assert.Equal(50, monitor.SnapshotAll().Rows);
+        Assert.Throws<ArgumentOutOfRangeException>(() => monitor.Snapshot(3));
+    }
+
+    [Fact]
+    public void A_monitor_observes_only_its_own_feature_set()
+    {
+        using var monitor = Monitor(new FakeTimeProvider(Start));
+
+        Assert.Throws<ArgumentException>(() => monitor.BeginRow(ZipFeatures.Schema));
+        Assert.Throws<ArgumentNullException>(() => Fitted.Value.Transform(RealData.Flights[0], (FeatureMonitor<Flight>)null!));
+    }
+
+    [Fact]
+    public void Residuals_are_sliced_by_each_feature_value()
+    {
+        using var monitor = Monitor(new FakeTimeProvider(Start));
+        var rows = RealData.Flights.Take(5000).ToArray();
+        static double Prediction(Flight flight) => flight.DistanceMiles / 100.0;
+        foreach (var row in rows)
+        {
+            monitor.RecordOutcome(row, Prediction(row), row.DelayMinutes);
+        }
+
+        monitor.RecordOutcome(rows[0], double.NaN, 1);
+        var residuals = monitor.Snapshot().Residuals;
+        Assert.Equal(rows.Length, residuals.Count);
+        Assert.Equal(rows.Average(row => row.DelayMinutes - Prediction(row)), residuals.MeanResidual, 9);
+        Assert.Equal(rows.Average(row => Math.Abs(row.DelayMinutes - Prediction(row))), residuals.MeanAbsoluteResidual, 9);
+        foreach (var day in rows.GroupBy(FlightFeatures.Day))
+        {
+            var slice = Assert.Single(residuals.Slices, slice => slice.Feature == "Day" && slice.Slice == day.Key.ToString());
+            Assert.Equal(day.Count(), slice.Count);
+            Assert.Equal(day.Average(row => row.DelayMinutes - Prediction(row)), slice.MeanResidual, 9);
+        }
+
+        Assert.Equal(rows.Length, residuals.Slices.Where(slice => slice.Feature == "Hour").Sum(slice => slice.Count));
+        Assert.Equal(0, monitor.Snapshot().Rows);
+    }
+
+    [Fact]
+    public void Counts_from_many_threads_equal_the_observations_exactly()
+    {
+        const int threads = 8;
+        var rows = RealData.Flights;
+        using var monitor = Monitor(new FakeTimeProvider(Start));
+        using var start = new Barrier(threads);
+        var workers = Enumerable.Range(0, threads).Select(thread => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var n = 0; n < rows.Length; n++)
+            {
+                Fitted.Value.Transform(rows[(n + (thread * 997)) % rows.Length], monitor);
+            }
+        })).ToArray();
+        foreach (var worker in workers)
+        {
+            worker.Start();
+        }
+
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+
+        var served = monitor.Snapshot();
+        Assert.Equal((long)threads * rows.Length, served.Rows);
+        for (var i = 0; i < served.Features.Count; i++)
+        {
+            var training = Fitted.Value.Statistics.Features[i];
+            Assert.Equal(threads * training.Count, served.Features[i].Count);
+            Assert.Equal(threads * training.Missing, served.Features[i].Missing);
+            if (training is CategoricalStatistics categories)
+            {
+                Same.Sequence(categories.CategoryCounts.Select(count => threads * count), ((CategoricalStatistics)served.Features[i]).CategoryCounts);
+            }
+            else
+            {
+                Same.Sequence(((NumericStatistics)training).BinCounts.Select(count => threads * count), ((NumericStatistics)served.Features[i]).BinCounts);
+            }
+        }
+    }
+
+    [Fact]
+    public void Serving_and_recording_outcomes_allocate_nothing_per_row()
+    {
+        using var monitor = Monitor(new FakeTimeProvider(Start));
+        var rows = RealData.Flights.Take(10_000).ToArray();
+        Span<float> slots = stackalloc float[FlightFeatures.Vector.Width];
+        foreach (var row in rows.Take(200))
+        {
+            Fitted.Value.Transform(row, slots, monitor);
+            monitor.RecordOutcome(row, 0.5, 1);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var row in rows)
+        {
+            Fitted.Value.Transform(row, monitor).CopyTo(slots);
+            Fitted.Value.Transform(row, slots, monitor);
+            monitor.RecordOutcome(row, 0.5, 1);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void A_hashed_string_is_counted_by_its_value_whatever_else_shares_its_bucket()
+    {
+        // 60 pages in 16 buckets: buckets hold several top categories, or one with rarer pages beside it, or none.
+        var fitted = PageFeatures.Fit(Enumerable.Range(0, 3000).Select(i => new PageView { Page = "/page/" + (i % (1 + (i % 60))), Seconds = i }));
+        using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        var served = Enumerable.Range(0, 500).Select(i => i % 7 == 0 ? "" : "/page/" + (i % 90)).ToArray();
+        foreach (var page in served)
+        {
+            fitted.Transform(new PageView { Page = page }, monitor);
+        }
+
+        var statistics = Assert.IsType<CategoricalStatistics>(monitor.Snapshot().Find("Page"));
+        var expected = statistics.Categories.Select(category => (long)served.Count(page => page == category)).ToArray();
+        Assert.Equal(expected, statistics.CategoryCounts);
+        Assert.Equal(served.Count(page => page.Length == 0), statistics.Missing);
+        Assert.Equal(served.Length - statistics.Missing - expected.Sum(), statistics.Other);
+    }
+
+    [Fact]
+    public void A_million_unique_strings_cost_no_memory()
+    {
+        var fitted = PageFeatures.Fit(Enumerable.Range(0, 1000).Select(i => new PageView { Page = "/page/" + (i % 40), Seconds = i % 17 }));
+        using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        var pages = Enumerable.Range(0, 1_000_000).Select(i => "/unique/" + i).ToArray();
+        var row = new PageView { Seconds = 3 };
+        fitted.Transform(row, monitor);
+
+        // The first tenth lets the JIT settle; the rest must allocate nothing at all.
+        void Serve(ArraySegment<string> unique)
+        {
+            foreach (var page in unique)
+            {
+                row.Page = page;
+                fitted.Transform(row, monitor);
+            }
+        }
+
+        Serve(new ArraySegment<string>(pages, 0, 100_000));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Serve(new ArraySegment<string>(pages, 100_000, pages.Length - 100_000));
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        var page0 = Assert.IsType<CategoricalStatistics>(monitor.Snapshot().Find("Page"));
+        Assert.Equal(pages.Length, page0.Other);
+        Assert.Equal(TrainingStatistics.TopCategories, page0.Categories.Count);
+        Assert.Equal(1, page0.Missing);
+    }
+
+    [Fact]
+    public void Counters_and_distances_are_published_through_a_meter_named_skewless()
+    {
+        using var monitor = Monitor(new FakeTimeProvider(Start));
+        Serve(monitor, RealData.Flights.Take(1000));
+        var measurements = new List<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, listening) =>
+        {
+            if (instrument.Meter.Name == FeatureMonitor<Flight>.MeterName)
+            {
+                listening.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measurements.Add((instrument.Name, value, Tags(tags))));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => measurements.Add((instrument.Name, value, Tags(tags))));
+        listener.Start();
+        listener.RecordObservableInstruments();
+
+        var rows = Assert.Single(measurements, measurement => measurement.Instrument == "skewless.monitor.rows" && Equals(measurement.Tags["skewless.feature_set"], "Flights.FlightFeatures"));
+        Assert.Equal(1000, rows.Value);
+        var distances = measurements.Where(measurement => measurement.Instrument == "skewless.monitor.distance" && Equals(measurement.Tags["skewless.feature_set"], "Flights.FlightFeatures")).ToList();
+        Assert.Equal(FlightFeatures.Schema.Features.Select(feature => feature.Name).Order(), distances.Select(distance => (string)distance.Tags["skewless.feature"]!).Order());
+        var skew = monitor.Skew();
+        Assert.All(distances, distance => Assert.Equal(skew.Features.Single(feature => feature.Name == (string)distance.Tags["skewless.feature"]!).Distance, distance.Value));
+        Assert.Equal(FlightFeatures.Schema.Features.Count, measurements.Count(measurement => measurement.Instrument == "skewless.monitor.missing" && Equals(measurement.Tags["skewless.feature_set"], "Flights.FlightFeatures")));
+    }
+
+    [Fact]
+    public void A_saved_snapshot_loads_back_with_its_residuals()
+    {
+        using var monitor = Monitor(new FakeTimeProvider(Start));
+        foreach (var row in RealData.Flights.Take(3000))
+        {
+            Fitted.Value.Transform(row, monitor);
+            monitor.RecordOutcome(row, 10, row.DelayMinutes);
+        }
+
+        var snapshot = monitor.Snapshot();
+        using var saved = new MemoryStream();
+        snapshot.Save(saved);
+        var loaded = Assert.IsType<ServingStatistics>(StatisticsFile.Load(new MemoryStream(saved.ToArray())));
+
+        Assert.Equal(TrainingStatisticsTests.Block(snapshot), TrainingStatisticsTests.Block(loaded));
+        Assert.Equal((snapshot.WindowStart, snapshot.WindowEnd, snapshot.Rows), (loaded.WindowStart, loaded.WindowEnd, loaded.Rows));
+        Assert.Equal(snapshot.Residuals.Slices.Select(slice => slice.ToString()), loaded.Residuals.Slices.Select(slice => slice.ToString()));
+        Assert.Equal(snapshot.Residuals.MeanAbsoluteResidual, loaded.Residuals.MeanAbsoluteResidual);
+    }
+
+    [Fact]
+    public void Run_time_thresholds_override_the_attribute_which_overrides_the_default()
+    {
+        var fitted = PageFeatures.Fit(Enumerable.Range(0, 100).Select(i => new PageView { Page = "/a", Seconds = i }));
+        Assert.Equal(0.25, PageFeatures.Schema.Find("Seconds")!.DriftThreshold);
+        Assert.Equal(0.25, fitted.Statistics.Find("Seconds")!.DriftThreshold);
+        Assert.Equal("Converted", fitted.Statistics.Label?.Name);
+
+        var report = DriftReport.Compare(fitted.Statistics, fitted.Statistics, new ComparisonOptions { DefaultThreshold = 0.5 });
+        Assert.Equal(0.25, report.Features.Single(feature => feature.Name == "Seconds").Threshold);
+        Assert.Equal(0.5, report.Features.Single(feature => feature.Name == "Page").Threshold);
+
+        var options = new ComparisonOptions();
+        options.Thresholds["Seconds"] = 0.01;
+        Assert.Equal(0.01, DriftReport.Compare(fitted.Statistics, fitted.Statistics, options).Features.Single(feature => feature.Name == "Seconds").Threshold);
+    }
+
+    private static Dictionary<string, object?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var result = new Dictionary<string, object?>();
+        foreach (var tag in tags)
+        {
+            result[tag.Key] = tag.Value;
+        }
+
+        return result;
+    }
+}

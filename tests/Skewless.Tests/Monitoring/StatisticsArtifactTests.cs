@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Flights;
+using Skewless.Monitoring;
+using Skewless.Tests.Transforms;
+using Xunit;
+
+namespace Skewless.Tests.Monitoring;
+
+/// <summary>The statistics block of an artifact is checked on load like the fitted constants: missing fields are corrupt, impossible values are tampering.</summary>
+public sealed class StatisticsArtifactTests
+{
+    private static readonly Lazy<string> FlightsJson = new(() =>
+    {
+        using var stream = new MemoryStream();
+        FlightFeatures.Fit(RealData.Flights).Save(stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    });
+
+    private static string Edit(Action<JsonObject> edit)
+    {
+        var root = JsonNode.Parse(FlightsJson.Value)!.AsObject();
+        edit(root["statistics"]!.AsObject());
+        return root.ToJsonString();
+    }
+
+    private static JsonObject Feature(JsonObject statistics, int index) => statistics["features"]![index]!.AsObject();
+
+    private static void Load(string json) => FlightFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+    [Fact]
+    public void An_artifact_without_statistics_is_corrupt()
+    {
+        var root = JsonNode.Parse(FlightsJson.Value)!.AsObject();
+        root.Remove("statistics");
+
+        var error = Assert.Throws<CorruptArtifactException>(() => Load(root.ToJsonString()));
+        Assert.Contains("\"statistics\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_or_mistyped_field_is_corrupt_and_named()
+    {
+        var error = Assert.Throws<CorruptArtifactException>(() => Load(Edit(statistics => Feature(statistics, 0).Remove("edges"))));
+        Assert.Contains("\"edges\"", error.Message, StringComparison.Ordinal);
+
+        error = Assert.Throws<CorruptArtifactException>(() => Load(Edit(statistics => Feature(statistics, 1)["kind"] = "Single")));
+        Assert.Contains("'Day'", error.Message, StringComparison.Ordinal);
+
+        Assert.Throws<CorruptArtifactException>(() => Load(Edit(statistics => Feature(statistics, 1)["kind"] = "1")));
+    }
+
+    [Theory]
+    [InlineData(0, "count", 1, "values and")]
+    [InlineData(0, "mean", 1e9, "outside its range")]
+    [InlineData(0, "standardDeviation", -1, "deviation")]
+    [InlineData(4, "minimum", 1e9, "outside its range")]
+    public void An_impossible_number_is_tampering(int feature, string field, double value, string says)
+    {
+        var error = Assert.Throws<TamperedArtifactException>(() => Load(Edit(statistics => Feature(statistics, feature)[field] = value)));
+        Assert.Equal(FlightFeatures.Schema.Features[feature].Name, error.Feature);
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unsorted_edges_bins_that_do_not_add_up_and_repeated_categories_are_tampering()
+    {
+        Assert.Throws<TamperedArtifactException>(() => Load(Edit(statistics =>
+        {
+            var edges = Feature(statistics, 0)["edges"]!.AsArray();
+            (edges[0], edges[1]) = (edges[1]!.DeepClone(), edges[0]!.DeepClone());
+        })));
+        Assert.Throws<TamperedArtifactException>(() => Load(Edit(statistics => Feature(statistics, 0)["binCounts"]![0] = 0)));
+        Assert.Throws<TamperedArtifactException>(() => Load(Edit(statistics => Feature(statistics, 7)["categories"]![1] = Feature(statistics, 7)["categories"]![0]!.GetValue<string>())));
+        Assert.Throws<TamperedArtifactException>(() => Load(Edit(statistics => Feature(statistics, 7)["other"] = 0)));
+    }
+
+    [Fact]
+    public void Vocabulary_statistics_that_are_not_its_first_terms_cannot_be_monitored()
+    {
+        var json = Edit(statistics =>
+        {
+            var categories = Feature(statistics, 6)["categories"]!.AsArray();
+            categories[0] = "ZZZ";
+        });
+        var fitted = FlightFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        var error = Assert.Throws<TamperedArtifactException>(() => fitted.Monitor());
+        Assert.Equal("Origin", error.Feature);
+    }
+
+    [Fact]
+    public void The_drift_threshold_is_recorded_only_when_a_feature_has_one()
+    {
+        Assert.DoesNotContain("driftThreshold", FlightsJson.Value, StringComparison.Ordinal);
+        Assert.Throws<TamperedArtifactException>(() => Load(Edit(statistics => Feature(statistics, 0)["driftThreshold"] = -0.5)));
+    }
+}
