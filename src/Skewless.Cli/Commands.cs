@@ -4,7 +4,7 @@ using Skewless.Monitoring;
 
 namespace Skewless.Cli;
 
-/// <summary>The commands of the <c>skewless</c> tool, with hand-written argument parsing: there are two commands and two options.</summary>
+/// <summary>The commands of the <c>skewless</c> tool, with hand-written argument parsing: there are three commands and two options.</summary>
 internal static class Commands
 {
     public const int Ok = 0;
@@ -21,6 +21,9 @@ internal static class Commands
               Exit code: 0 if no feature crossed its threshold, 1 if one did, 2 for bad input.
           skewless show <file>
               Prints the features and statistics of an artifact or snapshot.
+          skewless map <skewless.dependencies.json> [<data source> <member>]
+              Prints which features read each member of each data source (the file the build writes to obj/).
+              With a data source (its [DataSource] name or type) and a member: the features a change to it affects.
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -31,6 +34,8 @@ internal static class Commands
             {
                 ["compare", .. var rest] => Compare(rest, output),
                 ["show", var file] => Show(file, output),
+                ["map", var file] => Map(file, output),
+                ["map", var file, var dataSource, var member] => Affected(file, dataSource, member, output),
                 ["--help" or "-h" or "help"] => Help(output),
                 _ => throw new UsageException(args.Length == 0 ? "No command given." : $"Unknown command or arguments: {string.Join(" ", args)}"),
             };
@@ -140,14 +145,45 @@ internal static class Commands
         return Ok;
     }
 
-    private static FeatureSetStatistics Load(string path)
+    private static int Map(string file, TextWriter output)
     {
-        if (!File.Exists(path))
+        output.Write(LoadMap(file).ToString());
+        return Ok;
+    }
+
+    private static int Affected(string file, string dataSource, string member, TextWriter output)
+    {
+        var features = LoadMap(file).Affected(dataSource, member);
+        output.WriteLine(features.Count == 0
+            ? $"No feature reads {dataSource}.{member}."
+            : $"A change to {dataSource}.{member} affects {features.Count} feature(s):");
+        foreach (var feature in features)
         {
-            throw new UsageException($"No such file: {path}");
+            output.WriteLine($"  {feature} ({feature.FeatureSetClass})");
         }
 
-        using var stream = File.OpenRead(path);
+        return Ok;
+    }
+
+    private static DependencyMap LoadMap(string path)
+    {
+        var text = ReadExisting(path, File.ReadAllText);
+        try
+        {
+            return DependencyMap.Parse(text);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidDataException($"{path}: {exception.Message}", exception);
+        }
+    }
+
+    private static T ReadExisting<T>(string path, Func<string, T> read) =>
+        File.Exists(path) ? read(path) : throw new UsageException($"No such file: {path}");
+
+    private static FeatureSetStatistics Load(string path)
+    {
+        using var stream = ReadExisting(path, File.OpenRead);
         try
         {
             return StatisticsFile.Load(stream);

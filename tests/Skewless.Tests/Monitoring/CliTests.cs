@@ -198,6 +198,42 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Map_prints_every_data_source_and_member_with_the_features_that_read_them()
+    {
+        var (exit, output, error) = Run("map", Write("skewless.dependencies.json", FeatureSets.DependenciesJson));
+
+        Assert.Equal((0, ""), (exit, error));
+        Assert.Equal(FeatureSets.Map.ToString(), output);
+        Assert.Contains("bts.on_time (Flights.Flight), owner data-platform, version 2001-Q1\n", output, StringComparison.Ordinal);
+        Assert.Contains("  DistanceMiles: TestFlights v1 LogDistance, TestFlights v2 LogDistance, TestFlights v2 DistanceDecile\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Map_with_a_member_prints_the_features_a_change_to_it_affects()
+    {
+        var map = Write("skewless.dependencies.json", FeatureSets.DependenciesJson);
+
+        var (exit, output, _) = Run("map", map, "bts.routes", "Origin");
+        var (_, nothing, _) = Run("map", map, "bts.routes", "Destination");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            "A change to bts.routes.Origin affects 1 feature(s):\n  TestRoutes v1 Origin (Skewless.Tests.Registry.TestRouteFeatures)\n",
+            output.ReplaceLineEndings("\n"));
+        Assert.Equal("No feature reads bts.routes.Destination.", nothing.TrimEnd());
+    }
+
+    [Fact]
+    public void Map_of_a_file_that_is_not_a_dependency_map_exits_2_naming_the_file()
+    {
+        var (exit, _, error) = Run("map", Artifact);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("flights.json", error, StringComparison.Ordinal);
+        Assert.Contains("dependency map", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_file_exits_2()
     {
         var (exit, _, error) = Run("show", Path.Combine(_folder, "absent.json"));
