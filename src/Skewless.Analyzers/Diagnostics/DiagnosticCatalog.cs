@@ -15,6 +15,11 @@ internal static class DiagnosticIds
     public const string FeatureOutsideFeatureSet = "SKW106";
     public const string ReservedName = "SKW107";
     public const string TransformWithoutFeature = "SKW108";
+
+    // Leakage: features, splits and fits that let the model see what it will not have when serving.
+    public const string LabelDependency = "SKW200";
+    public const string NotAtServingDependency = "SKW201";
+    public const string ModelOutputDependency = "SKW202";
 }
 
 /// <summary>The descriptor of every Skewless diagnostic.</summary>
@@ -95,6 +100,33 @@ internal static class Descriptors
         DefinitionsCategory,
         DiagnosticSeverity.Error,
         "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted and TermOf to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile.");
+
+    public const string LeakageCategory = "Skewless.Leakage";
+
+    // The dependency messages end with a path such as "via Helper.Bucket(…) → local 'd'", or "directly".
+    public static readonly DiagnosticDescriptor LabelDependency = Create(
+        DiagnosticIds.LabelDependency,
+        "A feature must not depend on the label",
+        "Feature '{0}' depends on label '{1}' {2}",
+        LeakageCategory,
+        DiagnosticSeverity.Error,
+        "The label is what the model predicts, so it is unknown when the model serves. A feature that depends on it, directly or through locals, helpers, lambdas, other features or a branch on its value, makes training look far better than serving can be. Calls to code outside the compilation are assumed to depend on all their arguments.");
+
+    public static readonly DiagnosticDescriptor NotAtServingDependency = Create(
+        DiagnosticIds.NotAtServingDependency,
+        "A feature must not depend on a [NotAtServing] member",
+        "Feature '{0}' depends on '{1}' {3}, which is not known at serving time: {2}",
+        LeakageCategory,
+        DiagnosticSeverity.Error,
+        "A [NotAtServing] member is recorded after the moment of prediction. A feature that depends on it has a value in training that serving cannot compute. Calls to code outside the compilation are assumed to depend on all their arguments.");
+
+    public static readonly DiagnosticDescriptor ModelOutputDependency = Create(
+        DiagnosticIds.ModelOutputDependency,
+        "A feature should not depend on a model's output",
+        "Feature '{0}' depends on model output '{1}' {2}, which closes a feedback loop: the model learns from its own predictions",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "A [ModelOutput] member was produced by this or another model. A feature on it feeds the model's decisions back into its training data, so errors reinforce themselves and offline metrics stop meaning anything. Calls to code outside the compilation are assumed to depend on all their arguments.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md");
