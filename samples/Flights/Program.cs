@@ -7,11 +7,10 @@ using Skewless.ML;
 // One definition, FlightFeatures, drives both the training pipeline and the serving path.
 var flights = FlightData.Load(FlightData.SamplePath);
 
-// The rows have an event time, so they are split by time: fit and train on January and February,
-// evaluate and serve March, as a model deployed on 1 March would have seen it.
+// The rows have an event time, so they are split by time, never at random (SKW204): fit and train
+// on January and February, evaluate and serve March, as a model deployed on 1 March would have seen it.
 var cutoff = new DateTime(2001, 3, 1);
-var training = flights.Where(flight => flight.Departure < cutoff).ToArray();
-var march = flights.Where(flight => flight.Departure >= cutoff).ToArray();
+var (training, march) = FlightFeatures.SplitByTime(flights, cutoff);
 static bool Delayed(Flight flight) => flight.DelayMinutes > 15;
 
 Say($"Skewless flights sample: {flights.Length:N0} real flights, {training.Length:N0} before {cutoff:yyyy-MM-dd} for training, {march.Length:N0} after for serving.");

@@ -15,7 +15,7 @@ namespace Skewless.Analyzers.Parsing;
 internal static class FeatureSetParser
 {
     /// <summary>Names the generator adds to a feature set class.</summary>
-    public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted", "TermOf" };
+    public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted", "TermOf", "SplitByTime", "SplitByGroup" };
 
     /// <summary>Names a feature's vector field cannot take, because <c>Vector</c> already has them.</summary>
     public static readonly IReadOnlyCollection<string> VectorMembers = new[] { "Width", "CopyTo", "Equals", "GetHashCode", "ToString", "GetType" };
@@ -80,7 +80,28 @@ internal static class FeatureSetParser
             inputType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             inputType.ToDisplayString(NameWithoutGlobal),
             features.Select(feature => feature.Model).ToEquatableArray(),
-            Libraries(features.Select(feature => feature.Method), walker));
+            Libraries(features.Select(feature => feature.Method), walker),
+            SplitMemberOf(inputType, symbols.EventTimeAttribute, type, compilation, IsComparableTime) is { } time ? new EventTimeMember(time.Name, time.Type) : null,
+            SplitMemberOf(inputType, symbols.GroupKeyAttribute, type, compilation, _ => true)?.Name);
+    }
+
+    /// <summary>Event times the generated SplitByTime takes a cutoff of: the date and time types, not numbers, which would make its overloads ambiguous.</summary>
+    private static readonly string[] TimeTypes = { "System.DateTime", "System.DateTimeOffset", "System.DateOnly" };
+
+    private static bool IsComparableTime(ITypeSymbol type) => TimeTypes.Contains(type.ToDisplayString(NameWithoutGlobal));
+
+    // A member the generated split can read: marked, readable from the feature set, and of a type it supports.
+    private static (string Name, string Type)? SplitMemberOf(ITypeSymbol inputType, INamedTypeSymbol? attribute, INamedTypeSymbol featureSet, Compilation compilation, Func<ITypeSymbol, bool> supported)
+    {
+        var (member, type) = KnownSymbols.FindMember(inputType, attribute) switch
+        {
+            IPropertySymbol { IsStatic: false, GetMethod: { } getter } property when compilation.IsSymbolAccessibleWithin(getter, featureSet) => (property, property.Type),
+            IFieldSymbol { IsStatic: false } field => ((ISymbol)field, field.Type),
+            _ => (null, null),
+        };
+        return member is null || type is null || !compilation.IsSymbolAccessibleWithin(member, featureSet) || !supported(type)
+            ? null
+            : (member.Name, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
     }
 
     private static EquatableArray<string> Libraries(IEnumerable<IMethodSymbol> features, DefinitionWalker walker)
