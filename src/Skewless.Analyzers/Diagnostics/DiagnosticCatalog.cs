@@ -20,6 +20,8 @@ internal static class DiagnosticIds
     public const string LabelDependency = "SKW200";
     public const string NotAtServingDependency = "SKW201";
     public const string ModelOutputDependency = "SKW202";
+    public const string RandomGroupSplit = "SKW203";
+    public const string RandomTimeSplit = "SKW204";
 }
 
 /// <summary>The descriptor of every Skewless diagnostic.</summary>
@@ -127,6 +129,22 @@ internal static class Descriptors
         LeakageCategory,
         DiagnosticSeverity.Warning,
         "A [ModelOutput] member was produced by this or another model. A feature on it feeds the model's decisions back into its training data, so errors reinforce themselves and offline metrics stop meaning anything. Calls to code outside the compilation are assumed to depend on all their arguments.");
+
+    public static readonly DiagnosticDescriptor RandomGroupSplit = Create(
+        DiagnosticIds.RandomGroupSplit,
+        "Rows with a [GroupKey] must not be split at random",
+        "Rows of '{0}' are grouped by '{1}', but {2} splits them at random, so one group can be on both sides of the split",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "Rows that share a group key (an author, a patient, an aircraft) are alike. A random split puts some of a group in training and the rest in test, so the test measures memory of the group, not generalisation to new ones. Split by a stable hash of the key: the generated SplitByGroup, or ML.NET with samplingKeyColumnName.");
+
+    public static readonly DiagnosticDescriptor RandomTimeSplit = Create(
+        DiagnosticIds.RandomTimeSplit,
+        "Rows with an [EventTime] must not be split at random",
+        "Rows of '{0}' have event time '{1}', but {2} splits them at random, so training sees rows from after the ones it is tested on",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "A model serves the future from the past. A random split of time-stamped rows trains on rows recorded after the test rows, which serving never can. Split by time: the generated SplitByTime trains on rows before a cutoff and tests on the rest.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md");

@@ -81,9 +81,17 @@ internal static class FeatureSetParser
             inputType.ToDisplayString(NameWithoutGlobal),
             features.Select(feature => feature.Model).ToEquatableArray(),
             Libraries(features.Select(feature => feature.Method), walker),
-            SplitMemberOf(inputType, symbols.EventTimeAttribute, type, compilation, IsComparableTime) is { } time ? new EventTimeMember(time.Name, time.Type) : null,
-            SplitMemberOf(inputType, symbols.GroupKeyAttribute, type, compilation, _ => true)?.Name);
+            EventTimeOf(inputType, type, symbols, compilation),
+            GroupKeyOf(inputType, type, symbols, compilation));
     }
+
+    /// <summary>The <c>[EventTime]</c> member the generated <c>SplitByTime</c> of <paramref name="featureSet"/> reads, or <see langword="null"/> when none is generated.</summary>
+    public static EventTimeMember? EventTimeOf(ITypeSymbol inputType, INamedTypeSymbol featureSet, KnownSymbols symbols, Compilation compilation) =>
+        SplitMemberOf(inputType, symbols.EventTimeAttribute, featureSet, compilation, IsComparableTime) is { } time ? new EventTimeMember(time.Name, time.Type) : null;
+
+    /// <summary>The name of the <c>[GroupKey]</c> member the generated <c>SplitByGroup</c> of <paramref name="featureSet"/> reads, or <see langword="null"/> when none is generated.</summary>
+    public static string? GroupKeyOf(ITypeSymbol inputType, INamedTypeSymbol featureSet, KnownSymbols symbols, Compilation compilation) =>
+        SplitMemberOf(inputType, symbols.GroupKeyAttribute, featureSet, compilation, _ => true)?.Name;
 
     /// <summary>Event times the generated SplitByTime takes a cutoff of: the date and time types, not numbers, which would make its overloads ambiguous.</summary>
     private static readonly string[] TimeTypes = { "System.DateTime", "System.DateTimeOffset", "System.DateOnly" };
