@@ -22,6 +22,7 @@ internal static class DiagnosticIds
     public const string ModelOutputDependency = "SKW202";
     public const string RandomGroupSplit = "SKW203";
     public const string RandomTimeSplit = "SKW204";
+    public const string PreprocessingLeakage = "SKW205";
 }
 
 /// <summary>The descriptor of every Skewless diagnostic.</summary>
@@ -145,6 +146,14 @@ internal static class Descriptors
         LeakageCategory,
         DiagnosticSeverity.Warning,
         "A model serves the future from the past. A random split of time-stamped rows trains on rows recorded after the test rows, which serving never can. Split by time: the generated SplitByTime trains on rows before a cutoff and tests on the rest.");
+
+    public static readonly DiagnosticDescriptor PreprocessingLeakage = Create(
+        DiagnosticIds.PreprocessingLeakage,
+        "Fit on the training rows only",
+        "This fit runs on '{0}', which includes the rows evaluated in '{1}': fit on the training rows only",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "Statistics fitted on data that includes the evaluation rows (means, ranges, vocabularies, a trained model) carry information from those rows into training, so the evaluation is optimistic. Split first, fit on the training side, and apply the fitted result to the test side.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md");

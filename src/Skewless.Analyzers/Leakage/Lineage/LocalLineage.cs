@@ -48,6 +48,13 @@ internal sealed class LocalLineage
     private IReadOnlyList<(IOperation Value, string? Side)> AssignmentsOf(ISymbol symbol) =>
         _assignments.TryGetValue(symbol, out var values) ? values : Array.Empty<(IOperation, string?)>();
 
+    /// <summary>Whether a local holds the test side of a split, as <c>test</c> does after <c>var (train, test) = split</c>.</summary>
+    public bool HoldsTestSide(ISymbol local) => AssignmentsOf(local).Any(assignment => assignment.Side is { } side && TestSides.Contains(side));
+
+    /// <summary>The single value assigned to a local or parameter, when it has exactly one and not from a split side.</summary>
+    public IOperation? OnlyValueOf(ISymbol symbol) =>
+        AssignmentsOf(symbol) is { Count: 1 } assignments && assignments[0].Side is null ? assignments[0].Value : null;
+
     /// <summary>The node a value is: its local, its split side, or itself.</summary>
     public DataNode NodeOf(IOperation value)
     {
