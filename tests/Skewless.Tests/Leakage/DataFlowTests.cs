@@ -240,7 +240,7 @@ public sealed class DataFlowTests
 
             [Feature] public static int {|#1:TextLength|}(Flight f) => $"{f}".Length;
 
-            [Feature] public static bool Known(Flight f) => f is not null && f.Origin.Length > 0;
+            [Feature] public static bool Known(Flight f) => f is not null && !ReferenceEquals(f, null) && f.GetType() == typeof(Flight) && f.Origin.Length > 0;
         }
         """,
         Label("JsonLength", "via JsonSerializer.Serialize(…) without source, assumed to read every member of 'Flight'"),

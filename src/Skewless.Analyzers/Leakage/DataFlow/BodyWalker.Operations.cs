@@ -197,9 +197,14 @@ internal sealed partial class BodyWalker
     private FlowValue WithoutSource(IMethodSymbol method, IOperation? instance, FlowValue receiver, IEnumerable<IArgumentOperation> argumentOperations, FlowValue[] arguments)
     {
         var step = $"{method.ContainingType?.Name}.{method.Name}(…)";
-        var inputs = new List<FlowValue> { receiver, WholeObject(instance, step) };
+        var inputs = new List<FlowValue> { receiver };
         inputs.AddRange(arguments);
-        inputs.AddRange(argumentOperations.Select(argument => WholeObject(argument.Value, step)));
+        if (!ReadsIdentityOnly(method))
+        {
+            inputs.Add(WholeObject(instance, step));
+            inputs.AddRange(argumentOperations.Select(argument => WholeObject(argument.Value, step)));
+        }
+
         var result = FlowValue.Union(inputs);
 
         foreach (var argument in argumentOperations)
@@ -221,6 +226,10 @@ internal sealed partial class BodyWalker
 
         return result;
     }
+
+    // object.ReferenceEquals and GetType look at an object's identity and type, never at its members.
+    private static bool ReadsIdentityOnly(IMethodSymbol method) =>
+        method.ContainingType?.SpecialType == SpecialType.System_Object && method.Name is nameof(ReferenceEquals) or nameof(GetType);
 
     /// <summary>For an operand whose type has marked members, those members, as read by code without source.</summary>
     private FlowValue WholeObject(IOperation? operand, string step)
