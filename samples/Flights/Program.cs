@@ -78,6 +78,13 @@ var scoreDifferences = march.Select((flight, row) => engine.Predict(flight).Prob
 Say($"\nAll {flights.Length:N0} flights, bit by bit: the reloaded single-row path and the training batch path differ in {differences} of {flights.Length * width:N0} slots.");
 Say($"All {march.Length:N0} March flights: the serving engine's probabilities differ from the batch-scored ones in {scoreDifferences} cases.");
 Say($"{(differences + scoreDifferences == 0 ? "Training and serving compute identical features and identical predictions." : "Training and serving disagree: this is a bug in Skewless.")}");
+
+// Roll back to the model trained three months ago with FlightFeaturesV1, through the generated registry.
+if (Rollback.Run(training, march, Say) != 0)
+{
+    return 1;
+}
+
 return differences + scoreDifferences == 0 ? 0 : 1;
 
 static void Say(FormattableString text) => Console.WriteLine(text.ToString(CultureInfo.InvariantCulture));

@@ -1,152 +1,184 @@
+using System.Collections.Frozen;
 using Flights;
+using Skewless.Transforms;
 
 namespace Skewless.Benchmarks;
 
 /// <summary>
-/// Hand-made copies of what FeatureSetEmitter generates for <see cref="FlightFeatures"/>, each with one proposed change to
-/// the emitter, so a change can be measured before anyone edits the generator. <see cref="Kernel"/> is the generated
-/// kernel verbatim; <see cref="Vector.CopyToAsEmitted"/> is the generated <c>CopyTo</c> verbatim.
+/// Hand-made copies of the code Skewless generates for <see cref="FlightFeatures"/> (its Kernel and Vector.CopyTo), each
+/// with one proposed change to the emitter or the runtime, so the change can be measured without touching src/. The
+/// "as emitted" copy is the generated code verbatim, calling the same public runtime transforms, to check the copy is
+/// faithful. Every variant writes the same bits as the hand-written code (checked in <see cref="ServingVariants"/>).
 /// </summary>
-public static class EmitterVariants
+public sealed class EmitterVariants
 {
-    public static Vector Kernel(in Flight row)
+    private readonly ZScore _logDistance;
+    private readonly QuantileBuckets _distanceDecile;
+    private readonly Vocabulary _origin;
+    private readonly HashBuckets _destination;
+    private readonly double[] _deciles;
+    private readonly FrozenDictionary<string, int> _frozenOrigins;
+    private readonly int _originFirstBucket;
+    private readonly int _originOovBuckets;
+
+    public EmitterVariants(FlightFeatures.Fitted fitted)
     {
-        return new Vector(
-            FlightFeatures.Hour(row),
-            FlightFeatures.Day(row),
-            FlightFeatures.Weekend(row),
-            FlightFeatures.RedEye(row),
-            FlightFeatures.LogDistance(row));
+        _logDistance = (ZScore)fitted.Transforms[4]!;
+        _distanceDecile = (QuantileBuckets)fitted.Transforms[5]!;
+        _origin = (Vocabulary)fitted.Transforms[6]!;
+        _destination = (HashBuckets)fitted.Transforms[7]!;
+        _deciles = _distanceDecile.Boundaries.ToArray();
+        _frozenOrigins = _origin.Terms.Select((term, index) => KeyValuePair.Create(term, index)).ToFrozenDictionary(StringComparer.Ordinal);
+        _originFirstBucket = _origin.Settings.MaxSize;
+        _originOovBuckets = _origin.Settings.OovBuckets;
     }
 
-    /// <summary>Proposed: a single-row overload that writes floats as each feature is computed, without a typed vector in between.</summary>
-    public static void KernelInto(in Flight row, Span<float> destination)
+    private readonly struct Vector(float hour, DayOfWeek day, bool weekend, bool redEye, float logDistance, int distanceDecile, int origin, int destination)
     {
-        if (destination.Length < Vector.Width)
+        public readonly float Hour = hour;
+        public readonly DayOfWeek Day = day;
+        public readonly bool Weekend = weekend;
+        public readonly bool RedEye = redEye;
+        public readonly float LogDistance = logDistance;
+        public readonly int DistanceDecile = distanceDecile;
+        public readonly int Origin = origin;
+        public readonly int Destination = destination;
+
+        // Verbatim the generated CopyTo: a Clear per one-hot block, every slot written.
+        public void CopyTo(Span<float> destination)
         {
-            ThrowDestinationTooShort(destination.Length);
-        }
-
-        destination[0] = FlightFeatures.Hour(row);
-        var day = FlightFeatures.Day(row);
-        destination.Slice(1, 7).Clear();
-        if ((uint)day < 7u)
-        {
-            destination[1 + (int)day] = 1f;
-        }
-
-        destination[8] = FlightFeatures.Weekend(row) ? 1 : 0;
-        destination[9] = FlightFeatures.RedEye(row) ? 1 : 0;
-        destination[10] = FlightFeatures.LogDistance(row);
-    }
-
-    private static void ThrowDestinationTooShort(int length)
-    {
-        throw new ArgumentException("The destination has " + length + " slots; a vector needs " + Vector.Width + ".", "destination");
-    }
-
-    public readonly struct Vector
-    {
-        public const int Width = 11;
-
-        public readonly float Hour;
-        public readonly DayOfWeek Day;
-        public readonly bool Weekend;
-        public readonly bool RedEye;
-        public readonly float LogDistance;
-
-        internal Vector(float Hour, DayOfWeek Day, bool Weekend, bool RedEye, float LogDistance)
-        {
-            this.Hour = Hour;
-            this.Day = Day;
-            this.Weekend = Weekend;
-            this.RedEye = RedEye;
-            this.LogDistance = LogDistance;
-        }
-
-        /// <summary>The generated CopyTo, verbatim.</summary>
-        public void CopyToAsEmitted(Span<float> destination)
-        {
-            if (destination.Length < Width)
+            if (destination.Length < 128)
             {
-                throw new ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
+                throw new ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + 128 + ".", nameof(destination));
             }
+
             destination[0] = Hour;
             destination.Slice(1, 7).Clear();
-            switch (Day)
-            {
-                case DayOfWeek.Sunday: destination[1] = 1f; break;
-                case DayOfWeek.Monday: destination[2] = 1f; break;
-                case DayOfWeek.Tuesday: destination[3] = 1f; break;
-                case DayOfWeek.Wednesday: destination[4] = 1f; break;
-                case DayOfWeek.Thursday: destination[5] = 1f; break;
-                case DayOfWeek.Friday: destination[6] = 1f; break;
-                case DayOfWeek.Saturday: destination[7] = 1f; break;
-            }
-            destination[8] = Weekend ? 1f : 0f;
-            destination[9] = RedEye ? 1f : 0f;
-            destination[10] = LogDistance;
-        }
-
-        /// <summary>Proposed: an enum whose declared values are contiguous is one-hot encoded by one indexed store, not a switch.</summary>
-        public void CopyToIndexedOneHot(Span<float> destination)
-        {
-            if (destination.Length < Width)
-            {
-                throw new ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
-            }
-            destination[0] = Hour;
-            destination.Slice(1, 7).Clear();
-            // Sunday..Saturday are 0..6: undeclared values still leave every slot 0, as the switch does.
-            if ((uint)Day < 7u)
+            if ((uint)(int)Day < 7u)
             {
                 destination[1 + (int)Day] = 1f;
             }
             destination[8] = Weekend ? 1f : 0f;
             destination[9] = RedEye ? 1f : 0f;
             destination[10] = LogDistance;
+            destination[11] = DistanceDecile;
+            destination.Slice(12, 52).Clear();
+            if ((uint)Origin < 52u)
+            {
+                destination[12 + Origin] = 1f;
+            }
+            destination.Slice(64, 64).Clear();
+            if ((uint)Destination < 64u)
+            {
+                destination[64 + Destination] = 1f;
+            }
         }
 
-        /// <summary>Proposed: bools written as <c>b ? 1 : 0</c> (an int the JIT turns into a zero-extend, then converts) instead of <c>b ? 1f : 0f</c> (a branch).</summary>
-        public void CopyToBranchlessBools(Span<float> destination)
+        // Proposal: clear the whole row once (one vectorised clear of 512 bytes, no odd-sized tails), then write.
+        public void CopyToClearOnce(Span<float> destination)
         {
-            if (destination.Length < Width)
+            if (destination.Length < 128)
             {
-                throw new ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
+                throw new ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + 128 + ".", nameof(destination));
             }
-            destination[0] = Hour;
-            destination.Slice(1, 7).Clear();
-            switch (Day)
-            {
-                case DayOfWeek.Sunday: destination[1] = 1f; break;
-                case DayOfWeek.Monday: destination[2] = 1f; break;
-                case DayOfWeek.Tuesday: destination[3] = 1f; break;
-                case DayOfWeek.Wednesday: destination[4] = 1f; break;
-                case DayOfWeek.Thursday: destination[5] = 1f; break;
-                case DayOfWeek.Friday: destination[6] = 1f; break;
-                case DayOfWeek.Saturday: destination[7] = 1f; break;
-            }
-            destination[8] = Weekend ? 1 : 0;
-            destination[9] = RedEye ? 1 : 0;
-            destination[10] = LogDistance;
-        }
 
-        /// <summary>Proposed: both changes together.</summary>
-        public void CopyToBoth(Span<float> destination)
-        {
-            if (destination.Length < Width)
-            {
-                throw new ArgumentException("The destination has " + destination.Length + " slots; a vector needs " + Width + ".", nameof(destination));
-            }
+            destination = destination.Slice(0, 128);
+            destination.Clear();
             destination[0] = Hour;
-            destination.Slice(1, 7).Clear();
-            if ((uint)Day < 7u)
+            if ((uint)(int)Day < 7u)
             {
                 destination[1 + (int)Day] = 1f;
             }
-            destination[8] = Weekend ? 1 : 0;
-            destination[9] = RedEye ? 1 : 0;
+            destination[8] = Weekend ? 1f : 0f;
+            destination[9] = RedEye ? 1f : 0f;
             destination[10] = LogDistance;
+            destination[11] = DistanceDecile;
+            if ((uint)Origin < 52u)
+            {
+                destination[12 + Origin] = 1f;
+            }
+            if ((uint)Destination < 64u)
+            {
+                destination[64 + Destination] = 1f;
+            }
         }
+    }
+
+    private Vector Kernel(in Flight row) => new(
+        FlightFeatures.Hour(row),
+        FlightFeatures.Day(row),
+        FlightFeatures.Weekend(row),
+        FlightFeatures.RedEye(row),
+        _logDistance.Apply(FlightFeatures.LogDistance(row)),
+        _distanceDecile.BucketOf(FlightFeatures.DistanceDecile(row)),
+        _origin.IndexOf(FlightFeatures.Origin(row)),
+        _destination.BucketOf(FlightFeatures.Destination(row)));
+
+    // Proposal for the runtime: a FrozenDictionary for the vocabulary, and a branch-free count for few quantile boundaries.
+    private Vector KernelFastLookups(in Flight row) => new(
+        FlightFeatures.Hour(row),
+        FlightFeatures.Day(row),
+        FlightFeatures.Weekend(row),
+        FlightFeatures.RedEye(row),
+        _logDistance.Apply(FlightFeatures.LogDistance(row)),
+        LinearBucketOf(FlightFeatures.DistanceDecile(row)),
+        FrozenIndexOf(FlightFeatures.Origin(row)),
+        _destination.BucketOf(FlightFeatures.Destination(row)));
+
+    private Vector KernelFrozen(in Flight row) => new(
+        FlightFeatures.Hour(row),
+        FlightFeatures.Day(row),
+        FlightFeatures.Weekend(row),
+        FlightFeatures.RedEye(row),
+        _logDistance.Apply(FlightFeatures.LogDistance(row)),
+        _distanceDecile.BucketOf(FlightFeatures.DistanceDecile(row)),
+        FrozenIndexOf(FlightFeatures.Origin(row)),
+        _destination.BucketOf(FlightFeatures.Destination(row)));
+
+    private Vector KernelLinear(in Flight row) => new(
+        FlightFeatures.Hour(row),
+        FlightFeatures.Day(row),
+        FlightFeatures.Weekend(row),
+        FlightFeatures.RedEye(row),
+        _logDistance.Apply(FlightFeatures.LogDistance(row)),
+        LinearBucketOf(FlightFeatures.DistanceDecile(row)),
+        _origin.IndexOf(FlightFeatures.Origin(row)),
+        _destination.BucketOf(FlightFeatures.Destination(row)));
+
+    public void AsEmitted(in Flight row, Span<float> destination) => Kernel(in row).CopyTo(destination);
+
+    public void ClearOnce(in Flight row, Span<float> destination) => Kernel(in row).CopyToClearOnce(destination);
+
+    public void FrozenVocabulary(in Flight row, Span<float> destination) => KernelFrozen(in row).CopyTo(destination);
+
+    public void LinearDeciles(in Flight row, Span<float> destination) => KernelLinear(in row).CopyTo(destination);
+
+    public void All(in Flight row, Span<float> destination) => KernelFastLookups(in row).CopyToClearOnce(destination);
+
+    // Same result as the binary search for sorted boundaries: the number of boundaries at or below the value.
+    private int LinearBucketOf(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return -1;
+        }
+
+        var count = 0;
+        foreach (var boundary in _deciles)
+        {
+            count += boundary <= value ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private int FrozenIndexOf(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return -1;
+        }
+
+        return _frozenOrigins.TryGetValue(value, out var index) ? index : _originFirstBucket + StableHash.Bucket(value, _originOovBuckets);
     }
 }

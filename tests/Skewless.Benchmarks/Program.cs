@@ -2,7 +2,10 @@ using BenchmarkDotNet.Running;
 
 namespace Skewless.Benchmarks;
 
-/// <summary>Entry point: pick benchmarks with <c>--filter</c>, e.g. <c>--filter '*Serving*'</c>; <c>--paired</c> runs the noisy-machine cross-check instead.</summary>
+/// <summary>
+/// Entry point: pick benchmarks with <c>--filter</c>, e.g. <c>--filter '*Serving*'</c>; <c>--paired Class [rounds]</c> runs the
+/// noisy-machine cross-check instead; <c>--read</c> times the Parquet read and describes the training data.
+/// </summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -10,6 +13,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--paired")
         {
             return PairedRunner.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--read")
+        {
+            return TrainingData.Describe();
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

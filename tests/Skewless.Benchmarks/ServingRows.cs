@@ -46,7 +46,7 @@ public static class ServingRows
     }
 
     /// <summary>Throws unless <paramref name="candidate"/> writes the same bits as the hand-written features for every row: a benchmark must never compare unequal work.</summary>
-    public static void RequireBitIdentical(string name, Flight[] rows, SpanAction candidate)
+    public static void RequireBitIdentical(string name, Flight[] rows, HandWrittenFlightFeatures handWritten, SpanAction candidate)
     {
         Span<float> expected = stackalloc float[HandWrittenFlightFeatures.Width];
         Span<float> actual = stackalloc float[HandWrittenFlightFeatures.Width];
@@ -56,7 +56,7 @@ public static class ServingRows
             // Poison both buffers, so a slot one side forgets to write cannot match by accident.
             expected.Fill(float.NaN);
             actual.Fill(-1f);
-            HandWrittenFlightFeatures.Write(row, expected);
+            handWritten.Write(row, expected);
             candidate(row, actual);
             for (var slot = 0; slot < expected.Length; slot++)
             {

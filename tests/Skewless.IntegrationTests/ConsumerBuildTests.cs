@@ -23,6 +23,8 @@ public sealed class ConsumerBuildTests(PackedSkewless package)
                     <ImplicitUsings>enable</ImplicitUsings>
                     <Nullable>enable</Nullable>
                     <InvariantGlobalization>true</InvariantGlobalization>
+                    <!-- An application pins its whole package graph; without this, SKW402 would warn. -->
+                    <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile>
                   </PropertyGroup>
                   <ItemGroup>
                     {ConsumerProject.PackageReference(package)}

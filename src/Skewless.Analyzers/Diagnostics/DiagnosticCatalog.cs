@@ -15,6 +15,7 @@ internal static class DiagnosticIds
     public const string FeatureOutsideFeatureSet = "SKW106";
     public const string ReservedName = "SKW107";
     public const string TransformWithoutFeature = "SKW108";
+    public const string DuplicateFeatureSetVersion = "SKW109";
 
     // Leakage: features, splits and fits that let the model see what it will not have when serving.
     public const string LabelDependency = "SKW200";
@@ -23,6 +24,29 @@ internal static class DiagnosticIds
     public const string RandomGroupSplit = "SKW203";
     public const string RandomTimeSplit = "SKW204";
     public const string PreprocessingLeakage = "SKW205";
+
+    // Skew: feature logic that training and serving can compute differently.
+    public const string ReimplementedFeature = "SKW300";
+    public const string NearCopyOfFeature = "SKW301";
+    public const string NondeterministicFeature = "SKW302";
+    public const string CultureDependentFeature = "SKW303";
+
+    // Dependencies: library versions that are not pinned, or differ between training and serving.
+    public const string FloatingVersion = "SKW400";
+    public const string VersionRange = "SKW401";
+    public const string ApplicationWithoutLockFile = "SKW402";
+    public const string LockFileNotEnforced = "SKW403";
+    public const string PeerVersionMismatch = "SKW404";
+    public const string FeatureLibraryVersionMismatch = "SKW405";
+    public const string UnreadableDependencyFile = "SKW406";
+
+    // Data dependencies: upstream data that is unused or unowned.
+    public const string UnderutilisedDataMember = "SKW500";
+    public const string UnownedDataSource = "SKW501";
+
+    // Contracts: feature set versions recorded in FeatureSets.Shipped.txt.
+    public const string ChangedWithoutNewVersion = "SKW502";
+    public const string UnrecordedFeatureSet = "SKW503";
 }
 
 /// <summary>The descriptor of every Skewless diagnostic.</summary>
@@ -71,6 +95,15 @@ internal static class Descriptors
         DefinitionsCategory,
         DiagnosticSeverity.Error,
         "Transforms are fitted and applied only to features. A transform attribute on any other method is ignored, which is never what was meant.");
+
+    public static readonly DiagnosticDescriptor DuplicateFeatureSetVersion = Create(
+        DiagnosticIds.DuplicateFeatureSetVersion,
+        "Two feature sets must not declare the same logical name and version",
+        "Feature set '{0}' declares {1} v{2}, as '{3}' does: give one of them another Version or Name",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "An artifact records the logical name and version of the feature set it was fitted with, and the generated FeatureSets.Load serves it through the one class that declares them. Two classes with the same name and version make that choice ambiguous.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor FeatureName = Create(
         DiagnosticIds.FeatureName,
@@ -154,6 +187,139 @@ internal static class Descriptors
         LeakageCategory,
         DiagnosticSeverity.Warning,
         "Statistics fitted on data that includes the evaluation rows (means, ranges, vocabularies, a trained model) carry information from those rows into training, so the evaluation is optimistic. Split first, fit on the training side, and apply the fitted result to the test side.");
+
+    public const string DependenciesCategory = "Skewless.Dependencies";
+
+    public static readonly DiagnosticDescriptor FloatingVersion = Create(
+        DiagnosticIds.FloatingVersion,
+        "Pin floating package versions",
+        "{0} '{1}' uses the floating version '{2}', so each restore can pick a newer release and change what the feature code computes; pin it{3}",
+        DependenciesCategory,
+        DiagnosticSeverity.Warning,
+        "A floating version such as '*', '1.*' or '1.2.3-*' resolves to the newest matching release at each restore, so training and serving (or two trainings) can run different library code. Pin the version that restore resolves today.");
+
+    public static readonly DiagnosticDescriptor VersionRange = Create(
+        DiagnosticIds.VersionRange,
+        "Use a plain minimum or an exact package version, not a range",
+        "{0} '{1}' asks for the range '{2}', so what restore resolves depends on which versions each feed and each dependency allow; use a plain version{3}",
+        DependenciesCategory,
+        DiagnosticSeverity.Warning,
+        "A range with an upper bound, such as '[1.0,2.0)', lets restore resolve different versions as feeds change and dependencies ask for more. A plain version ('1.2.3') resolves to itself wherever it exists; '[1.2.3]' pins exactly.");
+
+    public static readonly DiagnosticDescriptor ApplicationWithoutLockFile = Create(
+        DiagnosticIds.ApplicationWithoutLockFile,
+        "Applications should restore with a lock file",
+        "'{0}' is an application ({1}) but restores without a lock file, so its transitive packages can resolve differently on each machine; set RestorePackagesWithLockFile to true and commit packages.lock.json",
+        DependenciesCategory,
+        DiagnosticSeverity.Warning,
+        "An application (OutputType Exe, or IsPackable false) deploys exactly what it restored. Without packages.lock.json, restore on the build machine can pick other transitive versions than on the machine that trained the model. Libraries keep their ranges; applications pin.");
+
+    public static readonly DiagnosticDescriptor LockFileNotEnforced = Create(
+        DiagnosticIds.LockFileNotEnforced,
+        "Enforce the lock file on continuous-integration builds",
+        "'{0}' has a lock file, but this continuous-integration build restores without RestoreLockedMode, so a stale packages.lock.json is silently rewritten instead of failing the build; set RestoreLockedMode to true when ContinuousIntegrationBuild is true",
+        DependenciesCategory,
+        DiagnosticSeverity.Warning,
+        "A lock file only pins what CI builds if restore refuses to change it. With RestoreLockedMode, restore fails when the project's references no longer match packages.lock.json.");
+
+    public static readonly DiagnosticDescriptor PeerVersionMismatch = Create(
+        DiagnosticIds.PeerVersionMismatch,
+        "Training and serving must resolve shared packages to the same versions",
+        "Package '{0}' resolves to {1} here but to {2} in the peer lock file '{3}', so the two sides run different library code",
+        DependenciesCategory,
+        DiagnosticSeverity.Warning,
+        "Projects named with <SkewlessPeerLockFile Include=\"...\"/> (for example the serving project of a training project) must resolve every package they share to the same version, or the same feature code computes different numbers on each side.");
+
+    public static readonly DiagnosticDescriptor FeatureLibraryVersionMismatch = Create(
+        DiagnosticIds.FeatureLibraryVersionMismatch,
+        "Feature code must run with the library versions it was built against",
+        "Feature set '{0}' in '{1}' was compiled against {2} {3}, but this project compiles against {2} {4}, so the features would compute with other library code than they were built and fitted with",
+        DependenciesCategory,
+        DiagnosticSeverity.Error,
+        "The generator records, in each features assembly, the version of every library its feature code calls. A project that references that assembly while resolving another version of such a library runs the features with code they were not fitted with.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnreadableDependencyFile = Create(
+        DiagnosticIds.UnreadableDependencyFile,
+        "A dependency file could not be read",
+        "Skewless could not read the {0} '{1}': {2}; the dependency rules that need it were skipped",
+        DependenciesCategory,
+        DiagnosticSeverity.Info,
+        "The dependency rules read the project file, Directory.Packages.props, obj/project.assets.json and packages.lock.json. A file that is empty, truncated or not well-formed is skipped rather than failing the build.");
+
+    public const string DataDependenciesCategory = "Skewless.DataDependencies";
+
+    public static readonly DiagnosticDescriptor UnderutilisedDataMember = Create(
+        DiagnosticIds.UnderutilisedDataMember,
+        "A data source member that nothing reads is an underutilised dependency",
+        "'{0}' of data source '{1}' is read by no feature and is not the label, a group key or the event time: stop depending on it, or suppress this with the reason it stays",
+        DataDependenciesCategory,
+        DiagnosticSeverity.Info,
+        "Every member of an upstream data source is a dependency: when it changes or disappears upstream, the pipeline that produces it must keep up. A member that no feature set of the project reads costs that maintenance and adds nothing to the model.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnownedDataSource = Create(
+        DiagnosticIds.UnownedDataSource,
+        "A data source should name its owner and version",
+        "Data source '{0}' has no {1}: say who produces the data and which version of it this code was written against",
+        DataDependenciesCategory,
+        DiagnosticSeverity.Info,
+        "A data source without an owner has nobody to ask before it changes, and one without a version cannot say which snapshot or schema the features were written against; both make it an unstable dependency.");
+
+    public const string ContractsCategory = "Skewless.Contracts";
+
+    public static readonly DiagnosticDescriptor ChangedWithoutNewVersion = Create(
+        DiagnosticIds.ChangedWithoutNewVersion,
+        "A feature set's definition changed but its Version did not",
+        "Feature set '{0}' no longer matches {1} v{2} as recorded in FeatureSets.Shipped.txt ({3}), but its Version is still {2}: a model trained on v{2} would be served different features. Bump Version, or update the entry if the change is compatible.",
+        ContractsCategory,
+        DiagnosticSeverity.Warning,
+        "FeatureSets.Shipped.txt records the fingerprint of every feature set version that models may have been trained with. Changing a definition without raising its Version means that rolling back to an older model serves it features it was not trained on.");
+
+    public static readonly DiagnosticDescriptor UnrecordedFeatureSet = Create(
+        DiagnosticIds.UnrecordedFeatureSet,
+        "A feature set version is not recorded in FeatureSets.Shipped.txt",
+        "Feature set '{0}' ({1} v{2}) is not recorded in FeatureSets.Shipped.txt{3}: record it, so that a later change to its definition is noticed",
+        ContractsCategory,
+        DiagnosticSeverity.Info,
+        "Only a version recorded in FeatureSets.Shipped.txt is checked for changes (SKW502). Record each version once it is used to train a model that may be served.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md", customTags);
+
+    public const string SkewCategory = "Skewless.Skew";
+
+    public static readonly DiagnosticDescriptor ReimplementedFeature = Create(
+        DiagnosticIds.ReimplementedFeature,
+        "A feature's logic is re-implemented outside its feature set",
+        "This re-implements feature '{0}': call the feature instead, so that training and serving compute it the same way",
+        SkewCategory,
+        DiagnosticSeverity.Warning,
+        "Serving code that recomputes a feature by hand drifts from the training definition the first time either side changes. The copy is found with renamed variables, locals, casts and parentheses, as a block or an expression body, and over any expression of the input type.");
+
+    public static readonly DiagnosticDescriptor NearCopyOfFeature = Create(
+        DiagnosticIds.NearCopyOfFeature,
+        "A near copy of a feature differs only in its constants",
+        "This copies feature '{0}' with other constants: {1}",
+        SkewCategory,
+        DiagnosticSeverity.Warning,
+        "Code that computes a feature the same way but with another number (distance / 1000 where the feature has distance / 100) is the worst kind of skew: it looks right and serves wrong values. Call the feature, or if the difference is meant, make it a feature of its own.");
+
+    public static readonly DiagnosticDescriptor NondeterministicFeature = Create(
+        DiagnosticIds.NondeterministicFeature,
+        "A feature must be deterministic",
+        "Feature '{0}' {1}{2}, so training and serving can compute different values for the same row",
+        SkewCategory,
+        DiagnosticSeverity.Error,
+        "A feature must be a function of its row. The clock, randomness, GUIDs, the environment, files, the network, the console and mutable static state give another value at serving time than at training time. Put what the feature needs into the row, or pass a TimeProvider through it.");
+
+    public static readonly DiagnosticDescriptor CultureDependentFeature = Create(
+        DiagnosticIds.CultureDependentFeature,
+        "A feature must not depend on the current culture",
+        "Feature '{0}' calls {1} {2}{3}, so its value depends on the culture of the machine that runs it",
+        SkewCategory,
+        DiagnosticSeverity.Warning,
+        "Parsing and formatting numbers and dates, changing case and comparing strings follow the current culture unless told otherwise, and a training cluster and a serving host rarely share one. Pass CultureInfo.InvariantCulture or StringComparison.Ordinal.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md");

@@ -311,6 +311,16 @@ internal static class FeatureSetEmitter
             case FeatureKind.Boolean:
                 writer.Line($"destination[{offset}] = {field} ? 1f : 0f;");
                 break;
+            case FeatureKind.Enum when feature.EnumStart is { } start:
+                // Consecutive values: the slot is the value minus the first, without a branch per value.
+                writer.Line($"destination.Slice({offset}, {feature.Width}).Clear();");
+                var slot = start == 0 ? $"(int){field}" : $"((int){field} - {Number(start)})";
+                using (writer.Block($"if ((uint){slot} < {feature.Width}u)"))
+                {
+                    writer.Line($"destination[{offset} + {slot}] = 1f;");
+                }
+
+                break;
             case FeatureKind.Enum:
                 writer.Line($"destination.Slice({offset}, {feature.Width}).Clear();");
                 using (writer.Block($"switch ({field})"))
@@ -471,18 +481,18 @@ internal static class FeatureSetEmitter
             writer.Line($"/// <exception cref=\"{Runtime}.ArtifactException\">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>");
             using (writer.Block("public static Fitted Load(global::System.IO.Stream source)"))
             {
-                writer.Line($"return Load(source, {Runtime}.Artifacts.ArtifactReader.DefaultMaxBytes);");
+                writer.Line($"return Load(source, new {Runtime}.ArtifactLoadOptions());");
             }
 
             writer.Line();
-            writer.Line("/// <summary>Reads an artifact written by <see cref=\"Save\"/>, refusing one fitted with a different definition or larger than <paramref name=\"maxBytes\"/>.</summary>");
+            writer.Line("/// <summary>Reads an artifact written by <see cref=\"Save\"/>, refusing one fitted with a different definition.</summary>");
             writer.Line("/// <param name=\"source\">The stream to read, to its end.</param>");
-            writer.Line("/// <param name=\"maxBytes\">The largest artifact to accept.</param>");
+            writer.Line("/// <param name=\"options\">How to read it, such as the largest artifact to accept.</param>");
             writer.Line("/// <returns>The fitted feature set.</returns>");
             writer.Line($"/// <exception cref=\"{Runtime}.ArtifactException\">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>");
-            using (writer.Block("public static Fitted Load(global::System.IO.Stream source, long maxBytes)"))
+            using (writer.Block($"public static Fitted Load(global::System.IO.Stream source, {Runtime}.ArtifactLoadOptions options)"))
             {
-                writer.Line($"var artifact = {Runtime}.Artifacts.ArtifactReader.Read(source, Schema, maxBytes);");
+                writer.Line($"var artifact = {Runtime}.Artifacts.ArtifactReader.Read(source, Schema, options);");
                 var arguments = model.Features
                     .Select((feature, index) => (Feature: feature, Index: index))
                     .Where(pair => pair.Feature.Transform.Kind != FeatureTransform.None)

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Skewless.Analyzers.Emitting;
 using Skewless.Analyzers.Model;
 using Skewless.Analyzers.Parsing;
+using Skewless.Analyzers.Skew.Clones;
 
 namespace Skewless.Analyzers.Generation;
 
@@ -33,9 +34,24 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(
             featureSets.Combine(nullableEnabled).WithTrackingName(TrackingNames.Output),
             static (output, input) => output.AddSource(FeatureSetEmitter.HintName(input.Left), FeatureSetEmitter.Emit(input.Left, input.Right)));
+
+        FeatureSetRegistryPipeline.Register(context, featureSets);
+
+        var fingerprints = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownSymbols.FeatureSetAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (context, cancellationToken) => ParseFingerprints(context, cancellationToken))
+            .Where(static model => model is { Fingerprints.Length: > 0 })
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Fingerprints);
+
+        context.RegisterSourceOutput(
+            fingerprints,
+            static (output, model) => output.AddSource(FingerprintEmitter.HintName(model), FingerprintEmitter.Emit(model)));
     }
 
-    private static FeatureSetModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    internal static FeatureSetModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var compilation = context.SemanticModel.Compilation;
         if (context.TargetSymbol is not INamedTypeSymbol type || KnownSymbols.TryCreate(compilation) is not { } symbols
@@ -45,6 +61,18 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
         }
 
         return FeatureSetParser.Parse(type, symbols, compilation, diagnostics: null, cancellationToken);
+    }
+
+    private static FeatureSetFingerprintsModel? ParseFingerprints(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var compilation = context.SemanticModel.Compilation;
+        if (context.TargetSymbol is not INamedTypeSymbol type || KnownSymbols.TryCreate(compilation) is not { } symbols
+            || !IsFirstApplication(type, symbols, context.TargetNode))
+        {
+            return null;
+        }
+
+        return FeatureFingerprinter.Fingerprint(type, symbols, new SemanticModels(compilation), cancellationToken);
     }
 
     // A partial class may carry [FeatureSet] on more than one part, which the compiler reports as an

@@ -6,4 +6,8 @@ internal static class TrackingNames
     public const string FeatureSets = nameof(FeatureSets);
     public const string NullableEnabled = nameof(NullableEnabled);
     public const string Output = nameof(Output);
+    public const string FeatureLibraries = nameof(FeatureLibraries);
+    public const string RegistryInputs = nameof(RegistryInputs);
+    public const string Registry = nameof(Registry);
+    public const string Fingerprints = nameof(Fingerprints);
 }

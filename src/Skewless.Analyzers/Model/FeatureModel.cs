@@ -6,6 +6,7 @@ namespace Skewless.Analyzers.Model;
 /// <param name="Kind">The C# type the method returns.</param>
 /// <param name="ReturnType">The return type, fully qualified with <c>global::</c>.</param>
 /// <param name="EnumMembers">For an enum feature, one declared member per distinct value, in declaration order; each is a one-hot slot.</param>
+/// <param name="EnumStart">For an enum whose distinct values count up by one in declaration order, the first value; otherwise null.</param>
 /// <param name="Reads">The input members the feature reads, sorted.</param>
 /// <param name="Transform">The transform from the feature's attributes.</param>
 internal sealed record FeatureModel(
@@ -14,6 +15,7 @@ internal sealed record FeatureModel(
     FeatureKind Kind,
     string ReturnType,
     EquatableArray<string> EnumMembers,
+    int? EnumStart,
     EquatableArray<string> Reads,
     TransformModel Transform)
 {

@@ -79,6 +79,36 @@ internal sealed class DefinitionWalker
         }
     }
 
+    /// <summary>
+    /// <paramref name="root"/> and every source member it reaches, breadth first, each with the members
+    /// after <paramref name="root"/> on a shortest call path to it, for diagnostics that name the path.
+    /// </summary>
+    public IEnumerable<(ISymbol Symbol, IReadOnlyList<ISymbol> Path)> ReachableWithPaths(ISymbol root)
+    {
+        var callers = new Dictionary<ISymbol, ISymbol?>(SymbolEqualityComparer.Default) { [root] = null };
+        var pending = new Queue<ISymbol>();
+        pending.Enqueue(root);
+        while (pending.Count > 0)
+        {
+            var symbol = pending.Dequeue();
+            var path = new List<ISymbol>();
+            for (var step = symbol; callers[step] is { } caller; step = caller)
+            {
+                path.Insert(0, step);
+            }
+
+            yield return (symbol, path);
+            foreach (var callee in Facts(symbol).Callees)
+            {
+                if (!callers.ContainsKey(callee))
+                {
+                    callers.Add(callee, symbol);
+                    pending.Enqueue(callee);
+                }
+            }
+        }
+    }
+
     /// <summary>The declarations of a source member, as the fingerprint hashes them.</summary>
     public static IEnumerable<SyntaxNode> Declarations(ISymbol symbol, CancellationToken cancellationToken) =>
         symbol.DeclaringSyntaxReferences
@@ -104,7 +134,8 @@ internal sealed class DefinitionWalker
         return facts;
     }
 
-    private IEnumerable<IOperation> Bodies(ISymbol symbol)
+    /// <summary>The operations of a source member's bodies (a property's getter, a field's initializer), leaving out generated code.</summary>
+    public IEnumerable<IOperation> Bodies(ISymbol symbol)
     {
         var walked = symbol is IPropertySymbol property ? property.GetMethod : symbol;
         if (walked is null)

@@ -20,7 +20,8 @@ internal static class FeatureSetParser
     /// <summary>Names a feature's vector field cannot take, because <c>Vector</c> already has them.</summary>
     public static readonly IReadOnlyCollection<string> VectorMembers = new[] { "Width", "CopyTo", "Equals", "GetHashCode", "ToString", "GetType" };
 
-    private static readonly SymbolDisplayFormat NameWithoutGlobal =
+    /// <summary>A type's name qualified by namespace and containing types, without <c>global::</c>.</summary>
+    internal static readonly SymbolDisplayFormat NameWithoutGlobal =
         SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
 
     /// <summary>Parses <paramref name="type"/>, adding any definition errors to <paramref name="diagnostics"/>.</summary>
@@ -68,14 +69,14 @@ internal static class FeatureSetParser
             }
         }
 
-        var name = NamedArgument(attribute, "Name") as string;
+        var (name, version) = Identity(type, attribute);
         return new FeatureSetModel(
             type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             ContainingTypeDeclarations(type),
             type.Name,
             type.ToDisplayString(NameWithoutGlobal),
-            string.IsNullOrWhiteSpace(name) ? type.Name : name!,
-            NamedArgument(attribute, "Version") as int? ?? 1,
+            name,
+            version,
             Fingerprint(inputType, features, walker, cancellationToken),
             inputType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             inputType.ToDisplayString(NameWithoutGlobal),
@@ -110,6 +111,13 @@ internal static class FeatureSetParser
         return member is null || type is null || !compilation.IsSymbolAccessibleWithin(member, featureSet) || !supported(type)
             ? null
             : (member.Name, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+    }
+
+    /// <summary>The logical name and version a <c>[FeatureSet]</c> attribute declares: its <c>Name</c>, else the class name, and its <c>Version</c>, else 1.</summary>
+    public static (string Name, int Version) Identity(INamedTypeSymbol type, AttributeData attribute)
+    {
+        var name = NamedArgument(attribute, "Name") as string;
+        return (string.IsNullOrWhiteSpace(name) ? type.Name : name!, NamedArgument(attribute, "Version") as int? ?? 1);
     }
 
     private static EquatableArray<string> Libraries(IEnumerable<IMethodSymbol> features, DefinitionWalker walker)
@@ -253,6 +261,7 @@ internal static class FeatureSetParser
             kind,
             method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             kind == FeatureKind.Enum ? EnumMembers((INamedTypeSymbol)method.ReturnType) : EquatableArray<string>.Empty,
+            kind == FeatureKind.Enum ? ConsecutiveStart((INamedTypeSymbol)method.ReturnType) : null,
             walker.ReadsOf(method).ToEquatableArray(),
             transform!);
     }
@@ -307,6 +316,42 @@ internal static class FeatureSetParser
             .ToEquatableArray();
     }
 
+    /// <summary>
+    /// The first value, when the distinct values in declaration order count up by one from it (as most
+    /// enums do): the one-hot slot is then the value minus the start, with no switch.
+    /// </summary>
+    private static int? ConsecutiveStart(INamedTypeSymbol enumType)
+    {
+        var values = new List<long>();
+        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(field => field.HasConstantValue))
+        {
+            var value = field.ConstantValue switch
+            {
+                int or short or sbyte or ushort or byte => Convert.ToInt64(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture),
+                _ => (long?)null,
+            };
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (!values.Contains(value.Value))
+            {
+                values.Add(value.Value);
+            }
+        }
+
+        for (var i = 1; i < values.Count; i++)
+        {
+            if (values[i] != values[0] + i)
+            {
+                return null;
+            }
+        }
+
+        return values.Count == 0 ? null : (int)values[0];
+    }
+
     private static EquatableArray<string> ContainingTypeDeclarations(INamedTypeSymbol type)
     {
         var declarations = new List<string>();
@@ -359,7 +404,8 @@ internal static class FeatureSetParser
         return fingerprint.ToString();
     }
 
-    private static object? NamedArgument(AttributeData attribute, string name)
+    /// <summary>The value of a named argument of <paramref name="attribute"/>, or <see langword="null"/> when it is not given or does not bind.</summary>
+    public static object? NamedArgument(AttributeData attribute, string name)
     {
         foreach (var argument in attribute.NamedArguments)
         {

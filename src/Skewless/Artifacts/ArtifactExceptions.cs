@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Skewless;
 
 /// <summary>A saved artifact cannot be loaded into this feature set. The message says what differs.</summary>
@@ -13,7 +15,12 @@ public abstract class ArtifactException : Exception
 /// <summary>The artifact is truncated, is not JSON, or lacks a field every artifact has.</summary>
 public sealed class CorruptArtifactException : ArtifactException
 {
-    internal CorruptArtifactException(string featureSet, string problem, Exception? innerException = null)
+    internal CorruptArtifactException(string featureSet, FormattableString problem, Exception? innerException = null)
+        : this(featureSet, problem.ToString(CultureInfo.InvariantCulture), innerException)
+    {
+    }
+
+    private CorruptArtifactException(string featureSet, string problem, Exception? innerException)
         : base(featureSet, $"Cannot load a {featureSet} artifact: {problem}", innerException) => Problem = problem;
 
     /// <summary>What is wrong with the file.</summary>
@@ -24,7 +31,7 @@ public sealed class CorruptArtifactException : ArtifactException
 public sealed class UnsupportedArtifactFormatException : ArtifactException
 {
     internal UnsupportedArtifactFormatException(string featureSet, int artifactFormatVersion, int supportedFormatVersion)
-        : base(featureSet, $"Cannot load a {featureSet} artifact: it has format version {artifactFormatVersion}, and this version of Skewless reads format version {supportedFormatVersion}.")
+        : base(featureSet, FormattableString.Invariant($"Cannot load a {featureSet} artifact: it has format version {artifactFormatVersion}, and this version of Skewless reads format version {supportedFormatVersion}."))
     {
         ArtifactFormatVersion = artifactFormatVersion;
         SupportedFormatVersion = supportedFormatVersion;
@@ -93,7 +100,7 @@ public sealed class TamperedArtifactException : ArtifactException
 public sealed class ArtifactTooLargeException : ArtifactException
 {
     internal ArtifactTooLargeException(string featureSet, long limitBytes)
-        : base(featureSet, $"Cannot load a {featureSet} artifact: it is larger than the limit of {limitBytes:N0} bytes. If it is genuine (a very large vocabulary), pass a higher limit to Load.")
+        : base(featureSet, FormattableString.Invariant($"Cannot load a {featureSet} artifact: it is larger than the limit of {limitBytes:N0} bytes. If it is genuine (a very large vocabulary), raise ArtifactLoadOptions.MaxBytes."))
         => LimitBytes = limitBytes;
 
     /// <summary>The largest artifact the reader accepted.</summary>
@@ -106,20 +113,49 @@ public sealed class ArtifactTooLargeException : ArtifactException
 /// </summary>
 public sealed class LibraryVersionMismatchException : ArtifactException
 {
-    internal LibraryVersionMismatchException(string featureSet, string library, string artifactVersion, string currentVersion)
-        : base(featureSet, $"Cannot load a {featureSet} artifact: it was fitted with {library} {artifactVersion}, but this process runs the feature code with {library} {currentVersion}.")
+    internal LibraryVersionMismatchException(LibraryVersionMismatch mismatch)
+        : base(mismatch.FeatureSet, $"Cannot load a {mismatch.FeatureSet} artifact: it was fitted with {mismatch.Describe(mismatch.ArtifactVersion, mismatch.ArtifactInformationalVersion)}, but this process runs the feature code with {mismatch.Describe(mismatch.CurrentVersion, mismatch.CurrentInformationalVersion)}. Refit with the versions loaded here, serve with the versions it was fitted with, or accept the difference through ArtifactLoadOptions.OnLibraryMismatch.")
     {
-        Library = library;
-        ArtifactVersion = artifactVersion;
-        CurrentVersion = currentVersion;
+        Mismatch = mismatch;
     }
 
     /// <summary>The library whose version differs.</summary>
-    public string Library { get; }
+    public string Library => Mismatch.Library;
 
     /// <summary>The version recorded in the artifact.</summary>
-    public string ArtifactVersion { get; }
+    public string ArtifactVersion => Mismatch.ArtifactVersion;
 
     /// <summary>The version loaded in this process.</summary>
-    public string CurrentVersion { get; }
+    public string CurrentVersion => Mismatch.CurrentVersion;
+
+    /// <summary>Both sides in full, with their informational versions.</summary>
+    public LibraryVersionMismatch Mismatch { get; }
+}
+
+/// <summary>
+/// The artifact was fitted with a version of a feature set that this program no longer has, so no
+/// code here computes the features its model was trained on.
+/// </summary>
+public sealed class FeatureSetVersionNotFoundException : ArtifactException
+{
+    internal FeatureSetVersionNotFoundException(ArtifactHeader artifact, IReadOnlyList<int> availableVersions, IReadOnlyList<FeatureSchema> featureSets)
+        : base(artifact.Name, Describe(artifact, availableVersions, featureSets))
+    {
+        Artifact = artifact;
+        AvailableVersions = availableVersions;
+    }
+
+    /// <summary>The feature set, version and definition recorded in the artifact.</summary>
+    public ArtifactHeader Artifact { get; }
+
+    /// <summary>The versions of the artifact's feature set that this program has, ascending; empty when it has none of that name.</summary>
+    public IReadOnlyList<int> AvailableVersions { get; }
+
+    private static string Describe(ArtifactHeader artifact, IReadOnlyList<int> availableVersions, IReadOnlyList<FeatureSchema> featureSets)
+    {
+        var has = availableVersions.Count > 0
+            ? $"this program has {artifact.Name} {string.Join(", ", availableVersions.Select(version => "v" + version.ToString(CultureInfo.InvariantCulture)))} only"
+            : $"this program has no feature set named '{artifact.Name}' (it has {(featureSets.Count == 0 ? "none" : string.Join(", ", featureSets.Select(schema => $"{schema.Name} v{schema.Version.ToString(CultureInfo.InvariantCulture)}")))})";
+        return $"Cannot load the artifact of {artifact}: {has}. Serve it with a build that still has that version, or refit the model with a version this build has.";
+    }
 }

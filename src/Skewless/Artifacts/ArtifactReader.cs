@@ -9,38 +9,25 @@ namespace Skewless.Artifacts;
 /// </summary>
 public static class ArtifactReader
 {
-    /// <summary>The largest artifact read unless the caller allows more: 256 MiB.</summary>
-    public const long DefaultMaxBytes = 256L * 1024 * 1024;
-
     /// <summary>Reads an artifact and checks that it belongs to <paramref name="schema"/>.</summary>
     /// <param name="source">The stream to read from, to its end.</param>
     /// <param name="schema">The schema of the feature set compiled into this program.</param>
-    /// <param name="maxBytes">The largest artifact to accept.</param>
+    /// <param name="options">How to read it; <see langword="null"/> for the defaults.</param>
     /// <returns>The validated contents.</returns>
-    /// <exception cref="ArtifactTooLargeException">The stream holds more than <paramref name="maxBytes"/>.</exception>
+    /// <exception cref="ArtifactTooLargeException">The stream holds more than <see cref="ArtifactLoadOptions.MaxBytes"/>.</exception>
     /// <exception cref="CorruptArtifactException">The file is truncated, not JSON, or lacks a field.</exception>
     /// <exception cref="UnsupportedArtifactFormatException">The file has a format version this runtime does not read.</exception>
     /// <exception cref="FeatureSetMismatchException">The file belongs to another feature set.</exception>
     /// <exception cref="FingerprintMismatchException">The file was fitted with a different definition.</exception>
     /// <exception cref="LibraryVersionMismatchException">The file was fitted with other versions of the libraries the feature code calls.</exception>
-    public static ArtifactContents Read(Stream source, FeatureSchema schema, long maxBytes = DefaultMaxBytes)
+    public static ArtifactContents Read(Stream source, FeatureSchema schema, ArtifactLoadOptions? options = null)
     {
         Guard.NotNull(source, nameof(source));
         Guard.NotNull(schema, nameof(schema));
+        options ??= new ArtifactLoadOptions();
 
-        using var document = Parse(ReadBounded(source, schema.FeatureSet, maxBytes), schema.FeatureSet);
-        var root = new JsonFields(document.RootElement, schema.FeatureSet, "the artifact");
-
-        if (root.String(ArtifactFormat.FormatProperty) != ArtifactFormat.Name)
-        {
-            throw new CorruptArtifactException(schema.FeatureSet, $"it is JSON, but not a Skewless artifact (its \"{ArtifactFormat.FormatProperty}\" is not \"{ArtifactFormat.Name}\").");
-        }
-
-        var formatVersion = root.Int32(ArtifactFormat.FormatVersionProperty);
-        if (formatVersion != ArtifactFormat.Version)
-        {
-            throw new UnsupportedArtifactFormatException(schema.FeatureSet, formatVersion, ArtifactFormat.Version);
-        }
+        using var document = Parse(ReadBounded(source, schema.FeatureSet, options.MaxBytes), schema.FeatureSet);
+        var root = Root(document, schema.FeatureSet);
 
         var featureSet = root.String(ArtifactFormat.FeatureSetProperty);
         if (featureSet != schema.FeatureSet)
@@ -60,11 +47,29 @@ public static class ArtifactReader
             throw new CorruptArtifactException(schema.FeatureSet, $"its \"{ArtifactFormat.TrainingRowsProperty}\" is negative ({trainingRows}).");
         }
 
-        CheckLibraries(root, schema);
+        CheckLibraries(root, schema, options.OnLibraryMismatch);
         return new ArtifactContents(schema, trainingRows, ReadFeatures(root, schema));
     }
 
-    private static ReadOnlyMemory<byte> ReadBounded(Stream source, string featureSet, long maxBytes)
+    /// <summary>The artifact's top-level object, once it is known to be a Skewless artifact of the format this runtime reads.</summary>
+    internal static JsonFields Root(JsonDocument document, string featureSet)
+    {
+        var root = new JsonFields(document.RootElement, featureSet, "the artifact");
+        if (root.String(ArtifactFormat.FormatProperty) != ArtifactFormat.Name)
+        {
+            throw new CorruptArtifactException(featureSet, $"it is JSON, but not a Skewless artifact (its \"{ArtifactFormat.FormatProperty}\" is not \"{ArtifactFormat.Name}\").");
+        }
+
+        var formatVersion = root.Int32(ArtifactFormat.FormatVersionProperty);
+        if (formatVersion != ArtifactFormat.Version)
+        {
+            throw new UnsupportedArtifactFormatException(featureSet, formatVersion, ArtifactFormat.Version);
+        }
+
+        return root;
+    }
+
+    internal static ReadOnlyMemory<byte> ReadBounded(Stream source, string featureSet, long maxBytes)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -82,7 +87,7 @@ public static class ArtifactReader
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static JsonDocument Parse(ReadOnlyMemory<byte> json, string featureSet)
+    internal static JsonDocument Parse(ReadOnlyMemory<byte> json, string featureSet)
     {
         try
         {
@@ -95,28 +100,43 @@ public static class ArtifactReader
         }
     }
 
-    private static void CheckLibraries(JsonFields root, FeatureSchema schema)
+    // An assembly-version difference throws unless the caller takes mismatches (lenient mode); an
+    // informational-version difference alone only goes to the caller, when there is one.
+    private static void CheckLibraries(JsonFields root, FeatureSchema schema, Action<LibraryVersionMismatch>? onMismatch)
     {
-        var recorded = new Dictionary<string, string>(StringComparer.Ordinal);
+        var recorded = new Dictionary<string, (string Version, string InformationalVersion)>(StringComparer.Ordinal);
         foreach (var library in root.Array(ArtifactFormat.LibrariesProperty))
         {
-            recorded[library.String(ArtifactFormat.NameProperty)] = library.String(ArtifactFormat.VersionProperty);
+            recorded[library.String(ArtifactFormat.NameProperty)] = (library.String(ArtifactFormat.VersionProperty), library.String(ArtifactFormat.InformationalVersionProperty));
         }
 
+        var mismatches = new List<LibraryVersionMismatch>();
         foreach (var current in schema.Libraries)
         {
-            var artifactVersion = recorded.TryGetValue(current.Name, out var version) ? version : "(not recorded)";
-            if (artifactVersion != current.Version)
+            var artifact = recorded.TryGetValue(current.Name, out var versions) ? versions : (Version: LibraryVersionMismatch.Missing, InformationalVersion: "");
+            if (artifact.Version != current.Version || artifact.InformationalVersion != current.InformationalVersion)
             {
-                throw new LibraryVersionMismatchException(schema.FeatureSet, current.Name, artifactVersion, current.Version);
+                mismatches.Add(new LibraryVersionMismatch(schema.FeatureSet, current.Name, artifact.Version, artifact.InformationalVersion, current.Version, current.InformationalVersion));
             }
 
             recorded.Remove(current.Name);
         }
 
-        foreach (var extra in recorded)
+        foreach (var extra in recorded.OrderBy(extra => extra.Key, StringComparer.Ordinal))
         {
-            throw new LibraryVersionMismatchException(schema.FeatureSet, extra.Key, extra.Value, "(not loaded)");
+            mismatches.Add(new LibraryVersionMismatch(schema.FeatureSet, extra.Key, extra.Value.Version, extra.Value.InformationalVersion, LibraryVersionMismatch.NotLoaded, ""));
+        }
+
+        foreach (var mismatch in mismatches)
+        {
+            if (onMismatch is not null)
+            {
+                onMismatch(mismatch);
+            }
+            else if (mismatch.AssemblyVersionDiffers)
+            {
+                throw mismatch.ToException();
+            }
         }
     }
 

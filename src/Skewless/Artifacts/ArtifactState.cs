@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Skewless.Artifacts;
 
 /// <summary>One feature's fitted constants in an artifact, read by the transform that wrote them.</summary>
@@ -16,8 +18,8 @@ internal readonly struct ArtifactState
 
     public string Feature { get; }
 
-    /// <summary>Builds the exception for a constant that cannot be right.</summary>
-    public TamperedArtifactException Tampered(string problem) => new(_featureSet, Feature, problem);
+    /// <summary>Builds the exception for a constant that cannot be right, with numbers written the same in every culture.</summary>
+    public TamperedArtifactException Tampered(FormattableString problem) => new(_featureSet, Feature, problem.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Throws unless the artifact's setting equals the one compiled into the definition.</summary>
     public void Expect<T>(string name, T actual, T expected)

@@ -82,7 +82,8 @@ internal static class ExactRational
             : BitConverter.Int64BitsToDouble((long)(((ulong)biased << 52) | (mantissa & ((1UL << 52) - 1))));
     }
 
-    private static int BitLength(BigInteger value)
+    /// <summary>The number of bits of a non-negative integer; 0 for 0.</summary>
+    internal static int BitLength(BigInteger value)
     {
         if (value.IsZero)
         {

@@ -121,7 +121,8 @@ internal sealed class ExactSum
         _additionsSinceCarry = 0;
     }
 
-    private static (ulong Mantissa, int Exponent) Decompose(double value)
+    /// <summary>A finite double's magnitude as <c>Mantissa · 2^Exponent</c>.</summary>
+    internal static (ulong Mantissa, int Exponent) Decompose(double value)
     {
         var bits = (ulong)BitConverter.DoubleToInt64Bits(value);
         var biased = (int)((bits >> 52) & 0x7FF);

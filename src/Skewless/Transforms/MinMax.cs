@@ -52,6 +52,7 @@ public sealed class MinMaxAccumulator
 public sealed class MinMax : IFittedTransform
 {
     private readonly double _scale;
+    private readonly bool _halved;
 
     internal MinMax(long count, long missing, double minimum, double maximum, double mean)
     {
@@ -61,6 +62,14 @@ public sealed class MinMax : IFittedTransform
         Maximum = maximum;
         Mean = mean;
         _scale = maximum > minimum ? maximum - minimum : 1;
+
+        // A range wider than the largest double overflows to infinity, and Apply would give 0 or NaN. Halving
+        // the value, the minimum and the range keeps the ratio and cannot overflow.
+        _halved = double.IsInfinity(_scale);
+        if (_halved)
+        {
+            _scale = (maximum * 0.5) - (minimum * 0.5);
+        }
     }
 
     /// <summary>The number of finite training values.</summary>
@@ -82,7 +91,11 @@ public sealed class MinMax : IFittedTransform
     public FeatureTransform Kind => FeatureTransform.MinMax;
 
     /// <summary>Rescales one value.</summary>
-    public float Apply(double value) => (float)(((MissingValues.IsMissing(value) ? Mean : value) - Minimum) / _scale);
+    public float Apply(double value)
+    {
+        var present = MissingValues.IsMissing(value) ? Mean : value;
+        return _halved ? (float)(((present * 0.5) - (Minimum * 0.5)) / _scale) : (float)((present - Minimum) / _scale);
+    }
 
     /// <inheritdoc />
     public void WriteTo(Utf8JsonWriter writer)

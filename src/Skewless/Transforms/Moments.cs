@@ -59,11 +59,40 @@ internal sealed class Moments
             return 0;
         }
 
+        var (numerator, denominator, exponent) = ExactVariance();
+        return ExactRational.ToDouble(numerator, denominator, exponent);
+    }
+
+    /// <summary>The population standard deviation of the finite values, or 0 when there were none: the square root of the exact variance.</summary>
+    public double StandardDeviation()
+    {
+        if (Count == 0)
+        {
+            return 0;
+        }
+
+        var (numerator, denominator, exponent) = ExactVariance();
+        if (numerator.IsZero)
+        {
+            return 0;
+        }
+
+        // The variance of values beyond 1e154 overflows a double, and that of a spread below 1e-154
+        // underflows, although the deviation itself is an ordinary double. So take the root of the
+        // variance scaled by 2^-2k to near 1, and scale the root back by 2^k exactly. Where the variance
+        // is a normal double this gives the same bits as Math.Sqrt(Variance()).
+        var k = (ExactRational.BitLength(numerator) - ExactRational.BitLength(denominator) + exponent) / 2;
+        var root = Math.Sqrt(ExactRational.ToDouble(numerator, denominator, exponent - (2 * k)));
+        var (mantissa, rootExponent) = ExactSum.Decompose(root);
+        return ExactRational.ToDouble(mantissa, BigInteger.One, rootExponent + k);
+    }
+
+    // Σx = S·2^e and Σx² = Q·2^e, so n·Σx² − (Σx)² = (n·Q·2^-e − S²)·2^2e.
+    private (BigInteger Numerator, BigInteger Denominator, int Exponent) ExactVariance()
+    {
         var sum = _sum.Value();
         var squares = _squares.Value();
-
-        // Σx = S·2^e and Σx² = Q·2^e, so n·Σx² − (Σx)² = (n·Q·2^-e − S²)·2^2e.
         var numerator = ((Count * squares) << -ExactSum.Exponent) - (sum * sum);
-        return ExactRational.ToDouble(numerator, new BigInteger(Count) * Count, 2 * ExactSum.Exponent);
+        return (numerator, new BigInteger(Count) * Count, 2 * ExactSum.Exponent);
     }
 }

@@ -41,13 +41,20 @@ public sealed class QuantileBucketsAccumulator
         _sketch.Merge(other._sketch);
     }
 
-    /// <summary>Freezes the boundaries: the quantiles at 1/n, 2/n, … (n-1)/n.</summary>
+    /// <summary>
+    /// Freezes the boundaries. Boundary k (from 1) is the value at rank <c>floor(k · n / buckets) + 1</c>:
+    /// the first value past the k/buckets quantile. As a value equal to a boundary goes to the bucket
+    /// above it, n distinct values fill every bucket with n/buckets of them, give or take one.
+    /// </summary>
     public QuantileBuckets Complete()
     {
+        // In integers: (k / buckets) as a double is rounded, and its product with n can land just past an integer.
+        var whole = _sketch.Count / _buckets;
+        var rest = _sketch.Count % _buckets;
         var boundaries = new double[_buckets - 1];
-        for (var i = 0; i < boundaries.Length; i++)
+        for (var k = 1; k < _buckets; k++)
         {
-            boundaries[i] = _sketch.Quantile((i + 1) / (double)_buckets);
+            boundaries[k - 1] = _sketch.AtRank(Math.Min(_sketch.Count, (whole * k) + (rest * k / _buckets) + 1));
         }
 
         return new QuantileBuckets(_buckets, _sketch.Count, _missing, _sketch.IsExact, boundaries);

@@ -61,14 +61,16 @@ public sealed class QuantileSketch
     /// The value at quantile <paramref name="q"/>: the smallest value whose cumulative count reaches
     /// <c>ceil(q · Count)</c> (at least the first value). 0 when the sketch is empty.
     /// </summary>
-    public double Quantile(double q)
+    public double Quantile(double q) => AtRank(Math.Min(Count, Math.Max(1, (long)Math.Ceiling(q * Count))));
+
+    /// <summary>The smallest value whose cumulative count reaches <paramref name="rank"/>, from 1 to <see cref="Count"/>. 0 when the sketch is empty.</summary>
+    internal double AtRank(long rank)
     {
         if (Count == 0)
         {
             return 0;
         }
 
-        var rank = Math.Min(Count, Math.Max(1, (long)Math.Ceiling(q * Count)));
         var seen = 0L;
         if (_exact is not null)
         {
@@ -166,7 +168,19 @@ public sealed class QuantileSketch
     }
 
     // Every value in (γ^(i-1), γ^i] is within RelativeAccuracy of 2γ^i / (γ + 1).
-    private static double Representative(int index) => 2 * Math.Pow(Gamma, index) / (Gamma + 1);
+    private static double Representative(int index)
+    {
+        var representative = 2 * Math.Pow(Gamma, index) / (Gamma + 1);
+        if (double.IsInfinity(representative))
+        {
+            // In the top buckets 2γ^i overflows although the values in them are finite. γ^(i-1)·(1 + RelativeAccuracy)
+            // is the same representative without the overflow; where even that is beyond the largest double,
+            // the largest double is nearer than it to every value of the bucket.
+            representative = Math.Min(Math.Pow(Gamma, index - 1) * (1 + RelativeAccuracy), double.MaxValue);
+        }
+
+        return representative;
+    }
 
     private static void AddAll(Dictionary<int, long> target, Dictionary<int, long> source)
     {

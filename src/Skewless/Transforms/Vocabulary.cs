@@ -207,8 +207,16 @@ public sealed class Vocabulary : IFittedTransform
             throw state.Tampered($"it holds {size} terms, more than its maximum of {settings.MaxSize}.");
         }
 
+        // Order alone catches a term repeated next to itself only when both counts are equal; any other repeat would otherwise reach the index dictionary and throw an untyped ArgumentException.
+        var positions = new Dictionary<string, int>(size, StringComparer.Ordinal);
         for (var i = 0; i < size; i++)
         {
+            if (positions.TryGetValue(terms[i], out var first))
+            {
+                throw state.Tampered($"term {i} ('{terms[i]}') repeats term {first}.");
+            }
+
+            positions.Add(terms[i], i);
             if (terms[i].Length == 0 || counts[i] < settings.MinCount)
             {
                 throw state.Tampered($"term {i} ('{terms[i]}', counted {counts[i]} times) is empty or below the minimum count of {settings.MinCount}.");

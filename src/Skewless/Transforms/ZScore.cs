@@ -19,7 +19,7 @@ public sealed class ZScoreAccumulator
     }
 
     /// <summary>Freezes the fitted constants.</summary>
-    public ZScore Complete() => new(_moments.Count, _moments.Missing, _moments.Mean(), Math.Sqrt(_moments.Variance()));
+    public ZScore Complete() => new(_moments.Count, _moments.Missing, _moments.Mean(), _moments.StandardDeviation());
 }
 
 /// <summary>

@@ -24,17 +24,20 @@ internal sealed partial class ConsumerProject
     /// <summary>Writes a consumer in its own folder: the given files, plus a nuget.config for the local feed.</summary>
     /// <param name="package">The packed package.</param>
     /// <param name="name">The folder name, unique within the run.</param>
-    /// <param name="files">Relative path and contents of each file.</param>
-    public static ConsumerProject Create(PackedSkewless package, string name, IReadOnlyDictionary<string, string> files)
+    /// <param name="files">Relative path and contents of each file; a path may name subfolders, for consumers of several projects.</param>
+    /// <param name="extraFeeds">More local folder feeds, such as one of test packages.</param>
+    public static ConsumerProject Create(PackedSkewless package, string name, IReadOnlyDictionary<string, string> files, params string[] extraFeeds)
     {
         var directory = Path.Combine(package.ConsumersFolder, name);
         System.IO.Directory.CreateDirectory(directory);
         foreach (var (path, contents) in files)
         {
-            File.WriteAllText(Path.Combine(directory, path), contents);
+            var file = Path.Combine(directory, path);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, contents);
         }
 
-        NuGetConfig(package.Feed).Save(Path.Combine(directory, "nuget.config"));
+        NuGetConfig(package.Feed, extraFeeds).Save(Path.Combine(directory, "nuget.config"));
         return new ConsumerProject(package, directory);
     }
 
@@ -46,6 +49,10 @@ internal sealed partial class ConsumerProject
 
     public Task<CommandResult> RunAsync() =>
         Dotnet.RunAsync(Directory, Environment(), CommandTimeout, "run", "--no-build");
+
+    /// <summary>Runs one project of a consumer that has several, with arguments for its program.</summary>
+    public Task<CommandResult> RunAsync(string project, params string[] arguments) =>
+        Dotnet.RunAsync(Directory, Environment(), CommandTimeout, ["run", "--no-build", "--project", project, "--", .. arguments]);
 
     /// <summary>
     /// The warnings of a build that concern Skewless: its own diagnostics and build warnings (SKW),
@@ -86,9 +93,9 @@ internal sealed partial class ConsumerProject
     /// consumer also needs (NETStandard.Library, System.Text.Json). No fallback folders: one could
     /// hold a stale Skewless of the same version.
     /// </summary>
-    private static XDocument NuGetConfig(string feed) => new(
+    private static XDocument NuGetConfig(string feed, string[] extraFeeds) => new(
         new XElement("configuration",
-            new XElement("packageSources", Source("skewless-under-test", feed)),
+            new XElement("packageSources", [Source("skewless-under-test", feed), .. extraFeeds.Select((extra, index) => Source($"extra-{index}", extra))]),
             new XElement("fallbackPackageFolders", new XElement("clear"))));
 
     private static XElement Source(string key, string value) => new("add", new XAttribute("key", key), new XAttribute("value", value));

@@ -34,7 +34,8 @@ public sealed class GeneratorOutputTests
             TestCompilation.ParseOptions,
             TestCompilation.ImplicitUsings,
             File.ReadAllText(Path.Combine(sample, "Flight.cs")),
-            File.ReadAllText(Path.Combine(sample, "FlightFeatures.cs")));
+            File.ReadAllText(Path.Combine(sample, "FlightFeatures.cs")),
+            File.ReadAllText(Path.Combine(sample, "FlightFeaturesV1.cs")));
     }
 
     private static void CheckAgainstExpected(string name, CSharpParseOptions options, params string[] sources)

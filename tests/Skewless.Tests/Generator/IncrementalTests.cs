@@ -10,7 +10,7 @@ namespace Skewless.Tests.Generator;
 /// The generator must do no work that an edit does not call for: after an edit elsewhere, every
 /// tracked step is Cached or Unchanged, so nothing is emitted again.
 /// </summary>
-public sealed class IncrementalTests
+public sealed partial class IncrementalTests
 {
     private const string Flight = TestSources.Flight;
 
@@ -34,7 +34,7 @@ public sealed class IncrementalTests
 
     private const string Unrelated = "public static class Billing { public static decimal Tax(decimal amount) => amount * 0.2m; }";
 
-    private static readonly string[] TrackedSteps = { TrackingNames.FeatureSets, TrackingNames.NullableEnabled, TrackingNames.Output };
+    private static readonly string[] TrackedSteps = { TrackingNames.FeatureSets, TrackingNames.NullableEnabled, TrackingNames.Output, TrackingNames.Fingerprints };
 
     [Fact]
     public void An_unrelated_edit_leaves_every_step_cached_or_unchanged()
@@ -67,6 +67,23 @@ public sealed class IncrementalTests
 
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Reasons(result, TrackingNames.FeatureSets)));
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Reasons(result, TrackingNames.Output)));
+    }
+
+    [Fact]
+    public void Changing_a_transform_setting_leaves_the_fingerprints_unchanged()
+    {
+        var result = RunTwice(1, Features.Replace("MaxSize = 20", "MaxSize = 30", StringComparison.Ordinal));
+
+        var reason = Assert.Single(Reasons(result, TrackingNames.Fingerprints));
+        Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"The fingerprints were {reason}.");
+    }
+
+    [Fact]
+    public void Changing_a_constant_in_a_feature_regenerates_the_fingerprints()
+    {
+        var result = RunTwice(1, Features.Replace("f.Origin + f.Cabin", "f.Origin + \"/\" + f.Cabin", StringComparison.Ordinal));
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Reasons(result, TrackingNames.Fingerprints)));
     }
 
     [Fact]

@@ -12,9 +12,18 @@ namespace Skewless.Tests.Infrastructure;
 internal static class Verify
 {
     public static Task AnalyzerAsync<TAnalyzer>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new() => AnalyzerAsync<TAnalyzer>([source], expected);
+
+    /// <summary>Analyzes several files of one project, each of which may carry markup.</summary>
+    public static Task AnalyzerAsync<TAnalyzer>(string[] sources, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = TestReferences.None };
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { ReferenceAssemblies = TestReferences.None };
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
         test.TestState.AdditionalReferences.AddRange(TestReferences.All);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();

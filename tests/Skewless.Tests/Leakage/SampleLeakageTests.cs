@@ -15,7 +15,7 @@ public sealed class SampleLeakageTests
         var sample = Path.Combine(RepositoryPaths.Root, "samples", "Flights");
         var diagnostics = await AnalyzeProgramAsync(Directory.EnumerateFiles(sample, "*.cs").Select(File.ReadAllText).ToArray());
 
-        Assert.Empty(diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error || diagnostic.Id.StartsWith("SKW", StringComparison.Ordinal)));
+        Assert.Empty(diagnostics);
     }
 
     [Fact]
@@ -48,13 +48,15 @@ public sealed class SampleLeakageTests
         Assert.Equal(["SKW205"], diagnostics.Select(diagnostic => diagnostic.Id));
     }
 
-    /// <summary>Compiles a console program with the generator and ML.NET, and returns its compiler errors and every Skewless analyzer's diagnostics.</summary>
+    /// <summary>Compiles a console program with the generator and ML.NET, and returns its compiler errors and the leakage (SKW2xx) diagnostics.
+    /// The assembly is named like the sample's, because the generated registry lives in the namespace named after the assembly.</summary>
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeProgramAsync(params string[] sources)
     {
         var trees = sources.Append(TestCompilation.ImplicitUsings).Select(source => CSharpSyntaxTree.ParseText(source, TestCompilation.ParseOptions));
-        var compilation = CSharpCompilation.Create("Program", trees, TestReferences.WithMachineLearning, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = CSharpCompilation.Create("Flights", trees, TestReferences.WithMachineLearning, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         var (output, _, _) = TestCompilation.Generate(compilation);
         var errors = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
-        return errors.Concat(await TestCompilation.AnalyzeAsync(output)).ToImmutableArray();
+        var leakage = (await TestCompilation.AnalyzeAsync(output)).Where(diagnostic => diagnostic.Id.StartsWith("SKW2", StringComparison.Ordinal));
+        return errors.Concat(leakage).ToImmutableArray();
     }
 }

@@ -21,3 +21,19 @@ public static partial class KindFeatures
 
     [Feature("score above one")] public static bool High(Reading r) => Score(r) > 1;
 }
+
+public enum Level : byte { Low = 3, Mid, High }
+
+public enum Sign { Negative = -1, Zero, Positive }
+
+[DataSource("test.levels", Owner = "tests", Version = "1")]
+public readonly record struct Levels(Level Level, Sign Sign);
+
+/// <summary>Enums whose values count up from a non-zero start, which the generator one-hots without a switch.</summary>
+[FeatureSet(typeof(Levels))]
+public static partial class LevelFeatures
+{
+    [Feature] public static Level Level(Levels l) => l.Level;
+
+    [Feature] public static Sign Sign(Levels l) => l.Sign;
+}

@@ -38,6 +38,18 @@ public sealed class VectorTests
     public void An_undeclared_enum_value_sets_no_slot() =>
         Assert.Equal(new[] { 0f, 0f, 0f }, Floats(new Reading(0, 0, 0, false, (Weather)3)).Skip(4).Take(3));
 
+    [Theory]
+    [InlineData(Level.Low, Sign.Negative, new[] { 1f, 0f, 0f, 1f, 0f, 0f })]
+    [InlineData(Level.High, Sign.Positive, new[] { 0f, 0f, 1f, 0f, 0f, 1f })]
+    [InlineData((Level)2, (Sign)(-2), new[] { 0f, 0f, 0f, 0f, 0f, 0f })]
+    [InlineData((Level)6, (Sign)2, new[] { 0f, 0f, 0f, 0f, 0f, 0f })]
+    public void Enums_counting_up_from_any_start_are_one_hot_and_undeclared_values_set_no_slot(Level level, Sign sign, float[] expected)
+    {
+        var vector = new float[LevelFeatures.Vector.Width];
+        LevelFeatures.Fit(Array.Empty<Levels>()).Transform(new Levels(level, sign)).CopyTo(vector);
+        Assert.Equal(expected, vector);
+    }
+
     [Fact]
     public void Vector_keeps_typed_values() =>
         Assert.Equal(Weather.Snow, Fitted.Transform(new Reading(0, 0, 0, false, Weather.Snow)).Weather);

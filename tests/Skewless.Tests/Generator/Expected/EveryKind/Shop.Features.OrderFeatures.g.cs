@@ -148,11 +148,9 @@ namespace Shop.Features
                 destination[3] = (float)Customer;
                 destination[4] = Discounted ? 1f : 0f;
                 destination.Slice(5, 3).Clear();
-                switch (Channel)
+                if ((uint)(int)Channel < 3u)
                 {
-                    case global::Shop.Features.Channel.Web: destination[5] = 1f; break;
-                    case global::Shop.Features.Channel.App: destination[6] = 1f; break;
-                    case global::Shop.Features.Channel.Store: destination[7] = 1f; break;
+                    destination[5 + (int)Channel] = 1f;
                 }
                 destination[8] = Expensive ? 1f : 0f;
             }
@@ -258,17 +256,17 @@ namespace Shop.Features
             /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
             public static Fitted Load(global::System.IO.Stream source)
             {
-                return Load(source, global::Skewless.Artifacts.ArtifactReader.DefaultMaxBytes);
+                return Load(source, new global::Skewless.ArtifactLoadOptions());
             }
 
-            /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition or larger than <paramref name="maxBytes"/>.</summary>
+            /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
             /// <param name="source">The stream to read, to its end.</param>
-            /// <param name="maxBytes">The largest artifact to accept.</param>
+            /// <param name="options">How to read it, such as the largest artifact to accept.</param>
             /// <returns>The fitted feature set.</returns>
             /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
-            public static Fitted Load(global::System.IO.Stream source, long maxBytes)
+            public static Fitted Load(global::System.IO.Stream source, global::Skewless.ArtifactLoadOptions options)
             {
-                var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, maxBytes);
+                var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, options);
                 return new Fitted(artifact.TrainingRows);
             }
 

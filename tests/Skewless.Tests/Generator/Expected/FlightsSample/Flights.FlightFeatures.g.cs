@@ -8,13 +8,13 @@ namespace Flights
     static partial class FlightFeatures
     {
         /// <summary>The stable hash of this feature set's normalised definition. Whitespace and comments do not change it; any change to a feature does.</summary>
-        public const string Fingerprint = "3d675b0cd336280c";
+        public const string Fingerprint = "de8d331ed6265dc1";
 
         /// <summary>The name, kind, transform, place in the vector and input reads of every feature, and the libraries the features call.</summary>
         public static global::Skewless.FeatureSchema Schema { get; } = new global::Skewless.FeatureSchema(
             "Flights.FlightFeatures",
-            "FlightFeatures",
-            1,
+            "Flights",
+            2,
             Fingerprint,
             "Flights.Flight",
             new global::Skewless.FeatureDescriptor[]
@@ -26,8 +26,7 @@ namespace Flights
                 new global::Skewless.FeatureDescriptor("LogDistance", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.ZScore, 10, 1, new string[] { "DistanceMiles" }),
                 new global::Skewless.FeatureDescriptor("DistanceDecile", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.QuantileBuckets, 11, 1, new string[] { "DistanceMiles" }),
                 new global::Skewless.FeatureDescriptor("Origin", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 12, 52, new string[] { "Origin" }),
-                new global::Skewless.FeatureDescriptor("Destination", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 64, 52, new string[] { "Destination" }),
-                new global::Skewless.FeatureDescriptor("Route", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 116, 64, new string[] { "Destination", "Origin" }),
+                new global::Skewless.FeatureDescriptor("Destination", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 64, 64, new string[] { "Destination" }),
             },
             new global::System.Reflection.Assembly[] { typeof(global::System.DateTime).Assembly });
 
@@ -110,7 +109,7 @@ namespace Flights
         public readonly partial struct Vector
         {
             /// <summary>The number of float slots <see cref="CopyTo"/> fills.</summary>
-            public const int Width = 180;
+            public const int Width = 128;
 
             /// <summary>Feature <c>Hour</c>.</summary>
             public readonly float Hour;
@@ -133,11 +132,8 @@ namespace Flights
             /// <summary>Feature <c>Origin</c>: its index in the vocabulary, -1 when missing.</summary>
             public readonly int Origin;
 
-            /// <summary>Feature <c>Destination</c>: its index in the vocabulary, -1 when missing.</summary>
+            /// <summary>Feature <c>Destination</c>: its hash bucket, -1 when missing.</summary>
             public readonly int Destination;
-
-            /// <summary>Feature <c>Route</c>: its hash bucket, -1 when missing.</summary>
-            public readonly int Route;
 
             internal Vector(
                 float Hour,
@@ -147,8 +143,7 @@ namespace Flights
                 float LogDistance,
                 int DistanceDecile,
                 int Origin,
-                int Destination,
-                int Route)
+                int Destination)
             {
                 this.Hour = Hour;
                 this.Day = Day;
@@ -158,7 +153,6 @@ namespace Flights
                 this.DistanceDecile = DistanceDecile;
                 this.Origin = Origin;
                 this.Destination = Destination;
-                this.Route = Route;
             }
 
             /// <summary>Writes the features as floats: numbers as they are, bools as 1 or 0, enums, vocabularies and hash buckets one-hot or as an index.</summary>
@@ -172,15 +166,9 @@ namespace Flights
 
                 destination[0] = Hour;
                 destination.Slice(1, 7).Clear();
-                switch (Day)
+                if ((uint)(int)Day < 7u)
                 {
-                    case global::System.DayOfWeek.Sunday: destination[1] = 1f; break;
-                    case global::System.DayOfWeek.Monday: destination[2] = 1f; break;
-                    case global::System.DayOfWeek.Tuesday: destination[3] = 1f; break;
-                    case global::System.DayOfWeek.Wednesday: destination[4] = 1f; break;
-                    case global::System.DayOfWeek.Thursday: destination[5] = 1f; break;
-                    case global::System.DayOfWeek.Friday: destination[6] = 1f; break;
-                    case global::System.DayOfWeek.Saturday: destination[7] = 1f; break;
+                    destination[1 + (int)Day] = 1f;
                 }
                 destination[8] = Weekend ? 1f : 0f;
                 destination[9] = RedEye ? 1f : 0f;
@@ -191,15 +179,10 @@ namespace Flights
                 {
                     destination[12 + Origin] = 1f;
                 }
-                destination.Slice(64, 52).Clear();
-                if ((uint)Destination < 52u)
+                destination.Slice(64, 64).Clear();
+                if ((uint)Destination < 64u)
                 {
                     destination[64 + Destination] = 1f;
-                }
-                destination.Slice(116, 64).Clear();
-                if ((uint)Route < 64u)
-                {
-                    destination[116 + Route] = 1f;
                 }
             }
         }
@@ -211,7 +194,6 @@ namespace Flights
             private readonly global::Skewless.Transforms.ZScoreAccumulator _LogDistance = new global::Skewless.Transforms.ZScoreAccumulator();
             private readonly global::Skewless.Transforms.QuantileBucketsAccumulator _DistanceDecile = new global::Skewless.Transforms.QuantileBucketsAccumulator(10);
             private readonly global::Skewless.Transforms.VocabularyAccumulator _Origin = new global::Skewless.Transforms.VocabularyAccumulator(new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot));
-            private readonly global::Skewless.Transforms.VocabularyAccumulator _Destination = new global::Skewless.Transforms.VocabularyAccumulator(new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot));
 
             /// <summary>The number of rows added, including those of merged accumulators.</summary>
             public long Rows { get { return _rows; } }
@@ -224,7 +206,6 @@ namespace Flights
                 _LogDistance.Add(global::Flights.FlightFeatures.LogDistance(row));
                 _DistanceDecile.Add(global::Flights.FlightFeatures.DistanceDecile(row));
                 _Origin.Add(global::Flights.FlightFeatures.Origin(row));
-                _Destination.Add(global::Flights.FlightFeatures.Destination(row));
             }
 
             /// <summary>Adds everything another accumulator has seen, as if its rows had been added here.</summary>
@@ -240,7 +221,6 @@ namespace Flights
                 _LogDistance.Merge(other._LogDistance);
                 _DistanceDecile.Merge(other._DistanceDecile);
                 _Origin.Merge(other._Origin);
-                _Destination.Merge(other._Destination);
             }
 
             /// <summary>Freezes what has been accumulated into a fitted feature set.</summary>
@@ -252,7 +232,6 @@ namespace Flights
                     _LogDistance.Complete(),
                     _DistanceDecile.Complete(),
                     _Origin.Complete(),
-                    _Destination.Complete(),
                     new global::Skewless.Transforms.HashBuckets(64, global::Skewless.VocabularyEncoding.OneHot));
             }
         }
@@ -263,8 +242,7 @@ namespace Flights
             private readonly global::Skewless.Transforms.ZScore _LogDistance;
             private readonly global::Skewless.Transforms.QuantileBuckets _DistanceDecile;
             private readonly global::Skewless.Transforms.Vocabulary _Origin;
-            private readonly global::Skewless.Transforms.Vocabulary _Destination;
-            private readonly global::Skewless.Transforms.HashBuckets _Route;
+            private readonly global::Skewless.Transforms.HashBuckets _Destination;
             private readonly global::Skewless.Transforms.IFittedTransform?[] _transformsInSchemaOrder;
 
             internal Fitted(
@@ -272,16 +250,14 @@ namespace Flights
                 global::Skewless.Transforms.ZScore LogDistance,
                 global::Skewless.Transforms.QuantileBuckets DistanceDecile,
                 global::Skewless.Transforms.Vocabulary Origin,
-                global::Skewless.Transforms.Vocabulary Destination,
-                global::Skewless.Transforms.HashBuckets Route)
+                global::Skewless.Transforms.HashBuckets Destination)
             {
                 TrainingRows = trainingRows;
                 _LogDistance = LogDistance;
                 _DistanceDecile = DistanceDecile;
                 _Origin = Origin;
                 _Destination = Destination;
-                _Route = Route;
-                _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { null, null, null, null, _LogDistance, _DistanceDecile, _Origin, _Destination, _Route };
+                _transformsInSchemaOrder = new global::Skewless.Transforms.IFittedTransform?[] { null, null, null, null, _LogDistance, _DistanceDecile, _Origin, _Destination };
             }
 
             /// <summary>The number of rows the feature set was fitted on.</summary>
@@ -338,24 +314,23 @@ namespace Flights
             /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
             public static Fitted Load(global::System.IO.Stream source)
             {
-                return Load(source, global::Skewless.Artifacts.ArtifactReader.DefaultMaxBytes);
+                return Load(source, new global::Skewless.ArtifactLoadOptions());
             }
 
-            /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition or larger than <paramref name="maxBytes"/>.</summary>
+            /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
             /// <param name="source">The stream to read, to its end.</param>
-            /// <param name="maxBytes">The largest artifact to accept.</param>
+            /// <param name="options">How to read it, such as the largest artifact to accept.</param>
             /// <returns>The fitted feature set.</returns>
             /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
-            public static Fitted Load(global::System.IO.Stream source, long maxBytes)
+            public static Fitted Load(global::System.IO.Stream source, global::Skewless.ArtifactLoadOptions options)
             {
-                var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, maxBytes);
+                var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, options);
                 return new Fitted(
                     artifact.TrainingRows,
                     global::Skewless.Transforms.ZScore.Read(artifact, 4),
                     global::Skewless.Transforms.QuantileBuckets.Read(artifact, 5, 10),
                     global::Skewless.Transforms.Vocabulary.Read(artifact, 6, new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot)),
-                    global::Skewless.Transforms.Vocabulary.Read(artifact, 7, new global::Skewless.Transforms.VocabularySettings(50, 1, 2, global::Skewless.VocabularyEncoding.OneHot)),
-                    global::Skewless.Transforms.HashBuckets.Read(artifact, 8, 64, global::Skewless.VocabularyEncoding.OneHot));
+                    global::Skewless.Transforms.HashBuckets.Read(artifact, 7, 64, global::Skewless.VocabularyEncoding.OneHot));
             }
 
             // The one kernel both Transform overloads run: each [Feature] method, called once, then its fitted transform.
@@ -369,8 +344,7 @@ namespace Flights
                     _LogDistance.Apply(global::Flights.FlightFeatures.LogDistance(row)),
                     _DistanceDecile.BucketOf(global::Flights.FlightFeatures.DistanceDecile(row)),
                     _Origin.IndexOf(global::Flights.FlightFeatures.Origin(row)),
-                    _Destination.IndexOf(global::Flights.FlightFeatures.Destination(row)),
-                    _Route.BucketOf(global::Flights.FlightFeatures.Route(row)));
+                    _Destination.BucketOf(global::Flights.FlightFeatures.Destination(row)));
             }
         }
     }

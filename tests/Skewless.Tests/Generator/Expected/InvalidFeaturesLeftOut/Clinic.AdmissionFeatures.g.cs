@@ -209,17 +209,17 @@ namespace Clinic
             /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
             public static Fitted Load(global::System.IO.Stream source)
             {
-                return Load(source, global::Skewless.Artifacts.ArtifactReader.DefaultMaxBytes);
+                return Load(source, new global::Skewless.ArtifactLoadOptions());
             }
 
-            /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition or larger than <paramref name="maxBytes"/>.</summary>
+            /// <summary>Reads an artifact written by <see cref="Save"/>, refusing one fitted with a different definition.</summary>
             /// <param name="source">The stream to read, to its end.</param>
-            /// <param name="maxBytes">The largest artifact to accept.</param>
+            /// <param name="options">How to read it, such as the largest artifact to accept.</param>
             /// <returns>The fitted feature set.</returns>
             /// <exception cref="global::Skewless.ArtifactException">The artifact is corrupt, tampered with, too large, or was fitted with another definition or other library versions; the exception's type and message say which.</exception>
-            public static Fitted Load(global::System.IO.Stream source, long maxBytes)
+            public static Fitted Load(global::System.IO.Stream source, global::Skewless.ArtifactLoadOptions options)
             {
-                var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, maxBytes);
+                var artifact = global::Skewless.Artifacts.ArtifactReader.Read(source, Schema, options);
                 return new Fitted(artifact.TrainingRows);
             }
 

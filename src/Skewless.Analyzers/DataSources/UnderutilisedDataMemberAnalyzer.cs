@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Parsing;
+
+namespace Skewless.Analyzers.DataSources;
+
+/// <summary>
+/// Reports a member of a <c>[DataSource]</c> that no feature of any feature set in the compilation
+/// reads, and that is not the label, a group key or the event time (SKW500): an underutilised data
+/// dependency. Only data sources that some feature set here takes are checked, since a data source
+/// declared for other projects is read there. Needs every feature set, so it reports when the
+/// compilation ends.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
+{
+    private static readonly string[] UsingRoles = { DataSourceParser.Label, DataSourceParser.EventTime, DataSourceParser.GroupKey };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnderutilisedDataMember);
+
+    private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
+    {
+        if (symbols.DataSourceAttribute is null)
+        {
+            return;
+        }
+
+        var readers = new ConcurrentBag<(ITypeSymbol Input, IEnumerable<string> Reads)>();
+        var dataSources = new ConcurrentBag<(INamedTypeSymbol Type, AttributeData Attribute)>();
+        context.RegisterSymbolAction(symbol => Collect(symbol, symbols, readers, dataSources), SymbolKind.NamedType);
+        context.RegisterCompilationEndAction(end => Report(end, readers, dataSources));
+    }
+
+    private static void Collect(
+        SymbolAnalysisContext context,
+        KnownSymbols symbols,
+        ConcurrentBag<(ITypeSymbol Input, IEnumerable<string> Reads)> readers,
+        ConcurrentBag<(INamedTypeSymbol Type, AttributeData Attribute)> dataSources)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (KnownSymbols.Find(type, symbols.DataSourceAttribute) is { } dataSource)
+        {
+            dataSources.Add((type, dataSource));
+        }
+
+        if (KnownSymbols.Find(type, symbols.FeatureSetAttribute) is { ConstructorArguments.Length: 1 } featureSet && featureSet.ConstructorArguments[0].Value is ITypeSymbol input
+            && FeatureSetParser.Parse(type, symbols, context.Compilation, diagnostics: null, context.CancellationToken) is { } model)
+        {
+            readers.Add((input, model.Features.SelectMany(feature => feature.Reads).ToList()));
+        }
+    }
+
+    private static void Report(
+        CompilationAnalysisContext context,
+        IEnumerable<(ITypeSymbol Input, IEnumerable<string> Reads)> readers,
+        IEnumerable<(INamedTypeSymbol Type, AttributeData Attribute)> dataSources)
+    {
+        foreach (var (type, attribute) in dataSources)
+        {
+            // The feature sets that take this type, or a type derived from it, read its members by name.
+            var ofType = readers.Where(reader => Takes(reader.Input, type)).ToList();
+            if (ofType.Count == 0)
+            {
+                continue;
+            }
+
+            var read = new HashSet<string>(ofType.SelectMany(reader => reader.Reads), StringComparer.Ordinal);
+            var name = DataSourceParser.UpstreamName(attribute) ?? type.Name;
+            foreach (var member in DataSourceParser.Members(type))
+            {
+                if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type) && !read.Contains(member.Name)
+                    && !DataSourceParser.Roles(member).Any(UsingRoles.Contains))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnderutilisedDataMember, member.Locations.FirstOrDefault(), $"{type.Name}.{member.Name}", name));
+                }
+            }
+        }
+    }
+
+    private static bool Takes(ITypeSymbol input, INamedTypeSymbol dataSource)
+    {
+        for (var type = input; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, dataSource))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,211 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Skewless.Analyzers.Dependencies;
+
+/// <summary>The role of an additional file that the package's build targets pass to the dependency rules.</summary>
+internal static class DependencyFileKind
+{
+    /// <summary>The item metadata, made visible with <c>CompilerVisibleItemMetadata</c>, that says what a file is.</summary>
+    public const string MetadataKey = "build_metadata.AdditionalFiles.SkewlessKind";
+
+    public const string ProjectFile = nameof(ProjectFile);
+    public const string Assets = nameof(Assets);
+    public const string LockFile = nameof(LockFile);
+    public const string PackagesProps = nameof(PackagesProps);
+    public const string PeerLockFile = nameof(PeerLockFile);
+}
+
+/// <summary>One input file: where it is, its text, and what reading it gave.</summary>
+internal sealed class DependencyFile<T>
+    where T : class
+{
+    public DependencyFile(string kind, AdditionalText file, SourceText text, ParseResult<T> parsed)
+    {
+        Kind = kind;
+        Path = file.Path;
+        Text = text;
+        Parsed = parsed;
+    }
+
+    public string Kind { get; }
+
+    public string Path { get; }
+
+    public SourceText Text { get; }
+
+    public ParseResult<T> Parsed { get; }
+
+    public T? Value => Parsed.Value;
+
+    public Location LocationOf(FileSpan span) => Location.Create(Path, span.Span, span.Lines);
+
+    /// <summary>The start of the file, for a problem with the file as a whole.</summary>
+    public Location Start => Location.Create(Path, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
+}
+
+/// <summary>The MSBuild properties the dependency rules read, made visible with <c>CompilerVisibleProperty</c>.</summary>
+internal sealed class DependencyProperties
+{
+    private readonly AnalyzerConfigOptions _options;
+
+    public DependencyProperties(AnalyzerConfigOptions options) => _options = options;
+
+    public bool RestorePackagesWithLockFile => IsTrue(nameof(RestorePackagesWithLockFile));
+
+    public bool RestoreLockedMode => IsTrue(nameof(RestoreLockedMode));
+
+    public bool ManagePackageVersionsCentrally => IsTrue(nameof(ManagePackageVersionsCentrally));
+
+    public bool CentralPackageFloatingVersionsEnabled => IsTrue(nameof(CentralPackageFloatingVersionsEnabled));
+
+    public bool CentralPackageTransitivePinningEnabled => IsTrue(nameof(CentralPackageTransitivePinningEnabled));
+
+    public bool ContinuousIntegrationBuild => IsTrue(nameof(ContinuousIntegrationBuild));
+
+    public string OutputType => Get(nameof(OutputType));
+
+    /// <summary>False only when set to false: a project is packable unless it says otherwise.</summary>
+    public bool IsPackable => !string.Equals(Get(nameof(IsPackable)), "false", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsExe => OutputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || OutputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
+
+    private string Get(string name) => _options.TryGetValue("build_property." + name, out var value) ? value.Trim() : "";
+
+    private bool IsTrue(string name) => string.Equals(Get(name), "true", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// Everything the dependency rules read for one compilation: the project and props files, the assets
+/// and lock files, peer lock files, and the properties. A file the build did not pass (it does not
+/// exist yet, as in a design-time build before restore) is simply absent. Each file is parsed once
+/// per content, whichever compilation or rule asks.
+/// </summary>
+internal sealed class DependencyInputs
+{
+    private static readonly ParsedFileCache<MsBuildFile> MsBuildFiles = new(MsBuildFile.Parse);
+    private static readonly ParsedFileCache<AssetsFile> AssetsFiles = new(text => AssetsFile.Parse(text.ToString()));
+    private static readonly ParsedFileCache<LockFile> LockFiles = new(text => LockFile.Parse(text.ToString()));
+
+    private DependencyInputs(DependencyProperties properties) => Properties = properties;
+
+    public DependencyProperties Properties { get; }
+
+    public DependencyFile<MsBuildFile>? Project { get; private set; }
+
+    public DependencyFile<MsBuildFile>? PackagesProps { get; private set; }
+
+    public DependencyFile<AssetsFile>? Assets { get; private set; }
+
+    public DependencyFile<LockFile>? Lock { get; private set; }
+
+    public List<DependencyFile<LockFile>> Peers { get; } = new();
+
+    /// <summary>Every input file that could not be read, with the reason.</summary>
+    public List<(string Path, string Kind, Location Location, string Error)> Unreadable { get; } = new();
+
+    /// <summary>How many parses each cache has done, for tests and benchmarks of the caching.</summary>
+    public static (int MsBuild, int Assets, int Lock) ParseCounts => (MsBuildFiles.ParseCount, AssetsFiles.ParseCount, LockFiles.ParseCount);
+
+    /// <summary>Reads the inputs of a compilation, or returns <see langword="null"/> when it does not reference Skewless.</summary>
+    public static DependencyInputs? TryCreate(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        if (!ReferencesSkewless(compilation))
+        {
+            return null;
+        }
+
+        var inputs = new DependencyInputs(new DependencyProperties(options.AnalyzerConfigOptionsProvider.GlobalOptions));
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (!options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(DependencyFileKind.MetadataKey, out var kind)
+                || file.GetText(cancellationToken) is not { } text)
+            {
+                continue;
+            }
+
+            switch (kind.Trim())
+            {
+                case DependencyFileKind.ProjectFile:
+                    inputs.Project ??= inputs.Read(DependencyFileKind.ProjectFile, file, text, MsBuildFiles);
+                    break;
+                case DependencyFileKind.PackagesProps:
+                    inputs.PackagesProps ??= inputs.Read(DependencyFileKind.PackagesProps, file, text, MsBuildFiles);
+                    break;
+                case DependencyFileKind.Assets:
+                    inputs.Assets ??= inputs.Read(DependencyFileKind.Assets, file, text, AssetsFiles);
+                    break;
+                case DependencyFileKind.LockFile:
+                    inputs.Lock ??= inputs.Read(DependencyFileKind.LockFile, file, text, LockFiles);
+                    break;
+                case DependencyFileKind.PeerLockFile:
+                    inputs.Peers.Add(inputs.Read(DependencyFileKind.PeerLockFile, file, text, LockFiles));
+                    break;
+            }
+        }
+
+        return inputs;
+    }
+
+    /// <summary>Dependency rules are about projects that use Skewless; others pay nothing for them.</summary>
+    public static bool ReferencesSkewless(Compilation compilation) =>
+        compilation.GetTypeByMetadataName(Parsing.KnownSymbols.FeatureSetAttributeName) is not null;
+
+    /// <summary>The versions restore resolved, from the lock file when there is one, else from the assets file.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? Resolved =>
+        Lock?.Value?.Resolved ?? Assets?.Value?.Resolved;
+
+    /// <summary>
+    /// Where to report a rule about package <paramref name="id"/>: its <c>PackageVersion</c> in the
+    /// props file under central management, else its <c>PackageReference</c> in the project file,
+    /// else <paramref name="fallback"/>.
+    /// </summary>
+    public Location? LocationOfPackage(string id, Location? fallback)
+    {
+        if (Properties.ManagePackageVersionsCentrally && FindItem(MsBuildFile.PackageVersion, id) is { } central)
+        {
+            return central.File.LocationOf(central.Item.Span);
+        }
+
+        if (FindItem(MsBuildFile.PackageReference, id) is { } reference)
+        {
+            return reference.File.LocationOf(reference.Item.Span);
+        }
+
+        return fallback;
+    }
+
+    /// <summary>The first item of a type and package ID in the project file, then the props file.</summary>
+    public (DependencyFile<MsBuildFile> File, MsBuildItem Item)? FindItem(string itemType, string id)
+    {
+        foreach (var file in new[] { Project, PackagesProps })
+        {
+            if (file?.Value?.ItemsOf(itemType, id).FirstOrDefault() is { } item)
+            {
+                return (file, item);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The project's root element, where rules about the project as a whole are reported; <see langword="null"/> without a readable project file.</summary>
+    public Location? ProjectRoot => Project?.Value is { } project ? Project.LocationOf(project.Root) : null;
+
+    /// <summary>Where a property is set in the project file, else the project's root element.</summary>
+    public Location? ProjectProperty(string name) =>
+        Project?.Value is { } project && project.Properties.TryGetValue(name, out var span) ? Project.LocationOf(span) : ProjectRoot;
+
+    private DependencyFile<T> Read<T>(string kind, AdditionalText file, SourceText text, ParsedFileCache<T> cache)
+        where T : class
+    {
+        var result = new DependencyFile<T>(kind, file, text, cache.Get(text));
+        if (result.Parsed.Error is { } error)
+        {
+            Unreadable.Add((file.Path, kind, result.Start, error));
+        }
+
+        return result;
+    }
+}

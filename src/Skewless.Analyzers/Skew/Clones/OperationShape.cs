@@ -1,0 +1,358 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Skewless.Analyzers.Parsing;
+
+namespace Skewless.Analyzers.Skew.Clones;
+
+/// <summary>
+/// What an expression computes, as canonical text: operations with the symbols they use by
+/// documentation ID, so a feature compiled into one assembly and a copy in another compare equal.
+/// This is the check after a search-key match, and what decides between a copy and a near copy.
+/// </summary>
+/// <remarks>
+/// Any expression of the input type is the row. Locals with a single assignment stand for their
+/// initializer, lambda parameters are numbered, identity conversions vanish, and numbers are kept
+/// apart so that <see cref="Shape"/> ignores them and <see cref="Exact"/> does not. Anything it
+/// cannot express (a local assigned twice, a parameter from outside) means "not a copy".
+/// </remarks>
+internal sealed class OperationShape
+{
+    /// <summary>The fewest operations, not counting the row, that make a computation worth protecting: <c>f.A / 100</c> is three, a bare <c>f.A</c> one.</summary>
+    public const int MinimumSize = 3;
+
+    private readonly ITypeSymbol _inputType;
+    private readonly SemanticModels _models;
+    private readonly PrivateHelpers? _helpers;
+    private readonly CancellationToken _cancellationToken;
+    private readonly StringBuilder _text = new();
+    private readonly List<string> _literals = new();
+    private readonly List<IOperation> _inputs = new();
+    private readonly List<IMethodSymbol> _lambdas = new();
+    private readonly HashSet<ILocalSymbol> _expanding = new(SymbolEqualityComparer.Default);
+    private int _size;
+
+    private OperationShape(ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, CancellationToken cancellationToken)
+    {
+        _inputType = inputType;
+        _models = models;
+        _helpers = helpers;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The hash of the computation, numbers included.</summary>
+    public string Exact { get; private set; } = "";
+
+    /// <summary>The hash of the computation with numbers left out.</summary>
+    public string Shape { get; private set; } = "";
+
+    /// <summary>The numbers left out of <see cref="Shape"/>, in order, as C# would display them.</summary>
+    public ImmutableArray<string> Literals => _literals.ToImmutableArray();
+
+    /// <summary>The expressions that stand for the row.</summary>
+    public IReadOnlyList<IOperation> Inputs => _inputs;
+
+    /// <summary>The number of operations, not counting the row or conversions.</summary>
+    public int Size => _size;
+
+    /// <summary>The shape of <paramref name="operation"/>, or <see langword="null"/> when it cannot be a copy of a feature.</summary>
+    /// <param name="operation">The expression.</param>
+    /// <param name="inputType">The row type.</param>
+    /// <param name="models">Semantic models for locals and helpers.</param>
+    /// <param name="helpers">Private helpers to inline, for feature code; <see langword="null"/> for code searched for copies.</param>
+    /// <param name="isResult">Whether <paramref name="operation"/> is a feature's returned value, whose conversion to the return type is left out.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public static OperationShape? Of(IOperation operation, ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, bool isResult, CancellationToken cancellationToken)
+    {
+        var shape = new OperationShape(inputType, models, helpers, cancellationToken);
+        if (!shape.Add(operation, frame: null, isResult))
+        {
+            return null;
+        }
+
+        var text = shape._text.ToString();
+        var withoutNumbers = new DefinitionFingerprint();
+        withoutNumbers.Add("shape", text);
+        var exact = new DefinitionFingerprint();
+        exact.Add("shape", text);
+        exact.Add("numbers", string.Join(" ", shape._literals));
+        shape.Shape = withoutNumbers.ToString();
+        shape.Exact = exact.ToString();
+        return shape;
+    }
+
+    private bool Add(IOperation? operation, Frame? frame, bool isResult = false)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (operation is null)
+        {
+            return false;
+        }
+
+        if (operation is IParameterReferenceOperation parameter && frame is not null && frame.Arguments.TryGetValue(parameter.Parameter.OriginalDefinition, out var argument))
+        {
+            return Add(argument.Value, argument.Caller, isResult);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(operation.Type, _inputType))
+        {
+            _text.Append('I');
+            _inputs.Add(operation);
+            return true;
+        }
+
+        if (IsLiteral(operation))
+        {
+            return AddLiteral(operation);
+        }
+
+        return operation switch
+        {
+            IConversionOperation conversion when isResult || conversion.Conversion.IsIdentity => Add(conversion.Operand, frame, isResult),
+            IConversionOperation conversion => Open("conversion", conversion.Type, counts: false) && Symbol(conversion.OperatorMethod) && Add(conversion.Operand, frame) && Close(),
+            ILocalReferenceOperation local => AddLocal(local.Local, frame, isResult),
+            IParameterReferenceOperation lambdaParameter => AddLambdaParameter(lambdaParameter.Parameter),
+            IInvocationOperation invocation when _helpers is not null && invocation.Syntax is InvocationExpressionSyntax syntax
+                && _helpers.Find(syntax, invocation.TargetMethod) is { } helper => Inline(invocation, helper, frame, isResult),
+            IInvocationOperation invocation => Open("call", invocation.TargetMethod) && AddOptional(invocation.Instance, frame) && AddArguments(invocation.Arguments, frame) && Close(),
+            IPropertyReferenceOperation property => Open("prop", property.Property) && AddOptional(property.Instance, frame) && AddArguments(property.Arguments, frame) && Close(),
+            IFieldReferenceOperation field => Open("field", field.Field) && AddOptional(field.Instance, frame) && Close(),
+            IMethodReferenceOperation method => Open("method", method.Method) && AddOptional(method.Instance, frame) && Close(),
+            IObjectCreationOperation creation => Open("new", creation.Constructor) && AddArguments(creation.Arguments, frame) && AddOptional(creation.Initializer, frame) && Close(),
+            IBinaryOperation binary => Open($"binary {binary.OperatorKind}{(binary.IsChecked ? " checked" : "")}", binary.OperatorMethod) && Add(binary.LeftOperand, frame) && Add(binary.RightOperand, frame) && Close(),
+            IUnaryOperation unary => Open($"unary {unary.OperatorKind}{(unary.IsChecked ? " checked" : "")}", unary.OperatorMethod) && Add(unary.Operand, frame) && Close(),
+            IBinaryPatternOperation pattern => Open($"pattern {pattern.OperatorKind}", null) && Add(pattern.LeftPattern, frame) && Add(pattern.RightPattern, frame) && Close(),
+            IRelationalPatternOperation pattern => Open($"relational {pattern.OperatorKind}", null) && Add(pattern.Value, frame) && Close(),
+            ITypePatternOperation pattern => Open("type pattern", pattern.MatchedType) && Close(),
+            IIsTypeOperation isType => Open("is", isType.TypeOperand) && Add(isType.ValueOperand, frame) && Close(),
+            ITypeOfOperation typeOf => Open("typeof", typeOf.TypeOperand) && Close(),
+            IAnonymousFunctionOperation function => AddLambda(function, frame),
+            _ => AddGeneric(operation, frame),
+        };
+    }
+
+    private static bool IsLiteral(IOperation operation) => operation.ConstantValue.HasValue && operation switch
+    {
+        ILiteralOperation => true,
+        IConversionOperation conversion => IsLiteral(conversion.Operand),
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus or UnaryOperatorKind.Minus } unary => IsLiteral(unary.Operand),
+        _ => false,
+    };
+
+    private bool AddLiteral(IOperation operation)
+    {
+        var value = operation.ConstantValue.Value;
+        var type = operation.Type is null ? "" : Id(operation.Type);
+        if (type is null)
+        {
+            return false;
+        }
+
+        var text = value is null ? "null" : SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
+        _size++;
+        if (value is sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal)
+        {
+            _text.Append("(# ").Append(type).Append(')');
+            _literals.Add(text);
+        }
+        else
+        {
+            _text.Append("(constant ").Append(type).Append(' ').Append(text).Append(')');
+        }
+
+        return true;
+    }
+
+    private bool AddLocal(ILocalSymbol local, Frame? frame, bool isResult)
+    {
+        if (!_expanding.Add(local) || Initializer(local) is not { } value)
+        {
+            return false;
+        }
+
+        var added = Add(value, frame, isResult);
+        _expanding.Remove(local);
+        return added;
+    }
+
+    // The value a local is initialised with, if that is its only assignment.
+    private IOperation? Initializer(ILocalSymbol local)
+    {
+        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer, Parent.Parent: LocalDeclarationStatementSyntax { Parent: { } scope } }
+            || _models.For(initializer.SyntaxTree) is not { } model
+            || IsWritten(local, scope, model))
+        {
+            return null;
+        }
+
+        return (model.GetOperation(initializer, _cancellationToken) as IVariableInitializerOperation)?.Value;
+    }
+
+    private bool IsWritten(ILocalSymbol local, SyntaxNode scope, SemanticModel model) =>
+        scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(identifier =>
+            identifier.Identifier.ValueText == local.Name
+            && identifier.Parent switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left == identifier,
+                PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => identifier.Parent.Kind() is SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
+                    or SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression,
+                ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+                RefExpressionSyntax => true,
+                _ => false,
+            }
+            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, _cancellationToken).Symbol, local));
+
+    // Parameters of lambdas inside the expression are numbered from the innermost lambda; any other
+    // parameter comes from outside the expression, so the expression cannot be a feature's.
+    private bool AddLambdaParameter(IParameterSymbol parameter)
+    {
+        for (var depth = 0; depth < _lambdas.Count; depth++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(_lambdas[_lambdas.Count - 1 - depth], parameter.ContainingSymbol))
+            {
+                _size++;
+                _text.Append("(parameter ").Append(depth).Append(' ').Append(parameter.Ordinal).Append(')');
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AddLambda(IAnonymousFunctionOperation function, Frame? frame)
+    {
+        _lambdas.Add(function.Symbol);
+        var body = function.Body.Operations.Length == 1 && function.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned } ? returned : function.Body;
+        var added = Open("lambda", null) && Add(body, frame) && Close();
+        _lambdas.RemoveAt(_lambdas.Count - 1);
+        return added;
+    }
+
+    private bool Inline(IInvocationOperation invocation, MethodDeclarationSyntax helper, Frame? frame, bool isResult)
+    {
+        if (_models.For(helper.SyntaxTree) is not { } model)
+        {
+            return false;
+        }
+
+        var returned = helper.ExpressionBody is { } arrow
+            ? (model.GetOperation(arrow, _cancellationToken) as IBlockOperation)?.Operations.LastOrDefault()
+            : model.GetOperation(helper.Body!.Statements.Last(), _cancellationToken);
+        var arguments = new Dictionary<IParameterSymbol, (IOperation, Frame?)>(SymbolEqualityComparer.Default);
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is null)
+            {
+                return false;
+            }
+
+            arguments[argument.Parameter.OriginalDefinition] = (argument.Value, frame);
+        }
+
+        _helpers!.Enter(invocation.TargetMethod);
+        var added = Add((returned as IReturnOperation)?.ReturnedValue, new Frame(arguments), isResult);
+        _helpers.Exit(invocation.TargetMethod);
+        return added;
+    }
+
+    private bool AddOptional(IOperation? operation, Frame? frame)
+    {
+        if (operation is null)
+        {
+            _text.Append(" -");
+            return true;
+        }
+
+        return Add(operation, frame);
+    }
+
+    // Arguments in the order of the parameters they bind to, whatever order the call names them in.
+    private bool AddArguments(ImmutableArray<IArgumentOperation> arguments, Frame? frame)
+    {
+        if (arguments.Any(argument => argument.Parameter is null))
+        {
+            return false;
+        }
+
+        foreach (var argument in arguments.OrderBy(argument => argument.Parameter!.Ordinal))
+        {
+            if (!Add(argument.Value, frame))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool AddGeneric(IOperation operation, Frame? frame)
+    {
+        if (!Open(operation.Kind.ToString(), operation.Type))
+        {
+            return false;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (!Add(child, frame))
+            {
+                return false;
+            }
+        }
+
+        return Close();
+    }
+
+    private bool Open(string kind, ISymbol? symbol, bool counts = true)
+    {
+        if (counts)
+        {
+            _size++;
+        }
+
+        _text.Append('(').Append(kind);
+        return Symbol(symbol);
+    }
+
+    private bool Symbol(ISymbol? symbol)
+    {
+        if (symbol is null)
+        {
+            return true;
+        }
+
+        if (Id(symbol) is not { } id)
+        {
+            return false;
+        }
+
+        _text.Append(' ').Append(id);
+        return true;
+    }
+
+    private bool Close()
+    {
+        _text.Append(')');
+        return true;
+    }
+
+    // Documentation IDs name a symbol the same way in source and in metadata. Symbols without a
+    // stable name (errors, local functions, lambdas) cannot be part of a feature's fingerprint.
+    private static string? Id(ISymbol symbol) => symbol switch
+    {
+        IErrorTypeSymbol or IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } => null,
+        ITypeSymbol { TypeKind: TypeKind.Error } => null,
+        _ => DocumentationCommentId.CreateReferenceId(symbol),
+    };
+
+    private sealed class Frame
+    {
+        public Frame(Dictionary<IParameterSymbol, (IOperation Value, Frame? Caller)> arguments) => Arguments = arguments;
+
+        public Dictionary<IParameterSymbol, (IOperation Value, Frame? Caller)> Arguments { get; }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Parsing;
+
+namespace Skewless.Analyzers.Skew.Clones;
+
+/// <summary>
+/// Reports code outside feature sets that computes a feature again (SKW300) or computes it with other
+/// constants (SKW301). Every expression is hashed once and looked up in the table of feature
+/// fingerprints, so the search is linear in the size of the code; only a match is checked semantically.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the metadata name of the copied feature's feature set.</summary>
+    public const string FeatureSetProperty = "FeatureSet";
+
+    /// <summary>Diagnostic property: the copied feature's method.</summary>
+    public const string MethodProperty = "Method";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.ReimplementedFeature, Descriptors.NearCopyOfFeature);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols
+                || FingerprintTable.Build(start.Compilation, symbols, start.CancellationToken) is not { } table)
+            {
+                return;
+            }
+
+            start.RegisterSemanticModelAction(analysis =>
+            {
+                foreach (var diagnostic in Search(analysis.SemanticModel, table, analysis.CancellationToken))
+                {
+                    analysis.ReportDiagnostic(diagnostic);
+                }
+            });
+        });
+    }
+
+    /// <summary>The copies of features in one tree: what the analyzer reports for it, and what the benchmarks time.</summary>
+    internal static IEnumerable<Diagnostic> Search(SemanticModel model, FingerprintTable table, CancellationToken cancellationToken)
+    {
+        var models = new SemanticModels(model);
+        var matches = new List<(ExpressionSyntax Expression, List<FeatureFingerprint> Fingerprints)>();
+        var shape = new SyntaxShape(models, table.Inputs, helpers: null, (expression, key) =>
+        {
+            // Casts and parentheses hash like what they contain, which is looked up on its own; a
+            // local hashes like its initializer, where a copy is reported, not at every use.
+            if (expression is not (ParenthesizedExpressionSyntax or CastExpressionSyntax or IdentifierNameSyntax) && table.TryGet(key, out var fingerprints))
+            {
+                matches.Add((expression, fingerprints));
+            }
+        });
+
+        var root = model.SyntaxTree.GetRoot(cancellationToken);
+        foreach (var node in root.DescendantNodes(node => node is not (ExpressionSyntax or AttributeListSyntax) && !table.FeatureSetDeclarations.Contains(node)))
+        {
+            if (node is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax)
+            {
+                shape.ForgetLocals();
+            }
+            else if (node is ExpressionSyntax and not TypeSyntax)
+            {
+                shape.Hash(node);
+            }
+        }
+
+        // Outermost first: a copy inside a reported copy is part of it.
+        var reported = new List<TextSpan>();
+        foreach (var (expression, fingerprints) in matches.OrderBy(match => match.Expression.SpanStart).ThenByDescending(match => match.Expression.Span.Length))
+        {
+            if (!reported.Any(span => span.Contains(expression.Span)) && Check(model, models, expression, fingerprints, cancellationToken) is { } diagnostic)
+            {
+                reported.Add(expression.Span);
+                yield return diagnostic;
+            }
+        }
+    }
+
+    private static Diagnostic? Check(SemanticModel model, SemanticModels models, ExpressionSyntax expression, List<FeatureFingerprint> fingerprints, CancellationToken cancellationToken)
+    {
+        // Features too small to protect share keys with much ordinary code: rule them out before binding it.
+        var live = fingerprints.Where(fingerprint => fingerprint.Hashes is not null).ToList();
+        if (live.Count == 0 || model.GetOperation(expression, cancellationToken) is not { } operation)
+        {
+            return null;
+        }
+
+        foreach (var inputType in live.Select(fingerprint => fingerprint.InputType).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default))
+        {
+            // A feature reads one row: a computation over two different rows is not a copy of it.
+            if (OperationShape.Of(operation, inputType, models, helpers: null, isResult: false, cancellationToken) is not { Inputs.Count: > 0 } shape
+                || shape.Inputs.Any(input => !SyntaxFactory.AreEquivalent(input.Syntax, shape.Inputs[0].Syntax)))
+            {
+                continue;
+            }
+
+            var row = shape.Inputs[0];
+            var candidates = live.Where(fingerprint => SymbolEqualityComparer.Default.Equals(fingerprint.InputType, inputType)).ToList();
+            if (candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Exact == shape.Exact) is { } copied)
+            {
+                return Report(Descriptors.ReimplementedFeature, expression, row, copied, copied.DisplayName);
+            }
+
+            if (candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Shape == shape.Shape) is { } nearlyCopied)
+            {
+                var differences = nearlyCopied.Hashes!.Literals
+                    .Zip(shape.Literals, (feature, copy) => (Feature: feature, Copy: copy))
+                    .Where(pair => pair.Feature != pair.Copy)
+                    .Select(pair => $"{pair.Feature} in {nearlyCopied.DisplayName} against {pair.Copy} here");
+                return Report(Descriptors.NearCopyOfFeature, expression, row, nearlyCopied, nearlyCopied.DisplayName, string.Join("; ", differences));
+            }
+        }
+
+        return null;
+    }
+
+    // The row's expression goes along as an additional location, so the code fix can pass it to the feature.
+    private static Diagnostic Report(DiagnosticDescriptor descriptor, ExpressionSyntax expression, IOperation row, FeatureFingerprint fingerprint, params object[] arguments) =>
+        Diagnostic.Create(
+            descriptor,
+            expression.GetLocation(),
+            new[] { row.Syntax.GetLocation() },
+            ImmutableDictionary<string, string?>.Empty.Add(FeatureSetProperty, fingerprint.FeatureSet).Add(MethodProperty, fingerprint.Method),
+            arguments);
+}

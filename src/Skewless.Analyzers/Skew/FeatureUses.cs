@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Skewless.Analyzers.Parsing;
+using Skewless.Analyzers.Skew.Clones;
+
+namespace Skewless.Analyzers.Skew;
+
+/// <summary>A use of an API that a feature must not reach, as a rule describes it.</summary>
+/// <param name="Description">The message arguments between the feature's name and the path.</param>
+/// <param name="Properties">Diagnostic properties for a code fix.</param>
+internal sealed record FeatureUse(ImmutableArray<object> Description, ImmutableDictionary<string, string?> Properties);
+
+/// <summary>
+/// Reports uses of APIs in the code that features reach: their own bodies, and the source helpers,
+/// properties and other features they call (followed by <see cref="DefinitionWalker"/>). Which code
+/// features reach is worked out once per compilation; each use is then reported where it is, from the
+/// analysis of its own method, naming the first feature that reaches it and the shortest path.
+/// </summary>
+internal sealed class FeatureUses
+{
+    private readonly Dictionary<ISymbol, (string Feature, string Via)> _reached;
+
+    private FeatureUses(Dictionary<ISymbol, (string Feature, string Via)> reached) => _reached = reached;
+
+    /// <summary>Registers <paramref name="find"/> on the code features reach, if the compilation has features.</summary>
+    public static void Register(CompilationStartAnalysisContext start, DiagnosticDescriptor descriptor, Func<IOperation, FeatureUse?> find, params OperationKind[] kinds)
+    {
+        if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols || Build(start.Compilation, symbols, start.CancellationToken) is not { } uses)
+        {
+            return;
+        }
+
+        start.RegisterOperationBlockStartAction(block =>
+        {
+            // An instance field or property initializer builds the row; what a feature reads from it is data.
+            var owner = block.OwningSymbol is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : block.OwningSymbol;
+            if (block.OwningSymbol is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
+                || !uses._reached.TryGetValue(owner.OriginalDefinition, out var reached))
+            {
+                return;
+            }
+
+            block.RegisterOperationAction(
+                operation =>
+                {
+                    if (find(operation.Operation) is { } use)
+                    {
+                        operation.ReportDiagnostic(Diagnostic.Create(
+                            descriptor,
+                            operation.Operation.Syntax.GetLocation(),
+                            use.Properties,
+                            new object[] { reached.Feature }.Concat(use.Description).Append(reached.Via).ToArray()));
+                    }
+                },
+                kinds);
+        });
+    }
+
+    private static FeatureUses? Build(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        var reached = new Dictionary<ISymbol, (string Feature, string Via)>(SymbolEqualityComparer.Default);
+        foreach (var type in SourceFeatureSets.Find(compilation, symbols, new SemanticModels(compilation), cancellationToken))
+        {
+            if (KnownSymbols.Find(type, symbols.FeatureSetAttribute) is not { ConstructorArguments.Length: 1 } attribute
+                || attribute.ConstructorArguments[0].Value is not ITypeSymbol inputType)
+            {
+                continue;
+            }
+
+            var walker = new DefinitionWalker(compilation, inputType, cancellationToken);
+            foreach (var feature in type.GetMembers().OfType<IMethodSymbol>().Where(method => KnownSymbols.Find(method, symbols.FeatureAttribute) is not null))
+            {
+                foreach (var (symbol, path) in walker.ReachableWithPaths(feature))
+                {
+                    if (!reached.ContainsKey(symbol))
+                    {
+                        reached.Add(symbol, (feature.Name, path.Count == 0 ? "" : " via " + string.Join(" -> ", path.Select(Display))));
+                    }
+                }
+            }
+        }
+
+        return reached.Count == 0 ? null : new FeatureUses(reached);
+    }
+
+    /// <summary>A member as messages name it: <c>Helpers.Today()</c>, <c>Clock.Now</c>, <c>new Random()</c>.</summary>
+    public static string Display(ISymbol member) => member switch
+    {
+        IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => $"new {TypeName(constructor.ContainingType)}()",
+        IMethodSymbol method => $"{TypeName(method.ContainingType)}.{method.Name}()",
+        _ => $"{TypeName(member.ContainingType)}.{member.Name}",
+    };
+
+    /// <summary>A type's name with its namespace, without <c>global::</c>, type arguments or nullable annotations.</summary>
+    public static string FullName(ITypeSymbol type) => type.ToDisplayString(FullNameFormat);
+
+    private static readonly SymbolDisplayFormat FullNameFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
+        .WithGenericsOptions(SymbolDisplayGenericsOptions.None);
+
+    private static string TypeName(ITypeSymbol? type) => type?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) ?? "";
+}

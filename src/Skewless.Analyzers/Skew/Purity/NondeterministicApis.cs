@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Skewless.Analyzers.Skew.Purity;
+
+/// <summary>
+/// What makes feature code give other values on another run or machine: the clock, randomness,
+/// GUIDs, the environment, files, the network, the console, and static state that can change.
+/// </summary>
+internal static class NondeterministicApis
+{
+    // Types every member of which depends on the process, the machine or the outside world.
+    private static readonly HashSet<string> WholeTypes = new(StringComparer.Ordinal)
+    {
+        "System.Environment",
+        "System.Console",
+        "System.Random",
+        "System.Diagnostics.Stopwatch",
+        "System.Diagnostics.Process",
+        "System.Security.Cryptography.RandomNumberGenerator",
+    };
+
+    // Single members of otherwise deterministic types.
+    private static readonly HashSet<string> Members = new(StringComparer.Ordinal)
+    {
+        "System.DateTime.Now",
+        "System.DateTime.UtcNow",
+        "System.DateTime.Today",
+        "System.DateTimeOffset.Now",
+        "System.DateTimeOffset.UtcNow",
+        "System.Guid.NewGuid",
+        "System.Guid.CreateVersion7",
+        "System.TimeProvider.System",
+        "System.TimeZoneInfo.Local",
+        "System.IO.Path.GetTempPath",
+        "System.IO.Path.GetTempFileName",
+        "System.IO.Path.GetRandomFileName",
+        "System.IO.Path.GetFullPath",
+    };
+
+    // Types of System.IO and System.Net that compute rather than do I/O.
+    private static readonly HashSet<string> PureTypes = new(StringComparer.Ordinal)
+    {
+        "System.IO.Path",
+        "System.IO.MemoryStream",
+        "System.IO.StringReader",
+        "System.IO.StringWriter",
+        "System.Net.WebUtility",
+        "System.Net.IPAddress",
+    };
+
+    /// <summary>What <paramref name="operation"/> does that is not deterministic, such as <c>calls DateTime.Now</c>, or <see langword="null"/>.</summary>
+    public static FeatureUse? Find(IOperation operation)
+    {
+        if (StaticState(operation) is { } state)
+        {
+            return Use(state);
+        }
+
+        ISymbol? member = operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation property => property.Property,
+            IFieldReferenceOperation field => field.Field,
+            IMethodReferenceOperation method => method.Method,
+            IObjectCreationOperation creation => creation.Constructor,
+            _ => null,
+        };
+        if (member is null || !IsNondeterministic(member))
+        {
+            return null;
+        }
+
+        // A member of something already reported, such as Next() of new Random(), adds nothing.
+        var instance = operation switch
+        {
+            IInvocationOperation invocation => invocation.Instance,
+            IMemberReferenceOperation reference => reference.Instance,
+            _ => null,
+        };
+        return instance is not null && Find(instance) is not null
+            ? null
+            : Use((member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "creates " : "calls ") + FeatureUses.Display(member));
+    }
+
+    private static FeatureUse Use(string description) => new(ImmutableArray.Create<object>(description), ImmutableDictionary<string, string?>.Empty);
+
+    private static string? StaticState(IOperation operation) => operation switch
+    {
+        IFieldReferenceOperation { Field: { IsStatic: true, IsConst: false, IsReadOnly: false } field } =>
+            IsWritten(operation) ? $"writes static field '{FeatureUses.Display(field)}'" : $"reads mutable static field '{FeatureUses.Display(field)}'",
+        IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod.IsInitOnly: false, DeclaringSyntaxReferences.Length: > 0 } property } =>
+            IsWritten(operation) ? $"writes static property '{FeatureUses.Display(property)}'" : $"reads mutable static property '{FeatureUses.Display(property)}'",
+        _ => null,
+    };
+
+    private static bool IsWritten(IOperation reference) => reference.Parent switch
+    {
+        IAssignmentOperation assignment => assignment.Target == reference,
+        IIncrementOrDecrementOperation => true,
+        IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
+        _ => false,
+    };
+
+    private static bool IsNondeterministic(ISymbol member)
+    {
+        // Constants (enum members such as FileMode.Open) do nothing by being used.
+        var type = member.ContainingType?.OriginalDefinition;
+        if (type is null || member is IFieldSymbol { IsConst: true })
+        {
+            return false;
+        }
+
+        var typeName = FeatureUses.FullName(type);
+        if (WholeTypes.Contains(typeName) || Members.Contains(typeName + "." + member.Name))
+        {
+            return true;
+        }
+
+        var space = type.ContainingNamespace?.ToDisplayString() ?? "";
+        var outsideWorld = space is "System.IO" or "System.Net" || space.StartsWith("System.IO.", StringComparison.Ordinal) || space.StartsWith("System.Net.", StringComparison.Ordinal);
+        return outsideWorld && !PureTypes.Contains(typeName) && !IsException(type);
+    }
+
+    private static bool IsException(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (FeatureUses.FullName(current) == "System.Exception")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

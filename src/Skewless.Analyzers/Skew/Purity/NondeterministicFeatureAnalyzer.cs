@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Skewless.Analyzers.Diagnostics;
+
+namespace Skewless.Analyzers.Skew.Purity;
+
+/// <summary>Reports features that reach the clock, randomness, the environment, I/O or mutable static state (SKW302).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NondeterministicFeatureAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NondeterministicFeature);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start => FeatureUses.Register(
+            start,
+            Descriptors.NondeterministicFeature,
+            NondeterministicApis.Find,
+            OperationKind.Invocation,
+            OperationKind.PropertyReference,
+            OperationKind.FieldReference,
+            OperationKind.MethodReference,
+            OperationKind.ObjectCreation));
+    }
+}

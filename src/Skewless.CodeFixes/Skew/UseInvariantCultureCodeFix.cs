@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using System.Composition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Skew.Culture;
+
+namespace Skewless.CodeFixes.Skew;
+
+/// <summary>
+/// Fixes SKW303: passes <c>CultureInfo.InvariantCulture</c> to parsing and formatting, calls
+/// <c>ToUpperInvariant</c>/<c>ToLowerInvariant</c>, or passes <c>StringComparison.Ordinal</c>. A
+/// rewritten call is offered only if it binds to an existing overload.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseInvariantCultureCodeFix)), Shared]
+public sealed class UseInvariantCultureCodeFix : CodeFixProvider
+{
+    // One key for every kind of fix, so that Fix All fixes every SKW303 at once.
+    private const string EquivalenceKey = nameof(UseInvariantCultureCodeFix);
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CultureDependentFeature);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation
+                || !diagnostic.Properties.TryGetValue(CultureSensitiveApis.FixProperty, out var fix)
+                || Rewrite(invocation, fix, model, context.CancellationToken) is not { } rewritten)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(rewritten.Title, cancellationToken => ReplaceAsync(context.Document, invocation, rewritten.Call, cancellationToken), EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        var fixedDocument = document.WithSyntaxRoot(root.ReplaceNode(invocation, call.WithTriviaFrom(invocation)));
+        return await ImportAdder.AddImportsAsync(fixedDocument, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static (string Title, InvocationExpressionSyntax Call)? Rewrite(InvocationExpressionSyntax invocation, string? fix, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        switch (fix)
+        {
+            case CultureSensitiveApis.InvariantCaseFix when invocation.Expression is MemberAccessExpressionSyntax member:
+                var name = method.Name + "Invariant";
+                return ($"Use {name}()", invocation.WithExpression(member.WithName(SyntaxFactory.IdentifierName(name))));
+            case CultureSensitiveApis.FormatProviderFix:
+                return FirstThatBinds("Pass CultureInfo.InvariantCulture", invocation, model, WithFormatProvider(invocation, method));
+            case CultureSensitiveApis.OrdinalFix:
+                return FirstThatBinds("Pass StringComparison.Ordinal", invocation, model, WithOrdinal(invocation, method));
+            default:
+                return null;
+        }
+    }
+
+    private static (string, InvocationExpressionSyntax)? FirstThatBinds(string title, InvocationExpressionSyntax original, SemanticModel model, IEnumerable<InvocationExpressionSyntax> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (model.GetSpeculativeSymbolInfo(original.SpanStart, candidate, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol)
+            {
+                return (title, candidate);
+            }
+        }
+
+        return null;
+    }
+
+    // A null provider is replaced; otherwise the provider goes before any trailing out argument, then,
+    // for TryParse overloads that also want styles, with the default styles of the type.
+    private static IEnumerable<InvocationExpressionSyntax> WithFormatProvider(InvocationExpressionSyntax invocation, IMethodSymbol method)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        var provider = SyntaxFactory.Argument(Qualified("System.Globalization.CultureInfo.InvariantCulture"));
+        var nullProvider = arguments.FirstOrDefault(argument => argument.Expression.IsKind(SyntaxKind.NullLiteralExpression));
+        if (nullProvider is not null)
+        {
+            yield return invocation.ReplaceNode(nullProvider, provider);
+            yield break;
+        }
+
+        var position = arguments.Count;
+        while (position > 0 && arguments[position - 1].RefKindKeyword.IsKind(SyntaxKind.OutKeyword))
+        {
+            position--;
+        }
+
+        yield return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments.Insert(position, provider)));
+
+        // Number styles come before the provider, date styles after it.
+        var dates = method.ContainingType.SpecialType == SpecialType.System_DateTime || method.ContainingType.Name == "DateTimeOffset";
+        var styles = SyntaxFactory.Argument(dates ? Qualified("System.Globalization.DateTimeStyles.None") : method.ContainingType.SpecialType switch
+        {
+            SpecialType.System_Single or SpecialType.System_Double => SyntaxFactory.BinaryExpression(
+                SyntaxKind.BitwiseOrExpression, Qualified("System.Globalization.NumberStyles.Float"), Qualified("System.Globalization.NumberStyles.AllowThousands")),
+            SpecialType.System_Decimal => Qualified("System.Globalization.NumberStyles.Number"),
+            _ => Qualified("System.Globalization.NumberStyles.Integer"),
+        });
+        yield return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(
+            dates ? arguments.Insert(position, styles).Insert(position, provider) : arguments.Insert(position, provider).Insert(position, styles)));
+    }
+
+    // string.Compare(a, b, ignoreCase) keeps its meaning with OrdinalIgnoreCase; everything else gets Ordinal.
+    private static IEnumerable<InvocationExpressionSyntax> WithOrdinal(InvocationExpressionSyntax invocation, IMethodSymbol method)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        var ignoreCase = method.Parameters.FirstOrDefault(parameter => parameter.Type.SpecialType == SpecialType.System_Boolean);
+        if (ignoreCase is not null && ignoreCase.Ordinal < arguments.Count)
+        {
+            var argument = arguments[ignoreCase.Ordinal];
+            ExpressionSyntax comparison = argument.Expression.Kind() switch
+            {
+                SyntaxKind.TrueLiteralExpression => Qualified("System.StringComparison.OrdinalIgnoreCase"),
+                SyntaxKind.FalseLiteralExpression => Qualified("System.StringComparison.Ordinal"),
+                _ => SyntaxFactory.ConditionalExpression(argument.Expression, Qualified("System.StringComparison.OrdinalIgnoreCase"), Qualified("System.StringComparison.Ordinal")),
+            };
+            yield return invocation.ReplaceNode(argument, SyntaxFactory.Argument(comparison));
+            yield break;
+        }
+
+        yield return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments.Add(SyntaxFactory.Argument(Qualified("System.StringComparison.Ordinal")))));
+    }
+
+    private static ExpressionSyntax Qualified(string name) =>
+        SyntaxFactory.ParseExpression("global::" + name).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+}

@@ -1,0 +1,117 @@
+using Microsoft.CodeAnalysis.Testing;
+using Skewless.Analyzers.DataSources;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.DataSources;
+
+public sealed class UnderutilisedDataMemberAnalyzerTests
+{
+    private const string Sources = """
+        using System;
+        using System.Diagnostics.CodeAnalysis;
+        using Skewless;
+
+        [DataSource("bts.on_time", Owner = "data-platform", Version = "2001-Q1")]
+        public sealed class Flight
+        {
+            [EventTime] public DateTime Departure { get; set; }
+            public float DistanceMiles { get; set; }
+            public string Origin { get; set; } = "";
+            [GroupKey] public string TailNumber { get; set; } = "";
+            [Label] public float DelayMinutes { get; set; }
+            public float TaxiMinutes { get; set; }
+            public string Cancelled;
+            private int _cache;
+            public static int Count { get; set; }
+            public int this[int i] => _cache + i;
+        }
+
+        [DataSource("bts.routes", Owner = "bts", Version = "2008")]
+        public sealed record Route(string Origin, string Destination, int Count);
+
+        [FeatureSet(typeof(Flight), Name = "Flights", Version = 1)]
+        public static partial class FlightFeaturesV1
+        {
+            [Feature] public static float Distance(Flight f) => f.DistanceMiles;
+        }
+
+        [FeatureSet(typeof(Flight), Name = "Flights", Version = 2)]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Distance(Flight f) => f.DistanceMiles;
+            [Feature, HashBuckets(16)] public static string Origin(Flight f) => Airport(f);
+            private static string Airport(Flight f) => f.Origin;
+        }
+
+        """;
+
+    private static DiagnosticResult Unused(int location, string member, string source) =>
+        new DiagnosticResult(Descriptors.UnderutilisedDataMember).WithLocation(location).WithArguments(member, source);
+
+    [Fact]
+    public Task SKW500_fires_on_members_no_version_of_any_feature_set_reads() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+        Sources.Replace("public float TaxiMinutes", "public float {|#0:TaxiMinutes|}", StringComparison.Ordinal)
+            .Replace("public string Cancelled;", "public string {|#1:Cancelled|};", StringComparison.Ordinal),
+        Unused(0, "Flight.TaxiMinutes", "bts.on_time"),
+        Unused(1, "Flight.Cancelled", "bts.on_time"));
+
+    [Fact]
+    public Task Reads_through_helpers_and_the_label_key_and_event_time_count_as_used() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+        Sources.Replace("public float TaxiMinutes { get; set; }", "", StringComparison.Ordinal).Replace("public string Cancelled;", "", StringComparison.Ordinal));
+
+    [Fact]
+    public Task A_data_source_no_feature_set_here_takes_is_left_to_the_projects_that_do() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>("""
+        using Skewless;
+
+        [DataSource("bts.routes", Owner = "bts", Version = "2008")]
+        public sealed record Route(string Origin, string Destination, int Count);
+        """);
+
+    [Fact]
+    public Task A_reason_in_SuppressMessage_silences_it_for_that_member_only() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+        Sources.Replace(
+                "public float TaxiMinutes",
+                "[SuppressMessage(\"Skewless.DataDependencies\", \"SKW500\", Justification = \"Read by the monitoring job, not by a feature.\")] public float TaxiMinutes",
+                StringComparison.Ordinal)
+            .Replace("public string Cancelled;", "public string {|#0:Cancelled|};", StringComparison.Ordinal),
+        Unused(0, "Flight.Cancelled", "bts.on_time"));
+
+    [Fact]
+    public Task A_feature_set_over_a_derived_row_type_reads_the_members_of_its_base() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>("""
+        using Skewless;
+
+        [DataSource("shop.orders", Owner = "sales", Version = "1")]
+        public class Order
+        {
+            public float Amount { get; set; }
+            public int {|#0:Items|} { get; set; }
+        }
+
+        public sealed class WebOrder : Order
+        {
+            public string Browser { get; set; } = "";
+        }
+
+        [FeatureSet(typeof(WebOrder))]
+        public static partial class WebOrderFeatures
+        {
+            [Feature] public static float Amount(WebOrder o) => o.Amount;
+        }
+        """, Unused(0, "Order.Items", "shop.orders"));
+
+    [Fact]
+    public Task Members_of_the_second_data_source_are_its_own() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+        Sources.Replace("public float TaxiMinutes { get; set; }", "", StringComparison.Ordinal).Replace("public string Cancelled;", "", StringComparison.Ordinal)
+            .Replace("public sealed record Route(string Origin, string Destination, int Count);", "public sealed record Route(string Origin, string {|#0:Destination|}, int {|#1:Count|});", StringComparison.Ordinal)
+        + """
+        [FeatureSet(typeof(Route), Name = "Routes")]
+        public static partial class RouteFeatures
+        {
+            [Feature, HashBuckets(16)] public static string Origin(Route r) => r.Origin;
+        }
+        """,
+        Unused(0, "Route.Destination", "bts.routes"),
+        Unused(1, "Route.Count", "bts.routes"));
+}

@@ -1,0 +1,199 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Skewless.Analyzers.Dependencies;
+using Skewless.Analyzers.Generation;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Dependencies;
+
+/// <summary>
+/// SKW405 at compile time: the generator records the versions of the libraries the features call in
+/// the features assembly, and a project compiling that assembly against other versions gets an error.
+/// </summary>
+public sealed class FeatureLibraryTests
+{
+    private const string Features = """
+        using Skewless;
+        using SkwTest;
+
+        namespace Shop;
+
+        [DataSource("shop.orders", Owner = "sales", Version = "1")]
+        public sealed record Order(float Amount, string Channel);
+
+        [FeatureSet(typeof(Order))]
+        public static partial class OrderFeatures
+        {
+            [Feature] public static float Scaled(Order o) => Scale.Apply(o.Amount);
+            [Feature] public static float Rounded(Order o) => MathF.Round(o.Amount);
+            [Feature, HashBuckets(4)] public static string Channel(Order o) => o.Channel.ToUpperInvariant();
+        }
+
+        [FeatureSet(typeof(Order))]
+        public static partial class FrameworkOnlyFeatures
+        {
+            [Feature] public static float Rounded(Order o) => MathF.Round(o.Amount);
+        }
+        """;
+
+    private static readonly MetadataReference ScaleV1 = Library("1.0.0.0", "1.0.0+aaa", 2);
+    private static readonly MetadataReference ScaleV2 = Library("1.1.0.0", "1.1.0+bbb", 3);
+
+    /// <summary>The tiny library at one version, in a folder of its own as a package's would be.</summary>
+    private static MetadataReference Library(string version, string informational, int factor)
+    {
+        var compilation = CSharpCompilation.Create(
+            "SkwTest.Scale",
+            [CSharpSyntaxTree.ParseText($$"""
+                [assembly: System.Reflection.AssemblyVersion("{{version}}")]
+                [assembly: System.Reflection.AssemblyInformationalVersion("{{informational}}")]
+                namespace SkwTest { public static class Scale { public static float Apply(float x) => x * {{factor}}; } }
+                """)],
+            TestReferences.Runtime,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        return MetadataReference.CreateFromImage(Emit(compilation), filePath: $"/packages/skwtest.scale/{version}/lib/net10.0/SkwTest.Scale.dll");
+    }
+
+    private static ImmutableArray<byte> Emit(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return stream.ToArray().ToImmutableArray();
+    }
+
+    private static (Compilation Output, GeneratorDriverRunResult Result) GenerateFeatures(MetadataReference library)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Shop.Features",
+            [CSharpSyntaxTree.ParseText(Features, TestCompilation.ParseOptions, path: "Features.cs"), CSharpSyntaxTree.ParseText(TestCompilation.ImplicitUsings, TestCompilation.ParseOptions)],
+            TestReferences.All.Add(library),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new FeatureSetGenerator().AsSourceGenerator(), new FeatureLibraryGenerator().AsSourceGenerator()], parseOptions: TestCompilation.ParseOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+        return (output, driver.GetRunResult());
+    }
+
+    private static Compilation Consumer(MetadataReference features, MetadataReference library) =>
+        CSharpCompilation.Create(
+            "Shop.Serving",
+            [CSharpSyntaxTree.ParseText("public static class Serving { public static float Serve() => Shop.OrderFeatures.Scaled(new Shop.Order(1, \"web\")); }")],
+            TestReferences.All.Add(features).Add(library),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    private static MetadataReference FeaturesBuiltWith(MetadataReference library) =>
+        MetadataReference.CreateFromImage(Emit(GenerateFeatures(library).Output), filePath: "/src/Features/bin/Shop.Features.dll");
+
+    [Fact]
+    public void The_generator_records_each_library_outside_the_framework_once_per_feature_set()
+    {
+        var generated = GenerateFeatures(ScaleV1).Result.GeneratedTrees.Select(tree => (Path.GetFileName(tree.FilePath), tree.ToString())).ToDictionary();
+
+        Assert.Equal(
+            """
+            // <auto-generated/>
+            // Generated by Skewless: the libraries the features of Shop.OrderFeatures call, at the versions this assembly was compiled against.
+            // A project that references this assembly while compiling against other versions of them gets SKW405.
+
+            [assembly: global::Skewless.FeatureLibrary("Shop.OrderFeatures", "SkwTest.Scale", "1.0.0.0", "1.0.0+aaa")]
+
+            """.ReplaceLineEndings("\n"),
+            generated["Shop.OrderFeatures.Libraries.g.cs"]);
+        // The framework-only feature set gets no libraries file.
+        Assert.Equal(["Shop.OrderFeatures.Libraries.g.cs"], generated.Keys.Where(name => name.EndsWith(".Libraries.g.cs", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_compiled_assembly_carries_the_attribute()
+    {
+        var features = FeaturesBuiltWith(ScaleV1);
+        var assembly = (IAssemblySymbol)Consumer(features, ScaleV1).GetAssemblyOrModuleSymbol(features)!;
+        var attribute = Assert.Single(assembly.GetAttributes(), attribute => attribute.AttributeClass?.Name == nameof(FeatureLibraryAttribute));
+        Assert.Equal(["Shop.OrderFeatures", "SkwTest.Scale", "1.0.0.0", "1.0.0+aaa"], attribute.ConstructorArguments.Select(argument => (string?)argument.Value));
+    }
+
+    [Fact]
+    public async Task A_consumer_compiling_against_another_library_version_gets_SKW405_naming_both()
+    {
+        var diagnostics = await AnalyzeAsync(Consumer(FeaturesBuiltWith(ScaleV1), ScaleV2));
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("SKW405", error.Id);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Equal(Location.None, error.Location);
+        Assert.Equal(
+            "Feature set 'Shop.OrderFeatures' in 'Shop.Features' was compiled against SkwTest.Scale 1.0.0.0 (1.0.0+aaa), but this project compiles against SkwTest.Scale 1.1.0.0 (1.1.0+bbb), so the features would compute with other library code than they were built and fitted with",
+            error.GetMessage());
+    }
+
+    [Fact]
+    public async Task A_consumer_with_the_same_library_version_is_fine() =>
+        Assert.Empty(await AnalyzeAsync(Consumer(FeaturesBuiltWith(ScaleV1), ScaleV1)));
+
+    [Fact]
+    public async Task With_a_project_file_SKW405_is_at_the_library_reference()
+    {
+        var project = new DependencyProject
+        {
+            Project = NuGetFiles.Project("""
+                <ProjectReference Include="../Features/Shop.Features.csproj" />
+                    <PackageReference Include="SkwTest.Scale" Version="1.1.0" />
+                """),
+        };
+
+        var diagnostics = await DependencyHarness.AnalyzeAsync(project, Consumer(FeaturesBuiltWith(ScaleV1), ScaleV2), [new FeatureLibraryVersionAnalyzer()]);
+
+        var error = Assert.Single(diagnostics);
+        var span = error.Location.GetLineSpan();
+        Assert.Equal(DependencyProject.ProjectPath, span.Path);
+        Assert.Equal(6, span.StartLinePosition.Line);
+        Assert.Equal(4, span.StartLinePosition.Character);
+    }
+
+    [Fact]
+    public async Task A_compilation_without_Skewless_pays_nothing()
+    {
+        var plain = CSharpCompilation.Create("Plain", [CSharpSyntaxTree.ParseText("class C { }")], TestReferences.Runtime.Add(ScaleV2));
+        Assert.Empty(await AnalyzeAsync(plain));
+    }
+
+    [Fact]
+    public void An_unrelated_edit_leaves_the_recorded_libraries_cached()
+    {
+        var (compilation, _) = (CSharpCompilation.Create(
+            "Shop.Features",
+            [CSharpSyntaxTree.ParseText(Features, TestCompilation.ParseOptions), CSharpSyntaxTree.ParseText(TestCompilation.ImplicitUsings, TestCompilation.ParseOptions), CSharpSyntaxTree.ParseText("class Unrelated { int X => 1; }", TestCompilation.ParseOptions)],
+            TestReferences.All.Add(ScaleV1),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)), 0);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new FeatureLibraryGenerator().AsSourceGenerator()], parseOptions: TestCompilation.ParseOptions, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGenerators(compilation);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(), CSharpSyntaxTree.ParseText("class Unrelated { int X => 2; }", TestCompilation.ParseOptions));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var runs = result.TrackedSteps[TrackingNames.FeatureLibraries].SelectMany(step => step.Outputs).ToList();
+        Assert.NotEmpty(runs);
+        Assert.All(runs, run => Assert.True(run.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"The step ran for reason {run.Reason}."));
+    }
+
+    [Fact]
+    public void The_generator_runs_without_exceptions_on_every_prefix_of_the_features()
+    {
+        var cuts = CSharpSyntaxTree.ParseText(Features).GetRoot().DescendantTokens().Select(token => token.Span.End).Distinct().ToList();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new FeatureLibraryGenerator().AsSourceGenerator()], parseOptions: TestCompilation.ParseOptions);
+        foreach (var cut in cuts)
+        {
+            var compilation = CSharpCompilation.Create("Cut", [CSharpSyntaxTree.ParseText(Features[..cut], TestCompilation.ParseOptions), CSharpSyntaxTree.ParseText(TestCompilation.ImplicitUsings, TestCompilation.ParseOptions)], TestReferences.All.Add(ScaleV1));
+            driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+            Assert.Null(driver.GetRunResult().Results.Single().Exception);
+            Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id is "CS8784" or "CS8785");
+        }
+    }
+
+    private static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation) =>
+        compilation.WithAnalyzers([new FeatureLibraryVersionAnalyzer()], new AnalyzerOptions([])).GetAnalyzerDiagnosticsAsync();
+}

@@ -1,0 +1,281 @@
+using Skewless.Analyzers.Dependencies;
+using Xunit;
+using static Skewless.Tests.Dependencies.NuGetFiles;
+
+namespace Skewless.Tests.Dependencies;
+
+/// <summary>SKW400 (floating versions) and SKW401 (ranges), located at the item that states the version.</summary>
+public sealed class PackageVersionAnalyzerTests
+{
+    private static Task VerifyAsync(DependencyProject project) => DependencyProject.VerifyAsync<PackageVersionAnalyzer>(project);
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("1.*")]
+    [InlineData("6.0.*")]
+    [InlineData("1.2.3-*")]
+    [InlineData("*-*")]
+    [InlineData("[1.0.*, )")]
+    [InlineData("1.2.3-beta.*")]
+    public Task A_floating_version_fires(string version) => VerifyAsync(new()
+    {
+        Project = Project($$"""{|SKW400:<PackageReference Include="Microsoft.ML" Version="{{version}}" />|}"""),
+    });
+
+    [Theory]
+    [InlineData("1.2.3")]
+    [InlineData("[1.2.3]")]
+    [InlineData("[1.2.3, 1.2.3]")]
+    [InlineData("[1.2.3, )")]
+    [InlineData("1.2.3-beta.1")]
+    // NuGet's NU1604 already reports a missing or exclusive lower bound.
+    [InlineData("(, 2.0]")]
+    [InlineData("(1.0, )")]
+    [InlineData("")]
+    public Task A_plain_minimum_or_exact_version_is_fine(string version) => VerifyAsync(new()
+    {
+        Project = Project($"""<PackageReference Include="Microsoft.ML" Version="{version}" />"""),
+    });
+
+    [Theory]
+    [InlineData("[1.0,2.0)")]
+    [InlineData("[1.0, 2.0]")]
+    [InlineData("[1.0.0, 1.5.0)")]
+    public Task A_range_with_an_upper_bound_fires(string version) => VerifyAsync(new()
+    {
+        Project = Project($$"""{|SKW401:<PackageReference Include="Microsoft.ML" Version="{{version}}" />|}"""),
+    });
+
+    [Fact]
+    public Task A_version_in_a_child_element_is_located_at_the_item() => VerifyAsync(new()
+    {
+        Project = Project("""
+            {|SKW400:<PackageReference Include="Microsoft.ML">|}
+                  <Version>5.*</Version>
+                </PackageReference>
+                <PackageReference Include="Microsoft.ML.FastTree">
+                  <Version>5.0.1</Version>
+                </PackageReference>
+            """),
+    });
+
+    [Fact]
+    public Task The_message_names_the_package_the_version_and_what_restore_resolves_today() =>
+        DependencyProject.VerifyAsync<PackageVersionAnalyzer>(
+            new()
+            {
+                Project = Project("""{|#0:<PackageReference Include="Microsoft.ML" Version="{|#1:5.*|}" />|}"""),
+                Lock = Lock(("net10.0", [("Microsoft.ML", "5.0.1")])),
+            },
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("SKW400", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(0)
+                .WithLocation(1)
+                .WithArguments("PackageReference", "Microsoft.ML", "5.*", " to the version restore resolves today, 5.0.1"));
+
+    [Fact]
+    public Task A_version_from_a_property_is_judged_by_its_value_in_the_assets_file() => VerifyAsync(new()
+    {
+        Project = Project("""
+            {|SKW400:<PackageReference Include="Microsoft.ML" Version="$(MicrosoftMLVersion)" />|}
+                <PackageReference Include="Microsoft.ML.FastTree" Version="$(FastTreeVersion)" />
+                {|SKW401:<PackageReference Include="Newtonsoft.Json" Version="$(JsonVersion)" />|}
+            """),
+        Assets = Assets(Net10(R("Microsoft.ML", "[5.*, )"), R("Microsoft.ML.FastTree", "[5.0.1, )"), R("Newtonsoft.Json", "[13.0.1, 14.0.0)"))),
+    });
+
+    [Fact]
+    public Task A_version_from_a_property_is_not_judged_without_an_assets_file() => VerifyAsync(new()
+    {
+        Project = Project("""<PackageReference Include="Microsoft.ML" Version="$(MicrosoftMLVersion)" />"""),
+    });
+
+    [Fact]
+    public Task Multi_targeting_judges_each_framework_of_the_one_assets_file_and_reports_once() => VerifyAsync(new()
+    {
+        Project = Project(
+            """
+            {|SKW400:<PackageReference Include="Microsoft.ML" Version="$(MicrosoftMLVersion)" />|}
+                <PackageReference Include="System.Memory" Version="$(MemoryVersion)" />
+            """,
+            "<TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>"),
+        Assets = Assets(
+            Net10(R("Microsoft.ML", "[5.0.1, )"), R("System.Memory", "[4.6.3, )")) with { Resolved = [("Microsoft.ML", "5.0.1")] },
+            new Framework("netstandard2.0", [R("Microsoft.ML", "[5.*, )"), R("System.Memory", "[4.6.3, )")]) { Resolved = [("Microsoft.ML", "5.1.0")] },
+            new Framework("net8.0", [R("Microsoft.ML", "[5.*, )"), R("System.Memory", "[4.6.3, )")])),
+    });
+
+    [Fact]
+    public Task A_package_added_by_an_imported_file_is_reported_on_the_project() => VerifyAsync(new()
+    {
+        Project = """
+            {|SKW400:<Project Sdk="Microsoft.NET.Sdk">|}
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """,
+        Assets = Assets(Net10(R("Microsoft.ML", "[5.*, )"), R("Microsoft.NET.ILLink.Tasks", "[10.*, )", AutoReferenced: true))),
+    });
+
+    [Fact]
+    public Task A_version_set_by_an_Update_elsewhere_is_reported_at_the_reference() => VerifyAsync(new()
+    {
+        Project = Project("""{|SKW400:<PackageReference Include="Microsoft.ML" />|}"""),
+        Assets = Assets(Net10(R("Microsoft.ML", "[5.*, )"))),
+    });
+
+    [Fact]
+    public Task An_Update_item_with_a_floating_version_fires() => VerifyAsync(new()
+    {
+        Project = Project("""
+            <PackageReference Include="Microsoft.ML" />
+                {|SKW400:<PackageReference Update="Microsoft.ML" Version="5.*" />|}
+            """),
+    });
+
+    [Fact]
+    public Task An_Update_item_in_the_project_is_reported_once_even_with_an_assets_file() => VerifyAsync(new()
+    {
+        Project = Project("""
+            <PackageReference Include="Microsoft.ML" />
+                {|SKW400:<PackageReference Update="Microsoft.ML" Version="5.*" />|}
+            """),
+        Assets = Assets(Net10(R("Microsoft.ML", "[5.*, )"))),
+    });
+
+    [Fact]
+    public Task Nothing_is_reported_when_the_compilation_does_not_reference_Skewless() => VerifyAsync(new()
+    {
+        ReferencesSkewless = false,
+        Project = Project("""<PackageReference Include="Microsoft.ML" Version="*" />"""),
+    });
+
+    [Fact]
+    public Task Missing_files_give_no_diagnostic() => VerifyAsync(new()
+    {
+        Properties = { ["OutputType"] = "Exe", ["ManagePackageVersionsCentrally"] = "true" },
+    });
+
+    public sealed class CentralPackageManagement
+    {
+        private static readonly Dictionary<string, string> Central = new() { ["ManagePackageVersionsCentrally"] = "true" };
+        private static readonly Dictionary<string, string> CentralFloating = new() { ["ManagePackageVersionsCentrally"] = "true", ["CentralPackageFloatingVersionsEnabled"] = "true" };
+
+        private static string Props(string items) => $"""
+            <Project>
+              <PropertyGroup>
+                <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                {items}
+              </ItemGroup>
+            </Project>
+            """;
+
+        [Fact]
+        public Task A_floating_central_version_fires_in_the_props_file_when_floating_is_enabled() => VerifyAsync(new()
+        {
+            Properties = CentralFloating,
+            Project = Project("""<PackageReference Include="Microsoft.ML" />"""),
+            PackagesProps = Props("""{|SKW400:<PackageVersion Include="Microsoft.ML" Version="5.*" />|}"""),
+            Assets = Assets(Net10(R("Microsoft.ML", "[5.*, )")) with { Central = new() { ["Microsoft.ML"] = "5.*" } }),
+        });
+
+        [Fact]
+        public Task A_floating_central_version_is_left_to_NuGet_when_floating_is_not_enabled() => VerifyAsync(new()
+        {
+            // Restore fails with NU1011 here; saying it again would be noise.
+            Properties = Central,
+            Project = Project("""<PackageReference Include="Microsoft.ML" />"""),
+            PackagesProps = Props("""<PackageVersion Include="Microsoft.ML" Version="5.*" />"""),
+        });
+
+        [Fact]
+        public Task Pinned_central_versions_are_fine() => VerifyAsync(new()
+        {
+            Properties = CentralFloating,
+            Project = Project("""<PackageReference Include="Microsoft.ML" />"""),
+            PackagesProps = Props("""<PackageVersion Include="Microsoft.ML" Version="5.0.1" />"""),
+        });
+
+        [Fact]
+        public Task A_floating_VersionOverride_fires_at_the_reference_even_without_floating_enabled() => VerifyAsync(new()
+        {
+            Properties = Central,
+            Project = Project("""{|SKW400:<PackageReference Include="Microsoft.ML" VersionOverride="5.*" />|}"""),
+            PackagesProps = Props("""<PackageVersion Include="Microsoft.ML" Version="5.0.1" />"""),
+        });
+
+        [Fact]
+        public Task An_exact_VersionOverride_is_fine_and_replaces_a_ranged_central_version() => VerifyAsync(new()
+        {
+            Properties = Central,
+            Project = Project("""<PackageReference Include="Microsoft.ML" VersionOverride="[5.0.0]" />"""),
+            PackagesProps = Props("""<PackageVersion Include="Microsoft.ML" Version="[5.0,6.0)" />"""),
+        });
+
+        [Fact]
+        public Task A_VersionOverride_from_a_property_is_judged_by_the_assets_file() => VerifyAsync(new()
+        {
+            Properties = Central,
+            Project = Project("""{|SKW400:<PackageReference Include="Microsoft.ML" VersionOverride="$(MLVersion)" />|}"""),
+            PackagesProps = Props("""<PackageVersion Include="Microsoft.ML" Version="5.0.1" />"""),
+            Assets = Assets(Net10(R("Microsoft.ML", "[5.*, )", VersionOverride: "[5.*, )"))),
+        });
+
+        [Fact]
+        public Task A_ranged_central_version_fires_in_the_props_file() => VerifyAsync(new()
+        {
+            Properties = Central,
+            Project = Project("""<PackageReference Include="Microsoft.ML" />"""),
+            PackagesProps = Props("""
+                {|SKW401:<PackageVersion Include="Microsoft.ML" Version="[5.0,6.0)" />|}
+                    <PackageVersion Include="Unused.Package" Version="[1.0,2.0)" />
+                """),
+        });
+
+        [Fact]
+        public Task A_central_version_in_the_project_file_itself_is_found_there() => VerifyAsync(new()
+        {
+            Properties = CentralFloating,
+            Project = Project("""
+                <PackageReference Include="Microsoft.ML" />
+                    {|SKW400:<PackageVersion Include="Microsoft.ML" Version="5.*" />|}
+                """),
+        });
+
+        [Fact]
+        public Task Transitive_pins_are_judged_only_with_transitive_pinning() => Task.WhenAll(
+            VerifyAsync(new()
+            {
+                Properties = Central,
+                Project = Project("""<PackageReference Include="Microsoft.ML" />"""),
+                PackagesProps = Props("""
+                    <PackageVersion Include="Microsoft.ML" Version="5.0.1" />
+                        <PackageVersion Include="System.Memory" Version="[4.5,5.0)" />
+                    """),
+                Assets = Assets(Net10(R("Microsoft.ML", "[5.0.1, )")) with { Resolved = [("Microsoft.ML", "5.0.1"), ("System.Memory", "4.6.3")] }),
+            }),
+            VerifyAsync(new()
+            {
+                Properties = new(Central) { ["CentralPackageTransitivePinningEnabled"] = "true" },
+                Project = Project("""<PackageReference Include="Microsoft.ML" />"""),
+                PackagesProps = Props("""
+                    <PackageVersion Include="Microsoft.ML" Version="5.0.1" />
+                        {|SKW401:<PackageVersion Include="System.Memory" Version="[4.5,5.0)" />|}
+                    """),
+                Assets = Assets(Net10(R("Microsoft.ML", "[5.0.1, )")) with { Resolved = [("Microsoft.ML", "5.0.1"), ("System.Memory", "4.6.3")] }),
+            }));
+
+        [Fact]
+        public Task A_floating_global_package_reference_fires_when_floating_is_enabled() => VerifyAsync(new()
+        {
+            Properties = CentralFloating,
+            Project = Project("<PackageReference Include=\"Microsoft.ML\" />"),
+            PackagesProps = Props("""
+                <PackageVersion Include="Microsoft.ML" Version="5.0.1" />
+                    {|SKW400:<GlobalPackageReference Include="Nerdbank.GitVersioning" Version="3.*" />|}
+                """),
+        });
+    }
+}

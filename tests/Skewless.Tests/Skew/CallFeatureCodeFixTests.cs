@@ -1,0 +1,167 @@
+using Skewless.Analyzers.Skew.Clones;
+using Skewless.CodeFixes.Skew;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Skew;
+
+public sealed class CallFeatureCodeFixTests
+{
+    private const string Features = """
+        using System;
+        using Skewless;
+
+        namespace Flights
+        {
+            [DataSource("bts.on_time")]
+            public sealed class Flight
+            {
+                public DateTime Departure { get; set; }
+                public float DistanceMiles { get; set; }
+            }
+
+            [FeatureSet(typeof(Flight))]
+            public static partial class FlightFeatures
+            {
+                [Feature] public static float Distance(Flight f) => f.DistanceMiles / 100;
+                [Feature] public static float LogDistance(Flight f) => MathF.Log(1 + f.DistanceMiles);
+                [Feature] public static float Shift(Flight f) => f.Departure.Hour * 2 + 1;
+            }
+        }
+
+        """;
+
+    private static Task VerifyAsync(string source, string fixedSource, string fixedFeatures = Features) =>
+        Verify.CodeFixAsync<ReimplementedFeatureAnalyzer, CallFeatureCodeFix>(Features + source, fixedFeatures + fixedSource);
+
+    [Fact]
+    public Task Replaces_a_copy_with_a_call_to_the_feature() => VerifyAsync("""
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Km(Flight flight) => {|SKW300:flight.DistanceMiles / 100|};
+            }
+        }
+        """, """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Km(Flight flight) => FlightFeatures.Distance(flight);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Replaces_a_near_copy_with_a_call_to_the_feature() => VerifyAsync("""
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Km(Flight flight) => {|SKW301:flight.DistanceMiles / 1000|} + 1;
+            }
+        }
+        """, """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Km(Flight flight) => FlightFeatures.Distance(flight) + 1;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Passes_the_expression_the_copy_reads_the_row_from() => VerifyAsync("""
+        namespace Flights
+        {
+            public sealed class Serving
+            {
+                private readonly Flight[] _flights = new Flight[1];
+
+                public float Km(int i) => {|SKW300:_flights[i].DistanceMiles / 100|};
+            }
+        }
+        """, """
+        namespace Flights
+        {
+            public sealed class Serving
+            {
+                private readonly Flight[] _flights = new Flight[1];
+
+                public float Km(int i) => FlightFeatures.Distance(_flights[i]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Passes_a_row_read_through_a_local() => VerifyAsync("""
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Log(Flight row)
+                {
+                    var miles = row.DistanceMiles;
+                    return {|SKW300:MathF.Log(1 + miles)|};
+                }
+            }
+        }
+        """, """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Log(Flight row)
+                {
+                    var miles = row.DistanceMiles;
+                    return FlightFeatures.LogDistance(row);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Imports_the_feature_set_namespace_and_keeps_the_copy_type() => VerifyAsync("""
+        namespace Serving
+        {
+            public static class Hours
+            {
+                public static int Shifted(Flights.Flight flight) => {|SKW300:flight.Departure.Hour * 2 + 1|};
+            }
+        }
+        """, """
+        namespace Serving
+        {
+            public static class Hours
+            {
+                public static int Shifted(Flights.Flight flight) => (int)FlightFeatures.Shift(flight);
+            }
+        }
+        """,
+        Features.Replace("using System;\n", "using System;\nusing Flights;\n", StringComparison.Ordinal));
+
+    [Fact]
+    public Task Fix_all_replaces_every_copy() => VerifyAsync("""
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float A(Flight a) => {|SKW300:a.DistanceMiles / 100|};
+                public static float B(Flight b) => {|SKW301:b.DistanceMiles / 10|};
+                public static float C(Flight c) => 2 * {|SKW300:MathF.Log(1 + c.DistanceMiles)|};
+            }
+        }
+        """, """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float A(Flight a) => FlightFeatures.Distance(a);
+                public static float B(Flight b) => FlightFeatures.Distance(b);
+                public static float C(Flight c) => 2 * FlightFeatures.LogDistance(c);
+            }
+        }
+        """);
+}

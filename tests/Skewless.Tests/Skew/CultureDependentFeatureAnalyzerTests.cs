@@ -1,0 +1,92 @@
+using Microsoft.CodeAnalysis.Testing;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Skew.Culture;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Skew;
+
+public sealed class CultureDependentFeatureAnalyzerTests
+{
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        Verify.AnalyzerAsync<CultureDependentFeatureAnalyzer>("using System.Globalization;\n" + TestSources.Flight + source, expected);
+
+    public static TheoryData<string> CultureDependentExpressions() => new()
+    {
+        "{|SKW303:double.Parse(f.Origin)|}",
+        "{|SKW303:int.Parse(f.Origin)|}",
+        "{|SKW303:float.TryParse(f.Origin, out var parsed)|}",
+        "{|SKW303:decimal.Parse(f.Origin, null)|}",
+        "{|SKW303:DateTime.Parse(f.Origin)|}",
+        "{|SKW303:DateTimeOffset.TryParse(f.Origin, out var parsed)|}",
+        "{|SKW303:TimeSpan.Parse(f.Origin)|}",
+        "{|SKW303:Convert.ToDouble(f.Origin)|}",
+        "{|SKW303:f.DistanceMiles.ToString()|}",
+        "{|SKW303:f.DistanceMiles.ToString(\"F2\")|}",
+        "{|SKW303:f.Departure.ToString()|}",
+        "{|SKW303:f.Origin.ToUpper()|}",
+        "{|SKW303:f.Origin.ToLower()|}",
+        "{|SKW303:char.ToUpper(f.Origin[0])|}",
+        "{|SKW303:string.Compare(f.Origin, \"JFK\")|}",
+        "{|SKW303:string.Compare(f.Origin, \"jfk\", true)|}",
+        "{|SKW303:f.Origin.StartsWith(\"J\")|}",
+        "{|SKW303:f.Origin.EndsWith(\"K\")|}",
+        "{|SKW303:f.Origin.IndexOf(\"F\")|}",
+    };
+
+    [Theory]
+    [MemberData(nameof(CultureDependentExpressions))]
+    public Task Each_culture_dependent_call_fires_in_the_feature(string expression) => VerifyAsync(FeatureCode.Using(expression));
+
+    [Theory]
+    [MemberData(nameof(CultureDependentExpressions))]
+    public Task Each_culture_dependent_call_fires_through_a_helper(string expression) => VerifyAsync(FeatureCode.ThroughHelper(expression));
+
+    [Fact]
+    public Task The_message_names_the_call_and_the_path() => VerifyAsync("""
+        public static class Parsing
+        {
+            public static float Miles(string text) => {|#0:float.Parse(text)|};
+        }
+
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Gate(Flight f) => Parsing.Miles(f.Origin);
+
+            [Feature] public static bool Jfk(Flight f) => {|#1:f.Origin.StartsWith("JFK")|};
+        }
+        """,
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Gate", "float.Parse()", "without a format provider", " via Parsing.Miles()"),
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(1).WithArguments("Jfk", "string.StartsWith()", "without a StringComparison", ""));
+
+    [Theory]
+    [InlineData("double.Parse(f.Origin, CultureInfo.InvariantCulture)")]
+    [InlineData("double.TryParse(f.Origin, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)")]
+    [InlineData("DateTime.ParseExact(f.Origin, \"yyyy-MM-dd\", CultureInfo.InvariantCulture)")]
+    [InlineData("Convert.ToDouble(f.Origin, CultureInfo.InvariantCulture)")]
+    [InlineData("Convert.ToDouble(f.DistanceMiles)")]
+    [InlineData("f.DistanceMiles.ToString(CultureInfo.InvariantCulture)")]
+    [InlineData("f.Departure.ToString(\"O\", CultureInfo.InvariantCulture)")]
+    [InlineData("f.Origin.ToString()")]
+    [InlineData("f.Cabin.ToString()")]
+    [InlineData("f.Origin.ToUpperInvariant()")]
+    [InlineData("f.Origin.ToLower(CultureInfo.InvariantCulture)")]
+    [InlineData("char.ToUpperInvariant(f.Origin[0])")]
+    [InlineData("string.Compare(f.Origin, \"JFK\", StringComparison.Ordinal)")]
+    [InlineData("string.CompareOrdinal(f.Origin, \"JFK\")")]
+    [InlineData("f.Origin.StartsWith(\"J\", StringComparison.Ordinal)")]
+    [InlineData("f.Origin.StartsWith('J')")]
+    [InlineData("f.Origin.IndexOf('F')")]
+    [InlineData("f.Origin.Contains(\"F\")")]
+    [InlineData("f.Origin == \"JFK\"")]
+    public Task Culture_independent_calls_do_not_fire(string expression) => VerifyAsync(FeatureCode.Using(expression));
+
+    [Fact]
+    public Task Culture_dependent_code_outside_features_does_not_fire() => VerifyAsync("""
+        public static class Display
+        {
+            public static string Label(Flight f) => f.DistanceMiles.ToString() + f.Origin.ToUpper();
+        }
+        """);
+}

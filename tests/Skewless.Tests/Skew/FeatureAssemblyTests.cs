@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Skewless.Analyzers.Skew.Clones;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Skew;
+
+/// <summary>SKW300 and SKW301 with the generator's output: the fingerprints compiled into a features assembly, and the generated code itself.</summary>
+public sealed class FeatureAssemblyTests
+{
+    private const string Features = TestSources.Flight + """
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Distance(Flight f) => f.DistanceMiles / 100;
+            [Feature] public static float LogDistance(Flight f) => MathF.Log(1 + f.DistanceMiles);
+        }
+        """;
+
+    [Fact]
+    public async Task A_copy_in_a_project_referencing_the_features_assembly_fires()
+    {
+        var (features, _, _) = TestCompilation.Generate(TestCompilation.Create(Features));
+        using var image = new MemoryStream();
+        Assert.True(features.Emit(image).Success);
+        var service = CSharpCompilation.Create(
+            "Service",
+            [CSharpSyntaxTree.ParseText("""
+                using System;
+
+                public static class Serving
+                {
+                    public static float Log(Flight flight) => MathF.Log(1 + flight.DistanceMiles);
+                    public static float Km(Flight flight) => flight.DistanceMiles / 1000;
+                    public static float Called(Flight flight) => FlightFeatures.Distance(flight);
+                }
+                """, TestCompilation.ParseOptions, path: "Serving.cs")],
+            TestReferences.All.Add(MetadataReference.CreateFromImage(image.ToArray())),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(service.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+
+        var diagnostics = await TestCompilation.AnalyzeAsync(service, [new ReimplementedFeatureAnalyzer()]);
+
+        Assert.Equal(
+            [
+                "Serving.cs(5,47): SKW300 This re-implements feature 'FlightFeatures.LogDistance': call the feature instead, so that training and serving compute it the same way",
+                "Serving.cs(6,46): SKW301 This copies feature 'FlightFeatures.Distance' with other constants: 100 in FlightFeatures.Distance against 1000 here",
+            ],
+            diagnostics.Select(Describe));
+    }
+
+    [Fact]
+    public async Task Calling_the_generated_code_does_not_fire()
+    {
+        var (output, _, _) = TestCompilation.Generate(TestCompilation.Create(Features, """
+            using System.Collections.Generic;
+
+            public static class Serving
+            {
+                public static float[] Serve(IReadOnlyList<Flight> training, Flight row)
+                {
+                    var fitted = FlightFeatures.Fit(training);
+                    var buffer = new float[FlightFeatures.Vector.Width];
+                    fitted.Transform(row).CopyTo(buffer);
+                    return buffer;
+                }
+            }
+            """));
+        Assert.Empty(output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+
+        Assert.Empty(await TestCompilation.AnalyzeAsync(output, [new ReimplementedFeatureAnalyzer()]));
+    }
+
+    private static string Describe(Diagnostic diagnostic)
+    {
+        var position = diagnostic.Location.GetLineSpan();
+        return $"{position.Path}({position.StartLinePosition.Line + 1},{position.StartLinePosition.Character + 1}): {diagnostic.Id} {diagnostic.GetMessage(CultureInfo.InvariantCulture)}";
+    }
+}

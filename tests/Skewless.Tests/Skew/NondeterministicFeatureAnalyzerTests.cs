@@ -1,0 +1,168 @@
+using Microsoft.CodeAnalysis.Testing;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Skew.Purity;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Skew;
+
+public sealed class NondeterministicFeatureAnalyzerTests
+{
+    private const string Usings = """
+        using System.Diagnostics;
+        using System.IO;
+        using System.Net;
+        using System.Net.Http;
+        using System.Security.Cryptography;
+
+        """;
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        Verify.AnalyzerAsync<NondeterministicFeatureAnalyzer>(Usings + TestSources.Flight + source, expected);
+
+    /// <summary>A feature that evaluates <paramref name="expression"/> and returns a value of its row.</summary>
+    private static DiagnosticResult Expected(int location, string feature, string use, string via = "") =>
+        new DiagnosticResult(Descriptors.NondeterministicFeature).WithLocation(location).WithArguments(feature, use, via);
+
+    public static TheoryData<string> NondeterministicExpressions() => new()
+    {
+        "{|SKW302:DateTime.Now|}",
+        "{|SKW302:DateTime.UtcNow|}.Hour",
+        "{|SKW302:DateTime.Today|}",
+        "{|SKW302:DateTimeOffset.Now|}",
+        "{|SKW302:DateTimeOffset.UtcNow|}",
+        "{|SKW302:Stopwatch.GetTimestamp()|}",
+        "{|SKW302:Stopwatch.StartNew()|}.Elapsed",
+        "{|SKW302:new Random()|}.Next()",
+        "{|SKW302:Random.Shared|}.NextDouble()",
+        "{|SKW302:RandomNumberGenerator.GetInt32(10)|}",
+        "{|SKW302:Guid.NewGuid()|}",
+        "{|SKW302:Environment.TickCount|}",
+        "{|SKW302:Environment.TickCount64|}",
+        "{|SKW302:Environment.GetEnvironmentVariable(\"REGION\")|}",
+        "{|SKW302:Environment.MachineName|}",
+        "{|SKW302:TimeProvider.System|}.GetUtcNow()",
+        "{|SKW302:TimeZoneInfo.Local|}",
+        "{|SKW302:File.ReadAllText(f.Origin)|}",
+        "{|SKW302:Directory.Exists(f.Origin)|}",
+        "{|SKW302:new FileStream(f.Origin, FileMode.Open)|}",
+        "{|SKW302:Path.GetTempFileName()|}",
+        "{|SKW302:Console.ReadLine()|}",
+        "{|SKW302:new HttpClient()|}.GetStringAsync(f.Origin)",
+        "{|SKW302:Dns.GetHostName()|}",
+        "{|SKW302:Process.GetCurrentProcess()|}.Id",
+    };
+
+    [Theory]
+    [MemberData(nameof(NondeterministicExpressions))]
+    public Task Each_nondeterministic_API_fires_in_the_feature(string expression) => VerifyAsync(FeatureCode.Using(expression));
+
+    [Theory]
+    [MemberData(nameof(NondeterministicExpressions))]
+    public Task Each_nondeterministic_API_fires_through_a_helper(string expression) => VerifyAsync(FeatureCode.ThroughHelper(expression));
+
+    [Fact]
+    public Task The_message_names_the_call_and_the_path() => VerifyAsync("""
+        public static class Clock
+        {
+            public static DateTime Today() => {|#0:DateTime.Today|};
+        }
+
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Age(Flight f) => (float)(Clock.Today() - f.Departure).TotalDays;
+
+            [Feature] public static float AgeInWeeks(Flight f) => Age(f) / 7;
+
+            [Feature] public static float Now(Flight f) => {|#1:DateTime.Now|}.Hour;
+        }
+        """,
+        Expected(0, "Age", "calls DateTime.Today", " via Clock.Today()"),
+        Expected(1, "Now", "calls DateTime.Now"));
+
+    [Fact]
+    public Task The_path_goes_through_other_features_and_properties() => VerifyAsync("""
+        public static class Clock
+        {
+            public static DateTime Start => {|#0:DateTime.UtcNow|};
+        }
+
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Weeks(Flight f) => Days(f) / 7;
+
+            private static float Days(Flight f) => (float)(Clock.Start - f.Departure).TotalDays;
+        }
+        """,
+        Expected(0, "Weeks", "calls DateTime.UtcNow", " via FlightFeatures.Days() -> Clock.Start"));
+
+    [Fact]
+    public Task Mutable_static_state_fires() => VerifyAsync("""
+        public static class Counters
+        {
+            public static int Seen;
+            public static float Scale { get; set; } = 1;
+        }
+
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Count(Flight f)
+            {
+                {|#0:Counters.Seen|}++;
+                return f.DistanceMiles;
+            }
+
+            [Feature] public static float Scaled(Flight f) => f.DistanceMiles * {|#1:Counters.Scale|} + {|#2:Counters.Seen|};
+
+            [Feature] public static float Rescale(Flight f) => {|#3:Counters.Scale|} = f.DistanceMiles;
+        }
+        """,
+        Expected(0, "Count", "writes static field 'Counters.Seen'"),
+        Expected(1, "Scaled", "reads mutable static property 'Counters.Scale'"),
+        Expected(2, "Scaled", "reads mutable static field 'Counters.Seen'"),
+        Expected(3, "Rescale", "writes static property 'Counters.Scale'"));
+
+    [Fact]
+    public Task Deterministic_code_does_not_fire() => VerifyAsync("""
+        public sealed class Visit
+        {
+            public DateTimeOffset Seen { get; set; }
+            public TimeProvider Clock { get; set; } = TimeProvider.System;
+            public string Page { get; set; } = "";
+        }
+
+        public static class Tables
+        {
+            public const float Max = 4;
+            public static readonly float Limit = 3;
+            public static float Ratio { get; } = 2;
+            public static readonly string[] Pages = { "home", "cart" };
+        }
+
+        [FeatureSet(typeof(Visit))]
+        public static partial class VisitFeatures
+        {
+            private static readonly Random Unused = new(1);
+
+            [Feature] public static float Age(Visit v) => (float)(v.Clock.GetUtcNow() - v.Seen).TotalDays;
+
+            [Feature] public static float Known(Visit v) => Array.IndexOf(Tables.Pages, v.Page) + Tables.Max + Tables.Limit + Tables.Ratio;
+
+            [Feature] public static float Pure(Visit v) =>
+                (float)Math.Log(1 + v.Page.Length) + new DateTime(2001, 1, 1).Day + Path.Combine("a", v.Page).Length
+                + new MemoryStream().Length + WebUtility.HtmlEncode(v.Page).Length + (int)FileMode.Open;
+        }
+
+        public static class NotAFeature
+        {
+            public static DateTime Stamp() => DateTime.Now;
+        }
+        """);
+
+    [Fact]
+    public Task A_project_without_Skewless_pays_nothing() =>
+        Verify.AnalyzerAsync<NondeterministicFeatureAnalyzer>("public static class Clock { public static System.DateTime Now() => System.DateTime.Now; }");
+}

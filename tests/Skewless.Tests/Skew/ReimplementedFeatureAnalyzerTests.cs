@@ -1,0 +1,194 @@
+using Microsoft.CodeAnalysis.Testing;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Skew.Clones;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Skew;
+
+public sealed class ReimplementedFeatureAnalyzerTests
+{
+    private const string Features = "using System.Collections.Generic;\nusing System.Linq;\n" + TestSources.Flight + """
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Hour(Flight f) => f.Departure.Hour + f.Departure.Minute / 60f;
+            [Feature] public static float LogDistance(Flight f) => MathF.Log(1 + f.DistanceMiles);
+            [Feature] public static float Distance(Flight f) => f.DistanceMiles / 100;
+            [Feature] public static bool RedEye(Flight f) => IsNight(f.Departure);
+            [Feature] public static float Miles(Flight f) => f.DistanceMiles;
+            private static bool IsNight(DateTime time) => time.Hour < 5 || time.Hour >= 22;
+        }
+
+        """;
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>(Features + source, expected);
+
+    private static DiagnosticResult NearCopy(int location, string feature, string differences) =>
+        new DiagnosticResult(Descriptors.NearCopyOfFeature).WithLocation(location).WithArguments(feature, differences).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    [Fact]
+    public Task An_exact_copy_fires() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float Km(Flight flight) => {|SKW300:flight.DistanceMiles / 100|};
+        }
+        """);
+
+    [Fact]
+    public Task A_copy_with_renamed_variables_and_locals_fires() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float Log(Flight row)
+            {
+                var miles = row.DistanceMiles;
+                float result = {|SKW300:MathF.Log((1 + miles))|};
+                return 2 * result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_copy_written_as_a_block_fires() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float HourOfDay(Flight flight)
+            {
+                return {|SKW300:flight.Departure.Hour + flight.Departure.Minute / 60f|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_copy_in_a_lambda_in_a_LINQ_query_fires() => VerifyAsync("""
+        public static class Serving
+        {
+            public static IEnumerable<float> Logs(IEnumerable<Flight> flights) => flights.Select(x => {|SKW300:MathF.Log(1 + x.DistanceMiles)|});
+
+            public static IEnumerable<float> Hours(IEnumerable<Flight> flights) =>
+                from flight in flights
+                where flight.Origin != ""
+                select {|SKW300:flight.Departure.Hour + flight.Departure.Minute / 60f|};
+        }
+        """);
+
+    [Fact]
+    public Task A_copy_over_any_expression_of_the_input_type_fires() => VerifyAsync("""
+        public sealed class Serving
+        {
+            private readonly Flight[] _flights = new Flight[1];
+
+            private Flight Next() => _flights[0];
+
+            public float A() => {|SKW300:Next().DistanceMiles / 100|};
+
+            public float B() => {|SKW300:_flights[0].DistanceMiles / 100|};
+        }
+        """);
+
+    [Fact]
+    public Task A_copy_of_a_feature_with_a_private_helper_fires() => VerifyAsync("""
+        public static class Serving
+        {
+            public static bool Late(Flight flight) => {|SKW300:flight.Departure.Hour < 5 || flight.Departure.Hour >= 22|};
+        }
+        """);
+
+    [Fact]
+    public Task A_copy_in_another_class_and_another_file_fires() =>
+        Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>([Features, """
+            using System;
+
+            namespace Serving.Api
+            {
+                internal sealed class Scorer
+                {
+                    public float Score(Flight request) => 2 * {|SKW300:MathF.Log(1 + request.DistanceMiles)|};
+                }
+            }
+            """]);
+
+    [Fact]
+    public Task A_copy_with_another_constant_names_both_values() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float Km(Flight flight) => {|#0:flight.DistanceMiles / 1000|};
+
+            public static float Hour(Flight flight) => {|#1:flight.Departure.Hour + flight.Departure.Minute / 100f|};
+        }
+        """,
+        NearCopy(0, "FlightFeatures.Distance", "100 in FlightFeatures.Distance against 1000 here"),
+        NearCopy(1, "FlightFeatures.Hour", "60 in FlightFeatures.Hour against 100 here"));
+
+    [Fact]
+    public Task Calling_the_feature_does_not_fire() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float Hour(Flight flight) => FlightFeatures.Hour(flight);
+
+            public static float Twice(Flight flight) => FlightFeatures.LogDistance(flight) * 2;
+        }
+        """);
+
+    [Fact]
+    public Task Trivial_expressions_do_not_fire() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float Miles(Flight flight) => flight.DistanceMiles;
+
+            public static float Next(Flight flight) => flight.DistanceMiles + 1;
+
+            public static int Hour(Flight flight) => flight.Departure.Hour;
+        }
+        """);
+
+    [Fact]
+    public Task The_same_shape_over_another_type_does_not_fire() => VerifyAsync("""
+        public sealed class Trip
+        {
+            public float DistanceMiles { get; set; }
+            public DateTime Departure { get; set; }
+        }
+
+        public static class Serving
+        {
+            public static float Km(Trip trip) => trip.DistanceMiles / 100;
+
+            public static float Log(Trip trip) => MathF.Log(1 + trip.DistanceMiles);
+
+            public static float Hour(Trip trip) => trip.Departure.Hour + trip.Departure.Minute / 60f;
+
+            public static float Other(float miles) => miles / 100;
+        }
+        """);
+
+    [Fact]
+    public Task Two_different_rows_are_not_a_copy() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float Mixed(Flight a, Flight b) => a.Departure.Hour + b.Departure.Minute / 60f;
+        }
+        """);
+
+    [Fact]
+    public Task A_local_assigned_twice_is_not_a_copy() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float Log(Flight flight)
+            {
+                var miles = flight.DistanceMiles;
+                miles = 3;
+                return MathF.Log(1 + miles);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Projects_without_features_pay_nothing() => Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>(TestSources.Flight + """
+        public static class Serving
+        {
+            public static float Km(Flight flight) => flight.DistanceMiles / 100;
+        }
+        """);
+}

@@ -1,0 +1,83 @@
+using Skewless.Analyzers.Skew.Culture;
+using Skewless.CodeFixes.Skew;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Skew;
+
+public sealed class UseInvariantCultureCodeFixTests
+{
+    private const string FlightWithGlobalization = "using System;\nusing System.Globalization;\nusing Skewless;\n";
+
+    private static Task VerifyAsync(string body, string fixedBody, bool addsUsing = false) =>
+        Verify.CodeFixAsync<CultureDependentFeatureAnalyzer, UseInvariantCultureCodeFix>(Features(body), addsUsing ? WithGlobalization(Features(fixedBody)) : Features(fixedBody));
+
+    private static string Features(string body) => TestSources.Flight + $$"""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+        {{body}}
+        }
+        """;
+
+    // Where the code fix adds the using: among the others, System first.
+    private static string WithGlobalization(string source) => source.Replace("using System;\nusing Skewless;\n", FlightWithGlobalization, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("{|SKW303:double.Parse(f.Origin)|}", "double.Parse(f.Origin, CultureInfo.InvariantCulture)")]
+    [InlineData("(double){|SKW303:decimal.Parse(f.Origin, null)|}", "(double)decimal.Parse(f.Origin, CultureInfo.InvariantCulture)")]
+    [InlineData("{|SKW303:double.TryParse(f.Origin, out var parsed)|} ? 1 : 0", "double.TryParse(f.Origin, CultureInfo.InvariantCulture, out var parsed) ? 1 : 0")]
+    [InlineData("{|SKW303:Convert.ToDouble(f.Origin)|}", "Convert.ToDouble(f.Origin, CultureInfo.InvariantCulture)")]
+    [InlineData("{|SKW303:f.DistanceMiles.ToString(\"F1\")|}.Length", "f.DistanceMiles.ToString(\"F1\", CultureInfo.InvariantCulture).Length")]
+    [InlineData("{|SKW303:DateTime.Parse(f.Origin)|}.Hour", "DateTime.Parse(f.Origin, CultureInfo.InvariantCulture).Hour")]
+    public Task Passes_the_invariant_culture_and_adds_the_using(string expression, string fixedExpression) => VerifyAsync(
+        $"    [Feature] public static double Parsed(Flight f) => {expression};",
+        $"    [Feature] public static double Parsed(Flight f) => {fixedExpression};",
+        addsUsing: true);
+
+    [Fact]
+    public Task Keeps_an_existing_using() => Verify.CodeFixAsync<CultureDependentFeatureAnalyzer, UseInvariantCultureCodeFix>(
+        WithGlobalization(Features("    [Feature] public static double Parsed(Flight f) => {|SKW303:float.Parse(f.Origin)|};")),
+        WithGlobalization(Features("    [Feature] public static double Parsed(Flight f) => float.Parse(f.Origin, CultureInfo.InvariantCulture);")));
+
+    [Theory]
+    [InlineData("{|SKW303:f.Origin.ToUpper()|} == \"JFK\"", "f.Origin.ToUpperInvariant() == \"JFK\"")]
+    [InlineData("{|SKW303:f.Origin.ToLower()|} == \"jfk\"", "f.Origin.ToLowerInvariant() == \"jfk\"")]
+    [InlineData("{|SKW303:char.ToUpper(f.Origin[0])|} == 'J'", "char.ToUpperInvariant(f.Origin[0]) == 'J'")]
+    [InlineData("{|SKW303:f.Origin.StartsWith(\"J\")|}", "f.Origin.StartsWith(\"J\", StringComparison.Ordinal)")]
+    [InlineData("{|SKW303:f.Origin.IndexOf(\"F\", 1)|} > 0", "f.Origin.IndexOf(\"F\", 1, StringComparison.Ordinal) > 0")]
+    [InlineData("{|SKW303:string.Compare(f.Origin, \"JFK\")|} == 0", "string.Compare(f.Origin, \"JFK\", StringComparison.Ordinal) == 0")]
+    [InlineData("{|SKW303:string.Compare(f.Origin, \"jfk\", true)|} == 0", "string.Compare(f.Origin, \"jfk\", StringComparison.OrdinalIgnoreCase) == 0")]
+    public Task Uses_invariant_case_and_ordinal_comparison(string expression, string fixedExpression) => VerifyAsync(
+        $"    [Feature] public static bool Jfk(Flight f) => {expression};",
+        $"    [Feature] public static bool Jfk(Flight f) => {fixedExpression};");
+
+    [Fact]
+    public Task Fix_all_fixes_every_kind_in_features_and_helpers() => Verify.CodeFixAsync<CultureDependentFeatureAnalyzer, UseInvariantCultureCodeFix>(
+        TestSources.Flight + """
+        public static class Parsing
+        {
+            public static float Miles(string text) => {|SKW303:float.Parse(text)|};
+        }
+
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Gate(Flight f) => Parsing.Miles(f.Origin);
+            [Feature] public static bool Jfk(Flight f) => {|SKW303:{|SKW303:f.Origin.ToUpper()|}.EndsWith("FK")|};
+        }
+        """,
+        WithGlobalization(TestSources.Flight) + """
+        public static class Parsing
+        {
+            public static float Miles(string text) => float.Parse(text, CultureInfo.InvariantCulture);
+        }
+
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Gate(Flight f) => Parsing.Miles(f.Origin);
+            [Feature] public static bool Jfk(Flight f) => f.Origin.ToUpperInvariant().EndsWith("FK", StringComparison.Ordinal);
+        }
+        """);
+}

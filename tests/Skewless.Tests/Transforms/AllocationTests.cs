@@ -1,0 +1,43 @@
+using Xunit;
+
+namespace Skewless.Tests.Transforms;
+
+/// <summary>The serving path allocates nothing: no boxing, no strings, no enumerators, in any fitted transform.</summary>
+public sealed class AllocationTests
+{
+    [Fact]
+    public void Transforming_single_rows_allocates_nothing()
+    {
+        var zips = RealData.Zips;
+        var fitted = ZipFeatures.Fit(zips);
+        var odd = new[]
+        {
+            zips[0] with { City = "Atlantis", State = "", Code = null!, Latitude = double.NaN, Longitude = double.PositiveInfinity },
+            zips[1] with { City = null!, State = "ZZ", County = "", Latitude = double.NegativeInfinity, Longitude = double.NaN },
+        };
+        var rows = zips.Take(10_000 - odd.Length).Concat(odd).ToArray();
+        Span<float> slots = stackalloc float[ZipFeatures.Vector.Width];
+        foreach (var row in rows.Take(100))
+        {
+            fitted.Transform(row).CopyTo(slots);
+            fitted.Transform(in row, slots);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var row in rows)
+        {
+            fitted.Transform(row).CopyTo(slots);
+        }
+
+        var after = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var row in rows)
+        {
+            fitted.Transform(in row, slots);
+        }
+
+        var afterSpans = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.Equal(0, after - before);
+        Assert.Equal(0, afterSpans - after);
+    }
+}

@@ -1,0 +1,114 @@
+using Flights;
+using Xunit;
+
+namespace Skewless.Tests.Transforms;
+
+/// <summary>Through the generated code, any partitioning of the training rows merged in any order saves the same artifact bytes as one pass.</summary>
+public sealed class MergeTests
+{
+    private static readonly Lazy<byte[]> FlightsOnePass = new(() => Save(FlightFeatures.Fit(RealData.Flights)));
+    private static readonly Lazy<byte[]> ZipsOnePass = new(() => Save(ZipFeatures.Fit(RealData.Zips)));
+
+    public static TheoryData<int> DegreesOfParallelism() => new() { 1, 2, 3, 7, -1 };
+
+    private static byte[] Save(IFittedFeatureSet<Flight> fitted)
+    {
+        using var stream = new MemoryStream();
+        fitted.Save(stream);
+        return stream.ToArray();
+    }
+
+    private static byte[] Save(IFittedFeatureSet<Zip> fitted)
+    {
+        using var stream = new MemoryStream();
+        fitted.Save(stream);
+        return stream.ToArray();
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public void Merged_flight_partitions_fit_the_same_as_one_pass(int seed, bool shuffle)
+    {
+        var random = new Random(seed);
+        for (var trial = 0; trial < 8; trial++)
+        {
+            var rows = shuffle ? RandomData.Shuffled(random, RealData.Flights) : RealData.Flights;
+            var parts = RandomData.Partition(random, rows.Length, 16).Select(part =>
+            {
+                var accumulator = new FlightFeatures.Accumulator();
+                foreach (var row in rows.AsSpan(part.Start, part.Length))
+                {
+                    accumulator.Add(row);
+                }
+
+                return accumulator;
+            }).ToList();
+
+            var merged = RandomData.MergeRandomly(random, parts, (into, from) => into.Merge(from));
+
+            Assert.Equal(rows.Length, merged.Rows);
+            Same.Artifact(FlightsOnePass.Value, Save(merged.Complete()));
+        }
+    }
+
+    [Fact]
+    public void Merged_zip_partitions_fit_the_same_as_one_pass()
+    {
+        var random = new Random(4);
+        for (var trial = 0; trial < 4; trial++)
+        {
+            var rows = RandomData.Shuffled(random, RealData.Zips);
+            var parts = RandomData.Partition(random, rows.Length, 16).Select(part =>
+            {
+                var accumulator = new ZipFeatures.Accumulator();
+                foreach (var row in rows.AsSpan(part.Start, part.Length))
+                {
+                    accumulator.Add(row);
+                }
+
+                return accumulator;
+            }).ToList();
+
+            var merged = RandomData.MergeRandomly(random, parts, (into, from) => into.Merge(from));
+
+            Same.Artifact(ZipsOnePass.Value, Save(merged.Complete()));
+        }
+    }
+
+    [Fact]
+    public void Empty_accumulators_merge_as_nothing()
+    {
+        var merged = new ZipFeatures.Accumulator();
+        merged.Merge(new ZipFeatures.Accumulator());
+        foreach (var row in RealData.Zips)
+        {
+            merged.Add(row);
+        }
+
+        merged.Merge(new ZipFeatures.Accumulator());
+
+        Same.Artifact(ZipsOnePass.Value, Save(merged.Complete()));
+        Same.Artifact(Save(ZipFeatures.Fit(Array.Empty<Zip>())), Save(new ZipFeatures.Accumulator().Complete()));
+    }
+
+    [Theory]
+    [MemberData(nameof(DegreesOfParallelism))]
+    public void The_parallel_fit_saves_the_same_bytes_as_one_pass(int degree)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = degree };
+
+        Same.Artifact(FlightsOnePass.Value, Save(FlightFeatures.Fit(RealData.Flights, options)));
+        Same.Artifact(ZipsOnePass.Value, Save(ZipFeatures.Fit(RealData.Zips, options)));
+    }
+
+    [Fact]
+    public void The_zip_fit_covers_the_transforms_the_flights_sample_leaves_out()
+    {
+        var json = System.Text.Encoding.UTF8.GetString(ZipsOnePass.Value);
+
+        Assert.Contains("\"transform\": \"MinMax\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"encoding\": \"Index\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"exact\": false", json, StringComparison.Ordinal);
+    }
+}

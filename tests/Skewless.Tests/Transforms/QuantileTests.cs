@@ -1,0 +1,319 @@
+using Skewless.Transforms;
+using Xunit;
+
+namespace Skewless.Tests.Transforms;
+
+/// <summary>QuantileSketch and QuantileBuckets against a sorted array: exact below 4,096 distinct values, within 0.5% above.</summary>
+public sealed class QuantileTests
+{
+    private static double[] Distances => RealData.Flights.Select(flight => (double)flight.DistanceMiles).ToArray();
+
+    private static QuantileSketch Sketch(IEnumerable<double> values)
+    {
+        var sketch = new QuantileSketch();
+        foreach (var value in values)
+        {
+            sketch.Add(value);
+        }
+
+        return sketch;
+    }
+
+    private static QuantileBuckets FitBuckets(IEnumerable<double> values, int buckets)
+    {
+        var accumulator = new QuantileBucketsAccumulator(buckets);
+        foreach (var value in values)
+        {
+            accumulator.Add(value);
+        }
+
+        return accumulator.Complete();
+    }
+
+    /// <summary>The smallest value whose cumulative count reaches the rank: the rank-th value in sorted order.</summary>
+    private static double AtRank(double[] sorted, long rank) => sorted[Math.Clamp(rank, 1, sorted.Length) - 1];
+
+    private static long CeilingRank(double q, long count) => (long)Math.Ceiling(q * count);
+
+    private static IEnumerable<double> Levels(int steps = 50) => Enumerable.Range(0, steps + 1).Select(i => i / (double)steps).Concat(new[] { 1e-9, 0.0001, 0.001, 0.3333, 0.999, 0.9999, 1 - 1e-9 });
+
+    private static double[] SpreadValues(int count, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            var magnitude = Math.Exp((random.NextDouble() * 40) - 20);
+            return random.Next(20) switch
+            {
+                0 => 0.0,
+                < 6 => -magnitude,
+                _ => magnitude,
+            };
+        }).ToArray();
+    }
+
+    private static void AssertWithinRelativeAccuracy(double exact, double approximate, string what)
+    {
+        var limit = QuantileSketch.RelativeAccuracy * (1 + 1e-9) * Math.Abs(exact);
+        Assert.True(Math.Abs(approximate - exact) <= limit, $"{what}: exact {exact:R}, sketch {approximate:R}, off by {Math.Abs(approximate - exact) / Math.Abs(exact):P4}.");
+    }
+
+    [Fact]
+    public void Exact_quantiles_of_flight_distances_match_a_sorted_array()
+    {
+        var sorted = Distances.Order().ToArray();
+
+        var sketch = Sketch(Distances);
+
+        Assert.True(sketch.IsExact);
+        Assert.Equal(sorted.Length, sketch.Count);
+        foreach (var q in Levels(400))
+        {
+            Assert.Equal(AtRank(sorted, CeilingRank(q, sorted.Length)), sketch.Quantile(q));
+        }
+
+        Assert.Equal(sorted[0], sketch.Quantile(0));
+        Assert.Equal(sorted[^1], sketch.Quantile(1));
+    }
+
+    [Theory]
+    [InlineData(10, 4_000)]
+    [InlineData(16, 4_096)]
+    [InlineData(11, 77)]
+    [InlineData(20, 100)]
+    [InlineData(100, 100)]
+    [InlineData(100, 4_000)]
+    [InlineData(7, 1_000)]
+    [InlineData(2, 1)]
+    public void Boundary_k_is_the_value_at_rank_floor_of_k_n_over_buckets_plus_one(int buckets, int count)
+    {
+        var values = RandomData.Shuffled(new Random(count), Enumerable.Range(1, count).Select(i => i * 0.25));
+        var sorted = values.Order().ToArray();
+
+        var fitted = FitBuckets(values, buckets);
+
+        var expected = Enumerable.Range(1, buckets - 1).Select(k => AtRank(sorted, (k * (long)count / buckets) + 1));
+        Assert.Equal(expected, fitted.Boundaries);
+        Assert.True(fitted.Exact);
+        var sizes = values.GroupBy(fitted.BucketOf).Select(bucket => bucket.Count()).ToArray();
+        Assert.True(count < buckets || sizes.Max() - sizes.Min() <= 1, $"Bucket sizes {string.Join(", ", sizes)} are uneven.");
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(11)]
+    [InlineData(20)]
+    [InlineData(100)]
+    public void Boundaries_of_flight_distances_are_exact_quantiles(int buckets)
+    {
+        var sorted = Distances.Order().ToArray();
+
+        var fitted = FitBuckets(Distances, buckets);
+
+        var expected = Enumerable.Range(1, buckets - 1).Select(k => AtRank(sorted, (k * (long)sorted.Length / buckets) + 1));
+        Assert.Equal(expected, fitted.Boundaries);
+        Assert.Equal(sorted.Length, fitted.Count);
+    }
+
+    [Theory]
+    [InlineData(4_096, true)]
+    [InlineData(4_097, false)]
+    public void Quantiles_are_exact_up_to_the_limit_of_distinct_values(int distinct, bool exact)
+    {
+        var values = Enumerable.Range(0, distinct).Select(i => i * 0.25).SelectMany(value => new[] { value, value }).ToArray();
+
+        Assert.Equal(exact, Sketch(values).IsExact);
+        Assert.Equal(exact, FitBuckets(values, 5).Exact);
+    }
+
+    [Fact]
+    public void Sketch_quantiles_of_many_distinct_values_are_within_half_a_percent()
+    {
+        var values = SpreadValues(120_000, 41);
+        var sorted = values.Order().ToArray();
+
+        var sketch = Sketch(values);
+
+        Assert.False(sketch.IsExact);
+        foreach (var q in Levels())
+        {
+            AssertWithinRelativeAccuracy(AtRank(sorted, CeilingRank(q, sorted.Length)), sketch.Quantile(q), $"q = {q}");
+        }
+    }
+
+    [Theory]
+    [InlineData("latitude")]
+    [InlineData("longitude")]
+    public void Sketch_quantiles_of_zip_coordinates_are_within_half_a_percent(string column)
+    {
+        var values = RealData.Zips.Select(zip => column == "latitude" ? zip.Latitude : zip.Longitude).ToArray();
+        var sorted = values.Order().ToArray();
+
+        var sketch = Sketch(values);
+        var fitted = FitBuckets(values, 20);
+
+        Assert.False(sketch.IsExact);
+        Assert.False(fitted.Exact);
+        foreach (var q in Levels())
+        {
+            AssertWithinRelativeAccuracy(AtRank(sorted, CeilingRank(q, sorted.Length)), sketch.Quantile(q), $"q = {q}");
+        }
+
+        for (var i = 0; i < 19; i++)
+        {
+            AssertWithinRelativeAccuracy(AtRank(sorted, ((i + 1) * (long)sorted.Length / 20) + 1), fitted.Boundaries[i], $"boundary {i}");
+        }
+    }
+
+    [Fact]
+    public void Sketch_quantiles_near_the_largest_double_stay_finite()
+    {
+        var random = new Random(42);
+        var values = Enumerable.Range(0, 6_000).Select(_ => double.MaxValue * (1 - (random.NextDouble() * 0.01))).Append(double.MaxValue).Append(-double.MaxValue).ToArray();
+        var sorted = values.Order().ToArray();
+
+        var fitted = FitBuckets(values, 10);
+        var sketch = Sketch(values);
+
+        Assert.False(fitted.Exact);
+        Assert.All(fitted.Boundaries, boundary => Assert.True(double.IsFinite(boundary), $"Boundary {boundary}."));
+        foreach (var q in Levels())
+        {
+            AssertWithinRelativeAccuracy(AtRank(sorted, CeilingRank(q, sorted.Length)), sketch.Quantile(q), $"q = {q}");
+        }
+
+        Saved.Json(fitted);
+    }
+
+    [Fact]
+    public void Exact_partitions_merge_into_the_same_boundaries()
+    {
+        var random = new Random(43);
+        var values = Distances.Concat(new[] { double.NaN, double.PositiveInfinity, -0.0, 0.0 }).ToArray();
+        var expected = Saved.Json(FitBuckets(values, 10));
+
+        for (var trial = 0; trial < 20; trial++)
+        {
+            Assert.Equal(expected, Saved.Json(FitRandomPartitions(random, values, 10, 16)));
+        }
+    }
+
+    [Fact]
+    public void Sketch_partitions_merge_into_the_same_boundaries()
+    {
+        var random = new Random(44);
+        var values = RealData.Zips.Select(zip => zip.Longitude).ToArray();
+        var expected = Saved.Json(FitBuckets(values, 20));
+
+        for (var trial = 0; trial < 6; trial++)
+        {
+            Assert.Equal(expected, Saved.Json(FitRandomPartitions(random, values, 20, 16)));
+        }
+    }
+
+    [Fact]
+    public void Exact_partitions_whose_union_is_not_exact_merge_into_the_same_boundaries()
+    {
+        var random = new Random(45);
+        var values = SpreadValues(9_000, 46);
+        var expected = Saved.Json(FitBuckets(values, 20));
+        Assert.Contains("\"exact\":false", expected, StringComparison.Ordinal);
+
+        for (var trial = 0; trial < 6; trial++)
+        {
+            // No part can hold more distinct values than it has values: every part is exact on its own.
+            Assert.Equal(expected, Saved.Json(FitRandomPartitions(random, values, 20, 16, maxPartSize: QuantileSketch.ExactLimit)));
+        }
+    }
+
+    private static QuantileBuckets FitRandomPartitions(Random random, double[] values, int buckets, int maxParts, int maxPartSize = int.MaxValue)
+    {
+        var shuffled = RandomData.Shuffled(random, values);
+        List<(int Start, int Length)> partition;
+        do
+        {
+            partition = RandomData.Partition(random, shuffled.Length, maxParts);
+        }
+        while (partition.Max(part => part.Length) > maxPartSize);
+
+        var parts = partition.Select(part =>
+        {
+            var accumulator = new QuantileBucketsAccumulator(buckets);
+            foreach (var value in shuffled.AsSpan(part.Start, part.Length))
+            {
+                accumulator.Add(value);
+            }
+
+            return accumulator;
+        }).ToList();
+
+        return RandomData.MergeRandomly(random, parts, (into, from) => into.Merge(from)).Complete();
+    }
+
+    [Fact]
+    public void A_value_equal_to_a_boundary_goes_to_the_bucket_above()
+    {
+        var fitted = new QuantileBuckets(4, 3, 0, true, new[] { 1.0, 2.0, 3.0 });
+
+        Assert.Equal(0, fitted.BucketOf(0.999));
+        Assert.Equal(1, fitted.BucketOf(1.0));
+        Assert.Equal(1, fitted.BucketOf(1.5));
+        Assert.Equal(2, fitted.BucketOf(2.0));
+        Assert.Equal(3, fitted.BucketOf(3.0));
+        Assert.Equal(3, fitted.BucketOf(1e300));
+    }
+
+    [Fact]
+    public void Nan_is_minus_one_and_infinities_go_to_the_end_buckets()
+    {
+        var fitted = FitBuckets(Distances, 10);
+
+        Assert.Equal(-1, fitted.BucketOf(double.NaN));
+        Assert.Equal(0, fitted.BucketOf(double.NegativeInfinity));
+        Assert.Equal(9, fitted.BucketOf(double.PositiveInfinity));
+        Assert.Equal(0, fitted.BucketOf(-double.MaxValue));
+        Assert.Equal(9, fitted.BucketOf(double.MaxValue));
+    }
+
+    [Fact]
+    public void Repeated_boundaries_skip_their_empty_buckets()
+    {
+        var fitted = FitBuckets(Enumerable.Repeat(5.0, 90).Concat(Enumerable.Range(1, 10).Select(i => 5.0 + i)), 10);
+
+        Assert.Equal(new[] { 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 6.0 }, fitted.Boundaries);
+        Assert.Equal(0, fitted.BucketOf(4.9));
+        Assert.Equal(8, fitted.BucketOf(5.0));
+        Assert.Equal(9, fitted.BucketOf(6.0));
+    }
+
+    [Fact]
+    public void Every_bucket_of_distinct_values_holds_its_share_within_one()
+    {
+        var fitted = FitBuckets(Enumerable.Range(0, 1_000).Select(i => (double)i), 10);
+
+        var counts = Enumerable.Range(0, 1_000).GroupBy(i => fitted.BucketOf(i)).ToDictionary(group => group.Key, group => group.Count());
+        Assert.Equal(Enumerable.Range(0, 10), counts.Keys.Order());
+        Assert.All(counts.Values, count => Assert.Equal(100, count));
+    }
+
+    [Fact]
+    public void Missing_values_are_counted_and_an_empty_fit_has_zero_boundaries()
+    {
+        var fitted = FitBuckets(new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity }, 4);
+
+        Assert.Equal((0L, 3L), (fitted.Count, fitted.Missing));
+        Assert.Equal(new[] { 0.0, 0.0, 0.0 }, fitted.Boundaries);
+        Assert.Equal(0.0, new QuantileSketch().Quantile(0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new QuantileBucketsAccumulator(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new QuantileSketch().Add(double.NaN));
+    }
+
+    [Fact]
+    public void Signed_zeros_are_one_value()
+    {
+        var sketch = Sketch(new[] { -0.0, 0.0, -0.0 });
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(0.0), BitConverter.DoubleToInt64Bits(sketch.Quantile(0.5)));
+        Assert.Equal(Saved.Json(FitBuckets(new[] { 0.0, -0.0 }, 2)), Saved.Json(FitBuckets(new[] { -0.0, 0.0 }, 2)));
+    }
+}
