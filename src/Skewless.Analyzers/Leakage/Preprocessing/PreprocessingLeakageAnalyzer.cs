@@ -26,6 +26,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
 {
     private const int MaxShownLength = 60;
 
+    private static readonly string[] FitNames = { "Fit", "Add" };
+
     private static readonly string[] Evaluations = { "Evaluate", "EvaluateNonCalibrated", "CrossValidate", "CrossValidateNonCalibrated" };
 
     // Calls that return the same rows they are given, in another form: fitting on their result is fitting on their input.
@@ -36,19 +38,20 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
         var data = new DataSymbols(context.Compilation);
-        context.RegisterOperationBlockAction(block => Analyze(block, symbols, data));
+        // Every report starts at a fit, so only bodies that call a Fit or an Add are analysed.
+        MentioningBlocks.Register(context, FitNames, (blocks, report) => Analyze(blocks, report, symbols, data));
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, KnownSymbols symbols, DataSymbols data)
+    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data)
     {
-        var operations = context.OperationBlocks.SelectMany(block => block.Descendants()).ToList();
+        var operations = blocks.SelectMany(block => block.Descendants()).ToList();
         var fits = operations.OfType<IInvocationOperation>().Select(invocation => (Invocation: invocation, Rows: FittedRows(invocation, symbols, data))).Where(fit => fit.Rows is not null).ToList();
         if (fits.Count == 0)
         {
             return;
         }
 
-        var lineage = new LocalLineage(context.OperationBlocks, data);
+        var lineage = new LocalLineage(blocks, data);
         var evaluated = operations.Select(operation => EvaluatedRows(operation, lineage)).Where(rows => rows is not null).Select(rows => rows!).ToList();
         if (evaluated.Count == 0)
         {
@@ -66,7 +69,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             var node = lineage.NodeOf(SameRowsAs(rows!, lineage, data));
             if (ancestors.FirstOrDefault(evaluation => evaluation.Nodes.Contains(node)).Rows is { } reached)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), Shown(rows!), Shown(reached)));
+                report(Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), Shown(rows!), Shown(reached)));
             }
         }
     }

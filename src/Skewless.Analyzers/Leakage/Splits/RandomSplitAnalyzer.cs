@@ -31,46 +31,47 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
         var data = new DataSymbols(context.Compilation);
-        context.RegisterOperationBlockAction(block => Analyze(block, symbols, data));
+        // Every report starts at a split or a Take/Skip, so only bodies that name one are analysed.
+        MentioningBlocks.Register(context, MachineLearningSplits.Concat(Partitions).ToArray(), (blocks, report) => Analyze(blocks, report, symbols, data));
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, KnownSymbols symbols, DataSymbols data)
+    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data)
     {
         LocalLineage? lineage = null;
         var reported = new HashSet<(IOperation, string)>();
-        var invocations = context.OperationBlocks.SelectMany(block => block.Descendants()).OfType<IInvocationOperation>().ToList();
+        var invocations = blocks.SelectMany(block => block.Descendants()).OfType<IInvocationOperation>().ToList();
         foreach (var invocation in invocations)
         {
             if (RandomMachineLearningSplit(invocation) is { } rows)
             {
-                lineage ??= new LocalLineage(context.OperationBlocks, data);
+                lineage ??= new LocalLineage(blocks, data);
                 foreach (var rowType in lineage.Sources(rows).OfType<IInvocationOperation>().Select(source => LoadedRowType(source, data)).Where(type => type is not null).Distinct(SymbolEqualityComparer.Default))
                 {
-                    Report(context, reported, invocation, (ITypeSymbol)rowType!, $"{invocation.TargetMethod.Name} without a sampling key", symbols);
+                    Report(report, reported, invocation, (ITypeSymbol)rowType!, $"{invocation.TargetMethod.Name} without a sampling key", symbols);
                 }
             }
             else if (IsPartition(invocation, data) && HasSplitMember(invocation.TargetMethod.TypeArguments[0], symbols))
             {
-                lineage ??= new LocalLineage(context.OperationBlocks, data);
+                lineage ??= new LocalLineage(blocks, data);
                 foreach (var shuffle in lineage.Sources(invocation.Arguments[0].Value).SelectMany(source => Shuffles(source, invocations, data)))
                 {
-                    Report(context, reported, shuffle, invocation.TargetMethod.TypeArguments[0], $"{Describe(shuffle)} followed by Take/Skip", symbols);
+                    Report(report, reported, shuffle, invocation.TargetMethod.TypeArguments[0], $"{Describe(shuffle)} followed by Take/Skip", symbols);
                 }
             }
         }
     }
 
-    private static void Report(OperationBlockAnalysisContext context, HashSet<(IOperation, string)> reported, IOperation split, ITypeSymbol rowType, string how, KnownSymbols symbols)
+    private static void Report(Action<Diagnostic> report, HashSet<(IOperation, string)> reported, IOperation split, ITypeSymbol rowType, string how, KnownSymbols symbols)
     {
         var location = split.Syntax.GetLocation();
         if (KnownSymbols.FindMember(rowType, symbols.GroupKeyAttribute) is { } group && reported.Add((split, DiagnosticIds.RandomGroupSplit)))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RandomGroupSplit, location, rowType.Name, $"{group.ContainingType.Name}.{group.Name}", how));
+            report(Diagnostic.Create(Descriptors.RandomGroupSplit, location, rowType.Name, $"{group.ContainingType.Name}.{group.Name}", how));
         }
 
         if (KnownSymbols.FindMember(rowType, symbols.EventTimeAttribute) is { } time && reported.Add((split, DiagnosticIds.RandomTimeSplit)))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RandomTimeSplit, location, rowType.Name, $"{time.ContainingType.Name}.{time.Name}", how));
+            report(Diagnostic.Create(Descriptors.RandomTimeSplit, location, rowType.Name, $"{time.ContainingType.Name}.{time.Name}", how));
         }
     }
 
