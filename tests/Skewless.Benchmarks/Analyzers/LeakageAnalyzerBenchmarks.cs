@@ -12,8 +12,10 @@ namespace Skewless.Benchmarks.Analyzers;
 /// <summary>
 /// What the leakage analyzers add to a build, on <see cref="SyntheticProject"/> with and without
 /// Skewless: the compiler's own diagnostics pass (binding every method body, as a build does before
-/// emitting) alone; with an analyzer that does nothing, which is the analyzer driver's own cost that
-/// every SDK build pays already for the built-in .NET analyzers; and with the three leakage analyzers.
+/// emitting) alone; with an analyzer that does nothing, which is the analyzer driver's own cost; with an
+/// analyzer that only asks for every body's operation tree, as the .NET analyzers an SDK build enables by
+/// default (CA1416 and others) and Skewless's own skew analyzers do, which makes the compiler bind every
+/// body a second time for its semantic model; and with the three leakage analyzers.
 /// Each operation analyses a fresh copy of the compilation, so nothing is cached from the previous one.
 /// Run with <c>--filter '*LeakageAnalyzer*'</c>.
 /// </summary>
@@ -39,7 +41,7 @@ public class LeakageAnalyzerBenchmarks
         MeasureShare();
     }
 
-    [GlobalSetup(Targets = [nameof(CompileWithIdleAnalyzer), nameof(CompileWithLeakageAnalyzers)])]
+    [GlobalSetup(Targets = [nameof(CompileWithIdleAnalyzer), nameof(CompileWithOperationTrees), nameof(CompileWithLeakageAnalyzers)])]
     public void Setup()
     {
         _compilation = SyntheticProject.Create(Sets, Skewless);
@@ -51,7 +53,7 @@ public class LeakageAnalyzerBenchmarks
 
         // The analyzers must find exactly the planted leaks, or the timing would be of the wrong work: one leaking
         // set in ten, where the leak reaches all its features, since each feature calls the one before.
-        var found = WithAnalyzers(_compilation, logTime: false).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var found = Analyze(_compilation, Leakage).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var expected = Skewless ? (Sets + 9) / 10 * SyntheticProject.FeaturesPerSet : 0;
         if (found.Length != expected || found.Any(diagnostic => diagnostic.Id != "SKW200"))
         {
@@ -64,61 +66,78 @@ public class LeakageAnalyzerBenchmarks
     public int Compile() => _compilation.Clone().GetDiagnostics().Length;
 
     [Benchmark(Description = "Compiler + idle analyzer")]
-    public int CompileWithIdleAnalyzer() => Analyze(_compilation.Clone(), [new IdleAnalyzer()], logTime: false).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+    public int CompileWithIdleAnalyzer() => Run([new EmptyAnalyzer(operationTrees: false)]);
+
+    [Benchmark(Description = "Compiler + operation trees")]
+    public int CompileWithOperationTrees() => Run([new EmptyAnalyzer(operationTrees: true)]);
 
     [Benchmark(Description = "Compiler + leakage analyzers")]
-    public int CompileWithLeakageAnalyzers() => WithAnalyzers(_compilation.Clone(), logTime: false).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+    public int CompileWithLeakageAnalyzers() => Run(Leakage);
 
     /// <summary>
-    /// The share measured in one process, the three variants alternating round by round, so that load from other
-    /// processes hits them alike: the wall time the leakage analyzers add over the idle analyzer, and their own
-    /// execution time by the compiler's telemetry (what csc's <c>/reportanalyzer</c> prints), each as a share of the
-    /// build with them.
+    /// The share measured in one process, the variants alternating round by round, so that load from other
+    /// processes hits them alike. Times are the process's CPU time, which other processes on a loaded machine
+    /// disturb less than wall time. Reports what the leakage analyzers add over the idle analyzer (all their
+    /// cost, binding included) and over the operation-tree analyzer (their cost in a build that binds the
+    /// bodies anyway), each as a share of the whole compilation with them.
     /// </summary>
     private void MeasureShare()
     {
-        const int Rounds = 5;
-        var added = new List<double>();
-        var executed = new List<double>();
+        const int Rounds = 4;
+        var overIdle = new List<double>();
+        var overTrees = new List<double>();
         for (var round = 0; round < Rounds; round++)
         {
-            var alone = Time(() => _compilation.Clone().GetDiagnostics());
-            var idle = Time(() => Analyze(_compilation.Clone(), [new IdleAnalyzer()], logTime: false).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
-            var analysis = Analyze(_compilation.Clone(), Leakage, logTime: true);
-            var total = Time(() => analysis.GetAllDiagnosticsAsync().GetAwaiter().GetResult());
-            var analyzerTime = Leakage.Sum(analyzer => analysis.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
+            var alone = CpuTime(Compile);
+            var idle = CpuTime(() => Run([new EmptyAnalyzer(operationTrees: false)]));
+            var trees = CpuTime(() => Run([new EmptyAnalyzer(operationTrees: true)]));
+            var total = CpuTime(() => Run(Leakage));
+            var both = CpuTime(() => Run([new EmptyAnalyzer(operationTrees: true), .. Leakage]));
 
-            added.Add((total - idle) / total);
-            executed.Add(analyzerTime / total);
+            // The first round only warms up the JIT.
+            if (round >= 1)
+            {
+                overIdle.Add((total - idle) / total);
+                overTrees.Add((both - trees) / both);
+            }
+
             Console.WriteLine(FormattableString.Invariant(
-                $"// Share round {round + 1}, {Sets} sets, Skewless {Skewless}: compiler {alone:0} ms, + idle analyzer {idle:0} ms, + leakage analyzers {total:0} ms, their execution {analyzerTime:0.0} ms"));
+                $"// Share round {round + 1}, {Sets} sets, Skewless {Skewless}: compiler {alone:0} ms, + idle analyzer {idle:0} ms, + leakage analyzers {total:0} ms, + operation trees {trees:0} ms, + both {both:0} ms (CPU)"));
         }
 
         Console.WriteLine(FormattableString.Invariant(
-            $"// Share median, {Sets} sets, Skewless {Skewless}: wall time added over the idle analyzer {Median(added):P1}, leakage analyzer execution {Median(executed):P2}"));
+            $"// Share median, {Sets} sets, Skewless {Skewless}: leakage analyzers over the idle analyzer {Median(overIdle):P1}, over the operation trees {Median(overTrees):P1}"));
     }
 
-    private static double Time(Action action)
+    private static double CpuTime(Func<int> action)
     {
-        var stopwatch = Stopwatch.StartNew();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var process = Process.GetCurrentProcess();
+        var before = process.TotalProcessorTime;
         action();
-        return stopwatch.Elapsed.TotalMilliseconds;
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalMilliseconds;
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-    private static CompilationWithAnalyzers WithAnalyzers(Compilation compilation, bool logTime) => Analyze(compilation, Leakage, logTime);
+    /// <summary>Every diagnostic of a fresh copy of the compilation, the compiler's and the analyzers'.</summary>
+    private int Run(ImmutableArray<DiagnosticAnalyzer> analyzers) => Analyze(_compilation.Clone(), analyzers).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
 
-    private static CompilationWithAnalyzers Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logTime) =>
+    private static CompilationWithAnalyzers Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
         compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: logTime, reportSuppressedDiagnostics: false));
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
 
-    /// <summary>Registers nothing: what any analyzer costs before it does any work.</summary>
+    /// <summary>
+    /// Does no work: with <c>operationTrees</c> false it registers nothing, which is what any analyzer costs
+    /// before it does any work; with true it only asks for the operation tree of every body.
+    /// </summary>
 #pragma warning disable RS1036, RS1041, RS2008 // A benchmark-only analyzer that is never shipped or loaded by a compiler.
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class IdleAnalyzer : DiagnosticAnalyzer
+    private sealed class EmptyAnalyzer(bool operationTrees) : DiagnosticAnalyzer
     {
-        private static readonly DiagnosticDescriptor Rule = new("IDLE001", "Idle", "Idle", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+        private static readonly DiagnosticDescriptor Rule = new("EMPTY001", "Empty", "Empty", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
@@ -126,6 +145,10 @@ public class LeakageAnalyzerBenchmarks
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
+            if (operationTrees)
+            {
+                context.RegisterOperationBlockAction(_ => { });
+            }
         }
     }
 }
