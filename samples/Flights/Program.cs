@@ -9,12 +9,13 @@ using Skewless.Monitoring;
 // One definition, FlightFeatures, drives both the training pipeline and the serving path.
 var flights = FlightData.Load(FlightData.SamplePath);
 
-// The rows have an event time, so they are split by time: fit and train on January, then serve
-// February and March, as a model deployed on 1 February would have seen them, and evaluate on March.
+// The rows have an event time, so they are split by time, never at random (SKW204): fit and train on
+// January, then serve February and March, as a model deployed on 1 February would have seen them, and
+// evaluate on March.
 var cutoff = new DateTime(2001, 2, 1);
-var training = flights.Where(flight => flight.Departure < cutoff).ToArray();
-var february = flights.Where(flight => flight.Departure >= cutoff && flight.Departure.Month == 2).ToArray();
-var march = flights.Where(flight => flight.Departure.Month == 3).ToArray();
+var (training, later) = FlightFeatures.SplitByTime(flights, cutoff);
+var february = later.Where(flight => flight.Departure.Month == 2).ToArray();
+var march = later.Where(flight => flight.Departure.Month == 3).ToArray();
 static bool Delayed(Flight flight) => flight.DelayMinutes > 15;
 
 Say($"Skewless flights sample: {flights.Length:N0} real flights, {training.Length:N0} before {cutoff:yyyy-MM-dd} for training, {february.Length + march.Length:N0} after for serving.");

@@ -170,6 +170,24 @@ public sealed class ConsumerBuildTests(PackedSkewless package)
     }
 
     [Fact]
+    public async Task A_leaking_feature_fails_the_build_with_its_file_line_and_the_path_to_the_label()
+    {
+        var consumer = ConsumerProject.Create(package, "leaking-feature", new Dictionary<string, string>
+        {
+            ["Shop.csproj"] = ConsoleProject(package),
+            ["Features.cs"] = LeakingFeatures.Source,
+            ["Program.cs"] = """Console.WriteLine(Shop.OrderFeatures.Amount(new Shop.Order(1f, false)));""",
+        });
+
+        var build = await consumer.BuildAsync();
+
+        Assert.True(!build.TimedOut && build.ExitCode != 0, "A build with an SKW200 error must fail." + Environment.NewLine + build.Describe());
+        var (line, column) = PositionOf(LeakingFeatures.Source, "public static int WillReturn", "WillReturn");
+        AssertOutputContains(build, $"Features.cs({line},{column}): error SKW200: Feature 'WillReturn' depends on label 'Order.Returned' via Returns.Flag(…) → local 'returned'");
+        Assert.DoesNotContain("Feature 'Amount'", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compiler_older_than_Roslyn_4_8_gets_a_warning_and_no_analyzers_instead_of_CS8032()
     {
         // The same broken definitions: had the analyzers run, SKW100 and SKW102 would fail this build.
@@ -194,6 +212,59 @@ public sealed class ConsumerBuildTests(PackedSkewless package)
 
     private static List<string> Lines(string output) =>
         output.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToList();
+
+    /// <summary>The 1-based line and column of <paramref name="token"/> on the line of <paramref name="source"/> that contains <paramref name="lineText"/>.</summary>
+    private static (int Line, int Column) PositionOf(string source, string lineText, string token)
+    {
+        var lines = source.Split('\n');
+        var index = Array.FindIndex(lines, line => line.Contains(lineText, StringComparison.Ordinal));
+        Assert.True(index >= 0, $"No line with '{lineText}' in the source.");
+        return (index + 1, lines[index].IndexOf(lineText, StringComparison.Ordinal) + lineText.IndexOf(token, StringComparison.Ordinal) + 1);
+    }
+
+    private static string ConsoleProject(PackedSkewless package) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+          </PropertyGroup>
+          <ItemGroup>
+            {ConsumerProject.PackageReference(package)}
+          </ItemGroup>
+        </Project>
+        """;
+
+    /// <summary>A consumer whose feature reads the label two steps away, in a helper's local.</summary>
+    private static class LeakingFeatures
+    {
+        public const string Source = """
+            using Skewless;
+
+            namespace Shop;
+
+            [DataSource("shop.orders", Owner = "sales", Version = "2024-06")]
+            public sealed record Order(float Amount, [property: Label] bool Returned);
+
+            public static class Returns
+            {
+                public static int Flag(Order o)
+                {
+                    var returned = o.Returned;
+                    return returned ? 1 : 0;
+                }
+            }
+
+            [FeatureSet(typeof(Order), Version = 1)]
+            public static partial class OrderFeatures
+            {
+                [Feature] public static float Amount(Order o) => o.Amount;
+
+                [Feature] public static int WillReturn(Order o) => Returns.Flag(o);
+            }
+            """;
+    }
 
     /// <summary>A consumer with one feature set that is not static (SKW100) and one feature that returns a string (SKW102).</summary>
     private static class BrokenDefinitions
@@ -221,30 +292,12 @@ public sealed class ConsumerBuildTests(PackedSkewless package)
 
         public static Dictionary<string, string> Files(PackedSkewless package) => new()
         {
-            ["Shop.csproj"] = $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <ImplicitUsings>enable</ImplicitUsings>
-                    <Nullable>enable</Nullable>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    {ConsumerProject.PackageReference(package)}
-                  </ItemGroup>
-                </Project>
-                """,
+            ["Shop.csproj"] = ConsoleProject(package),
             ["Features.cs"] = Features,
             ["Program.cs"] = """Console.WriteLine(Shop.OrderFeatures.Amount(new Shop.Order(1f, "")));""",
         };
 
         /// <summary>The 1-based line and column of <paramref name="token"/> on the line that contains <paramref name="lineText"/>.</summary>
-        public static (int Line, int Column) PositionOf(string lineText, string token)
-        {
-            var lines = Features.Split('\n');
-            var index = Array.FindIndex(lines, line => line.Contains(lineText, StringComparison.Ordinal));
-            Assert.True(index >= 0, $"No line with '{lineText}' in the broken definitions.");
-            return (index + 1, lines[index].IndexOf(lineText, StringComparison.Ordinal) + lineText.IndexOf(token, StringComparison.Ordinal) + 1);
-        }
+        public static (int Line, int Column) PositionOf(string lineText, string token) => ConsumerBuildTests.PositionOf(Features, lineText, token);
     }
 }

@@ -11,7 +11,7 @@ namespace Skewless.Analyzers.Definitions;
 /// diagnostics describe exactly what the generator left out.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class FeatureSetDefinitionAnalyzer : DiagnosticAnalyzer
+public sealed class FeatureSetDefinitionAnalyzer : SkewlessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.FeatureSetShape,
@@ -24,20 +24,8 @@ public sealed class FeatureSetDefinitionAnalyzer : DiagnosticAnalyzer
         Descriptors.ReservedName,
         Descriptors.TransformWithoutFeature);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, symbols), SymbolKind.NamedType);
-        });
-    }
+    private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols) =>
+        context.RegisterSymbolAction(symbol => AnalyzeType(symbol, symbols), SymbolKind.NamedType);
 
     private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols symbols)
     {

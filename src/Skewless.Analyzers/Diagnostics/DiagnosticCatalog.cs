@@ -17,6 +17,14 @@ internal static class DiagnosticIds
     public const string TransformWithoutFeature = "SKW108";
     public const string DuplicateFeatureSetVersion = "SKW109";
 
+    // Leakage: features, splits and fits that let the model see what it will not have when serving.
+    public const string LabelDependency = "SKW200";
+    public const string NotAtServingDependency = "SKW201";
+    public const string ModelOutputDependency = "SKW202";
+    public const string RandomGroupSplit = "SKW203";
+    public const string RandomTimeSplit = "SKW204";
+    public const string PreprocessingLeakage = "SKW205";
+
     // Skew: feature logic that training and serving can compute differently.
     public const string ReimplementedFeature = "SKW300";
     public const string NearCopyOfFeature = "SKW301";
@@ -127,7 +135,58 @@ internal static class Descriptors
         "'{0}' collides with the generated member '{1}'; rename it",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
-        "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted and TermOf to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile.");
+        "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted, TermOf, SplitByTime and SplitByGroup to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile.");
+
+    public const string LeakageCategory = "Skewless.Leakage";
+
+    // The dependency messages end with a path such as "via Helper.Bucket(…) → local 'd'", or "directly".
+    public static readonly DiagnosticDescriptor LabelDependency = Create(
+        DiagnosticIds.LabelDependency,
+        "A feature must not depend on the label",
+        "Feature '{0}' depends on label '{1}' {2}",
+        LeakageCategory,
+        DiagnosticSeverity.Error,
+        "The label is what the model predicts, so it is unknown when the model serves. A feature that depends on it, directly or through locals, helpers, lambdas, other features or a branch on its value, makes training look far better than serving can be. Calls to code outside the compilation are assumed to depend on all their arguments.");
+
+    public static readonly DiagnosticDescriptor NotAtServingDependency = Create(
+        DiagnosticIds.NotAtServingDependency,
+        "A feature must not depend on a [NotAtServing] member",
+        "Feature '{0}' depends on '{1}' {3}, which is not known at serving time: {2}",
+        LeakageCategory,
+        DiagnosticSeverity.Error,
+        "A [NotAtServing] member is recorded after the moment of prediction. A feature that depends on it has a value in training that serving cannot compute. Calls to code outside the compilation are assumed to depend on all their arguments.");
+
+    public static readonly DiagnosticDescriptor ModelOutputDependency = Create(
+        DiagnosticIds.ModelOutputDependency,
+        "A feature should not depend on a model's output",
+        "Feature '{0}' depends on model output '{1}' {2}, which closes a feedback loop: the model learns from its own predictions",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "A [ModelOutput] member was produced by this or another model. A feature on it feeds the model's decisions back into its training data, so errors reinforce themselves and offline metrics stop meaning anything. Calls to code outside the compilation are assumed to depend on all their arguments.");
+
+    public static readonly DiagnosticDescriptor RandomGroupSplit = Create(
+        DiagnosticIds.RandomGroupSplit,
+        "Rows with a [GroupKey] must not be split at random",
+        "Rows of '{0}' are grouped by '{1}', but {2} splits them at random, so one group can be on both sides of the split",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "Rows that share a group key (an author, a patient, an aircraft) are alike. A random split puts some of a group in training and the rest in test, so the test measures memory of the group, not generalisation to new ones. Split by a stable hash of the key: the generated SplitByGroup, or ML.NET with samplingKeyColumnName.");
+
+    public static readonly DiagnosticDescriptor RandomTimeSplit = Create(
+        DiagnosticIds.RandomTimeSplit,
+        "Rows with an [EventTime] must not be split at random",
+        "Rows of '{0}' have event time '{1}', but {2} splits them at random, so training sees rows from after the ones it is tested on",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "A model serves the future from the past. A random split of time-stamped rows trains on rows recorded after the test rows, which serving never can. Split by time: the generated SplitByTime trains on rows before a cutoff and tests on the rest.");
+
+    public static readonly DiagnosticDescriptor PreprocessingLeakage = Create(
+        DiagnosticIds.PreprocessingLeakage,
+        "Fit on the training rows only",
+        "This fit runs on '{0}', which includes the rows evaluated in '{1}': fit on the training rows only",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "Statistics fitted on data that includes the evaluation rows (means, ranges, vocabularies, a trained model) carry information from those rows into training, so the evaluation is optimistic. Split first, fit on the training side, and apply the fitted result to the test side.");
 
     public const string DependenciesCategory = "Skewless.Dependencies";
 

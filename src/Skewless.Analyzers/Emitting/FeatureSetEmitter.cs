@@ -48,6 +48,7 @@ internal static class FeatureSetEmitter
             EmitFit(writer, context);
             writer.Line();
             EmitParallelFit(writer, context);
+            EmitSplits(writer, context);
             EmitTermOf(writer, context);
             StatisticsEmitter.EmitOrdinalOf(writer, context.Model);
             writer.Line();
@@ -149,6 +150,48 @@ internal static class FeatureSetEmitter
 
             writer.Line();
             writer.Line("return accumulators[0].Complete();");
+        }
+    }
+
+    // Leak-free alternatives to random splits, for inputs with an [EventTime] or a [GroupKey]: thin typed
+    // wrappers over the runtime's DeterministicSplit, which holds the logic.
+    private static void EmitSplits(IndentedWriter writer, Context context)
+    {
+        var model = context.Model;
+        var split = $"{Runtime}.Split<{model.InputType}>";
+        var rows = $"global::System.Collections.Generic.IEnumerable<{model.InputType}> rows";
+        if (model.EventTime is { } time)
+        {
+            var read = $"row => row.{Identifier(time.Name)}";
+            writer.Line();
+            writer.Line($"/// <summary>Splits rows by their event time <c>{Xml(time.Name)}</c>: rows before <paramref name=\"cutoff\"/> train, the others test, so the model is never tested on rows older than what it trained on.</summary>");
+            writer.Line("/// <param name=\"rows\">The rows to split.</param>");
+            writer.Line("/// <param name=\"cutoff\">The first moment of the test period.</param>");
+            using (writer.Block($"public static {split} SplitByTime({rows}, {time.Type} cutoff)"))
+            {
+                writer.Line($"return {Runtime}.DeterministicSplit.ByTime(rows, {read}, cutoff);");
+            }
+
+            writer.Line();
+            writer.Line($"/// <summary>Splits rows by their event time <c>{Xml(time.Name)}</c>: the latest rows, about <paramref name=\"testFraction\"/> of them, test, and the earlier ones train.</summary>");
+            writer.Line("/// <param name=\"rows\">The rows to split.</param>");
+            writer.Line("/// <param name=\"testFraction\">The share of rows to test on, from 0 to 1.</param>");
+            using (writer.Block($"public static {split} SplitByTime({rows}, double testFraction)"))
+            {
+                writer.Line($"return {Runtime}.DeterministicSplit.ByTimeFraction(rows, {read}, testFraction);");
+            }
+        }
+
+        if (model.GroupKey is { } group)
+        {
+            writer.Line();
+            writer.Line($"/// <summary>Splits rows by their group key <c>{Xml(group)}</c>: every row of a group lands on the same side, chosen by a stable hash of the key, so no group is on both sides.</summary>");
+            writer.Line("/// <param name=\"rows\">The rows to split.</param>");
+            writer.Line("/// <param name=\"testFraction\">The expected share of groups to test on, from 0 to 1.</param>");
+            using (writer.Block($"public static {split} SplitByGroup({rows}, double testFraction)"))
+            {
+                writer.Line($"return {Runtime}.DeterministicSplit.ByGroup(rows, row => row.{Identifier(group)}, testFraction);");
+            }
         }
     }
 

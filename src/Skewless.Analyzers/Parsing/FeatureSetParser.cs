@@ -15,7 +15,7 @@ namespace Skewless.Analyzers.Parsing;
 internal static class FeatureSetParser
 {
     /// <summary>Names the generator adds to a feature set class.</summary>
-    public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted", "TermOf", "OrdinalOf" };
+    public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted", "TermOf", "OrdinalOf", "SplitByTime", "SplitByGroup" };
 
     /// <summary>Names a feature's vector field cannot take, because <c>Vector</c> already has them.</summary>
     public static readonly IReadOnlyCollection<string> VectorMembers = new[] { "Width", "CopyTo", "Equals", "GetHashCode", "ToString", "GetType" };
@@ -82,7 +82,36 @@ internal static class FeatureSetParser
             inputType.ToDisplayString(NameWithoutGlobal),
             features.Select(feature => feature.Model).ToEquatableArray(),
             Libraries(features.Select(feature => feature.Method), walker),
+            EventTimeOf(inputType, type, symbols, compilation),
+            GroupKeyOf(inputType, type, symbols, compilation),
             MonitoringParser.Label(inputType, type, compilation, memberType => Classify(memberType) is (var kind, null) ? kind : null));
+    }
+
+    /// <summary>The <c>[EventTime]</c> member the generated <c>SplitByTime</c> of <paramref name="featureSet"/> reads, or <see langword="null"/> when none is generated.</summary>
+    public static EventTimeMember? EventTimeOf(ITypeSymbol inputType, INamedTypeSymbol featureSet, KnownSymbols symbols, Compilation compilation) =>
+        SplitMemberOf(inputType, symbols.EventTimeAttribute, featureSet, compilation, IsComparableTime) is { } time ? new EventTimeMember(time.Name, time.Type) : null;
+
+    /// <summary>The name of the <c>[GroupKey]</c> member the generated <c>SplitByGroup</c> of <paramref name="featureSet"/> reads, or <see langword="null"/> when none is generated.</summary>
+    public static string? GroupKeyOf(ITypeSymbol inputType, INamedTypeSymbol featureSet, KnownSymbols symbols, Compilation compilation) =>
+        SplitMemberOf(inputType, symbols.GroupKeyAttribute, featureSet, compilation, _ => true)?.Name;
+
+    /// <summary>Event times the generated SplitByTime takes a cutoff of: the date and time types, not numbers, which would make its overloads ambiguous.</summary>
+    private static readonly string[] TimeTypes = { "System.DateTime", "System.DateTimeOffset", "System.DateOnly" };
+
+    private static bool IsComparableTime(ITypeSymbol type) => TimeTypes.Contains(type.ToDisplayString(NameWithoutGlobal));
+
+    // A member the generated split can read: marked, readable from the feature set, and of a type it supports.
+    private static (string Name, string Type)? SplitMemberOf(ITypeSymbol inputType, INamedTypeSymbol? attribute, INamedTypeSymbol featureSet, Compilation compilation, Func<ITypeSymbol, bool> supported)
+    {
+        var (member, type) = KnownSymbols.FindMember(inputType, attribute) switch
+        {
+            IPropertySymbol { IsStatic: false, GetMethod: { } getter } property when compilation.IsSymbolAccessibleWithin(getter, featureSet) => (property, property.Type),
+            IFieldSymbol { IsStatic: false } field => ((ISymbol)field, field.Type),
+            _ => (null, null),
+        };
+        return member is null || type is null || !compilation.IsSymbolAccessibleWithin(member, featureSet) || !supported(type)
+            ? null
+            : (member.Name, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
     }
 
     /// <summary>The logical name and version a <c>[FeatureSet]</c> attribute declares: its <c>Name</c>, else the class name, and its <c>Version</c>, else 1.</summary>

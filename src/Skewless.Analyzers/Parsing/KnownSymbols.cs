@@ -9,6 +9,11 @@ internal sealed class KnownSymbols
     public const string FeatureSetAttributeName = "Skewless.FeatureSetAttribute";
     public const string FeatureAttributeName = "Skewless.FeatureAttribute";
     public const string DataSourceAttributeName = "Skewless.DataSourceAttribute";
+    public const string LabelAttributeName = "Skewless.LabelAttribute";
+    public const string NotAtServingAttributeName = "Skewless.NotAtServingAttribute";
+    public const string ModelOutputAttributeName = "Skewless.ModelOutputAttribute";
+    public const string GroupKeyAttributeName = "Skewless.GroupKeyAttribute";
+    public const string EventTimeAttributeName = "Skewless.EventTimeAttribute";
 
     private static readonly (string Name, FeatureTransform Transform)[] TransformAttributeNames =
     {
@@ -26,6 +31,11 @@ internal sealed class KnownSymbols
         FeatureSetAttribute = featureSet;
         FeatureAttribute = feature;
         DataSourceAttribute = compilation.GetTypeByMetadataName(DataSourceAttributeName);
+        LabelAttribute = compilation.GetTypeByMetadataName(LabelAttributeName);
+        NotAtServingAttribute = compilation.GetTypeByMetadataName(NotAtServingAttributeName);
+        ModelOutputAttribute = compilation.GetTypeByMetadataName(ModelOutputAttributeName);
+        GroupKeyAttribute = compilation.GetTypeByMetadataName(GroupKeyAttributeName);
+        EventTimeAttribute = compilation.GetTypeByMetadataName(EventTimeAttributeName);
         _transforms = new Dictionary<INamedTypeSymbol, FeatureTransform>(SymbolEqualityComparer.Default);
         foreach (var (name, transform) in TransformAttributeNames)
         {
@@ -42,6 +52,16 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? DataSourceAttribute { get; }
 
+    public INamedTypeSymbol? LabelAttribute { get; }
+
+    public INamedTypeSymbol? NotAtServingAttribute { get; }
+
+    public INamedTypeSymbol? ModelOutputAttribute { get; }
+
+    public INamedTypeSymbol? GroupKeyAttribute { get; }
+
+    public INamedTypeSymbol? EventTimeAttribute { get; }
+
     /// <summary>Returns the symbols, or <see langword="null"/> when the compilation does not reference Skewless.</summary>
     public static KnownSymbols? TryCreate(Compilation compilation)
     {
@@ -53,6 +73,31 @@ internal sealed class KnownSymbols
     /// <summary>The transform an attribute declares, or <see langword="null"/> when it is not a transform attribute.</summary>
     public FeatureTransform? TransformOf(AttributeData attribute) =>
         attribute.AttributeClass is { } type && _transforms.TryGetValue(type, out var transform) ? transform : null;
+
+    /// <summary>
+    /// The first member of <paramref name="type"/> or its base types that carries <paramref name="attribute"/>,
+    /// or <see langword="null"/> when none does.
+    /// </summary>
+    public static ISymbol? FindMember(ITypeSymbol type, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol or IFieldSymbol && Find(member, attribute) is not null)
+                {
+                    return member;
+                }
+            }
+        }
+
+        return null;
+    }
 
     public static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
         type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);

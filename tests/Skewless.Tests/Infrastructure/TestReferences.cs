@@ -20,6 +20,12 @@ internal static class TestReferences
 
     public static ImmutableArray<MetadataReference> All { get; } = Runtime.Add(Skewless);
 
+    /// <summary><see cref="All"/> plus ML.NET and Skewless.ML, as copied into the test output.</summary>
+    public static ImmutableArray<MetadataReference> WithMachineLearning { get; } = All.AddRange(Directory
+        .EnumerateFiles(AppContext.BaseDirectory, "*.dll")
+        .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("Microsoft.ML", StringComparison.Ordinal) || name == "Skewless.ML.dll"))
+        .Select(path => MetadataReference.CreateFromFile(path)));
+
     /// <summary>For Microsoft.CodeAnalysis.Testing: a target framework with no package to resolve; the references come from <see cref="All"/>.</summary>
     public static ReferenceAssemblies None { get; } = new("net10.0");
 }

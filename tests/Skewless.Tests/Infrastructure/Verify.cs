@@ -1,7 +1,10 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Skewless.Analyzers.Generation;
 
 namespace Skewless.Tests.Infrastructure;
 
@@ -26,6 +29,44 @@ internal static class Verify
         return test.RunAsync();
     }
 
+    /// <summary>As <see cref="AnalyzerAsync{TAnalyzer}(string, DiagnosticResult[])"/>, for several files, with the options of <paramref name="setup"/>.</summary>
+    public static Task AnalyzerAsync<TAnalyzer>(Setup setup, string[] sources, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new AnalyzerTestWithGenerator<TAnalyzer>(setup.WithGenerator)
+        {
+            ReferenceAssemblies = TestReferences.None,
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        test.TestState.AdditionalReferences.AddRange(setup.References);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>As <see cref="CodeFixAsync{TAnalyzer, TCodeFix}(string, string, int)"/>, with the options of <paramref name="setup"/>.</summary>
+    public static Task CodeFixAsync<TAnalyzer, TCodeFix>(Setup setup, string source, string fixedSource, int iterations = 1)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CodeFixTestWithGenerator<TAnalyzer, TCodeFix>(setup.WithGenerator)
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            ReferenceAssemblies = TestReferences.None,
+            NumberOfFixAllIterations = iterations,
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+        test.TestState.AdditionalReferences.AddRange(setup.References);
+        test.FixedState.AdditionalReferences.AddRange(setup.References);
+        test.BatchFixedState.AdditionalReferences.AddRange(setup.References);
+        return test.RunAsync();
+    }
+
     public static Task CodeFixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, int iterations = 1)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
@@ -41,5 +82,31 @@ internal static class Verify
         test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
         test.BatchFixedState.AdditionalReferences.AddRange(TestReferences.All);
         return test.RunAsync();
+    }
+
+    /// <summary>How a test compiles its sources.</summary>
+    /// <param name="WithGenerator">Whether the Skewless generator runs, so code can call the members it generates.</param>
+    /// <param name="References">The references, by default <see cref="TestReferences.All"/>.</param>
+    public sealed record Setup(bool WithGenerator, ImmutableArray<MetadataReference> References)
+    {
+        public static Setup Plain { get; } = new(false, TestReferences.All);
+
+        public static Setup Generated { get; } = new(true, TestReferences.All);
+
+        public static Setup GeneratedWithMachineLearning { get; } = new(true, TestReferences.WithMachineLearning);
+    }
+
+    // The generated sources are the generator tests' business; here they only need to compile alongside.
+    private sealed class AnalyzerTestWithGenerator<TAnalyzer>(bool withGenerator) : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        protected override IEnumerable<Type> GetSourceGenerators() => withGenerator ? [typeof(FeatureSetGenerator)] : [];
+    }
+
+    private sealed class CodeFixTestWithGenerator<TAnalyzer, TCodeFix>(bool withGenerator) : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        protected override IEnumerable<Type> GetSourceGenerators() => withGenerator ? [typeof(FeatureSetGenerator)] : [];
     }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Skewless.Tests.Infrastructure;
 using Xunit;
 
@@ -31,18 +33,31 @@ public sealed class HalfTypedCodeTests
             .Select(File.ReadAllText)
             .Append(TestCompilation.ImplicitUsings)
             .ToArray();
-        var cuts = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().Select(token => token.Span.End).Distinct().ToList();
+        var cuts = Cuts(text);
         Assert.True(cuts.Count > 50, $"{file} has only {cuts.Count} tokens.");
 
+        var failures = await CrashesOnEveryPrefix(text, cuts, prefix => TestCompilation.Create(others.Append(prefix).ToArray()), analyzers: null);
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
+    }
+
+    /// <summary>Where to cut <paramref name="text"/>: after each of its tokens.</summary>
+    internal static List<int> Cuts(string text) =>
+        CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().Select(token => token.Span.End).Distinct().ToList();
+
+    /// <summary>
+    /// Compiles each prefix of <paramref name="text"/>, runs the generator and the analyzers (all of them when
+    /// <paramref name="analyzers"/> is null) over it, and returns every crash, each with where the text was cut.
+    /// </summary>
+    internal static async Task<List<string>> CrashesOnEveryPrefix(string text, IEnumerable<int> cuts, Func<string, Compilation> compile, ImmutableArray<DiagnosticAnalyzer>? analyzers)
+    {
         // One driver across all cuts, as in an editor, so the generator's caches see every edit in turn.
         var driver = TestCompilation.Driver();
         var failures = new List<string>();
         foreach (var cut in cuts)
         {
-            var compilation = TestCompilation.Create(others.Append(text[..cut]).ToArray());
-            driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+            driver = driver.RunGeneratorsAndUpdateCompilation(compile(text[..cut]), out var output, out var generatorDiagnostics);
             var result = driver.GetRunResult().Results.Single();
-            var analyzerDiagnostics = await TestCompilation.AnalyzeAsync(output);
+            var analyzerDiagnostics = await TestCompilation.AnalyzeAsync(output, analyzers);
             var crashes = generatorDiagnostics.Concat(analyzerDiagnostics)
                 .Where(diagnostic => diagnostic.Id is "AD0001" or "CS8784" or "CS8785")
                 .Select(diagnostic => diagnostic.ToString())
@@ -55,7 +70,7 @@ public sealed class HalfTypedCodeTests
             failures.AddRange(crashes.Select(crash => $"cut at {cut} (...{text[Math.Max(0, cut - 40)..cut]}): {crash}"));
         }
 
-        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
+        return failures;
     }
 }
 

@@ -10,6 +10,8 @@ namespace Legacy
     {
         public Tier Tier { get; set; }
         public decimal Balance { get; set; }
+        [EventTime] public DateTime Opened { get; set; }
+        [GroupKey] public string Customer { get; set; }
     }
 
     [FeatureSet(typeof(Account))]

@@ -82,6 +82,30 @@ namespace Legacy
             return accumulators[0].Complete();
         }
 
+        /// <summary>Splits rows by their event time <c>Opened</c>: rows before <paramref name="cutoff"/> train, the others test, so the model is never tested on rows older than what it trained on.</summary>
+        /// <param name="rows">The rows to split.</param>
+        /// <param name="cutoff">The first moment of the test period.</param>
+        public static global::Skewless.Split<global::Legacy.Account> SplitByTime(global::System.Collections.Generic.IEnumerable<global::Legacy.Account> rows, global::System.DateTime cutoff)
+        {
+            return global::Skewless.DeterministicSplit.ByTime(rows, row => row.Opened, cutoff);
+        }
+
+        /// <summary>Splits rows by their event time <c>Opened</c>: the latest rows, about <paramref name="testFraction"/> of them, test, and the earlier ones train.</summary>
+        /// <param name="rows">The rows to split.</param>
+        /// <param name="testFraction">The share of rows to test on, from 0 to 1.</param>
+        public static global::Skewless.Split<global::Legacy.Account> SplitByTime(global::System.Collections.Generic.IEnumerable<global::Legacy.Account> rows, double testFraction)
+        {
+            return global::Skewless.DeterministicSplit.ByTimeFraction(rows, row => row.Opened, testFraction);
+        }
+
+        /// <summary>Splits rows by their group key <c>Customer</c>: every row of a group lands on the same side, chosen by a stable hash of the key, so no group is on both sides.</summary>
+        /// <param name="rows">The rows to split.</param>
+        /// <param name="testFraction">The expected share of groups to test on, from 0 to 1.</param>
+        public static global::Skewless.Split<global::Legacy.Account> SplitByGroup(global::System.Collections.Generic.IEnumerable<global::Legacy.Account> rows, double testFraction)
+        {
+            return global::Skewless.DeterministicSplit.ByGroup(rows, row => row.Customer, testFraction);
+        }
+
         /// <summary>The position of <paramref name="value"/> among the declared values, which statistics and monitors count; -1 for an undeclared value.</summary>
         private static int OrdinalOf(global::Legacy.Tier value)
         {

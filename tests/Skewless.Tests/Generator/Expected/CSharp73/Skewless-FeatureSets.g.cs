@@ -53,6 +53,16 @@ namespace Tests
               ""feature"": ""Balance""
             }
           ]
+        },
+        {
+          ""name"": ""Opened"",
+          ""roles"": [""eventTime""],
+          ""features"": []
+        },
+        {
+          ""name"": ""Customer"",
+          ""roles"": [""groupKey""],
+          ""features"": []
         }
       ]
     }

@@ -85,6 +85,22 @@ namespace Flights
             return accumulators[0].Complete();
         }
 
+        /// <summary>Splits rows by their event time <c>Departure</c>: rows before <paramref name="cutoff"/> train, the others test, so the model is never tested on rows older than what it trained on.</summary>
+        /// <param name="rows">The rows to split.</param>
+        /// <param name="cutoff">The first moment of the test period.</param>
+        public static global::Skewless.Split<global::Flights.Flight> SplitByTime(global::System.Collections.Generic.IEnumerable<global::Flights.Flight> rows, global::System.DateTime cutoff)
+        {
+            return global::Skewless.DeterministicSplit.ByTime(rows, row => row.Departure, cutoff);
+        }
+
+        /// <summary>Splits rows by their event time <c>Departure</c>: the latest rows, about <paramref name="testFraction"/> of them, test, and the earlier ones train.</summary>
+        /// <param name="rows">The rows to split.</param>
+        /// <param name="testFraction">The share of rows to test on, from 0 to 1.</param>
+        public static global::Skewless.Split<global::Flights.Flight> SplitByTime(global::System.Collections.Generic.IEnumerable<global::Flights.Flight> rows, double testFraction)
+        {
+            return global::Skewless.DeterministicSplit.ByTimeFraction(rows, row => row.Departure, testFraction);
+        }
+
         /// <summary>The position of <paramref name="value"/> among the declared values, which statistics and monitors count; -1 for an undeclared value.</summary>
         private static int OrdinalOf(global::System.DayOfWeek value)
         {

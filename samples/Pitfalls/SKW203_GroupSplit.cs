@@ -1,0 +1,34 @@
+using Microsoft.ML;
+using Skewless;
+
+namespace Pitfalls.GroupSplit;
+
+// Essays by the same author are alike: a random split tests the model on authors it has already read.
+[DataSource("school.essays", Owner = "assessment", Version = "2")]
+public sealed record Essay
+{
+    [GroupKey] public string Author { get; init; } = "";
+    public float Words { get; init; }
+    [Label] public float Grade { get; init; }
+}
+
+[FeatureSet(typeof(Essay), Version = 1)]
+public static partial class EssayFeatures
+{
+    [Feature] public static float Words(Essay e) => e.Words;
+}
+
+public static class GradeModel
+{
+    public static double Evaluate(MLContext ml, IReadOnlyList<Essay> essays)
+    {
+        var data = ml.Data.LoadFromEnumerable(essays);
+
+        // SKW203: Rows of 'Essay' are grouped by 'Essay.Author', but TrainTestSplit without a sampling key splits them at random
+        var split = ml.Data.TrainTestSplit(data, testFraction: 0.2);
+        var pipeline = ml.Transforms.Concatenate("Features", nameof(Essay.Words))
+            .Append(ml.Regression.Trainers.Sdca(nameof(Essay.Grade)));
+        var model = pipeline.Fit(split.TrainSet);
+        return ml.Regression.Evaluate(model.Transform(split.TestSet), nameof(Essay.Grade)).RSquared;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.ML;
+using Skewless;
+
+namespace Pitfalls.PreprocessingLeak;
+
+[DataSource("bts.on_time", Owner = "data-platform", Version = "2001-Q1")]
+public sealed record Flight
+{
+    [EventTime] public DateTime Departure { get; init; }
+    public float DistanceMiles { get; init; }
+    [Label] public float DelayMinutes { get; init; }
+}
+
+[FeatureSet(typeof(Flight), Version = 1)]
+public static partial class FlightFeatures
+{
+    [Feature] public static float Distance(Flight f) => f.DistanceMiles;
+}
+
+public static class DelayModel
+{
+    // A normaliser fitted before the split: its minimum and maximum come partly from the test flights.
+    public static double Evaluate(MLContext ml, IReadOnlyList<Flight> flights)
+    {
+        var all = ml.Data.LoadFromEnumerable(flights);
+
+        // SKW205: This fit runs on 'all', which includes the rows evaluated in 'test'
+        var normalizer = ml.Transforms.NormalizeMinMax(nameof(Flight.DistanceMiles)).Fit(all);
+
+        var (train, test) = FlightFeatures.SplitByTime(flights, testFraction: 0.2);
+        var trainer = ml.Transforms.Concatenate("Features", nameof(Flight.DistanceMiles))
+            .Append(ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes)));
+        var model = trainer.Fit(normalizer.Transform(ml.Data.LoadFromEnumerable(train)));
+        var scored = model.Transform(normalizer.Transform(ml.Data.LoadFromEnumerable(test)));
+        return ml.Regression.Evaluate(scored, nameof(Flight.DelayMinutes)).RSquared;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Leakage.DataFlow;
+using Skewless.Analyzers.Parsing;
+
+namespace Skewless.Analyzers.Leakage.Dependencies;
+
+/// <summary>
+/// Reports a feature whose value can depend on the label (SKW200), on a member unknown at serving
+/// time (SKW201), or on a model's output (SKW202), with the path the dependency takes.
+/// </summary>
+/// <remarks>
+/// The diagnostic is on the feature method's name: that is what must change, and it is in the
+/// feature's own file even when the member is read in a helper elsewhere. Where the member is read
+/// is the diagnostic's additional location.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FeatureDependencyAnalyzer : SkewlessAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.LabelDependency,
+        Descriptors.NotAtServingDependency,
+        Descriptors.ModelOutputDependency);
+
+    private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
+    {
+        // One engine per compilation: every feature shares the summaries of the helpers they call.
+        var engine = new DataFlowEngine(context.Compilation, new[] { symbols.LabelAttribute, symbols.NotAtServingAttribute, symbols.ModelOutputAttribute });
+        context.RegisterSymbolAction(symbol => AnalyzeFeature(symbol, symbols, engine), SymbolKind.Method);
+    }
+
+    private static void AnalyzeFeature(SymbolAnalysisContext context, KnownSymbols symbols, DataFlowEngine engine)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (KnownSymbols.Find(method, symbols.FeatureAttribute) is null || KnownSymbols.Find(method.ContainingType, symbols.FeatureSetAttribute) is null
+            || method.Locations.FirstOrDefault() is not { IsInSource: true } location)
+        {
+            return;
+        }
+
+        var dependencies = engine.SummaryOf(method, context.CancellationToken).Return.Items
+            .Where(item => item.Key.Kind == OriginKind.MarkedMember && item.Key.Symbol is not null)
+            .Select(item => (Member: item.Key.Symbol!, Path: item.Value))
+            .OrderBy(dependency => dependency.Member.ToDisplayString(), StringComparer.Ordinal);
+        foreach (var (member, path) in dependencies)
+        {
+            var name = $"{member.ContainingType.Name}.{member.Name}";
+            var read = path.Read is { IsInSource: true } readLocation ? new[] { readLocation } : null;
+            if (KnownSymbols.Find(member, symbols.LabelAttribute) is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LabelDependency, location, read, method.Name, name, path.ToString()));
+            }
+
+            if (KnownSymbols.Find(member, symbols.NotAtServingAttribute) is { } notAtServing)
+            {
+                var reason = notAtServing.ConstructorArguments.FirstOrDefault().Value as string;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotAtServingDependency, location, read, method.Name, name, string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason, path.ToString()));
+            }
+
+            if (KnownSymbols.Find(member, symbols.ModelOutputAttribute) is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ModelOutputDependency, location, read, method.Name, name, path.ToString()));
+            }
+        }
+    }
+}

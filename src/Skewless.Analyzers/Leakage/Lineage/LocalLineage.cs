@@ -1,0 +1,207 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Skewless.Analyzers.Leakage.Lineage;
+
+/// <summary>
+/// Where the rows in a method come from, followed through its locals: a value derives from what
+/// was assigned to the locals it reads, from the data it was computed from (a receiver or argument
+/// that holds rows, never a model or a lambda), and a split's side from the split.
+/// </summary>
+/// <remarks>Method-local and flow-insensitive: a local derives from everything ever assigned to it in the method.</remarks>
+internal sealed class LocalLineage
+{
+    public static readonly string[] TrainSides = { "Train", "TrainSet" };
+    public static readonly string[] TestSides = { "Test", "TestSet" };
+
+    private readonly DataSymbols _symbols;
+    private readonly Dictionary<ISymbol, List<(IOperation Value, string? Side)>> _assignments = new(SymbolEqualityComparer.Default);
+
+    public LocalLineage(IEnumerable<IOperation> blocks, DataSymbols symbols)
+    {
+        _symbols = symbols;
+        foreach (var operation in blocks.SelectMany(block => block.DescendantsAndSelf()))
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    Add(declarator.Symbol, initializer.Value, null);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IParameterReferenceOperation } assignment:
+                    Add(Referenced(assignment.Target), assignment.Value, null);
+                    break;
+                case IForEachLoopOperation loop:
+                    foreach (var local in loop.Locals)
+                    {
+                        Add(local, loop.Collection, null);
+                    }
+
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    AddDeconstruction(deconstruction.Target, deconstruction.Value);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The values assigned to a local or parameter, each with the split side it was taken from, if any.</summary>
+    private IReadOnlyList<(IOperation Value, string? Side)> AssignmentsOf(ISymbol symbol) =>
+        _assignments.TryGetValue(symbol, out var values) ? values : Array.Empty<(IOperation, string?)>();
+
+    /// <summary>Whether a local holds the test side of a split, as <c>test</c> does after <c>var (train, test) = split</c>.</summary>
+    public bool HoldsTestSide(ISymbol local) => AssignmentsOf(local).Any(assignment => assignment.Side is { } side && TestSides.Contains(side));
+
+    /// <summary>The single value assigned to a local or parameter, when it has exactly one and not from a split side.</summary>
+    public IOperation? OnlyValueOf(ISymbol symbol) =>
+        AssignmentsOf(symbol) is { Count: 1 } assignments && assignments[0].Side is null ? assignments[0].Value : null;
+
+    /// <summary>The node a value is: its local, its split side, or itself.</summary>
+    public DataNode NodeOf(IOperation value)
+    {
+        value = Unconverted(value);
+        return value switch
+        {
+            ILocalReferenceOperation local => DataNode.Variable(local.Local),
+            IParameterReferenceOperation parameter => DataNode.Variable(parameter.Parameter),
+            IMemberReferenceOperation { Instance: { } split } member when SideName(member) is { } side => DataNode.SideOf(NodeOf(split), side),
+            _ => DataNode.Expression(value),
+        };
+    }
+
+    /// <summary>Every node <paramref name="value"/> derives from, itself included.</summary>
+    public HashSet<DataNode> Ancestors(IOperation value)
+    {
+        var nodes = new HashSet<DataNode>();
+        Walk(value, nodes, operations: null);
+        return nodes;
+    }
+
+    /// <summary>Every operation <paramref name="value"/> derives from, itself included, such as the invocations that loaded or shuffled its rows.</summary>
+    public List<IOperation> Sources(IOperation value)
+    {
+        var operations = new List<IOperation>();
+        Walk(value, new HashSet<DataNode>(), operations);
+        return operations;
+    }
+
+    /// <summary>The name of a split side this member reference reads, such as <c>split.Test</c>.</summary>
+    public string? SideName(IMemberReferenceOperation member) =>
+        member.Instance is { } instance && _symbols.IsSplit(instance.Type) && (TrainSides.Contains(member.Member.Name) || TestSides.Contains(member.Member.Name))
+            ? member.Member.Name
+            : null;
+
+    public static IOperation Unconverted(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private void Walk(IOperation value, HashSet<DataNode> nodes, List<IOperation>? operations)
+    {
+        value = Unconverted(value);
+        if (!nodes.Add(NodeOf(value)))
+        {
+            return;
+        }
+
+        operations?.Add(value);
+        switch (value)
+        {
+            case ILocalReferenceOperation or IParameterReferenceOperation when Referenced(value) is { } symbol:
+                foreach (var (assigned, side) in AssignmentsOf(symbol))
+                {
+                    if (side is not null)
+                    {
+                        nodes.Add(DataNode.SideOf(NodeOf(assigned), side));
+                    }
+
+                    Walk(assigned, nodes, operations);
+                }
+
+                break;
+            case IMemberReferenceOperation { Instance: { } instance } when _symbols.HoldsRows(instance.Type):
+                Walk(instance, nodes, operations);
+                break;
+            case IInvocationOperation invocation:
+                foreach (var input in invocation.Arguments.Select(argument => argument.Value).Prepend(invocation.Instance))
+                {
+                    if (input is not null && _symbols.HoldsRows(Unconverted(input).Type))
+                    {
+                        Walk(input, nodes, operations);
+                    }
+                }
+
+                break;
+            case IArrayElementReferenceOperation element:
+                Walk(element.ArrayReference, nodes, operations);
+                break;
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                Walk(conditional.WhenTrue, nodes, operations);
+                Walk(whenFalse, nodes, operations);
+                break;
+            case ICoalesceOperation coalesce:
+                Walk(coalesce.Value, nodes, operations);
+                Walk(coalesce.WhenNull, nodes, operations);
+                break;
+        }
+    }
+
+    // A Split<T> deconstructs into its training side, then its test side; a tuple element by element.
+    private void AddDeconstruction(IOperation target, IOperation value)
+    {
+        if (target is IDeclarationExpressionOperation declaration)
+        {
+            target = declaration.Expression;
+        }
+
+        if (target is not ITupleOperation targets)
+        {
+            if (Referenced(target) is { } symbol)
+            {
+                Add(symbol, value, null);
+            }
+
+            return;
+        }
+
+        var unconverted = Unconverted(value);
+        for (var i = 0; i < targets.Elements.Length; i++)
+        {
+            if (unconverted is ITupleOperation values && values.Elements.Length == targets.Elements.Length)
+            {
+                AddDeconstruction(targets.Elements[i], values.Elements[i]);
+            }
+            else if (Referenced(targets.Elements[i] is IDeclarationExpressionOperation inner ? inner.Expression : targets.Elements[i]) is { } symbol)
+            {
+                Add(symbol, value, DataSymbols.Is(unconverted.Type?.OriginalDefinition, _symbols.Split) && i < 2 ? (i == 0 ? "Train" : "Test") : null);
+            }
+        }
+    }
+
+    private void Add(ISymbol? symbol, IOperation value, string? side)
+    {
+        if (symbol is null)
+        {
+            return;
+        }
+
+        if (!_assignments.TryGetValue(symbol, out var values))
+        {
+            values = new List<(IOperation, string?)>();
+            _assignments.Add(symbol, values);
+        }
+
+        values.Add((value, side));
+    }
+
+    private static ISymbol? Referenced(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+}

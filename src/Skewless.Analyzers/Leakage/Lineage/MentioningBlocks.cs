@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Skewless.Analyzers.Leakage.Lineage;
+
+/// <summary>
+/// Runs a method-local analysis only on the code blocks that can matter to it. An operation block
+/// action would make the compiler bind every body of the project a second time, for its semantic
+/// model, before the analysis could look; a code block action gets the syntax first, and a body
+/// that names none of the methods the analysis looks for is never bound.
+/// </summary>
+internal static class MentioningBlocks
+{
+    /// <summary>
+    /// Calls <paramref name="analyze"/> with the operations of each code block in which one of
+    /// <paramref name="names"/> appears as an identifier, and the block's diagnostic sink.
+    /// </summary>
+    public static void Register(CompilationStartAnalysisContext context, string[] names, Action<ImmutableArray<IOperation>, Action<Diagnostic>> analyze)
+    {
+        var wanted = new HashSet<string>(names, StringComparer.Ordinal);
+        context.RegisterCodeBlockAction(block =>
+        {
+            if (!block.CodeBlock.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && wanted.Contains(token.ValueText)))
+            {
+                return;
+            }
+
+            if (block.SemanticModel.GetOperation(block.CodeBlock, block.CancellationToken) is { } operation)
+            {
+                analyze(ImmutableArray.Create(operation), block.ReportDiagnostic);
+            }
+        });
+    }
+}

@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Leakage.Lineage;
+using Skewless.Analyzers.Parsing;
+
+namespace Skewless.Analyzers.Leakage.Preprocessing;
+
+/// <summary>
+/// Reports a fit whose result is used and whose rows include rows that are later evaluated (SKW205):
+/// the data it fits on is an ancestor of, or the same as, data that reaches evaluation.
+/// </summary>
+/// <remarks>
+/// <para>Fits: a feature set's generated <c>Fit</c>, its <c>Accumulator.Add</c>, and ML.NET's
+/// <c>IEstimator&lt;T&gt;.Fit</c>. Evaluations: the data of ML.NET's <c>Evaluate</c> and
+/// <c>CrossValidate</c>, and the test side of a split (<c>Split&lt;T&gt;.Test</c>, ML.NET's
+/// <c>TestSet</c>), wherever it is used.</para>
+/// <para>Method-local: data is followed through the method's locals. The sides of one split are not
+/// each other's ancestors, so fitting on the training side and applying the result to the test
+/// side is silent, as it should be.</para>
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
+{
+    private const int MaxShownLength = 60;
+
+    private static readonly string[] FitNames = { "Fit", "Add" };
+
+    private static readonly string[] Evaluations = { "Evaluate", "EvaluateNonCalibrated", "CrossValidate", "CrossValidateNonCalibrated" };
+
+    // Calls that return the same rows they are given, in another form: fitting on their result is fitting on their input.
+    private static readonly string[] SameRows = { "ToArray", "ToList", "AsEnumerable", "AsSpan", "AsMemory", "LoadFromEnumerable", "CreateEnumerable", "ToDataView", "Transform" };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PreprocessingLeakage);
+
+    private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
+    {
+        var data = new DataSymbols(context.Compilation);
+        // Every report starts at a fit, so only bodies that call a Fit or an Add are analysed.
+        MentioningBlocks.Register(context, FitNames, (blocks, report) => Analyze(blocks, report, symbols, data));
+    }
+
+    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data)
+    {
+        var operations = blocks.SelectMany(block => block.Descendants()).ToList();
+        var fits = operations.OfType<IInvocationOperation>().Select(invocation => (Invocation: invocation, Rows: FittedRows(invocation, symbols, data))).Where(fit => fit.Rows is not null).ToList();
+        if (fits.Count == 0)
+        {
+            return;
+        }
+
+        var lineage = new LocalLineage(blocks, data);
+        var evaluated = operations.Select(operation => EvaluatedRows(operation, lineage)).Where(rows => rows is not null).Select(rows => rows!).ToList();
+        if (evaluated.Count == 0)
+        {
+            return;
+        }
+
+        var ancestors = evaluated.Select(rows => (Rows: rows, Nodes: lineage.Ancestors(rows))).ToList();
+        foreach (var (fit, rows) in fits)
+        {
+            if (!IsUsed(fit, operations))
+            {
+                continue;
+            }
+
+            var node = lineage.NodeOf(SameRowsAs(rows!, lineage, data));
+            if (ancestors.FirstOrDefault(evaluation => evaluation.Nodes.Contains(node)).Rows is { } reached)
+            {
+                report(Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), Shown(rows!), Shown(reached)));
+            }
+        }
+    }
+
+    /// <summary>The rows a fit learns from, or <see langword="null"/> when the invocation is not a fit.</summary>
+    private static IOperation? FittedRows(IInvocationOperation invocation, KnownSymbols symbols, DataSymbols data)
+    {
+        var method = invocation.TargetMethod;
+        var isFit = method.Name switch
+        {
+            // FlightFeatures.Fit(rows), generated on the feature set.
+            "Fit" when method.IsStatic => KnownSymbols.Find(method.ContainingType, symbols.FeatureSetAttribute) is not null,
+            // estimator.Fit(data): any ML.NET estimator, including a trainer.
+            "Fit" => DataSymbols.Implements(method.ContainingType, data.Estimator),
+            // accumulator.Add(row), the generated incremental fit.
+            "Add" => method.ContainingType is { Name: "Accumulator", ContainingType: { } featureSet } && KnownSymbols.Find(featureSet, symbols.FeatureSetAttribute) is not null,
+            _ => false,
+        };
+        return isFit && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+    }
+
+    /// <summary>The rows an operation evaluates on: the data given to an ML.NET evaluation, or the test side of a split.</summary>
+    private static IOperation? EvaluatedRows(IOperation operation, LocalLineage lineage) => operation switch
+    {
+        IInvocationOperation invocation when Evaluations.Contains(invocation.TargetMethod.Name) && invocation.TargetMethod.ContainingNamespace?.ToDisplayString() == "Microsoft.ML" =>
+            invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "data")?.Value,
+        IMemberReferenceOperation member when lineage.SideName(member) is { } side && LocalLineage.TestSides.Contains(side) => member,
+        ILocalReferenceOperation { IsDeclaration: false } local when lineage.HoldsTestSide(local.Local) => local,
+        _ => null,
+    };
+
+    /// <summary>Looks through calls that only change the form of the rows, and locals that are only another name for them.</summary>
+    private static IOperation SameRowsAs(IOperation rows, LocalLineage lineage, DataSymbols data)
+    {
+        var seen = new HashSet<IOperation>();
+        while (seen.Add(rows))
+        {
+            rows = LocalLineage.Unconverted(rows);
+            var next = rows switch
+            {
+                IInvocationOperation invocation when SameRows.Contains(invocation.TargetMethod.Name) =>
+                    invocation.Arguments.Select(argument => argument.Value).Prepend(invocation.Instance).FirstOrDefault(input => input is not null && data.HoldsRows(LocalLineage.Unconverted(input).Type)),
+                ILocalReferenceOperation local when lineage.OnlyValueOf(local.Local) is { } value && IsAlias(value) => value,
+                _ => null,
+            };
+            if (next is null)
+            {
+                return rows;
+            }
+
+            rows = next;
+        }
+
+        return rows;
+
+        static bool IsAlias(IOperation value) => LocalLineage.Unconverted(value) is ILocalReferenceOperation or IParameterReferenceOperation
+            || (LocalLineage.Unconverted(value) is IInvocationOperation invocation && SameRows.Contains(invocation.TargetMethod.Name));
+    }
+
+    /// <summary>
+    /// Whether the fit's result is used: not a discarded statement, nor stored in a local nobody
+    /// reads. An accumulator counts as used when its <c>Complete()</c> is.
+    /// </summary>
+    private static bool IsUsed(IInvocationOperation fit, List<IOperation> operations)
+    {
+        if (fit.TargetMethod.Name == "Add")
+        {
+            return fit.Instance is not ILocalReferenceOperation accumulator
+                || operations.OfType<IInvocationOperation>().Any(call => call.TargetMethod.Name == "Complete" && call.Instance is ILocalReferenceOperation local
+                    && SymbolEqualityComparer.Default.Equals(local.Local, accumulator.Local) && IsUsed(call, operations));
+        }
+
+        IOperation result = fit;
+        while (result.Parent is IConversionOperation conversion)
+        {
+            result = conversion;
+        }
+
+        return result.Parent switch
+        {
+            IExpressionStatementOperation => false,
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => IsRead(declarator.Symbol, operations),
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => IsRead(target.Local, operations),
+            _ => true,
+        };
+    }
+
+    private static bool IsRead(ILocalSymbol local, List<IOperation> operations) =>
+        operations.OfType<ILocalReferenceOperation>().Any(reference => SymbolEqualityComparer.Default.Equals(reference.Local, local)
+            && !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference));
+
+    private static string Shown(IOperation operation)
+    {
+        var text = string.Join(" ", operation.Syntax.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= MaxShownLength ? text : text.Substring(0, MaxShownLength - 1) + "…";
+    }
+}

@@ -1,0 +1,160 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Leakage.Lineage;
+using Skewless.Analyzers.Parsing;
+
+namespace Skewless.Analyzers.Leakage.Splits;
+
+/// <summary>
+/// Reports a random split of rows that have a <c>[GroupKey]</c> (SKW203) or an <c>[EventTime]</c>
+/// (SKW204): ML.NET's <c>TrainTestSplit</c>, <c>CrossValidationSplit</c> and <c>CrossValidate</c>
+/// without a sampling key, on data loaded from such rows; and a LINQ shuffle (<c>OrderBy</c> on
+/// <c>Random</c> or <c>Guid.NewGuid()</c>, <c>Shuffle</c>) whose result is cut by <c>Take</c> or <c>Skip</c>.
+/// </summary>
+/// <remarks>Where the rows come from is followed through the method's locals, not into other methods.</remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
+{
+    internal const string SamplingKeyParameter = "samplingKeyColumnName";
+
+    private static readonly string[] MachineLearningSplits = { "TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated" };
+    private static readonly string[] Partitions = { "Take", "Skip", "TakeLast", "SkipLast" };
+    private static readonly string[] Orderings = { "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending" };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.RandomGroupSplit,
+        Descriptors.RandomTimeSplit);
+
+    private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
+    {
+        var data = new DataSymbols(context.Compilation);
+        // Every report starts at a split or a Take/Skip, so only bodies that name one are analysed.
+        MentioningBlocks.Register(context, MachineLearningSplits.Concat(Partitions).ToArray(), (blocks, report) => Analyze(blocks, report, symbols, data));
+    }
+
+    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data)
+    {
+        LocalLineage? lineage = null;
+        var reported = new HashSet<(IOperation, string)>();
+        var invocations = blocks.SelectMany(block => block.Descendants()).OfType<IInvocationOperation>().ToList();
+        foreach (var invocation in invocations)
+        {
+            if (RandomMachineLearningSplit(invocation) is { } rows)
+            {
+                lineage ??= new LocalLineage(blocks, data);
+                foreach (var rowType in lineage.Sources(rows).OfType<IInvocationOperation>().Select(source => LoadedRowType(source, data)).Where(type => type is not null).Distinct(SymbolEqualityComparer.Default))
+                {
+                    Report(report, reported, invocation, (ITypeSymbol)rowType!, $"{invocation.TargetMethod.Name} without a sampling key", symbols);
+                }
+            }
+            else if (IsPartition(invocation, data) && HasSplitMember(invocation.TargetMethod.TypeArguments[0], symbols))
+            {
+                lineage ??= new LocalLineage(blocks, data);
+                foreach (var shuffle in lineage.Sources(invocation.Arguments[0].Value).SelectMany(source => Shuffles(source, invocations, data)))
+                {
+                    Report(report, reported, shuffle, invocation.TargetMethod.TypeArguments[0], $"{Describe(shuffle)} followed by Take/Skip", symbols);
+                }
+            }
+        }
+    }
+
+    private static void Report(Action<Diagnostic> report, HashSet<(IOperation, string)> reported, IOperation split, ITypeSymbol rowType, string how, KnownSymbols symbols)
+    {
+        var location = split.Syntax.GetLocation();
+        if (KnownSymbols.FindMember(rowType, symbols.GroupKeyAttribute) is { } group && reported.Add((split, DiagnosticIds.RandomGroupSplit)))
+        {
+            report(Diagnostic.Create(Descriptors.RandomGroupSplit, location, rowType.Name, $"{group.ContainingType.Name}.{group.Name}", how));
+        }
+
+        if (KnownSymbols.FindMember(rowType, symbols.EventTimeAttribute) is { } time && reported.Add((split, DiagnosticIds.RandomTimeSplit)))
+        {
+            report(Diagnostic.Create(Descriptors.RandomTimeSplit, location, rowType.Name, $"{time.ContainingType.Name}.{time.Name}", how));
+        }
+    }
+
+    private static bool HasSplitMember(ITypeSymbol rowType, KnownSymbols symbols) =>
+        KnownSymbols.FindMember(rowType, symbols.GroupKeyAttribute) is not null || KnownSymbols.FindMember(rowType, symbols.EventTimeAttribute) is not null;
+
+    /// <summary>For an ML.NET split or cross-validation without a sampling key, the data it splits.</summary>
+    internal static IOperation? RandomMachineLearningSplit(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (!MachineLearningSplits.Contains(method.Name) || method.ContainingNamespace?.ToDisplayString() != "Microsoft.ML"
+            || !method.Parameters.Any(parameter => parameter.Name == SamplingKeyParameter))
+        {
+            return null;
+        }
+
+        var key = invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == SamplingKeyParameter);
+        var random = key is null || key.Value.ConstantValue is { HasValue: true, Value: null };
+        return random ? invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "data")?.Value : null;
+    }
+
+    /// <summary>The row type of data loaded with ML.NET's <c>LoadFromEnumerable&lt;T&gt;</c> or Skewless.ML's <c>ToDataView&lt;T&gt;</c>.</summary>
+    internal static ITypeSymbol? LoadedRowType(IInvocationOperation invocation, DataSymbols data)
+    {
+        var method = invocation.TargetMethod;
+        var loads = (method.Name == "LoadFromEnumerable" && DataSymbols.Is(method.ContainingType, data.DataCatalog))
+            || (method.Name == "ToDataView" && DataSymbols.Is(method.ContainingType, data.FittedFeatureSetExtensions));
+        return loads && method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
+    }
+
+    private static bool IsPartition(IInvocationOperation invocation, DataSymbols data) =>
+        Partitions.Contains(invocation.TargetMethod.Name) && DataSymbols.Is(invocation.TargetMethod.ContainingType, data.Enumerable)
+        && invocation.TargetMethod.TypeArguments.Length == 1 && invocation.Arguments.Length > 0;
+
+    /// <summary>The shuffles that put <paramref name="source"/>'s rows in a random order: the source itself, or an in-place shuffle of the local it reads.</summary>
+    private static IEnumerable<IOperation> Shuffles(IOperation source, List<IInvocationOperation> invocations, DataSymbols data)
+    {
+        if (source is IInvocationOperation invocation && IsShuffle(invocation, data))
+        {
+            yield return invocation;
+        }
+
+        if (ReferencedSymbol(source) is { } shuffled)
+        {
+            foreach (var inPlace in invocations.Where(candidate => IsInPlaceShuffle(candidate, data)
+                && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(candidate.Arguments[0].Value), shuffled)))
+            {
+                yield return inPlace;
+            }
+        }
+    }
+
+    private static bool IsShuffle(IInvocationOperation invocation, DataSymbols data)
+    {
+        var method = invocation.TargetMethod;
+        if (!DataSymbols.Is(method.ContainingType, data.Enumerable))
+        {
+            return false;
+        }
+
+        return method.Name == "Shuffle"
+            || (Orderings.Contains(method.Name) && invocation.Arguments.Length > 1
+                && LocalLineage.Unconverted(invocation.Arguments[1].Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation key }
+                && key.Body.Descendants().OfType<IInvocationOperation>().Any(call => IsRandomSource(call.TargetMethod, data)));
+    }
+
+    // Random.Shuffle(array) shuffles its argument where it is.
+    private static bool IsInPlaceShuffle(IInvocationOperation invocation, DataSymbols data) =>
+        invocation.TargetMethod.Name == "Shuffle" && DataSymbols.DerivesFrom(invocation.TargetMethod.ContainingType, data.Random) && invocation.Arguments.Length == 1;
+
+    private static bool IsRandomSource(IMethodSymbol method, DataSymbols data) =>
+        DataSymbols.DerivesFrom(method.ContainingType, data.Random)
+        || DataSymbols.Is(method.ContainingType, data.RandomNumberGenerator)
+        || (method.Name == "NewGuid" && DataSymbols.Is(method.ContainingType, data.Guid));
+
+    private static ISymbol? ReferencedSymbol(IOperation operation) => LocalLineage.Unconverted(operation) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+
+    private static string Describe(IOperation shuffle) => shuffle is IInvocationOperation { TargetMethod.Name: "Shuffle" } invocation
+        ? $"{invocation.TargetMethod.ContainingType.Name}.Shuffle"
+        : "OrderBy on a random key";
+}

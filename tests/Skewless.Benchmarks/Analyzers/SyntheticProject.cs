@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Skewless.Analyzers.Generation;
+
+namespace Skewless.Benchmarks.Analyzers;
+
+/// <summary>
+/// A generated project for timing the build: <c>sets</c> feature sets of 10 features each, every feature
+/// calling its own chain of helpers three deep (locals, a branch, a lambda in a local), one set in ten
+/// with a feature that leaks the label, and a training method per set that splits and fits. Without
+/// Skewless, the same code carries look-alike attributes of its own, so the compilation is as large but
+/// does not reference Skewless.
+/// </summary>
+internal static class SyntheticProject
+{
+    public const int FeaturesPerSet = 10;
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    /// <summary>The compilation a build would analyse: the sources, plus the generator's output when Skewless is referenced.</summary>
+    public static Compilation Create(int sets, bool withSkewless)
+    {
+        var trees = Enumerable.Range(0, sets).Select(set => Parse(FeatureSet(set, withSkewless), $"Set{set}.cs")).ToList();
+        trees.Add(Parse(withSkewless ? "" : LookAlikeAttributes, "Attributes.cs"));
+        trees.Add(Parse("global using System; global using System.Collections.Generic; global using System.Linq;", "Usings.cs"));
+
+        var references = Directory.EnumerateFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
+            .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "mscorlib.dll" or "netstandard.dll"))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToList();
+        if (withSkewless)
+        {
+            references.Add(MetadataReference.CreateFromFile(typeof(FeatureSetAttribute).Assembly.Location));
+        }
+
+        var compilation = CSharpCompilation.Create(
+            "Synthetic",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        if (!withSkewless)
+        {
+            return compilation;
+        }
+
+        CSharpGeneratorDriver.Create(new FeatureSetGenerator()).WithUpdatedParseOptions(ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+        return generated;
+    }
+
+    private static SyntaxTree Parse(string source, string path) => CSharpSyntaxTree.ParseText(source, ParseOptions, path);
+
+    private static string FeatureSet(int set, bool withSkewless)
+    {
+        var code = new StringBuilder();
+        code.AppendLine(withSkewless ? "using Skewless;" : "using LookAlike;");
+        code.AppendLine(Invariant($"namespace Synthetic.Set{set};"));
+        code.AppendLine(Invariant($"[DataSource(\"synthetic.set{set}\", Owner = \"bench\", Version = \"1\")]"));
+        code.AppendLine("public sealed class Row");
+        code.AppendLine("{");
+        for (var feature = 0; feature < FeaturesPerSet; feature++)
+        {
+            code.AppendLine(Invariant($"    public float V{feature} {{ get; set; }}"));
+        }
+
+        code.AppendLine("    public float W { get; set; }");
+        code.AppendLine("    [EventTime] public DateTime At { get; set; }");
+        code.AppendLine("    [GroupKey] public string Group { get; set; } = \"\";");
+        code.AppendLine("    [Label] public float Target { get; set; }");
+        code.AppendLine("}");
+        code.AppendLine("public static class Helpers");
+        code.AppendLine("{");
+        for (var feature = 0; feature < FeaturesPerSet; feature++)
+        {
+            // One set in ten leaks the label three calls down, so the analyzers have something to find.
+            var deepest = set % 10 == 0 && feature == 0 ? "r.Target" : "r.W";
+            code.AppendLine(Invariant($"    public static float H{feature}a(Row r) {{ var x = r.V{feature}; var y = H{feature}b(r, x); return y > 0 ? y : -y; }}"));
+            code.AppendLine(Invariant($"    public static float H{feature}b(Row r, float x) {{ if (x > {feature}) {{ return H{feature}c(x, {deepest}); }} return x * 2; }}"));
+            code.AppendLine(Invariant($"    public static float H{feature}c(float x, float w) {{ Func<float, float> scale = v => v * w; return scale(x) + MathF.Sqrt(MathF.Abs(w)); }}"));
+        }
+
+        code.AppendLine("    public static float Unreached(Row r) => r.Target;");
+        code.AppendLine("}");
+        code.AppendLine("[FeatureSet(typeof(Row), Version = 1)]");
+        code.AppendLine("public static partial class Features");
+        code.AppendLine("{");
+        for (var feature = 0; feature < FeaturesPerSet; feature++)
+        {
+            code.AppendLine(Invariant($"    [Feature] public static float F{feature}(Row r) => Helpers.H{feature}a(r){(feature > 0 ? Invariant($" + F{feature - 1}(r) / 2") : "")};"));
+        }
+
+        code.AppendLine("}");
+        code.AppendLine("public static class Training");
+        code.AppendLine("{");
+        code.AppendLine("    public static Row[] Recent(Row[] rows) { var ordered = rows.OrderBy(r => r.At).ToArray(); var cut = ordered.Length / 2; return ordered.Skip(cut).ToArray(); }");
+        if (withSkewless)
+        {
+            code.AppendLine("    public static float Evaluate(Row[] rows) { var (train, test) = Features.SplitByTime(rows, 0.2); var fitted = Features.Fit(train); return fitted.Transform(test[0]).F9; }");
+        }
+
+        code.AppendLine("}");
+        return code.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private const string LookAlikeAttributes = """
+        namespace LookAlike;
+
+        public sealed class DataSourceAttribute(string name) : Attribute { public string Name { get; } = name; public string? Owner { get; set; } public string? Version { get; set; } }
+        public sealed class FeatureSetAttribute(Type input) : Attribute { public Type Input { get; } = input; public int Version { get; set; } }
+        public sealed class FeatureAttribute : Attribute { }
+        public sealed class LabelAttribute : Attribute { }
+        public sealed class EventTimeAttribute : Attribute { }
+        public sealed class GroupKeyAttribute : Attribute { }
+        """;
+}

@@ -1,0 +1,188 @@
+using Microsoft.CodeAnalysis.Testing;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Leakage.Preprocessing;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Leakage;
+
+/// <summary>The issue's three examples, each with Skewless's own fit, its accumulator and an ML.NET estimator, both ways.</summary>
+public sealed class PreprocessingLeakageAnalyzerTests
+{
+    private const string Flights = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.ML;
+        using Skewless;
+        using Skewless.ML;
+
+        [DataSource("bts.on_time")]
+        public sealed class Flight
+        {
+            [EventTime] public DateTime Departure { get; set; }
+            public float DistanceMiles { get; set; }
+            [Label] public float DelayMinutes { get; set; }
+        }
+
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature, ZScore] public static float Distance(Flight f) => f.DistanceMiles;
+        }
+
+        """;
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        Verify.AnalyzerAsync<PreprocessingLeakageAnalyzer>(Verify.Setup.GeneratedWithMachineLearning, [Flights + source], expected);
+
+    private static DiagnosticResult Leak(string fitted, string evaluated, int location = 0) =>
+        new DiagnosticResult(Descriptors.PreprocessingLeakage).WithLocation(location).WithArguments(fitted, evaluated);
+
+    // Fit on all rows, then split: fires.
+
+    [Fact]
+    public Task Fires_on_a_feature_set_fitted_on_all_rows_before_the_split() => VerifyAsync("""
+        public static class Training
+        {
+            public static IDataView Run(Flight[] flights)
+            {
+                var fitted = {|#0:FlightFeatures.Fit(flights)|};
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return fitted.ToDataView(test, f => f.DelayMinutes);
+            }
+        }
+        """, Leak("flights", "test"));
+
+    [Fact]
+    public Task Fires_on_an_accumulator_fed_all_rows_before_the_split() => VerifyAsync("""
+        public static class Training
+        {
+            public static FlightFeatures.Vector First(Flight[] flights)
+            {
+                var accumulator = new FlightFeatures.Accumulator();
+                foreach (var flight in flights)
+                {
+                    {|#0:accumulator.Add(flight)|};
+                }
+
+                var fitted = accumulator.Complete();
+                var split = FlightFeatures.SplitByTime(flights, new DateTime(2001, 3, 1));
+                return fitted.Transform(split.Test[0]);
+            }
+        }
+        """, Leak("flight", "split.Test"));
+
+    [Fact]
+    public Task Fires_on_an_ML_NET_normaliser_fitted_before_TrainTestSplit() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights)
+            {
+                var data = ml.Data.LoadFromEnumerable(flights);
+                var normalizer = {|#0:ml.Transforms.NormalizeMinMax("DistanceMiles").Fit(data)|};
+                var split = ml.Data.TrainTestSplit(normalizer.Transform(data), 0.2, samplingKeyColumnName: "DistanceMiles");
+                var model = ml.Regression.Trainers.Sdca("DelayMinutes", "DistanceMiles").Fit(split.TrainSet);
+                return ml.Regression.Evaluate(model.Transform(split.TestSet), "DelayMinutes").RSquared;
+            }
+        }
+        """, Leak("data", "model.Transform(split.TestSet)"));
+
+    [Fact]
+    public Task Fires_on_a_normaliser_fitted_on_the_data_that_is_cross_validated() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(MLContext ml, IDataView data)
+            {
+                var normalized = {|#0:ml.Transforms.NormalizeMeanVariance("DistanceMiles").Fit(data)|}.Transform(data);
+                var results = ml.Regression.CrossValidate(normalized, ml.Regression.Trainers.Sdca("DelayMinutes", "DistanceMiles"), labelColumnName: "DelayMinutes");
+            }
+        }
+        """, Leak("data", "normalized"));
+
+    // Fit on the training side, then transform the test side: silent.
+
+    [Fact]
+    public Task Is_silent_on_a_feature_set_fitted_on_the_training_side() => VerifyAsync("""
+        public static class Training
+        {
+            public static IDataView Run(MLContext ml, Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var fitted = FlightFeatures.Fit(train);
+                var model = ml.Regression.Trainers.Sdca().Fit(fitted.ToDataView(train, f => f.DelayMinutes));
+                var split = FlightFeatures.SplitByTime(flights, new DateTime(2001, 3, 1));
+                var refitted = FlightFeatures.Fit(split.Train.ToList());
+                return model.Transform(refitted.ToDataView(split.Test, f => f.DelayMinutes));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Is_silent_on_an_accumulator_fed_the_training_side() => VerifyAsync("""
+        public static class Training
+        {
+            public static FlightFeatures.Vector First(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var accumulator = new FlightFeatures.Accumulator();
+                foreach (var flight in train)
+                {
+                    accumulator.Add(flight);
+                }
+
+                return accumulator.Complete().Transform(test[0]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Is_silent_on_an_ML_NET_normaliser_fitted_on_the_training_set() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights)
+            {
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(flights), 0.2, samplingKeyColumnName: "DistanceMiles");
+                var normalizer = ml.Transforms.NormalizeMinMax("DistanceMiles").Fit(split.TrainSet);
+                var model = ml.Regression.Trainers.Sdca("DelayMinutes", "DistanceMiles").Fit(normalizer.Transform(split.TrainSet));
+                return ml.Regression.Evaluate(model.Transform(normalizer.Transform(split.TestSet)), "DelayMinutes").RSquared;
+            }
+        }
+        """);
+
+    // A fit on all rows whose result is never used: silent.
+
+    [Fact]
+    public Task Is_silent_on_fits_whose_result_is_never_used() => VerifyAsync("""
+        public static class Training
+        {
+            public static IDataView Run(MLContext ml, Flight[] flights)
+            {
+                FlightFeatures.Fit(flights);
+                var unused = FlightFeatures.Fit(flights);
+                var data = ml.Data.LoadFromEnumerable(flights);
+                ml.Transforms.NormalizeMinMax("DistanceMiles").Fit(data);
+                var accumulator = new FlightFeatures.Accumulator();
+                foreach (var flight in flights)
+                {
+                    accumulator.Add(flight);
+                }
+
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return FlightFeatures.Fit(train).ToDataView(test, f => f.DelayMinutes);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Is_silent_when_nothing_is_evaluated() => VerifyAsync("""
+        public static class Training
+        {
+            public static FlightFeatures.Fitted Run(Flight[] flights)
+            {
+                var (train, _) = FlightFeatures.SplitByTime(flights, 0.2);
+                return FlightFeatures.Fit(flights);
+            }
+        }
+        """);
+}

@@ -1,0 +1,132 @@
+using Skewless.Analyzers.Leakage.Splits;
+using Skewless.CodeFixes.Leakage;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Leakage;
+
+public sealed class UseDeterministicSplitCodeFixTests
+{
+    private const string Rows = RandomSplitAnalyzerTests.Rows;
+
+    private static Task VerifyAsync(string source, string fixedSource, int iterations = 1) =>
+        Verify.CodeFixAsync<RandomSplitAnalyzer, UseDeterministicSplitCodeFix>(Verify.Setup.GeneratedWithMachineLearning, Rows + source, Rows + fixedSource, iterations);
+
+    [Fact]
+    public Task Splits_timed_rows_by_time_and_loads_each_side() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(MLContext ml, Flight[] flights)
+            {
+                var data = ml.Data.LoadFromEnumerable(flights);
+                var split = {|SKW204:ml.Data.TrainTestSplit(data, testFraction: 0.2)|};
+                var model = ml.Regression.Trainers.Sdca("DelayMinutes", "DistanceMiles").Fit(split.TrainSet);
+                var metrics = ml.Regression.Evaluate(model.Transform(split.TestSet), "DelayMinutes");
+            }
+        }
+        """, """
+        public static class Training
+        {
+            public static void Run(MLContext ml, Flight[] flights)
+            {
+                var data = ml.Data.LoadFromEnumerable(flights);
+                var split = FlightFeatures.SplitByTime(flights, testFraction: 0.2);
+                var model = ml.Regression.Trainers.Sdca("DelayMinutes", "DistanceMiles").Fit(ml.Data.LoadFromEnumerable(split.Train));
+                var metrics = ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromEnumerable(split.Test)), "DelayMinutes");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Splits_grouped_rows_by_group_with_the_default_fraction() => VerifyAsync("""
+        public static class Training
+        {
+            public static IDataView Run(MLContext ml, List<Essay> essays)
+            {
+                DataOperationsCatalog.TrainTestData split = {|SKW203:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(essays))|};
+                return split.TestSet;
+            }
+        }
+        """, """
+        public static class Training
+        {
+            public static IDataView Run(MLContext ml, List<Essay> essays)
+            {
+                var split = EssayFeatures.SplitByGroup(essays, testFraction: 0.1);
+                return ml.Data.LoadFromEnumerable(split.Test);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fixes_every_split_at_once() => VerifyAsync("""
+        public static class Training
+        {
+            public static IDataView January(MLContext ml, Flight[] flights)
+            {
+                var split = {|SKW204:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(flights), 0.3)|};
+                return split.TrainSet;
+            }
+
+            public static IDataView February(MLContext ml, Flight[] flights)
+            {
+                var split = {|SKW204:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(flights), 0.4)|};
+                return split.TestSet;
+            }
+        }
+        """, """
+        public static class Training
+        {
+            public static IDataView January(MLContext ml, Flight[] flights)
+            {
+                var split = FlightFeatures.SplitByTime(flights, testFraction: 0.3);
+                return ml.Data.LoadFromEnumerable(split.Train);
+            }
+
+            public static IDataView February(MLContext ml, Flight[] flights)
+            {
+                var split = FlightFeatures.SplitByTime(flights, testFraction: 0.4);
+                return ml.Data.LoadFromEnumerable(split.Test);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Offers_nothing_when_the_split_is_used_whole() => NoFixAsync("""
+        public static class Training
+        {
+            public static DataOperationsCatalog.TrainTestData Run(MLContext ml, Flight[] flights)
+            {
+                var split = {|SKW204:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(flights))|};
+                return split;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Offers_nothing_when_no_feature_set_of_the_rows_can_split_them() => NoFixAsync("""
+        public static class Training
+        {
+            public static IDataView Run(MLContext ml, Visit[] visits)
+            {
+                var split = {|SKW203:{|SKW204:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(visits))|}|};
+                return split.TestSet;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Offers_nothing_for_a_shuffle_or_a_cross_validation() => NoFixAsync("""
+        public static class Training
+        {
+            public static Flight[] Shuffled(Flight[] flights) => {|SKW204:flights.OrderBy(_ => Random.Shared.Next())|}.Take(10).ToArray();
+
+            public static void Folds(MLContext ml, Flight[] flights)
+            {
+                var folds = {|SKW204:ml.Data.CrossValidationSplit(ml.Data.LoadFromEnumerable(flights))|};
+            }
+        }
+        """);
+
+    private static Task NoFixAsync(string source) => VerifyAsync(source, source, iterations: 0);
+}
