@@ -384,7 +384,8 @@ namespace Shop.Features
             }
 
             // The one kernel every Transform overload runs: each [Feature] method, called once, then its fitted transform;
-            // a monitor, when there is one, sees the values in between.
+            // a monitor, when there is one, sees the values in between. Inlined, so that without a monitor the JIT drops that part.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Shop.Features.Order row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
                 var rawLogTotal = global::Shop.Features.OrderFeatures.LogTotal(row);

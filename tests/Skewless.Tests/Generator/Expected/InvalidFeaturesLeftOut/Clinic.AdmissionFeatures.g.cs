@@ -292,7 +292,8 @@ namespace Clinic
             }
 
             // The one kernel every Transform overload runs: each [Feature] method, called once, then its fitted transform;
-            // a monitor, when there is one, sees the values in between.
+            // a monitor, when there is one, sees the values in between. Inlined, so that without a monitor the JIT drops that part.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Clinic.Admission row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
                 var rawAge = global::Clinic.AdmissionFeatures.Age(row);
