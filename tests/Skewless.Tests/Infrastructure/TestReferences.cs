@@ -20,10 +20,11 @@ internal static class TestReferences
 
     public static ImmutableArray<MetadataReference> All { get; } = Runtime.Add(Skewless);
 
-    /// <summary><see cref="All"/> plus ML.NET and Skewless.ML, as copied into the test output.</summary>
+    /// <summary><see cref="All"/> plus ML.NET, Skewless.ML and the fake clock the Flights sample monitors with, as copied into the test output.</summary>
     public static ImmutableArray<MetadataReference> WithMachineLearning { get; } = All.AddRange(Directory
         .EnumerateFiles(AppContext.BaseDirectory, "*.dll")
-        .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("Microsoft.ML", StringComparison.Ordinal) || name == "Skewless.ML.dll"))
+        .Where(path => Path.GetFileName(path) is var name
+            && (name.StartsWith("Microsoft.ML", StringComparison.Ordinal) || name is "Skewless.ML.dll" or "Microsoft.Extensions.TimeProvider.Testing.dll"))
         .Select(path => MetadataReference.CreateFromFile(path)));
 
     /// <summary>For Microsoft.CodeAnalysis.Testing: a target framework with no package to resolve; the references come from <see cref="All"/>.</summary>
