@@ -1,3 +1,4 @@
+using Skewless.Tests.Infrastructure;
 using Xunit;
 
 namespace Skewless.Tests.Transforms;
@@ -18,35 +19,19 @@ public sealed class AllocationTests
         var rows = zips.Take(10_000 - odd.Length).Concat(odd).ToArray();
         var slots = new float[ZipFeatures.Vector.Width];
 
-        // The fewest bytes of three passes: a per-row allocation shows in every pass, while a one-off by the runtime
-        // (a method tiering up on a loaded machine, say) does not repeat.
-        Assert.Equal(0, FewestBytesAllocated(() =>
+        Assert.Equal(0, Allocations.Fewest(() =>
         {
             foreach (var row in rows)
             {
                 fitted.Transform(row).CopyTo(slots);
             }
         }));
-        Assert.Equal(0, FewestBytesAllocated(() =>
+        Assert.Equal(0, Allocations.Fewest(() =>
         {
             foreach (var row in rows)
             {
                 fitted.Transform(in row, slots);
             }
         }));
-    }
-
-    private static long FewestBytesAllocated(Action pass)
-    {
-        pass();
-        var fewest = long.MaxValue;
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            pass();
-            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        return fewest;
     }
 }
