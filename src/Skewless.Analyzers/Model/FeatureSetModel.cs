@@ -32,7 +32,7 @@ internal sealed record FeatureSetModel(
     EquatableArray<string> Libraries,
     EventTimeMember? EventTime,
     string? GroupKey,
-    LabelModel? Label = null)
+    LabelModel? Label)
 {
     public int Width => Features.Sum(feature => feature.Width);
 }
