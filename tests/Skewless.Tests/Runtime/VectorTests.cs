@@ -6,11 +6,15 @@ public sealed class VectorTests
 {
     private static readonly KindFeatures.Fitted Fitted = KindFeatures.Fit(Array.Empty<Reading>());
 
+    // A serving buffer is reused, so CopyTo writes into one that still holds another row; the slot past Width is the caller's.
+    private static float[] Dirty(int width) => Enumerable.Repeat(float.NaN, width + 1).ToArray();
+
     private static float[] Floats(Reading reading)
     {
-        var vector = new float[KindFeatures.Vector.Width];
+        var vector = Dirty(KindFeatures.Vector.Width);
         Fitted.Transform(reading).CopyTo(vector);
-        return vector;
+        Assert.True(float.IsNaN(vector[^1]), "CopyTo wrote past Width.");
+        return vector[..^1];
     }
 
     [Fact]
@@ -45,9 +49,24 @@ public sealed class VectorTests
     [InlineData((Level)6, (Sign)2, new[] { 0f, 0f, 0f, 0f, 0f, 0f })]
     public void Enums_counting_up_from_any_start_are_one_hot_and_undeclared_values_set_no_slot(Level level, Sign sign, float[] expected)
     {
-        var vector = new float[LevelFeatures.Vector.Width];
+        var vector = Dirty(LevelFeatures.Vector.Width);
         LevelFeatures.Fit(Array.Empty<Levels>()).Transform(new Levels(level, sign)).CopyTo(vector);
-        Assert.Equal(expected, vector);
+        Assert.Equal(expected, vector[..^1]);
+    }
+
+    [Fact]
+    public void Vocabulary_and_hash_one_hots_overwrite_a_reused_buffer()
+    {
+        var flights = Transforms.RealData.Flights.Take(500).ToArray();
+        var fitted = Flights.FlightFeatures.Fit(flights);
+        var reused = Dirty(Flights.FlightFeatures.Vector.Width);
+        foreach (var flight in flights)
+        {
+            var fresh = new float[Flights.FlightFeatures.Vector.Width];
+            fitted.Transform(flight, fresh);
+            fitted.Transform(flight, reused);
+            Assert.Equal(fresh, reused[..^1]);
+        }
     }
 
     [Fact]
