@@ -152,5 +152,5 @@ internal sealed class DataFlowEngine
     private SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, key => _compilation.GetSemanticModel(key));
 
     // Generated code is invisible to the generator, so the analyzers treat it as code without source too.
-    private static bool IsGenerated(SyntaxTree tree) => tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsGenerated(SyntaxTree tree) => tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase);
 }

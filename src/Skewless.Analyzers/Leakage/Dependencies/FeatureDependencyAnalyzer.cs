@@ -28,14 +28,20 @@ public sealed class FeatureDependencyAnalyzer : SkewlessAnalyzer
     {
         // One engine per compilation: every feature shares the summaries of the helpers they call.
         var engine = new DataFlowEngine(context.Compilation, new[] { symbols.LabelAttribute, symbols.NotAtServingAttribute, symbols.ModelOutputAttribute });
-        context.RegisterSymbolAction(symbol => AnalyzeFeature(symbol, symbols, engine), SymbolKind.Method);
+        var screen = new SharedScreen(context.Compilation, engine);
+        context.RegisterSymbolAction(symbol => AnalyzeFeature(symbol, symbols, engine, screen), SymbolKind.Method);
     }
 
-    private static void AnalyzeFeature(SymbolAnalysisContext context, KnownSymbols symbols, DataFlowEngine engine)
+    private static void AnalyzeFeature(SymbolAnalysisContext context, KnownSymbols symbols, DataFlowEngine engine, SharedScreen screen)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (KnownSymbols.Find(method, symbols.FeatureAttribute) is null || KnownSymbols.Find(method.ContainingType, symbols.FeatureSetAttribute) is null
             || method.Locations.FirstOrDefault() is not { IsInSource: true } location)
+        {
+            return;
+        }
+
+        if (!screen.Get(context.CancellationToken).MayDependOnMarkedMember(method))
         {
             return;
         }
@@ -62,6 +68,29 @@ public sealed class FeatureDependencyAnalyzer : SkewlessAnalyzer
             if (KnownSymbols.Find(member, symbols.ModelOutputAttribute) is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ModelOutputDependency, location, read, method.Name, name, path.ToString()));
+            }
+        }
+    }
+
+    /// <summary>One screen per compilation, built by the first feature that needs it; a cancelled build leaves none behind.</summary>
+    private sealed class SharedScreen
+    {
+        private readonly Compilation _compilation;
+        private readonly DataFlowEngine _engine;
+        private readonly object _lock = new();
+        private FeatureScreen? _screen;
+
+        public SharedScreen(Compilation compilation, DataFlowEngine engine)
+        {
+            _compilation = compilation;
+            _engine = engine;
+        }
+
+        public FeatureScreen Get(CancellationToken cancellationToken)
+        {
+            lock (_lock)
+            {
+                return _screen ??= FeatureScreen.Create(_compilation, _engine, cancellationToken);
             }
         }
     }
