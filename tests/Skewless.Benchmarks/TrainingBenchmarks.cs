@@ -219,6 +219,20 @@ public class TrainingBenchmarks
         return accumulator.Complete();
     }
 
+    /// <summary>What the distance's training statistics add to its z-score: the quantile sketch the histogram comes from.</summary>
+    [Benchmark(Description = "Parts: QuantileSketch")]
+    [BenchmarkCategory("Fit parts")]
+    public double PartsQuantileSketch()
+    {
+        var sketch = new QuantileSketch();
+        foreach (var row in _rows)
+        {
+            sketch.Add(row.Distance);
+        }
+
+        return sketch.Quantile(0.5);
+    }
+
     [Benchmark(Description = "Parts: Dictionary counts x2 (one lookup)")]
     [BenchmarkCategory("Fit parts")]
     public int PartsDictionaryCounts()
