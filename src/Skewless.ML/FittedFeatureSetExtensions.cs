@@ -3,7 +3,11 @@ using Microsoft.ML.Data;
 
 namespace Skewless.ML;
 
-/// <summary>Connects a fitted feature set to ML.NET without copying any feature logic.</summary>
+/// <summary>
+/// Connects a fitted feature set to ML.NET without copying any feature logic. A data view's <c>Features</c> rows are
+/// sparse <see cref="VBuffer{T}"/>s (the batch path's sparse form) when the feature set has one-hot features, as ML.NET's
+/// own one-hot encodings are, and dense otherwise.
+/// </summary>
 public static class FittedFeatureSetExtensions
 {
     /// <summary>The rows' features from the batch path, with a <see cref="float"/> label for regression.</summary>
