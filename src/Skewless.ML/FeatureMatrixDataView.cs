@@ -4,21 +4,35 @@ using Microsoft.ML.Data;
 namespace Skewless.ML;
 
 /// <summary>
-/// An <see cref="IDataView"/> over a row-major feature matrix from the batch path, with a
-/// <c>Features</c> vector column (slot names from the schema) and, when there are labels, a
-/// <c>Label</c> column. The matrix is read in place, not copied per row.
+/// An <see cref="IDataView"/> over a feature matrix from the batch path, with a <c>Features</c>
+/// vector column (slot names from the schema) and, when there are labels, a <c>Label</c> column.
+/// The matrix is row-major, dense or sparse (<see cref="FeatureSchema.SparseWidth"/> slot indices
+/// and values a row, which ML.NET gets as sparse <see cref="VBuffer{T}"/>s), and read in place.
 /// </summary>
 internal sealed class FeatureMatrixDataView<TLabel> : IDataView
 {
-    private readonly float[] _matrix;
+    private readonly float[] _values;
+    private readonly int[]? _indices;
     private readonly TLabel[]? _labels;
+    private readonly long _rows;
     private readonly int _width;
+    private readonly int _sparseWidth;
 
-    public FeatureMatrixDataView(FeatureSchema schema, float[] matrix, TLabel[]? labels, DataViewType? labelType)
+    /// <summary>A view of a dense matrix (<paramref name="indices"/> null) or a sparse one.</summary>
+    /// <param name="schema">The feature set's schema.</param>
+    /// <param name="rows">The number of rows in the matrix.</param>
+    /// <param name="indices">Null for a dense matrix of <see cref="FeatureSchema.Width"/> values a row; else the slot indices of <see cref="FeatureSchema.SparseWidth"/> entries a row.</param>
+    /// <param name="values">The values, row-major.</param>
+    /// <param name="labels">One label a row, or null.</param>
+    /// <param name="labelType">The label column's type, when there are labels.</param>
+    public FeatureMatrixDataView(FeatureSchema schema, long rows, int[]? indices, float[] values, TLabel[]? labels, DataViewType? labelType)
     {
-        _matrix = matrix;
+        _rows = rows;
+        _indices = indices;
+        _values = values;
         _labels = labels;
         _width = schema.Width;
+        _sparseWidth = schema.SparseWidth;
 
         var slotNames = new DataViewSchema.Annotations.Builder();
         ValueGetter<VBuffer<ReadOnlyMemory<char>>> getSlotNames = (ref VBuffer<ReadOnlyMemory<char>> names) =>
@@ -52,7 +66,7 @@ internal sealed class FeatureMatrixDataView<TLabel> : IDataView
 
     public bool CanShuffle => false;
 
-    public long? GetRowCount() => _width == 0 ? _labels?.Length ?? 0 : _matrix.Length / _width;
+    public long? GetRowCount() => _rows;
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
         new Cursor(this, columnsNeeded.Select(column => column.Index).ToArray());
@@ -116,10 +130,21 @@ internal sealed class FeatureMatrixDataView<TLabel> : IDataView
 
         private void GetFeatures(ref VBuffer<float> value)
         {
-            var width = _view._width;
-            var editor = VBufferEditor.Create(ref value, width);
-            _view._matrix.AsSpan(checked((int)(_position * width)), width).CopyTo(editor.Values);
-            value = editor.Commit();
+            var view = _view;
+            if (view._indices is null)
+            {
+                var editor = VBufferEditor.Create(ref value, view._width);
+                view._values.AsSpan(checked((int)(_position * view._width)), view._width).CopyTo(editor.Values);
+                value = editor.Commit();
+            }
+            else
+            {
+                var start = checked((int)(_position * view._sparseWidth));
+                var editor = VBufferEditor.Create(ref value, view._width, view._sparseWidth);
+                view._indices.AsSpan(start, view._sparseWidth).CopyTo(editor.Indices);
+                view._values.AsSpan(start, view._sparseWidth).CopyTo(editor.Values);
+                value = editor.Commit();
+            }
         }
 
         private void GetLabel(ref TLabel value) => value = _view._labels![_position];

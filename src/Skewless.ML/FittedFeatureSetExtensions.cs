@@ -3,7 +3,11 @@ using Microsoft.ML.Data;
 
 namespace Skewless.ML;
 
-/// <summary>Connects a fitted feature set to ML.NET without copying any feature logic.</summary>
+/// <summary>
+/// Connects a fitted feature set to ML.NET without copying any feature logic. A data view's <c>Features</c> rows are
+/// sparse <see cref="VBuffer{T}"/>s (the batch path's sparse form) when the feature set has one-hot features, as ML.NET's
+/// own one-hot encodings are, and dense otherwise.
+/// </summary>
 public static class FittedFeatureSetExtensions
 {
     /// <summary>The rows' features from the batch path, with a <see cref="float"/> label for regression.</summary>
@@ -35,8 +39,22 @@ public static class FittedFeatureSetExtensions
     {
         Guard.NotNull(features, nameof(features));
 
-        var matrix = new float[checked(rows.Length * features.Schema.Width)];
-        features.Transform(rows, matrix);
+        // With one-hot features, sparse rows hold a few entries instead of a mostly zero slot each, as ML.NET's own
+        // OneHotEncoding's do: less memory, and trainers skip the zeros.
+        var schema = features.Schema;
+        int[]? indices = null;
+        float[] values;
+        if (schema.SparseWidth < schema.Width)
+        {
+            indices = new int[checked(rows.Length * schema.SparseWidth)];
+            values = new float[indices.Length];
+            features.Transform(rows, indices, values);
+        }
+        else
+        {
+            values = new float[checked(rows.Length * schema.Width)];
+            features.Transform(rows, values);
+        }
 
         TLabel[]? labels = null;
         if (label is not null)
@@ -48,6 +66,6 @@ public static class FittedFeatureSetExtensions
             }
         }
 
-        return new FeatureMatrixDataView<TLabel>(features.Schema, matrix, labels, labelType);
+        return new FeatureMatrixDataView<TLabel>(schema, rows.Length, indices, values, labels, labelType);
     }
 }

@@ -12,6 +12,7 @@ public sealed class HandWrittenTraining
     public const int Terms = TrainingFeatures.MaxAirports;
     public const int OneHotWidth = Terms + 1; // the terms, then one out-of-vocabulary slot
     public const int Width = 1 + (2 * OneHotWidth);
+    public const int SparseWidth = 3; // the distance and one entry per airport
 
     private readonly double _mean;
     private readonly double _scale;
@@ -90,6 +91,27 @@ public sealed class HandWrittenTraining
             {
                 destination[1 + OneHotWidth + arrival] = 1f;
             }
+        }
+    }
+
+    /// <summary>The <see cref="SparseWidth"/> entries of each row, as slot indices and values: the distance z-score, then each airport's hot slot (or its first slot, holding 0, when missing).</summary>
+    public void Transform(ReadOnlySpan<TrainingFlight> rows, Span<int> indices, Span<float> values)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(indices.Length, rows.Length * SparseWidth, nameof(indices));
+        ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, rows.Length * SparseWidth, nameof(values));
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            var entry = i * SparseWidth;
+            double distance = row.Distance;
+            indices[entry] = 0;
+            values[entry] = double.IsFinite(distance) ? (float)((distance - _mean) / _scale) : 0f;
+            var origin = IndexOf(_origins, row.Origin);
+            indices[entry + 1] = 1 + Math.Max(origin, 0);
+            values[entry + 1] = origin >= 0 ? 1f : 0f;
+            var arrival = IndexOf(_destinations, row.Destination);
+            indices[entry + 2] = 1 + OneHotWidth + Math.Max(arrival, 0);
+            values[entry + 2] = arrival >= 0 ? 1f : 0f;
         }
     }
 

@@ -12,9 +12,10 @@ namespace Skewless.Benchmarks;
 /// Issue 3's training benchmark on the 3,000,000 rows of flights-3m.parquet, read once per process in setup (and timed
 /// there, apart from everything measured). Each "fit + transform" benchmark fits the z-score of the distance and the two
 /// airport vocabularies in full passes, then transforms every row and consumes it, all without materialising 3M rows of
-/// features: Skewless and the hand-written loop write dense rows into one reusable chunk of <see cref="ChunkRows"/> rows
-/// and sum it; ML.NET runs Fit, Transform and a full cursor pass over its Features column, summing each row's values. All
-/// three sums are about 6,000,000 (two ones a row; the z-scores add up to about 0), which setup checks.
+/// features: Skewless and the hand-written loop write rows into one reusable chunk of <see cref="ChunkRows"/> rows and sum
+/// its values, either dense (461 floats a row) or sparse (3 slot indices and values a row, what ML.NET's one-hot rows
+/// hold); ML.NET runs Fit, Transform and a full cursor pass over its (sparse) Features column, summing each row's values.
+/// All the sums are about 6,000,000 (two ones a row; the z-scores add up to about 0), which setup checks.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -27,6 +28,8 @@ public class TrainingBenchmarks
 
     private TrainingFlight[] _rows = [];
     private float[] _chunk = [];
+    private int[] _sparseIndices = [];
+    private float[] _sparseValues = [];
     private MLContext _ml = null!;
     private IDataView _mlData = null!;
     private IEstimator<ITransformer> _mlPipeline = null!;
@@ -43,23 +46,18 @@ public class TrainingBenchmarks
 
         _rows = TrainingData.Rows();
         _chunk = new float[ChunkRows * TrainingFeatures.Vector.Width];
-        if (TrainingFeatures.Vector.Width != HandWrittenTraining.Width)
+        _sparseIndices = new int[ChunkRows * TrainingFeatures.Vector.SparseWidth];
+        _sparseValues = new float[ChunkRows * TrainingFeatures.Vector.SparseWidth];
+        if (TrainingFeatures.Vector.Width != HandWrittenTraining.Width || TrainingFeatures.Vector.SparseWidth != HandWrittenTraining.SparseWidth)
         {
-            throw new InvalidOperationException($"The hand-written loop writes {HandWrittenTraining.Width} slots; the feature set has {TrainingFeatures.Vector.Width}.");
+            throw new InvalidOperationException($"The hand-written loop writes {HandWrittenTraining.Width} slots, {HandWrittenTraining.SparseWidth} sparse; the feature set has {TrainingFeatures.Vector.Width}, {TrainingFeatures.Vector.SparseWidth}.");
         }
 
         _fitted = TrainingFeatures.Fit(_rows);
         _handWritten = HandWrittenTraining.Fit(_rows);
         RequireEveryAirportKept();
         RequireSameVectors();
-        AllProposals();
-        var (zScore, origins, destinations) = _proposalFit;
-        var fitted = (ZScore)_fitted.Transforms[0]!;
-        if (zScore.Mean != fitted.Mean || zScore.StandardDeviation != fitted.StandardDeviation
-            || !origins.SequenceEqual(((Vocabulary)_fitted.Transforms[1]!).Terms) || !destinations.SequenceEqual(((Vocabulary)_fitted.Transforms[2]!).Terms))
-        {
-            throw new InvalidOperationException("The all-proposals variant fits other constants than TrainingFeatures.Fit.");
-        }
+        RequireSameSparseRows();
 
         _ml = new MLContext(seed: 1);
         _mlData = _ml.Data.LoadFromEnumerable(_rows);
@@ -96,11 +94,12 @@ public class TrainingBenchmarks
         }
 
         var skewless = SkewlessFitTransform();
+        var sparse = SkewlessFitSparseTransform();
         var mlNet = MlNetFitTransformCursor();
-        Console.WriteLine($"// Checksums: Skewless {skewless:R}, ML.NET {mlNet:R}.");
-        if (Math.Abs(skewless - mlNet) > 1)
+        Console.WriteLine($"// Checksums: Skewless {skewless:R} (sparse {sparse:R}), ML.NET {mlNet:R}.");
+        if (Math.Abs(skewless - mlNet) > 1 || Math.Abs(sparse - mlNet) > 1)
         {
-            throw new InvalidOperationException($"Checksums differ: Skewless {skewless}, ML.NET {mlNet}.");
+            throw new InvalidOperationException($"Checksums differ: Skewless {skewless} (sparse {sparse}), ML.NET {mlNet}.");
         }
     }
 
@@ -160,88 +159,18 @@ public class TrainingBenchmarks
         return checksum;
     }
 
-    /// <summary>
-    /// A hand-made variant, not a generated API: the same fit, then the typed <c>Transform(in row)</c> (the z-score and the
-    /// two vocabulary indices, which is all a one-hot row holds) consumed without writing the dense one-hot. This is what
-    /// ML.NET's sparse Features rows amount to, and what a sparse or index output of the batch Transform would cost.
-    /// </summary>
-    [Benchmark(Description = "Variant: Fit + typed Transform (indices)")]
+    [Benchmark(Description = "Hand-written: fit + sparse transform")]
     [BenchmarkCategory("Fit+transform")]
-    public double SkewlessFitTypedTransform()
-    {
-        var rows = _rows;
-        var fitted = TrainingFeatures.Fit(rows);
-        double checksum = 0;
-        foreach (var row in rows)
-        {
-            var vector = fitted.Transform(in row);
-            checksum += vector.Distance + (vector.Origin >= 0 ? 1 : 0) + (vector.Destination >= 0 ? 1 : 0);
-        }
-
-        return checksum;
-    }
-
-    /// <summary>
-    /// A hand-made variant of all three proposals together: the fit fed from a span (a <c>Fit(ReadOnlySpan&lt;T&gt;)</c>
-    /// overload), vocabularies counted with one dictionary lookup a value (<see cref="OneLookupVocabulary"/>, a copy of
-    /// VocabularyAccumulator with CollectionsMarshal), and the typed, sparse transform. VocabularyAccumulator cannot hand
-    /// its counts to a Vocabulary from outside src/, so the transform runs on the setup's fit, whose terms setup checks are
-    /// the same as these.
-    /// </summary>
-    [Benchmark(Description = "Variant: span fit, one-lookup counts, typed Transform")]
-    [BenchmarkCategory("Fit+transform")]
-    public double AllProposals()
+    public double HandWrittenFitSparseTransform()
     {
         var rows = _rows.AsSpan();
-        var distance = new ZScoreAccumulator();
-        var origins = new OneLookupVocabulary();
-        var destinations = new OneLookupVocabulary();
-        foreach (var row in rows)
-        {
-            distance.Add(TrainingFeatures.Distance(row));
-            origins.Add(TrainingFeatures.Origin(row));
-            destinations.Add(TrainingFeatures.Destination(row));
-        }
-
-        var fit = (distance.Complete(), origins.Terms(TrainingFeatures.MaxAirports), destinations.Terms(TrainingFeatures.MaxAirports));
-        _proposalFit = fit;
-        var fitted = _fitted; // the same constants, checked in setup
-        double checksum = 0;
-        foreach (var row in rows)
-        {
-            var vector = fitted.Transform(in row);
-            checksum += vector.Distance + (vector.Origin >= 0 ? 1 : 0) + (vector.Destination >= 0 ? 1 : 0);
-        }
-
-        return checksum;
+        var fitted = HandWrittenTraining.Fit(rows);
+        return HandWrittenSparse(fitted);
     }
 
-    private (ZScore, string[], string[]) _proposalFit;
-
-    /// <summary>VocabularyAccumulator's counting and ordering, with one dictionary lookup a value instead of two.</summary>
-    public sealed class OneLookupVocabulary
-    {
-        private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
-        private long _missing;
-
-        public void Add(string? value)
-        {
-            if (string.IsNullOrEmpty(value))
-            {
-                _missing++;
-                return;
-            }
-
-            CollectionsMarshal.GetValueRefOrAddDefault(_counts, value, out _)++;
-        }
-
-        public string[] Terms(int maxSize) => _counts
-            .OrderByDescending(pair => pair.Value)
-            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
-            .Take(maxSize)
-            .Select(pair => pair.Key)
-            .ToArray();
-    }
+    [Benchmark(Description = "Skewless: Fit + sparse Transform")]
+    [BenchmarkCategory("Fit+transform")]
+    public double SkewlessFitSparseTransform() => SkewlessSparse(TrainingFeatures.Fit(_rows));
 
     [Benchmark(Baseline = true, Description = "Hand-written: fit")]
     [BenchmarkCategory("Fit only")]
@@ -250,20 +179,6 @@ public class TrainingBenchmarks
     [Benchmark(Description = "Skewless: Fit(rows)")]
     [BenchmarkCategory("Fit only")]
     public TrainingFeatures.Fitted SkewlessFit() => TrainingFeatures.Fit(_rows);
-
-    /// <summary>A hand-made variant of what a <c>Fit(ReadOnlySpan&lt;T&gt;)</c> overload would do: the public accumulator, fed from a span, without IEnumerable's two interface calls a row.</summary>
-    [Benchmark(Description = "Variant: Accumulator.Add over a span")]
-    [BenchmarkCategory("Fit only")]
-    public TrainingFeatures.Fitted SkewlessAccumulatorOverSpan()
-    {
-        var accumulator = new TrainingFeatures.Accumulator();
-        foreach (ref readonly var row in _rows.AsSpan())
-        {
-            accumulator.Add(in row);
-        }
-
-        return accumulator.Complete();
-    }
 
     [Benchmark(Description = "Skewless: Fit(rows, 1 core)")]
     [BenchmarkCategory("Fit only")]
@@ -302,6 +217,20 @@ public class TrainingBenchmarks
         }
 
         return accumulator.Complete();
+    }
+
+    /// <summary>What the distance's training statistics add to its z-score: the quantile sketch the histogram comes from.</summary>
+    [Benchmark(Description = "Parts: QuantileSketch")]
+    [BenchmarkCategory("Fit parts")]
+    public double PartsQuantileSketch()
+    {
+        var sketch = new QuantileSketch();
+        foreach (var row in _rows)
+        {
+            sketch.Add(row.Distance);
+        }
+
+        return sketch.Quantile(0.5);
     }
 
     [Benchmark(Description = "Parts: Dictionary counts x2 (one lookup)")]
@@ -366,6 +295,37 @@ public class TrainingBenchmarks
             var matrix = _chunk.AsSpan(0, chunk.Length * TrainingFeatures.Vector.Width);
             fitted.Transform(chunk, matrix);
             checksum += Checksum(matrix);
+        }
+
+        return checksum;
+    }
+
+    [Benchmark(Baseline = true, Description = "Hand-written: sparse transform")]
+    [BenchmarkCategory("Sparse transform only")]
+    public double HandWrittenSparseTransform() => HandWrittenSparse(_handWritten);
+
+    [Benchmark(Description = "Skewless: sparse Transform")]
+    [BenchmarkCategory("Sparse transform only")]
+    public double SkewlessSparseTransform() => SkewlessSparse(_fitted);
+
+    private double HandWrittenSparse(HandWrittenTraining fitted) => SparseChecksum(fitted.Transform);
+
+    private double SkewlessSparse(TrainingFeatures.Fitted fitted) => SparseChecksum(fitted.Transform);
+
+    private delegate void SparseTransform(ReadOnlySpan<TrainingFlight> rows, Span<int> indices, Span<float> values);
+
+    // Transforms every row, a chunk at a time, into the reusable sparse chunk and sums its values. Both sides write
+    // Vector.SparseWidth entries a row (checked in setup); the delegate costs one call a chunk of 1,024 rows.
+    private double SparseChecksum(SparseTransform transform)
+    {
+        var rows = _rows.AsSpan();
+        double checksum = 0;
+        for (var start = 0; start < rows.Length; start += ChunkRows)
+        {
+            var chunk = rows.Slice(start, Math.Min(ChunkRows, rows.Length - start));
+            var values = _sparseValues.AsSpan(0, chunk.Length * TrainingFeatures.Vector.SparseWidth);
+            transform(chunk, _sparseIndices.AsSpan(0, values.Length), values);
+            checksum += Checksum(values);
         }
 
         return checksum;
@@ -437,5 +397,29 @@ public class TrainingBenchmarks
         }
 
         Console.WriteLine($"// Skewless and the hand-written loop wrote the same bits for {checkedRows:N0} sampled rows.");
+    }
+
+    // The same for the sparse form, over every row.
+    private void RequireSameSparseRows()
+    {
+        var width = HandWrittenTraining.SparseWidth;
+        var expectedIndices = new int[ChunkRows * width];
+        var expectedValues = new float[ChunkRows * width];
+        var actualIndices = new int[ChunkRows * width];
+        var actualValues = new float[ChunkRows * width];
+        for (var start = 0; start < _rows.Length; start += ChunkRows)
+        {
+            var chunk = _rows.AsSpan(start, Math.Min(ChunkRows, _rows.Length - start));
+            var entries = chunk.Length * width;
+            _handWritten.Transform(chunk, expectedIndices, expectedValues);
+            _fitted.Transform(chunk, actualIndices, actualValues);
+            if (!expectedIndices.AsSpan(0, entries).SequenceEqual(actualIndices.AsSpan(0, entries))
+                || !MemoryMarshal.Cast<float, int>(expectedValues.AsSpan(0, entries)).SequenceEqual(MemoryMarshal.Cast<float, int>(actualValues.AsSpan(0, entries))))
+            {
+                throw new InvalidOperationException($"Skewless and the hand-written loop write different sparse rows in the chunk at row {start}.");
+            }
+        }
+
+        Console.WriteLine($"// Skewless and the hand-written loop wrote the same sparse bits for all {_rows.Length:N0} rows.");
     }
 }

@@ -107,9 +107,19 @@ internal static class FeatureSetEmitter
         {
             ThrowIfNull(writer, "training");
             writer.Line("var accumulator = new Accumulator();");
-            using (writer.Block("foreach (var row in training)"))
+            using (writer.Block($"if ({Transforms}.Partitioning.TryGetSpan(training, out var rows))"))
             {
-                writer.Line("accumulator.Add(in row);");
+                using (writer.Block("for (var i = 0; i < rows.Length; i++)"))
+                {
+                    writer.Line("accumulator.Add(in rows[i]);");
+                }
+            }
+            using (writer.Block("else"))
+            {
+                using (writer.Block("foreach (var row in training)"))
+                {
+                    writer.Line("accumulator.Add(in row);");
+                }
             }
 
             writer.Line();
@@ -135,9 +145,19 @@ internal static class FeatureSetEmitter
             writer.Line("global::System.Threading.Tasks.Parallel.For(0, accumulators.Length, options, partition =>");
             writer.Line("{");
             writer.Line("    var accumulator = new Accumulator();");
-            writer.Line("    for (var i = boundaries[partition]; i < boundaries[partition + 1]; i++)");
+            writer.Line($"    if ({Transforms}.Partitioning.TryGetSpan(training, out var rows))");
             writer.Line("    {");
-            writer.Line("        accumulator.Add(training[i]);");
+            writer.Line("        for (var i = boundaries[partition]; i < boundaries[partition + 1]; i++)");
+            writer.Line("        {");
+            writer.Line("            accumulator.Add(in rows[i]);");
+            writer.Line("        }");
+            writer.Line("    }");
+            writer.Line("    else");
+            writer.Line("    {");
+            writer.Line("        for (var i = boundaries[partition]; i < boundaries[partition + 1]; i++)");
+            writer.Line("        {");
+            writer.Line("            accumulator.Add(training[i]);");
+            writer.Line("        }");
             writer.Line("    }");
             writer.Line();
             writer.Line("    accumulators[partition] = accumulator;");
@@ -227,8 +247,11 @@ internal static class FeatureSetEmitter
         writer.Line("/// <summary>The features of one row, one typed field per feature.</summary>");
         using (writer.Block("public readonly partial struct Vector"))
         {
-            writer.Line("/// <summary>The number of float slots <see cref=\"CopyTo\"/> fills.</summary>");
+            writer.Line("/// <summary>The number of float slots <see cref=\"CopyTo(global::System.Span{float})\"/> fills.</summary>");
             writer.Line($"public const int Width = {Number(model.Width)};");
+            writer.Line();
+            writer.Line("/// <summary>The number of entries the sparse <see cref=\"CopyTo(global::System.Span{int}, global::System.Span{float})\"/> writes: one for every feature with a slot.</summary>");
+            writer.Line($"public const int SparseWidth = {Number(model.Features.Count(feature => feature.Width > 0))};");
             foreach (var feature in model.Features)
             {
                 writer.Line();
@@ -275,6 +298,40 @@ internal static class FeatureSetEmitter
                     offset += feature.Width;
                 }
             }
+
+            writer.Line();
+            writer.Line("/// <summary>");
+            writer.Line("/// Writes the features in sparse form, the slots <see cref=\"CopyTo(global::System.Span{float})\"/> would fill, without the zeros of");
+            writer.Line("/// one-hot features: one entry for every feature with a slot, its slot index (ascending) and value. A one-hot feature's");
+            writer.Line("/// entry is its hot slot, holding 1, or its first slot, holding 0, when none is hot. Every slot not listed is 0.");
+            writer.Line("/// </summary>");
+            writer.Line("/// <param name=\"indices\">At least <see cref=\"SparseWidth\"/> entries, for the slot indices.</param>");
+            writer.Line("/// <param name=\"values\">At least <see cref=\"SparseWidth\"/> entries, for the values.</param>");
+            using (writer.Block("public void CopyTo(global::System.Span<int> indices, global::System.Span<float> values)"))
+            {
+                using (writer.Block("if (indices.Length < SparseWidth)"))
+                {
+                    writer.Line("throw new global::System.ArgumentException(\"The indices have \" + indices.Length + \" entries; a vector needs \" + SparseWidth + \".\", nameof(indices));");
+                }
+
+
+                using (writer.Block("if (values.Length < SparseWidth)"))
+                {
+                    writer.Line("throw new global::System.ArgumentException(\"The values have \" + values.Length + \" entries; a vector needs \" + SparseWidth + \".\", nameof(values));");
+                }
+
+                writer.Line();
+                // As in the dense CopyTo: exact slices let the JIT drop the bounds check on every constant entry.
+                writer.Line("indices = indices.Slice(0, SparseWidth);");
+                writer.Line("values = values.Slice(0, SparseWidth);");
+                var offset = 0;
+                var entry = 0;
+                foreach (var feature in model.Features.Where(feature => feature.Width > 0))
+                {
+                    EmitSparseCopy(writer, feature, offset, entry++);
+                    offset += feature.Width;
+                }
+            }
         }
     }
 
@@ -302,54 +359,94 @@ internal static class FeatureSetEmitter
             return;
         }
 
-        if (feature.Transform.Kind is FeatureTransform.Vocabulary or FeatureTransform.HashBuckets && feature.Transform.OneHot)
+        if (OneHotSlot(feature, field) is { } slot)
         {
-            using (writer.Block($"if ((uint){field} < {feature.Width}u)"))
+            using (writer.Block($"if ((uint){slot} < {feature.Width}u)"))
             {
-                writer.Line($"destination[{offset} + {field}] = 1f;");
+                writer.Line($"destination[{offset} + {slot}] = 1f;");
             }
-
-            return;
         }
-
-        if (feature.Transform.Kind != FeatureTransform.None)
+        else if (IsOneHot(feature))
         {
-            writer.Line($"destination[{offset}] = {field};");
-            return;
+            using (writer.Block($"switch ({field})"))
+            {
+                for (var i = 0; i < feature.EnumMembers.Length; i++)
+                {
+                    writer.Line($"case {feature.ReturnType}.{Identifier(feature.EnumMembers[i])}: destination[{offset + i}] = 1f; break;");
+                }
+            }
         }
-
-        switch (feature.Kind)
+        else
         {
-            case FeatureKind.Single:
-                writer.Line($"destination[{offset}] = {field};");
-                break;
-            case FeatureKind.Boolean:
-                writer.Line($"destination[{offset}] = {field} ? 1f : 0f;");
-                break;
-            case FeatureKind.Enum when feature.EnumStart is { } start:
-                // Consecutive values: the slot is the value minus the first, without a branch per value.
-                var slot = start == 0 ? $"(int){field}" : $"((int){field} - {Number(start)})";
-                using (writer.Block($"if ((uint){slot} < {feature.Width}u)"))
-                {
-                    writer.Line($"destination[{offset} + {slot}] = 1f;");
-                }
-
-                break;
-            case FeatureKind.Enum:
-                using (writer.Block($"switch ({field})"))
-                {
-                    for (var i = 0; i < feature.EnumMembers.Length; i++)
-                    {
-                        writer.Line($"case {feature.ReturnType}.{Identifier(feature.EnumMembers[i])}: destination[{offset + i}] = 1f; break;");
-                    }
-                }
-
-                break;
-            default:
-                writer.Line($"destination[{offset}] = (float){field};");
-                break;
+            writer.Line($"destination[{offset}] = {SlotValue(feature, field)};");
         }
     }
+
+    // Writes the feature's one sparse entry, number `entry` of the row: a one-hot feature's hot slot, or its first slot
+    // holding zero when none is hot (missing, or out of range), so that every row has the same number of entries and
+    // agrees with the dense form slot for slot.
+    private static void EmitSparseCopy(IndentedWriter writer, FeatureModel feature, int offset, int entry)
+    {
+        var field = Identifier(feature.MethodName);
+        if (OneHotSlot(feature, field) is { } slot)
+        {
+            using (writer.Block($"if ((uint){slot} < {feature.Width}u)"))
+            {
+                writer.Line($"indices[{entry}] = {offset} + {slot};");
+                writer.Line($"values[{entry}] = 1f;");
+            }
+
+            using (writer.Block("else"))
+            {
+                writer.Line($"indices[{entry}] = {offset};");
+                writer.Line($"values[{entry}] = 0f;");
+            }
+        }
+        else if (IsOneHot(feature))
+        {
+            using (writer.Block($"switch ({field})"))
+            {
+                for (var i = 0; i < feature.EnumMembers.Length; i++)
+                {
+                    writer.Line($"case {feature.ReturnType}.{Identifier(feature.EnumMembers[i])}: indices[{entry}] = {offset + i}; values[{entry}] = 1f; break;");
+                }
+
+                writer.Line($"default: indices[{entry}] = {offset}; values[{entry}] = 0f; break;");
+            }
+        }
+        else
+        {
+            writer.Line($"indices[{entry}] = {offset};");
+            writer.Line($"values[{entry}] = {SlotValue(feature, field)};");
+        }
+    }
+
+    // A one-hot feature's hot slot relative to its first, as an expression that is in range only when a slot is hot;
+    // null for a feature that is not one-hot, or an enum whose values are not consecutive (a switch picks its slot).
+    private static string? OneHotSlot(FeatureModel feature, string field)
+    {
+        if (!IsOneHot(feature))
+        {
+            return null;
+        }
+
+        if (feature.Transform.Kind is FeatureTransform.Vocabulary or FeatureTransform.HashBuckets)
+        {
+            return field;
+        }
+
+        // Consecutive enum values: the slot is the value minus the first, without a branch per value.
+        return feature.EnumStart is { } start ? (start == 0 ? $"(int){field}" : $"((int){field} - {Number(start)})") : null;
+    }
+
+    // The float of a feature that fills one slot: a transform's output or an index as it is, a bool as 1 or 0.
+    private static string SlotValue(FeatureModel feature, string field) =>
+        feature.Transform.Kind != FeatureTransform.None ? field : feature.Kind switch
+        {
+            FeatureKind.Single => field,
+            FeatureKind.Boolean => $"{field} ? 1f : 0f",
+            _ => $"(float){field}",
+        };
 
     private static void EmitAccumulator(IndentedWriter writer, Context context)
     {
@@ -574,6 +671,42 @@ internal static class FeatureSetEmitter
             }
 
             writer.Line();
+            writer.Line("/// <summary>Computes the features of many rows in sparse form, for training: each row's <see cref=\"Vector.SparseWidth\"/> entries, as <see cref=\"Vector.CopyTo(global::System.Span{int}, global::System.Span{float})\"/> writes them. Every slot not listed is 0.</summary>");
+            writer.Line("/// <param name=\"rows\">The rows.</param>");
+            writer.Line("/// <param name=\"indices\">At least <c>rows.Length * Vector.SparseWidth</c> entries; row <c>i</c> fills entries <c>i * Vector.SparseWidth</c> onwards with its slot indices, ascending.</param>");
+            writer.Line("/// <param name=\"values\">At least <c>rows.Length * Vector.SparseWidth</c> entries, the values of those slots.</param>");
+            using (writer.Block($"public void Transform(global::System.ReadOnlySpan<{model.InputType}> rows, global::System.Span<int> indices, global::System.Span<float> values)"))
+            {
+                EmitSparseRoomCheck(writer);
+                using (writer.Block("for (var i = 0; i < rows.Length; i++)"))
+                {
+                    writer.Line("Kernel(in rows[i], null).CopyTo(indices.Slice(i * Vector.SparseWidth, Vector.SparseWidth), values.Slice(i * Vector.SparseWidth, Vector.SparseWidth));");
+                }
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>Computes the features of many rows in sparse form on several cores: each contiguous partition of the rows fills its own entries, with the same result as on one core.</summary>");
+            writer.Line("/// <param name=\"rows\">The rows.</param>");
+            writer.Line("/// <param name=\"indices\">At least <c>rows.Length * Vector.SparseWidth</c> entries; row <c>i</c> fills entries <c>i * Vector.SparseWidth</c> onwards with its slot indices, ascending.</param>");
+            writer.Line("/// <param name=\"values\">At least <c>rows.Length * Vector.SparseWidth</c> entries, the values of those slots.</param>");
+            writer.Line("/// <param name=\"options\">How many cores to use; the default uses all of them.</param>");
+            using (writer.Block($"public void Transform(global::System.ReadOnlyMemory<{model.InputType}> rows, global::System.Memory<int> indices, global::System.Memory<float> values, global::System.Threading.Tasks.ParallelOptions options)"))
+            {
+                ThrowIfNull(writer, "options");
+                EmitSparseRoomCheck(writer);
+                writer.Line($"var boundaries = {Transforms}.Partitioning.Boundaries(rows.Length, options);");
+                writer.Line("global::System.Threading.Tasks.Parallel.For(0, boundaries.Length - 1, options, partition =>");
+                writer.Line("{");
+                writer.Line("    var start = boundaries[partition];");
+                writer.Line("    var count = boundaries[partition + 1] - start;");
+                writer.Line("    Transform(");
+                writer.Line("        rows.Span.Slice(start, count),");
+                writer.Line("        indices.Span.Slice(start * Vector.SparseWidth, count * Vector.SparseWidth),");
+                writer.Line("        values.Span.Slice(start * Vector.SparseWidth, count * Vector.SparseWidth));");
+                writer.Line("});");
+            }
+
+            writer.Line();
             writer.Line("/// <summary>Writes the fitted feature set as a JSON artifact that <see cref=\"Load(global::System.IO.Stream)\"/> reads back.</summary>");
             writer.Line("/// <param name=\"destination\">The stream to write to. It is flushed, not closed.</param>");
             using (writer.Block("public void Save(global::System.IO.Stream destination)"))
@@ -641,6 +774,19 @@ internal static class FeatureSetEmitter
 
                 Call(writer, "return new Vector", model.Features.Select(Apply), ";");
             }
+        }
+    }
+
+    private static void EmitSparseRoomCheck(IndentedWriter writer)
+    {
+        foreach (var buffer in new[] { "indices", "values" })
+        {
+            using (writer.Block($"if ({buffer}.Length < (long)rows.Length * Vector.SparseWidth)"))
+            {
+                writer.Line($"throw new global::System.ArgumentException(\"The {buffer} have \" + {buffer}.Length + \" entries; \" + rows.Length + \" rows of \" + Vector.SparseWidth + \" need \" + (long)rows.Length * Vector.SparseWidth + \".\", nameof({buffer}));");
+            }
+
+            writer.Line();
         }
     }
 

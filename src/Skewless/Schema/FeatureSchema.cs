@@ -24,6 +24,7 @@ public sealed class FeatureSchema
         Features = features;
 
         var width = 0;
+        var sparseWidth = 0;
         foreach (var feature in features)
         {
             if (feature.Offset != width)
@@ -32,9 +33,11 @@ public sealed class FeatureSchema
             }
 
             width += feature.Width;
+            sparseWidth += feature.Width > 0 ? 1 : 0;
         }
 
         Width = width;
+        SparseWidth = sparseWidth;
         Libraries = libraries.Select(LibraryVersion.Of).GroupBy(library => library.Name, StringComparer.Ordinal).Select(group => group.First())
             .OrderBy(library => library.Name, StringComparer.Ordinal).ToArray();
     }
@@ -56,6 +59,9 @@ public sealed class FeatureSchema
 
     /// <summary>The total number of slots in the vector.</summary>
     public int Width { get; }
+
+    /// <summary>The number of entries a row has in sparse form: one for every feature with a slot, which is a one-hot feature's hot slot (or its first slot, holding zero, when no slot is hot).</summary>
+    public int SparseWidth { get; }
 
     /// <summary>The features, in vector order.</summary>
     public IReadOnlyList<FeatureDescriptor> Features { get; }

@@ -37,6 +37,12 @@ public interface IFittedFeatureSet<TRow>
     /// <param name="matrix">At least <c>rows.Length * Schema.Width</c> slots.</param>
     void Transform(ReadOnlySpan<TRow> rows, Span<float> matrix);
 
+    /// <summary>Computes many rows' features in sparse form, for training: row <c>i</c> fills entries <c>i * Schema.SparseWidth</c> onwards with slot indices in ascending order and their values; every slot not listed is zero.</summary>
+    /// <param name="rows">The rows.</param>
+    /// <param name="indices">At least <c>rows.Length * Schema.SparseWidth</c> entries.</param>
+    /// <param name="values">At least <c>rows.Length * Schema.SparseWidth</c> entries.</param>
+    void Transform(ReadOnlySpan<TRow> rows, Span<int> indices, Span<float> values);
+
     /// <summary>Writes the fitted feature set as a JSON artifact.</summary>
     /// <param name="destination">The stream to write to. It is flushed, not closed.</param>
     void Save(Stream destination);

@@ -22,7 +22,7 @@ public sealed class QuantileSketch
     private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
     private static readonly double InverseLogGamma = 1 / Math.Log(Gamma);
 
-    private Dictionary<double, long>? _exact = new();
+    private DistinctValueCounts? _exact = new();
     private readonly Dictionary<int, long> _positive = new();
     private readonly Dictionary<int, long> _negative = new();
     private long _zeros;
@@ -42,7 +42,7 @@ public sealed class QuantileSketch
         Guard.NotNull(other, nameof(other));
         if (other._exact is not null)
         {
-            foreach (var pair in other._exact)
+            foreach (var pair in other._exact.Pairs())
             {
                 Add(pair.Key, pair.Value);
             }
@@ -130,7 +130,7 @@ public sealed class QuantileSketch
     {
         if (_exact is not null)
         {
-            return _exact.OrderBy(pair => pair.Key);
+            return _exact.Pairs().OrderBy(pair => pair.Key);
         }
 
         return _negative.OrderByDescending(pair => pair.Key).Select(pair => new KeyValuePair<double, long>(-Representative(pair.Key), pair.Value))
@@ -150,7 +150,7 @@ public sealed class QuantileSketch
         Count += count;
         if (_exact is not null)
         {
-            ExactCounts.Add(_exact, value, count);
+            _exact.Add(value, count);
             if (_exact.Count > ExactLimit)
             {
                 Collapse();
@@ -171,7 +171,7 @@ public sealed class QuantileSketch
 
         var exact = _exact;
         _exact = null;
-        foreach (var pair in exact)
+        foreach (var pair in exact.Pairs())
         {
             AddToBucket(pair.Key, pair.Value);
         }

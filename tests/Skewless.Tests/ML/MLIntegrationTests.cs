@@ -75,6 +75,51 @@ public sealed class MLIntegrationTests
         Assert.Equal(engine.Predict(march[0]).Value, reused.Value);
     }
 
+    [Fact]
+    public void One_hot_features_reach_ml_net_as_sparse_vectors_that_train_the_same_model_as_dense_ones()
+    {
+        var (training, march) = Split.Value;
+        var fitted = FlightFeatures.Fit(training);
+        var ml = new MLContext(seed: 1);
+        var sparse = fitted.ToDataView(training, flight => flight.DelayMinutes);
+
+        var matrix = new float[training.Length * FlightFeatures.Vector.Width];
+        fitted.Transform(training, matrix);
+        var dense = ml.Data.LoadFromEnumerable(training.Select((flight, i) => new DenseRow
+        {
+            Features = matrix.AsSpan(i * FlightFeatures.Vector.Width, FlightFeatures.Vector.Width).ToArray(),
+            Label = flight.DelayMinutes,
+        }));
+
+        var column = sparse.Schema[FeatureColumns.Features];
+        using (var cursor = sparse.GetRowCursor([column]))
+        {
+            var getter = cursor.GetGetter<VBuffer<float>>(column);
+            var row = default(VBuffer<float>);
+            Assert.True(cursor.MoveNext());
+            getter(ref row);
+            Assert.False(row.IsDense);
+            Assert.Equal(FlightFeatures.Vector.SparseWidth, row.GetValues().Length);
+            Assert.Equal(matrix.AsSpan(0, FlightFeatures.Vector.Width).ToArray(), row.DenseValues());
+        }
+
+        var trainer = ml.Regression.Trainers.FastTree(numberOfLeaves: 8, numberOfTrees: 20);
+        var scoring = fitted.ToDataView(march);
+        var fromSparse = trainer.Fit(sparse).Transform(scoring).GetColumn<float>("Score").ToArray();
+        var fromDense = trainer.Fit(dense).Transform(scoring).GetColumn<float>("Score").ToArray();
+
+        Assert.Equal(fromDense, fromSparse);
+        Assert.True(fromSparse.Distinct().Count() > 10, "The model should not predict a constant.");
+    }
+
+    private sealed class DenseRow
+    {
+        [VectorType(FlightFeatures.Vector.Width)]
+        public float[] Features { get; set; } = [];
+
+        public float Label { get; set; }
+    }
+
     public sealed class Score
     {
         [ColumnName("Score")]

@@ -5,8 +5,9 @@ using Xunit;
 namespace Skewless.Tests.Transforms;
 
 /// <summary>
-/// Rows no training set had, through the generated FlightFeatures: Transform never throws, and every
-/// fitted slot holds the value its transform documents for a missing or unseen input.
+/// Rows no training set had, through the generated FlightFeatures: Transform never throws, every
+/// fitted slot holds the value its transform documents for a missing or unseen input, and the
+/// single-row, batch and sparse forms agree bit for bit.
 /// </summary>
 public sealed class AdversarialServingTests
 {
@@ -46,6 +47,11 @@ public sealed class AdversarialServingTests
         var batch = new float[FlightFeatures.Vector.Width];
         Fitted.Value.Transform(new[] { flight }, batch);
         Assert.Equal(single.Select(BitConverter.SingleToInt32Bits), batch.Select(BitConverter.SingleToInt32Bits));
+
+        var indices = new int[FlightFeatures.Vector.SparseWidth];
+        var values = new float[FlightFeatures.Vector.SparseWidth];
+        Fitted.Value.Transform(new[] { flight }, indices, values);
+        Same.Bits(single, SparseTests.Expand(indices, values, 1, FlightFeatures.Schema), FlightFeatures.Vector.Width);
         return single;
     }
 

@@ -7,7 +7,7 @@ namespace Skewless.Tests.Transforms;
 public sealed class AllocationTests
 {
     [Fact]
-    public void Transforming_single_rows_allocates_nothing()
+    public void Transforming_rows_dense_or_sparse_allocates_nothing()
     {
         var zips = RealData.Zips;
         var fitted = ZipFeatures.Fit(zips);
@@ -33,5 +33,19 @@ public sealed class AllocationTests
                 fitted.Transform(in row, slots);
             }
         }));
+
+        var indices = new int[ZipFeatures.Vector.SparseWidth];
+        var values = new float[ZipFeatures.Vector.SparseWidth];
+        Assert.Equal(0, Allocations.Fewest(() =>
+        {
+            foreach (var row in rows)
+            {
+                fitted.Transform(row).CopyTo(indices, values);
+            }
+        }));
+
+        var allIndices = new int[rows.Length * ZipFeatures.Vector.SparseWidth];
+        var allValues = new float[allIndices.Length];
+        Assert.Equal(0, Allocations.Fewest(() => fitted.Transform(rows, allIndices, allValues)));
     }
 }

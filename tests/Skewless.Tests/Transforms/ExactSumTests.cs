@@ -228,6 +228,26 @@ public sealed class ExactSumTests
         Assert.Equal(preloaded + ExactReference.Sum(values, ExactSum.Exponent), sum.Value());
     }
 
+    // The double in front of the limbs: sums it holds exactly, sums it rounds (the error goes to the limbs), sums that
+    // overflow it, and squares on both sides of the range where a fused multiply-add gives their exact error.
+    [Fact]
+    public void Sums_the_leading_double_rounds_or_overflows_are_exact()
+    {
+        var smallest = Math.ScaleB(1, -484);
+        var largest = Math.ScaleB(1, 511);
+        var values = new[]
+        {
+            21, 4962, 0.1, 0.2, 0.3, 1e-16, 1 + Math.ScaleB(1, -52), double.MaxValue, double.MaxValue, -double.MaxValue, 1e300,
+            smallest, Math.BitDecrement(smallest), -smallest, largest, Math.BitDecrement(largest), -largest, 1e154, 1e-150,
+            double.Epsilon, -double.Epsilon, -0.0, Math.PI, -Math.E,
+        };
+
+        var (sum, squares) = Sums(values);
+
+        Assert.Equal(ExactReference.Sum(values, ExactSum.Exponent), sum.Value());
+        Assert.Equal(ExactReference.SumOfSquares(values, ExactSum.Exponent), squares.Value());
+    }
+
     [Fact]
     public void Merge_after_many_additions_is_exact()
     {

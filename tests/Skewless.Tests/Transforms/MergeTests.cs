@@ -102,6 +102,18 @@ public sealed class MergeTests
         Same.Artifact(ZipsOnePass.Value, Save(ZipFeatures.Fit(RealData.Zips, options)));
     }
 
+    // An array or a List is fitted as a span, anything else through its interface: the same bytes either way.
+    [Fact]
+    public void Fitting_a_span_saves_the_same_bytes_as_fitting_an_enumerable()
+    {
+        var flights = RealData.Flights;
+        Same.Artifact(FlightsOnePass.Value, Save(FlightFeatures.Fit(flights.Select(flight => flight))));
+        Same.Artifact(FlightsOnePass.Value, Save(FlightFeatures.Fit(new List<Flight>(flights))));
+        Same.Artifact(FlightsOnePass.Value, Save(FlightFeatures.Fit(Array.AsReadOnly(flights), new ParallelOptions { MaxDegreeOfParallelism = 2 })));
+        Same.Artifact(FlightsOnePass.Value, Save(FlightFeatures.Fit(new List<Flight>(flights), new ParallelOptions { MaxDegreeOfParallelism = 2 })));
+        Same.Artifact(ZipsOnePass.Value, Save(ZipFeatures.Fit(RealData.Zips.Select(zip => zip))));
+    }
+
     [Fact]
     public void The_zip_fit_covers_the_transforms_the_flights_sample_leaves_out()
     {

@@ -35,9 +35,19 @@ namespace Airline
             }
 
             var accumulator = new Accumulator();
-            foreach (var row in training)
+            if (global::Skewless.Transforms.Partitioning.TryGetSpan(training, out var rows))
             {
-                accumulator.Add(in row);
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    accumulator.Add(in rows[i]);
+                }
+            }
+            else
+            {
+                foreach (var row in training)
+                {
+                    accumulator.Add(in row);
+                }
             }
 
             return accumulator.Complete();
@@ -67,9 +77,19 @@ namespace Airline
             global::System.Threading.Tasks.Parallel.For(0, accumulators.Length, options, partition =>
             {
                 var accumulator = new Accumulator();
-                for (var i = boundaries[partition]; i < boundaries[partition + 1]; i++)
+                if (global::Skewless.Transforms.Partitioning.TryGetSpan(training, out var rows))
                 {
-                    accumulator.Add(training[i]);
+                    for (var i = boundaries[partition]; i < boundaries[partition + 1]; i++)
+                    {
+                        accumulator.Add(in rows[i]);
+                    }
+                }
+                else
+                {
+                    for (var i = boundaries[partition]; i < boundaries[partition + 1]; i++)
+                    {
+                        accumulator.Add(training[i]);
+                    }
                 }
 
                 accumulators[partition] = accumulator;
@@ -102,8 +122,11 @@ namespace Airline
         /// <summary>The features of one row, one typed field per feature.</summary>
         public readonly partial struct Vector
         {
-            /// <summary>The number of float slots <see cref="CopyTo"/> fills.</summary>
+            /// <summary>The number of float slots <see cref="CopyTo(global::System.Span{float})"/> fills.</summary>
             public const int Width = 2;
+
+            /// <summary>The number of entries the sparse <see cref="CopyTo(global::System.Span{int}, global::System.Span{float})"/> writes: one for every feature with a slot.</summary>
+            public const int SparseWidth = 2;
 
             /// <summary>Feature <c>Hour</c>.</summary>
             public readonly float Hour;
@@ -131,6 +154,32 @@ namespace Airline
                 destination = destination.Slice(0, Width);
                 destination[0] = Hour;
                 destination[1] = Distance;
+            }
+
+            /// <summary>
+            /// Writes the features in sparse form, the slots <see cref="CopyTo(global::System.Span{float})"/> would fill, without the zeros of
+            /// one-hot features: one entry for every feature with a slot, its slot index (ascending) and value. A one-hot feature's
+            /// entry is its hot slot, holding 1, or its first slot, holding 0, when none is hot. Every slot not listed is 0.
+            /// </summary>
+            /// <param name="indices">At least <see cref="SparseWidth"/> entries, for the slot indices.</param>
+            /// <param name="values">At least <see cref="SparseWidth"/> entries, for the values.</param>
+            public void CopyTo(global::System.Span<int> indices, global::System.Span<float> values)
+            {
+                if (indices.Length < SparseWidth)
+                {
+                    throw new global::System.ArgumentException("The indices have " + indices.Length + " entries; a vector needs " + SparseWidth + ".", nameof(indices));
+                }
+                if (values.Length < SparseWidth)
+                {
+                    throw new global::System.ArgumentException("The values have " + values.Length + " entries; a vector needs " + SparseWidth + ".", nameof(values));
+                }
+
+                indices = indices.Slice(0, SparseWidth);
+                values = values.Slice(0, SparseWidth);
+                indices[0] = 0;
+                values[0] = Hour;
+                indices[1] = 1;
+                values[1] = Distance;
             }
         }
 
@@ -299,6 +348,62 @@ namespace Airline
                 {
                     Kernel(in rows[i], null).CopyTo(matrix.Slice(i * Vector.Width, Vector.Width));
                 }
+            }
+
+            /// <summary>Computes the features of many rows in sparse form, for training: each row's <see cref="Vector.SparseWidth"/> entries, as <see cref="Vector.CopyTo(global::System.Span{int}, global::System.Span{float})"/> writes them. Every slot not listed is 0.</summary>
+            /// <param name="rows">The rows.</param>
+            /// <param name="indices">At least <c>rows.Length * Vector.SparseWidth</c> entries; row <c>i</c> fills entries <c>i * Vector.SparseWidth</c> onwards with its slot indices, ascending.</param>
+            /// <param name="values">At least <c>rows.Length * Vector.SparseWidth</c> entries, the values of those slots.</param>
+            public void Transform(global::System.ReadOnlySpan<global::Airline.Flight> rows, global::System.Span<int> indices, global::System.Span<float> values)
+            {
+                if (indices.Length < (long)rows.Length * Vector.SparseWidth)
+                {
+                    throw new global::System.ArgumentException("The indices have " + indices.Length + " entries; " + rows.Length + " rows of " + Vector.SparseWidth + " need " + (long)rows.Length * Vector.SparseWidth + ".", nameof(indices));
+                }
+
+                if (values.Length < (long)rows.Length * Vector.SparseWidth)
+                {
+                    throw new global::System.ArgumentException("The values have " + values.Length + " entries; " + rows.Length + " rows of " + Vector.SparseWidth + " need " + (long)rows.Length * Vector.SparseWidth + ".", nameof(values));
+                }
+
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    Kernel(in rows[i], null).CopyTo(indices.Slice(i * Vector.SparseWidth, Vector.SparseWidth), values.Slice(i * Vector.SparseWidth, Vector.SparseWidth));
+                }
+            }
+
+            /// <summary>Computes the features of many rows in sparse form on several cores: each contiguous partition of the rows fills its own entries, with the same result as on one core.</summary>
+            /// <param name="rows">The rows.</param>
+            /// <param name="indices">At least <c>rows.Length * Vector.SparseWidth</c> entries; row <c>i</c> fills entries <c>i * Vector.SparseWidth</c> onwards with its slot indices, ascending.</param>
+            /// <param name="values">At least <c>rows.Length * Vector.SparseWidth</c> entries, the values of those slots.</param>
+            /// <param name="options">How many cores to use; the default uses all of them.</param>
+            public void Transform(global::System.ReadOnlyMemory<global::Airline.Flight> rows, global::System.Memory<int> indices, global::System.Memory<float> values, global::System.Threading.Tasks.ParallelOptions options)
+            {
+                if (options == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(options));
+                }
+
+                if (indices.Length < (long)rows.Length * Vector.SparseWidth)
+                {
+                    throw new global::System.ArgumentException("The indices have " + indices.Length + " entries; " + rows.Length + " rows of " + Vector.SparseWidth + " need " + (long)rows.Length * Vector.SparseWidth + ".", nameof(indices));
+                }
+
+                if (values.Length < (long)rows.Length * Vector.SparseWidth)
+                {
+                    throw new global::System.ArgumentException("The values have " + values.Length + " entries; " + rows.Length + " rows of " + Vector.SparseWidth + " need " + (long)rows.Length * Vector.SparseWidth + ".", nameof(values));
+                }
+
+                var boundaries = global::Skewless.Transforms.Partitioning.Boundaries(rows.Length, options);
+                global::System.Threading.Tasks.Parallel.For(0, boundaries.Length - 1, options, partition =>
+                {
+                    var start = boundaries[partition];
+                    var count = boundaries[partition + 1] - start;
+                    Transform(
+                        rows.Span.Slice(start, count),
+                        indices.Span.Slice(start * Vector.SparseWidth, count * Vector.SparseWidth),
+                        values.Span.Slice(start * Vector.SparseWidth, count * Vector.SparseWidth));
+                });
             }
 
             /// <summary>Writes the fitted feature set as a JSON artifact that <see cref="Load(global::System.IO.Stream)"/> reads back.</summary>
