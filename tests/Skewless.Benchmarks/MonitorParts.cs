@@ -44,7 +44,7 @@ public class MonitorParts
         var monitor = _monitor;
         for (var i = 0; i < ServingRows.PerInvoke; i++)
         {
-            monitor.BeginRow(FlightFeatures.Schema);
+            monitor.BeginRow(FlightFeatures.Schema).EndRow();
         }
     }
 
@@ -58,6 +58,7 @@ public class MonitorParts
             observer.Number(0, _hour[i]);
             observer.Number(4, _log[i]);
             observer.Number(5, _distance[i]);
+            observer.EndRow();
         }
     }
 
@@ -72,6 +73,7 @@ public class MonitorParts
             observer.Category(2, _weekend[i]);
             observer.Category(3, _redEye[i]);
             observer.Category(6, _origin[i]);
+            observer.EndRow();
         }
     }
 
@@ -81,7 +83,9 @@ public class MonitorParts
         var monitor = _monitor;
         for (var i = 0; i < ServingRows.PerInvoke; i++)
         {
-            monitor.BeginRow(FlightFeatures.Schema).Text(7, _destination[i], _bucket[i]);
+            var observer = monitor.BeginRow(FlightFeatures.Schema);
+            observer.Text(7, _destination[i], _bucket[i]);
+            observer.EndRow();
         }
     }
 }

@@ -87,9 +87,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
             throw new ArgumentException($"This monitor watches {Schema.FeatureSet}; it cannot observe rows of {schema?.FeatureSet ?? "null"}.", nameof(schema));
         }
 
-        var thread = Current();
-        thread.Tally.Rows++;
-        return thread.Distribution;
+        return Current().Distribution;
     }
 
     /// <summary>
@@ -185,6 +183,8 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         {
             lock (_lock)
             {
+                // The buffered rows were observed in the tally's window, so they are counted in it before it retires.
+                thread.Distribution.Flush();
                 Retire(thread.Tally);
                 thread.Tally.Clear();
                 thread.Tally.Window = window;
@@ -250,6 +250,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
                 if (thread.Tally.Window >= first && thread.Tally.Window <= last)
                 {
                     sum.Add(thread.Tally);
+                    thread.Distribution.AddPending(sum);
                 }
             }
         }
@@ -266,6 +267,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
             foreach (var thread in _threads.Values)
             {
                 sum.Add(thread.Tally);
+                thread.Distribution.AddPending(sum);
             }
         }
 

@@ -354,6 +354,7 @@ namespace Legacy
                 {
                     observer.Category(0, OrdinalOf(rawTier));
                     observer.Number(1, rawBalance);
+                    observer.EndRow();
                 }
 
                 return new Vector(

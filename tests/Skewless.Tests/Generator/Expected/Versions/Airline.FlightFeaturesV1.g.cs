@@ -342,6 +342,7 @@ namespace Airline
                 {
                     observer.Number(0, rawHour);
                     observer.Number(1, rawDistance);
+                    observer.EndRow();
                 }
 
                 return new Vector(
