@@ -24,9 +24,10 @@ public sealed class FeatureObserver
     private readonly FeatureLayout[] _features;
     private readonly bool _residuals;
 
-    // Column by column, so that the kernel's constant feature number gives the column: each feature's values, numbers
-    // or categorical values' positions (see FeatureLayout.SlotOfPosition).
-    private readonly double[] _values;
+    // Column by column, so that the kernel's constant feature number gives the column: the numeric features' values,
+    // and the categorical features' positions (see FeatureLayout.SlotOfPosition). Each feature uses one of the two.
+    private readonly double[] _numbers;
+    private readonly int[] _positions;
 
     // The rows buffered, which the row being observed follows; read by snapshots from other threads.
     private int _rows;
@@ -36,7 +37,8 @@ public sealed class FeatureObserver
         _tally = tally;
         _features = tally.Layout.Features;
         _residuals = residuals;
-        _values = residuals ? [] : new double[_features.Length * Capacity];
+        _numbers = residuals ? [] : new double[_features.Length * Capacity];
+        _positions = residuals ? [] : new int[_features.Length * Capacity];
     }
 
     /// <summary>In residual mode, the residual of the row being observed.</summary>
@@ -45,15 +47,15 @@ public sealed class FeatureObserver
     /// <summary>A numeric feature's value, before its transform.</summary>
     public void Number(int feature, double value)
     {
-        ref readonly var layout = ref _features[feature];
         if (_residuals)
         {
             // value - value is 0 exactly when the value is finite: NaN and the infinities are missing.
+            ref readonly var layout = ref _features[feature];
             AddResidual(value - value != 0 ? layout.Offset : layout.SlotOfFinite(value));
             return;
         }
 
-        _values[(feature * Capacity) + _rows] = value;
+        _numbers[(feature * Capacity) + _rows] = value;
     }
 
     /// <summary>
@@ -68,22 +70,14 @@ public sealed class FeatureObserver
             return;
         }
 
-        _values[(feature * Capacity) + _rows] = position;
+        _positions[(feature * Capacity) + _rows] = position;
     }
 
     /// <summary>A string feature's value, for a string without a vocabulary.</summary>
-    public void Text(int feature, string? value)
-    {
-        ref readonly var layout = ref _features[feature];
-        Slot(feature, layout.SlotOfText(value));
-    }
+    public void Text(int feature, string? value) => Slot(feature, _features[feature].SlotOfText(value));
 
     /// <summary>A hashed string feature's value and the bucket the kernel hashed it into (-1 when missing).</summary>
-    public void Text(int feature, string? value, int bucket)
-    {
-        ref readonly var layout = ref _features[feature];
-        Slot(feature, layout.SlotOfBucket(value, bucket));
-    }
+    public void Text(int feature, string? value, int bucket) => Slot(feature, _features[feature].SlotOfBucket(value, bucket));
 
     /// <summary>
     /// Ends the row, once every feature's value has been shown: only then does the row count, so a row whose
@@ -139,14 +133,13 @@ public sealed class FeatureObserver
         for (var feature = 0; feature < _features.Length; feature++)
         {
             ref readonly var layout = ref _features[feature];
-            var column = _values.AsSpan(feature * Capacity, rows);
             if (layout.Moments >= 0)
             {
-                tally.AddNumbers(in layout, column);
+                tally.AddNumbers(in layout, _numbers.AsSpan(feature * Capacity, rows));
             }
             else
             {
-                tally.AddPositions(in layout, column);
+                tally.AddPositions(in layout, _positions.AsSpan(feature * Capacity, rows));
             }
         }
     }
@@ -160,7 +153,7 @@ public sealed class FeatureObserver
             return;
         }
 
-        _values[(feature * Capacity) + _rows] = slot - _features[feature].Offset - 1;
+        _positions[(feature * Capacity) + _rows] = slot - _features[feature].Offset - 1;
     }
 
     private void AddResidual(int slot)

@@ -183,26 +183,26 @@ internal sealed class Tally
     }
 
     /// <summary>Counts a categorical feature's buffered positions (see <see cref="FeatureLayout.SlotOfPosition"/>).</summary>
-    public void AddPositions(in FeatureLayout feature, ReadOnlySpan<double> positions)
+    public void AddPositions(in FeatureLayout feature, ReadOnlySpan<int> positions)
     {
         var i = 0;
 #if NET
         // A feature with few slots (a bool, an enum) has runs of the same value, whose increments would each wait for
         // the last one's store: each slot is counted instead with compares over the whole column.
-        var whole = Vector256.IsHardwareAccelerated && feature.Slots <= MaxComparedSlots ? positions.Length & ~3 : 0;
+        var whole = Vector256.IsHardwareAccelerated && feature.Slots <= MaxComparedSlots ? positions.Length & ~7 : 0;
         if (whole > 0)
         {
             ref var first = ref MemoryMarshal.GetReference(positions);
-            var missing = Vector256.Create(-1.0);
-            var other = Vector256.Create((double)(feature.Slots - 2));
+            var missing = Vector256.Create(-1);
+            var other = Vector256.Create(feature.Slots - 2);
             for (var slot = 0; slot < feature.Slots; slot++)
             {
-                var position = Vector256.Create((double)(slot - 1));
-                var count = Vector256<long>.Zero;
-                for (var k = 0; k < whole; k += 4)
+                var position = Vector256.Create(slot - 1);
+                var count = Vector256<int>.Zero;
+                for (var k = 0; k < whole; k += 8)
                 {
-                    var clamped = Vector256.MinNative(Vector256.MaxNative(Vector256.LoadUnsafe(ref first, (nuint)k), missing), other);
-                    count -= Vector256.Equals(clamped, position).AsInt64();
+                    var clamped = Vector256.Min(Vector256.Max(Vector256.LoadUnsafe(ref first, (nuint)k), missing), other);
+                    count -= Vector256.Equals(clamped, position);
                 }
 
                 Counts[feature.Offset + slot] += Vector256.Sum(count);
@@ -213,7 +213,7 @@ internal sealed class Tally
 #endif
         for (; i < positions.Length; i++)
         {
-            Counts[feature.SlotOfPosition((int)positions[i])]++;
+            Counts[feature.SlotOfPosition(positions[i])]++;
         }
     }
 
