@@ -8,7 +8,8 @@ namespace Skewless.Monitoring;
 /// generated code; features are numbered in schema order.
 /// </summary>
 /// <remarks>
-/// Sealed, with the residual mode as a flag rather than a subclass, so the kernel's calls are direct and can be inlined.
+/// Sealed, with the residual mode as a flag rather than a subclass, so the kernel's calls are direct and can be inlined;
+/// only <see cref="EndRow"/> tests the flag, for the values are stored the same way in both modes.
 /// Serving rows are not counted one by one: each call only stores the value in its feature's column of a buffer of
 /// <see cref="Capacity"/> rows (numbers as they are, categorical values as positions), and the buffer is added to the
 /// tally a column at a time when it fills or the window changes. Counting a column in a tight loop, vectorized for numbers, costs a fraction of
@@ -37,47 +38,35 @@ public sealed class FeatureObserver
         _tally = tally;
         _features = tally.Layout.Features;
         _residuals = residuals;
-        _numbers = residuals ? [] : new double[_features.Length * Capacity];
-        _positions = residuals ? [] : new int[_features.Length * Capacity];
+        _numbers = new double[_features.Length * Capacity];
+        _positions = new int[_features.Length * Capacity];
     }
 
     /// <summary>In residual mode, the residual of the row being observed.</summary>
     internal double Residual { get; set; }
 
     /// <summary>A numeric feature's value, before its transform.</summary>
-    public void Number(int feature, double value)
-    {
-        if (_residuals)
-        {
-            // value - value is 0 exactly when the value is finite: NaN and the infinities are missing.
-            ref readonly var layout = ref _features[feature];
-            AddResidual(value - value != 0 ? layout.Offset : layout.SlotOfFinite(value));
-            return;
-        }
-
-        _numbers[(feature * Capacity) + _rows] = value;
-    }
+    public void Number(int feature, double value) => _numbers[(feature * Capacity) + _rows] = value;
 
     /// <summary>
     /// A categorical feature's value as a position: a bool's (0 for false, 1 for true), an enum's
     /// declared position (-1 when undeclared), or a vocabulary feature's index (-1 when missing).
     /// </summary>
-    public void Category(int feature, int position)
-    {
-        if (_residuals)
-        {
-            AddResidual(_features[feature].SlotOfPosition(position));
-            return;
-        }
-
-        _positions[(feature * Capacity) + _rows] = position;
-    }
+    public void Category(int feature, int position) => _positions[(feature * Capacity) + _rows] = position;
 
     /// <summary>A string feature's value, for a string without a vocabulary.</summary>
-    public void Text(int feature, string? value) => Slot(feature, _features[feature].SlotOfText(value));
+    public void Text(int feature, string? value)
+    {
+        ref readonly var layout = ref _features[feature];
+        Category(feature, layout.PositionOfSlot(layout.SlotOfText(value)));
+    }
 
     /// <summary>A hashed string feature's value and the bucket the kernel hashed it into (-1 when missing).</summary>
-    public void Text(int feature, string? value, int bucket) => Slot(feature, _features[feature].SlotOfBucket(value, bucket));
+    public void Text(int feature, string? value, int bucket)
+    {
+        ref readonly var layout = ref _features[feature];
+        Category(feature, layout.PositionOfSlot(layout.SlotOfBucket(value, bucket)));
+    }
 
     /// <summary>
     /// Ends the row, once every feature's value has been shown: only then does the row count, so a row whose
@@ -87,6 +76,7 @@ public sealed class FeatureObserver
     {
         if (_residuals)
         {
+            AddResiduals();
             return;
         }
 
@@ -144,22 +134,16 @@ public sealed class FeatureObserver
         }
     }
 
-    // A categorical value whose slot is found now, because finding it needs the value itself (a string): buffered as the position that slot stands for.
-    private void Slot(int feature, int slot)
+    // In residual mode the buffer holds the one row being observed, whose residual goes to the slot of each of its values.
+    private void AddResiduals()
     {
-        if (_residuals)
+        for (var feature = 0; feature < _features.Length; feature++)
         {
-            AddResidual(slot);
-            return;
+            ref readonly var layout = ref _features[feature];
+            var slot = layout.Moments >= 0 ? layout.SlotOfNumber(_numbers[feature * Capacity]) : layout.SlotOfPosition(_positions[feature * Capacity]);
+            _tally.ResidualCounts[slot]++;
+            _tally.ResidualSums[slot] += Residual;
+            _tally.AbsoluteResidualSums[slot] += Math.Abs(Residual);
         }
-
-        _positions[(feature * Capacity) + _rows] = slot - _features[feature].Offset - 1;
-    }
-
-    private void AddResidual(int slot)
-    {
-        _tally.ResidualCounts[slot]++;
-        _tally.ResidualSums[slot] += Residual;
-        _tally.AbsoluteResidualSums[slot] += Math.Abs(Residual);
     }
 }
