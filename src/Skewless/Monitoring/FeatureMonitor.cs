@@ -12,10 +12,13 @@ namespace Skewless.Monitoring;
 /// <c>Transform(row, monitor)</c> overloads, which run the same kernel as plain serving.
 /// </summary>
 /// <remarks>
-/// Thread-safe without a global lock on the serving path: each thread counts into its own tally with
-/// plain increments, and tallies are added together only when a thread moves to the next window or a
-/// snapshot is taken. Counts are exact. A snapshot of the current window taken while threads are
-/// still serving may miss their last few rows; once they stop, it is exact. Publishes its counts and
+/// Thread-safe without a global lock on the serving path: each thread stores its rows' values in its
+/// own buffer and counts a full buffer into its own tally, and tallies are added together only when a
+/// thread moves to the next window (its buffer counted first) or a snapshot is taken (which also reads
+/// the rows still buffered, leaving them in place). Counts are exact. A snapshot of the current window
+/// taken while threads are still serving may miss their last few rows, or count a row overwritten
+/// meanwhile in place of the row it replaced; once they stop, it is exact. A row counts once the
+/// kernel has shown all its values, so a row whose feature method throws is not counted. Publishes its counts and
 /// distances through a <see cref="Meter"/> named <c>Skewless</c> until disposed.
 /// </remarks>
 /// <typeparam name="TRow">The feature set's input type.</typeparam>
