@@ -6,9 +6,9 @@ using System.Runtime.Intrinsics;
 namespace Skewless.Monitoring;
 
 /// <summary>
-/// Counts of one window, laid out by a <see cref="MonitorLayout"/>. Each serving thread writes its own
-/// tally with plain increments; the monitor adds tallies together under its lock only when a thread
-/// moves to a new window or a snapshot is taken.
+/// Counts of one window, laid out by a <see cref="MonitorLayout"/>. Each serving thread counts its
+/// observer's buffered rows into its own tally, without a lock; the monitor adds tallies together
+/// under its lock only when a thread moves to a new window or a snapshot is taken.
 /// </summary>
 internal sealed class Tally
 {
