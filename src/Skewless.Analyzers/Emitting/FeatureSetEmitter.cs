@@ -759,18 +759,18 @@ internal static class FeatureSetEmitter
                     writer.Line($"var {StatisticsEmitter.BucketLocal(feature)} = {Field(feature)}.BucketOf({StatisticsEmitter.Local(feature)});");
                 }
 
-                if (model.Features.Length > 0)
+                // Ending the row is what counts it, so it is emitted even without features.
+                using (writer.Block("if (observer != null)"))
                 {
-                    using (writer.Block("if (observer != null)"))
+                    for (var i = 0; i < model.Features.Length; i++)
                     {
-                        for (var i = 0; i < model.Features.Length; i++)
-                        {
-                            writer.Line(StatisticsEmitter.Observe(model.Features[i], i));
-                        }
+                        writer.Line(StatisticsEmitter.Observe(model.Features[i], i));
                     }
 
-                    writer.Line();
+                    writer.Line("observer.EndRow();");
                 }
+
+                writer.Line();
 
                 Call(writer, "return new Vector", model.Features.Select(Apply), ";");
             }

@@ -12,10 +12,13 @@ namespace Skewless.Monitoring;
 /// <c>Transform(row, monitor)</c> overloads, which run the same kernel as plain serving.
 /// </summary>
 /// <remarks>
-/// Thread-safe without a global lock on the serving path: each thread counts into its own tally with
-/// plain increments, and tallies are added together only when a thread moves to the next window or a
-/// snapshot is taken. Counts are exact. A snapshot of the current window taken while threads are
-/// still serving may miss their last few rows; once they stop, it is exact. Publishes its counts and
+/// Thread-safe without a global lock on the serving path: each thread stores its rows' values in its
+/// own buffer and counts a full buffer into its own tally, and tallies are added together only when a
+/// thread moves to the next window (its buffer counted first) or a snapshot is taken (which also reads
+/// the rows still buffered, leaving them in place). Counts are exact. A snapshot of the current window
+/// taken while threads are still serving may miss their last few rows, or count a row overwritten
+/// meanwhile in place of the row it replaced; once they stop, it is exact. A row counts once the
+/// kernel has shown all its values, so a row whose feature method throws is not counted. Publishes its counts and
 /// distances through a <see cref="Meter"/> named <c>Skewless</c> until disposed.
 /// </remarks>
 /// <typeparam name="TRow">The feature set's input type.</typeparam>
@@ -87,9 +90,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
             throw new ArgumentException($"This monitor watches {Schema.FeatureSet}; it cannot observe rows of {schema?.FeatureSet ?? "null"}.", nameof(schema));
         }
 
-        var thread = Current();
-        thread.Tally.Rows++;
-        return thread.Distribution;
+        return Current().Distribution;
     }
 
     /// <summary>
@@ -185,6 +186,8 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         {
             lock (_lock)
             {
+                // The buffered rows were observed in the tally's window, so they are counted in it before it retires.
+                thread.Distribution.Flush();
                 Retire(thread.Tally);
                 thread.Tally.Clear();
                 thread.Tally.Window = window;
@@ -250,6 +253,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
                 if (thread.Tally.Window >= first && thread.Tally.Window <= last)
                 {
                     sum.Add(thread.Tally);
+                    thread.Distribution.AddPending(sum);
                 }
             }
         }
@@ -266,6 +270,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
             foreach (var thread in _threads.Values)
             {
                 sum.Add(thread.Tally);
+                thread.Distribution.AddPending(sum);
             }
         }
 

@@ -167,6 +167,12 @@ internal readonly struct FeatureLayout
         return Offset + 1 + bin;
     }
 
+    /// <summary>The slot of a number: NaN and the infinities are missing.</summary>
+    public int SlotOfNumber(double value) => value - value != 0 ? Offset : SlotOfFinite(value);
+
+    /// <summary>The position whose slot is <paramref name="slot"/>, the inverse of <see cref="SlotOfPosition"/>, for a value whose slot is found from the value itself.</summary>
+    public int PositionOfSlot(int slot) => slot - Offset - 1;
+
     /// <summary>The slot of a category position: -1 is missing, and a position past the categories (a vocabulary's rarer terms, its out-of-vocabulary buckets) is the rest.</summary>
     public int SlotOfPosition(int position) => position < 0 ? Offset : Offset + 1 + Math.Min(position, Slots - 2);
 

@@ -1,12 +1,20 @@
+#if NET
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
+
 namespace Skewless.Monitoring;
 
 /// <summary>
-/// Counts of one window, laid out by a <see cref="MonitorLayout"/>. Each serving thread writes its own
-/// tally with plain increments; the monitor adds tallies together under its lock only when a thread
-/// moves to a new window or a snapshot is taken.
+/// Counts of one window, laid out by a <see cref="MonitorLayout"/>. Each serving thread counts its
+/// observer's buffered rows into its own tally, without a lock; the monitor adds tallies together
+/// under its lock only when a thread moves to a new window or a snapshot is taken.
 /// </summary>
 internal sealed class Tally
 {
+    /// <summary>Most slots a categorical feature may have for <see cref="AddPositions"/> to count them one slot at a time.</summary>
+    private const int MaxComparedSlots = 16;
+
     public Tally(MonitorLayout layout, long window)
     {
         Layout = layout;
@@ -88,5 +96,152 @@ internal sealed class Tally
             Moments[m + 2] = Math.Min(Moments[m + 2], other.Moments[m + 2]);
             Moments[m + 3] = Math.Max(Moments[m + 3], other.Moments[m + 3]);
         }
+    }
+
+    /// <summary>
+    /// Counts a numeric feature's buffered values: missing ones (NaN, ±∞), the bins, the shifted sum and sum of squares,
+    /// the range. Bins come from how many values reach each edge, counted edge by edge over the whole column, which
+    /// vectorizes where a value's own bin (a count of the edges below it) does not.
+    /// </summary>
+    public void AddNumbers(in FeatureLayout feature, ReadOnlySpan<double> values)
+    {
+        var m = feature.Moments;
+        var shift = feature.Shift;
+        long finite = 0, infinite = 0;
+        double sum = 0, squares = 0, minimum = Moments[m + 2], maximum = Moments[m + 3];
+        var i = 0;
+#if NET
+        ref var first = ref MemoryMarshal.GetReference(values);
+        var whole = Vector256.IsHardwareAccelerated ? values.Length & ~3 : 0;
+        if (whole > 0)
+        {
+            var finites = Vector256<long>.Zero;
+            var infinites = Vector256<long>.Zero;
+            var sums = Vector256<double>.Zero;
+            var squaresSums = Vector256<double>.Zero;
+            var minima = Vector256.Create(minimum);
+            var maxima = Vector256.Create(maximum);
+            var shifts = Vector256.Create(shift);
+            for (; i < whole; i += 4)
+            {
+                // + 0.0 turns -0.0 into 0.0, as the scalar path does, so the range does not depend on which zero came first.
+                var value = Vector256.LoadUnsafe(ref first, (nuint)i) + Vector256<double>.Zero;
+                var isFinite = Vector256.Equals(value - value, Vector256<double>.Zero);
+                finites -= isFinite.AsInt64();
+                infinites -= Vector256.Equals(value, Vector256.Create(double.PositiveInfinity)).AsInt64();
+                var shifted = (value - shifts) & isFinite;
+                sums += shifted;
+                squaresSums += shifted * shifted;
+                minima = Vector256.MinNative(minima, Vector256.ConditionalSelect(isFinite, value, Vector256.Create(double.PositiveInfinity)));
+                maxima = Vector256.MaxNative(maxima, Vector256.ConditionalSelect(isFinite, value, Vector256.Create(double.NegativeInfinity)));
+            }
+
+            finite = Vector256.Sum(finites);
+            infinite = Vector256.Sum(infinites);
+            sum = Vector256.Sum(sums);
+            squares = Vector256.Sum(squaresSums);
+            for (var lane = 0; lane < 4; lane++)
+            {
+                minimum = Math.Min(minimum, minima.GetElement(lane));
+                maximum = Math.Max(maximum, maxima.GetElement(lane));
+            }
+        }
+#endif
+        for (; i < values.Length; i++)
+        {
+            var value = values[i] + 0.0;
+            if (value - value != 0)
+            {
+                infinite += double.IsPositiveInfinity(value) ? 1 : 0;
+                continue;
+            }
+
+            finite++;
+            var shifted = value - shift;
+            sum += shifted;
+            squares += shifted * shifted;
+            minimum = Math.Min(minimum, value);
+            maximum = Math.Max(maximum, value);
+        }
+
+        Counts[feature.Offset] += values.Length - finite;
+        Moments[m] += sum;
+        Moments[m + 1] += squares;
+        Moments[m + 2] = minimum;
+        Moments[m + 3] = maximum;
+
+        // Bin b holds the values that reach edge b - 1 but not edge b (the last bin has no upper edge). +∞ reaches
+        // every edge, so it cancels out of every difference; NaN and -∞ reach none.
+        var edges = feature.Edges;
+        var reached = finite + infinite;
+        for (var bin = 0; bin < feature.Slots - 1; bin++)
+        {
+            var next = bin < feature.Slots - 2 ? Reaching(edges[bin], values) : infinite;
+            Counts[feature.Offset + 1 + bin] += reached - next;
+            reached = next;
+        }
+    }
+
+    /// <summary>Counts a categorical feature's buffered positions (see <see cref="FeatureLayout.SlotOfPosition"/>).</summary>
+    public void AddPositions(in FeatureLayout feature, ReadOnlySpan<int> positions)
+    {
+        var i = 0;
+#if NET
+        // A feature with few slots (a bool, an enum) has runs of the same value, whose increments would each wait for
+        // the last one's store: each slot is counted instead with compares over the whole column.
+        var whole = Vector256.IsHardwareAccelerated && feature.Slots <= MaxComparedSlots ? positions.Length & ~7 : 0;
+        if (whole > 0)
+        {
+            ref var first = ref MemoryMarshal.GetReference(positions);
+            var missing = Vector256.Create(-1);
+            var other = Vector256.Create(feature.Slots - 2);
+            for (var slot = 0; slot < feature.Slots; slot++)
+            {
+                var position = Vector256.Create(slot - 1);
+                var count = Vector256<int>.Zero;
+                for (var k = 0; k < whole; k += 8)
+                {
+                    var clamped = Vector256.Min(Vector256.Max(Vector256.LoadUnsafe(ref first, (nuint)k), missing), other);
+                    count -= Vector256.Equals(clamped, position);
+                }
+
+                Counts[feature.Offset + slot] += Vector256.Sum(count);
+            }
+
+            i = whole;
+        }
+#endif
+        for (; i < positions.Length; i++)
+        {
+            Counts[feature.SlotOfPosition(positions[i])]++;
+        }
+    }
+
+    // How many values are at or above an edge.
+    private static long Reaching(double edge, ReadOnlySpan<double> values)
+    {
+        long count = 0;
+        var i = 0;
+#if NET
+        var whole = Vector256.IsHardwareAccelerated ? values.Length & ~3 : 0;
+        if (whole > 0)
+        {
+            ref var first = ref MemoryMarshal.GetReference(values);
+            var edges = Vector256.Create(edge);
+            var counts = Vector256<long>.Zero;
+            for (; i < whole; i += 4)
+            {
+                counts -= Vector256.LessThanOrEqual(edges, Vector256.LoadUnsafe(ref first, (nuint)i)).AsInt64();
+            }
+
+            count = Vector256.Sum(counts);
+        }
+#endif
+        for (; i < values.Length; i++)
+        {
+            count += edge <= values[i] ? 1 : 0;
+        }
+
+        return count;
     }
 }

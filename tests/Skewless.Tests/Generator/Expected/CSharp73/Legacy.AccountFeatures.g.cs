@@ -467,6 +467,7 @@ namespace Legacy
                 {
                     observer.Category(0, OrdinalOf(rawTier));
                     observer.Number(1, rawBalance);
+                    observer.EndRow();
                 }
 
                 return new Vector(

@@ -527,6 +527,7 @@ namespace Shop.Features
                     observer.Category(4, rawDiscounted ? 1 : 0);
                     observer.Category(5, OrdinalOf(rawChannel));
                     observer.Category(6, rawExpensive ? 1 : 0);
+                    observer.EndRow();
                 }
 
                 return new Vector(

@@ -636,6 +636,7 @@ namespace Zips
                     observer.Text(6, rawZip, bucketZip);
                     observer.Text(7, rawZipPrefix, bucketZipPrefix);
                     observer.Category(8, rawCoastal ? 1 : 0);
+                    observer.EndRow();
                 }
 
                 return new Vector(

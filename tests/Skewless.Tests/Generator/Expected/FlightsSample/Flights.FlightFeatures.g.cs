@@ -614,6 +614,7 @@ namespace Flights
                     observer.Number(5, rawDistanceDecile);
                     observer.Category(6, rawOrigin);
                     observer.Text(7, rawDestination, bucketDestination);
+                    observer.EndRow();
                 }
 
                 return new Vector(

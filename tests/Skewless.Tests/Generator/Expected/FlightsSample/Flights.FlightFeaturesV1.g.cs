@@ -525,6 +525,7 @@ namespace Flights
                     observer.Category(1, OrdinalOf(rawDay));
                     observer.Number(2, rawLogDistance);
                     observer.Category(3, rawOrigin);
+                    observer.EndRow();
                 }
 
                 return new Vector(

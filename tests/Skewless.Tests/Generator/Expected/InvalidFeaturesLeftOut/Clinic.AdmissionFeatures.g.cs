@@ -403,6 +403,7 @@ namespace Clinic
                 if (observer != null)
                 {
                     observer.Number(0, rawAge);
+                    observer.EndRow();
                 }
 
                 return new Vector(rawAge);

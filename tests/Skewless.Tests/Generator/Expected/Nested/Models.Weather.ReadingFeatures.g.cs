@@ -422,6 +422,7 @@ partial class Models
                     {
                         observer.Number(0, rawFahrenheit);
                         observer.Category(1, rawFreezing ? 1 : 0);
+                        observer.EndRow();
                     }
 
                     return new Vector(

@@ -403,6 +403,7 @@ partial class Station
                 if (observer != null)
                 {
                     observer.Number(0, rawOffset);
+                    observer.EndRow();
                 }
 
                 return new Vector(rawOffset);

@@ -401,6 +401,7 @@ static partial class WeatherA
             if (observer != null)
             {
                 observer.Number(0, rawCelsius);
+                observer.EndRow();
             }
 
             return new Vector(rawCelsius);

@@ -401,6 +401,7 @@ static partial class WeatherB
             if (observer != null)
             {
                 observer.Number(0, rawHumidity);
+                observer.EndRow();
             }
 
             return new Vector(rawHumidity);

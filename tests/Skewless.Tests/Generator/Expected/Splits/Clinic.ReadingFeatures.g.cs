@@ -403,6 +403,7 @@ namespace Clinic
                 if (observer != null)
                 {
                     observer.Number(0, rawValue);
+                    observer.EndRow();
                 }
 
                 return new Vector(rawValue);

@@ -427,6 +427,7 @@ namespace Clinic
                 if (observer != null)
                 {
                     observer.Number(0, rawTemperature);
+                    observer.EndRow();
                 }
 
                 return new Vector(rawTemperature);

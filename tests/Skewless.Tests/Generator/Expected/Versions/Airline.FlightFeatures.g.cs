@@ -481,6 +481,7 @@ namespace Airline
                     observer.Number(0, rawHour);
                     observer.Number(1, rawDistance);
                     observer.Text(2, rawRoute, bucketRoute);
+                    observer.EndRow();
                 }
 
                 return new Vector(

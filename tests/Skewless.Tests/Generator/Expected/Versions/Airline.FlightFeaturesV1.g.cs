@@ -447,6 +447,7 @@ namespace Airline
                 {
                     observer.Number(0, rawHour);
                     observer.Number(1, rawDistance);
+                    observer.EndRow();
                 }
 
                 return new Vector(

@@ -439,6 +439,7 @@ namespace Airline
                 {
                     observer.Category(0, rawOrigin);
                     observer.Number(1, rawLogCount);
+                    observer.EndRow();
                 }
 
                 return new Vector(
