@@ -12,6 +12,7 @@ using Xunit;
 namespace Skewless.Tests.Monitoring;
 
 /// <summary>The <c>skewless</c> tool, run in process on real files: its tables, its HTML report and its exit codes.</summary>
+[Collection(MeterPublishers.Name)]
 public sealed class CliTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("skewless-cli-").FullName;

@@ -9,6 +9,7 @@ using Xunit;
 namespace Skewless.Tests.Monitoring;
 
 /// <summary>The serving monitor: what it counts, in which window, from how many threads, at what cost.</summary>
+[Collection(MeterPublishers.Name)]
 public sealed class FeatureMonitorTests
 {
     private static readonly Lazy<FlightFeatures.Fitted> Fitted = new(() => FlightFeatures.Fit(RealData.Flights));
