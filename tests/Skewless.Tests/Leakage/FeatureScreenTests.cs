@@ -111,11 +111,13 @@ public sealed class FeatureScreenTests
     [InlineData("{ static int Local(Flight g) => g.GetHashCode(); return Local(f); }", "a row passed to a local function")]
     [InlineData("=> Rows.Current.Origin.Length;", "a member that hands out rows")]
     [InlineData("=> new Flight().Origin.Length;", "a row type named in the body")]
+    [InlineData("=> (int)Stats.Delay;", "a property whose getter reads a field whose initializer reads the label")]
     public void Lets_through_any_way_a_row_can_reach_code_without_source(string body, string why)
     {
         var screened = Screen(TestSources.Flight + $$"""
             public static class Rows { public static Flight Current { get; } = new(); }
             public static class Helpers { }
+            public static class Stats { public static float Delay { get { var d = Mean; return d; } } private static readonly float Mean = new Flight().DelayMinutes; }
 
             [FeatureSet(typeof(Flight))]
             public static partial class Features

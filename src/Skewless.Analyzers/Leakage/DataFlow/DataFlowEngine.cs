@@ -92,7 +92,7 @@ internal sealed class DataFlowEngine
     /// <summary>Walks the body or initializer of <paramref name="symbol"/>; callees are summarised through <paramref name="request"/>.</summary>
     internal MethodSummary Analyze(ISymbol symbol, SummaryRequest request, CancellationToken cancellationToken)
     {
-        var syntax = symbol is IMethodSymbol method ? BodySyntax(method, cancellationToken) : InitializerSyntax(symbol, cancellationToken);
+        var syntax = FollowedSyntax(symbol, cancellationToken);
         var body = syntax is null ? null : Model(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) switch
         {
             IMethodBodyBaseOperation methodBody => (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody,
@@ -103,6 +103,10 @@ internal sealed class DataFlowEngine
 
         return body is null ? MethodSummary.Empty : new BodyWalker(this, request, symbol, cancellationToken).Summarise(body);
     }
+
+    /// <summary>What the engine walks of a member: a method's or accessor's body, or a static field or property's initializer.</summary>
+    internal static SyntaxNode? FollowedSyntax(ISymbol member, CancellationToken cancellationToken) =>
+        member is IMethodSymbol method ? BodySyntax(method, cancellationToken) : InitializerSyntax(member, cancellationToken);
 
     private static SyntaxNode? BodySyntax(IMethodSymbol method, CancellationToken cancellationToken)
     {

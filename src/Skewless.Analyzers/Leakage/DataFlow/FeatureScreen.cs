@@ -130,9 +130,13 @@ internal sealed class FeatureScreen
             }
         }
 
-        foreach (var tree in trees)
+        // Exactly the bodies the engine would walk, found from the members, so the two cannot disagree.
+        foreach (var member in types.SelectMany(type => type.GetMembers()))
         {
-            ScreenTree(tree);
+            if (DataFlowEngine.FollowedSyntax(member, _cancellationToken) is { } followed)
+            {
+                Screen(member, followed);
+            }
         }
 
         while (_newSuspects.Count > 0 && !_off)
@@ -215,57 +219,10 @@ internal sealed class FeatureScreen
         _ => false,
     };
 
-    private void ScreenTree(SyntaxTree tree)
+    private void Screen(ISymbol member, SyntaxNode followed)
     {
-        _cancellationToken.ThrowIfCancellationRequested();
-        var model = _compilation.GetSemanticModel(tree);
-        var root = tree.GetRoot(_cancellationToken);
-        foreach (var declaration in root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-        {
-            switch (declaration)
-            {
-                case MethodDeclarationSyntax method when ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } body:
-                    Screen(model.GetDeclaredSymbol(method, _cancellationToken), method, body, method.ParameterList);
-                    break;
-                case PropertyDeclarationSyntax property when PropertyBody(property) is { } body:
-                    Screen(model.GetDeclaredSymbol(property, _cancellationToken), property, body, null);
-                    break;
-                case IndexerDeclarationSyntax indexer when ((SyntaxNode?)indexer.ExpressionBody ?? indexer.AccessorList) is { } body:
-                    Screen(model.GetDeclaredSymbol(indexer, _cancellationToken), indexer, body, indexer.ParameterList);
-                    break;
-                case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.StaticKeyword):
-                    foreach (var variable in field.Declaration.Variables)
-                    {
-                        if (variable.Initializer is { } initializer)
-                        {
-                            Screen(model.GetDeclaredSymbol(variable, _cancellationToken), field, initializer, null);
-                        }
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    // What the engine follows of a property: accessor and expression bodies, and a static property's initializer.
-    private static SyntaxNode? PropertyBody(PropertyDeclarationSyntax property)
-    {
-        if (property.ExpressionBody is { } arrow)
-        {
-            return arrow;
-        }
-
-        if (property.AccessorList is { } accessors && accessors.Accessors.Any(accessor => accessor.Body is not null || accessor.ExpressionBody is not null))
-        {
-            return accessors;
-        }
-
-        return property.Initializer is { } initializer && property.Modifiers.Any(SyntaxKind.StaticKeyword) ? initializer : null;
-    }
-
-    private void Screen(ISymbol? member, MemberDeclarationSyntax declaration, SyntaxNode body, BaseParameterListSyntax? parameters)
-    {
-        if (member?.ContainingType is not { } type || _suspects.Contains(Key(member)))
+        var type = member.ContainingType;
+        if (_suspects.Contains(Key(member)) || followed.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { Parent: { } } declaration)
         {
             return;
         }
@@ -277,10 +234,9 @@ internal sealed class FeatureScreen
         }
 
         // A lambda's or local function's parameter typed as a row names a row type, which is suspect already.
-        var rows = parameters?.Parameters.Where(parameter => parameter.Type is { } rowType && MentionsRowType(rowType))
-            .Select(parameter => parameter.Identifier.ValueText).ToList();
+        var rows = (member as IMethodSymbol)?.Parameters.Where(parameter => HoldsRowType(parameter.Type)).Select(parameter => parameter.Name).ToList();
         var scope = new Scope(ContextOf(declaration, type), declaration);
-        foreach (var node in body.DescendantNodes())
+        foreach (var node in Executable(followed).DescendantNodes())
         {
             if (node is not SimpleNameSyntax name)
             {
@@ -307,6 +263,14 @@ internal sealed class FeatureScreen
             }
         }
     }
+
+    // A method's syntax includes its signature, whose parameter types are not code that runs.
+    private static SyntaxNode Executable(SyntaxNode followed) => followed switch
+    {
+        BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody!,
+        AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody!,
+        _ => followed,
+    };
 
     private bool MentionsRowType(SyntaxNode type) =>
         type.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().Any(name => _rowTypeNames.Contains(name.Identifier.ValueText));
@@ -398,9 +362,13 @@ internal sealed class FeatureScreen
         }
     }
 
-    // A partial method's two halves are one member; a generic member is its definition.
-    private static ISymbol Key(ISymbol member) =>
-        member is IMethodSymbol method ? (method.PartialDefinitionPart ?? method).OriginalDefinition : member.OriginalDefinition;
+    // A partial method's two halves are one member, an accessor is its property (which is what code names), and a generic member is its definition.
+    private static ISymbol Key(ISymbol member) => member switch
+    {
+        IMethodSymbol { AssociatedSymbol: IPropertySymbol property } => property.OriginalDefinition,
+        IMethodSymbol method => (method.PartialDefinitionPart ?? method).OriginalDefinition,
+        _ => member.OriginalDefinition,
+    };
 
     private TypeContext ContextOf(MemberDeclarationSyntax declaration, INamedTypeSymbol type)
     {
