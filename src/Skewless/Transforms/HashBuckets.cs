@@ -32,7 +32,7 @@ public sealed class HashBuckets : IFittedTransform
     public FeatureTransform Kind => FeatureTransform.HashBuckets;
 
     /// <summary>The bucket of <paramref name="value"/>, or -1 when it is missing.</summary>
-    public int BucketOf(string? value) => MissingValues.IsMissing(value) ? -1 : StableHash.Bucket(value, Buckets);
+    public int BucketOf(string? value) => MissingValues.IsMissing(value) ? -1 : StableHash.BucketOf(StableHash.Of(value), Buckets);
 
     /// <inheritdoc />
     public void WriteTo(Utf8JsonWriter writer)

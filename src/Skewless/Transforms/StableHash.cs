@@ -11,6 +11,9 @@ public static class StableHash
     private const ulong OffsetBasis = 14695981039346656037;
     private const ulong Prime = 1099511628211;
 
+    // A code unit below 256 has a zero high byte, and (h ^ 0) * p = h * p, so its two FNV-1a steps are one multiply by p².
+    private const ulong PrimeSquared = unchecked(Prime * Prime);
+
     /// <summary>Hashes <paramref name="value"/>; null hashes like the empty string.</summary>
     public static ulong Of(string? value)
     {
@@ -19,8 +22,9 @@ public static class StableHash
         {
             foreach (var character in value)
             {
-                hash = (hash ^ (byte)character) * Prime;
-                hash = (hash ^ (byte)(character >> 8)) * Prime;
+                hash = character <= 0xFF
+                    ? (hash ^ character) * PrimeSquared
+                    : (((hash ^ (byte)character) * Prime) ^ (uint)(character >> 8)) * Prime;
             }
         }
 
@@ -40,6 +44,11 @@ public static class StableHash
             throw new ArgumentOutOfRangeException(nameof(buckets), buckets, "There must be at least one bucket.");
         }
 
-        return (int)(Of(value) % (ulong)buckets);
+        return BucketOf(Of(value), buckets);
     }
+
+    /// <summary>The bucket in <c>[0, buckets)</c> of a hash from <see cref="Of"/>, for a positive bucket count.</summary>
+    /// <remarks>A power of two is masked, which gives the same bucket as the remainder without a 64-bit division.</remarks>
+    internal static int BucketOf(ulong hash, int buckets) =>
+        (buckets & (buckets - 1)) == 0 ? (int)(hash & (ulong)(buckets - 1)) : (int)(hash % (ulong)buckets);
 }

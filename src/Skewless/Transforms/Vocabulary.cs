@@ -103,7 +103,7 @@ public sealed class VocabularyAccumulator
 /// </summary>
 public sealed class Vocabulary : IFittedTransform
 {
-    private readonly Dictionary<string, int> _indices;
+    private readonly TermIndex _indices;
     private readonly int _firstBucket;
     private readonly string[] _terms;
     private readonly long[] _termCounts;
@@ -118,11 +118,7 @@ public sealed class Vocabulary : IFittedTransform
 
         // Buckets follow the slots reserved for terms, so a one-hot layout never depends on the data.
         _firstBucket = settings.MaxSize > 0 ? settings.MaxSize : terms.Length;
-        _indices = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
-        for (var i = 0; i < terms.Length; i++)
-        {
-            _indices.Add(terms[i], i);
-        }
+        _indices = new TermIndex(terms);
     }
 
     /// <summary>The settings the vocabulary was fitted with.</summary>
@@ -151,12 +147,14 @@ public sealed class Vocabulary : IFittedTransform
             return -1;
         }
 
-        if (_indices.TryGetValue(value!, out var index))
+        var hash = StableHash.Of(value);
+        var index = _indices.IndexOf(value!, hash);
+        if (index >= 0)
         {
             return index;
         }
 
-        return Settings.OovBuckets == 0 ? -1 : _firstBucket + StableHash.Bucket(value, Settings.OovBuckets);
+        return Settings.OovBuckets == 0 ? -1 : _firstBucket + StableHash.BucketOf(hash, Settings.OovBuckets);
     }
 
     /// <inheritdoc />
@@ -214,7 +212,7 @@ public sealed class Vocabulary : IFittedTransform
             throw state.Tampered($"it holds {size} terms, more than its maximum of {settings.MaxSize}.");
         }
 
-        // Order alone catches a term repeated next to itself only when both counts are equal; any other repeat would otherwise reach the index dictionary and throw an untyped ArgumentException.
+        // Order alone catches a term repeated next to itself only when both counts are equal; any other repeat would otherwise reach the term index, where its second copy could never be found.
         var positions = new Dictionary<string, int>(size, StringComparer.Ordinal);
         for (var i = 0; i < size; i++)
         {

@@ -73,6 +73,21 @@ public sealed class VocabularyTests
     }
 
     [Fact]
+    public void Near_misses_of_thousands_of_terms_are_out_of_vocabulary()
+    {
+        var fitted = Fit(Column("zip city"), Settings());
+        var terms = fitted.Terms.ToHashSet(StringComparer.Ordinal);
+
+        var nearMisses = fitted.Terms
+            .SelectMany(term => new[] { term + " ", term[..^1], term.ToLowerInvariant(), term + "\0" })
+            .Where(value => value.Length > 0 && !terms.Contains(value))
+            .ToList();
+
+        Assert.True(nearMisses.Count > 3 * fitted.Terms.Count, $"only {nearMisses.Count} near misses of {fitted.Terms.Count} terms");
+        Assert.All(nearMisses, value => Assert.Equal(-1, fitted.IndexOf(value)));
+    }
+
+    [Fact]
     public void Flight_origins_have_220_terms()
     {
         Assert.Equal(220, Fit(Column("flight origin"), Settings()).Terms.Count);
