@@ -71,24 +71,33 @@ internal static class StatisticsEmitter
     {
         var enums = model.Features
             .Where(feature => feature.Kind == FeatureKind.Enum && feature.Transform.Kind == FeatureTransform.None)
-            .Select(feature => (Type: feature.ReturnType, Members: feature.EnumMembers))
-            .Concat(model.Label is { Kind: FeatureKind.Enum } label ? new[] { (Type: label.Type, Members: label.EnumMembers) } : Array.Empty<(string Type, EquatableArray<string> Members)>())
+            .Select(feature => (Type: feature.ReturnType, Members: feature.EnumMembers, Start: feature.EnumStart))
+            .Concat(model.Label is { Kind: FeatureKind.Enum } label ? new[] { (Type: label.Type, Members: label.EnumMembers, Start: (int?)null) } : Array.Empty<(string Type, EquatableArray<string> Members, int? Start)>())
             .GroupBy(enumType => enumType.Type)
-            .Select(group => group.First());
-        foreach (var (type, members) in enums)
+            .Select(group => group.OrderBy(enumType => enumType.Start is null).First());
+        foreach (var (type, members, start) in enums)
         {
             writer.Line();
             writer.Line("/// <summary>The position of <paramref name=\"value\"/> among the declared values, which statistics and monitors count; -1 for an undeclared value.</summary>");
             using (writer.Block($"private static int OrdinalOf({type} value)"))
             {
-                using (writer.Block("switch (value)"))
+                if (start is { } first)
                 {
-                    for (var i = 0; i < members.Length; i++)
+                    // Consecutive values: the position is the value minus the first, small enough to inline into the kernel.
+                    writer.Line(first == 0 ? "var position = (int)value;" : $"var position = (int)value - {first.ToString(CultureInfo.InvariantCulture)};");
+                    writer.Line($"return (uint)position < {members.Length.ToString(CultureInfo.InvariantCulture)}u ? position : -1;");
+                }
+                else
+                {
+                    using (writer.Block("switch (value)"))
                     {
-                        writer.Line($"case {type}.{Identifier(members[i])}: return {i.ToString(CultureInfo.InvariantCulture)};");
-                    }
+                        for (var i = 0; i < members.Length; i++)
+                        {
+                            writer.Line($"case {type}.{Identifier(members[i])}: return {i.ToString(CultureInfo.InvariantCulture)};");
+                        }
 
-                    writer.Line("default: return -1;");
+                        writer.Line("default: return -1;");
+                    }
                 }
             }
         }

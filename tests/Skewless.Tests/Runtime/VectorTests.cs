@@ -1,3 +1,4 @@
+using Skewless.Monitoring;
 using Xunit;
 
 namespace Skewless.Tests.Runtime;
@@ -52,6 +53,29 @@ public sealed class VectorTests
         var vector = Dirty(LevelFeatures.Vector.Width);
         LevelFeatures.Fit(Array.Empty<Levels>()).Transform(new Levels(level, sign)).CopyTo(vector);
         Assert.Equal(expected, vector[..^1]);
+    }
+
+    [Fact]
+    public void Enums_counting_up_from_any_start_are_counted_by_position_and_undeclared_values_as_missing()
+    {
+        Levels[] rows = [new(Level.Low, Sign.Negative), new(Level.High, Sign.Positive), new(Level.High, Sign.Zero), new((Level)2, (Sign)2), new((Level)6, (Sign)(-2))];
+        var fitted = LevelFeatures.Fit(rows);
+        using var monitor = fitted.Monitor();
+        foreach (var row in rows)
+        {
+            fitted.Transform(row, monitor);
+        }
+
+        foreach (var statistics in new FeatureSetStatistics[] { fitted.Statistics, monitor.Snapshot() })
+        {
+            var level = Assert.IsType<CategoricalStatistics>(statistics.Features[0]);
+            Assert.Equal(["Low", "Mid", "High"], level.Categories);
+            Assert.Equal([1L, 0L, 2L], level.CategoryCounts);
+            Assert.Equal(2, level.Missing);
+            var sign = Assert.IsType<CategoricalStatistics>(statistics.Features[1]);
+            Assert.Equal([1L, 1L, 1L], sign.CategoryCounts);
+            Assert.Equal(2, sign.Missing);
+        }
     }
 
     [Fact]

@@ -129,13 +129,8 @@ namespace Legacy
         /// <summary>The position of <paramref name="value"/> among the declared values, which statistics and monitors count; -1 for an undeclared value.</summary>
         private static int OrdinalOf(global::Legacy.Tier value)
         {
-            switch (value)
-            {
-                case global::Legacy.Tier.Bronze: return 0;
-                case global::Legacy.Tier.Silver: return 1;
-                case global::Legacy.Tier.Gold: return 2;
-                default: return -1;
-            }
+            var position = (int)value;
+            return (uint)position < 3u ? position : -1;
         }
 
         /// <summary>The features of one row, one typed field per feature.</summary>

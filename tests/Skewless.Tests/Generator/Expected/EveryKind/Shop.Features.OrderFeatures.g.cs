@@ -111,13 +111,8 @@ namespace Shop.Features
         /// <summary>The position of <paramref name="value"/> among the declared values, which statistics and monitors count; -1 for an undeclared value.</summary>
         private static int OrdinalOf(global::Shop.Features.Channel value)
         {
-            switch (value)
-            {
-                case global::Shop.Features.Channel.Web: return 0;
-                case global::Shop.Features.Channel.App: return 1;
-                case global::Shop.Features.Channel.Store: return 2;
-                default: return -1;
-            }
+            var position = (int)value;
+            return (uint)position < 3u ? position : -1;
         }
 
         /// <summary>The features of one row, one typed field per feature.</summary>

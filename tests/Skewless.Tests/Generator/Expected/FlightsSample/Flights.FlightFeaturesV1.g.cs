@@ -124,17 +124,8 @@ namespace Flights
         /// <summary>The position of <paramref name="value"/> among the declared values, which statistics and monitors count; -1 for an undeclared value.</summary>
         private static int OrdinalOf(global::System.DayOfWeek value)
         {
-            switch (value)
-            {
-                case global::System.DayOfWeek.Sunday: return 0;
-                case global::System.DayOfWeek.Monday: return 1;
-                case global::System.DayOfWeek.Tuesday: return 2;
-                case global::System.DayOfWeek.Wednesday: return 3;
-                case global::System.DayOfWeek.Thursday: return 4;
-                case global::System.DayOfWeek.Friday: return 5;
-                case global::System.DayOfWeek.Saturday: return 6;
-                default: return -1;
-            }
+            var position = (int)value;
+            return (uint)position < 7u ? position : -1;
         }
 
         /// <summary>The features of one row, one typed field per feature.</summary>
