@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Skewless.Analyzers.Leakage.Dependencies;
 using Skewless.IntegrationTests.Infrastructure;
 
 namespace Skewless.Benchmarks.Analyzers;
@@ -12,15 +14,20 @@ namespace Skewless.Benchmarks.Analyzers;
 /// <c>/reportanalyzer</c>, and reads the Csc task's duration (the whole compilation: parsing, binding, generators, every
 /// analyzer including the SDK's defaults, emit) and the analyzer and generator times the compiler reports. The variant
 /// without Skewless has the look-alike attributes and no package reference. Usage: <c>--analyzer-share [sets...]
-/// [--builds N] [--keep]</c>; the largest size is built with and without Skewless first, then the others with it.
+/// [--builds N] [--leakage-only] [--keep]</c>; the largest size is built with and without Skewless first, then the others
+/// with it. With <c>--leakage-only</c>, each size is built instead with Skewless but only its leakage analyzers enabled, so
+/// that no other Skewless analyzer pays first for binding the bodies they share.
 /// </summary>
 internal static partial class AnalyzerShare
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(20);
 
-    private sealed record Variant(int Sets, bool WithSkewless)
+    /// <param name="LeakageOnly">Skewless referenced, but every diagnostic of its other analyzers set to none, so the compiler runs only the leakage analyzers (and the generators).</param>
+    private sealed record Variant(int Sets, bool WithSkewless, bool LeakageOnly = false)
     {
-        public string Name => WithSkewless ? $"skewless-{Sets}" : $"plain-{Sets}";
+        public string Name => LeakageOnly ? $"leakage-only-{Sets}" : WithSkewless ? $"skewless-{Sets}" : $"plain-{Sets}";
+
+        public string Label => LeakageOnly ? $"{Sets}, leakage analyzers only" : WithSkewless ? Sets.ToString(CultureInfo.InvariantCulture) : $"{Sets}, no Skewless";
 
         public int Features => Sets * SyntheticProject.FeaturesPerSet;
     }
@@ -32,6 +39,7 @@ internal static partial class AnalyzerShare
     {
         var builds = 3;
         var keep = false;
+        var leakageOnly = false;
         var sizes = new List<int>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -42,6 +50,9 @@ internal static partial class AnalyzerShare
                     break;
                 case "--keep":
                     keep = true;
+                    break;
+                case "--leakage-only":
+                    leakageOnly = true;
                     break;
                 default:
                     sizes.Add(int.Parse(args[i], CultureInfo.InvariantCulture));
@@ -55,7 +66,9 @@ internal static partial class AnalyzerShare
         }
 
         var largest = sizes.Max();
-        Variant[] variants = [new(largest, true), new(largest, false), .. sizes.Where(size => size != largest).Distinct().Order().Select(size => new Variant(size, true))];
+        Variant[] variants = leakageOnly
+            ? [.. sizes.Distinct().OrderDescending().Select(size => new Variant(size, true, LeakageOnly: true))]
+            : [new(largest, true), new(largest, false), .. sizes.Where(size => size != largest).Distinct().Order().Select(size => new Variant(size, true))];
 
         var root = Path.Combine(Path.GetTempPath(), "skw-share-" + Guid.NewGuid().ToString("N")[..12]);
         Console.WriteLine($"Analyzer share by csc /reportanalyzer: {builds} builds per variant, in {root}.");
@@ -142,6 +155,10 @@ internal static partial class AnalyzerShare
         }
 
         var reference = variant.WithSkewless ? $"""<PackageReference Include="Skewless" Version="{version}" />""" : "";
+
+        // An analyzer all of whose diagnostics are suppressed for the whole compilation (NoWarn; a severity of none in an
+        // .editorconfig section is per file and does not do it) is not run by the compiler at all.
+        var noWarn = variant.LeakageOnly ? $"<NoWarn>$(NoWarn);{string.Join(';', OtherSkewlessDiagnostics())}</NoWarn>" : "";
         File.WriteAllText(Path.Combine(directory, "Synthetic.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -149,6 +166,7 @@ internal static partial class AnalyzerShare
                 <ImplicitUsings>disable</ImplicitUsings>
                 <Nullable>enable</Nullable>
                 <LangVersion>latest</LangVersion>
+                {noWarn}
               </PropertyGroup>
               <ItemGroup>
                 {reference}
@@ -163,6 +181,17 @@ internal static partial class AnalyzerShare
                 new XElement("fallbackPackageFolders", new XElement("clear"))))
             .Save(Path.Combine(directory, "nuget.config"));
         return directory;
+    }
+
+    /// <summary>The IDs of every Skewless analyzer's diagnostics that no leakage analyzer reports, from the analyzers themselves.</summary>
+    private static IEnumerable<string> OtherSkewlessDiagnostics()
+    {
+        var analyzers = typeof(FeatureDependencyAnalyzer).Assembly.GetTypes()
+            .Where(type => type.IsSubclassOf(typeof(DiagnosticAnalyzer)) && !type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(type => (Leakage: type.Namespace!.StartsWith("Skewless.Analyzers.Leakage", StringComparison.Ordinal), Ids: ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).SupportedDiagnostics.Select(rule => rule.Id)))
+            .ToList();
+        var leakage = analyzers.Where(analyzer => analyzer.Leakage).SelectMany(analyzer => analyzer.Ids).ToHashSet(StringComparer.Ordinal);
+        return analyzers.Where(analyzer => !analyzer.Leakage).SelectMany(analyzer => analyzer.Ids).Where(id => !leakage.Contains(id)).Distinct().Order(StringComparer.Ordinal);
     }
 
     /// <summary>Runs <c>dotnet</c> as the integration tests do; <paramref name="packages"/> is the NuGet packages folder, or null for the machine's.</summary>
@@ -294,14 +323,13 @@ internal static partial class AnalyzerShare
         Console.WriteLine();
         Console.WriteLine("| sets | features | Csc task (whole compilation) | all analyzers | leakage analyzers | leakage share | all Skewless analyzers | Skewless analyzers' share | Skewless generators | Skewless MSBuild targets | Csc per feature | leakage per feature |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (variant, builds) in results.OrderBy(result => result.Variant.Sets).ThenByDescending(result => result.Variant.WithSkewless))
+        foreach (var (variant, builds) in results.OrderBy(result => result.Variant.Sets).ThenByDescending(result => result.Variant.WithSkewless).ThenBy(result => result.Variant.LeakageOnly))
         {
             string Seconds(Func<Build, double> value) => Summary(builds.Select(value), "0.00", " s");
             string Share(Func<Build, double> value) => Summary(builds.Select(build => 100 * value(build) / build.Csc), "0.0", "%");
             string PerFeature(Func<Build, double> value) => FormattableString.Invariant($"{1000 * Median(builds.Select(value)) / variant.Features:0.00} ms");
-            var label = variant.WithSkewless ? variant.Sets.ToString(CultureInfo.InvariantCulture) : $"{variant.Sets}, no Skewless";
             Console.WriteLine(string.Join(" | ", [
-                "| " + label,
+                "| " + variant.Label,
                 variant.Features.ToString(CultureInfo.InvariantCulture),
                 Seconds(build => build.Csc),
                 Seconds(build => build.Analyzers),
