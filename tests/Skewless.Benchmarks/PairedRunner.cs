@@ -157,7 +157,7 @@ public static class PairedRunner
         return Stopwatch.GetElapsedTime(start).TotalNanoseconds / (candidate.Passes * (double)candidate.OperationsPerInvoke);
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static double Median(this IEnumerable<double> values) => values.ToArray().Quantile(0.5);

@@ -4,7 +4,8 @@ namespace Skewless.Benchmarks;
 
 /// <summary>
 /// Entry point: pick benchmarks with <c>--filter</c>, e.g. <c>--filter '*Serving*'</c>; <c>--paired Class [rounds]</c> runs the
-/// noisy-machine cross-check instead; <c>--read</c> times the Parquet read and describes the training data.
+/// noisy-machine cross-check instead; <c>--analyzer-share [sets...]</c> times the analyzers in real builds by csc's
+/// /reportanalyzer (issue 4); <c>--read</c> times the Parquet read and describes the training data.
 /// </summary>
 public static class Program
 {
@@ -13,6 +14,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--paired")
         {
             return PairedRunner.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--analyzer-share")
+        {
+            return Analyzers.AnalyzerShare.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "--read")

@@ -22,9 +22,7 @@ internal static class SyntheticProject
     /// <summary>The compilation a build would analyse: the sources, plus the generator's output when Skewless is referenced.</summary>
     public static Compilation Create(int sets, bool withSkewless)
     {
-        var trees = Enumerable.Range(0, sets).Select(set => Parse(FeatureSet(set, withSkewless), $"Set{set}.cs")).ToList();
-        trees.Add(Parse(withSkewless ? "" : LookAlikeAttributes, "Attributes.cs"));
-        trees.Add(Parse("global using System; global using System.Collections.Generic; global using System.Linq;", "Usings.cs"));
+        var trees = Sources(sets, withSkewless).Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path)).ToList();
 
         var references = Directory.EnumerateFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
             .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "mscorlib.dll" or "netstandard.dll"))
@@ -50,7 +48,21 @@ internal static class SyntheticProject
         return generated;
     }
 
-    private static SyntaxTree Parse(string source, string path) => CSharpSyntaxTree.ParseText(source, ParseOptions, path);
+    /// <summary>
+    /// The project's source files, each a file name and its text: one per feature set, the look-alike attributes
+    /// (empty with Skewless) and the global usings. <see cref="Create"/> compiles these, and
+    /// <see cref="AnalyzerShare"/> writes them into a real SDK project.
+    /// </summary>
+    public static IEnumerable<(string Path, string Text)> Sources(int sets, bool withSkewless)
+    {
+        for (var set = 0; set < sets; set++)
+        {
+            yield return ($"Set{set}.cs", FeatureSet(set, withSkewless));
+        }
+
+        yield return ("Attributes.cs", withSkewless ? "" : LookAlikeAttributes);
+        yield return ("Usings.cs", "global using System; global using System.Collections.Generic; global using System.Linq;");
+    }
 
     private static string FeatureSet(int set, bool withSkewless)
     {
@@ -83,7 +95,8 @@ internal static class SyntheticProject
 
         code.AppendLine("    public static float Unreached(Row r) => r.Target;");
         code.AppendLine("}");
-        code.AppendLine("[FeatureSet(typeof(Row), Version = 1)]");
+        // Each set its own name: sets of the same name and version in one project are an error (SKW109) in a real build.
+        code.AppendLine(Invariant($"[FeatureSet(typeof(Row), Name = \"Set{set}\", Version = 1)]"));
         code.AppendLine("public static partial class Features");
         code.AppendLine("{");
         for (var feature = 0; feature < FeaturesPerSet; feature++)
@@ -110,7 +123,7 @@ internal static class SyntheticProject
         namespace LookAlike;
 
         public sealed class DataSourceAttribute(string name) : Attribute { public string Name { get; } = name; public string? Owner { get; set; } public string? Version { get; set; } }
-        public sealed class FeatureSetAttribute(Type input) : Attribute { public Type Input { get; } = input; public int Version { get; set; } }
+        public sealed class FeatureSetAttribute(Type input) : Attribute { public Type Input { get; } = input; public string? Name { get; set; } public int Version { get; set; } }
         public sealed class FeatureAttribute : Attribute { }
         public sealed class LabelAttribute : Attribute { }
         public sealed class EventTimeAttribute : Attribute { }
