@@ -10,21 +10,31 @@ namespace Skewless.Analyzers.Generation;
 
 /// <summary>
 /// Completes each <c>[FeatureSet]</c> class with its fingerprint, schema, vector, fit, accumulator
-/// and fitted transform. Definition errors are reported by <c>FeatureSetDefinitionAnalyzer</c>, not
-/// here: the generator only leaves invalid parts out.
+/// and fitted transform; records the fingerprints of its features' code, for SKW300 in other projects,
+/// and, as <c>[assembly: FeatureLibrary(...)]</c>, the version of each library its features call, for
+/// SKW405 where the assembly is referenced. Definition errors are reported by
+/// <c>FeatureSetDefinitionAnalyzer</c>, not here: the generator only leaves invalid parts out.
 /// </summary>
+/// <remarks>
+/// All three read the same feature bodies, so one step parses a class for all of them with one set of
+/// semantic models, and binds each body once; each output then follows its own value-equal part.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class FeatureSetGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var featureSets = context.SyntaxProvider
+        var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownSymbols.FeatureSetAttributeName,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (context, cancellationToken) => Parse(context, cancellationToken))
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
+            .Where(static parsed => parsed is not null)
+            .Select(static (parsed, _) => parsed!);
+
+        var featureSets = parsed
+            .Where(static parsed => parsed.Model is not null)
+            .Select(static (parsed, _) => parsed.Model!)
             .WithTrackingName(TrackingNames.FeatureSets);
 
         var nullableEnabled = context.ParseOptionsProvider
@@ -37,21 +47,24 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
 
         FeatureSetRegistryPipeline.Register(context, featureSets);
 
-        var fingerprints = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownSymbols.FeatureSetAttributeName,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (context, cancellationToken) => ParseFingerprints(context, cancellationToken))
-            .Where(static model => model is { Fingerprints.Length: > 0 })
-            .Select(static (model, _) => model!)
+        var fingerprints = parsed
+            .Where(static parsed => parsed.Fingerprints is { Fingerprints.Length: > 0 })
+            .Select(static (parsed, _) => parsed.Fingerprints!)
             .WithTrackingName(TrackingNames.Fingerprints);
 
         context.RegisterSourceOutput(
             fingerprints,
             static (output, model) => output.AddSource(FingerprintEmitter.HintName(model), FingerprintEmitter.Emit(model)));
+
+        var libraries = parsed
+            .Where(static parsed => parsed.Libraries is { Libraries.Length: > 0 })
+            .Select(static (parsed, _) => parsed.Libraries!)
+            .WithTrackingName(TrackingNames.FeatureLibraries);
+
+        context.RegisterSourceOutput(libraries, static (output, model) => output.AddSource(FeatureLibraryEmitter.HintName(model), FeatureLibraryEmitter.Emit(model)));
     }
 
-    internal static FeatureSetModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    private static Parsed? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var compilation = context.SemanticModel.Compilation;
         if (context.TargetSymbol is not INamedTypeSymbol type || KnownSymbols.TryCreate(compilation) is not { } symbols
@@ -60,19 +73,17 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
             return null;
         }
 
-        return FeatureSetParser.Parse(type, symbols, compilation, diagnostics: null, cancellationToken);
-    }
+        var models = new SemanticModels(compilation);
+        var model = FeatureSetParser.Parse(type, symbols, compilation, models, diagnostics: null, cancellationToken);
+        var fingerprints = FeatureFingerprinter.Fingerprint(type, symbols, models, cancellationToken);
 
-    private static FeatureSetFingerprintsModel? ParseFingerprints(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        var compilation = context.SemanticModel.Compilation;
-        if (context.TargetSymbol is not INamedTypeSymbol type || KnownSymbols.TryCreate(compilation) is not { } symbols
-            || !IsFirstApplication(type, symbols, context.TargetNode))
-        {
-            return null;
-        }
-
-        return FeatureFingerprinter.Fingerprint(type, symbols, new SemanticModels(compilation), cancellationToken);
+        // Libraries are recorded only where Skewless defines the attribute that records them, and only for a feature set the generator completes.
+        var libraries = model is not null
+            && compilation.GetTypeByMetadataName(FeatureLibraries.AttributeName) is not null
+            && context.Attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value is ITypeSymbol inputType
+            ? FeatureLibraries.Of(model, type, compilation, models, inputType, cancellationToken)
+            : null;
+        return new Parsed(model, fingerprints, libraries);
     }
 
     // A partial class may carry [FeatureSet] on more than one part, which the compiler reports as an
@@ -82,4 +93,7 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
         var first = KnownSymbols.Find(type, symbols.FeatureSetAttribute)?.ApplicationSyntaxReference;
         return first is not null && first.SyntaxTree == target.SyntaxTree && target.Span.Contains(first.Span);
     }
+
+    /// <summary>What one class yields for each output; each part is null when that output has nothing to emit for it.</summary>
+    private sealed record Parsed(FeatureSetModel? Model, FeatureSetFingerprintsModel? Fingerprints, FeatureLibrariesModel? Libraries);
 }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Skewless.Analyzers.Skew.Clones;
 
 namespace Skewless.Analyzers.Parsing;
 
@@ -17,14 +18,19 @@ namespace Skewless.Analyzers.Parsing;
 internal sealed class DefinitionWalker
 {
     private readonly Compilation _compilation;
+    private readonly SemanticModels _models;
     private readonly ITypeSymbol _inputType;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<ISymbol, DirectFacts> _facts = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
 
-    public DefinitionWalker(Compilation compilation, ITypeSymbol inputType, CancellationToken cancellationToken)
+    /// <param name="compilation">The compilation whose members are followed.</param>
+    /// <param name="models">Its semantic models, shared with whatever else reads the same code, since binding the bodies is most of the cost.</param>
+    /// <param name="inputType">The feature set's input type, whose member reads are collected.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    public DefinitionWalker(Compilation compilation, SemanticModels models, ITypeSymbol inputType, CancellationToken cancellationToken)
     {
         _compilation = compilation;
+        _models = models;
         _inputType = inputType;
         _cancellationToken = cancellationToken;
     }
@@ -161,7 +167,7 @@ internal sealed class DefinitionWalker
                 node = declarator.Initializer;
             }
 
-            if (Model(reference.SyntaxTree).GetOperation(node, _cancellationToken) is { } operation)
+            if (_models.For(reference.SyntaxTree)?.GetOperation(node, _cancellationToken) is { } operation)
             {
                 yield return operation;
             }
@@ -281,17 +287,6 @@ internal sealed class DefinitionWalker
         }
 
         return true;
-    }
-
-    private SemanticModel Model(SyntaxTree tree)
-    {
-        if (!_models.TryGetValue(tree, out var model))
-        {
-            model = _compilation.GetSemanticModel(tree);
-            _models.Add(tree, model);
-        }
-
-        return model;
     }
 
     // Generated code is invisible to the generator itself, so it must be invisible here too, or the

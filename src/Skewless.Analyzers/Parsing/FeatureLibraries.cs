@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Skewless.Analyzers.Model;
+using Skewless.Analyzers.Skew.Clones;
 
 namespace Skewless.Analyzers.Parsing;
 
@@ -13,10 +14,10 @@ internal static class FeatureLibraries
     private const string InformationalVersionAttributeName = "System.Reflection.AssemblyInformationalVersionAttribute";
 
     /// <summary>The libraries the valid features of <paramref name="model"/> call, skipping the target framework's own assemblies.</summary>
-    public static FeatureLibrariesModel Of(FeatureSetModel model, INamedTypeSymbol type, Compilation compilation, ITypeSymbol inputType, CancellationToken cancellationToken)
+    public static FeatureLibrariesModel Of(FeatureSetModel model, INamedTypeSymbol type, Compilation compilation, SemanticModels models, ITypeSymbol inputType, CancellationToken cancellationToken)
     {
         var features = new HashSet<string>(model.Features.Select(feature => feature.MethodName), StringComparer.Ordinal);
-        var walker = new DefinitionWalker(compilation, inputType, cancellationToken);
+        var walker = new DefinitionWalker(compilation, models, inputType, cancellationToken);
         var names = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(method => features.Contains(method.Name)))
         {

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Model;
+using Skewless.Analyzers.Skew.Clones;
 
 namespace Skewless.Analyzers.Parsing;
 
@@ -31,6 +32,16 @@ internal static class FeatureSetParser
         KnownSymbols symbols,
         Compilation compilation,
         ICollection<Diagnostic>? diagnostics,
+        CancellationToken cancellationToken) =>
+        Parse(type, symbols, compilation, new SemanticModels(compilation), diagnostics, cancellationToken);
+
+    /// <summary>Parses <paramref name="type"/>, binding its features' bodies in <paramref name="models"/>, which later readers of the same code may share.</summary>
+    public static FeatureSetModel? Parse(
+        INamedTypeSymbol type,
+        KnownSymbols symbols,
+        Compilation compilation,
+        SemanticModels models,
+        ICollection<Diagnostic>? diagnostics,
         CancellationToken cancellationToken)
     {
         var attribute = KnownSymbols.Find(type, symbols.FeatureSetAttribute);
@@ -52,7 +63,7 @@ internal static class FeatureSetParser
             CheckReservedMembers(type, diagnostics);
         }
 
-        var walker = new DefinitionWalker(compilation, inputType, cancellationToken);
+        var walker = new DefinitionWalker(compilation, models, inputType, cancellationToken);
         var features = new List<(FeatureModel Model, IMethodSymbol Method)>();
         var names = new Dictionary<string, IMethodSymbol>(StringComparer.Ordinal);
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())

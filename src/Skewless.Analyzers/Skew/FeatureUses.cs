@@ -60,7 +60,8 @@ internal sealed class FeatureUses
     private static FeatureUses? Build(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         var reached = new Dictionary<ISymbol, (string Feature, string Via)>(SymbolEqualityComparer.Default);
-        foreach (var type in SourceFeatureSets.Find(compilation, symbols, new SemanticModels(compilation), cancellationToken))
+        var models = new SemanticModels(compilation);
+        foreach (var type in SourceFeatureSets.Find(compilation, symbols, models, cancellationToken))
         {
             if (KnownSymbols.Find(type, symbols.FeatureSetAttribute) is not { ConstructorArguments.Length: 1 } attribute
                 || attribute.ConstructorArguments[0].Value is not ITypeSymbol inputType)
@@ -68,7 +69,7 @@ internal sealed class FeatureUses
                 continue;
             }
 
-            var walker = new DefinitionWalker(compilation, inputType, cancellationToken);
+            var walker = new DefinitionWalker(compilation, models, inputType, cancellationToken);
             foreach (var feature in type.GetMembers().OfType<IMethodSymbol>().Where(method => KnownSymbols.Find(method, symbols.FeatureAttribute) is not null))
             {
                 foreach (var (symbol, path) in walker.ReachableWithPaths(feature))

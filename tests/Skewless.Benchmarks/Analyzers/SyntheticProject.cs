@@ -22,6 +22,23 @@ internal static class SyntheticProject
     /// <summary>The compilation a build would analyse: the sources, plus the generator's output when Skewless is referenced.</summary>
     public static Compilation Create(int sets, bool withSkewless)
     {
+        var compilation = BeforeGenerators(sets, withSkewless);
+        if (!withSkewless)
+        {
+            return compilation;
+        }
+
+        Generate(compilation, new FeatureSetGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+        return generated;
+    }
+
+    /// <summary>A driver that runs <paramref name="generators"/> as a build would, timing each.</summary>
+    public static GeneratorDriver Generate(Compilation compilation, params IIncrementalGenerator[] generators) =>
+        CSharpGeneratorDriver.Create(generators.Select(GeneratorExtensions.AsSourceGenerator), parseOptions: ParseOptions, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+
+    /// <summary>The sources and references alone, before any generator runs.</summary>
+    public static Compilation BeforeGenerators(int sets, bool withSkewless)
+    {
         var trees = Sources(sets, withSkewless).Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path)).ToList();
 
         var references = Directory.EnumerateFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
@@ -33,19 +50,11 @@ internal static class SyntheticProject
             references.Add(MetadataReference.CreateFromFile(typeof(FeatureSetAttribute).Assembly.Location));
         }
 
-        var compilation = CSharpCompilation.Create(
+        return CSharpCompilation.Create(
             "Synthetic",
             trees,
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        if (!withSkewless)
-        {
-            return compilation;
-        }
-
-        CSharpGeneratorDriver.Create(new FeatureSetGenerator()).WithUpdatedParseOptions(ParseOptions)
-            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
-        return generated;
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ public sealed class FeatureLibraryTests
             [CSharpSyntaxTree.ParseText(Features, TestCompilation.ParseOptions, path: "Features.cs"), CSharpSyntaxTree.ParseText(TestCompilation.ImplicitUsings, TestCompilation.ParseOptions)],
             TestReferences.All.Add(library),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new FeatureSetGenerator().AsSourceGenerator(), new FeatureLibraryGenerator().AsSourceGenerator()], parseOptions: TestCompilation.ParseOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new FeatureSetGenerator().AsSourceGenerator()], parseOptions: TestCompilation.ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         Assert.Empty(diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
@@ -170,7 +170,7 @@ public sealed class FeatureLibraryTests
             [CSharpSyntaxTree.ParseText(Features, TestCompilation.ParseOptions), CSharpSyntaxTree.ParseText(TestCompilation.ImplicitUsings, TestCompilation.ParseOptions), CSharpSyntaxTree.ParseText("class Unrelated { int X => 1; }", TestCompilation.ParseOptions)],
             TestReferences.All.Add(ScaleV1),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)), 0);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new FeatureLibraryGenerator().AsSourceGenerator()], parseOptions: TestCompilation.ParseOptions, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new FeatureSetGenerator().AsSourceGenerator()], parseOptions: TestCompilation.ParseOptions, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGenerators(compilation);
         var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(), CSharpSyntaxTree.ParseText("class Unrelated { int X => 2; }", TestCompilation.ParseOptions));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
@@ -184,7 +184,7 @@ public sealed class FeatureLibraryTests
     public void The_generator_runs_without_exceptions_on_every_prefix_of_the_features()
     {
         var cuts = CSharpSyntaxTree.ParseText(Features).GetRoot().DescendantTokens().Select(token => token.Span.End).Distinct().ToList();
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new FeatureLibraryGenerator().AsSourceGenerator()], parseOptions: TestCompilation.ParseOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new FeatureSetGenerator().AsSourceGenerator()], parseOptions: TestCompilation.ParseOptions);
         foreach (var cut in cuts)
         {
             var compilation = CSharpCompilation.Create("Cut", [CSharpSyntaxTree.ParseText(Features[..cut], TestCompilation.ParseOptions), CSharpSyntaxTree.ParseText(TestCompilation.ImplicitUsings, TestCompilation.ParseOptions)], TestReferences.All.Add(ScaleV1));
