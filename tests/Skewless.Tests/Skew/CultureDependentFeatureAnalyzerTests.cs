@@ -1,6 +1,9 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Skew.Culture;
+using Skewless.Analyzers.Skew.Purity;
 using Skewless.Tests.Infrastructure;
 using Xunit;
 
@@ -41,6 +44,24 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [Theory]
     [MemberData(nameof(CultureDependentExpressions))]
     public Task Each_culture_dependent_call_fires_through_a_helper(string expression) => VerifyAsync(FeatureCode.ThroughHelper(expression));
+
+    [Fact]
+    public async Task Skw302_and_skw303_share_one_walk_of_a_compilation_and_each_still_reports_its_own_uses()
+    {
+        var compilation = TestCompilation.Create(TestSources.Flight + """
+            [FeatureSet(typeof(Flight))]
+            public static partial class FlightFeatures
+            {
+                [Feature] public static float Gate(Flight f) => float.Parse(f.Origin);
+
+                [Feature] public static float Noise(Flight f) => (float)new Random().NextDouble();
+            }
+            """);
+
+        var diagnostics = await compilation.WithAnalyzers([new CultureDependentFeatureAnalyzer(), new NondeterministicFeatureAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(["SKW302 Noise", "SKW303 Gate"], diagnostics.Select(diagnostic => $"{diagnostic.Id} {diagnostic.GetMessage(CultureInfo.InvariantCulture).Split('\'')[1]}").Order());
+    }
 
     [Fact]
     public Task The_message_names_the_call_and_the_path() => VerifyAsync("""
