@@ -33,7 +33,7 @@ public sealed class FeatureContractAnalyzer : SkewlessAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (KnownSymbols.Find(type, symbols.FeatureSetAttribute) is not { } attribute
-            || FeatureSetParser.Parse(type, symbols, context.Compilation, diagnostics: null, context.CancellationToken) is not { } model)
+            || FeatureSetParser.ParseOnce(type, symbols, context.Compilation, context.CancellationToken).Model is not { } model)
         {
             return;
         }

@@ -47,7 +47,7 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
         }
 
         if (KnownSymbols.Find(type, symbols.FeatureSetAttribute) is { ConstructorArguments.Length: 1 } featureSet && featureSet.ConstructorArguments[0].Value is ITypeSymbol input
-            && FeatureSetParser.Parse(type, symbols, context.Compilation, diagnostics: null, context.CancellationToken) is { } model)
+            && FeatureSetParser.ParseOnce(type, symbols, context.Compilation, context.CancellationToken).Model is { } model)
         {
             readers.Add((input, model.Features.SelectMany(feature => feature.Reads).ToList()));
         }

@@ -36,9 +36,7 @@ public sealed class FeatureSetDefinitionAnalyzer : SkewlessAnalyzer
             return;
         }
 
-        var diagnostics = new List<Diagnostic>();
-        FeatureSetParser.Parse(type, symbols, context.Compilation, diagnostics, context.CancellationToken);
-        foreach (var diagnostic in diagnostics)
+        foreach (var diagnostic in FeatureSetParser.ParseOnce(type, symbols, context.Compilation, context.CancellationToken).Diagnostics)
         {
             context.ReportDiagnostic(diagnostic);
         }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,6 +36,22 @@ internal static class FeatureSetParser
         ICollection<Diagnostic>? diagnostics,
         CancellationToken cancellationToken) =>
         Parse(type, symbols, compilation, new SemanticModels(compilation), diagnostics, cancellationToken);
+
+    /// <summary>
+    /// <see cref="Parse(INamedTypeSymbol, KnownSymbols, Compilation, ICollection{Diagnostic}, CancellationToken)"/> once per
+    /// compilation and class, for the analyzers that each need the model (SKW1xx's diagnostics, SKW405's reads, SKW502/503's
+    /// fingerprint), so that the feature code is walked once rather than once per analyzer.
+    /// </summary>
+    public static (FeatureSetModel? Model, IReadOnlyList<Diagnostic> Diagnostics) ParseOnce(INamedTypeSymbol type, KnownSymbols symbols, Compilation compilation, CancellationToken cancellationToken) =>
+        Parses.GetValue(compilation, _ => new ConcurrentDictionary<INamedTypeSymbol, Once<(FeatureSetModel?, IReadOnlyList<Diagnostic>)>>(SymbolEqualityComparer.Default))
+            .GetOrAdd(type, _ => new Once<(FeatureSetModel?, IReadOnlyList<Diagnostic>)>())
+            .Get(() =>
+            {
+                var diagnostics = new List<Diagnostic>();
+                return (Parse(type, symbols, compilation, diagnostics, cancellationToken), diagnostics);
+            });
+
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<INamedTypeSymbol, Once<(FeatureSetModel?, IReadOnlyList<Diagnostic>)>>> Parses = new();
 
     /// <summary>Parses <paramref name="type"/>, binding its features' bodies in <paramref name="models"/>, which later readers of the same code may share.</summary>
     public static FeatureSetModel? Parse(

@@ -25,13 +25,13 @@ internal sealed class FeatureUses
     private FeatureUses(Dictionary<ISymbol, (string Feature, string Via)> reached) => _reached = reached;
 
     // Several rules (SKW302, SKW303) search the same reached code, so a compilation's walk is shared between them.
-    private static readonly ConditionalWeakTable<Compilation, SharedWalk> Walks = new();
+    private static readonly ConditionalWeakTable<Compilation, Once<FeatureUses?>> Walks = new();
 
     /// <summary>Registers <paramref name="find"/> on the code features reach, if the compilation has features.</summary>
     public static void Register(CompilationStartAnalysisContext start, DiagnosticDescriptor descriptor, Func<IOperation, FeatureUse?> find, params OperationKind[] kinds)
     {
         if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols
-            || Walks.GetValue(start.Compilation, _ => new SharedWalk()).Get(start.Compilation, symbols, start.CancellationToken) is not { } uses)
+            || Walks.GetValue(start.Compilation, _ => new Once<FeatureUses?>()).Get(() => Build(start.Compilation, symbols, start.CancellationToken)) is not { } uses)
         {
             return;
         }
@@ -88,28 +88,6 @@ internal sealed class FeatureUses
         }
 
         return reached.Count == 0 ? null : new FeatureUses(reached);
-    }
-
-    /// <summary>One compilation's walk, built by the first rule that asks; a cancelled walk is not kept, so the next asker builds it.</summary>
-    private sealed class SharedWalk
-    {
-        private readonly object _gate = new();
-        private bool _built;
-        private FeatureUses? _uses;
-
-        public FeatureUses? Get(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken)
-        {
-            lock (_gate)
-            {
-                if (!_built)
-                {
-                    _uses = Build(compilation, symbols, cancellationToken);
-                    _built = true;
-                }
-
-                return _uses;
-            }
-        }
     }
 
     /// <summary>A member as messages name it: <c>Helpers.Today()</c>, <c>Clock.Now</c>, <c>new Random()</c>.</summary>
