@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Skewless.Analyzers.Model;
-using Skewless.Analyzers.Skew.Clones;
 
 namespace Skewless.Analyzers.Parsing;
 

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Model;
-using Skewless.Analyzers.Skew.Clones;
 
 namespace Skewless.Analyzers.Parsing;
 

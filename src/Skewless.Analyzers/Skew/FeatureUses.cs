@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Skewless.Analyzers.Parsing;
-using Skewless.Analyzers.Skew.Clones;
 
 namespace Skewless.Analyzers.Skew;
 

@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Skewless.Analyzers.Parsing;
-using Skewless.Analyzers.Skew.Clones;
 
 namespace Skewless.Analyzers.Skew;
 

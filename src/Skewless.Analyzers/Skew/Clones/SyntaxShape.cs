@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.Skew.Clones;
 

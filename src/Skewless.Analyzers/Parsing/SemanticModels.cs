@@ -1,10 +1,11 @@
 using Microsoft.CodeAnalysis;
 
-namespace Skewless.Analyzers.Skew.Clones;
+namespace Skewless.Analyzers.Parsing;
 
 /// <summary>
 /// Semantic models by tree: every tree of a compilation for feature code, which may inline helpers
-/// from other files, or the one tree being searched for copies.
+/// from other files, or the one tree being searched for copies. Whoever shares one binds each body once:
+/// the generator's parse, fingerprints and libraries, and the walk of <see cref="DefinitionWalker"/>.
 /// </summary>
 internal sealed class SemanticModels
 {
