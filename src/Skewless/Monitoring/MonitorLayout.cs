@@ -30,15 +30,13 @@ internal sealed class MonitorLayout
             switch (feature)
             {
                 case NumericStatistics numeric:
-                    Features[i] = new FeatureLayout(slots, slotCount, PaddedEdges(numeric.Edges), moments, numeric.Mean, null, null, null);
+                    Features[i] = new FeatureLayout(slots, slotCount, PaddedEdges(numeric.Edges), moments, numeric.Mean, null, null);
                     moments += MomentsPerFeature;
                     break;
                 case CategoricalStatistics categorical:
                     CheckVocabulary(training, categorical, transforms[i] as Vocabulary);
                     var lookup = categorical.Categories.Select((category, index) => (category, index)).ToDictionary(pair => pair.category, pair => pair.index, StringComparer.Ordinal);
-                    var categoryOfBucket = CategoryOfBucket(categorical, transforms[i] as HashBuckets);
-                    var candidateOfBucket = categoryOfBucket?.Select(category => category >= 0 ? categorical.Categories[category] : null).ToArray();
-                    Features[i] = new FeatureLayout(slots, slotCount, [], -1, 0, lookup, categoryOfBucket, candidateOfBucket);
+                    Features[i] = new FeatureLayout(slots, slotCount, [], -1, 0, lookup, CandidatesByBucket(categorical, transforms[i] as HashBuckets));
                     break;
             }
 
@@ -74,26 +72,34 @@ internal sealed class MonitorLayout
     public const int MaxMappedBuckets = 1 << 16;
 
     /// <summary>
-    /// For a hashed string feature, the one category each bucket can hold, so that serving, which hashes the value
-    /// anyway, finds its category with one string comparison instead of a second hash: -1 for a bucket that holds no
-    /// category, <see cref="FeatureLayout.SharedBucket"/> for one that holds several.
+    /// For a hashed string feature, the categories that hash into each bucket, so that serving, which hashes the value
+    /// anyway, finds its category by comparing it with those few (usually one, often none) instead of hashing it again.
     /// </summary>
-    private static int[]? CategoryOfBucket(CategoricalStatistics categorical, HashBuckets? hash)
+    private static BucketCandidates? CandidatesByBucket(CategoricalStatistics categorical, HashBuckets? hash)
     {
         if (hash is null || hash.Buckets > MaxMappedBuckets)
         {
             return null;
         }
 
-        var map = new int[hash.Buckets];
-        map.AsSpan().Fill(-1);
-        for (var i = 0; i < categorical.Categories.Count; i++)
+        // By bucket, then by position, so that a bucket's most frequent category is compared first.
+        var byBucket = categorical.Categories
+            .Select((category, position) => (Category: category, Position: position, Bucket: StableHash.Bucket(category, hash.Buckets)))
+            .OrderBy(candidate => candidate.Bucket)
+            .ThenBy(candidate => candidate.Position)
+            .ToArray();
+        var starts = new int[hash.Buckets + 1];
+        foreach (var candidate in byBucket)
         {
-            ref var entry = ref map[StableHash.Bucket(categorical.Categories[i], hash.Buckets)];
-            entry = entry == -1 ? i : FeatureLayout.SharedBucket;
+            starts[candidate.Bucket + 1]++;
         }
 
-        return map;
+        for (var bucket = 0; bucket < hash.Buckets; bucket++)
+        {
+            starts[bucket + 1] += starts[bucket];
+        }
+
+        return new BucketCandidates(starts, byBucket.Select(candidate => candidate.Category).ToArray(), byBucket.Select(candidate => candidate.Position).ToArray());
     }
 
     // A served vocabulary index is taken as the category's position, so the categories must be the vocabulary's first terms, as fitting makes them.
@@ -106,16 +112,18 @@ internal sealed class MonitorLayout
     }
 }
 
+/// <summary>
+/// A hashed feature's training categories grouped by bucket: those of bucket <c>b</c> are at
+/// <c>Starts[b]</c> up to <c>Starts[b + 1]</c> in <see cref="Values"/>, with their positions in <see cref="Positions"/>.
+/// </summary>
+internal sealed record BucketCandidates(int[] Starts, string[] Values, int[] Positions);
+
 /// <summary>One feature's place in a tally.</summary>
 internal readonly struct FeatureLayout
 {
-    /// <summary>In <see cref="CategoryOfBucket"/>, a bucket that several categories hash into.</summary>
-    public const int SharedBucket = -2;
-
-    public FeatureLayout(int offset, int slots, double[] edges, int moments, double shift, Dictionary<string, int>? lookup, int[]? categoryOfBucket, string?[]? candidateOfBucket)
+    public FeatureLayout(int offset, int slots, double[] edges, int moments, double shift, Dictionary<string, int>? lookup, BucketCandidates? candidates)
     {
-        CategoryOfBucket = categoryOfBucket;
-        CandidateOfBucket = candidateOfBucket;
+        Candidates = candidates;
         Offset = offset;
         Slots = slots;
         Edges = edges;
@@ -176,30 +184,24 @@ internal readonly struct FeatureLayout
     /// <summary>The slot of a category position: -1 is missing, and a position past the categories (a vocabulary's rarer terms, its out-of-vocabulary buckets) is the rest.</summary>
     public int SlotOfPosition(int position) => position < 0 ? Offset : Offset + 1 + Math.Min(position, Slots - 2);
 
-    /// <summary>A hashed string feature's category per bucket (see <see cref="MonitorLayout"/>), or null to look values up by name.</summary>
-    public int[]? CategoryOfBucket { get; }
-
-    /// <summary>The one category each bucket of <see cref="CategoryOfBucket"/> can hold, or null.</summary>
-    public string?[]? CandidateOfBucket { get; }
+    /// <summary>A hashed string feature's categories by bucket, or null to look values up by name.</summary>
+    public BucketCandidates? Candidates { get; }
 
     /// <summary>The slot of a string whose hash bucket the kernel has computed (-1 when the value is missing).</summary>
     public int SlotOfBucket(string? value, int bucket)
     {
-        var map = CategoryOfBucket;
-        if (map is null || (uint)bucket >= (uint)map.Length)
+        var candidates = Candidates;
+        if (candidates is null || (uint)bucket >= (uint)(candidates.Starts.Length - 1))
         {
             return SlotOfText(value);
         }
 
-        var category = map[bucket];
-        if (category == SharedBucket)
+        for (var i = candidates.Starts[bucket]; i < candidates.Starts[bucket + 1]; i++)
         {
-            return SlotOfText(value);
-        }
-
-        if (category >= 0)
-        {
-            return Offset + 1 + (string.Equals(value, CandidateOfBucket![bucket], StringComparison.Ordinal) ? category : Slots - 2);
+            if (string.Equals(value, candidates.Values[i], StringComparison.Ordinal))
+            {
+                return Offset + 1 + candidates.Positions[i];
+            }
         }
 
         return Offset + Slots - 1;
