@@ -45,7 +45,7 @@ public class MonitorParts
         var monitor = _monitor;
         for (var i = 0; i < ServingRows.PerInvoke; i++)
         {
-            monitor.BeginRow(FlightFeatures.Schema).EndRow();
+            FeatureObserver.BeginRow(monitor, FlightFeatures.Schema).EndRow();
         }
     }
 
@@ -55,7 +55,7 @@ public class MonitorParts
         var monitor = _monitor;
         for (var i = 0; i < ServingRows.PerInvoke; i++)
         {
-            var observer = monitor.BeginRow(FlightFeatures.Schema);
+            var observer = FeatureObserver.BeginRow(monitor, FlightFeatures.Schema);
             observer.Number(0, _hour[i]);
             observer.Number(4, _log[i]);
             observer.Number(5, _distance[i]);
@@ -69,7 +69,7 @@ public class MonitorParts
         var monitor = _monitor;
         for (var i = 0; i < ServingRows.PerInvoke; i++)
         {
-            var observer = monitor.BeginRow(FlightFeatures.Schema);
+            var observer = FeatureObserver.BeginRow(monitor, FlightFeatures.Schema);
             observer.Category(1, _day[i]);
             observer.Category(2, _weekend[i]);
             observer.Category(3, _redEye[i]);
@@ -84,7 +84,7 @@ public class MonitorParts
         var monitor = _monitor;
         for (var i = 0; i < ServingRows.PerInvoke; i++)
         {
-            var observer = monitor.BeginRow(FlightFeatures.Schema);
+            var observer = FeatureObserver.BeginRow(monitor, FlightFeatures.Schema);
             observer.Text(7, _destination[i], _bucket[i]);
             observer.EndRow();
         }

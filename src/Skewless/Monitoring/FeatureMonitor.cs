@@ -79,19 +79,22 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     /// <summary>The training statistics the monitor is bound to and compares with.</summary>
     public TrainingStatistics Training => _layout.Training;
 
-    /// <summary>Starts observing one row on this thread and returns where its feature values go. Called by generated code.</summary>
-    /// <param name="schema">The schema of the feature set transforming the row, which must be the one monitored.</param>
-    [EditorBrowsable(EditorBrowsableState.Never)]
+    /// <summary>Starts observing one row on this thread, for <see cref="FeatureObserver.BeginRow"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public FeatureObserver BeginRow(FeatureSchema schema)
+    internal FeatureObserver BeginRow(FeatureSchema schema)
     {
         if (!ReferenceEquals(schema, Schema))
         {
-            throw new ArgumentException($"This monitor watches {Schema.FeatureSet}; it cannot observe rows of {schema?.FeatureSet ?? "null"}.", nameof(schema));
+            throw NotMonitored(schema);
         }
 
         return Current().Distribution;
     }
+
+    // Out of line, so that building the message does not weigh on the inlining of the generated Transform it sits in.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ArgumentException NotMonitored(FeatureSchema? schema) =>
+        new($"This monitor watches {Schema.FeatureSet}; it cannot observe rows of {schema?.FeatureSet ?? "null"}.", nameof(schema));
 
     /// <summary>
     /// Records the outcome of a row served earlier, once it is known: the residual (outcome minus

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Skewless.Monitoring;
 
@@ -41,6 +43,28 @@ public sealed class FeatureObserver
         _numbers = new double[_features.Length * Capacity];
         _positions = new int[_features.Length * Capacity];
     }
+
+    /// <summary>Starts observing one row on this thread and returns where its feature values go. Called by generated code.</summary>
+    /// <param name="monitor">The monitor passed to <c>Transform</c>.</param>
+    /// <param name="schema">The schema of the feature set transforming the row, which must be the one monitored.</param>
+    /// <remarks>
+    /// Checks the monitor for null itself, so that the generated <c>Transform</c> has no throw of its own: one made the
+    /// JIT stop inlining the feature methods and transforms into it, which cost as much as the monitor's counting.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FeatureObserver BeginRow<TRow>(FeatureMonitor<TRow> monitor, FeatureSchema schema)
+    {
+        if (monitor is null)
+        {
+            ThrowNull();
+        }
+
+        return monitor.BeginRow(schema);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [DoesNotReturn]
+    private static void ThrowNull() => throw new ArgumentNullException("monitor");
 
     /// <summary>In residual mode, the residual of the row being observed.</summary>
     internal double Residual { get; set; }

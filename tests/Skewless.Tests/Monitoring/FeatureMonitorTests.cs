@@ -111,8 +111,9 @@ public sealed class FeatureMonitorTests
     {
         using var monitor = Monitor(new FakeTimeProvider(Start));
 
-        Assert.Throws<ArgumentException>(() => monitor.BeginRow(ZipFeatures.Schema));
-        Assert.Throws<ArgumentNullException>(() => Fitted.Value.Transform(RealData.Flights[0], (FeatureMonitor<Flight>)null!));
+        Assert.Throws<ArgumentException>(() => FeatureObserver.BeginRow(monitor, ZipFeatures.Schema));
+        Assert.Equal("monitor", Assert.Throws<ArgumentNullException>(() => Fitted.Value.Transform(RealData.Flights[0], (FeatureMonitor<Flight>)null!)).ParamName);
+        Assert.Equal("monitor", Assert.Throws<ArgumentNullException>(() => Fitted.Value.Transform(RealData.Flights[0], new float[FlightFeatures.Vector.Width], null!)).ParamName);
     }
 
     [Fact]
@@ -235,7 +236,7 @@ public sealed class FeatureMonitorTests
         using var monitor = Monitor(new FakeTimeProvider(Start));
         var rows = RealData.Flights.Take(200).ToArray();
         Serve(monitor, rows.Take(10));
-        var abandoned = monitor.BeginRow(FlightFeatures.Schema);
+        var abandoned = FeatureObserver.BeginRow(monitor, FlightFeatures.Schema);
         abandoned.Number(0, 1e9);
         abandoned.Category(1, -1);
         Serve(monitor, rows.Skip(10));
