@@ -1,4 +1,5 @@
 #if NET
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 #endif
@@ -12,9 +13,6 @@ namespace Skewless.Monitoring;
 /// </summary>
 internal sealed class Tally
 {
-    /// <summary>Most slots a categorical feature may have for <see cref="AddPositions"/> to count them one slot at a time.</summary>
-    private const int MaxComparedSlots = 16;
-
     public Tally(MonitorLayout layout, long window)
     {
         Layout = layout;
@@ -185,37 +183,54 @@ internal sealed class Tally
     /// <summary>Counts a categorical feature's buffered positions (see <see cref="FeatureLayout.SlotOfPosition"/>).</summary>
     public void AddPositions(in FeatureLayout feature, ReadOnlySpan<int> positions)
     {
-        var i = 0;
 #if NET
-        // A feature with few slots (a bool, an enum) has runs of the same value, whose increments would each wait for
-        // the last one's store: each slot is counted instead with compares over the whole column.
-        var whole = Vector256.IsHardwareAccelerated && feature.Slots <= MaxComparedSlots ? positions.Length & ~7 : 0;
-        if (whole > 0)
+        // Each run of 32 positions becomes 32 one-byte slot numbers, and a slot's count is the popcount of one compare:
+        // a fraction of an instruction per row and slot, where an increment per row would wait on the previous row's
+        // store to the same counter whenever values repeat (a bool, an enum, traffic in time order).
+        if (Vector256.IsHardwareAccelerated && feature.Slots <= byte.MaxValue)
         {
-            ref var first = ref MemoryMarshal.GetReference(positions);
-            var missing = Vector256.Create(-1);
-            var other = Vector256.Create(feature.Slots - 2);
-            for (var slot = 0; slot < feature.Slots; slot++)
+            Span<int> partial = stackalloc int[32];
+            for (var start = 0; start < positions.Length; start += 32)
             {
-                var position = Vector256.Create(slot - 1);
-                var count = Vector256<int>.Zero;
-                for (var k = 0; k < whole; k += 8)
+                var run = positions.Slice(start, Math.Min(32, positions.Length - start));
+                if (run.Length < 32)
                 {
-                    var clamped = Vector256.Min(Vector256.Max(Vector256.LoadUnsafe(ref first, (nuint)k), missing), other);
-                    count -= Vector256.Equals(clamped, position);
+                    run.CopyTo(partial);
                 }
 
-                Counts[feature.Offset + slot] += Vector256.Sum(count);
+                CountSlots(in feature, run.Length < 32 ? partial : run, run.Length);
             }
 
-            i = whole;
+            return;
         }
 #endif
-        for (; i < positions.Length; i++)
+        foreach (var position in positions)
         {
-            Counts[feature.SlotOfPosition(positions[i])]++;
+            Counts[feature.SlotOfPosition(position)]++;
         }
     }
+
+#if NET
+    // The first `count` of 32 positions, by slot.
+    private void CountSlots(in FeatureLayout feature, ReadOnlySpan<int> positions, int count)
+    {
+        ref var first = ref MemoryMarshal.GetReference(positions);
+        var missing = Vector256.Create(-1);
+        var other = Vector256.Create(feature.Slots - 2);
+        var slots = Vector256.Narrow(
+            Vector256.Narrow(SlotsOf(ref first, 0, missing, other), SlotsOf(ref first, 8, missing, other)),
+            Vector256.Narrow(SlotsOf(ref first, 16, missing, other), SlotsOf(ref first, 24, missing, other)));
+        var counted = count == 32 ? uint.MaxValue : (1u << count) - 1;
+        for (var slot = 0; slot < feature.Slots; slot++)
+        {
+            Counts[feature.Offset + slot] += BitOperations.PopCount(Vector256.Equals(slots, Vector256.Create((byte)slot)).ExtractMostSignificantBits() & counted);
+        }
+    }
+
+    // Eight positions' slots relative to the feature's first, as SlotOfPosition clamps them.
+    private static Vector256<uint> SlotsOf(ref int first, nuint index, Vector256<int> missing, Vector256<int> other) =>
+        (Vector256.Min(Vector256.Max(Vector256.LoadUnsafe(ref first, index), missing), other) + Vector256<int>.One).AsUInt32();
+#endif
 
     // How many values are at or above an edge.
     private static long Reaching(double edge, ReadOnlySpan<double> values)

@@ -283,6 +283,35 @@ public sealed class FeatureMonitorTests
     }
 
     [Fact]
+    public void Categories_are_counted_exactly_by_position_whether_or_not_their_slots_fit_in_a_byte()
+    {
+        // 300 declared values, and partial runs of 32: 1000 rows are 15 full buffers and 40 rows still buffered.
+        var readings = Enumerable.Range(0, 1000).Select(i => new CodeReading((Code)((i * 7 % 311) - 5))).ToArray();
+        var fitted = CodeFeatures.Fit(readings);
+        using var codes = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        foreach (var reading in readings)
+        {
+            fitted.Transform(reading, codes);
+        }
+
+        var wide = Assert.IsType<CategoricalStatistics>(codes.Snapshot().Find("Code"));
+        var expected = Enumerable.Range(0, 300).Select(value => (long)readings.Count(reading => (int)reading.Code == value)).ToArray();
+        Same.Sequence(expected, wide.CategoryCounts);
+        Assert.Equal(readings.Count(reading => (int)reading.Code is < 0 or >= 300), wide.Missing);
+
+        // And a bool, an enum and a vocabulary feature of the flights, whose slots do, on rows that are not a whole buffer.
+        using var flights = Monitor(new FakeTimeProvider(Start));
+        var rows = RealData.Flights.Take(1000).ToArray();
+        Serve(flights, rows);
+        var snapshot = flights.Snapshot();
+        Same.Sequence(Enumerable.Range(0, 7).Select(day => (long)rows.Count(row => (int)FlightFeatures.Day(row) == day)), Assert.IsType<CategoricalStatistics>(snapshot.Find("Day")).CategoryCounts);
+        Same.Sequence([rows.Count(row => !FlightFeatures.RedEye(row)), (long)rows.Count(FlightFeatures.RedEye)], Assert.IsType<CategoricalStatistics>(snapshot.Find("RedEye")).CategoryCounts);
+        var origin = Assert.IsType<CategoricalStatistics>(snapshot.Find("Origin"));
+        Same.Sequence(origin.Categories.Select(category => (long)rows.Count(row => row.Origin == category)), origin.CategoryCounts);
+        Assert.Equal(rows.Length - origin.CategoryCounts.Sum() - origin.Missing, origin.Other);
+    }
+
+    [Fact]
     public void A_million_unique_strings_cost_no_memory()
     {
         var fitted = PageFeatures.Fit(Enumerable.Range(0, 1000).Select(i => new PageView { Page = "/page/" + (i % 40), Seconds = i % 17 }));
