@@ -95,7 +95,7 @@ internal static class FeatureSetEmitter
         writer.Line("    },");
         writer.Line(model.Libraries.Length == 0
             ? "    global::System.Array.Empty<global::System.Reflection.Assembly>());"
-            : $"    new global::System.Reflection.Assembly[] {{ {string.Join(", ", model.Libraries.Select(type => $"typeof({type}).Assembly"))} }});");
+            : $"    new global::System.Reflection.Assembly[] {{ {string.Join(", ", model.Libraries.Select(library => $"typeof({library.Type}).Assembly"))} }});");
     }
 
     private static void EmitFit(IndentedWriter writer, Context context)

@@ -78,10 +78,8 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
         var fingerprints = FeatureFingerprinter.Fingerprint(type, symbols, models, cancellationToken);
 
         // Libraries are recorded only where Skewless defines the attribute that records them, and only for a feature set the generator completes.
-        var libraries = model is not null
-            && compilation.GetTypeByMetadataName(FeatureLibraries.AttributeName) is not null
-            && context.Attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value is ITypeSymbol inputType
-            ? FeatureLibraries.Of(model, type, compilation, models, inputType, cancellationToken)
+        var libraries = model is not null && compilation.GetTypeByMetadataName(FeatureLibraries.AttributeName) is not null
+            ? FeatureLibraries.Of(model, compilation)
             : null;
         return new Parsed(model, fingerprints, libraries);
     }

@@ -14,7 +14,7 @@ namespace Skewless.Analyzers.Model;
 /// <param name="InputType">The row type, fully qualified with <c>global::</c>.</param>
 /// <param name="InputTypeName">The row type's name as recorded in the schema, without <c>global::</c>.</param>
 /// <param name="Features">The valid features, in declaration order.</param>
-/// <param name="Libraries">For each assembly outside the compilation that the features call, a public type in it, for <c>typeof</c>; ordered by assembly name.</param>
+/// <param name="Libraries">The assemblies outside the compilation that the features call, each with a public type in it; ordered by assembly name.</param>
 /// <param name="EventTime">The input's <c>[EventTime]</c> member, when it is a date and time the generated <c>SplitByTime</c> can compare.</param>
 /// <param name="GroupKey">The name of the input's <c>[GroupKey]</c> member, which the generated <c>SplitByGroup</c> hashes.</param>
 /// <param name="Label">The input's <c>[Label]</c> member, read for training statistics only.</param>
@@ -29,7 +29,7 @@ internal sealed record FeatureSetModel(
     string InputType,
     string InputTypeName,
     EquatableArray<FeatureModel> Features,
-    EquatableArray<string> Libraries,
+    EquatableArray<CalledLibrary> Libraries,
     EventTimeMember? EventTime,
     string? GroupKey,
     LabelModel? Label)

@@ -12,21 +12,13 @@ internal static class FeatureLibraries
     public const string AttributeName = "Skewless.FeatureLibraryAttribute";
     private const string InformationalVersionAttributeName = "System.Reflection.AssemblyInformationalVersionAttribute";
 
-    /// <summary>The libraries the valid features of <paramref name="model"/> call, skipping the target framework's own assemblies.</summary>
-    public static FeatureLibrariesModel Of(FeatureSetModel model, INamedTypeSymbol type, Compilation compilation, SemanticModels models, ITypeSymbol inputType, CancellationToken cancellationToken)
+    /// <summary>The versions of the libraries the valid features of <paramref name="model"/> call, skipping the target framework's own assemblies.</summary>
+    public static FeatureLibrariesModel Of(FeatureSetModel model, Compilation compilation)
     {
-        var features = new HashSet<string>(model.Features.Select(feature => feature.MethodName), StringComparer.Ordinal);
-        var walker = new DefinitionWalker(compilation, models, inputType, cancellationToken);
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(method => features.Contains(method.Name)))
-        {
-            names.UnionWith(walker.LibrariesOf(method).Keys);
-        }
-
         var referenced = ReferencedByName(compilation);
         var framework = FrameworkDirectory(compilation);
         var libraries = new List<LibraryModel>();
-        foreach (var name in names)
+        foreach (var name in model.Libraries.Select(library => library.Assembly))
         {
             if (referenced.TryGetValue(name, out var assembly) && !IsFramework(compilation, assembly, framework))
             {

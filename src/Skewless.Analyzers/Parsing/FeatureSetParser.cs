@@ -149,7 +149,7 @@ internal static class FeatureSetParser
         return (string.IsNullOrWhiteSpace(name) ? type.Name : name!, NamedArgument(attribute, "Version") as int? ?? 1);
     }
 
-    private static EquatableArray<string> Libraries(IEnumerable<IMethodSymbol> features, DefinitionWalker walker)
+    private static EquatableArray<CalledLibrary> Libraries(IEnumerable<IMethodSymbol> features, DefinitionWalker walker)
     {
         var libraries = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var library in features.SelectMany(walker.LibrariesOf))
@@ -157,7 +157,7 @@ internal static class FeatureSetParser
             DefinitionWalker.AddLibrary(libraries, library.Key, library.Value);
         }
 
-        return libraries.Values.ToEquatableArray();
+        return libraries.Select(library => new CalledLibrary(library.Key, library.Value)).ToEquatableArray();
     }
 
     private static string? ShapeProblem(INamedTypeSymbol type, CancellationToken cancellationToken)
