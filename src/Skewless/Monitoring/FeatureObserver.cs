@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Skewless.Monitoring;
@@ -56,15 +55,14 @@ public sealed class FeatureObserver
     {
         if (monitor is null)
         {
-            ThrowNull();
+            throw NullMonitor();
         }
 
         return monitor.BeginRow(schema);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    [DoesNotReturn]
-    private static void ThrowNull() => throw new ArgumentNullException("monitor");
+    private static ArgumentNullException NullMonitor() => new("monitor");
 
     /// <summary>In residual mode, the residual of the row being observed.</summary>
     internal double Residual { get; set; }

@@ -116,7 +116,14 @@ internal sealed class MonitorLayout
 /// A hashed feature's training categories grouped by bucket: those of bucket <c>b</c> are at
 /// <c>Starts[b]</c> up to <c>Starts[b + 1]</c> in <see cref="Values"/>, with their positions in <see cref="Positions"/>.
 /// </summary>
-internal sealed record BucketCandidates(int[] Starts, string[] Values, int[] Positions);
+internal sealed class BucketCandidates(int[] starts, string[] values, int[] positions)
+{
+    public int[] Starts { get; } = starts;
+
+    public string[] Values { get; } = values;
+
+    public int[] Positions { get; } = positions;
+}
 
 /// <summary>One feature's place in a tally.</summary>
 internal readonly struct FeatureLayout
