@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Flights;
 using Skewless.Transforms;
 
@@ -55,21 +56,23 @@ public sealed class HandWrittenFlightFeatures
     }
 
     /// <summary>Computes the typed features of one row.</summary>
-    public Features Compute(Flight flight)
+    public Features Compute(Flight flight) => Compute(flight, null);
+
+    /// <summary>Computes the typed features of one row and, with a monitor, counts their raw values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Features Compute(Flight flight, HandWrittenFlightMonitor? monitor)
     {
         var departure = flight.Departure;
         var hour = departure.Hour;
         var day = departure.DayOfWeek;
         var miles = flight.DistanceMiles;
-        return new Features(
-            hour + departure.Minute / 60f,
-            day,
-            day is DayOfWeek.Saturday or DayOfWeek.Sunday,
-            hour < 5 || hour >= 22,
-            ZScore(MathF.Log(1 + miles)),
-            Decile(miles),
-            Origin(flight.Origin),
-            Destination(flight.Destination));
+        var hourOfDay = hour + departure.Minute / 60f;
+        var weekend = day is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        var redEye = hour < 5 || hour >= 22;
+        var logDistance = MathF.Log(1 + miles);
+        var origin = Origin(flight.Origin);
+        monitor?.Observe(hourOfDay, day, weekend, redEye, logDistance, miles, origin, flight.Destination);
+        return new Features(hourOfDay, day, weekend, redEye, ZScore(logDistance), Decile(miles), origin, Destination(flight.Destination));
     }
 
     /// <summary>Writes the 128 features of one row: hour, day one-hot (Sunday..Saturday), weekend, red-eye, distance z-score, decile, origin one-hot (50 terms, 2 OOV buckets), destination one-hot (64 hash buckets).</summary>
