@@ -116,12 +116,17 @@ public sealed class HandWrittenFlightFeatures
             return -1;
         }
 
-        var boundaries = _deciles;
-        int low = 0, high = boundaries.Length;
+        return EdgesAtOrBelow(_deciles, value);
+    }
+
+    /// <summary>How many of the ascending <paramref name="edges"/> are at or below <paramref name="value"/>, by bisection.</summary>
+    internal static int EdgesAtOrBelow(double[] edges, double value)
+    {
+        int low = 0, high = edges.Length;
         while (low < high)
         {
             var middle = (low + high) >> 1;
-            if (boundaries[middle] <= value)
+            if (edges[middle] <= value)
             {
                 low = middle + 1;
             }

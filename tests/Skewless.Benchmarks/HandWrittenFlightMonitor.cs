@@ -86,22 +86,7 @@ public sealed class HandWrittenFlightMonitor
             return;
         }
 
-        var edges = _edges[feature];
-        int low = 0, high = edges.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >> 1;
-            if (edges[middle] <= value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        _bins[feature][1 + low]++;
+        _bins[feature][1 + HandWrittenFlightFeatures.EdgesAtOrBelow(_edges[feature], value)]++;
         var shifted = value - _shifts[feature];
         _sums[feature] += shifted;
         _squares[feature] += shifted * shifted;
