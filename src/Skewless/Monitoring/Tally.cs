@@ -189,7 +189,8 @@ internal sealed class Tally
         // store to the same counter whenever values repeat (a bool, an enum, traffic in time order).
         if (Vector256.IsHardwareAccelerated && feature.Slots <= byte.MaxValue)
         {
-            Span<int> partial = stackalloc int[32];
+            // A last run shorter than 32 is copied out, so that whole vectors are never read past the buffered rows.
+            Span<int> partial = positions.Length % 32 == 0 ? default : stackalloc int[32];
             for (var start = 0; start < positions.Length; start += 32)
             {
                 var run = positions.Slice(start, Math.Min(32, positions.Length - start));
