@@ -58,7 +58,7 @@ public sealed class HandWrittenFlightMonitor
             : 1 + (_destinationCategories.TryGetValue(destination, out var category) ? category : _destinationCategories.Count)]++;
     }
 
-    /// <summary>Throws unless every count, and the range and mean, equal those of the generated monitor's snapshot of the same rows.</summary>
+    /// <summary>Throws unless every count, and the range, mean and standard deviation, equal those of the generated monitor's snapshot of the same rows.</summary>
     public void RequireSameCounts(ServingStatistics generated)
     {
         Require(generated.Rows == Rows, "rows");
@@ -67,8 +67,11 @@ public sealed class HandWrittenFlightMonitor
             var feature = (NumericStatistics)generated.Find(NumericFeatures[i])!;
             Require(feature.Missing == _bins[i][0] && feature.BinCounts.SequenceEqual(_bins[i].Skip(1)), NumericFeatures[i] + " bins");
             Require(feature.Minimum == _minima[i] && feature.Maximum == _maxima[i], NumericFeatures[i] + " range");
-            var mean = _shifts[i] + (_sums[i] / feature.Count);
+            var shiftedMean = _sums[i] / feature.Count;
+            var mean = _shifts[i] + shiftedMean;
+            var deviation = Math.Sqrt(Math.Max(0, (_squares[i] / feature.Count) - (shiftedMean * shiftedMean)));
             Require(Math.Abs(feature.Mean - mean) <= 1e-9 * Math.Max(1, Math.Abs(mean)), NumericFeatures[i] + " mean");
+            Require(Math.Abs(feature.StandardDeviation - deviation) <= 1e-9 * Math.Max(1, deviation), NumericFeatures[i] + " standard deviation");
         }
 
         foreach (var (name, counts) in new[] { ("Day", _days), ("Weekend", _weekends), ("RedEye", _redEyes), ("Origin", _origins), ("Destination", _destinations) })
