@@ -233,24 +233,29 @@ internal sealed class Tally
         (Vector256.Min(Vector256.Max(Vector256.LoadUnsafe(ref first, index), missing), other) + Vector256<int>.One).AsUInt32();
 #endif
 
-    // How many values are at or above an edge.
+    // How many values are at or above an edge. Sixteen values an iteration, into two sums: at four, the loop's own
+    // counter, branch and one-cycle chain of sums cost more than its compares, and every feature runs it once per edge.
     private static long Reaching(double edge, ReadOnlySpan<double> values)
     {
         long count = 0;
         var i = 0;
 #if NET
-        var whole = Vector256.IsHardwareAccelerated ? values.Length & ~3 : 0;
+        var whole = Vector256.IsHardwareAccelerated ? values.Length & ~15 : 0;
         if (whole > 0)
         {
             ref var first = ref MemoryMarshal.GetReference(values);
             var edges = Vector256.Create(edge);
-            var counts = Vector256<long>.Zero;
-            for (; i < whole; i += 4)
+            var even = Vector256<long>.Zero;
+            var odd = Vector256<long>.Zero;
+            for (; i < whole; i += 16)
             {
-                counts -= Vector256.LessThanOrEqual(edges, Vector256.LoadUnsafe(ref first, (nuint)i)).AsInt64();
+                even -= Vector256.LessThanOrEqual(edges, Vector256.LoadUnsafe(ref first, (nuint)i)).AsInt64();
+                odd -= Vector256.LessThanOrEqual(edges, Vector256.LoadUnsafe(ref first, (nuint)i + 4)).AsInt64();
+                even -= Vector256.LessThanOrEqual(edges, Vector256.LoadUnsafe(ref first, (nuint)i + 8)).AsInt64();
+                odd -= Vector256.LessThanOrEqual(edges, Vector256.LoadUnsafe(ref first, (nuint)i + 12)).AsInt64();
             }
 
-            count = Vector256.Sum(counts);
+            count = Vector256.Sum(even + odd);
         }
 #endif
         for (; i < values.Length; i++)
