@@ -14,7 +14,8 @@ public class MonitorParts
 {
     private FeatureMonitor<Flight> _monitor = null!;
     private double[] _hour = [], _log = [], _distance = [];
-    private int[] _day = [], _weekend = [], _redEye = [], _origin = [], _bucket = [];
+    private int[] _day = [], _weekend = [], _redEye = [], _origin = [];
+    private ulong[] _hash = [];
     private string[] _destination = [];
 
     [GlobalSetup]
@@ -32,8 +33,8 @@ public class MonitorParts
         _weekend = rows.Select(row => FlightFeatures.Weekend(row) ? 1 : 0).ToArray();
         _redEye = rows.Select(row => FlightFeatures.RedEye(row) ? 1 : 0).ToArray();
         _origin = vectors.Select(vector => vector.Origin).ToArray();
-        _bucket = vectors.Select(vector => vector.Destination).ToArray();
         _destination = rows.Select(FlightFeatures.Destination).ToArray();
+        _hash = _destination.Select(StableHash.Of).ToArray();
     }
 
     [GlobalCleanup]
@@ -85,7 +86,7 @@ public class MonitorParts
         for (var i = 0; i < ServingRows.PerInvoke; i++)
         {
             var observer = FeatureObserver.BeginRow(monitor, FlightFeatures.Schema);
-            observer.Text(7, _destination[i], _bucket[i]);
+            observer.Text(7, _destination[i], _hash[i]);
             observer.EndRow();
         }
     }

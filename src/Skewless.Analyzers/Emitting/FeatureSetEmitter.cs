@@ -754,7 +754,8 @@ internal static class FeatureSetEmitter
 
                 foreach (var feature in model.Features.Where(feature => feature.Transform.Kind == FeatureTransform.HashBuckets))
                 {
-                    writer.Line($"var {StatisticsEmitter.BucketLocal(feature)} = {Field(feature)}.BucketOf({StatisticsEmitter.Local(feature)});");
+                    writer.Line($"var {StatisticsEmitter.HashLocal(feature)} = global::Skewless.StableHash.Of({StatisticsEmitter.Local(feature)});");
+                    writer.Line($"var {StatisticsEmitter.BucketLocal(feature)} = {Field(feature)}.BucketOf({StatisticsEmitter.Local(feature)}, {StatisticsEmitter.HashLocal(feature)});");
                 }
 
                 // Ending the row is what counts it, so it is emitted even without features.

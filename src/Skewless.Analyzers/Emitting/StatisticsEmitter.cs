@@ -19,10 +19,13 @@ internal static class StatisticsEmitter
     public const string LabelField = "_labelStatistics";
 
     /// <summary>The local holding a feature's value in the accumulator and the kernel: the method's result, or a vocabulary's index in the kernel.</summary>
-    /// <summary>The kernel's local holding a hashed feature's bucket, computed once for the vector and the observer.</summary>
-    public static string BucketLocal(FeatureModel feature) => "bucket" + feature.MethodName;
-
     public static string Local(FeatureModel feature) => "raw" + feature.MethodName;
+
+    /// <summary>The kernel's local holding a hashed feature's <c>StableHash</c>, computed once for the bucket and the observer.</summary>
+    public static string HashLocal(FeatureModel feature) => "hash" + feature.MethodName;
+
+    /// <summary>The kernel's local holding a hashed feature's bucket.</summary>
+    public static string BucketLocal(FeatureModel feature) => "bucket" + feature.MethodName;
 
     public static bool IsNumeric(FeatureKind kind) => kind is FeatureKind.Single or FeatureKind.Double or FeatureKind.Int32 or FeatureKind.Int64;
 
@@ -59,8 +62,8 @@ internal static class StatisticsEmitter
         var value = feature.Transform.Kind == FeatureTransform.Vocabulary ? Local(feature) : Value(feature.Kind, Local(feature));
         if (feature.Transform.Kind == FeatureTransform.HashBuckets)
         {
-            // The kernel hashes the value anyway; the monitor finds the category from the bucket.
-            value += ", " + BucketLocal(feature);
+            // The kernel hashes the value anyway; the monitor finds the category by the hash.
+            value += ", " + HashLocal(feature);
         }
 
         return $"observer.{method}({index.ToString(CultureInfo.InvariantCulture)}, {value});";

@@ -83,12 +83,9 @@ public sealed class FeatureObserver
         Category(feature, layout.PositionOfSlot(layout.SlotOfText(value)));
     }
 
-    /// <summary>A hashed string feature's value and the bucket the kernel hashed it into (-1 when missing).</summary>
-    public void Text(int feature, string? value, int bucket)
-    {
-        ref readonly var layout = ref _features[feature];
-        Category(feature, layout.PositionOfSlot(layout.SlotOfBucket(value, bucket)));
-    }
+    /// <summary>A hashed string feature's value and its <see cref="StableHash"/>, which the kernel computed for the bucket.</summary>
+    public void Text(int feature, string? value, ulong hash) =>
+        Category(feature, string.IsNullOrEmpty(value) ? -1 : _features[feature].ByHash!.PositionOf(hash));
 
     /// <summary>
     /// Ends the row, once every feature's value has been shown: only then does the row count, so a row whose

@@ -36,7 +36,7 @@ internal sealed class MonitorLayout
                 case CategoricalStatistics categorical:
                     CheckVocabulary(training, categorical, transforms[i] as Vocabulary);
                     var lookup = categorical.Categories.Select((category, index) => (category, index)).ToDictionary(pair => pair.category, pair => pair.index, StringComparer.Ordinal);
-                    Features[i] = new FeatureLayout(slots, slotCount, [], -1, 0, lookup, CandidatesByBucket(categorical, transforms[i] as HashBuckets));
+                    Features[i] = new FeatureLayout(slots, slotCount, [], -1, 0, lookup, transforms[i] is HashBuckets ? new CategoriesByHash(categorical.Categories) : null);
                     break;
             }
 
@@ -68,40 +68,6 @@ internal sealed class MonitorLayout
         return padded;
     }
 
-    /// <summary>Largest bucket count for which a hashed feature gets a bucket-to-category map; past it, categories are looked up by name.</summary>
-    public const int MaxMappedBuckets = 1 << 16;
-
-    /// <summary>
-    /// For a hashed string feature, the categories that hash into each bucket, so that serving, which hashes the value
-    /// anyway, finds its category by comparing it with those few (usually one, often none) instead of hashing it again.
-    /// </summary>
-    private static BucketCandidates? CandidatesByBucket(CategoricalStatistics categorical, HashBuckets? hash)
-    {
-        if (hash is null || hash.Buckets > MaxMappedBuckets)
-        {
-            return null;
-        }
-
-        // By bucket, then by position, so that a bucket's most frequent category is compared first.
-        var byBucket = categorical.Categories
-            .Select((category, position) => (Category: category, Position: position, Bucket: StableHash.Bucket(category, hash.Buckets)))
-            .OrderBy(candidate => candidate.Bucket)
-            .ThenBy(candidate => candidate.Position)
-            .ToArray();
-        var starts = new int[hash.Buckets + 1];
-        foreach (var candidate in byBucket)
-        {
-            starts[candidate.Bucket + 1]++;
-        }
-
-        for (var bucket = 0; bucket < hash.Buckets; bucket++)
-        {
-            starts[bucket + 1] += starts[bucket];
-        }
-
-        return new BucketCandidates(starts, byBucket.Select(candidate => candidate.Category).ToArray(), byBucket.Select(candidate => candidate.Position).ToArray());
-    }
-
     // A served vocabulary index is taken as the category's position, so the categories must be the vocabulary's first terms, as fitting makes them.
     private static void CheckVocabulary(TrainingStatistics training, CategoricalStatistics categorical, Vocabulary? vocabulary)
     {
@@ -112,25 +78,12 @@ internal sealed class MonitorLayout
     }
 }
 
-/// <summary>
-/// A hashed feature's training categories grouped by bucket: those of bucket <c>b</c> are at
-/// <c>Starts[b]</c> up to <c>Starts[b + 1]</c> in <see cref="Values"/>, with their positions in <see cref="Positions"/>.
-/// </summary>
-internal sealed class BucketCandidates(int[] starts, string[] values, int[] positions)
-{
-    public int[] Starts { get; } = starts;
-
-    public string[] Values { get; } = values;
-
-    public int[] Positions { get; } = positions;
-}
-
 /// <summary>One feature's place in a tally.</summary>
 internal readonly struct FeatureLayout
 {
-    public FeatureLayout(int offset, int slots, double[] edges, int moments, double shift, Dictionary<string, int>? lookup, BucketCandidates? candidates)
+    public FeatureLayout(int offset, int slots, double[] edges, int moments, double shift, Dictionary<string, int>? lookup, CategoriesByHash? byHash)
     {
-        Candidates = candidates;
+        ByHash = byHash;
         Offset = offset;
         Slots = slots;
         Edges = edges;
@@ -191,28 +144,8 @@ internal readonly struct FeatureLayout
     /// <summary>The slot of a category position: -1 is missing, and a position past the categories (a vocabulary's rarer terms, its out-of-vocabulary buckets) is the rest.</summary>
     public int SlotOfPosition(int position) => position < 0 ? Offset : Offset + 1 + Math.Min(position, Slots - 2);
 
-    /// <summary>A hashed string feature's categories by bucket, or null to look values up by name.</summary>
-    public BucketCandidates? Candidates { get; }
-
-    /// <summary>The slot of a string whose hash bucket the kernel has computed (-1 when the value is missing).</summary>
-    public int SlotOfBucket(string? value, int bucket)
-    {
-        var candidates = Candidates;
-        if (candidates is null || (uint)bucket >= (uint)(candidates.Starts.Length - 1))
-        {
-            return SlotOfText(value);
-        }
-
-        for (var i = candidates.Starts[bucket]; i < candidates.Starts[bucket + 1]; i++)
-        {
-            if (string.Equals(value, candidates.Values[i], StringComparison.Ordinal))
-            {
-                return Offset + 1 + candidates.Positions[i];
-            }
-        }
-
-        return Offset + Slots - 1;
-    }
+    /// <summary>A hashed string feature's categories by hash.</summary>
+    public CategoriesByHash? ByHash { get; }
 
     public int SlotOfText(string? value)
     {

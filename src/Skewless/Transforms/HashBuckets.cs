@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using Skewless.Artifacts;
 
@@ -32,7 +33,11 @@ public sealed class HashBuckets : IFittedTransform
     public FeatureTransform Kind => FeatureTransform.HashBuckets;
 
     /// <summary>The bucket of <paramref name="value"/>, or -1 when it is missing.</summary>
-    public int BucketOf(string? value) => MissingValues.IsMissing(value) ? -1 : StableHash.BucketOf(StableHash.Of(value), Buckets);
+    public int BucketOf(string? value) => BucketOf(value, StableHash.Of(value));
+
+    /// <summary>The bucket of <paramref name="value"/>, whose <see cref="StableHash.Of"/> is <paramref name="hash"/>, or -1 when it is missing. Called by generated code, which also shows the hash to a monitor.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public int BucketOf(string? value, ulong hash) => MissingValues.IsMissing(value) ? -1 : StableHash.BucketOf(hash, Buckets);
 
     /// <inheritdoc />
     public void WriteTo(Utf8JsonWriter writer)

@@ -613,8 +613,10 @@ namespace Zips
                 var rawZip = global::Zips.PlaceFeatures.Zip(row);
                 var rawZipPrefix = global::Zips.PlaceFeatures.ZipPrefix(row);
                 var rawCoastal = global::Zips.PlaceFeatures.Coastal(row);
-                var bucketZip = _Zip.BucketOf(rawZip);
-                var bucketZipPrefix = _ZipPrefix.BucketOf(rawZipPrefix);
+                var hashZip = global::Skewless.StableHash.Of(rawZip);
+                var bucketZip = _Zip.BucketOf(rawZip, hashZip);
+                var hashZipPrefix = global::Skewless.StableHash.Of(rawZipPrefix);
+                var bucketZipPrefix = _ZipPrefix.BucketOf(rawZipPrefix, hashZipPrefix);
                 if (observer != null)
                 {
                     observer.Number(0, rawLatitude);
@@ -623,8 +625,8 @@ namespace Zips
                     observer.Category(3, rawState);
                     observer.Category(4, rawCity);
                     observer.Category(5, rawRegion);
-                    observer.Text(6, rawZip, bucketZip);
-                    observer.Text(7, rawZipPrefix, bucketZipPrefix);
+                    observer.Text(6, rawZip, hashZip);
+                    observer.Text(7, rawZipPrefix, hashZipPrefix);
                     observer.Category(8, rawCoastal ? 1 : 0);
                     observer.EndRow();
                 }

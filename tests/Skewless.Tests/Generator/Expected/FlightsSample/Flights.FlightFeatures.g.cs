@@ -584,7 +584,8 @@ namespace Flights
                 var rawDistanceDecile = global::Flights.FlightFeatures.DistanceDecile(row);
                 var rawOrigin = _Origin.IndexOf(global::Flights.FlightFeatures.Origin(row));
                 var rawDestination = global::Flights.FlightFeatures.Destination(row);
-                var bucketDestination = _Destination.BucketOf(rawDestination);
+                var hashDestination = global::Skewless.StableHash.Of(rawDestination);
+                var bucketDestination = _Destination.BucketOf(rawDestination, hashDestination);
                 if (observer != null)
                 {
                     observer.Number(0, rawHour);
@@ -594,7 +595,7 @@ namespace Flights
                     observer.Number(4, rawLogDistance);
                     observer.Number(5, rawDistanceDecile);
                     observer.Category(6, rawOrigin);
-                    observer.Text(7, rawDestination, bucketDestination);
+                    observer.Text(7, rawDestination, hashDestination);
                     observer.EndRow();
                 }
 

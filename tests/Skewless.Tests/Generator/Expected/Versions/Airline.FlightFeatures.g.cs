@@ -465,12 +465,13 @@ namespace Airline
                 var rawHour = global::Airline.FlightFeatures.Hour(row);
                 var rawDistance = global::Airline.FlightFeatures.Distance(row);
                 var rawRoute = global::Airline.FlightFeatures.Route(row);
-                var bucketRoute = _Route.BucketOf(rawRoute);
+                var hashRoute = global::Skewless.StableHash.Of(rawRoute);
+                var bucketRoute = _Route.BucketOf(rawRoute, hashRoute);
                 if (observer != null)
                 {
                     observer.Number(0, rawHour);
                     observer.Number(1, rawDistance);
-                    observer.Text(2, rawRoute, bucketRoute);
+                    observer.Text(2, rawRoute, hashRoute);
                     observer.EndRow();
                 }
 
