@@ -184,22 +184,31 @@ internal sealed class Tally
     public void AddPositions(in FeatureLayout feature, ReadOnlySpan<int> positions)
     {
 #if NET
-        // Each run of 32 positions becomes 32 one-byte slot numbers, and a slot's count is the popcount of one compare:
-        // a fraction of an instruction per row and slot, where an increment per row would wait on the previous row's
-        // store to the same counter whenever values repeat (a bool, an enum, traffic in time order).
+        // Runs of 64 positions are counted a slot at a time, by vector compares (see SlotRuns): a fraction of an
+        // instruction per row and slot, where an increment per row would wait on the previous row's store to the same
+        // counter whenever values repeat (a bool, an enum, traffic in time order).
         if (Vector256.IsHardwareAccelerated && feature.Slots <= byte.MaxValue)
         {
-            // A last run shorter than 32 is copied out, so that whole vectors are never read past the buffered rows.
-            Span<int> partial = positions.Length % 32 == 0 ? default : stackalloc int[32];
-            for (var start = 0; start < positions.Length; start += 32)
+            // A last run shorter than 64 is copied out, so that whole vectors are never read past the buffered rows.
+            const int Run = SlotRuns.Length;
+            Span<int> partial = positions.Length % Run == 0 ? default : stackalloc int[Run];
+            var counts = Counts.AsSpan(feature.Offset, feature.Slots);
+            for (var start = 0; start < positions.Length; start += Run)
             {
-                var run = positions.Slice(start, Math.Min(32, positions.Length - start));
-                if (run.Length < 32)
+                var run = positions.Slice(start, Math.Min(Run, positions.Length - start));
+                if (run.Length < Run)
                 {
                     run.CopyTo(partial);
                 }
 
-                CountSlots(in feature, run.Length < 32 ? partial : run, run.Length);
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    SlotRuns.Count512(run.Length < Run ? partial : run, run.Length, counts);
+                }
+                else
+                {
+                    SlotRuns.Count256(run.Length < Run ? partial : run, run.Length, counts);
+                }
             }
 
             return;
@@ -210,28 +219,6 @@ internal sealed class Tally
             Counts[feature.SlotOfPosition(position)]++;
         }
     }
-
-#if NET
-    // The first `count` of 32 positions, by slot.
-    private void CountSlots(in FeatureLayout feature, ReadOnlySpan<int> positions, int count)
-    {
-        ref var first = ref MemoryMarshal.GetReference(positions);
-        var missing = Vector256.Create(-1);
-        var other = Vector256.Create(feature.Slots - 2);
-        var slots = Vector256.Narrow(
-            Vector256.Narrow(SlotsOf(ref first, 0, missing, other), SlotsOf(ref first, 8, missing, other)),
-            Vector256.Narrow(SlotsOf(ref first, 16, missing, other), SlotsOf(ref first, 24, missing, other)));
-        var counted = count == 32 ? uint.MaxValue : (1u << count) - 1;
-        for (var slot = 0; slot < feature.Slots; slot++)
-        {
-            Counts[feature.Offset + slot] += BitOperations.PopCount(Vector256.Equals(slots, Vector256.Create((byte)slot)).ExtractMostSignificantBits() & counted);
-        }
-    }
-
-    // Eight positions' slots relative to the feature's first, as SlotOfPosition clamps them.
-    private static Vector256<uint> SlotsOf(ref int first, nuint index, Vector256<int> missing, Vector256<int> other) =>
-        (Vector256.Min(Vector256.Max(Vector256.LoadUnsafe(ref first, index), missing), other) + Vector256<int>.One).AsUInt32();
-#endif
 
     // How many values are at or above an edge. Sixteen values an iteration, into two sums: at four, the loop's own
     // counter, branch and one-cycle chain of sums cost more than its compares, and every feature runs it once per edge.
