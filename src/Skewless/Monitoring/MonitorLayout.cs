@@ -35,8 +35,10 @@ internal sealed class MonitorLayout
                     break;
                 case CategoricalStatistics categorical:
                     CheckVocabulary(training, categorical, transforms[i] as Vocabulary);
-                    var lookup = categorical.Categories.Select((category, index) => (category, index)).ToDictionary(pair => pair.category, pair => pair.index, StringComparer.Ordinal);
-                    Features[i] = new FeatureLayout(slots, slotCount, [], -1, 0, lookup, transforms[i] is HashBuckets ? new CategoriesByHash(categorical.Categories) : null);
+                    // A hashed string is found by the hash the kernel computes for its bucket; any other string by name.
+                    Features[i] = transforms[i] is HashBuckets
+                        ? new FeatureLayout(slots, slotCount, [], -1, 0, null, new CategoriesByHash(categorical.Categories))
+                        : new FeatureLayout(slots, slotCount, [], -1, 0, categorical.Categories.Select((category, index) => (category, index)).ToDictionary(pair => pair.category, pair => pair.index, StringComparer.Ordinal), null);
                     break;
             }
 
@@ -106,7 +108,7 @@ internal readonly struct FeatureLayout
     /// <summary>The training mean, subtracted before summing.</summary>
     public double Shift { get; }
 
-    /// <summary>A categorical feature's categories by name.</summary>
+    /// <summary>A string feature's categories by name, unless it is hashed.</summary>
     public Dictionary<string, int>? Lookup { get; }
 
     /// <summary>The slot of a finite number: the number of edges at or below it, counted without branches (four at a time where vectors are fast), which a shuffled stream of values would mispredict.</summary>
