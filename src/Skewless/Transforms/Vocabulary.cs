@@ -103,6 +103,7 @@ public sealed class VocabularyAccumulator
 /// </summary>
 public sealed class Vocabulary : IFittedTransform
 {
+    private readonly ShortTermIndex _shortTerms;
     private readonly TermIndex _indices;
     private readonly int _firstBucket;
     private readonly string[] _terms;
@@ -118,6 +119,7 @@ public sealed class Vocabulary : IFittedTransform
 
         // Buckets follow the slots reserved for terms, so a one-hot layout never depends on the data.
         _firstBucket = settings.MaxSize > 0 ? settings.MaxSize : terms.Length;
+        _shortTerms = new ShortTermIndex(terms);
         _indices = new TermIndex(terms);
     }
 
@@ -147,8 +149,14 @@ public sealed class Vocabulary : IFittedTransform
             return -1;
         }
 
+        var index = _shortTerms.IndexOf(value!);
+        if (index >= 0)
+        {
+            return index;
+        }
+
         var hash = StableHash.Of(value);
-        var index = _indices.IndexOf(value!, hash);
+        index = _indices.IndexOf(value!, hash);
         if (index >= 0)
         {
             return index;

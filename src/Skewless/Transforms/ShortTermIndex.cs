@@ -1,0 +1,168 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+#if NET
+using System.Runtime.Intrinsics;
+#endif
+
+namespace Skewless.Transforms;
+
+/// <summary>
+/// A vocabulary's terms of one to four UTF-16 code units (airport, country, currency and state codes), each packed into
+/// one <see cref="ulong"/>, looked up before <see cref="TermIndex"/>. A served value found here needs neither
+/// <see cref="StableHash"/> nor a string comparison: the hash is needed only for an out-of-vocabulary bucket.
+/// </summary>
+/// <remarks>
+/// A lookup is one multiply, one bucket of four keys compared at once and no branch on where in the bucket the key is,
+/// so it costs the same whatever order the values come in. The table is built once from the fitted terms, with about one
+/// bucket a term and the first of a fixed list of multipliers that leaves no bucket with more than four; a term that finds
+/// its bucket full under every multiplier is left to <see cref="TermIndex"/>, which holds every term, so the lookup stays
+/// exact whatever the terms are and the table never grows past that size.
+/// A term containing U+0000 is left to <see cref="TermIndex"/>, so a packed key never stands for two strings; a value
+/// ending in U+0000 is therefore never one of these terms.
+/// </remarks>
+internal sealed class ShortTermIndex
+{
+    private const int MaxLength = 4;
+    private const int BucketSize = 4;
+    private const int Multipliers = 16;
+
+    private readonly ulong[] _keys; // BucketSize to a bucket; 0 marks an empty entry, which no term packs to
+    private readonly int[] _indices;
+    private readonly ulong _multiplier;
+    private readonly int _shift;
+
+    public ShortTermIndex(string[] terms)
+        : this(terms, bucketBits: null)
+    {
+    }
+
+    /// <param name="terms">The vocabulary's terms, in index order.</param>
+    /// <param name="bucketBits">The base-2 logarithm of the number of buckets; null for at least one bucket a term. A test passes a small one to fill buckets.</param>
+    internal ShortTermIndex(string[] terms, int? bucketBits)
+    {
+        var shortTerms = new List<(ulong Key, int Index)>();
+        for (var index = 0; index < terms.Length; index++)
+        {
+            var term = terms[index];
+            if (term.Length is > 0 and <= MaxLength && term.IndexOf('\0') < 0)
+            {
+                shortTerms.Add((Pack(term), index));
+            }
+        }
+
+        var bits = bucketBits ?? BitsForOneBucketEach(shortTerms.Count);
+
+        _shift = 64 - bits;
+        _keys = [];
+        _indices = [];
+        var fewestLeftOut = int.MaxValue;
+        for (var attempt = 0; attempt < Multipliers && fewestLeftOut > 0; attempt++)
+        {
+            var multiplier = Multiplier(attempt);
+            var keys = new ulong[BucketSize << bits];
+            var indices = new int[BucketSize << bits];
+            var leftOut = Place(shortTerms, keys, indices, multiplier, _shift);
+            if (leftOut < fewestLeftOut)
+            {
+                (fewestLeftOut, _multiplier, _keys, _indices) = (leftOut, multiplier, keys, indices);
+            }
+        }
+    }
+
+    /// <summary>The index of the term <paramref name="value"/>, or -1 when it is not one of these terms (it may still be a longer term).</summary>
+    public int IndexOf(string value)
+    {
+        if ((uint)(value.Length - 1) >= MaxLength || value[value.Length - 1] == '\0')
+        {
+            return -1;
+        }
+
+        var key = Pack(value);
+        var first = Bucket(key, _multiplier, _shift) * BucketSize;
+        var keys = _keys;
+#if NET
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // The constructor makes every bucket's four entries part of the array.
+            var bucket = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(keys), (nuint)first);
+            var matches = Vector256.Equals(bucket, Vector256.Create(key)).ExtractMostSignificantBits();
+            return matches == 0 ? -1 : _indices[first + System.Numerics.BitOperations.TrailingZeroCount(matches)];
+        }
+#endif
+        for (var entry = first; entry < first + BucketSize; entry++)
+        {
+            if (keys[entry] == key)
+            {
+                return _indices[entry];
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The code units of a string of one to four, lowest first; the ones it does not have are 0.</summary>
+    private static ulong Pack(string value)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            ulong packed = 0;
+            for (var position = value.Length - 1; position >= 0; position--)
+            {
+                packed = (packed << 16) | value[position];
+            }
+
+            return packed;
+        }
+
+        // Two reads of two code units, the first pair and the last pair, overlapping when there are fewer than four, so
+        // the packing takes no branch on the length. A single code unit is read with the terminating U+0000 that every
+        // .NET string has after its last code unit.
+        ref var first = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(value.AsSpan()));
+        var lastPair = Math.Max(value.Length - 2, 0);
+        ulong low = Unsafe.ReadUnaligned<uint>(ref first);
+        ulong high = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref first, 2 * lastPair));
+        return low | (high << (16 * lastPair));
+    }
+
+    private static int BitsForOneBucketEach(int terms)
+    {
+        var bits = 1;
+        while ((1 << bits) < terms)
+        {
+            bits++;
+        }
+
+        return bits;
+    }
+
+    private static int Bucket(ulong key, ulong multiplier, int shift) => (int)((key * multiplier) >> shift);
+
+    // Odd multipliers spread by the golden ratio's bits; each attempt is a fixed one, so a vocabulary always builds the same table.
+    private static ulong Multiplier(int attempt) => unchecked((0x9E3779B97F4A7C15UL * (ulong)((2 * attempt) + 1)) | 1);
+
+    /// <summary>Places each term in its bucket, or leaves it out when the bucket is full; returns how many were left out.</summary>
+    private static int Place(List<(ulong Key, int Index)> terms, ulong[] keys, int[] indices, ulong multiplier, int shift)
+    {
+        var leftOut = 0;
+        foreach (var (key, index) in terms)
+        {
+            var entry = Bucket(key, multiplier, shift) * BucketSize;
+            var end = entry + BucketSize;
+            while (entry < end && keys[entry] != 0)
+            {
+                entry++;
+            }
+
+            if (entry == end)
+            {
+                leftOut++;
+                continue;
+            }
+
+            keys[entry] = key;
+            indices[entry] = index;
+        }
+
+        return leftOut;
+    }
+}
