@@ -21,12 +21,12 @@ public static class ServingRows
     public static Flight[] All() => FlightData.Load(FlightData.SamplePath);
 
     /// <summary><see cref="PerInvoke"/> rows of <paramref name="all"/> in the given order.</summary>
-    public static Flight[] Select(Flight[] all, RowOrder order)
+    public static T[] Select<T>(T[] all, RowOrder order)
     {
         switch (order)
         {
             case RowOrder.Shuffled:
-                var copy = (Flight[])all.Clone();
+                var copy = (T[])all.Clone();
                 new Random(2001).Shuffle(copy);
                 return copy[..PerInvoke];
             case RowOrder.Chronological:
