@@ -11,12 +11,12 @@ public sealed class CategoricalStatisticsAccumulator
 {
     private readonly string[]? _declared;
     private readonly long[]? _declaredCounts;
-    private readonly Dictionary<string, long>? _counts;
+    private readonly StringCounts? _counts;
     private readonly VocabularyAccumulator? _vocabulary;
     private long _missing;
 
     /// <summary>Counts the values of a string feature without a vocabulary.</summary>
-    public CategoricalStatisticsAccumulator() => _counts = new Dictionary<string, long>(StringComparer.Ordinal);
+    public CategoricalStatisticsAccumulator() => _counts = new StringCounts();
 
     /// <summary>Counts the declared values of a bool (<c>false</c>, <c>true</c>) or an enum, by their position in <paramref name="declared"/>.</summary>
     /// <param name="declared">The name of each declared value, in declaration order.</param>
@@ -57,7 +57,7 @@ public sealed class CategoricalStatisticsAccumulator
             return;
         }
 
-        ExactCounts.Add(_counts!, value!, 1);
+        _counts!.Add(value!, 1);
     }
 
     /// <summary>Adds everything another accumulator has counted. A shared vocabulary merges its own counts.</summary>
@@ -75,7 +75,7 @@ public sealed class CategoricalStatisticsAccumulator
 
         if (_counts is not null)
         {
-            ExactCounts.AddAll(_counts, other._counts!);
+            _counts.AddAll(other._counts!);
         }
     }
 
@@ -95,11 +95,11 @@ public sealed class CategoricalStatisticsAccumulator
         }
 
         // A vocabulary's categories are its first terms, so a monitor can map a served vocabulary index to its category without a lookup.
-        IReadOnlyDictionary<string, long> counts = _vocabulary is null ? _counts! : _vocabulary.Counts;
+        var counts = _vocabulary is null ? _counts! : _vocabulary.Counts;
         var settings = _vocabulary?.Settings;
         var take = settings is null || settings.MaxSize == 0 ? TrainingStatistics.TopCategories : Math.Min(TrainingStatistics.TopCategories, settings.MaxSize);
-        var top = VocabularyAccumulator.Rank(counts, settings?.MinCount ?? 1, take);
-        var total = counts.Values.Sum();
+        var top = VocabularyAccumulator.Rank(counts.Pairs(), settings?.MinCount ?? 1, take);
+        var total = counts.Total();
         var kept = top.Select(pair => pair.Value).ToArray();
         return new CategoricalStatistics(
             name,

@@ -1,6 +1,5 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 #if NET
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 #endif
 
@@ -8,7 +7,7 @@ namespace Skewless.Transforms;
 
 /// <summary>
 /// A vocabulary's terms of one to four UTF-16 code units (airport, country, currency and state codes), each packed into
-/// one <see cref="ulong"/>, looked up before <see cref="TermIndex"/>. A served value found here needs neither
+/// one <see cref="ulong"/> by <see cref="ShortStrings"/>, looked up before <see cref="TermIndex"/>. A served value found here needs neither
 /// <see cref="StableHash"/> nor a string comparison: the hash is needed only for an out-of-vocabulary bucket.
 /// </summary>
 /// <remarks>
@@ -16,13 +15,11 @@ namespace Skewless.Transforms;
 /// so it costs the same whatever order the values come in. The table is built once from the fitted terms, with about one
 /// bucket a term and the first of a fixed list of multipliers that leaves no bucket with more than four; a term that finds
 /// its bucket full under every multiplier is left to <see cref="TermIndex"/>, which holds every term, so the lookup stays
-/// exact whatever the terms are and the table never grows past that size.
-/// A term containing U+0000 is left to <see cref="TermIndex"/>, so a packed key never stands for two strings; a value
-/// ending in U+0000 is therefore never one of these terms.
+/// exact whatever the terms are and the table never grows past that size. So are terms that end in U+0000, which
+/// <see cref="ShortStrings.Pack"/> would not tell from the same term without it.
 /// </remarks>
 internal sealed class ShortTermIndex
 {
-    private const int MaxLength = 4;
     private const int BucketSize = 4;
     private const int Multipliers = 16;
 
@@ -44,9 +41,9 @@ internal sealed class ShortTermIndex
         for (var index = 0; index < terms.Length; index++)
         {
             var term = terms[index];
-            if (term.Length is > 0 and <= MaxLength && term.IndexOf('\0') < 0)
+            if (ShortStrings.Fits(term))
             {
-                shortTerms.Add((Pack(term), index));
+                shortTerms.Add((ShortStrings.Pack(term), index));
             }
         }
 
@@ -72,12 +69,12 @@ internal sealed class ShortTermIndex
     /// <summary>The index of the term <paramref name="value"/>, or -1 when it is not one of these terms (it may still be a longer term).</summary>
     public int IndexOf(string value)
     {
-        if ((uint)(value.Length - 1) >= MaxLength || value[value.Length - 1] == '\0')
+        if (!ShortStrings.Fits(value))
         {
             return -1;
         }
 
-        var key = Pack(value);
+        var key = ShortStrings.Pack(value);
         var first = Bucket(key, _multiplier, _shift) * BucketSize;
         var keys = _keys;
 #if NET
@@ -98,30 +95,6 @@ internal sealed class ShortTermIndex
         }
 
         return -1;
-    }
-
-    /// <summary>The code units of a string of one to four, lowest first; the ones it does not have are 0.</summary>
-    private static ulong Pack(string value)
-    {
-        if (!BitConverter.IsLittleEndian)
-        {
-            ulong packed = 0;
-            for (var position = value.Length - 1; position >= 0; position--)
-            {
-                packed = (packed << 16) | value[position];
-            }
-
-            return packed;
-        }
-
-        // Two reads of two code units, the first pair and the last pair, overlapping when there are fewer than four, so
-        // the packing takes no branch on the length. A single code unit is read with the terminating U+0000 that every
-        // .NET string has after its last code unit.
-        ref var first = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(value.AsSpan()));
-        var lastPair = Math.Max(value.Length - 2, 0);
-        ulong low = Unsafe.ReadUnaligned<uint>(ref first);
-        ulong high = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref first, 2 * lastPair));
-        return low | (high << (16 * lastPair));
     }
 
     private static int BitsForOneBucketEach(int terms)

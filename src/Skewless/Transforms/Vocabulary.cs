@@ -36,7 +36,7 @@ public sealed class VocabularySettings
 public sealed class VocabularyAccumulator
 {
     private readonly VocabularySettings _settings;
-    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly StringCounts _counts = new();
     private long _missing;
 
     /// <summary>Starts an empty count.</summary>
@@ -55,7 +55,7 @@ public sealed class VocabularyAccumulator
             return;
         }
 
-        ExactCounts.Add(_counts, value!, 1);
+        _counts.Add(value!, 1);
     }
 
     /// <summary>Adds everything another accumulator has counted.</summary>
@@ -63,7 +63,7 @@ public sealed class VocabularyAccumulator
     {
         Guard.NotNull(other, nameof(other));
         _missing += other._missing;
-        ExactCounts.AddAll(_counts, other._counts);
+        _counts.AddAll(other._counts);
     }
 
     /// <summary>The settings the vocabulary is fitted with.</summary>
@@ -73,15 +73,15 @@ public sealed class VocabularyAccumulator
     internal long Missing => _missing;
 
     /// <summary>The exact count of every value added so far, which training statistics read rather than count a second time.</summary>
-    internal IReadOnlyDictionary<string, long> Counts => _counts;
+    internal StringCounts Counts => _counts;
 
     /// <summary>Keeps the most frequent values, by count descending and then by ordinal string order.</summary>
     public Vocabulary Complete()
     {
-        var kept = Rank(_counts, _settings.MinCount, _settings.MaxSize > 0 ? _settings.MaxSize : int.MaxValue);
+        var kept = Rank(_counts.Pairs(), _settings.MinCount, _settings.MaxSize > 0 ? _settings.MaxSize : int.MaxValue);
         return new Vocabulary(
             _settings,
-            _counts.Values.Sum() + _missing,
+            _counts.Total() + _missing,
             _missing,
             kept.Select(pair => pair.Key).ToArray(),
             kept.Select(pair => pair.Value).ToArray());

@@ -58,15 +58,16 @@ public sealed class ShortTermIndexTests
     }
 
     [Fact]
-    public void Terms_containing_U0000_or_longer_than_four_are_left_to_the_hashed_index()
+    public void Terms_ending_in_U0000_or_longer_than_four_are_left_to_the_hashed_index()
     {
-        var index = new ShortTermIndex(["A\0", "\0", "ABCDE", "AB"]);
+        var index = new ShortTermIndex(["A\0", "\0", "ABCDE", "AB", "A\0B"]);
 
         Assert.Equal(-1, index.IndexOf("A\0"));
         Assert.Equal(-1, index.IndexOf("\0"));
         Assert.Equal(-1, index.IndexOf("ABCDE"));
         Assert.Equal(-1, index.IndexOf("A"));
         Assert.Equal(3, index.IndexOf("AB"));
+        Assert.Equal(4, index.IndexOf("A\0B")); // a U+0000 inside is packed like any other code unit
     }
 
     [Fact]
