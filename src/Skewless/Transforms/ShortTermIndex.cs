@@ -76,21 +76,34 @@ internal sealed class ShortTermIndex
 
         var key = ShortStrings.Pack(value);
         var first = Bucket(key, _multiplier, _shift) * BucketSize;
-        var keys = _keys;
 #if NET
         if (Vector256.IsHardwareAccelerated)
         {
-            // The constructor makes every bucket's four entries part of the array.
-            var bucket = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(keys), (nuint)first);
-            var matches = Vector256.Equals(bucket, Vector256.Create(key)).ExtractMostSignificantBits();
-            return matches == 0 ? -1 : _indices[first + System.Numerics.BitOperations.TrailingZeroCount(matches)];
+            return FindAtOnce(_keys, _indices, first, key);
         }
 #endif
+        return FindOneByOne(_keys, _indices, first, key);
+    }
+
+#if NET
+    /// <summary>The index stored with <paramref name="key"/> in the bucket of four entries from <paramref name="first"/>, or -1: one compare of all four.</summary>
+    internal static int FindAtOnce(ulong[] keys, int[] indices, int first, ulong key)
+    {
+        // Every bucket's four entries are part of the array: the constructor sizes it in whole buckets.
+        var bucket = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(keys), (nuint)first);
+        var matches = Vector256.Equals(bucket, Vector256.Create(key)).ExtractMostSignificantBits();
+        return matches == 0 ? -1 : indices[first + System.Numerics.BitOperations.TrailingZeroCount(matches)];
+    }
+#endif
+
+    /// <summary>The same as <c>FindAtOnce</c>, an entry at a time, where 256-bit vectors are not accelerated.</summary>
+    internal static int FindOneByOne(ulong[] keys, int[] indices, int first, ulong key)
+    {
         for (var entry = first; entry < first + BucketSize; entry++)
         {
             if (keys[entry] == key)
             {
-                return _indices[entry];
+                return indices[entry];
             }
         }
 

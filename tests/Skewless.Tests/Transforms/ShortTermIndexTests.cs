@@ -115,3 +115,38 @@ public sealed class ShortTermIndexTests
         Assert.All(found, i => Assert.Equal(i, index.IndexOf(terms[i])));
     }
 }
+
+/// <summary>
+/// Both ways of searching a bucket, called directly, because a machine runs only one of them: x64 the vector compare,
+/// an ARM64 host or the netstandard2.0 build the loop.
+/// </summary>
+public sealed class ShortTermBucketTests
+{
+    [Fact]
+    public void Both_searches_find_a_key_in_every_position_of_a_bucket_and_miss_the_rest()
+    {
+        var random = new Random(3);
+        var keys = new ulong[4 * 64];
+        var indices = new int[keys.Length];
+        for (var entry = 0; entry < keys.Length; entry++)
+        {
+            // Some buckets end in empty entries; no key is stored twice.
+            keys[entry] = entry % 4 == 3 && random.Next(3) == 0 ? 0 : ((ulong)random.NextInt64() << 1) | 1;
+            indices[entry] = random.Next();
+        }
+
+        for (var first = 0; first < keys.Length; first += 4)
+        {
+            for (var entry = first; entry < first + 4; entry++)
+            {
+                var expected = keys[entry] == 0 ? -1 : indices[entry];
+                Assert.Equal(expected, ShortTermIndex.FindOneByOne(keys, indices, first, keys[entry] == 0 ? 2 : keys[entry]));
+                Assert.Equal(expected, ShortTermIndex.FindAtOnce(keys, indices, first, keys[entry] == 0 ? 2 : keys[entry]));
+            }
+
+            var elsewhere = keys[(first + 4) % keys.Length];
+            Assert.Equal(-1, ShortTermIndex.FindOneByOne(keys, indices, first, elsewhere));
+            Assert.Equal(-1, ShortTermIndex.FindAtOnce(keys, indices, first, elsewhere));
+        }
+    }
+}
