@@ -50,19 +50,26 @@ internal sealed class ShortTermIndex
         var bits = bucketBits ?? BitsForOneBucketEach(shortTerms.Count);
 
         _shift = 64 - bits;
-        _keys = [];
-        _indices = [];
+        _keys = new ulong[BucketSize << bits];
+        _indices = new int[BucketSize << bits];
+        var best = 0;
         var fewestLeftOut = int.MaxValue;
         for (var attempt = 0; attempt < Multipliers && fewestLeftOut > 0; attempt++)
         {
-            var multiplier = Multiplier(attempt);
-            var keys = new ulong[BucketSize << bits];
-            var indices = new int[BucketSize << bits];
-            var leftOut = Place(shortTerms, keys, indices, multiplier, _shift);
+            Array.Clear(_keys, 0, _keys.Length);
+            var leftOut = Place(shortTerms, _keys, _indices, Multiplier(attempt), _shift);
             if (leftOut < fewestLeftOut)
             {
-                (fewestLeftOut, _multiplier, _keys, _indices) = (leftOut, multiplier, keys, indices);
+                (best, fewestLeftOut) = (attempt, leftOut);
             }
+        }
+
+        _multiplier = Multiplier(best);
+        if (fewestLeftOut > 0 && best != Multipliers - 1)
+        {
+            // The table holds the last attempt's placement; a large vocabulary leaves a few terms out under every multiplier.
+            Array.Clear(_keys, 0, _keys.Length);
+            Place(shortTerms, _keys, _indices, _multiplier, _shift);
         }
     }
 
