@@ -1,18 +1,25 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Skewless.Transforms;
 
 /// <summary>
-/// A vocabulary's terms by <see cref="StableHash"/>, looked up on the serving path. The hash is the one an unseen
-/// value's out-of-vocabulary bucket needs anyway, so a lookup hashes the value once, where a
-/// <see cref="Dictionary{TKey, TValue}"/> would hash it again with its own function.
+/// A vocabulary's terms by a hash of their code units, looked up on the serving path after <see cref="ShortTermIndex"/>.
 /// </summary>
 /// <remarks>
+/// The hash lives only in this table, so it need not be <see cref="StableHash"/>, which takes a dependent multiply for
+/// every code unit: this one takes one for every four. A value that is not a term still needs
+/// <see cref="StableHash"/> for its out-of-vocabulary bucket, but most served values are terms.
 /// Open addressing with linear probing in a table at most half full. It is filled once, from the fitted terms, and only
 /// read after that: a value being looked up is never inserted, so no input can lengthen a probe (the reason a table
-/// that takes untrusted keys randomises its hash).
+/// that takes untrusted keys randomises its hash). A probe reads twelve bytes an entry, the hash and the term's
+/// position, and compares the term's string only when the hash matches.
 /// </remarks>
 internal sealed class TermIndex
 {
-    private readonly Entry[] _entries;
+    private readonly string[] _terms;
+    private readonly ulong[] _hashes;
+    private readonly int[] _positions; // a term's index plus one; 0 marks an empty entry
     private readonly int _mask;
 
     public TermIndex(string[] terms)
@@ -23,46 +30,67 @@ internal sealed class TermIndex
             capacity *= 2;
         }
 
-        _entries = new Entry[capacity];
+        _terms = terms;
+        _hashes = new ulong[capacity];
+        _positions = new int[capacity];
         _mask = capacity - 1;
         for (var index = 0; index < terms.Length; index++)
         {
-            var hash = StableHash.Of(terms[index]);
-            var slot = (int)hash & _mask;
-            while (_entries[slot].Term is not null)
+            var hash = Hash(terms[index]);
+            var entry = (int)hash & _mask;
+            while (_positions[entry] != 0)
             {
-                slot = (slot + 1) & _mask;
+                entry = (entry + 1) & _mask;
             }
 
-            _entries[slot] = new Entry(hash, terms[index], index);
+            _hashes[entry] = hash;
+            _positions[entry] = index + 1;
         }
     }
 
-    /// <summary>The index of the term <paramref name="value"/>, whose <see cref="StableHash.Of"/> is <paramref name="hash"/>; -1 when it is not a term.</summary>
-    public int IndexOf(string value, ulong hash)
+    /// <summary>The index of the term <paramref name="value"/>, or -1 when it is not a term.</summary>
+    public int IndexOf(string value)
     {
-        var entries = _entries;
-        for (var slot = (int)hash & _mask; ; slot = (slot + 1) & _mask)
+        var hash = Hash(value);
+        for (var entry = (int)hash & _mask; ; entry = (entry + 1) & _mask)
         {
-            ref readonly var entry = ref entries[slot];
-            if (entry.Term is null)
+            var position = _positions[entry];
+            if (position == 0)
             {
                 return -1;
             }
 
-            if (entry.Hash == hash && string.Equals(entry.Term, value, StringComparison.Ordinal))
+            if (_hashes[entry] == hash && string.Equals(_terms[position - 1], value, StringComparison.Ordinal))
             {
-                return entry.Index;
+                return position - 1;
             }
         }
     }
 
-    private readonly struct Entry(ulong hash, string term, int index)
+    // Four code units at a time, then the last one to three, then the MurmurHash3 finaliser so that the low bits, which
+    // pick the entry, depend on every input bit. The same within a process, which is all a table built in it needs.
+    internal static ulong Hash(string value)
     {
-        public ulong Hash { get; } = hash;
+        var hash = (ulong)value.Length * 0x9E3779B97F4A7C15;
+        var codeUnits = MemoryMarshal.Cast<char, byte>(value.AsSpan());
+        var whole = codeUnits.Length & ~7;
+        ref var first = ref MemoryMarshal.GetReference(codeUnits);
+        for (var offset = 0; offset < whole; offset += 8)
+        {
+            hash = (hash ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, offset))) * 0x9E3779B97F4A7C15;
+            hash ^= hash >> 32;
+        }
 
-        public string? Term { get; } = term;
+        ulong rest = 0;
+        for (var position = value.Length - 1; position >= whole / 2; position--)
+        {
+            rest = (rest << 16) | value[position];
+        }
 
-        public int Index { get; } = index;
+        hash = (hash ^ rest) * 0xFF51AFD7ED558CCD;
+        hash ^= hash >> 33;
+        hash *= 0xC4CEB9FE1A85EC53;
+        hash ^= hash >> 33;
+        return hash;
     }
 }

@@ -150,19 +150,17 @@ public sealed class Vocabulary : IFittedTransform
         }
 
         var index = _shortTerms.IndexOf(value!);
+        if (index < 0)
+        {
+            index = _indices.IndexOf(value!);
+        }
+
         if (index >= 0)
         {
             return index;
         }
 
-        var hash = StableHash.Of(value);
-        index = _indices.IndexOf(value!, hash);
-        if (index >= 0)
-        {
-            return index;
-        }
-
-        return Settings.OovBuckets == 0 ? -1 : _firstBucket + StableHash.BucketOf(hash, Settings.OovBuckets);
+        return Settings.OovBuckets == 0 ? -1 : _firstBucket + StableHash.BucketOf(StableHash.Of(value), Settings.OovBuckets);
     }
 
     /// <inheritdoc />
