@@ -12,7 +12,8 @@ namespace Skewless.Transforms;
 /// </summary>
 /// <remarks>
 /// A lookup is one multiply, one bucket of four keys compared at once and no branch on where in the bucket the key is,
-/// so it costs the same whatever order the values come in. The table is built once from the fitted terms, with about one
+/// so it costs the same whatever order the values come in. When the table holds every short term, as it almost always
+/// does, a short value it does not find is known not to be a term, with no second lookup. The table is built once from the fitted terms, with about one
 /// bucket a term and the first of a fixed list of multipliers that leaves no bucket with more than four; a term that finds
 /// its bucket full under every multiplier is left to <see cref="TermIndex"/>, which holds every term, so the lookup stays
 /// exact whatever the terms are and the table never grows past that size. So are terms that end in U+0000, which
@@ -20,6 +21,12 @@ namespace Skewless.Transforms;
 /// </remarks>
 internal sealed class ShortTermIndex
 {
+    /// <summary>What <see cref="IndexOf"/> returns for a value that is not a term.</summary>
+    public const int NotATerm = -1;
+
+    /// <summary>What <see cref="IndexOf"/> returns when only <see cref="TermIndex"/> can tell: the value does not fit, or a short term was left out.</summary>
+    public const int Undecided = -2;
+
     private const int BucketSize = 4;
     private const int Multipliers = 16;
 
@@ -27,6 +34,7 @@ internal sealed class ShortTermIndex
     private readonly int[] _indices;
     private readonly ulong _multiplier;
     private readonly int _shift;
+    private readonly int _miss; // NotATerm when every short term is in the table, else Undecided
 
     public ShortTermIndex(string[] terms)
         : this(terms, bucketBits: null)
@@ -65,6 +73,7 @@ internal sealed class ShortTermIndex
         }
 
         _multiplier = Multiplier(best);
+        _miss = fewestLeftOut == 0 ? NotATerm : Undecided;
         if (fewestLeftOut > 0 && best != Multipliers - 1)
         {
             // The table holds the last attempt's placement; a large vocabulary leaves a few terms out under every multiplier.
@@ -73,23 +82,25 @@ internal sealed class ShortTermIndex
         }
     }
 
-    /// <summary>The index of the term <paramref name="value"/>, or -1 when it is not one of these terms (it may still be a longer term).</summary>
+    /// <summary>
+    /// The index of the term <paramref name="value"/>; <see cref="NotATerm"/> when it fits in a packed key and no term
+    /// is it; <see cref="Undecided"/> when it does not fit, or when it might be a short term the table left out.
+    /// </summary>
     public int IndexOf(string value)
     {
         if (!ShortStrings.Fits(value))
         {
-            return -1;
+            return Undecided;
         }
 
         var key = ShortStrings.Pack(value);
         var first = Bucket(key, _multiplier, _shift) * BucketSize;
 #if NET
-        if (Vector256.IsHardwareAccelerated)
-        {
-            return FindAtOnce(_keys, _indices, first, key);
-        }
+        var index = Vector256.IsHardwareAccelerated ? FindAtOnce(_keys, _indices, first, key) : FindOneByOne(_keys, _indices, first, key);
+#else
+        var index = FindOneByOne(_keys, _indices, first, key);
 #endif
-        return FindOneByOne(_keys, _indices, first, key);
+        return index >= 0 ? index : _miss;
     }
 
 #if NET

@@ -150,7 +150,7 @@ public sealed class Vocabulary : IFittedTransform
         }
 
         var index = _shortTerms.IndexOf(value!);
-        if (index < 0)
+        if (index == ShortTermIndex.Undecided)
         {
             index = _indices.IndexOf(value!);
         }

@@ -38,7 +38,7 @@ public sealed class ShortTermIndexTests
 
         var others = all.Where((_, i) => i % 3 != 0).Concat(terms.Select(term => term.ToLowerInvariant())).ToList();
         Assert.True(others.Count > 12_000, $"only {others.Count} other strings");
-        Assert.All(others, value => Assert.Equal(-1, index.IndexOf(value)));
+        Assert.All(others, value => Assert.Equal(ShortTermIndex.NotATerm, index.IndexOf(value)));
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class ShortTermIndexTests
         var index = new ShortTermIndex([term]);
 
         Assert.Equal(0, index.IndexOf(term));
-        Assert.Equal(-1, index.IndexOf(value));
+        Assert.Equal(ShortStrings.Fits(value) ? ShortTermIndex.NotATerm : ShortTermIndex.Undecided, index.IndexOf(value));
     }
 
     [Fact]
@@ -62,10 +62,10 @@ public sealed class ShortTermIndexTests
     {
         var index = new ShortTermIndex(["A\0", "\0", "ABCDE", "AB", "A\0B"]);
 
-        Assert.Equal(-1, index.IndexOf("A\0"));
-        Assert.Equal(-1, index.IndexOf("\0"));
-        Assert.Equal(-1, index.IndexOf("ABCDE"));
-        Assert.Equal(-1, index.IndexOf("A"));
+        Assert.Equal(ShortTermIndex.Undecided, index.IndexOf("A\0"));
+        Assert.Equal(ShortTermIndex.Undecided, index.IndexOf("\0"));
+        Assert.Equal(ShortTermIndex.Undecided, index.IndexOf("ABCDE"));
+        Assert.Equal(ShortTermIndex.NotATerm, index.IndexOf("A"));
         Assert.Equal(3, index.IndexOf("AB"));
         Assert.Equal(4, index.IndexOf("A\0B")); // a U+0000 inside is packed like any other code unit
     }
@@ -75,8 +75,8 @@ public sealed class ShortTermIndexTests
     {
         var index = new ShortTermIndex([]);
 
-        Assert.Equal(-1, index.IndexOf("A"));
-        Assert.Equal(-1, index.IndexOf("ABCD"));
+        Assert.Equal(ShortTermIndex.NotATerm, index.IndexOf("A"));
+        Assert.Equal(ShortTermIndex.NotATerm, index.IndexOf("ABCD"));
     }
 
     [Fact]
@@ -113,6 +113,10 @@ public sealed class ShortTermIndexTests
         var found = Enumerable.Range(0, terms.Length).Where(i => index.IndexOf(terms[i]) >= 0).ToList();
         Assert.Equal(16, found.Count);
         Assert.All(found, i => Assert.Equal(i, index.IndexOf(terms[i])));
+
+        // The others must go on to TermIndex: "not a term" would lose them.
+        Assert.All(Enumerable.Range(0, terms.Length).Except(found), i => Assert.Equal(ShortTermIndex.Undecided, index.IndexOf(terms[i])));
+        Assert.Equal(ShortTermIndex.Undecided, index.IndexOf("ZZZ"));
     }
 }
 
