@@ -96,26 +96,27 @@ internal sealed class ShortTermIndex
         var key = ShortStrings.Pack(value);
         var first = Bucket(key, _multiplier, _shift) * BucketSize;
 #if NET
-        var index = Vector256.IsHardwareAccelerated ? FindAtOnce(_keys, _indices, first, key) : FindOneByOne(_keys, _indices, first, key);
-#else
-        var index = FindOneByOne(_keys, _indices, first, key);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            return FindAtOnce(_keys, _indices, first, key, _miss);
+        }
 #endif
-        return index >= 0 ? index : _miss;
+        return FindOneByOne(_keys, _indices, first, key, _miss);
     }
 
 #if NET
-    /// <summary>The index stored with <paramref name="key"/> in the bucket of four entries from <paramref name="first"/>, or -1: one compare of all four.</summary>
-    internal static int FindAtOnce(ulong[] keys, int[] indices, int first, ulong key)
+    /// <summary>The index stored with <paramref name="key"/> in the bucket of four entries from <paramref name="first"/>, or <paramref name="notFound"/>: one compare of all four.</summary>
+    internal static int FindAtOnce(ulong[] keys, int[] indices, int first, ulong key, int notFound)
     {
         // Every bucket's four entries are part of the array: the constructor sizes it in whole buckets.
         var bucket = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(keys), (nuint)first);
         var matches = Vector256.Equals(bucket, Vector256.Create(key)).ExtractMostSignificantBits();
-        return matches == 0 ? -1 : indices[first + System.Numerics.BitOperations.TrailingZeroCount(matches)];
+        return matches == 0 ? notFound : indices[first + System.Numerics.BitOperations.TrailingZeroCount(matches)];
     }
 #endif
 
     /// <summary>The same as <c>FindAtOnce</c>, an entry at a time, where 256-bit vectors are not accelerated.</summary>
-    internal static int FindOneByOne(ulong[] keys, int[] indices, int first, ulong key)
+    internal static int FindOneByOne(ulong[] keys, int[] indices, int first, ulong key, int notFound)
     {
         for (var entry = first; entry < first + BucketSize; entry++)
         {
@@ -125,7 +126,7 @@ internal sealed class ShortTermIndex
             }
         }
 
-        return -1;
+        return notFound;
     }
 
     private static int BitsForOneBucketEach(int terms)

@@ -144,13 +144,13 @@ public sealed class ShortTermBucketTests
             for (var entry = first; entry < first + 4; entry++)
             {
                 var expected = keys[entry] == 0 ? -1 : indices[entry];
-                Assert.Equal(expected, ShortTermIndex.FindOneByOne(keys, indices, first, keys[entry] == 0 ? 2 : keys[entry]));
-                Assert.Equal(expected, ShortTermIndex.FindAtOnce(keys, indices, first, keys[entry] == 0 ? 2 : keys[entry]));
+                Assert.Equal(expected, ShortTermIndex.FindOneByOne(keys, indices, first, keys[entry] == 0 ? 2 : keys[entry], -1));
+                Assert.Equal(expected, ShortTermIndex.FindAtOnce(keys, indices, first, keys[entry] == 0 ? 2 : keys[entry], -1));
             }
 
             var elsewhere = keys[(first + 4) % keys.Length];
-            Assert.Equal(-1, ShortTermIndex.FindOneByOne(keys, indices, first, elsewhere));
-            Assert.Equal(-1, ShortTermIndex.FindAtOnce(keys, indices, first, elsewhere));
+            Assert.Equal(-1, ShortTermIndex.FindOneByOne(keys, indices, first, elsewhere, -1));
+            Assert.Equal(-1, ShortTermIndex.FindAtOnce(keys, indices, first, elsewhere, -1));
         }
     }
 }
