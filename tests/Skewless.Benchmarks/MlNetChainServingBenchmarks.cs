@@ -12,26 +12,19 @@ namespace Skewless.Benchmarks;
 /// ML.NET's one-hot output is a sparse <see cref="VBuffer{T}"/>, so the like-for-like Skewless output is the sparse
 /// <c>CopyTo(indices, values)</c>; the dense 461-float form is measured too.
 /// </summary>
-[MemoryDiagnoser]
-public class MlNetChainServingBenchmarks
+public class MlNetChainServingBenchmarks : PredictionEngineBenchmarks<TrainingFlight>
 {
-    private TrainingFlight[] _rows = [];
     private TrainingFeatures.Fitted _fitted = null!;
     private HandWrittenTraining _handWritten = null!;
-    private PredictionEngine<TrainingFlight, MlNetServingBenchmarks.MlFeatures> _engine = null!;
-    private MlNetServingBenchmarks.MlFeatures _prediction = new();
     private readonly int[] _indices = new int[TrainingFeatures.Vector.SparseWidth];
     private readonly float[] _values = new float[TrainingFeatures.Vector.SparseWidth];
     private readonly float[] _dense = new float[TrainingFeatures.Vector.Width];
-
-    [Params(RowOrder.Shuffled, RowOrder.Chronological)]
-    public RowOrder Order { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
         var all = ServingRows.All().Select(f => new TrainingFlight { Distance = f.DistanceMiles, Origin = f.Origin, Destination = f.Destination }).ToArray();
-        _rows = ServingRows.Select(all, Order);
+        Rows = ServingRows.Select(all, Order);
         using (var artifact = new MemoryStream())
         {
             TrainingFeatures.Fit(all).Save(artifact);
@@ -48,20 +41,21 @@ public class MlNetChainServingBenchmarks
             .Append(ml.Transforms.Categorical.OneHotEncoding("DestinationOneHot", nameof(TrainingFlight.Destination)))
             .Append(ml.Transforms.Concatenate("Features", "DistanceZ", "OriginOneHot", "DestinationOneHot"))
             .Fit(ml.Data.LoadFromEnumerable(all));
-        _engine = ml.Model.CreatePredictionEngine<TrainingFlight, MlNetServingBenchmarks.MlFeatures>(model);
+        Engine = ml.Model.CreatePredictionEngine<TrainingFlight, MlFeatures>(model);
 
         var zScore = (ZScore)_fitted.Transforms[0]!;
+        var features = default(VBuffer<float>);
         foreach (var row in all)
         {
-            _engine.Predict(row, ref _prediction);
-            var ml0 = _prediction.Features.GetItemOrDefault(0);
+            features = Predict(row);
+            var ml0 = features.GetItemOrDefault(0);
             if (Math.Abs(ml0 - zScore.Apply(row.Distance)) > 1e-5)
             {
                 throw new InvalidOperationException($"ML.NET's z-score differs from Skewless's for {row.Distance}.");
             }
         }
 
-        Console.WriteLine($"// ML.NET Features: {_prediction.Features.Length} slots, {( _prediction.Features.IsDense ? "dense" : "sparse")}; Skewless {TrainingFeatures.Vector.Width}.");
+        Console.WriteLine($"// ML.NET Features: {features.Length} slots, {(features.IsDense ? "dense" : "sparse")}; Skewless {TrainingFeatures.Vector.Width}.");
     }
 
     /// <summary>Throws unless the generated sparse row equals the hand-written one for every flight: both sides must do the same work.</summary>
@@ -80,13 +74,10 @@ public class MlNetChainServingBenchmarks
         }
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _engine.Dispose();
-
     [Benchmark(Baseline = true, OperationsPerInvoke = ServingRows.PerInvoke, Description = "Skewless: Transform(in row).CopyTo(indices, values)")]
     public void SkewlessSparse()
     {
-        var rows = _rows;
+        var rows = Rows;
         var fitted = _fitted;
         var indices = _indices.AsSpan();
         var values = _values.AsSpan();
@@ -99,7 +90,7 @@ public class MlNetChainServingBenchmarks
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Skewless: Transform(in row, span)")]
     public void SkewlessDense()
     {
-        var rows = _rows;
+        var rows = Rows;
         var fitted = _fitted;
         var dense = _dense.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -112,24 +103,13 @@ public class MlNetChainServingBenchmarks
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Hand-written: Dictionary lookups, sparse")]
     public void HandWritten()
     {
-        var rows = _rows;
+        var rows = Rows;
         var handWritten = _handWritten;
         var indices = _indices.AsSpan();
         var values = _values.AsSpan();
         for (var i = 0; i < rows.Length; i++)
         {
             handWritten.Transform(new ReadOnlySpan<TrainingFlight>(in rows[i]), indices, values);
-        }
-    }
-
-    [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "ML.NET: PredictionEngine.Predict(in, ref out)")]
-    public void MlNet()
-    {
-        var rows = _rows;
-        var engine = _engine;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            engine.Predict(rows[i], ref _prediction);
         }
     }
 }

@@ -17,18 +17,11 @@ namespace Skewless.Benchmarks;
 /// own bin edges, not the quantile bucket index; its origin vocabulary is the first 50 airports by occurrence, not the 50
 /// most frequent, with no OOV buckets; its hash is MurmurHash3, not StableHash. So it has 126 slots to our 128.
 /// </summary>
-[MemoryDiagnoser]
-public class MlNetServingBenchmarks
+public class MlNetServingBenchmarks : PredictionEngineBenchmarks<Flight>
 {
-    private Flight[] _rows = [];
     private FlightFeatures.Fitted _fitted = null!;
     private HandWrittenFlightFeatures _handWritten = null!;
-    private PredictionEngine<Flight, MlFeatures> _engine = null!;
-    private MlFeatures _prediction = new();
     private readonly float[] _buffer = new float[FlightFeatures.Vector.Width];
-
-    [Params(RowOrder.Shuffled, RowOrder.Chronological)]
-    public RowOrder Order { get; set; }
 
     /// <summary>The columns the custom mapping reads from the raw row.</summary>
     public sealed class Calendar
@@ -50,12 +43,6 @@ public class MlNetServingBenchmarks
         public float RedEye { get; set; }
 
         public float LogDistance { get; set; }
-    }
-
-    /// <summary>The prediction engine's output: the concatenated features, in a buffer ML.NET can reuse.</summary>
-    public sealed class MlFeatures
-    {
-        public VBuffer<float> Features { get; set; }
     }
 
     public static void MapCalendar(Calendar input, CalendarFeatures output)
@@ -83,13 +70,13 @@ public class MlNetServingBenchmarks
     public void Setup()
     {
         var all = ServingRows.All();
-        _rows = ServingRows.Select(all, Order);
+        Rows = ServingRows.Select(all, Order);
         _fitted = ServingRows.FitSaveLoad(all);
         _handWritten = new HandWrittenFlightFeatures(_fitted);
 
         var ml = new MLContext(seed: 1);
         var model = Pipeline(ml).Fit(ml.Data.LoadFromEnumerable(all));
-        _engine = ml.Model.CreatePredictionEngine<Flight, MlFeatures>(model);
+        Engine = ml.Model.CreatePredictionEngine<Flight, MlFeatures>(model);
 
         // Sanity: the unfitted features agree exactly, the z-score to float rounding, and the widths are as documented.
         var zScore = (ZScore)_fitted.Transforms[4]!;
@@ -97,8 +84,7 @@ public class MlNetServingBenchmarks
         var width = 0;
         foreach (var row in all)
         {
-            _engine.Predict(row, ref _prediction);
-            var features = _prediction.Features.DenseValues().ToArray();
+            var features = Predict(row).DenseValues().ToArray();
             var ours = _fitted.Transform(row);
             width = features.Length;
             if (features[0] != ours.Hour || features[1 + (int)ours.Day] != 1f || features[8] != (ours.Weekend ? 1f : 0f) || features[9] != (ours.RedEye ? 1f : 0f))
@@ -116,13 +102,10 @@ public class MlNetServingBenchmarks
         }
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _engine.Dispose();
-
     [Benchmark(Baseline = true, OperationsPerInvoke = ServingRows.PerInvoke, Description = "Skewless: Transform(in row, span)")]
     public void Skewless()
     {
-        var rows = _rows;
+        var rows = Rows;
         var fitted = _fitted;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -135,23 +118,12 @@ public class MlNetServingBenchmarks
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Hand-written: write floats")]
     public void HandWritten()
     {
-        var rows = _rows;
+        var rows = Rows;
         var handWritten = _handWritten;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
         {
             handWritten.Write(rows[i], buffer);
-        }
-    }
-
-    [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "ML.NET: PredictionEngine.Predict(in, ref out)")]
-    public void MlNet()
-    {
-        var rows = _rows;
-        var engine = _engine;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            engine.Predict(rows[i], ref _prediction);
         }
     }
 }
