@@ -69,7 +69,7 @@ internal sealed class TermIndex
 
     // Four code units at a time, then the last one to three, then the MurmurHash3 finaliser so that the low bits, which
     // pick the entry, depend on every input bit. The same within a process, which is all a table built in it needs.
-    internal static ulong Hash(string value)
+    private static ulong Hash(string value)
     {
         var hash = (ulong)value.Length * 0x9E3779B97F4A7C15;
         var codeUnits = MemoryMarshal.Cast<char, byte>(value.AsSpan());
