@@ -38,9 +38,10 @@ public class VocabularyLookupBenchmarks
         _vocabulary = accumulator.Complete();
         _dictionary = _vocabulary.Terms.Select((term, index) => (term, index)).ToDictionary(pair => pair.term, pair => pair.index, StringComparer.Ordinal);
         var random = new Random(1);
-        _values = Enumerable.Range(0, ServingRows.PerInvoke)
+        var drawn = Enumerable.Range(0, ServingRows.Distinct)
             .Select(_ => new string(_vocabulary.Terms[random.Next(_vocabulary.Terms.Count)].ToCharArray()))
             .ToArray();
+        _values = ServingRows.Select(drawn, RowOrder.Shuffled);
         if (_values.Any(value => _vocabulary.IndexOf(value) != _dictionary[value]))
         {
             throw new InvalidOperationException("The vocabulary and the dictionary disagree.");
