@@ -1,8 +1,3 @@
-#if NET
-using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-#endif
 using Skewless.Transforms;
 
 namespace Skewless.Monitoring;
@@ -30,15 +25,15 @@ internal sealed class MonitorLayout
             switch (feature)
             {
                 case NumericStatistics numeric:
-                    Features[i] = new FeatureLayout(slots, slotCount, PaddedEdges(numeric.Edges), moments, numeric.Mean, null, null);
+                    Features[i] = new FeatureLayout(slots, slotCount, new SortedEdges(numeric.Edges), moments, numeric.Mean, null, null);
                     moments += MomentsPerFeature;
                     break;
                 case CategoricalStatistics categorical:
                     CheckVocabulary(training, categorical, transforms[i] as Vocabulary);
                     // A hashed string is found by the hash the kernel computes for its bucket; any other string by name.
                     Features[i] = transforms[i] is HashBuckets
-                        ? new FeatureLayout(slots, slotCount, [], -1, 0, null, new CategoriesByHash(categorical.Categories))
-                        : new FeatureLayout(slots, slotCount, [], -1, 0, categorical.Categories.Select((category, index) => (category, index)).ToDictionary(pair => pair.category, pair => pair.index, StringComparer.Ordinal), null);
+                        ? new FeatureLayout(slots, slotCount, null, -1, 0, null, new CategoriesByHash(categorical.Categories))
+                        : new FeatureLayout(slots, slotCount, null, -1, 0, categorical.Categories.Select((category, index) => (category, index)).ToDictionary(pair => pair.category, pair => pair.index, StringComparer.Ordinal), null);
                     break;
             }
 
@@ -57,19 +52,6 @@ internal sealed class MonitorLayout
 
     public int MomentTotal { get; }
 
-    /// <summary>The edges, padded with +∞ (which no finite value reaches) to whole vectors of four.</summary>
-    private static double[] PaddedEdges(IReadOnlyList<double> edges)
-    {
-        var padded = new double[(edges.Count + 3) / 4 * 4];
-        padded.AsSpan().Fill(double.PositiveInfinity);
-        for (var i = 0; i < edges.Count; i++)
-        {
-            padded[i] = edges[i];
-        }
-
-        return padded;
-    }
-
     // A served vocabulary index is taken as the category's position, so the categories must be the vocabulary's first terms, as fitting makes them.
     private static void CheckVocabulary(TrainingStatistics training, CategoricalStatistics categorical, Vocabulary? vocabulary)
     {
@@ -83,7 +65,7 @@ internal sealed class MonitorLayout
 /// <summary>One feature's place in a tally.</summary>
 internal readonly struct FeatureLayout
 {
-    public FeatureLayout(int offset, int slots, double[] edges, int moments, double shift, Dictionary<string, int>? lookup, CategoriesByHash? byHash)
+    public FeatureLayout(int offset, int slots, SortedEdges? edges, int moments, double shift, Dictionary<string, int>? lookup, CategoriesByHash? byHash)
     {
         ByHash = byHash;
         Offset = offset;
@@ -99,8 +81,8 @@ internal readonly struct FeatureLayout
 
     public int Slots { get; }
 
-    /// <summary>A numeric feature's training bin edges, padded with +∞ to a multiple of four.</summary>
-    public double[] Edges { get; }
+    /// <summary>A numeric feature's training bin edges.</summary>
+    public SortedEdges? Edges { get; }
 
     /// <summary>A numeric feature's first moment, or -1.</summary>
     public int Moments { get; }
@@ -111,31 +93,8 @@ internal readonly struct FeatureLayout
     /// <summary>A string feature's categories by name, unless it is hashed.</summary>
     public Dictionary<string, int>? Lookup { get; }
 
-    /// <summary>The slot of a finite number: the number of edges at or below it, counted without branches (four at a time where vectors are fast), which a shuffled stream of values would mispredict.</summary>
-    public int SlotOfFinite(double value)
-    {
-        var edges = Edges;
-        var bin = 0;
-#if NET
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var broadcast = Vector256.Create(value);
-            ref var first = ref MemoryMarshal.GetArrayDataReference(edges);
-            for (var i = 0; i < edges.Length; i += 4)
-            {
-                bin += BitOperations.PopCount(Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref first, (nuint)i), broadcast).ExtractMostSignificantBits());
-            }
-
-            return Offset + 1 + bin;
-        }
-#endif
-        for (var i = 0; i < edges.Length; i++)
-        {
-            bin += edges[i] <= value ? 1 : 0;
-        }
-
-        return Offset + 1 + bin;
-    }
+    /// <summary>The slot of a finite number: its bin is the number of edges at or below it.</summary>
+    public int SlotOfFinite(double value) => Offset + 1 + Edges!.AtOrBelow(value);
 
     /// <summary>The slot of a number: NaN and the infinities are missing.</summary>
     public int SlotOfNumber(double value) => value - value != 0 ? Offset : SlotOfFinite(value);

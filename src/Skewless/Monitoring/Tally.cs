@@ -170,7 +170,7 @@ internal sealed class Tally
 
         // Bin b holds the values that reach edge b - 1 but not edge b (the last bin has no upper edge). +∞ reaches
         // every edge, so it cancels out of every difference; NaN and -∞ reach none.
-        var edges = feature.Edges;
+        var edges = feature.Edges!;
         var reached = finite + infinite;
         for (var bin = 0; bin < feature.Slots - 1; bin++)
         {

@@ -59,6 +59,7 @@ public sealed class QuantileBucketsAccumulator
 public sealed class QuantileBuckets : IFittedTransform
 {
     private readonly double[] _boundaries;
+    private readonly SortedEdges _edges;
 
     internal QuantileBuckets(int buckets, long count, long missing, bool exact, double[] boundaries)
     {
@@ -67,6 +68,7 @@ public sealed class QuantileBuckets : IFittedTransform
         Missing = missing;
         Exact = exact;
         _boundaries = boundaries;
+        _edges = new SortedEdges(boundaries);
     }
 
     /// <summary>The number of buckets.</summary>
@@ -95,22 +97,7 @@ public sealed class QuantileBuckets : IFittedTransform
             return -1;
         }
 
-        // The first boundary above the value; its position is the number at or below it.
-        int low = 0, high = _boundaries.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >> 1;
-            if (_boundaries[middle] <= value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
+        return _edges.AtOrBelow(value);
     }
 
     /// <inheritdoc />
