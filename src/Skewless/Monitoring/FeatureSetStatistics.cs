@@ -79,10 +79,20 @@ public sealed class TrainingStatistics : FeatureSetStatistics
     /// <param name="rows">The number of training rows.</param>
     /// <param name="features">The statistics of each feature, in schema order.</param>
     /// <param name="label">The statistics of the label, or <see langword="null"/> when the input has none.</param>
+    /// <exception cref="InvalidOperationException">There were no training rows, and a feature has fitted constants, which would have nothing to be fitted on.</exception>
     public static TrainingStatistics Create(FeatureSchema schema, long rows, IReadOnlyList<FeatureStatistics> features, FeatureStatistics? label)
     {
         Guard.NotNull(schema, nameof(schema));
         Guard.NotNull(features, nameof(features));
+
+        // Every Fit and Accumulator.Complete comes here with the row count. An empty training set is nearly always a
+        // split or a filter gone wrong (a cutoff before the first row), and its fitted transforms would silently serve
+        // raw values: a z-score with mean 0 and deviation 1, an empty vocabulary.
+        var fitted = schema.Features.FirstOrDefault(feature => feature.Transform is not (FeatureTransform.None or FeatureTransform.HashBuckets));
+        if (rows == 0 && fitted is not null)
+        {
+            throw new InvalidOperationException($"{schema.FeatureSet} was fitted on no rows, so [{fitted.Transform}] {fitted.Name} and every other fitted transform would have nothing to be fitted on. Check the training split or filter.");
+        }
         if (features.Count != schema.Features.Count)
         {
             throw new ArgumentException($"{schema.FeatureSet} has {schema.Features.Count} features but {features.Count} statistics were given.", nameof(features));

@@ -1,4 +1,5 @@
 using Flights;
+using Skewless.Tests.Runtime;
 using Xunit;
 
 namespace Skewless.Tests.Transforms;
@@ -89,7 +90,25 @@ public sealed class MergeTests
         merged.Merge(new ZipFeatures.Accumulator());
 
         Same.Artifact(ZipsOnePass.Value, Save(merged.Complete()));
-        Same.Artifact(Save(ZipFeatures.Fit(Array.Empty<Zip>())), Save(new ZipFeatures.Accumulator().Complete()));
+    }
+
+    [Fact]
+    public void Fitting_on_no_rows_throws_and_names_a_fitted_transform()
+    {
+        var fit = Assert.Throws<InvalidOperationException>(() => ZipFeatures.Fit(Array.Empty<Zip>()));
+        var complete = Assert.Throws<InvalidOperationException>(() => new ZipFeatures.Accumulator().Complete());
+        var parallel = Assert.Throws<InvalidOperationException>(() => ZipFeatures.Fit(new List<Zip>(), new ParallelOptions()));
+
+        Assert.Contains("[ZScore] Latitude", fit.Message);
+        Assert.Contains("no rows", fit.Message);
+        Assert.Equal(fit.Message, complete.Message);
+        Assert.Equal(fit.Message, parallel.Message);
+    }
+
+    [Fact]
+    public void A_feature_set_with_nothing_to_fit_can_be_fitted_on_no_rows()
+    {
+        Assert.Equal(0, KindFeatures.Fit(Array.Empty<Reading>()).TrainingRows);
     }
 
     [Theory]
