@@ -75,6 +75,8 @@ public sealed class NumericStatistics : FeatureStatistics
     /// <summary>
     /// The ascending interior bin edges, fixed from the training quantiles: edge k - 1 is the training
     /// value at rank <c>floor(k · n / bins) + 1</c>, so each training bin holds about the same number of values.
+    /// A value at several of those ranks is one edge, so a feature of few values has fewer, wider bins and none that
+    /// no value could fall into.
     /// </summary>
     public IReadOnlyList<double> Edges => _edges;
 

@@ -91,7 +91,9 @@ public sealed class NumericStatisticsAccumulator
     /// <summary>Freezes the statistics of the label, or of a value described by name and kind.</summary>
     public NumericStatistics Complete(string name, FeatureKind kind, FeatureTransform transform = FeatureTransform.None, double? driftThreshold = null)
     {
-        var edges = _sketch.Boundaries(TrainingStatistics.HistogramBins);
+        // A value repeated across quantiles (a count, a rating) repeats the edge; the bin between two equal edges could
+        // never hold a value, so each edge is kept once and such a feature gets one bin per value instead.
+        var edges = _sketch.Boundaries(TrainingStatistics.HistogramBins).Distinct().ToArray();
         var present = _moments.Count > 0;
         return new NumericStatistics(
             name,

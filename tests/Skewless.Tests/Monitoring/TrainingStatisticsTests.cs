@@ -45,10 +45,29 @@ public sealed class TrainingStatisticsTests
 
         // Edge k - 1 is the value at rank floor(k·n/B) + 1, that is at index floor(k·n/B) of the sorted values.
         var bins = TrainingStatistics.HistogramBins;
-        var edges = Enumerable.Range(1, bins - 1).Select(k => sorted[(int)((long)k * sorted.Length / bins)]).ToArray();
+        var edges = Enumerable.Range(1, bins - 1).Select(k => sorted[(int)((long)k * sorted.Length / bins)]).Distinct().ToArray();
         Same.Sequence(edges, statistics.Edges);
-        var counts = Enumerable.Range(0, bins).Select(bin => (long)sorted.Count(value => (bin == 0 || value >= edges[bin - 1]) && (bin == bins - 1 || value < edges[bin]))).ToArray();
+        var counts = Enumerable.Range(0, edges.Length + 1).Select(bin => (long)sorted.Count(value => (bin == 0 || value >= edges[bin - 1]) && (bin == edges.Length || value < edges[bin]))).ToArray();
         Same.Sequence(counts, statistics.BinCounts);
+    }
+
+    [Fact]
+    public void A_value_repeated_across_quantiles_is_one_edge_so_no_bin_is_empty_by_construction()
+    {
+        // Bedrooms, 1 to 5: seven of the nine quantiles are a 2 or a 3.
+        var accumulator = new NumericStatisticsAccumulator();
+        foreach (var (bedrooms, houses) in new[] { (1, 50), (2, 300), (3, 400), (4, 200), (5, 50) })
+        {
+            for (var i = 0; i < houses; i++)
+            {
+                accumulator.Add(bedrooms);
+            }
+        }
+
+        var statistics = accumulator.Complete("Bedrooms", FeatureKind.Int32);
+
+        Assert.Equal([2.0, 3.0, 4.0], statistics.Edges);
+        Assert.Equal([50L, 300L, 400L, 250L], statistics.BinCounts);
     }
 
     [Fact]
