@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Skewless.Transforms;
 
 namespace Skewless.ML;
 
@@ -22,6 +23,18 @@ public static class FittedFeatureSetExtensions
     public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows) =>
         Create<TRow, bool>(features, rows, label: null, labelType: null);
 
+    /// <summary>The features of a list's rows from the batch path, with a <see cref="float"/> label for regression.</summary>
+    public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, List<TRow> rows, Func<TRow, float> label) =>
+        Create(features, RowsOf(rows), label, NumberDataViewType.Single);
+
+    /// <summary>The features of a list's rows from the batch path, with a <see cref="bool"/> label for binary classification.</summary>
+    public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, List<TRow> rows, Func<TRow, bool> label) =>
+        Create(features, RowsOf(rows), label, BooleanDataViewType.Instance);
+
+    /// <summary>The features of a list's rows from the batch path, without a label, for scoring.</summary>
+    public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, List<TRow> rows) =>
+        Create<TRow, bool>(features, RowsOf(rows), label: null, labelType: null);
+
     /// <summary>A prediction engine that takes raw rows and runs them through the feature set's single-row path, then <paramref name="model"/>.</summary>
     /// <param name="features">The fitted feature set the model was trained with.</param>
     /// <param name="ml">The ML.NET context.</param>
@@ -33,6 +46,14 @@ public static class FittedFeatureSetExtensions
         Guard.NotNull(ml, nameof(ml));
         Guard.NotNull(model, nameof(model));
         return new FeaturePredictionEngine<TRow, TPrediction>(ml, model, features);
+    }
+
+    // A List<T> does not convert to a span; its items are read in place on .NET and copied once on netstandard2.0.
+    // List<T>, not IReadOnlyList<T>, which an array also converts to, making array callers ambiguous before C# 14.
+    private static ReadOnlySpan<TRow> RowsOf<TRow>(List<TRow> rows)
+    {
+        Guard.NotNull(rows, nameof(rows));
+        return Partitioning.TryGetSpan(rows, out var span) ? span : rows.ToArray();
     }
 
     private static FeatureMatrixDataView<TLabel> Create<TRow, TLabel>(IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, Func<TRow, TLabel>? label, DataViewType? labelType)

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Parsing;
@@ -22,10 +24,33 @@ public sealed class FeatureSetDefinitionAnalyzer : SkewlessAnalyzer
         Descriptors.InputWithoutDataSource,
         Descriptors.FeatureOutsideFeatureSet,
         Descriptors.ReservedName,
-        Descriptors.TransformWithoutFeature);
+        Descriptors.TransformWithoutFeature,
+        Descriptors.UnusableInputType,
+        Descriptors.FeatureSetTooWide);
 
-    private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols) =>
+    private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
+    {
         context.RegisterSymbolAction(symbol => AnalyzeType(symbol, symbols), SymbolKind.NamedType);
+
+        // Local functions and lambdas are not members, so the symbol action above never sees them.
+        context.RegisterSyntaxNodeAction(node => AnalyzeFunction(node, symbols), SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
+    }
+
+    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, KnownSymbols symbols)
+    {
+        var (method, name, kind, location) = context.Node switch
+        {
+            LocalFunctionStatementSyntax local when local.AttributeLists.Count > 0 =>
+                (context.SemanticModel.GetDeclaredSymbol(local, context.CancellationToken) as IMethodSymbol, local.Identifier.ValueText, "a local function", local.Identifier.GetLocation()),
+            ParenthesizedLambdaExpressionSyntax lambda when lambda.AttributeLists.Count > 0 =>
+                (context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol as IMethodSymbol, "lambda", "a lambda", lambda.AttributeLists[0].GetLocation()),
+            _ => (null, "", "", Location.None),
+        };
+        if (method is not null && KnownSymbols.Find(method, symbols.FeatureAttribute) is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FeatureOutsideFeatureSet, location, name, $"it is {kind}, not a member of a [FeatureSet]"));
+        }
+    }
 
     private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols symbols)
     {
@@ -49,7 +74,7 @@ public sealed class FeatureSetDefinitionAnalyzer : SkewlessAnalyzer
         {
             if (KnownSymbols.Find(method, symbols.FeatureAttribute) is not null)
             {
-                diagnostics.Add(Diagnostic.Create(Descriptors.FeatureOutsideFeatureSet, method.Locations.FirstOrDefault(), method.Name, type.Name));
+                diagnostics.Add(Diagnostic.Create(Descriptors.FeatureOutsideFeatureSet, method.Locations.FirstOrDefault(), method.Name, $"'{type.Name}' is not a [FeatureSet]"));
             }
             else
             {

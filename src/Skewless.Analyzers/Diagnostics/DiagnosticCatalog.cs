@@ -16,6 +16,8 @@ internal static class DiagnosticIds
     public const string ReservedName = "SKW107";
     public const string TransformWithoutFeature = "SKW108";
     public const string DuplicateFeatureSetVersion = "SKW109";
+    public const string UnusableInputType = "SKW110";
+    public const string FeatureSetTooWide = "SKW111";
 
     // Leakage: features, splits and fits that let the model see what it will not have when serving.
     public const string LabelDependency = "SKW200";
@@ -62,7 +64,7 @@ internal static class Descriptors
         "Feature set '{0}' must be {1}",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
-        "The generator completes a [FeatureSet] class with more static members, so the class must be static and partial, must not be generic, and every type it is nested in must be partial and not generic.");
+        "The generator completes a [FeatureSet] class with more static members in another file, so the class must be static and partial, must not be generic or file-local, and every type it is nested in must be partial and not generic.");
 
     public static readonly DiagnosticDescriptor FeatureSignature = Create(
         DiagnosticIds.FeatureSignature,
@@ -80,13 +82,29 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         "A feature fills slots of a float vector, so it must return float, double, int, long, bool or an enum, or a string encoded by [Vocabulary] or [HashBuckets].");
 
+    public static readonly DiagnosticDescriptor UnusableInputType = Create(
+        DiagnosticIds.UnusableInputType,
+        "A feature set's input type must be one the generated code can take",
+        "Feature set '{0}' cannot take input type '{1}': {2}",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "The generated Fit, Transform and Accumulator take rows of the input type in public members, collections and spans. The input must be a closed, non-pointer type that can be a collection element (not a ref struct or static class) and at least as accessible as the feature set. Nothing is generated for a feature set whose input is not.");
+
+    public static readonly DiagnosticDescriptor FeatureSetTooWide = Create(
+        DiagnosticIds.FeatureSetTooWide,
+        "A feature set's vector must fit the width limit",
+        "Feature set '{0}' is {1} slots wide, more than the {2} a feature set may have: use fewer buckets or smaller vocabularies, or index encoding",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "Every row becomes a vector of Vector.Width floats, which a dense matrix holds row after row. A feature set may be at most 16,777,216 (2^24) slots wide; nothing is generated for a wider one.");
+
     public static readonly DiagnosticDescriptor TransformMisuse = Create(
         DiagnosticIds.TransformMisuse,
         "A transform must suit its feature",
         "Feature '{0}' cannot use {1}: {2}",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
-        "[ZScore], [MinMax] and [QuantileBuckets] apply to numbers, [Vocabulary] to strings and enums, and [HashBuckets] to strings. A feature has at most one transform, and its settings must describe a fixed, positive number of slots.");
+        "[ZScore], [MinMax] and [QuantileBuckets] apply to numbers, [Vocabulary] to strings and enums, and [HashBuckets] to strings. A feature has at most one transform, and its settings must describe a fixed, positive number of slots, buckets or terms, at most 1,048,576 (2^20).");
 
     public static readonly DiagnosticDescriptor TransformWithoutFeature = Create(
         DiagnosticIds.TransformWithoutFeature,
@@ -107,11 +125,11 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor FeatureName = Create(
         DiagnosticIds.FeatureName,
-        "Feature names must be unique and not empty",
+        "Feature names must be unique, not empty, and on one line",
         "Feature name '{0}' {1}",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
-        "The schema and saved artifacts identify features by name, so every feature of a set needs its own non-empty name.");
+        "The schema and saved artifacts identify features by name, so every feature of a set needs its own non-empty name. A name is also written into generated documentation, so it cannot contain a line break or other control character.");
 
     public static readonly DiagnosticDescriptor InputWithoutDataSource = Create(
         DiagnosticIds.InputWithoutDataSource,
@@ -124,10 +142,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor FeatureOutsideFeatureSet = Create(
         DiagnosticIds.FeatureOutsideFeatureSet,
         "A [Feature] method must be in a [FeatureSet] class",
-        "Method '{0}' is marked [Feature], but '{1}' is not a [FeatureSet], so no training or serving code calls it",
+        "Method '{0}' is marked [Feature], but {1}, so no training or serving code calls it",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
-        "Only methods of a [FeatureSet] class become features. A [Feature] anywhere else is ignored by the generator, which is never what was meant.");
+        "Only methods of a [FeatureSet] class become features. A [Feature] anywhere else, including on a local function or a lambda, is ignored by the generator, which is never what was meant.");
 
     public static readonly DiagnosticDescriptor ReservedName = Create(
         DiagnosticIds.ReservedName,
@@ -135,7 +153,7 @@ internal static class Descriptors
         "'{0}' collides with the generated member '{1}'; rename it",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
-        "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted, TermOf, SplitByTime and SplitByGroup to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile.");
+        "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted, TermOf, SplitByTime and SplitByGroup to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile, so nothing is generated for the feature set until it is renamed.");
 
     public const string LeakageCategory = "Skewless.Leakage";
 

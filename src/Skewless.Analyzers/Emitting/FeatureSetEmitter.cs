@@ -682,6 +682,8 @@ internal static class FeatureSetEmitter
                 }
             }
 
+            EmitListTransforms(writer, model);
+
             writer.Line();
             writer.Line("/// <summary>Computes the features of many rows in sparse form on several cores: each contiguous partition of the rows fills its own entries, with the same result as on one core.</summary>");
             writer.Line("/// <param name=\"rows\">The rows.</param>");
@@ -773,6 +775,40 @@ internal static class FeatureSetEmitter
 
                 Call(writer, "return new Vector", model.Features.Select(Apply), ";");
             }
+        }
+    }
+
+    // A List<T> does not convert to a ReadOnlySpan<T>, so without these a caller holding a list gets an overload error that
+    // points at the monitor overload. They take List<T> rather than IReadOnlyList<T>, which an array converts to as well
+    // as to a span, so an array argument would be ambiguous before C# 14.
+    private static void EmitListTransforms(IndentedWriter writer, FeatureSetModel model)
+    {
+        writer.Line();
+        writer.Line("/// <summary>Computes the features of the rows of a list into a row-major matrix, for training, as the span overload does.</summary>");
+        writer.Line("/// <param name=\"rows\">The rows.</param>");
+        writer.Line("/// <param name=\"matrix\">At least <c>rows.Count * Vector.Width</c> slots; row <c>i</c> fills slots <c>i * Vector.Width</c> onwards.</param>");
+        using (writer.Block($"public void Transform(global::System.Collections.Generic.List<{model.InputType}> rows, global::System.Span<float> matrix)"))
+        {
+            ThrowIfNull(writer, "rows");
+            writer.Line("Transform(RowsOf(rows), matrix);");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Computes the features of the rows of a list in sparse form, for training, as the span overload does.</summary>");
+        writer.Line("/// <param name=\"rows\">The rows.</param>");
+        writer.Line("/// <param name=\"indices\">At least <c>rows.Count * Vector.SparseWidth</c> entries; row <c>i</c> fills entries <c>i * Vector.SparseWidth</c> onwards with its slot indices, ascending.</param>");
+        writer.Line("/// <param name=\"values\">At least <c>rows.Count * Vector.SparseWidth</c> entries, the values of those slots.</param>");
+        using (writer.Block($"public void Transform(global::System.Collections.Generic.List<{model.InputType}> rows, global::System.Span<int> indices, global::System.Span<float> values)"))
+        {
+            ThrowIfNull(writer, "rows");
+            writer.Line("Transform(RowsOf(rows), indices, values);");
+        }
+
+        writer.Line();
+        writer.Line("// The list's own items where the runtime exposes them (.NET), otherwise a copy (netstandard2.0).");
+        using (writer.Block($"private static global::System.ReadOnlySpan<{model.InputType}> RowsOf(global::System.Collections.Generic.List<{model.InputType}> rows)"))
+        {
+            writer.Line($"return {Transforms}.Partitioning.TryGetSpan(rows, out var span) ? span : rows.ToArray();");
         }
     }
 

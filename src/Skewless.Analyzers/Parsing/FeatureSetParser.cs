@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -21,6 +22,12 @@ internal static class FeatureSetParser
 
     /// <summary>Names a feature's vector field cannot take, because <c>Vector</c> already has them.</summary>
     public static readonly IReadOnlyCollection<string> VectorMembers = new[] { "Width", "CopyTo", "Equals", "GetHashCode", "ToString", "GetType" };
+
+    /// <summary>The most slots a feature set's vector may have (2^24): a dense row stays under 64 MB, and every offset and slot count fits an <see cref="int"/>.</summary>
+    public const int MaxWidth = 1 << 24;
+
+    /// <summary>A type as messages show it: short, with its type arguments, element type or pointer.</summary>
+    private static string DisplayName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
 
     /// <summary>A type's name qualified by namespace and containing types, without <c>global::</c>.</summary>
     internal static readonly SymbolDisplayFormat NameWithoutGlobal =
@@ -62,8 +69,8 @@ internal static class FeatureSetParser
         CancellationToken cancellationToken)
     {
         var attribute = KnownSymbols.Find(type, symbols.FeatureSetAttribute);
-        if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not ITypeSymbol inputType
-            || inputType.TypeKind == TypeKind.Error || inputType is INamedTypeSymbol { IsUnboundGenericType: true })
+        if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error
+            || attribute.ConstructorArguments[0].Value is ITypeSymbol { TypeKind: TypeKind.Error })
         {
             return null;
         }
@@ -74,10 +81,20 @@ internal static class FeatureSetParser
             return null;
         }
 
+        var inputType = attribute.ConstructorArguments[0].Value as ITypeSymbol;
+        var inputProblem = inputType is null ? "name the row type, as in [FeatureSet(typeof(Row))]" : InputProblem(inputType, type);
+        if (inputType is null || inputProblem is not null)
+        {
+            diagnostics?.Add(Diagnostic.Create(Descriptors.UnusableInputType, InputLocation(type, attribute, cancellationToken), type.Name, inputType is null ? "null" : DisplayName(inputType), inputProblem));
+            return null;
+        }
+
+        // A member named like a generated one makes the whole generated class fail to compile, so nothing is generated;
+        // the features are still checked, so every mistake shows at once.
+        var noReservedNames = CheckReservedMembers(type, diagnostics);
         if (diagnostics is not null)
         {
             CheckDataSource(type, attribute, inputType, symbols, diagnostics, cancellationToken);
-            CheckReservedMembers(type, diagnostics);
         }
 
         var walker = new DefinitionWalker(compilation, models, inputType, cancellationToken);
@@ -95,6 +112,22 @@ internal static class FeatureSetParser
             {
                 features.Add((feature, method));
             }
+        }
+
+        var width = features.Sum(feature => (long)feature.Model.Width);
+        if (width > MaxWidth)
+        {
+            diagnostics?.Add(Diagnostic.Create(
+                Descriptors.FeatureSetTooWide,
+                type.Locations.FirstOrDefault(),
+                type.Name,
+                width.ToString("N0", CultureInfo.InvariantCulture),
+                MaxWidth.ToString("N0", CultureInfo.InvariantCulture)));
+        }
+
+        if (!noReservedNames || width > MaxWidth)
+        {
+            return null;
         }
 
         var (name, version) = Identity(type, attribute);
@@ -168,16 +201,25 @@ internal static class FeatureSetParser
             return !type.IsStatic && !isPartial ? "static partial" : !type.IsStatic ? "static" : "partial";
         }
 
-        if (type.IsGenericType)
+        // Arity, not IsGenericType, which is also true of a class nested in a generic type.
+        if (type.Arity > 0)
         {
             return "non-generic";
         }
 
+        // The generated part is in a file of its own, which cannot extend a file-local type.
+        if (type.IsFileLocal)
+        {
+            return "declared without 'file', as the generated part is in another file";
+        }
+
         for (var container = type.ContainingType; container is not null; container = container.ContainingType)
         {
-            if (container.IsGenericType || !IsPartial(container, cancellationToken))
+            var notPartial = !IsPartial(container, cancellationToken);
+            if (notPartial || container.Arity > 0 || container.IsFileLocal)
             {
-                return $"nested only in partial, non-generic types ('{container.Name}' is not)";
+                var why = notPartial ? "is not partial" : container.Arity > 0 ? "is generic" : "is file-local";
+                return $"nested only in partial, non-generic, non-file types ('{container.Name}' {why})";
             }
         }
 
@@ -196,23 +238,88 @@ internal static class FeatureSetParser
             return;
         }
 
-        var location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } arguments }
-            ? arguments[0].GetLocation()
-            : type.Locations.FirstOrDefault();
-        diagnostics.Add(Diagnostic.Create(Descriptors.InputWithoutDataSource, location, inputType.Name, type.Name));
+        diagnostics.Add(Diagnostic.Create(Descriptors.InputWithoutDataSource, InputLocation(type, attribute, cancellationToken), DisplayName(inputType), type.Name));
     }
 
-    private static void CheckReservedMembers(INamedTypeSymbol type, ICollection<Diagnostic> diagnostics)
+    /// <returns>Whether no member of <paramref name="type"/> takes a name the generator adds.</returns>
+    private static bool CheckReservedMembers(INamedTypeSymbol type, ICollection<Diagnostic>? diagnostics)
     {
+        var clear = true;
         foreach (var member in type.GetMembers())
         {
             if (!member.IsImplicitlyDeclared && GeneratedMembers.Contains(member.Name) && member.Locations.FirstOrDefault() is { } location
                 && location.SourceTree is { } tree && !tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase))
             {
-                diagnostics.Add(Diagnostic.Create(Descriptors.ReservedName, location, member.Name, $"{type.Name}.{member.Name}"));
+                diagnostics?.Add(Diagnostic.Create(Descriptors.ReservedName, location, member.Name, $"{type.Name}.{member.Name}"));
+                clear = false;
             }
         }
+
+        return clear;
     }
+
+    /// <summary>Why the generated members of <paramref name="featureSet"/> cannot take rows of <paramref name="inputType"/>, or <see langword="null"/> when they can.</summary>
+    private static string? InputProblem(ITypeSymbol inputType, INamedTypeSymbol featureSet)
+    {
+        switch (inputType)
+        {
+            case INamedTypeSymbol { IsUnboundGenericType: true }:
+                return "an open generic type has no rows; give its type arguments";
+            case { TypeKind: TypeKind.Pointer or TypeKind.FunctionPointer } or { SpecialType: SpecialType.System_Void }:
+                return "rows must be values or objects, not pointers or void";
+            case { IsRefLikeType: true }:
+                return "a ref struct cannot be held in the collections and spans of rows the generated code takes; make it a struct or class";
+            case { IsStatic: true }:
+                return "a static class has no instances to be rows";
+        }
+
+        var inputAccess = EffectiveAccessibility(inputType);
+        var setAccess = EffectiveAccessibility(featureSet);
+        return inputAccess < setAccess
+            ? $"the type is {Keyword(inputAccess)} but the feature set is {Keyword(setAccess)}, and the feature set's generated public members take rows; make the feature set {Keyword(inputAccess)} or the type {Keyword(setAccess)}"
+            : null;
+    }
+
+    // The least accessibility along a type, its containers, type arguments and element types: what C# checks for CS0051.
+    // Accessibility's members are ordered from least to most accessible, except that Protected and Internal, which
+    // neither contains the other, sit side by side; treating them as equal can miss only that rare mix.
+    private static Accessibility EffectiveAccessibility(ITypeSymbol type)
+    {
+        var least = Accessibility.Public;
+        foreach (var part in Parts(type))
+        {
+            for (ISymbol? symbol = part; symbol is INamedTypeSymbol named; symbol = named.ContainingType)
+            {
+                least = Rank(named.DeclaredAccessibility) < Rank(least) ? named.DeclaredAccessibility : least;
+            }
+        }
+
+        return least;
+    }
+
+    private static int Rank(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Private => 0,
+        Accessibility.ProtectedAndInternal => 1,
+        Accessibility.Protected or Accessibility.Internal => 2,
+        Accessibility.ProtectedOrInternal => 3,
+        _ => 4,
+    };
+
+    private static IEnumerable<ITypeSymbol> Parts(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => Parts(array.ElementType),
+        INamedTypeSymbol named => new[] { type }.Concat(named.TypeArguments.SelectMany(Parts)),
+        _ => new[] { type },
+    };
+
+    private static string Keyword(Accessibility accessibility) =>
+        SyntaxFacts.GetText(accessibility) is { Length: > 0 } keyword ? keyword : "public";
+
+    private static Location? InputLocation(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } arguments }
+            ? arguments[0].GetLocation()
+            : type.Locations.FirstOrDefault();
 
     /// <summary>Reports a transform attribute on a method that is not a feature (SKW108).</summary>
     public static void ReportStrayTransform(IMethodSymbol method, KnownSymbols symbols, ICollection<Diagnostic>? diagnostics)
@@ -277,6 +384,13 @@ internal static class FeatureSetParser
             return null;
         }
 
+        // The name goes into generated documentation comments, where a line break ends the comment.
+        if (name!.Any(character => char.IsControl(character) || char.GetUnicodeCategory(character) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator))
+        {
+            diagnostics?.Add(Diagnostic.Create(Descriptors.FeatureName, location, SymbolDisplay.FormatLiteral(name!, quote: false), $"of method '{method.Name}' contains a line break or control character"));
+            return null;
+        }
+
         if (names.TryGetValue(name!, out var first))
         {
             diagnostics?.Add(Diagnostic.Create(Descriptors.FeatureName, location, name, $"is already the name of feature method '{first.Name}'"));
@@ -284,6 +398,13 @@ internal static class FeatureSetParser
         }
 
         names.Add(name!, method);
+
+        // A second method with the same signature is already an error (CS0111), and generated calls to either would be ambiguous.
+        if (HasDuplicateSignature(method))
+        {
+            return null;
+        }
+
         return new FeatureModel(
             name!,
             method.Name,
@@ -295,6 +416,12 @@ internal static class FeatureSetParser
             transform!,
             MonitoringParser.DriftThreshold(method));
     }
+
+    private static bool HasDuplicateSignature(IMethodSymbol method) =>
+        method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(other =>
+            !SymbolEqualityComparer.Default.Equals(other, method)
+            && other.Parameters.Length == method.Parameters.Length
+            && other.Parameters.Zip(method.Parameters, (a, b) => SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(same => same));
 
     private static string? SignatureProblem(IMethodSymbol method, ITypeSymbol inputType)
     {
@@ -308,7 +435,7 @@ internal static class FeatureSetParser
             return "non-generic";
         }
 
-        var expected = $"a method with one parameter of type '{inputType.Name}'";
+        var expected = $"a method with one parameter of type '{DisplayName(inputType)}'";
         if (method.Parameters.Length != 1 || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, inputType))
         {
             return expected;
@@ -331,9 +458,9 @@ internal static class FeatureSetParser
         { SpecialType: SpecialType.System_Boolean } => (FeatureKind.Boolean, null),
         { TypeKind: TypeKind.Enum } => (FeatureKind.Enum, null),
         { SpecialType: SpecialType.System_String } => (FeatureKind.String, null),
-        { SpecialType: SpecialType.System_Void } => (default, "is not a value: a feature must return float, double, int, long, bool or an enum"),
+        { SpecialType: SpecialType.System_Void } => (default, "is not a value: a feature must return float, double, int, long, bool, an enum, or a string with [Vocabulary] or [HashBuckets]"),
         { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } => (default, "is nullable: return a defined value instead, such as NaN for a missing number"),
-        _ => (default, "is not supported: a feature must return float, double, int, long, bool or an enum"),
+        _ => (default, "is not supported: a feature must return float, double, int, long, bool, an enum, or a string with [Vocabulary] or [HashBuckets]"),
     };
 
     public static EquatableArray<string> EnumMembers(INamedTypeSymbol enumType)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Model;
@@ -58,8 +59,14 @@ internal static class TransformParser
         _ => kind is FeatureKind.Single or FeatureKind.Double or FeatureKind.Int32 or FeatureKind.Int64,
     };
 
+    /// <summary>The most slots, buckets or terms a transform may have (2^20): a feature this wide is already a hashing-trick size, and every count fits an <see cref="int"/> and a float exactly.</summary>
+    public const int MaxSize = 1 << 20;
+
     private static string? SettingsProblem(TransformModel model) => model.Kind switch
     {
+        FeatureTransform.QuantileBuckets or FeatureTransform.HashBuckets when model.Buckets > MaxSize => $"it may have at most {Count(MaxSize)} buckets, not {Count(model.Buckets)}",
+        FeatureTransform.Vocabulary when (long)model.MaxSize + model.OovBuckets > MaxSize =>
+            $"MaxSize ({Count(model.MaxSize)}) and OovBuckets ({Count(model.OovBuckets)}) may add up to at most {Count(MaxSize)}",
         FeatureTransform.QuantileBuckets when model.Buckets < 2 => $"it needs at least 2 buckets, not {model.Buckets}",
         FeatureTransform.HashBuckets when model.Buckets < 1 => $"it needs at least 1 bucket, not {model.Buckets}",
         FeatureTransform.Vocabulary when model.MaxSize < 0 || model.MinCount < 1 || model.OovBuckets < 0 =>
@@ -68,6 +75,8 @@ internal static class TransformParser
             "a one-hot vocabulary needs MaxSize, which fixes its width; set MaxSize, or use Encoding = VocabularyEncoding.Index",
         _ => null,
     };
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static TransformModel? Invalid(IMethodSymbol method, string transform, string problem, ICollection<Diagnostic>? diagnostics)
     {

@@ -23,7 +23,7 @@ public sealed class MakeStaticPartialCodeFix : CodeFixProvider
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         if (root?.FindNode(context.Span) is not { } node || node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } declaration
-            || declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(type => type.TypeParameterList is not null))
+            || declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(type => type.TypeParameterList is not null || type.Modifiers.Any(SyntaxKind.FileKeyword)))
         {
             return;
         }

@@ -60,7 +60,7 @@ public sealed class FeatureSetDefinitionAnalyzerTests
             {
             }
         }
-        """, At(0, Descriptors.FeatureSetShape, "FlightFeatures", "nested only in partial, non-generic types ('Outer' is not)"));
+        """, At(0, Descriptors.FeatureSetShape, "FlightFeatures", "nested only in partial, non-generic, non-file types ('Outer' is not partial)"));
 
     [Fact]
     public Task SKW100_is_silent_when_nested_in_partial_types() => VerifyAsync("""
@@ -101,8 +101,8 @@ public sealed class FeatureSetDefinitionAnalyzerTests
     [Theory]
     [InlineData("string", "needs [Vocabulary] or [HashBuckets] to become numbers", "f.Origin")]
     [InlineData("float?", "is nullable: return a defined value instead, such as NaN for a missing number", "null")]
-    [InlineData("decimal", "is not supported: a feature must return float, double, int, long, bool or an enum", "1m")]
-    [InlineData("DateTime", "is not supported: a feature must return float, double, int, long, bool or an enum", "f.Departure")]
+    [InlineData("decimal", "is not supported: a feature must return float, double, int, long, bool, an enum, or a string with [Vocabulary] or [HashBuckets]", "1m")]
+    [InlineData("DateTime", "is not supported: a feature must return float, double, int, long, bool, an enum, or a string with [Vocabulary] or [HashBuckets]", "f.Departure")]
     public Task SKW102_fires_on_an_unsupported_return_type(string type, string problem, string body) => VerifyAsync($$"""
         [FeatureSet(typeof(Flight))]
         public static partial class FlightFeatures
@@ -168,7 +168,7 @@ public sealed class FeatureSetDefinitionAnalyzerTests
         {
             [Feature] public static {|#0:void|} Nothing(Flight f) { }
         }
-        """, At(0, Descriptors.UnsupportedFeatureType, "Nothing", "void", "is not a value: a feature must return float, double, int, long, bool or an enum"));
+        """, At(0, Descriptors.UnsupportedFeatureType, "Nothing", "void", "is not a value: a feature must return float, double, int, long, bool, an enum, or a string with [Vocabulary] or [HashBuckets]"));
 
     [Fact]
     public Task SKW104_fires_on_a_duplicate_name() => VerifyAsync("""
@@ -216,7 +216,7 @@ public sealed class FeatureSetDefinitionAnalyzerTests
         {
             [Feature] public static float {|#0:Hour|}(Flight f) => f.Departure.Hour;
         }
-        """, At(0, Descriptors.FeatureOutsideFeatureSet, "Hour", "Helpers"));
+        """, At(0, Descriptors.FeatureOutsideFeatureSet, "Hour", "'Helpers' is not a [FeatureSet]"));
 
     [Fact]
     public Task SKW106_is_silent_on_a_plain_helper_outside_a_feature_set() => VerifyAsync("""
@@ -239,6 +239,172 @@ public sealed class FeatureSetDefinitionAnalyzerTests
         At(0, Descriptors.ReservedName, "Schema", "FlightFeatures.Schema"),
         At(2, Descriptors.ReservedName, "TermOf", "FlightFeatures.TermOf"),
         At(1, Descriptors.ReservedName, "Width", "Vector.Width"));
+
+    [Fact]
+    public Task SKW100_names_the_generic_containing_type_of_a_non_generic_feature_set() => VerifyAsync("""
+        public partial class Outer<T>
+        {
+            [FeatureSet(typeof(Flight))]
+            public static partial class {|#0:FlightFeatures|}
+            {
+            }
+        }
+        """, At(0, Descriptors.FeatureSetShape, "FlightFeatures", "nested only in partial, non-generic, non-file types ('Outer' is generic)"));
+
+    [Fact]
+    public Task SKW100_fires_on_a_file_local_feature_set() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        file static partial class {|#0:FlightFeatures|}
+        {
+        }
+        """, At(0, Descriptors.FeatureSetShape, "FlightFeatures", "declared without 'file', as the generated part is in another file"));
+
+    [Theory]
+    [InlineData("[Feature, HashBuckets(int.MaxValue)] public static string {|#0:Value|}(Flight f) => f.Origin;", "[HashBuckets]", "it may have at most 1,048,576 buckets, not 2,147,483,647")]
+    [InlineData("[Feature, QuantileBuckets(1 << 21)] public static float {|#0:Value|}(Flight f) => 1;", "[QuantileBuckets]", "it may have at most 1,048,576 buckets, not 2,097,152")]
+    [InlineData("[Feature, Vocabulary(MaxSize = int.MaxValue)] public static string {|#0:Value|}(Flight f) => f.Origin;", "[Vocabulary]", "MaxSize (2,147,483,647) and OovBuckets (1) may add up to at most 1,048,576")]
+    [InlineData("[Feature, Vocabulary(MaxSize = 4, OovBuckets = int.MaxValue, Encoding = VocabularyEncoding.Index)] public static string {|#0:Value|}(Flight f) => f.Origin;", "[Vocabulary]", "MaxSize (4) and OovBuckets (2,147,483,647) may add up to at most 1,048,576")]
+    public Task SKW103_fires_on_a_transform_past_the_size_limit(string method, string transform, string problem) => VerifyAsync($$"""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            {{method}}
+        }
+        """, At(0, Descriptors.TransformMisuse, "Value", transform, problem));
+
+    [Fact]
+    // 2^20 - 1 vocabulary slots, 1 quantile slot and 15 hashes of 2^20: exactly 2^24 slots.
+    public Task SKW103_and_SKW111_are_silent_at_the_limits() => VerifyAsync($$"""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature, Vocabulary(MaxSize = (1 << 20) - 2, OovBuckets = 1)] public static string Vocabulary(Flight f) => f.Origin;
+            [Feature, QuantileBuckets(1 << 20)] public static float Quantiles(Flight f) => f.DistanceMiles;
+            {{string.Concat(Enumerable.Range(0, 15).Select(i => $"[Feature, HashBuckets(1 << 20)] public static string Hash{i}(Flight f) => f.Origin;\n"))}}
+        }
+        """);
+
+    [Fact]
+    public Task SKW111_fires_on_a_feature_set_past_the_width_limit() => VerifyAsync($$"""
+        [FeatureSet(typeof(Flight))]
+        public static partial class {|#0:FlightFeatures|}
+        {
+            [Feature] public static float Distance(Flight f) => f.DistanceMiles;
+            {{string.Concat(Enumerable.Range(0, 16).Select(i => $"[Feature, HashBuckets(1 << 20)] public static string Hash{i}(Flight f) => f.Origin;\n"))}}
+        }
+        """, At(0, Descriptors.FeatureSetTooWide, "FlightFeatures", "16,777,217", "16,777,216"));
+
+    [Theory]
+    [InlineData("a\\nb", "a\\nb")]
+    [InlineData("a\\u2028b", "a\\u2028b")]
+    [InlineData("a\\tb", "a\\tb")]
+    public Task SKW104_fires_on_a_name_with_a_line_break_or_control_character(string literal, string shown) => VerifyAsync($$"""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature("{{literal}}")] public static float {|#0:Hour|}(Flight f) => f.Departure.Hour;
+        }
+        """, At(0, Descriptors.FeatureName, shown, "of method 'Hour' contains a line break or control character"));
+
+    [Fact]
+    public Task SKW104_is_silent_on_a_name_with_spaces_and_symbols() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature("hour of day <local> & UTC")] public static float Hour(Flight f) => f.Departure.Hour;
+        }
+        """);
+
+    [Fact]
+    public Task SKW106_fires_on_a_local_function_and_a_lambda() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature]
+            public static float Hour(Flight f)
+            {
+                [Feature] static float {|#0:Local|}(Flight g) => g.Departure.Hour;
+                Func<Flight, float> lambda = {|#1:[Feature]|} (Flight g) => g.Departure.Minute;
+                return Local(f) + lambda(f);
+            }
+        }
+        """,
+        At(0, Descriptors.FeatureOutsideFeatureSet, "Local", "it is a local function, not a member of a [FeatureSet]"),
+        At(1, Descriptors.FeatureOutsideFeatureSet, "lambda", "it is a lambda, not a member of a [FeatureSet]"));
+
+    [Fact]
+    public Task SKW106_is_silent_on_local_functions_and_lambdas_with_other_attributes() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature]
+            public static float Hour(Flight f)
+            {
+                [Obsolete] static float Local(Flight g) => g.Departure.Hour;
+                Func<Flight, float> lambda = [Obsolete] (Flight g) => g.Departure.Minute;
+        #pragma warning disable CS0612
+                return Local(f) + lambda(f);
+            }
+        }
+        """);
+
+    [Theory]
+    [InlineData("internal sealed class Row { public float X { get; set; } }", "public", "Row", "the type is internal but the feature set is public, and the feature set's generated public members take rows; make the feature set internal or the type public")]
+    [InlineData("public ref struct Row { public float X; }", "public", "Row", "a ref struct cannot be held in the collections and spans of rows the generated code takes; make it a struct or class")]
+    [InlineData("public static class Row { }", "public", "Row", "a static class has no instances to be rows")]
+    public Task SKW110_fires_on_an_input_type_generated_code_cannot_take(string row, string access, string shown, string problem) => VerifyAsync($$"""
+        {{row}}
+
+        [FeatureSet({|#0:typeof(Row)|})]
+        {{access}} static partial class RowFeatures
+        {
+        }
+        """, At(0, Descriptors.UnusableInputType, "RowFeatures", shown, problem));
+
+    [Theory]
+    [InlineData("null", "null", "name the row type, as in [FeatureSet(typeof(Row))]")]
+    [InlineData("typeof(System.Collections.Generic.List<>)", "List<>", "an open generic type has no rows; give its type arguments")]
+    [InlineData("typeof(int*)", "int*", "rows must be values or objects, not pointers or void")]
+    public Task SKW110_fires_on_a_missing_open_or_pointer_input_type(string argument, string shown, string problem) => VerifyAsync($$"""
+        [FeatureSet({|#0:{{argument}}|})]
+        public static partial class RowFeatures
+        {
+        }
+        """, At(0, Descriptors.UnusableInputType, "RowFeatures", shown, problem));
+
+    [Fact]
+    public Task SKW110_is_silent_when_the_feature_set_is_no_more_accessible_than_its_input() => VerifyAsync("""
+        [DataSource("rows")] internal sealed class Row { public float X { get; set; } }
+
+        [FeatureSet(typeof(Row))]
+        internal static partial class RowFeatures
+        {
+            [Feature] internal static float X(Row r) => r.X;
+        }
+
+        public partial class Outer
+        {
+            [DataSource("nested")] internal sealed class Nested { public float X { get; set; } }
+
+            [FeatureSet(typeof(Nested))]
+            private static partial class NestedFeatures
+            {
+                [Feature] internal static float X(Nested r) => r.X;
+            }
+        }
+        """);
+
+    [Theory]
+    [InlineData("int[]", "int[]")]
+    [InlineData("System.Collections.Generic.List<int>", "List<int>")]
+    [InlineData("int?", "int?")]
+    [InlineData("(int, string)", "(int, string)")]
+    public Task SKW105_names_the_input_type_with_its_type_arguments(string type, string shown) => VerifyAsync($$"""
+        [FeatureSet({|#0:typeof({{type}})|})]
+        public static partial class RowFeatures
+        {
+        }
+        """, At(0, Descriptors.InputWithoutDataSource, shown, "RowFeatures"));
 
     [Fact]
     public Task Analyzer_is_silent_in_a_project_without_skewless_attributes() =>

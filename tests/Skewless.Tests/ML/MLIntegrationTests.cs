@@ -18,6 +18,23 @@ public sealed class MLIntegrationTests
     });
 
     [Fact]
+    public void A_list_gives_the_same_data_view_as_its_span()
+    {
+        var (training, _) = Split.Value;
+        var fitted = FlightFeatures.Fit(training);
+        var rows = training.Take(100).ToList();
+
+        var fromList = fitted.ToDataView(rows, flight => flight.DelayMinutes);
+        var fromSpan = fitted.ToDataView(training.AsSpan(0, 100), flight => flight.DelayMinutes);
+
+        Assert.Equal(fromSpan.GetColumn<float>(FeatureColumns.Label), fromList.GetColumn<float>(FeatureColumns.Label));
+        Assert.Equal(
+            fromSpan.GetColumn<VBuffer<float>>(FeatureColumns.Features).Select(row => row.DenseValues().ToArray()),
+            fromList.GetColumn<VBuffer<float>>(FeatureColumns.Features).Select(row => row.DenseValues().ToArray()));
+        Assert.Equal(100, fitted.ToDataView(rows).GetRowCount());
+    }
+
+    [Fact]
     public void The_data_view_has_a_features_vector_with_slot_names_and_a_label()
     {
         var (training, _) = Split.Value;

@@ -23,6 +23,27 @@ public sealed class EquivalenceTests
     }
 
     [Fact]
+    public void A_list_transforms_as_its_span_does()
+    {
+        var flights = AllFlights.Value.Take(1_000).ToArray();
+        var fitted = FlightFeatures.Fit(flights);
+        var list = flights.ToList();
+
+        var matrix = new float[list.Count * FlightFeatures.Vector.Width];
+        fitted.Transform(list, matrix);
+        var indices = new int[list.Count * FlightFeatures.Vector.SparseWidth];
+        var values = new float[indices.Length];
+        fitted.Transform(list, indices, values);
+
+        var spanIndices = new int[indices.Length];
+        var spanValues = new float[indices.Length];
+        fitted.Transform(flights, spanIndices, spanValues);
+        Assert.Equal(ToBits(Batch(fitted, flights)), ToBits(matrix));
+        Assert.Equal(spanIndices, indices);
+        Assert.Equal(ToBits(spanValues), ToBits(values));
+    }
+
+    [Fact]
     public void Save_then_load_gives_identical_output_and_identical_bytes()
     {
         var flights = AllFlights.Value;

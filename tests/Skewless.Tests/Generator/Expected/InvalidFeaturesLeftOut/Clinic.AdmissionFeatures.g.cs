@@ -321,6 +321,39 @@ namespace Clinic
                 }
             }
 
+            /// <summary>Computes the features of the rows of a list into a row-major matrix, for training, as the span overload does.</summary>
+            /// <param name="rows">The rows.</param>
+            /// <param name="matrix">At least <c>rows.Count * Vector.Width</c> slots; row <c>i</c> fills slots <c>i * Vector.Width</c> onwards.</param>
+            public void Transform(global::System.Collections.Generic.List<global::Clinic.Admission> rows, global::System.Span<float> matrix)
+            {
+                if (rows == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(rows));
+                }
+
+                Transform(RowsOf(rows), matrix);
+            }
+
+            /// <summary>Computes the features of the rows of a list in sparse form, for training, as the span overload does.</summary>
+            /// <param name="rows">The rows.</param>
+            /// <param name="indices">At least <c>rows.Count * Vector.SparseWidth</c> entries; row <c>i</c> fills entries <c>i * Vector.SparseWidth</c> onwards with its slot indices, ascending.</param>
+            /// <param name="values">At least <c>rows.Count * Vector.SparseWidth</c> entries, the values of those slots.</param>
+            public void Transform(global::System.Collections.Generic.List<global::Clinic.Admission> rows, global::System.Span<int> indices, global::System.Span<float> values)
+            {
+                if (rows == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(rows));
+                }
+
+                Transform(RowsOf(rows), indices, values);
+            }
+
+            // The list's own items where the runtime exposes them (.NET), otherwise a copy (netstandard2.0).
+            private static global::System.ReadOnlySpan<global::Clinic.Admission> RowsOf(global::System.Collections.Generic.List<global::Clinic.Admission> rows)
+            {
+                return global::Skewless.Transforms.Partitioning.TryGetSpan(rows, out var span) ? span : rows.ToArray();
+            }
+
             /// <summary>Computes the features of many rows in sparse form on several cores: each contiguous partition of the rows fills its own entries, with the same result as on one core.</summary>
             /// <param name="rows">The rows.</param>
             /// <param name="indices">At least <c>rows.Length * Vector.SparseWidth</c> entries; row <c>i</c> fills entries <c>i * Vector.SparseWidth</c> onwards with its slot indices, ascending.</param>

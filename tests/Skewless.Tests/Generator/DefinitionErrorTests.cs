@@ -1,0 +1,80 @@
+using Microsoft.CodeAnalysis;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Generator;
+
+/// <summary>
+/// A definition the analyzers reject gets its SKW1xx diagnostic, and the generator neither throws nor
+/// writes code that fails to compile: the user sees the one diagnostic, not a cascade of errors in generated files.
+/// </summary>
+public sealed class DefinitionErrorTests
+{
+    public static TheoryData<string, string> Cases() => new()
+    {
+        // Widths past the limits, which once overflowed the checked sum (CS8785) or wrapped to a negative Width.
+        { "SKW103", Set("[Feature, HashBuckets(int.MaxValue)] public static string A(Flight f) => f.Origin; [Feature] public static float B(Flight f) => f.DistanceMiles;") },
+        { "SKW103", Set("[Feature, HashBuckets(1 << 30)] public static string A(Flight f) => f.Origin; [Feature, HashBuckets(1 << 30)] public static string B(Flight f) => f.Origin;") },
+        { "SKW103", Set("[Feature, Vocabulary(MaxSize = int.MaxValue)] public static string A(Flight f) => f.Origin;") },
+        { "SKW103", Set("[Feature, Vocabulary(MaxSize = 10, OovBuckets = int.MaxValue)] public static string A(Flight f) => f.Origin;") },
+        { "SKW111", Set(string.Concat(Enumerable.Range(0, 17).Select(i => $"[Feature, HashBuckets(1 << 20)] public static string A{i}(Flight f) => f.Origin;\n"))) },
+
+        // Input types the generated code cannot use.
+        { "SKW110", """
+            internal sealed class R { public float X { get; set; } }
+            [FeatureSet(typeof(R))]
+            public static partial class FF { [Feature] internal static float X(R r) => r.X; }
+            """ },
+        { "SKW110", """
+            public ref struct R { public float X; }
+            [FeatureSet(typeof(R))]
+            public static partial class FF { [Feature] public static float X(R r) => r.X; }
+            """ },
+        { "SKW110", "[FeatureSet(null)] public static partial class FF { }" },
+        { "SKW110", "[FeatureSet(typeof(System.Collections.Generic.List<>))] public static partial class FF { }" },
+        { "SKW110", "[FeatureSet(typeof(int*))] public static unsafe partial class FF { }" },
+
+        // Feature sets the generated part cannot complete.
+        { "SKW100", """
+            [FeatureSet(typeof(Flight))]
+            file static partial class FF { [Feature] public static float X(Flight f) => f.DistanceMiles; }
+            """ },
+
+        // Names that cannot be written into generated code.
+        { "SKW104", Set("[Feature(\"a\\nb\")] public static float A(Flight f) => f.DistanceMiles;") },
+        { "SKW104", Set("[Feature(\"a\\u2028b\")] public static float A(Flight f) => f.DistanceMiles;") },
+
+        // Definition errors that once left follow-on errors in the generated file.
+        { "SKW104", Set("[Feature] public static float A(Flight f) => 1; [Feature] public static float A(Flight f) => 2;") },
+        { "SKW107", Set("[Feature] public static float Vector(Flight f) => f.DistanceMiles; [Feature] public static float B(Flight f) => 1;") },
+        { "SKW107", Set("[Feature] public static float Width(Flight f) => f.DistanceMiles; [Feature] public static float B(Flight f) => 1;") },
+
+        // [Feature] where no generated code calls it.
+        { "SKW106", Set("[Feature] public static float A(Flight f) { [Feature] static float Local(Flight g) => 1; return Local(f); }") },
+        { "SKW106", Set("[Feature] public static float A(Flight f) { System.Func<Flight, float> l = [Feature] (Flight g) => 1; return l(f); }") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Gives_its_diagnostic_and_no_errors_in_generated_code(string id, string source)
+    {
+        var compilation = TestCompilation.Create(TestSources.Flight + source);
+        var (output, generatorDiagnostics, result) = TestCompilation.Generate(compilation);
+
+        Assert.Empty(generatorDiagnostics);
+        var generatedErrors = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error && IsGenerated(diagnostic.Location)).ToList();
+        Assert.True(generatedErrors.Count == 0, string.Join("\n", generatedErrors.Take(5)));
+        Assert.DoesNotContain(result.GeneratedSources, source => source.SourceText.ToString().Contains("Width = -", StringComparison.Ordinal));
+        Assert.Contains(await TestCompilation.AnalyzeAsync(compilation), diagnostic => diagnostic.Id == id);
+    }
+
+    private static bool IsGenerated(Location location) => location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true;
+
+    private static string Set(string features) => $$"""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FF
+        {
+            {{features}}
+        }
+        """;
+}
