@@ -111,6 +111,19 @@ public sealed class NondeterministicFeatureAnalyzerTests
         Expected(0, "Weeks", "calls DateTime.UtcNow", " via FlightFeatures.Days() -> Clock.Start"));
 
     [Fact]
+    public Task A_string_hash_names_the_string_and_the_time_zone_names_the_call() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static int Bucket(Flight f) => ({|#0:f.Origin.GetHashCode()|} & 0x7fffffff) % 16;
+
+            [Feature] public static int Hour(Flight f) => {|#1:f.Departure.ToLocalTime()|}.Hour;
+        }
+        """,
+        Expected(0, "Bucket", "calls string.GetHashCode()"),
+        Expected(1, "Hour", "calls DateTime.ToLocalTime()"));
+
+    [Fact]
     public Task Mutable_static_state_fires() => VerifyAsync("""
         public static class Counters
         {

@@ -99,7 +99,7 @@ internal static class NondeterministicApis
             IObjectCreationOperation creation => creation.Constructor,
             _ => null,
         };
-        if (member is null || !(IsNondeterministic(member) || IsStringHash(operation)))
+        if (member is null || !IsNondeterministic(member))
         {
             return null;
         }
@@ -145,7 +145,7 @@ internal static class NondeterministicApis
         }
 
         var typeName = FeatureUses.FullName(type);
-        if (WholeTypes.Contains(typeName) || Members.Contains(typeName + "." + member.Name))
+        if (WholeTypes.Contains(typeName) || Members.Contains(typeName + "." + member.Name) || IsStringHash(member))
         {
             return true;
         }
@@ -158,10 +158,9 @@ internal static class NondeterministicApis
 
     // String hash codes are randomized per process (string.GetHashCode, the comparers' GetHashCode),
     // so a feature that buckets by them buckets differently in training and serving.
-    private static bool IsStringHash(IOperation operation) =>
-        operation is IInvocationOperation { TargetMethod: { Name: nameof(GetHashCode), ContainingType: { } type } } invocation
-        && (type.SpecialType == SpecialType.System_String || invocation.Instance?.Type?.SpecialType == SpecialType.System_String
-            || FeatureUses.FullName(type) == "System.StringComparer");
+    private static bool IsStringHash(ISymbol member) =>
+        member is IMethodSymbol { Name: nameof(GetHashCode), ContainingType: { } type }
+        && (type.SpecialType == SpecialType.System_String || FeatureUses.FullName(type) == "System.StringComparer");
 
     private static bool DerivesFromAny(INamedTypeSymbol type, HashSet<string> names)
     {
