@@ -78,7 +78,7 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             case CultureSensitiveApis.FormatProviderFix:
                 return FirstThatBinds("Pass CultureInfo.InvariantCulture", invocation, model, WithFormatProvider(invocation, method));
             case CultureSensitiveApis.OrdinalFix:
-                return FirstThatBinds("Pass StringComparison.Ordinal", invocation, model, WithOrdinal(invocation, method));
+                return FirstThatBinds("Pass StringComparison.Ordinal", invocation, model, WithOrdinal(invocation, method, model, cancellationToken));
             default:
                 return null;
         }
@@ -110,6 +110,13 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             yield break;
         }
 
+        // string.Format takes the provider first; added last, it would become one more value to format.
+        if (method.IsStatic && method.ContainingType.SpecialType == SpecialType.System_String)
+        {
+            yield return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments.Insert(0, provider)));
+            yield break;
+        }
+
         var position = arguments.Count;
         while (position > 0 && arguments[position - 1].RefKindKeyword.IsKind(SyntaxKind.OutKeyword))
         {
@@ -131,10 +138,23 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             dates ? arguments.Insert(position, styles).Insert(position, provider) : arguments.Insert(position, provider).Insert(position, styles)));
     }
 
-    // string.Compare(a, b, ignoreCase) keeps its meaning with OrdinalIgnoreCase; everything else gets Ordinal.
-    private static IEnumerable<InvocationExpressionSyntax> WithOrdinal(InvocationExpressionSyntax invocation, IMethodSymbol method)
+    // string.Compare(a, b, ignoreCase) keeps its meaning with OrdinalIgnoreCase, and so does a
+    // current-culture comparison that ignores case; everything else gets Ordinal.
+    private static IEnumerable<InvocationExpressionSyntax> WithOrdinal(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
     {
         var arguments = invocation.ArgumentList.Arguments;
+        foreach (var argument in arguments)
+        {
+            if (model.GetTypeInfo(argument.Expression, cancellationToken).Type?.ToDisplayString() == "System.StringComparison"
+                && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: int comparison }
+                && comparison is (int)StringComparison.CurrentCulture or (int)StringComparison.CurrentCultureIgnoreCase)
+            {
+                var ordinal = comparison == (int)StringComparison.CurrentCulture ? "System.StringComparison.Ordinal" : "System.StringComparison.OrdinalIgnoreCase";
+                yield return invocation.ReplaceNode(argument, argument.WithExpression(Qualified(ordinal)));
+                yield break;
+            }
+        }
+
         var ignoreCase = method.Parameters.FirstOrDefault(parameter => parameter.Type.SpecialType == SpecialType.System_Boolean);
         if (ignoreCase is not null && ignoreCase.Ordinal < arguments.Count)
         {

@@ -294,6 +294,83 @@ public sealed class DataFlowTests
         """, new DiagnosticResult(Descriptors.LabelDependency).WithLocation(0).WithArguments("Leak", "Leg.Delay", "via local 'delay' → Leg.Deconstruct(…)").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
+    public Task A_tuple_local_carries_each_element_apart() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Distance(Flight f)
+            {
+                var t = (d: f.DistanceMiles, y: f.DelayMinutes);
+                return t.d;
+            }
+
+            [Feature] public static float ByPosition(Flight f)
+            {
+                (float, float) t = (f.DistanceMiles, 0);
+                t.Item2 = f.DelayMinutes;
+                return t.Item1;
+            }
+
+            [Feature] public static float {|#0:Delay|}(Flight f)
+            {
+                var t = (d: f.DistanceMiles, y: f.DelayMinutes);
+                return t.y;
+            }
+
+            [Feature] public static float {|#1:Written|}(Flight f)
+            {
+                var t = (d: f.DistanceMiles, y: 0f);
+                t.y = f.DelayMinutes;
+                return t.Item2;
+            }
+
+            [Feature] public static float Copied(Flight f)
+            {
+                var t = (d: f.DistanceMiles, y: f.DelayMinutes);
+                var copy = t;
+                return copy.d;
+            }
+
+            [Feature] public static int {|#2:Whole|}(Flight f)
+            {
+                var t = (d: f.DistanceMiles, y: f.DelayMinutes);
+                return t.ToString().Length;
+            }
+
+            [Feature] public static float {|#3:Reassigned|}(Flight f)
+            {
+                var t = (d: f.DistanceMiles, y: 0f);
+                t = (f.DelayMinutes, 0f);
+                return t.d;
+            }
+        }
+        """,
+        Label("Delay", "via local 't.y'"),
+        Label("Written", "via local 't.y'", location: 1),
+        Label("Whole", "via local 't.y'", location: 2),
+        Label("Reassigned", "via local 't.d'", location: 3));
+
+    [Fact]
+    public Task A_with_expression_that_sets_the_label_does_not_read_it() => Verify.AnalyzerAsync<FeatureDependencyAnalyzer>("""
+        using Skewless;
+
+        [DataSource("bts.on_time")]
+        public sealed record Leg(float Distance, [property: Label] float Delay);
+
+        [FeatureSet(typeof(Leg))]
+        public static partial class LegFeatures
+        {
+            [Feature] public static float Cleared(Leg leg) => (leg with { Delay = 0 }).Delay + leg.Distance;
+
+            [Feature] public static float {|#0:Kept|}(Leg leg) => (leg with { Distance = 0 }).Delay;
+
+            [Feature] public static float {|#1:Copied|}(Leg leg) => (leg with { Delay = leg.Delay + 1 }).Delay;
+        }
+        """,
+        new DiagnosticResult(Descriptors.LabelDependency).WithLocation(0).WithArguments("Kept", "Leg.Delay", "directly").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+        new DiagnosticResult(Descriptors.LabelDependency).WithLocation(1).WithArguments("Copied", "Leg.Delay", "directly").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
     public Task Writing_the_label_is_not_reading_it() => VerifyAsync("""
         public static class Helper
         {

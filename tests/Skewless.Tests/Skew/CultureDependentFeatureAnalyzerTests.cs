@@ -35,6 +35,13 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:f.Origin.StartsWith(\"J\")|}",
         "{|SKW303:f.Origin.EndsWith(\"K\")|}",
         "{|SKW303:f.Origin.IndexOf(\"F\")|}",
+        "{|SKW303:string.Format(\"{0:N1}\", f.DistanceMiles)|}",
+        "{|SKW303:string.Format(\"{0} {1} {2} {3}\", f.Origin, f.Cabin, f.Origin, f.Departure)|}",
+        "{|SKW303:f.Origin.CompareTo(\"M\")|}",
+        "{|SKW303:f.Origin.StartsWith(\"J\", StringComparison.CurrentCultureIgnoreCase)|}",
+        "{|SKW303:string.Compare(f.Origin, \"JFK\", StringComparison.CurrentCulture)|}",
+        "{|SKW303:string.Equals(f.Origin, \"jfk\", StringComparison.CurrentCultureIgnoreCase)|}",
+        "{|SKW303:f.Origin.Contains(\"f\", StringComparison.CurrentCulture)|}",
     };
 
     [Theory]
@@ -101,6 +108,23 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("f.Origin.IndexOf('F')")]
     [InlineData("f.Origin.Contains(\"F\")")]
     [InlineData("f.Origin == \"JFK\"")]
+    [InlineData("Convert.ToBoolean(f.Origin)")]
+    [InlineData("Convert.ToChar(f.Origin)")]
+    [InlineData("Convert.ToString(f.Origin)")]
+    [InlineData("bool.Parse(f.Origin)")]
+    [InlineData("Guid.Parse(f.Origin)")]
+    [InlineData("char.Parse(f.Origin)")]
+    [InlineData("Enum.Parse<Cabin>(f.Origin)")]
+    [InlineData("f.Departure.ToString(\"O\")")]
+    [InlineData("f.Departure.ToString(\"s\")")]
+    [InlineData("new DateTimeOffset(f.Departure, TimeSpan.Zero).ToString(\"u\")")]
+    [InlineData("TimeSpan.FromMinutes(f.DistanceMiles).ToString(\"c\")")]
+    [InlineData("((int)f.DistanceMiles).ToString(\"X8\")")]
+    [InlineData("string.Format(\"{0}-{1}\", f.Origin, f.Cabin)")]
+    [InlineData("string.Format(CultureInfo.InvariantCulture, \"{0:N1}\", f.DistanceMiles)")]
+    [InlineData("f.Origin.StartsWith(\"J\", StringComparison.OrdinalIgnoreCase)")]
+    [InlineData("string.Equals(f.Origin, \"jfk\", StringComparison.InvariantCultureIgnoreCase)")]
+    [InlineData("string.CompareOrdinal(f.Origin, \"M\")")]
     public Task Culture_independent_calls_do_not_fire(string expression) => VerifyAsync(FeatureCode.Using(expression));
 
     [Fact]

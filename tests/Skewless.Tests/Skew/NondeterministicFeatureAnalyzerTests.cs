@@ -50,6 +50,18 @@ public sealed class NondeterministicFeatureAnalyzerTests
         "{|SKW302:Console.ReadLine()|}",
         "{|SKW302:new HttpClient()|}.GetStringAsync(f.Origin)",
         "{|SKW302:Dns.GetHostName()|}",
+        "{|SKW302:WebRequest.Create(f.Origin)|}",
+        "{|SKW302:new SocketsHttpHandler()|}",
+        "{|SKW302:new System.Net.Sockets.TcpClient()|}.Connected",
+        "{|SKW302:System.Net.NetworkInformation.NetworkInterface.GetIsNetworkAvailable()|}",
+        "{|SKW302:new System.Net.Mail.SmtpClient()|}",
+        "{|SKW302:f.Origin.GetHashCode()|}",
+        "{|SKW302:string.GetHashCode(f.Origin.AsSpan())|}",
+        "{|SKW302:StringComparer.Ordinal.GetHashCode(f.Origin)|}",
+        "{|SKW302:HashCode.Combine(f.Origin, f.DistanceMiles)|}",
+        "{|SKW302:f.Departure.ToLocalTime()|}",
+        "{|SKW302:new DateTimeOffset(f.Departure, TimeSpan.Zero).ToLocalTime()|}",
+        "{|SKW302:DateTimeOffset.UnixEpoch.LocalDateTime|}",
         "{|SKW302:Process.GetCurrentProcess()|}.Id",
     };
 
@@ -97,6 +109,19 @@ public sealed class NondeterministicFeatureAnalyzerTests
         }
         """,
         Expected(0, "Weeks", "calls DateTime.UtcNow", " via FlightFeatures.Days() -> Clock.Start"));
+
+    [Fact]
+    public Task A_string_hash_names_the_string_and_the_time_zone_names_the_call() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static int Bucket(Flight f) => ({|#0:f.Origin.GetHashCode()|} & 0x7fffffff) % 16;
+
+            [Feature] public static int Hour(Flight f) => {|#1:f.Departure.ToLocalTime()|}.Hour;
+        }
+        """,
+        Expected(0, "Bucket", "calls string.GetHashCode()"),
+        Expected(1, "Hour", "calls DateTime.ToLocalTime()"));
 
     [Fact]
     public Task Mutable_static_state_fires() => VerifyAsync("""
@@ -161,6 +186,27 @@ public sealed class NondeterministicFeatureAnalyzerTests
             public static DateTime Stamp() => DateTime.Now;
         }
         """);
+
+    // Parsing and formatting network values does no I/O: only the types that reach the network are reported.
+    [Theory]
+    [InlineData("System.Net.Mail.MailAddress.TryCreate(f.Origin, out var address) && address.Host.Length > 0")]
+    [InlineData("System.Net.IPNetwork.Parse(\"10.0.0.0/8\").Contains(IPAddress.Parse(f.Origin))")]
+    [InlineData("IPAddress.TryParse(f.Origin, out var address) && IPAddress.IsLoopback(address)")]
+    [InlineData("new IPEndPoint(IPAddress.Loopback, 80).Port")]
+    [InlineData("System.Net.Http.Headers.MediaTypeHeaderValue.Parse(f.Origin).MediaType")]
+    [InlineData("HttpMethod.Parse(f.Origin) == HttpMethod.Get")]
+    [InlineData("new Cookie(\"id\", f.Origin).Value")]
+    [InlineData("HttpStatusCode.NotFound")]
+    [InlineData("new Uri(f.Origin).Host")]
+    [InlineData("WebUtility.UrlDecode(f.Origin)")]
+    public Task Parsing_network_values_does_not_fire(string expression) => VerifyAsync(FeatureCode.Using(expression));
+
+    // Numbers, dates and enums hash the same in every process; strings do not.
+    [Theory]
+    [InlineData("f.DistanceMiles.GetHashCode()")]
+    [InlineData("f.Departure.GetHashCode()")]
+    [InlineData("f.Cabin.GetHashCode()")]
+    public Task Hashes_of_values_that_hash_alike_everywhere_do_not_fire(string expression) => VerifyAsync(FeatureCode.Using(expression));
 
     [Fact]
     public Task A_project_without_Skewless_pays_nothing() =>

@@ -30,6 +30,7 @@ public sealed class UseInvariantCultureCodeFixTests
     [InlineData("{|SKW303:Convert.ToDouble(f.Origin)|}", "Convert.ToDouble(f.Origin, CultureInfo.InvariantCulture)")]
     [InlineData("{|SKW303:f.DistanceMiles.ToString(\"F1\")|}.Length", "f.DistanceMiles.ToString(\"F1\", CultureInfo.InvariantCulture).Length")]
     [InlineData("{|SKW303:DateTime.Parse(f.Origin)|}.Hour", "DateTime.Parse(f.Origin, CultureInfo.InvariantCulture).Hour")]
+    [InlineData("{|SKW303:string.Format(\"{0:N1}\", f.DistanceMiles)|}.Length", "string.Format(CultureInfo.InvariantCulture, \"{0:N1}\", f.DistanceMiles).Length")]
     public Task Passes_the_invariant_culture_and_adds_the_using(string expression, string fixedExpression) => VerifyAsync(
         $"    [Feature] public static double Parsed(Flight f) => {expression};",
         $"    [Feature] public static double Parsed(Flight f) => {fixedExpression};",
@@ -48,6 +49,8 @@ public sealed class UseInvariantCultureCodeFixTests
     [InlineData("{|SKW303:f.Origin.IndexOf(\"F\", 1)|} > 0", "f.Origin.IndexOf(\"F\", 1, StringComparison.Ordinal) > 0")]
     [InlineData("{|SKW303:string.Compare(f.Origin, \"JFK\")|} == 0", "string.Compare(f.Origin, \"JFK\", StringComparison.Ordinal) == 0")]
     [InlineData("{|SKW303:string.Compare(f.Origin, \"jfk\", true)|} == 0", "string.Compare(f.Origin, \"jfk\", StringComparison.OrdinalIgnoreCase) == 0")]
+    [InlineData("{|SKW303:f.Origin.StartsWith(\"j\", StringComparison.CurrentCultureIgnoreCase)|}", "f.Origin.StartsWith(\"j\", StringComparison.OrdinalIgnoreCase)")]
+    [InlineData("{|SKW303:string.Equals(f.Origin, \"JFK\", StringComparison.CurrentCulture)|}", "string.Equals(f.Origin, \"JFK\", StringComparison.Ordinal)")]
     public Task Uses_invariant_case_and_ordinal_comparison(string expression, string fixedExpression) => VerifyAsync(
         $"    [Feature] public static bool Jfk(Flight f) => {expression};",
         $"    [Feature] public static bool Jfk(Flight f) => {fixedExpression};");

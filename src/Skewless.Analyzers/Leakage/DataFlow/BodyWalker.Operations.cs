@@ -25,9 +25,9 @@ internal sealed partial class BodyWalker
         switch (operation)
         {
             case ILocalReferenceOperation local:
-                return Of(Origin.Variable(local.Local));
+                return VariableRead(local.Local);
             case IParameterReferenceOperation parameter:
-                return Of(Origin.Variable(parameter.Parameter));
+                return VariableRead(parameter.Parameter);
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
                 return Of(Origin.Parameter(-1));
             case IInstanceReferenceOperation:
@@ -55,6 +55,8 @@ internal sealed partial class BodyWalker
             case IVariableDeclaratorOperation declarator:
                 Declare(declarator);
                 return FlowValue.Empty;
+            case ISimpleAssignmentOperation assignment when TupleVariable(assignment.Target) is { } variable:
+                return AssignTuple(variable, assignment.Value);
             case ISimpleAssignmentOperation assignment:
                 return Assign(assignment.Target, Walk(assignment.Value));
             case ICompoundAssignmentOperation compound:
@@ -141,11 +143,36 @@ internal sealed partial class BodyWalker
             }
         }
 
-        return _engine.IsMarked(property) ? FlowValue.Union(value, FlowValue.Of(Origin.Member(property), FlowPath.ReadAt(reference.Syntax.GetLocation()))) : value;
+        return _engine.IsMarked(property) && !SetByInitializer(reference.Instance, property)
+            ? FlowValue.Union(value, FlowValue.Of(Origin.Member(property), FlowPath.ReadAt(reference.Syntax.GetLocation())))
+            : value;
+    }
+
+    /// <summary>
+    /// Whether the object read from is made right there (<c>row with { Delay = 0 }</c>, <c>new Row { Delay = 0 }</c>)
+    /// and its initializer sets <paramref name="property"/>: the read gets the value set, which the
+    /// receiver's value already includes, not the row's.
+    /// </summary>
+    private static bool SetByInitializer(IOperation? instance, IPropertySymbol property)
+    {
+        var initializer = Unconverted(instance) switch
+        {
+            IWithOperation with => with.Initializer,
+            IObjectCreationOperation creation => creation.Initializer,
+            _ => null,
+        };
+        return initializer is not null && initializer.Initializers.Any(assignment =>
+            assignment is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target }
+            && SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, property.OriginalDefinition));
     }
 
     private FlowValue FieldRead(IFieldReferenceOperation reference)
     {
+        if (TupleElement(reference) is { } element)
+        {
+            return ElementRead(element);
+        }
+
         var field = reference.Field;
         var value = Walk(reference.Instance);
         if (field.IsStatic && DataFlowEngine.HasInitializer(field.OriginalDefinition, _cancellationToken))
@@ -296,8 +323,88 @@ internal sealed partial class BodyWalker
         WalkAll(declarator.IgnoredArguments);
         if (declarator.Initializer is { } initializer)
         {
-            Flow(Origin.Variable(declarator.Symbol), Walk(initializer.Value));
+            if (TupleArity(declarator.Symbol) > 0)
+            {
+                AssignTuple(declarator.Symbol, initializer.Value);
+            }
+            else
+            {
+                Flow(Origin.Variable(declarator.Symbol), Walk(initializer.Value));
+            }
         }
+    }
+
+    /// <summary>
+    /// A local or parameter of a tuple type is read as a whole: what flowed into it whole, and into
+    /// each of its elements.
+    /// </summary>
+    private static FlowValue VariableRead(ISymbol variable)
+    {
+        var whole = Of(Origin.Variable(variable));
+        var arity = TupleArity(variable);
+        return arity == 0 ? whole : FlowValue.Union(Enumerable.Range(0, arity).Select(i => Of(Origin.Element(variable, i))).Append(whole).ToList());
+    }
+
+    /// <summary>
+    /// Assigns into a tuple variable element by element when the value is a tuple literal or another
+    /// tuple variable, so reading one element does not depend on what went into the others.
+    /// </summary>
+    private FlowValue AssignTuple(ISymbol variable, IOperation value)
+    {
+        var arity = TupleArity(variable);
+        var elements = Unconverted(value) is ITupleOperation tuple && tuple.Elements.Length == arity ? tuple.Elements.Select(Walk).ToList()
+            : TupleVariable(value) is { } source && TupleArity(source) == arity ? Enumerable.Range(0, arity).Select(i => ElementRead(Origin.Element(source, i))).ToList()
+            : null;
+        if (elements is null)
+        {
+            var whole = Walk(value);
+            Flow(Origin.Variable(variable), whole);
+            return whole;
+        }
+
+        for (var i = 0; i < arity; i++)
+        {
+            Flow(Origin.Element(variable, i), elements[i]);
+        }
+
+        return FlowValue.Union(elements);
+    }
+
+    /// <summary>An element of a tuple variable is read with what flowed into the variable whole.</summary>
+    private static FlowValue ElementRead(Origin element) => FlowValue.Union(Of(Origin.Variable(element.Symbol!)), Of(element));
+
+    /// <summary>The local or parameter of a tuple type that an operand is.</summary>
+    private static ISymbol? TupleVariable(IOperation? operand) => Unconverted(operand) switch
+    {
+        ILocalReferenceOperation local when TupleArity(local.Local) > 0 => local.Local,
+        IParameterReferenceOperation parameter when TupleArity(parameter.Parameter) > 0 => parameter.Parameter,
+        _ => null,
+    };
+
+    private static int TupleArity(ISymbol variable) =>
+        (variable switch { ILocalSymbol local => local.Type, IParameterSymbol parameter => parameter.Type, _ => null }) is INamedTypeSymbol { IsTupleType: true } tuple
+            ? tuple.TupleElements.Length
+            : 0;
+
+    /// <summary>For <c>t.d</c> or <c>t.Item1</c> on a tuple local or parameter <c>t</c>, that element of <c>t</c>.</summary>
+    private static Origin? TupleElement(IFieldReferenceOperation reference)
+    {
+        var variable = TupleVariable(reference.Instance);
+        if (variable is null || reference.Field is not { CorrespondingTupleField: { } item, ContainingType.TupleElements: var elements }
+            || elements.Length != TupleArity(variable))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < elements.Length; i++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField, item))
+            {
+                return Origin.Element(variable, i);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Makes <paramref name="value"/> flow into an assignment target, and returns it as the assignment's value.</summary>
@@ -334,6 +441,7 @@ internal sealed partial class BodyWalker
     /// <summary>The local or parameter that an operand is, or whose member or element it is.</summary>
     private static Origin? ReceiverVariable(IOperation? operand) => Unconverted(operand) switch
     {
+        IFieldReferenceOperation field when TupleElement(field) is { } element => element,
         ILocalReferenceOperation local => Origin.Variable(local.Local),
         IParameterReferenceOperation parameter => Origin.Variable(parameter.Parameter),
         IMemberReferenceOperation member => ReceiverVariable(member.Instance),

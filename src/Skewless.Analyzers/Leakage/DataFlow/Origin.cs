@@ -40,7 +40,11 @@ internal sealed class Origin : IEquatable<Origin>
     /// <summary>For the result of a call resolved late (a delegate invocation): the invocation.</summary>
     public IOperation? Operation { get; }
 
-    /// <summary>For <see cref="OriginKind.Parameter"/>: the parameter's ordinal, -1 for <c>this</c>.</summary>
+    /// <summary>
+    /// For <see cref="OriginKind.Parameter"/>: the parameter's ordinal, -1 for <c>this</c>. For a
+    /// <see cref="OriginKind.Variable"/> of a tuple type: 0 for what flows into the whole variable, or
+    /// the position (from 1) of the element that values flow into one by one.
+    /// </summary>
     public int Ordinal { get; }
 
     /// <summary>For <see cref="OriginKind.Variable"/>: whether this is the return value of <see cref="Symbol"/>.</summary>
@@ -52,6 +56,9 @@ internal sealed class Origin : IEquatable<Origin>
 
     public static Origin Variable(ISymbol symbol) => new(OriginKind.Variable, symbol, null, 0, isReturn: false);
 
+    /// <summary>Element <paramref name="index"/> (from 0) of a local or parameter of a tuple type.</summary>
+    public static Origin Element(ISymbol variable, int index) => new(OriginKind.Variable, variable, null, index + 1, isReturn: false);
+
     public static Origin ReturnOf(ISymbol function) => new(OriginKind.Variable, function, null, 0, isReturn: true);
 
     public static Origin ResultOf(IOperation invocation) => new(OriginKind.Variable, null, invocation, 0, isReturn: true);
@@ -61,12 +68,16 @@ internal sealed class Origin : IEquatable<Origin>
     /// <summary>How a path through this variable reads in a message, or <see langword="null"/> when it adds nothing.</summary>
     public string? Step => (Kind, Symbol, IsReturn) switch
     {
-        (OriginKind.Variable, ILocalSymbol local, _) => $"local '{local.Name}'",
-        (OriginKind.Variable, IParameterSymbol parameter, _) => $"parameter '{parameter.Name}'",
+        (OriginKind.Variable, ILocalSymbol local, _) => $"local '{local.Name}{ElementName(local.Type)}'",
+        (OriginKind.Variable, IParameterSymbol parameter, _) => $"parameter '{parameter.Name}{ElementName(parameter.Type)}'",
         (OriginKind.Variable, IMethodSymbol { MethodKind: MethodKind.AnonymousFunction }, true) => "lambda",
         (OriginKind.Variable, IMethodSymbol { MethodKind: MethodKind.LocalFunction } function, true) => $"{function.Name}(…)",
         _ => null,
     };
+
+    // ".d" for element d of a tuple variable, by the name the variable's type gives it.
+    private string ElementName(ITypeSymbol type) =>
+        Ordinal > 0 && type is INamedTypeSymbol { IsTupleType: true } tuple && Ordinal <= tuple.TupleElements.Length ? "." + tuple.TupleElements[Ordinal - 1].Name : "";
 
     public bool Equals(Origin? other) =>
         other is not null

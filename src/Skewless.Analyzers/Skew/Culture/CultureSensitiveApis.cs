@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Skewless.Analyzers.Skew.Culture;
@@ -36,9 +37,13 @@ internal static class CultureSensitiveApis
         {
             "Parse" or "TryParse" or "ParseExact" or "TryParseExact" when method.IsStatic && IsFormatted(type) && !PassesProvider(invocation) =>
                 Use(method, "without a format provider", FormatProviderFix),
-            "ToString" when !method.IsStatic && IsFormatted(invocation.Instance?.Type) && !PassesProvider(invocation) =>
+            "ToString" when !method.IsStatic && IsFormatted(invocation.Instance?.Type) && !PassesProvider(invocation) && !HasInvariantFormat(invocation) =>
                 Use(method, "without a format provider", FormatProviderFix),
+            "Format" when method.IsStatic && type.SpecialType == SpecialType.System_String && !PassesProvider(invocation) && FormatsNumberOrDate(invocation) =>
+                Use(method, "without a format provider", FormatProviderFix),
+            // Convert.ToBoolean and ToChar of a string, and ToString of one, read no culture.
             _ when method.IsStatic && FeatureUses.FullName(type) == "System.Convert" && method.Name.StartsWith("To", StringComparison.Ordinal)
+                && method.Name is not ("ToBoolean" or "ToChar" or "ToString")
                 && parameters.Length == 1 && parameters[0].Type.SpecialType == SpecialType.System_String =>
                 Use(method, "without a format provider", FormatProviderFix),
             "ToUpper" or "ToLower" when (type.SpecialType == SpecialType.System_String && parameters.Length == 0)
@@ -49,6 +54,11 @@ internal static class CultureSensitiveApis
             "StartsWith" or "EndsWith" or "IndexOf" or "LastIndexOf" when !method.IsStatic && type.SpecialType == SpecialType.System_String
                 && parameters.Length > 0 && parameters[0].Type.SpecialType == SpecialType.System_String && !TakesComparisonOrCulture(method) =>
                 Use(method, "without a StringComparison", OrdinalFix),
+            // string.CompareTo has no overload that takes a comparison, so there is nothing to pass: no code fix.
+            "CompareTo" when !method.IsStatic && type.SpecialType == SpecialType.System_String =>
+                new(ImmutableArray.Create<object>(FeatureUses.Display(method), "without a StringComparison"), ImmutableDictionary<string, string?>.Empty),
+            _ when type.SpecialType == SpecialType.System_String && PassesCurrentCultureComparison(invocation) =>
+                Use(method, "with a current-culture StringComparison", OrdinalFix),
             _ => null,
         };
     }
@@ -70,6 +80,42 @@ internal static class CultureSensitiveApis
     private static bool PassesProvider(IInvocationOperation invocation) =>
         invocation.Arguments.Any(argument => argument.Parameter is { } parameter && IsFormatProvider(parameter.Type)
             && !(argument.Value.ConstantValue.HasValue && argument.Value.ConstantValue.Value is null));
+
+    // Standard formats that are the same in every culture: round-trip, RFC 1123, sortable and
+    // universal dates, constant time spans, and hexadecimal integers.
+    private static bool HasInvariantFormat(IInvocationOperation invocation)
+    {
+        if (invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value.ConstantValue is not { HasValue: true, Value: string format })
+        {
+            return false;
+        }
+
+        var instance = invocation.Instance!.Type!;
+        return instance.SpecialType switch
+        {
+            SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 => format.Length > 0 && format[0] is 'X' or 'x',
+            SpecialType.System_DateTime => format is "O" or "o" or "R" or "r" or "s" or "u",
+            _ => FeatureUses.FullName(instance) switch
+            {
+                "System.DateTimeOffset" => format is "O" or "o" or "R" or "r" or "s" or "u",
+                "System.TimeSpan" => format is "c" or "t" or "T",
+                _ => false,
+            },
+        };
+    }
+
+    // string.Format follows the culture only in how it formats numbers and dates: strings, enums and
+    // other arguments come out the same everywhere. The arguments' own types are read from syntax,
+    // as params arrays and spans bind differently from one compiler to the next.
+    private static bool FormatsNumberOrDate(IInvocationOperation invocation) =>
+        invocation is { Syntax: InvocationExpressionSyntax syntax, SemanticModel: { } model }
+        && syntax.ArgumentList.Arguments.Skip(1).Any(argument => IsFormatted(model.GetTypeInfo(argument.Expression).Type));
+
+    // StringComparison.CurrentCulture and CurrentCultureIgnoreCase.
+    private static bool PassesCurrentCultureComparison(IInvocationOperation invocation) =>
+        invocation.Arguments.Any(argument => argument.Parameter is { } parameter && FeatureUses.FullName(parameter.Type) == "System.StringComparison"
+            && argument.Value.ConstantValue is { HasValue: true, Value: int comparison } && comparison is (int)StringComparison.CurrentCulture or (int)StringComparison.CurrentCultureIgnoreCase);
 
     private static bool IsFormatProvider(ITypeSymbol type) =>
         FeatureUses.FullName(type) == "System.IFormatProvider" || type.AllInterfaces.Any(candidate => FeatureUses.FullName(candidate) == "System.IFormatProvider");

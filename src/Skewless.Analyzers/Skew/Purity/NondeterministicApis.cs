@@ -19,6 +19,34 @@ internal static class NondeterministicApis
         "System.Diagnostics.Stopwatch",
         "System.Diagnostics.Process",
         "System.Security.Cryptography.RandomNumberGenerator",
+
+        // Seeded at random once per process, so the same values hash differently on every run.
+        "System.HashCode",
+    };
+
+    // Types that reach the network, with the types derived from them. The rest of System.Net only
+    // parses and formats values (IPAddress, MailAddress, header values, cookies), which is deterministic.
+    private static readonly HashSet<string> NetworkTypes = new(StringComparer.Ordinal)
+    {
+        "System.Net.Dns",
+        "System.Net.WebRequest",
+        "System.Net.WebResponse",
+        "System.Net.WebClient",
+        "System.Net.HttpListener",
+        "System.Net.ServicePointManager",
+        "System.Net.Http.HttpMessageInvoker",
+        "System.Net.Http.HttpMessageHandler",
+        "System.Net.Http.Json.HttpClientJsonExtensions",
+        "System.Net.Mail.SmtpClient",
+    };
+
+    // Namespaces every type of which reaches the network or reports on the machine's network.
+    private static readonly string[] NetworkNamespaces =
+    {
+        "System.Net.Sockets",
+        "System.Net.NetworkInformation",
+        "System.Net.WebSockets",
+        "System.Net.Quic",
     };
 
     // Single members of otherwise deterministic types.
@@ -33,21 +61,25 @@ internal static class NondeterministicApis
         "System.Guid.CreateVersion7",
         "System.TimeProvider.System",
         "System.TimeZoneInfo.Local",
+        "System.DateTime.ToLocalTime",
+        "System.DateTimeOffset.ToLocalTime",
+        "System.DateTimeOffset.LocalDateTime",
         "System.IO.Path.GetTempPath",
         "System.IO.Path.GetTempFileName",
         "System.IO.Path.GetRandomFileName",
         "System.IO.Path.GetFullPath",
     };
 
-    // Types of System.IO and System.Net that compute rather than do I/O.
+    // Creating or reading an exception does no I/O, even one of System.IO or System.Net.Sockets.
+    private static readonly HashSet<string> Exceptions = new(StringComparer.Ordinal) { "System.Exception" };
+
+    // Types of System.IO that compute rather than do I/O.
     private static readonly HashSet<string> PureTypes = new(StringComparer.Ordinal)
     {
         "System.IO.Path",
         "System.IO.MemoryStream",
         "System.IO.StringReader",
         "System.IO.StringWriter",
-        "System.Net.WebUtility",
-        "System.Net.IPAddress",
     };
 
     /// <summary>What <paramref name="operation"/> does that is not deterministic, such as <c>calls DateTime.Now</c>, or <see langword="null"/>.</summary>
@@ -113,21 +145,28 @@ internal static class NondeterministicApis
         }
 
         var typeName = FeatureUses.FullName(type);
-        if (WholeTypes.Contains(typeName) || Members.Contains(typeName + "." + member.Name))
+        if (WholeTypes.Contains(typeName) || Members.Contains(typeName + "." + member.Name) || IsStringHash(member))
         {
             return true;
         }
 
         var space = type.ContainingNamespace?.ToDisplayString() ?? "";
-        var outsideWorld = space is "System.IO" or "System.Net" || space.StartsWith("System.IO.", StringComparison.Ordinal) || space.StartsWith("System.Net.", StringComparison.Ordinal);
-        return outsideWorld && !PureTypes.Contains(typeName) && !IsException(type);
+        var files = space == "System.IO" || space.StartsWith("System.IO.", StringComparison.Ordinal);
+        var network = NetworkNamespaces.Any(candidate => space == candidate || space.StartsWith(candidate + ".", StringComparison.Ordinal)) || DerivesFromAny(type, NetworkTypes);
+        return ((files && !PureTypes.Contains(typeName)) || network) && !DerivesFromAny(type, Exceptions);
     }
 
-    private static bool IsException(INamedTypeSymbol type)
+    // String hash codes are randomized per process (string.GetHashCode, the comparers' GetHashCode),
+    // so a feature that buckets by them buckets differently in training and serving.
+    private static bool IsStringHash(ISymbol member) =>
+        member is IMethodSymbol { Name: nameof(GetHashCode), ContainingType: { } type }
+        && (type.SpecialType == SpecialType.System_String || FeatureUses.FullName(type) == "System.StringComparer");
+
+    private static bool DerivesFromAny(INamedTypeSymbol type, HashSet<string> names)
     {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {
-            if (FeatureUses.FullName(current) == "System.Exception")
+            if (names.Contains(FeatureUses.FullName(current)))
             {
                 return true;
             }
