@@ -99,7 +99,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor DuplicateFeatureSetVersion = Create(
         DiagnosticIds.DuplicateFeatureSetVersion,
         "Two feature sets must not declare the same logical name and version",
-        "Feature set '{0}' declares {1} v{2}, as '{3}' does: give one of them another Version or Name",
+        "Feature set '{0}' declares {1} v{2}, as '{3}' does: give one of them its own logical name with Name = \"...\" in its [FeatureSet], or another Version",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
         "An artifact records the logical name and version of the feature set it was fitted with, and the generated FeatureSets.Load serves it through the one class that declares them. Two classes with the same name and version make that choice ambiguous.",
