@@ -47,6 +47,7 @@ internal static class DiagnosticIds
     // Contracts: feature set versions recorded in FeatureSets.Shipped.txt.
     public const string ChangedWithoutNewVersion = "SKW502";
     public const string UnrecordedFeatureSet = "SKW503";
+    public const string UnrecordableFeatureSetName = "SKW504";
 }
 
 /// <summary>The descriptor of every Skewless diagnostic.</summary>
@@ -283,6 +284,14 @@ internal static class Descriptors
         ContractsCategory,
         DiagnosticSeverity.Info,
         "Only a version recorded in FeatureSets.Shipped.txt is checked for changes (SKW502). Record each version once it is used to train a model that may be served.");
+
+    public static readonly DiagnosticDescriptor UnrecordableFeatureSetName = Create(
+        DiagnosticIds.UnrecordableFeatureSetName,
+        "A feature set's logical name must fit on one line of FeatureSets.Shipped.txt",
+        "Feature set '{0}' has the logical name \"{1}\", which {2}, so FeatureSets.Shipped.txt cannot record it: set a Name = \"...\" on one line that neither starts with '#' nor starts or ends with white space",
+        ContractsCategory,
+        DiagnosticSeverity.Warning,
+        "FeatureSets.Shipped.txt gives each recorded version a header line that starts with its logical name. A name with a line break, or one that starts with '#' or white space or ends with white space, would be read back as another line or another name, so the version could never be recorded and checked (SKW502, SKW503).");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md", customTags);

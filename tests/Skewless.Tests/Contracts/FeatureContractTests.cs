@@ -160,4 +160,30 @@ public sealed class FeatureContractTests
         var edited = contract.With("Flights v1 0000000000000001 X\n    Hour Single None 1");
         Assert.NotNull(FeatureContract.Parse(edited).Find("Flights", 1));
     }
+
+    [Theory]
+    [InlineData("a\nb")]
+    [InlineData("a\r\nb")]
+    [InlineData("a\rb")]
+    public void The_identity_of_an_entry_whose_name_breaks_the_line_is_unknown_not_an_exception(string name) =>
+        Assert.Null(FeatureContract.IdentityOf(name + " v1 0000000000000001 X\n    Hour Single None 1"));
+
+    [Theory]
+    [InlineData("Flights", true)]
+    [InlineData("departure hour", true)]
+    [InlineData("a#b v1 c", true)]
+    [InlineData("a\tb", true)]
+    [InlineData("a\nb", false)]
+    [InlineData("a\rb", false)]
+    [InlineData("#1", false)]
+    [InlineData(" Flights", false)]
+    [InlineData("\tFlights", false)]
+    [InlineData("Flights ", false)]
+    public void A_name_can_be_recorded_exactly_when_its_entry_reads_back_as_that_name(string name, bool recordable)
+    {
+        var contract = FeatureContract.Parse(FeatureContract.NewFileHeader).With(name + " v1 0000000000000001 X\n    Hour Single None 1");
+
+        Assert.Equal(recordable, FeatureContract.Parse(contract).Find(name, 1) is not null);
+        Assert.Equal(recordable, FeatureContract.NameProblem(name) is null);
+    }
 }
