@@ -122,7 +122,7 @@ internal sealed class FeatureContract
     /// <summary>The entry recording <paramref name="model"/> at its version, with its lines separated by <c>\n</c>.</summary>
     public static string Entry(FeatureSetModel model) =>
         string.Join("\n", model.Features
-            .Select(feature => $"    {feature.Name} {feature.Kind} {feature.Transform.Kind} {feature.Width.ToString(CultureInfo.InvariantCulture)}")
+            .Select(feature => $"    {AsRecorded(feature.Name)} {feature.Kind} {feature.Transform.Kind} {feature.Width.ToString(CultureInfo.InvariantCulture)}")
             .Prepend(Header(model.Name, model.Version, model.Fingerprint, model.FullName)));
 
     /// <summary>
@@ -161,7 +161,8 @@ internal sealed class FeatureContract
     /// <summary>What differs between a recorded entry and the current definition, for a message.</summary>
     public static string Differences(ContractEntry recorded, FeatureSetModel current)
     {
-        var now = current.Features.ToDictionary(feature => feature.Name, feature => $"{feature.Kind} {feature.Transform.Kind} {feature.Width.ToString(CultureInfo.InvariantCulture)}", StringComparer.Ordinal);
+        var now = current.Features.GroupBy(feature => AsRecorded(feature.Name), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => $"{group.First().Kind} {group.First().Transform.Kind} {group.First().Width.ToString(CultureInfo.InvariantCulture)}", StringComparer.Ordinal);
         var then = recorded.Features.GroupBy(feature => feature.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Shape, StringComparer.Ordinal);
         var changes = new List<string>();
         changes.AddRange(now.Keys.Where(name => !then.ContainsKey(name)).Select(name => $"'{name}' added"));
@@ -170,6 +171,11 @@ internal sealed class FeatureContract
         var summary = changes.Count > 0 ? string.Join("; ", changes) : "the code of a feature or of a helper it calls changed";
         return $"definition {recorded.Fingerprint} recorded, {current.Fingerprint} now: {summary}";
     }
+
+    // A feature name as its line holds it: the line is trimmed when read, and a line break would end it
+    // early. Feature lines are for people reading the file, so an escape is enough; names are compared
+    // in this form.
+    private static string AsRecorded(string featureName) => featureName.Replace("\r", "\\r").Replace("\n", "\\n").Trim();
 
     private static string Header(string name, int version, string fingerprint, string type) =>
         $"{name} v{version.ToString(CultureInfo.InvariantCulture)} {fingerprint} {type}";

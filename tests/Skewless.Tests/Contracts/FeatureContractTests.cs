@@ -186,4 +186,24 @@ public sealed class FeatureContractTests
         Assert.Equal(recordable, FeatureContract.Parse(contract).Find(name, 1) is not null);
         Assert.Equal(recordable, FeatureContract.NameProblem(name) is null);
     }
+
+    [Fact]
+    public void A_feature_name_with_a_line_break_or_white_space_at_an_end_stays_on_its_line_and_reads_back()
+    {
+        var model = Parse.FeatureSet(TestSources.Flight + """
+            [FeatureSet(typeof(Flight), Name = "Flights")]
+            public static partial class FlightFeatures
+            {
+                [Feature("hour\r\nof day")] public static float Hour(Flight f) => f.Departure.Hour;
+                [Feature(" Month ")] public static float Month(Flight f) => f.Departure.Month;
+                [Feature("Month")] public static float MonthAgain(Flight f) => f.Departure.Month;
+            }
+            """);
+        var entry = FeatureContract.Entry(model);
+
+        Assert.Equal(4, entry.Split('\n').Length);
+        var recorded = FeatureContract.Parse(entry + "\n").Find("Flights", 1)!;
+        Assert.Equal(["hour\\r\\nof day", "Month", "Month"], recorded.Features.Select(feature => feature.Name));
+        Assert.EndsWith("now: the code of a feature or of a helper it calls changed", FeatureContract.Differences(recorded, model), StringComparison.Ordinal);
+    }
 }
