@@ -20,7 +20,7 @@ public static class Delays
     }
 }
 
-[FeatureSet(typeof(Flight), Version = 1)]
+[FeatureSet(typeof(Flight), Name = "LabelLeakFlights", Version = 1)]
 public static partial class FlightFeatures
 {
     [Feature] public static float Distance(Flight f) => f.DistanceMiles;

@@ -10,7 +10,7 @@ public sealed record Flight
     [Label] public float DelayMinutes { get; init; }
 }
 
-[FeatureSet(typeof(Flight), Version = 1)]
+[FeatureSet(typeof(Flight), Name = "TimeSplitFlights", Version = 1)]
 public static partial class FlightFeatures
 {
     [Feature] public static float Distance(Flight f) => f.DistanceMiles;

@@ -11,7 +11,7 @@ public sealed record Flight
     [Label] public float DelayMinutes { get; init; }
 }
 
-[FeatureSet(typeof(Flight), Version = 1)]
+[FeatureSet(typeof(Flight), Name = "PreprocessingLeakFlights", Version = 1)]
 public static partial class FlightFeatures
 {
     [Feature] public static float Distance(Flight f) => f.DistanceMiles;

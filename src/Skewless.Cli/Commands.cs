@@ -24,6 +24,7 @@ internal static class Commands
           skewless map <skewless.dependencies.json> [<data source> <member>]
               Prints which features read each member of each data source (the file the build writes to obj/).
               With a data source (its [DataSource] name or type) and a member: the features a change to it affects.
+              Exit code: 0, or 2 for bad input (also a data source or member the map does not have).
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -35,7 +36,7 @@ internal static class Commands
                 ["compare", .. var rest] => Compare(rest, output),
                 ["show", var file] => Show(file, output),
                 ["map", var file] => Map(file, output),
-                ["map", var file, var dataSource, var member] => Affected(file, dataSource, member, output),
+                ["map", var file, var dataSource, var member] => Affected(file, dataSource, member, output, error),
                 ["--help" or "-h" or "help"] => Help(output),
                 _ => throw new UsageException(args.Length == 0 ? "No command given." : $"Unknown command or arguments: {string.Join(" ", args)}"),
             };
@@ -151,9 +152,27 @@ internal static class Commands
         return Ok;
     }
 
-    private static int Affected(string file, string dataSource, string member, TextWriter output)
+    private static int Affected(string file, string dataSource, string member, TextWriter output, TextWriter error)
     {
-        var features = LoadMap(file).Affected(dataSource, member);
+        // A misspelt source or member would otherwise read as "nothing is affected", the answer that
+        // lets a change through: say it is unknown, and what the map does know.
+        var map = LoadMap(file);
+        var sources = map.DataSources.Where(source => source.Name == dataSource || source.Type == dataSource).ToList();
+        if (sources.Count == 0)
+        {
+            var known = map.DataSources.Select(source => source.Name is null ? source.Type : $"{source.Name} ({source.Type})");
+            error.WriteLine($"skewless: The map has no data source {dataSource}. Its data sources: {string.Join(", ", known)}.");
+            return BadInput;
+        }
+
+        var members = sources.SelectMany(source => source.Members).Select(known => known.Name).Distinct(StringComparer.Ordinal).ToList();
+        if (!members.Contains(member, StringComparer.Ordinal))
+        {
+            error.WriteLine($"skewless: Data source {dataSource} has no member {member}. Its members: {string.Join(", ", members)}.");
+            return BadInput;
+        }
+
+        var features = map.Affected(dataSource, member);
         output.WriteLine(features.Count == 0
             ? $"No feature reads {dataSource}.{member}."
             : $"A change to {dataSource}.{member} affects {features.Count} feature(s):");

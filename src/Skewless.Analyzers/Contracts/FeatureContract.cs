@@ -26,6 +26,9 @@ internal sealed class FeatureContract
         "# per feature. Keep a version's entry while a model trained with it may be served (rolled back to).\n" +
         "# See https://github.com/skewless/skewless/blob/main/docs/rules/SKW502.md\n";
 
+    private static readonly char[] LineBreaks = { '\r', '\n' };
+    private static readonly string[] LineEnds = { "\r\n", "\r", "\n" };
+
     private readonly List<string> _lines;
     private readonly string _newLine;
     private readonly List<ContractEntry> _entries = new();
@@ -64,7 +67,8 @@ internal sealed class FeatureContract
     /// <summary>Reads a contract file; never throws.</summary>
     public static FeatureContract Parse(string text)
     {
-        var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        // A lone '\r' ends a line too, as it does in editors and in Roslyn's SourceText.
+        var lines = text.Split(LineEnds, StringSplitOptions.None).ToList();
         if (lines.Count > 0 && lines[lines.Count - 1].Length == 0)
         {
             lines.RemoveAt(lines.Count - 1);
@@ -85,11 +89,16 @@ internal sealed class FeatureContract
     /// The file's text with <paramref name="entry"/> recorded: in place of the entry for the same name
     /// and version, or else before the first entry that sorts after it (by name, then version).
     /// </summary>
-    /// <param name="entry">An entry as <see cref="Entry"/> writes it.</param>
+    /// <param name="entry">An entry as <see cref="Entry"/> writes it; one whose identity cannot be read back leaves the text as it is.</param>
     public string With(string entry)
     {
-        var (name, version) = IdentityOf(entry);
         var lines = new List<string>(_lines);
+        if (IdentityOf(entry) is not { } identity)
+        {
+            return string.Join(_newLine, lines) + _newLine;
+        }
+
+        var (name, version) = identity;
         var existing = Find(name, version);
         int at;
         if (existing is not null)
@@ -113,15 +122,28 @@ internal sealed class FeatureContract
     /// <summary>The entry recording <paramref name="model"/> at its version, with its lines separated by <c>\n</c>.</summary>
     public static string Entry(FeatureSetModel model) =>
         string.Join("\n", model.Features
-            .Select(feature => $"    {feature.Name} {feature.Kind} {feature.Transform.Kind} {feature.Width.ToString(CultureInfo.InvariantCulture)}")
+            .Select(feature => $"    {AsRecorded(feature.Name)} {feature.Kind} {feature.Transform.Kind} {feature.Width.ToString(CultureInfo.InvariantCulture)}")
             .Prepend(Header(model.Name, model.Version, model.Fingerprint, model.FullName)));
 
-    /// <summary>The logical name and version an entry written by <see cref="Entry"/> records.</summary>
-    public static (string Name, int Version) IdentityOf(string entry)
-    {
-        var header = ParseHeader(entry.Split('\n')[0], 0)!;
-        return (header.Name, header.Version);
-    }
+    /// <summary>
+    /// The logical name and version an entry written by <see cref="Entry"/> records, read as the file is
+    /// read, or <see langword="null"/> when its first line is no header (a name <see cref="NameProblem"/>
+    /// rejects). Never throws: the code fixes call it on whatever entry a diagnostic carries.
+    /// </summary>
+    public static (string Name, int Version)? IdentityOf(string entry) =>
+        Parse(entry)._entries.FirstOrDefault() is { Line: 0 } header ? (header.Name, header.Version) : null;
+
+    /// <summary>
+    /// Why a header line for the logical name <paramref name="name"/> would not read back as that name,
+    /// or <see langword="null"/> when it would. The file is line-based text a person edits, so rather
+    /// than escape such names, SKW504 asks for another one.
+    /// </summary>
+    public static string? NameProblem(string name) =>
+        name.IndexOfAny(LineBreaks) >= 0 ? "contains a line break"
+        : name.StartsWith("#", StringComparison.Ordinal) ? "starts with '#', which the file reads as a comment"
+        : name.Length > 0 && char.IsWhiteSpace(name[0]) ? "starts with white space, which the file reads as a feature line"
+        : name.Length > 0 && char.IsWhiteSpace(name[name.Length - 1]) ? "ends with white space, which the file does not keep"
+        : null;
 
     /// <summary>An entry written by <see cref="Entry"/>, recording the same definition at another version.</summary>
     public static string WithVersion(string entry, int version)
@@ -139,7 +161,8 @@ internal sealed class FeatureContract
     /// <summary>What differs between a recorded entry and the current definition, for a message.</summary>
     public static string Differences(ContractEntry recorded, FeatureSetModel current)
     {
-        var now = current.Features.ToDictionary(feature => feature.Name, feature => $"{feature.Kind} {feature.Transform.Kind} {feature.Width.ToString(CultureInfo.InvariantCulture)}", StringComparer.Ordinal);
+        var now = current.Features.GroupBy(feature => AsRecorded(feature.Name), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => $"{group.First().Kind} {group.First().Transform.Kind} {group.First().Width.ToString(CultureInfo.InvariantCulture)}", StringComparer.Ordinal);
         var then = recorded.Features.GroupBy(feature => feature.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Shape, StringComparer.Ordinal);
         var changes = new List<string>();
         changes.AddRange(now.Keys.Where(name => !then.ContainsKey(name)).Select(name => $"'{name}' added"));
@@ -148,6 +171,11 @@ internal sealed class FeatureContract
         var summary = changes.Count > 0 ? string.Join("; ", changes) : "the code of a feature or of a helper it calls changed";
         return $"definition {recorded.Fingerprint} recorded, {current.Fingerprint} now: {summary}";
     }
+
+    // A feature name as its line holds it: the line is trimmed when read, and a line break would end it
+    // early. Feature lines are for people reading the file, so an escape is enough; names are compared
+    // in this form.
+    private static string AsRecorded(string featureName) => featureName.Replace("\r", "\\r").Replace("\n", "\\n").Trim();
 
     private static string Header(string name, int version, string fingerprint, string type) =>
         $"{name} v{version.ToString(CultureInfo.InvariantCulture)} {fingerprint} {type}";

@@ -10,7 +10,8 @@ namespace Skewless.Analyzers.Contracts;
 /// <summary>
 /// Checks every feature set against <c>FeatureSets.Shipped.txt</c>: a version whose definition no
 /// longer has the recorded fingerprint (SKW502), and a version not recorded at all (SKW503). The
-/// fingerprint ignores whitespace and comments, so only a change to the code can fire SKW502.
+/// fingerprint ignores whitespace and comments, so only a change to the code can fire SKW502. A
+/// logical name the file cannot hold gets SKW504 instead, since no entry for it would read back.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FeatureContractAnalyzer : SkewlessAnalyzer
@@ -19,7 +20,7 @@ public sealed class FeatureContractAnalyzer : SkewlessAnalyzer
     public const string EntryProperty = "Entry";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.ChangedWithoutNewVersion, Descriptors.UnrecordedFeatureSet);
+        ImmutableArray.Create(Descriptors.ChangedWithoutNewVersion, Descriptors.UnrecordedFeatureSet, Descriptors.UnrecordableFeatureSetName);
 
     private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
@@ -41,6 +42,13 @@ public sealed class FeatureContractAnalyzer : SkewlessAnalyzer
         // At the class the [FeatureSet] is on, where the Version to bump is.
         var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).FirstAncestorOrSelf<ClassDeclarationSyntax>()?.Identifier.GetLocation()
             ?? type.Locations.FirstOrDefault();
+        if (FeatureContract.NameProblem(model.Name) is { } problem)
+        {
+            // Shown escaped, so that a line break in the name does not break the message.
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnrecordableFeatureSetName, location, type.Name, model.Name.Replace("\r", "\\r").Replace("\n", "\\n"), problem));
+            return;
+        }
+
         var properties = ImmutableDictionary<string, string?>.Empty.Add(EntryProperty, FeatureContract.Entry(model));
         var recorded = contract?.Find(model.Name, model.Version);
         if (recorded is null)

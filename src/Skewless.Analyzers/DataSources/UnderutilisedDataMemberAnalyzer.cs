@@ -9,7 +9,8 @@ namespace Skewless.Analyzers.DataSources;
 
 /// <summary>
 /// Reports a member of a <c>[DataSource]</c> that no feature of any feature set in the compilation
-/// reads, and that is not the label, a group key or the event time (SKW500): an underutilised data
+/// reads, and that is not the label, a group key, the event time or a member marked
+/// <c>[NotAtServing]</c>, which no feature may read (SKW500): an underutilised data
 /// dependency. Only data sources that some feature set here takes are checked, since a data source
 /// declared for other projects is read there. Needs every feature set, so it reports when the
 /// compilation ends.
@@ -17,7 +18,9 @@ namespace Skewless.Analyzers.DataSources;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
 {
-    private static readonly string[] UsingRoles = { DataSourceParser.Label, DataSourceParser.EventTime, DataSourceParser.GroupKey };
+    // Members with these roles are used without a feature reading them: by training, by splits, or
+    // (a [NotAtServing] member, which SKW201 forbids features to read) by evaluation and analysis.
+    private static readonly string[] ExemptRoles = { DataSourceParser.Label, DataSourceParser.EventTime, DataSourceParser.GroupKey, DataSourceParser.NotAtServing };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnderutilisedDataMember);
 
@@ -72,7 +75,7 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             foreach (var member in DataSourceParser.Members(type))
             {
                 if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type) && !read.Contains(member.Name)
-                    && !DataSourceParser.Roles(member).Any(UsingRoles.Contains))
+                    && !DataSourceParser.Roles(member).Any(ExemptRoles.Contains))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnderutilisedDataMember, member.Locations.FirstOrDefault(), $"{type.Name}.{member.Name}", name));
                 }

@@ -44,11 +44,12 @@ public sealed class DuplicateFeatureSetVersionAnalyzer : SkewlessAnalyzer
                 continue;
             }
 
-            // Each class names another one, so every duplicate is marked and says where its twin is.
+            // Each class names another one, so every duplicate is marked and says where its twin is. Full
+            // names, since the logical name defaults to the class name: twins often differ only in namespace.
             foreach (var type in classes)
             {
                 var other = classes.First(candidate => !SymbolEqualityComparer.Default.Equals(candidate, type));
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateFeatureSetVersion, type.Locations.FirstOrDefault(), type.Name, group.Key.Name, group.Key.Version, other.Name));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateFeatureSetVersion, type.Locations.FirstOrDefault(), type.ToDisplayString(), group.Key.Name, group.Key.Version, other.ToDisplayString()));
             }
         }
     }

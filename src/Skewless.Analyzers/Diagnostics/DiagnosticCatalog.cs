@@ -49,6 +49,7 @@ internal static class DiagnosticIds
     // Contracts: feature set versions recorded in FeatureSets.Shipped.txt.
     public const string ChangedWithoutNewVersion = "SKW502";
     public const string UnrecordedFeatureSet = "SKW503";
+    public const string UnrecordableFeatureSetName = "SKW504";
 }
 
 /// <summary>The descriptor of every Skewless diagnostic.</summary>
@@ -117,7 +118,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor DuplicateFeatureSetVersion = Create(
         DiagnosticIds.DuplicateFeatureSetVersion,
         "Two feature sets must not declare the same logical name and version",
-        "Feature set '{0}' declares {1} v{2}, as '{3}' does: give one of them another Version or Name",
+        "Feature set '{0}' declares {1} v{2}, as '{3}' does: give one of them its own logical name with Name = \"...\" in its [FeatureSet], or another Version",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
         "An artifact records the logical name and version of the feature set it was fitted with, and the generated FeatureSets.Load serves it through the one class that declares them. Two classes with the same name and version make that choice ambiguous.",
@@ -270,7 +271,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnderutilisedDataMember = Create(
         DiagnosticIds.UnderutilisedDataMember,
         "A data source member that nothing reads is an underutilised dependency",
-        "'{0}' of data source '{1}' is read by no feature and is not the label, a group key or the event time: stop depending on it, or suppress this with the reason it stays",
+        "'{0}' of data source '{1}' is read by no feature and is not the label, a group key, the event time or marked [NotAtServing]: stop depending on it, or suppress this with the reason it stays",
         DataDependenciesCategory,
         DiagnosticSeverity.Info,
         "Every member of an upstream data source is a dependency: when it changes or disappears upstream, the pipeline that produces it must keep up. A member that no feature set of the project reads costs that maintenance and adds nothing to the model.",
@@ -301,6 +302,14 @@ internal static class Descriptors
         ContractsCategory,
         DiagnosticSeverity.Info,
         "Only a version recorded in FeatureSets.Shipped.txt is checked for changes (SKW502). Record each version once it is used to train a model that may be served.");
+
+    public static readonly DiagnosticDescriptor UnrecordableFeatureSetName = Create(
+        DiagnosticIds.UnrecordableFeatureSetName,
+        "A feature set's logical name must fit on one line of FeatureSets.Shipped.txt",
+        "Feature set '{0}' has the logical name \"{1}\", which {2}, so FeatureSets.Shipped.txt cannot record it: set a Name = \"...\" on one line that neither starts with '#' nor starts or ends with white space",
+        ContractsCategory,
+        DiagnosticSeverity.Warning,
+        "FeatureSets.Shipped.txt gives each recorded version a header line that starts with its logical name. A name with a line break, or one that starts with '#' or white space or ends with white space, would be read back as another line or another name, so the version could never be recorded and checked (SKW502, SKW503).");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md", customTags);

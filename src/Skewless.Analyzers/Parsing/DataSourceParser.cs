@@ -13,6 +13,7 @@ internal static class DataSourceParser
     public const string Label = "label";
     public const string EventTime = "eventTime";
     public const string GroupKey = "groupKey";
+    public const string NotAtServing = "notAtServing";
 
     // The member attributes worth a role in the map, by attribute class name (all in namespace Skewless).
     private static readonly (string Attribute, string Role)[] RoleAttributes =
@@ -20,7 +21,7 @@ internal static class DataSourceParser
         ("LabelAttribute", Label),
         ("EventTimeAttribute", EventTime),
         ("GroupKeyAttribute", GroupKey),
-        ("NotAtServingAttribute", "notAtServing"),
+        ("NotAtServingAttribute", NotAtServing),
         ("ModelOutputAttribute", "modelOutput"),
     };
 

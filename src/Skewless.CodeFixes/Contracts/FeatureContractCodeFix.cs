@@ -34,12 +34,13 @@ public sealed class FeatureContractCodeFix : CodeFixProvider
         var project = context.Document.Project;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(FeatureContractAnalyzer.EntryProperty, out var entry) || entry is null)
+            if (!diagnostic.Properties.TryGetValue(FeatureContractAnalyzer.EntryProperty, out var entry) || entry is null
+                || FeatureContract.IdentityOf(entry) is not { } identity)
             {
                 continue;
             }
 
-            var (name, version) = FeatureContract.IdentityOf(entry);
+            var (name, version) = identity;
             var fixes = new[] { diagnostic };
             if (diagnostic.Id == DiagnosticIds.UnrecordedFeatureSet)
             {
@@ -84,7 +85,7 @@ public sealed class FeatureContractCodeFix : CodeFixProvider
         var bumps = new List<(Diagnostic Diagnostic, int Version)>();
         var fixable = diagnostics
             .Where(diagnostic => diagnostic.Id == (key == RecordKey ? DiagnosticIds.UnrecordedFeatureSet : DiagnosticIds.ChangedWithoutNewVersion))
-            .Where(diagnostic => diagnostic.Properties.TryGetValue(FeatureContractAnalyzer.EntryProperty, out var entry) && entry is not null)
+            .Where(diagnostic => diagnostic.Properties.TryGetValue(FeatureContractAnalyzer.EntryProperty, out var entry) && entry is not null && FeatureContract.IdentityOf(entry) is not null)
             .OrderBy(diagnostic => diagnostic.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(diagnostic => diagnostic.Location.SourceSpan.Start);
         foreach (var diagnostic in fixable)
@@ -93,7 +94,7 @@ public sealed class FeatureContractCodeFix : CodeFixProvider
             var contract = FeatureContract.Parse(text);
             if (key == BumpKey)
             {
-                var (name, version) = FeatureContract.IdentityOf(entry);
+                var (name, version) = FeatureContract.IdentityOf(entry)!.Value;
                 var next = NextVersion(contract, name, version);
                 entry = FeatureContract.WithVersion(entry, next);
                 bumps.Add((diagnostic, next));

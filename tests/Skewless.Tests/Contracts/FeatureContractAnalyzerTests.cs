@@ -129,4 +129,22 @@ public sealed class FeatureContractAnalyzerTests
             Flight + Features + "\npublic static partial class FlightFeatures { private static int Unused => 0; }\n",
             contract: null,
             new DiagnosticResult(Descriptors.UnrecordedFeatureSet).WithLocation(0).WithArguments("FlightFeatures", "Flights", 1, ", and the project has no such file"));
+
+    [Theory]
+    [InlineData("a\\nb", "a\\nb", "contains a line break")]
+    [InlineData("#1", "#1", "starts with '#', which the file reads as a comment")]
+    [InlineData(" Flights", " Flights", "starts with white space, which the file reads as a feature line")]
+    [InlineData("Flights ", "Flights ", "ends with white space, which the file does not keep")]
+    public Task SKW504_fires_instead_of_SKW503_for_a_name_the_file_cannot_record(string literal, string shown, string problem) =>
+        ContractVerify.AnalyzerAsync(
+            Flight + Features.Replace("Name = \"Flights\"", $"Name = \"{literal}\"", StringComparison.Ordinal),
+            contract: null,
+            new DiagnosticResult(Descriptors.UnrecordableFeatureSetName).WithLocation(0).WithArguments("FlightFeatures", shown, problem));
+
+    [Fact]
+    public Task SKW504_is_silent_for_names_with_spaces_and_a_hash_inside() =>
+        ContractVerify.AnalyzerAsync(
+            Flight + Features.Replace("Name = \"Flights\"", "Name = \"flight #2 delays\"", StringComparison.Ordinal),
+            contract: null,
+            new DiagnosticResult(Descriptors.UnrecordedFeatureSet).WithLocation(0).WithArguments("FlightFeatures", "flight #2 delays", 1, ", and the project has no such file"));
 }

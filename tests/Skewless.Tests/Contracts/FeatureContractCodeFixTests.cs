@@ -1,4 +1,9 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Skewless.Analyzers.Contracts;
+using Skewless.Analyzers.Diagnostics;
 using Skewless.CodeFixes.Contracts;
 using Skewless.Tests.Infrastructure;
 using Xunit;
@@ -129,5 +134,22 @@ public sealed class FeatureContractCodeFixTests
             FeatureContract.NewFileHeader + Entry(Flights) + Entry(Routes),
             FeatureContractCodeFix.RecordKey,
             iterations: 2);
+    }
+
+    [Fact]
+    public async Task An_entry_it_cannot_read_back_offers_no_fix_rather_than_throwing()
+    {
+        // A diagnostic from another analyzer version, or a name the analyzer let through, must not crash the IDE.
+        using var workspace = new AdhocWorkspace();
+        var document = workspace.AddProject("P", LanguageNames.CSharp).AddDocument("A.cs", "static partial class C { }");
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(FeatureContractAnalyzer.EntryProperty, "a\nb v1 0000000000000001 C\n    Hour Single None 1");
+        var actions = new List<CodeAction>();
+        foreach (var descriptor in new[] { Descriptors.UnrecordedFeatureSet, Descriptors.ChangedWithoutNewVersion })
+        {
+            var diagnostic = Diagnostic.Create(descriptor, Location.None, properties, "C", "a\nb", 1, "");
+            await new FeatureContractCodeFix().RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        }
+
+        Assert.Empty(actions);
     }
 }

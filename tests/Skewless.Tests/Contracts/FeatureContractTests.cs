@@ -160,4 +160,50 @@ public sealed class FeatureContractTests
         var edited = contract.With("Flights v1 0000000000000001 X\n    Hour Single None 1");
         Assert.NotNull(FeatureContract.Parse(edited).Find("Flights", 1));
     }
+
+    [Theory]
+    [InlineData("a\nb")]
+    [InlineData("a\r\nb")]
+    [InlineData("a\rb")]
+    public void The_identity_of_an_entry_whose_name_breaks_the_line_is_unknown_not_an_exception(string name) =>
+        Assert.Null(FeatureContract.IdentityOf(name + " v1 0000000000000001 X\n    Hour Single None 1"));
+
+    [Theory]
+    [InlineData("Flights", true)]
+    [InlineData("departure hour", true)]
+    [InlineData("a#b v1 c", true)]
+    [InlineData("a\tb", true)]
+    [InlineData("a\nb", false)]
+    [InlineData("a\rb", false)]
+    [InlineData("#1", false)]
+    [InlineData(" Flights", false)]
+    [InlineData("\tFlights", false)]
+    [InlineData("Flights ", false)]
+    public void A_name_can_be_recorded_exactly_when_its_entry_reads_back_as_that_name(string name, bool recordable)
+    {
+        var contract = FeatureContract.Parse(FeatureContract.NewFileHeader).With(name + " v1 0000000000000001 X\n    Hour Single None 1");
+
+        Assert.Equal(recordable, FeatureContract.Parse(contract).Find(name, 1) is not null);
+        Assert.Equal(recordable, FeatureContract.NameProblem(name) is null);
+    }
+
+    [Fact]
+    public void A_feature_name_with_a_line_break_or_white_space_at_an_end_stays_on_its_line_and_reads_back()
+    {
+        var model = Parse.FeatureSet(TestSources.Flight + """
+            [FeatureSet(typeof(Flight), Name = "Flights")]
+            public static partial class FlightFeatures
+            {
+                [Feature("hour\r\nof day")] public static float Hour(Flight f) => f.Departure.Hour;
+                [Feature(" Month ")] public static float Month(Flight f) => f.Departure.Month;
+                [Feature("Month")] public static float MonthAgain(Flight f) => f.Departure.Month;
+            }
+            """);
+        var entry = FeatureContract.Entry(model);
+
+        Assert.Equal(4, entry.Split('\n').Length);
+        var recorded = FeatureContract.Parse(entry + "\n").Find("Flights", 1)!;
+        Assert.Equal(["hour\\r\\nof day", "Month", "Month"], recorded.Features.Select(feature => feature.Name));
+        Assert.EndsWith("now: the code of a feature or of a helper it calls changed", FeatureContract.Differences(recorded, model), StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis.Testing;
 using Skewless.Analyzers.Definitions;
 using Skewless.Analyzers.Diagnostics;
@@ -47,4 +48,42 @@ public sealed class DuplicateFeatureSetVersionAnalyzerTests
         """,
         Duplicate(1, "FlightFeatures", "Flights", 1, "Flights"),
         Duplicate(0, "Flights", "Flights", 1, "FlightFeatures"));
+
+    [Fact]
+    public async Task SKW109_names_both_classes_in_full_when_only_their_namespaces_differ()
+    {
+        await VerifyAsync("""
+            namespace Fraud
+            {
+                [FeatureSet(typeof(Flight))]
+                public static partial class {|#0:Features|} { [Feature] public static float Hour(Flight f) => f.Departure.Hour; }
+            }
+
+            namespace Churn
+            {
+                [FeatureSet(typeof(Flight))]
+                public static partial class {|#1:Features|} { [Feature] public static float Hour(Flight f) => f.Departure.Hour; }
+            }
+            """,
+            Duplicate(0, "Fraud.Features", "Features", 1, "Churn.Features"),
+            Duplicate(1, "Churn.Features", "Features", 1, "Fraud.Features"));
+
+        var message = string.Format(CultureInfo.InvariantCulture, Descriptors.DuplicateFeatureSetVersion.MessageFormat.ToString(CultureInfo.InvariantCulture), "Fraud.Features", "Features", 1, "Churn.Features");
+        Assert.Contains("Name = ", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task Classes_with_one_class_name_in_two_namespaces_and_their_own_Names_are_silent() => VerifyAsync("""
+        namespace Fraud
+        {
+            [FeatureSet(typeof(Flight), Name = "FraudFeatures")]
+            public static partial class Features { [Feature] public static float Hour(Flight f) => f.Departure.Hour; }
+        }
+
+        namespace Churn
+        {
+            [FeatureSet(typeof(Flight), Name = "ChurnFeatures")]
+            public static partial class Features { [Feature] public static float Hour(Flight f) => f.Departure.Hour; }
+        }
+        """);
 }

@@ -30,6 +30,16 @@ public sealed class PitfallsTests
     }
 
     [Fact]
+    public async Task No_definition_error_gets_in_the_way_of_the_pitfalls()
+    {
+        // The sample is there to show leakage and skew: a misuse of the attributes (such as two
+        // feature sets with one logical name, SKW109) would only hide them among noise.
+        var definitions = (await Diagnostics.Value).Where(diagnostic => diagnostic.Id.StartsWith("SKW1", StringComparison.Ordinal)).Select(diagnostic => diagnostic.ToString());
+
+        Assert.Empty(definitions);
+    }
+
+    [Fact]
     public void Every_leakage_diagnostic_has_a_pitfall()
     {
         var ids = typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -225,6 +225,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Map_with_a_member_the_data_source_does_not_have_exits_2_listing_its_members()
+    {
+        var (exit, output, error) = Run("map", Write("skewless.dependencies.json", FeatureSets.DependenciesJson), "bts.routes", "Nope");
+
+        Assert.Equal((2, ""), (exit, output));
+        Assert.Equal("skewless: Data source bts.routes has no member Nope. Its members: Origin, Destination, Count.", error.TrimEnd());
+    }
+
+    [Fact]
+    public void Map_with_an_unknown_data_source_exits_2_listing_the_known_ones()
+    {
+        var (exit, output, error) = Run("map", Write("skewless.dependencies.json", FeatureSets.DependenciesJson), "bts.nope", "Origin");
+
+        Assert.Equal((2, ""), (exit, output));
+        Assert.StartsWith("skewless: The map has no data source bts.nope. Its data sources: bts.on_time (Flights.Flight), ", error, StringComparison.Ordinal);
+        Assert.Contains("bts.routes (Skewless.Tests.Registry.Route)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Map_of_a_file_that_is_not_a_dependency_map_exits_2_naming_the_file()
     {
         var (exit, _, error) = Run("map", Artifact);
