@@ -135,7 +135,7 @@ internal static class Descriptors
         "'{0}' collides with the generated member '{1}'; rename it",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
-        "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted, TermOf, SplitByTime and SplitByGroup to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile.");
+        "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted, TermOf, SplitByTime, SplitByGroup and SplitByTimeAndGroup to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile.");
 
     public const string LeakageCategory = "Skewless.Leakage";
 
