@@ -3,6 +3,9 @@ using Flights;
 using Skewless.Tests.Infrastructure;
 using Xunit;
 
+// The flights have an event time, so a split of them by origin alone is SKW204; here the split by group is what is tested.
+#pragma warning disable SKW204
+
 namespace Skewless.Tests.Runtime;
 
 /// <summary>
