@@ -215,6 +215,18 @@ public sealed class RandomSplitAnalyzerTests
         TimedBy("SplitByGroup splits them by group alone"),
         TimedBy("ByGroup splits them by group alone", location: 1));
 
+    [Fact]
+    public Task SKW204_fires_on_TrainTestSplit_with_a_sampling_key_of_timed_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(MLContext ml, Visit[] visits)
+            {
+                var data = ml.Data.LoadFromEnumerable(visits);
+                var split = {|#0:ml.Data.TrainTestSplit(data, 0.2, samplingKeyColumnName: nameof(Visit.Patient))|};
+            }
+        }
+        """, TimedBy("TrainTestSplit with a sampling key splits them by group alone"));
+
     // Must not fire.
 
     [Fact]

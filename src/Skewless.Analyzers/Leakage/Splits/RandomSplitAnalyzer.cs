@@ -15,7 +15,8 @@ namespace Skewless.Analyzers.Leakage.Splits;
 /// <c>Random</c> or <c>Guid.NewGuid()</c>, <c>Shuffle</c>) whose result is cut by <c>Take</c> or <c>Skip</c>.
 /// A deterministic split along one axis is random along the other, so the generated <c>SplitByTime</c>
 /// of rows that also have a group key is SKW203, and <c>SplitByGroup</c> of rows that also have an event
-/// time is SKW204, as are the runtime's <c>DeterministicSplit</c> methods behind them.
+/// time is SKW204, as are the runtime's <c>DeterministicSplit</c> methods behind them and an ML.NET
+/// split with a sampling key.
 /// </summary>
 /// <remarks>Where the rows come from is followed through the method's locals, not into other methods.</remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -49,12 +50,20 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         var invocations = blocks.SelectMany(block => block.Descendants()).OfType<IInvocationOperation>().ToList();
         foreach (var invocation in invocations)
         {
-            if (RandomMachineLearningSplit(invocation) is { } rows)
+            if (MachineLearningSplit(invocation) is ({ } rows, var keyed))
             {
                 lineage ??= new LocalLineage(blocks, data);
                 foreach (var rowType in lineage.Sources(rows).OfType<IInvocationOperation>().Select(source => LoadedRowType(source, data)).Where(type => type is not null).Distinct(SymbolEqualityComparer.Default))
                 {
-                    Report(report, reported, invocation, (ITypeSymbol)rowType!, $"{invocation.TargetMethod.Name} without a sampling key splits them at random", symbols);
+                    if (keyed)
+                    {
+                        // Hashing a key keeps its groups apart, but is as random in time as no key.
+                        ReportOne(report, reported, invocation, (ITypeSymbol)rowType!, $"{invocation.TargetMethod.Name} with a sampling key splits them by group alone", symbols.EventTimeAttribute, Descriptors.RandomTimeSplit);
+                    }
+                    else
+                    {
+                        Report(report, reported, invocation, (ITypeSymbol)rowType!, $"{invocation.TargetMethod.Name} without a sampling key splits them at random", symbols);
+                    }
                 }
             }
             else if (OneAxisSplit(invocation, symbols) is ({ } rowType, var byTime))
@@ -112,18 +121,22 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         KnownSymbols.FindMember(rowType, symbols.GroupKeyAttribute) is not null || KnownSymbols.FindMember(rowType, symbols.EventTimeAttribute) is not null;
 
     /// <summary>For an ML.NET split or cross-validation without a sampling key, the data it splits.</summary>
-    internal static IOperation? RandomMachineLearningSplit(IInvocationOperation invocation)
+    internal static IOperation? RandomMachineLearningSplit(IInvocationOperation invocation) =>
+        MachineLearningSplit(invocation) is ({ } data, false) ? data : null;
+
+    /// <summary>For an ML.NET split or cross-validation, the data it splits and whether it hashes a sampling key.</summary>
+    private static (IOperation? Data, bool Keyed) MachineLearningSplit(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         if (!MachineLearningSplits.Contains(method.Name) || method.ContainingNamespace?.ToDisplayString() != "Microsoft.ML"
             || !method.Parameters.Any(parameter => parameter.Name == SamplingKeyParameter))
         {
-            return null;
+            return (null, false);
         }
 
         var key = invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == SamplingKeyParameter);
         var random = key is null || key.Value.ConstantValue is { HasValue: true, Value: null };
-        return random ? invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "data")?.Value : null;
+        return (invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "data")?.Value, !random);
     }
 
     /// <summary>The row type of data loaded with ML.NET's <c>LoadFromEnumerable&lt;T&gt;</c> or Skewless.ML's <c>ToDataView&lt;T&gt;</c>.</summary>
