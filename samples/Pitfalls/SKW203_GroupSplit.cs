@@ -32,3 +32,29 @@ public static class GradeModel
         return ml.Regression.Evaluate(model.Transform(split.TestSet), nameof(Essay.Grade)).RSquared;
     }
 }
+
+// Visits of one patient are alike too, and they also happen in time: a split by time alone still puts a
+// patient on both sides. VisitFeatures.SplitByTimeAndGroup honours both.
+[DataSource("clinic.visits", Owner = "clinical-data", Version = "3")]
+public sealed record Visit
+{
+    [GroupKey] public string Patient { get; init; } = "";
+    [EventTime] public DateTime At { get; init; }
+    public float Temperature { get; init; }
+    [Label] public float Readmitted { get; init; }
+}
+
+[FeatureSet(typeof(Visit), Version = 1)]
+public static partial class VisitFeatures
+{
+    [Feature] public static float Temperature(Visit v) => v.Temperature;
+}
+
+public static class ReadmissionModel
+{
+    public static Split<Visit> Split(IEnumerable<Visit> visits)
+    {
+        // SKW203: Rows of 'Visit' are grouped by 'Visit.Patient', but SplitByTime splits them by time alone
+        return VisitFeatures.SplitByTime(visits, testFraction: 0.2);
+    }
+}

@@ -154,7 +154,7 @@ internal static class Descriptors
         "'{0}' collides with the generated member '{1}'; rename it",
         DefinitionsCategory,
         DiagnosticSeverity.Error,
-        "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted, TermOf, SplitByTime and SplitByGroup to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile, so nothing is generated for the feature set until it is renamed.");
+        "The generator adds Fingerprint, Schema, Vector, Fit, Accumulator, Fitted, TermOf, SplitByTime, SplitByGroup and SplitByTimeAndGroup to a feature set, and gives its Vector a field per feature besides Width and CopyTo. A user member with one of those names would not compile, so nothing is generated for the feature set until it is renamed.");
 
     public const string LeakageCategory = "Skewless.Leakage";
 
@@ -186,18 +186,18 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor RandomGroupSplit = Create(
         DiagnosticIds.RandomGroupSplit,
         "Rows with a [GroupKey] must not be split at random",
-        "Rows of '{0}' are grouped by '{1}', but {2} splits them at random, so one group can be on both sides of the split",
+        "Rows of '{0}' are grouped by '{1}', but {2}, so one group can be on both sides of the split",
         LeakageCategory,
         DiagnosticSeverity.Warning,
-        "Rows that share a group key (an author, a patient, an aircraft) are alike. A random split puts some of a group in training and the rest in test, so the test measures memory of the group, not generalisation to new ones. Split by a stable hash of the key: the generated SplitByGroup, or ML.NET with samplingKeyColumnName.");
+        "Rows that share a group key (an author, a patient, an aircraft) are alike. A random split puts some of a group in training and the rest in test, so the test measures memory of the group, not generalisation to new ones. A split by time alone leaves groups on both sides too. Split by a stable hash of the key: the generated SplitByGroup, ML.NET with samplingKeyColumnName, or, for rows that also have an [EventTime], the generated SplitByTimeAndGroup.");
 
     public static readonly DiagnosticDescriptor RandomTimeSplit = Create(
         DiagnosticIds.RandomTimeSplit,
         "Rows with an [EventTime] must not be split at random",
-        "Rows of '{0}' have event time '{1}', but {2} splits them at random, so training sees rows from after the ones it is tested on",
+        "Rows of '{0}' have event time '{1}', but {2}, so training sees rows from after the ones it is tested on",
         LeakageCategory,
         DiagnosticSeverity.Warning,
-        "A model serves the future from the past. A random split of time-stamped rows trains on rows recorded after the test rows, which serving never can. Split by time: the generated SplitByTime trains on rows before a cutoff and tests on the rest.");
+        "A model serves the future from the past. A random split of time-stamped rows trains on rows recorded after the test rows, which serving never can. A split by group alone is just as random in time. Split by time: the generated SplitByTime trains on rows before a cutoff and tests on the rest, and for rows that also have a [GroupKey] the generated SplitByTimeAndGroup keeps each group on one side as well.");
 
     public static readonly DiagnosticDescriptor PreprocessingLeakage = Create(
         DiagnosticIds.PreprocessingLeakage,

@@ -173,7 +173,7 @@ internal static class FeatureSetEmitter
         }
     }
 
-    // Leak-free alternatives to random splits, for inputs with an [EventTime] or a [GroupKey]: thin typed
+    // Leak-free alternatives to random splits, for inputs with an [EventTime], a [GroupKey] or both: thin typed
     // wrappers over the runtime's DeterministicSplit, which holds the logic.
     private static void EmitSplits(IndentedWriter writer, Context context)
     {
@@ -211,6 +211,31 @@ internal static class FeatureSetEmitter
             using (writer.Block($"public static {split} SplitByGroup({rows}, double testFraction)"))
             {
                 writer.Line($"return {Runtime}.DeterministicSplit.ByGroup(rows, row => row.{Identifier(group)}, testFraction);");
+            }
+        }
+
+        // Either split alone leaks through the other axis, so rows with both get one that honours both.
+        if (model.EventTime is { } eventTime && model.GroupKey is { } groupKey)
+        {
+            var read = $"row => row.{Identifier(eventTime.Name)}";
+            var key = $"row => row.{Identifier(groupKey)}";
+            writer.Line();
+            writer.Line($"/// <summary>Splits rows by their event time <c>{Xml(eventTime.Name)}</c> and their group key <c>{Xml(groupKey)}</c>: a row trains when its group trains and it is before <paramref name=\"cutoff\"/>, and tests when its group tests and it is not; the other rows are left out, so no group is on both sides and no training row is later than a test row.</summary>");
+            writer.Line("/// <param name=\"rows\">The rows to split.</param>");
+            writer.Line("/// <param name=\"cutoff\">The first moment of the test period.</param>");
+            writer.Line("/// <param name=\"testFraction\">The expected share of groups to test on, from 0 to 1.</param>");
+            using (writer.Block($"public static {split} SplitByTimeAndGroup({rows}, {eventTime.Type} cutoff, double testFraction)"))
+            {
+                writer.Line($"return {Runtime}.DeterministicSplit.ByTimeAndGroup(rows, {read}, cutoff, {key}, testFraction);");
+            }
+
+            writer.Line();
+            writer.Line($"/// <summary>Splits rows by their event time <c>{Xml(eventTime.Name)}</c> and their group key <c>{Xml(groupKey)}</c>, with about <paramref name=\"testFraction\"/> of the kept rows testing: test groups' latest rows test, training groups' earlier rows train, and the other rows are left out.</summary>");
+            writer.Line("/// <param name=\"rows\">The rows to split.</param>");
+            writer.Line("/// <param name=\"testFraction\">The expected share of the kept rows to test on, from 0 to 1.</param>");
+            using (writer.Block($"public static {split} SplitByTimeAndGroup({rows}, double testFraction)"))
+            {
+                writer.Line($"return {Runtime}.DeterministicSplit.ByTimeAndGroupFraction(rows, {read}, {key}, testFraction);");
             }
         }
     }

@@ -18,7 +18,7 @@ namespace Skewless.Analyzers.Parsing;
 internal static class FeatureSetParser
 {
     /// <summary>Names the generator adds to a feature set class.</summary>
-    public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted", "TermOf", "OrdinalOf", "SplitByTime", "SplitByGroup" };
+    public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted", "TermOf", "OrdinalOf", "SplitByTime", "SplitByGroup", "SplitByTimeAndGroup" };
 
     /// <summary>Names a feature's vector field cannot take, because <c>Vector</c> already has them.</summary>
     public static readonly IReadOnlyCollection<string> VectorMembers = new[] { "Width", "CopyTo", "Equals", "GetHashCode", "ToString", "GetType" };

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Leakage.Lineage;
@@ -15,13 +16,17 @@ namespace Skewless.CodeFixes.Leakage;
 
 /// <summary>
 /// Fixes SKW203 and SKW204 on ML.NET's <c>TrainTestSplit</c> by splitting the rows with the feature
-/// set's generated <c>SplitByGroup</c> or <c>SplitByTime</c> instead, and loading each side into a
-/// data view where the split's <c>TrainSet</c> and <c>TestSet</c> were used:
+/// set's generated <c>SplitByTimeAndGroup</c>, <c>SplitByGroup</c> or <c>SplitByTime</c> instead, and
+/// loading each side into a data view where the split's <c>TrainSet</c> and <c>TestSet</c> were used:
 /// <code>
 /// var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(flights), testFraction: 0.2);   // before
 /// var split = FlightFeatures.SplitByTime(flights, testFraction: 0.2);                         // after
 /// … split.TrainSet …  →  … ml.Data.LoadFromEnumerable(split.Train) …
 /// </code>
+/// Rows with both a group key and an event time get <c>SplitByTimeAndGroup</c> from either rule's fix,
+/// as a split along one axis is still random along the other; for the same reason a generated
+/// <c>SplitByTime</c> or <c>SplitByGroup</c> of such rows becomes <c>SplitByTimeAndGroup</c>. A local
+/// that only loaded the rows for the replaced split is removed with it.
 /// Offered only where that is the same program otherwise: the split is a local used only through
 /// <c>TrainSet</c> and <c>TestSet</c>, its data was loaded straight from rows, and a feature set of
 /// those rows has the generated method.
@@ -32,10 +37,32 @@ public sealed class UseDeterministicSplitCodeFix : CodeFixProvider
     private const string DefaultTestFraction = "0.1";
     private const string SplitByTime = nameof(SplitByTime);
     private const string SplitByGroup = nameof(SplitByGroup);
+    private const string SplitByTimeAndGroup = nameof(SplitByTimeAndGroup);
+
+    // One key for every split method: Fix All then splits every reported split deterministically,
+    // each with the method its rows allow, and a split reported by both rules is rewritten once.
+    private const string EquivalenceKey = nameof(UseDeterministicSplitCodeFix);
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RandomGroupSplit, DiagnosticIds.RandomTimeSplit);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var plans = diagnostics
+            .GroupBy(diagnostic => root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true))
+            .Select(split => split.Key is InvocationExpressionSyntax invocation
+                ? split.Select(diagnostic => Plan(invocation, diagnostic.Id, model, context.CancellationToken)).FirstOrDefault(plan => plan is not null)
+                : null)
+            .OfType<Rewrite>()
+            .ToList();
+        return plans.Count == 0 ? document : await ApplyAsync(document, plans, context.CancellationToken).ConfigureAwait(false);
+    });
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -48,40 +75,68 @@ public sealed class UseDeterministicSplitCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var byTime = diagnostic.Id == DiagnosticIds.RandomTimeSplit;
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
-                && Plan(invocation, model, byTime ? SplitByTime : SplitByGroup, context.CancellationToken) is { } plan)
+                && Plan(invocation, diagnostic.Id, model, context.CancellationToken) is { } plan)
             {
-                var title = $"Split deterministically with {plan.Method}";
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(Apply(root, plan))), equivalenceKey: diagnostic.Id),
+                    CodeAction.Create($"Split deterministically with {plan.Method}", cancellationToken => ApplyAsync(context.Document, new[] { plan }, cancellationToken), EquivalenceKey),
                     diagnostic);
             }
         }
     }
 
-    /// <summary>What to rewrite, or <see langword="null"/> when the rewrite would not keep the program's meaning.</summary>
-    private static Rewrite? Plan(InvocationExpressionSyntax invocation, SemanticModel model, string generated, CancellationToken cancellationToken)
+    /// <summary>What to rewrite for the diagnostic <paramref name="id"/> on <paramref name="invocation"/>, or <see langword="null"/> when the rewrite would not keep the program's meaning.</summary>
+    private static Rewrite? Plan(InvocationExpressionSyntax invocation, string id, SemanticModel model, CancellationToken cancellationToken) =>
+        (model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation ? PlanMachineLearningSplit(invocation, operation, id, model, cancellationToken) : null)
+        ?? (Rewrite?)PlanOneAxisSplit(invocation, model, cancellationToken);
+
+    private static ReplaceSplit? PlanMachineLearningSplit(InvocationExpressionSyntax invocation, IInvocationOperation split, string id, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation { TargetMethod.Name: "TrainTestSplit" } split
+        if (split.TargetMethod.Name != "TrainTestSplit"
             || RandomSplitAnalyzer.RandomMachineLearningSplit(split) is not { } data
             || invocation.Expression is not MemberAccessExpressionSyntax { Expression: var catalog } || !IsSimple(catalog)
             || invocation.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
             || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
             || model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol local
-            || Rows(data, model, cancellationToken) is not ({ } rows, { } rowType)
-            || FeatureSetWith(model.Compilation, rowType, generated, cancellationToken) is not { } featureSet
+            || Rows(data, model, cancellationToken) is not { } loaded
             || Uses(declarator, local, model, cancellationToken) is not { } uses)
         {
             return null;
         }
 
+        // Rows with both members need both axes; otherwise the axis of the rule being fixed.
+        var single = id == DiagnosticIds.RandomTimeSplit ? SplitByTime : SplitByGroup;
+        var (featureSet, method) = FeatureSetWith(model.Compilation, loaded.RowType, SplitByTimeAndGroup, cancellationToken) is { } both
+            ? (both, SplitByTimeAndGroup)
+            : (FeatureSetWith(model.Compilation, loaded.RowType, single, cancellationToken), single);
+        if (featureSet is null)
+        {
+            return null;
+        }
+
         var fraction = split.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "testFraction" && !argument.IsImplicit)?.Value.Syntax as ExpressionSyntax;
-        return new Rewrite(invocation, declaration, catalog, rows, featureSet.ToMinimalDisplayString(model, invocation.SpanStart), generated, fraction, uses);
+        return new ReplaceSplit(invocation, method, declaration, catalog, loaded, featureSet.ToMinimalDisplayString(model, invocation.SpanStart), fraction, uses);
     }
 
+    /// <summary>
+    /// A generated <c>SplitByTime</c> or <c>SplitByGroup</c> by a fraction, of rows whose feature set also
+    /// has <c>SplitByTimeAndGroup</c>: the same call by the other name. Read from the syntax and the
+    /// feature set's attribute, since a fix's compilation may not hold the generated methods to bind to.
+    /// </summary>
+    private static RenameSplit? PlanOneAxisSplit(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        invocation.Expression is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax { Identifier.ValueText: SplitByTime or SplitByGroup }, Expression: var receiver }
+        && invocation.ArgumentList.Arguments.Count == 2
+        && model.GetTypeInfo(invocation.ArgumentList.Arguments[1].Expression, cancellationToken).Type?.SpecialType == SpecialType.System_Double
+        && model.GetSymbolInfo(receiver, cancellationToken).Symbol is INamedTypeSymbol featureSet
+        && KnownSymbols.TryCreate(model.Compilation) is { } symbols
+        && KnownSymbols.Find(featureSet, symbols.FeatureSetAttribute) is { ConstructorArguments: { Length: 1 } arguments }
+        && arguments[0].Value is ITypeSymbol rowType
+        && GeneratesBoth(rowType, featureSet, symbols, model.Compilation)
+            ? new RenameSplit(invocation, SplitByTimeAndGroup)
+            : null;
+
     /// <summary>The rows the data was loaded from, when it was loaded straight from them: inline, or in a local assigned once.</summary>
-    private static (ExpressionSyntax? Rows, ITypeSymbol? RowType) Rows(IOperation data, SemanticModel model, CancellationToken cancellationToken)
+    private static LoadedRows? Rows(IOperation data, SemanticModel model, CancellationToken cancellationToken)
     {
         var symbols = new DataSymbols(model.Compilation);
         data = LocalLineage.Unconverted(data);
@@ -93,14 +148,14 @@ public sealed class UseDeterministicSplitCodeFix : CodeFixProvider
             var loaded = model.GetOperation(initializer, cancellationToken) as IInvocationOperation;
             return loaded is not null && RandomSplitAnalyzer.LoadedRowType(loaded, symbols) is { } type && loaded.TargetMethod.Name == "LoadFromEnumerable"
                 && loaded.Arguments.FirstOrDefault()?.Value.Syntax is ExpressionSyntax rows && IsSimple(rows)
-                ? (rows, type)
-                : (null, null);
+                ? new LoadedRows(rows, type, new LoadLocal(declarator, References(declarator, local, model, cancellationToken).Count()))
+                : null;
         }
 
         return data is IInvocationOperation { TargetMethod.Name: "LoadFromEnumerable" } inline && RandomSplitAnalyzer.LoadedRowType(inline, symbols) is { } rowType
             && inline.Arguments.FirstOrDefault()?.Value.Syntax is ExpressionSyntax moved
-            ? (moved, rowType)
-            : (null, null);
+            ? new LoadedRows(moved, rowType, null)
+            : null;
     }
 
     /// <summary>
@@ -118,12 +173,19 @@ public sealed class UseDeterministicSplitCodeFix : CodeFixProvider
             .OfType<INamedTypeSymbol>()
             .Where(type => KnownSymbols.Find(type, symbols.FeatureSetAttribute) is { ConstructorArguments: { Length: 1 } arguments }
                 && SymbolEqualityComparer.Default.Equals(arguments[0].Value as ITypeSymbol, rowType)
-                && (method == SplitByTime
-                    ? FeatureSetParser.EventTimeOf(rowType, type, symbols, compilation) is not null
-                    : FeatureSetParser.GroupKeyOf(rowType, type, symbols, compilation) is not null))
+                && method switch
+                {
+                    SplitByTime => FeatureSetParser.EventTimeOf(rowType, type, symbols, compilation) is not null,
+                    SplitByGroup => FeatureSetParser.GroupKeyOf(rowType, type, symbols, compilation) is not null,
+                    _ => GeneratesBoth(rowType, type, symbols, compilation),
+                })
             .OrderBy(type => type.ToDisplayString(), StringComparer.Ordinal)
             .FirstOrDefault();
     }
+
+    private static bool GeneratesBoth(ITypeSymbol rowType, INamedTypeSymbol featureSet, KnownSymbols symbols, Compilation compilation) =>
+        FeatureSetParser.EventTimeOf(rowType, featureSet, symbols, compilation) is not null
+        && FeatureSetParser.GroupKeyOf(rowType, featureSet, symbols, compilation) is not null;
 
     /// <summary>Every use of the split in its scope, each as <c>split.TrainSet</c> or <c>split.TestSet</c>; <see langword="null"/> if it is used any other way.</summary>
     private static List<(MemberAccessExpressionSyntax Access, string Side)>? Uses(VariableDeclaratorSyntax declarator, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
@@ -165,41 +227,84 @@ public sealed class UseDeterministicSplitCodeFix : CodeFixProvider
         _ => false,
     };
 
-    private static SyntaxNode Apply(SyntaxNode root, Rewrite plan)
+    private static async Task<Document> ApplyAsync(Document document, IEnumerable<Rewrite> plans, CancellationToken cancellationToken)
     {
-        var arguments = SyntaxFactory.SeparatedList(new[]
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var rewritten = plans.ToList();
+        foreach (var plan in rewritten)
         {
-            SyntaxFactory.Argument(plan.Rows.WithoutTrivia()),
-            SyntaxFactory.Argument(plan.Fraction?.WithoutTrivia() ?? SyntaxFactory.ParseExpression(DefaultTestFraction))
-                .WithNameColon(SyntaxFactory.NameColon("testFraction")),
-        });
-        var call = SyntaxFactory.InvocationExpression(SyntaxFactory.ParseExpression($"{plan.FeatureSet}.{plan.Method}"), SyntaxFactory.ArgumentList(arguments))
-            .WithTriviaFrom(plan.Split);
-
-        var replacements = new Dictionary<SyntaxNode, SyntaxNode> { [plan.Split] = call };
-        if (!plan.Declaration.Type.IsVar)
-        {
-            replacements[plan.Declaration.Type] = SyntaxFactory.IdentifierName("var").WithTriviaFrom(plan.Declaration.Type);
+            plan.Apply(editor);
         }
 
-        foreach (var (access, side) in plan.Uses)
+        // A local that loaded the rows only for the splits replaced here is dead now.
+        var loads = rewritten.OfType<ReplaceSplit>().Select(plan => plan.Loaded.Load).OfType<LoadLocal>().GroupBy(load => load.Declarator);
+        foreach (var load in loads)
         {
-            var loaded = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, plan.Catalog.WithoutTrivia(), SyntaxFactory.IdentifierName("LoadFromEnumerable")),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(access.WithName(SyntaxFactory.IdentifierName(side)).WithoutTrivia()))));
-            replacements[access] = loaded.WithTriviaFrom(access);
+            if (load.Count() == load.First().References
+                && load.Key.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement })
+            {
+                editor.RemoveNode(statement.Parent is GlobalStatementSyntax global ? global : statement);
+            }
         }
 
-        return root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+        return editor.GetChangedDocument();
     }
 
-    private sealed record Rewrite(
+    /// <summary>A split to rewrite into a call of the generated <paramref name="Method"/>.</summary>
+    private abstract record Rewrite(InvocationExpressionSyntax Split, string Method)
+    {
+        public abstract void Apply(DocumentEditor editor);
+    }
+
+    /// <summary>A generated split called by the name of the split that honours both axes, with the same arguments.</summary>
+    private sealed record RenameSplit(InvocationExpressionSyntax Split, string Method) : Rewrite(Split, Method)
+    {
+        public override void Apply(DocumentEditor editor)
+        {
+            var name = ((MemberAccessExpressionSyntax)Split.Expression).Name;
+            editor.ReplaceNode(name, SyntaxFactory.IdentifierName(Method).WithTriviaFrom(name));
+        }
+    }
+
+    /// <summary>An ML.NET split replaced by a generated one of the rows, with each side it was used through loaded as data.</summary>
+    private sealed record ReplaceSplit(
         InvocationExpressionSyntax Split,
+        string Method,
         VariableDeclarationSyntax Declaration,
         ExpressionSyntax Catalog,
-        ExpressionSyntax Rows,
+        LoadedRows Loaded,
         string FeatureSet,
-        string Method,
         ExpressionSyntax? Fraction,
-        List<(MemberAccessExpressionSyntax Access, string Side)> Uses);
+        List<(MemberAccessExpressionSyntax Access, string Side)> Uses) : Rewrite(Split, Method)
+    {
+        public override void Apply(DocumentEditor editor)
+        {
+            var arguments = SyntaxFactory.SeparatedList(new[]
+            {
+                SyntaxFactory.Argument(Loaded.Rows.WithoutTrivia()),
+                SyntaxFactory.Argument(Fraction?.WithoutTrivia() ?? SyntaxFactory.ParseExpression(DefaultTestFraction))
+                    .WithNameColon(SyntaxFactory.NameColon("testFraction")),
+            });
+            editor.ReplaceNode(Split, SyntaxFactory.InvocationExpression(SyntaxFactory.ParseExpression($"{FeatureSet}.{Method}"), SyntaxFactory.ArgumentList(arguments))
+                .WithTriviaFrom(Split));
+            if (!Declaration.Type.IsVar)
+            {
+                editor.ReplaceNode(Declaration.Type, SyntaxFactory.IdentifierName("var").WithTriviaFrom(Declaration.Type));
+            }
+
+            foreach (var (access, side) in Uses)
+            {
+                var loaded = SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Catalog.WithoutTrivia(), SyntaxFactory.IdentifierName("LoadFromEnumerable")),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(access.WithName(SyntaxFactory.IdentifierName(side)).WithoutTrivia()))));
+                editor.ReplaceNode(access, loaded.WithTriviaFrom(access));
+            }
+        }
+    }
+
+    /// <summary>Rows loaded into data, and the local holding the data when there is one.</summary>
+    private sealed record LoadedRows(ExpressionSyntax Rows, ITypeSymbol RowType, LoadLocal? Load);
+
+    /// <summary>The local the data was loaded into, and how many times its scope reads it.</summary>
+    private sealed record LoadLocal(VariableDeclaratorSyntax Declarator, int References);
 }

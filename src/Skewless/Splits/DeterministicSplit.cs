@@ -5,8 +5,8 @@ namespace Skewless;
 /// <summary>
 /// Train/test splits that cannot leak through time or groups, and that give the same sides on every
 /// run, in every process and on every platform: nothing here is random. The generated
-/// <c>SplitByTime</c> and <c>SplitByGroup</c> of a feature set call these with its input's
-/// <c>[EventTime]</c> and <c>[GroupKey]</c> members.
+/// <c>SplitByTime</c>, <c>SplitByGroup</c> and <c>SplitByTimeAndGroup</c> of a feature set call these
+/// with its input's <c>[EventTime]</c> and <c>[GroupKey]</c> members.
 /// </summary>
 public static class DeterministicSplit
 {
@@ -49,9 +49,7 @@ public static class DeterministicSplit
             return new Split<T>(all, Array.Empty<T>());
         }
 
-        var sorted = (TTime[])times.Clone();
-        Array.Sort(sorted, Comparer<TTime>.Default);
-        var cutoff = sorted[all.Length - testCount];
+        var cutoff = Cutoff(times, testCount);
         return Partition(all, i => times[i].CompareTo(cutoff) >= 0);
     }
 
@@ -71,10 +69,87 @@ public static class DeterministicSplit
         Guard.NotNull(key, nameof(key));
         CheckFraction(testFraction);
         var all = rows.ToArray();
-        var sides = new Dictionary<string, bool>(StringComparer.Ordinal);
-        return Partition(all, i =>
+        var testGroup = GroupSides(key, testFraction);
+        return Partition(all, i => testGroup(all[i]));
+    }
+
+    /// <summary>
+    /// Rows split by time and by group at once. A group tests when the stable hash of its key falls
+    /// below <paramref name="testFraction"/>, as in <see cref="ByGroup"/>; a row trains when its group
+    /// trains and it is before <paramref name="cutoff"/>, and tests when its group tests and it is at
+    /// or after the cutoff. The other rows, a training group's after the cutoff and a test group's
+    /// before it, are left out: on either side they would put a group on both sides or training after
+    /// testing. So no group is on both sides and no training row is later than a test row.
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <typeparam name="TTime">The type of the rows' event time.</typeparam>
+    /// <typeparam name="TKey">The type of the rows' group key.</typeparam>
+    /// <param name="rows">The rows to split.</param>
+    /// <param name="time">Reads a row's event time.</param>
+    /// <param name="cutoff">The first moment of the test period.</param>
+    /// <param name="key">Reads a row's group key.</param>
+    /// <param name="testFraction">The expected share of groups to test on, from 0 to 1.</param>
+    public static Split<T> ByTimeAndGroup<T, TTime, TKey>(IEnumerable<T> rows, Func<T, TTime> time, TTime cutoff, Func<T, TKey> key, double testFraction)
+        where TTime : IComparable<TTime>
+    {
+        Guard.NotNull(rows, nameof(rows));
+        Guard.NotNull(time, nameof(time));
+        Guard.NotNull(key, nameof(key));
+        CheckFraction(testFraction);
+        var all = rows.ToArray();
+        return PartitionAgreeing(all, GroupSides(key, testFraction), i => time(all[i]).CompareTo(cutoff) >= 0);
+    }
+
+    /// <summary>
+    /// Rows split by time and by group at once, as in <see cref="ByTimeAndGroup"/>, with about
+    /// <paramref name="testFraction"/> of the rows kept on the test side. Both the share of groups that
+    /// test and the share of rows in the test period (the latest rows, as in <see cref="ByTimeFraction"/>)
+    /// are x = √f / (√f + √(1 − f)) for f = <paramref name="testFraction"/>, a third for 0.2: the kept
+    /// rows then test in the ratio x² to (1 − x)², which is f to 1 − f.
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <typeparam name="TTime">The type of the rows' event time.</typeparam>
+    /// <typeparam name="TKey">The type of the rows' group key.</typeparam>
+    /// <param name="rows">The rows to split.</param>
+    /// <param name="time">Reads a row's event time.</param>
+    /// <param name="key">Reads a row's group key.</param>
+    /// <param name="testFraction">The expected share of the kept rows to test on, from 0 to 1.</param>
+    public static Split<T> ByTimeAndGroupFraction<T, TTime, TKey>(IEnumerable<T> rows, Func<T, TTime> time, Func<T, TKey> key, double testFraction)
+        where TTime : IComparable<TTime>
+    {
+        Guard.NotNull(rows, nameof(rows));
+        Guard.NotNull(time, nameof(time));
+        Guard.NotNull(key, nameof(key));
+        CheckFraction(testFraction);
+        var all = rows.ToArray();
+        var share = testFraction is 0 or 1 ? testFraction : Math.Sqrt(testFraction) / (Math.Sqrt(testFraction) + Math.Sqrt(1 - testFraction));
+        var times = Array.ConvertAll(all, row => time(row));
+        var testCount = (int)Math.Round(share * all.Length, MidpointRounding.AwayFromZero);
+        if (testCount == 0)
         {
-            var text = KeyText(key(all[i]));
+            // No test period: only training groups' rows are kept, all of them training.
+            return PartitionAgreeing(all, GroupSides(key, share), _ => false);
+        }
+
+        var cutoff = Cutoff(times, testCount);
+        return PartitionAgreeing(all, GroupSides(key, share), i => times[i].CompareTo(cutoff) >= 0);
+    }
+
+    // The earliest of the latest testCount times; rows that share it all fall in the test period.
+    private static TTime Cutoff<TTime>(TTime[] times, int testCount)
+    {
+        var sorted = (TTime[])times.Clone();
+        Array.Sort(sorted, Comparer<TTime>.Default);
+        return sorted[times.Length - testCount];
+    }
+
+    // Whether a row's group tests, decided by its key alone and remembered, as a key usually has many rows.
+    private static Func<T, bool> GroupSides<T, TKey>(Func<T, TKey> key, double testFraction)
+    {
+        var sides = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return row =>
+        {
+            var text = KeyText(key(row));
             if (!sides.TryGetValue(text, out var test))
             {
                 test = UnitInterval(StableHash.Of(text)) < testFraction;
@@ -82,7 +157,24 @@ public static class DeterministicSplit
             }
 
             return test;
-        });
+        };
+    }
+
+    // Keeps the rows whose group side and time period agree; the others would leak on either side.
+    private static Split<T> PartitionAgreeing<T>(T[] rows, Func<T, bool> testGroup, Func<int, bool> testPeriod)
+    {
+        var train = new List<T>(rows.Length);
+        var test = new List<T>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var inTestPeriod = testPeriod(i);
+            if (testGroup(rows[i]) == inTestPeriod)
+            {
+                (inTestPeriod ? test : train).Add(rows[i]);
+            }
+        }
+
+        return new Split<T>(train.ToArray(), test.ToArray());
     }
 
     private static Split<T> Partition<T>(T[] rows, Func<int, bool> isTest)

@@ -48,8 +48,11 @@ internal static class Verify
         return test.RunAsync();
     }
 
-    /// <summary>As <see cref="CodeFixAsync{TAnalyzer, TCodeFix}(string, string, int)"/>, with the options of <paramref name="setup"/>.</summary>
-    public static Task CodeFixAsync<TAnalyzer, TCodeFix>(Setup setup, string source, string fixedSource, int iterations = 1)
+    /// <summary>
+    /// As <see cref="CodeFixAsync{TAnalyzer, TCodeFix}(string, string, int)"/>, with the options of <paramref name="setup"/>;
+    /// <paramref name="incrementalIterations"/>, when given, is how many one-at-a-time fixes it takes.
+    /// </summary>
+    public static Task CodeFixAsync<TAnalyzer, TCodeFix>(Setup setup, string source, string fixedSource, int iterations = 1, int? incrementalIterations = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
     {
@@ -59,6 +62,7 @@ internal static class Verify
             FixedCode = fixedSource,
             ReferenceAssemblies = TestReferences.None,
             NumberOfFixAllIterations = iterations,
+            NumberOfIncrementalIterations = incrementalIterations,
             TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
         };
         test.TestState.AdditionalReferences.AddRange(setup.References);

@@ -65,10 +65,26 @@ public sealed class RandomSplitAnalyzerTests
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
         Verify.AnalyzerAsync<RandomSplitAnalyzer>(Verify.Setup.GeneratedWithMachineLearning, [Rows + source], expected);
 
+    /// <summary>A feature set of the visits, which have both a group key and an event time.</summary>
+    private const string VisitFeatures = """
+
+        [FeatureSet(typeof(Visit))]
+        public static partial class VisitFeatures
+        {
+            [Feature] public static float Outcome(Visit v) => v.At.Hour;
+        }
+        """;
+
     private static DiagnosticResult Grouped(string how, string row = "Essay", string member = "Essay.Author", int location = 0) =>
-        new DiagnosticResult(Descriptors.RandomGroupSplit).WithLocation(location).WithArguments(row, member, how);
+        GroupedBy($"{how} splits them at random", row, member, location);
 
     private static DiagnosticResult Timed(string how, string row = "Flight", string member = "Flight.Departure", int location = 0) =>
+        TimedBy($"{how} splits them at random", row, member, location);
+
+    private static DiagnosticResult GroupedBy(string how, string row = "Visit", string member = "Visit.Patient", int location = 0) =>
+        new DiagnosticResult(Descriptors.RandomGroupSplit).WithLocation(location).WithArguments(row, member, how);
+
+    private static DiagnosticResult TimedBy(string how, string row = "Visit", string member = "Visit.At", int location = 0) =>
         new DiagnosticResult(Descriptors.RandomTimeSplit).WithLocation(location).WithArguments(row, member, how);
 
     // Must fire.
@@ -168,7 +184,89 @@ public sealed class RandomSplitAnalyzerTests
         Grouped("TrainTestSplit without a sampling key", "Visit", "Visit.Patient"),
         Timed("TrainTestSplit without a sampling key", "Visit", "Visit.At"));
 
+    [Fact]
+    public Task SKW203_fires_on_a_split_by_time_alone_of_rows_with_a_group() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(Visit[] visits)
+            {
+                var byShare = {|#0:VisitFeatures.SplitByTime(visits, 0.2)|};
+                var (train, test) = {|#1:VisitFeatures.SplitByTime(visits, new DateTime(2001, 3, 1))|};
+                var direct = {|#2:DeterministicSplit.ByTime(visits, v => v.At, new DateTime(2001, 3, 1))|};
+            }
+        }
+        """ + VisitFeatures,
+        GroupedBy("SplitByTime splits them by time alone"),
+        GroupedBy("SplitByTime splits them by time alone", location: 1),
+        GroupedBy("ByTime splits them by time alone", location: 2));
+
+    [Fact]
+    public Task SKW204_fires_on_a_split_by_group_alone_of_rows_with_a_time() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(MLContext ml, Visit[] visits)
+            {
+                var split = {|#0:VisitFeatures.SplitByGroup(visits, testFraction: 0.2)|};
+                var trainView = ml.Data.LoadFromEnumerable(split.Train);
+                var direct = {|#1:DeterministicSplit.ByGroup(visits, v => v.Patient, 0.2)|};
+            }
+        }
+        """ + VisitFeatures,
+        TimedBy("SplitByGroup splits them by group alone"),
+        TimedBy("ByGroup splits them by group alone", location: 1));
+
+    [Fact]
+    public Task SKW204_fires_on_TrainTestSplit_with_a_sampling_key_of_timed_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(MLContext ml, Visit[] visits)
+            {
+                var data = ml.Data.LoadFromEnumerable(visits);
+                var split = {|#0:ml.Data.TrainTestSplit(data, 0.2, samplingKeyColumnName: nameof(Visit.Patient))|};
+            }
+        }
+        """, TimedBy("TrainTestSplit with a sampling key splits them by group alone"));
+
     // Must not fire.
+
+    [Fact]
+    public Task Is_silent_on_a_split_by_time_and_group() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(Visit[] visits)
+            {
+                var byShare = VisitFeatures.SplitByTimeAndGroup(visits, 0.2);
+                var (train, test) = VisitFeatures.SplitByTimeAndGroup(visits, new DateTime(2001, 3, 1), testFraction: 0.2);
+                var direct = DeterministicSplit.ByTimeAndGroupFraction(visits, v => v.At, v => v.Patient, 0.2);
+            }
+        }
+        """ + VisitFeatures);
+
+    [Fact]
+    public Task Is_silent_on_a_split_along_the_only_axis_the_rows_have() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(Flight[] flights, Essay[] essays, Reading[] readings)
+            {
+                var byTime = DeterministicSplit.ByTimeFraction(flights, f => f.Departure, 0.2);
+                var byGroup = DeterministicSplit.ByGroup(essays, e => e.Author, 0.2);
+                var byValue = DeterministicSplit.ByGroup(readings, r => r.Value, 0.2);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Is_silent_on_a_method_of_the_same_name_elsewhere() => VerifyAsync("""
+        public static class Splitter
+        {
+            public static Split<Visit> SplitByGroup(Visit[] visits) => new Split<Visit>(visits, visits);
+        }
+
+        public static class Training
+        {
+            public static void Run(Visit[] visits) => Splitter.SplitByGroup(visits);
+        }
+        """);
 
     [Fact]
     public Task Is_silent_on_a_split_with_a_sampling_key() => VerifyAsync("""

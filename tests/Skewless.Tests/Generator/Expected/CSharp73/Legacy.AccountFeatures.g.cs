@@ -126,6 +126,23 @@ namespace Legacy
             return global::Skewless.DeterministicSplit.ByGroup(rows, row => row.Customer, testFraction);
         }
 
+        /// <summary>Splits rows by their event time <c>Opened</c> and their group key <c>Customer</c>: a row trains when its group trains and it is before <paramref name="cutoff"/>, and tests when its group tests and it is not; the other rows are left out, so no group is on both sides and no training row is later than a test row.</summary>
+        /// <param name="rows">The rows to split.</param>
+        /// <param name="cutoff">The first moment of the test period.</param>
+        /// <param name="testFraction">The expected share of groups to test on, from 0 to 1.</param>
+        public static global::Skewless.Split<global::Legacy.Account> SplitByTimeAndGroup(global::System.Collections.Generic.IEnumerable<global::Legacy.Account> rows, global::System.DateTime cutoff, double testFraction)
+        {
+            return global::Skewless.DeterministicSplit.ByTimeAndGroup(rows, row => row.Opened, cutoff, row => row.Customer, testFraction);
+        }
+
+        /// <summary>Splits rows by their event time <c>Opened</c> and their group key <c>Customer</c>, with about <paramref name="testFraction"/> of the kept rows testing: test groups' latest rows test, training groups' earlier rows train, and the other rows are left out.</summary>
+        /// <param name="rows">The rows to split.</param>
+        /// <param name="testFraction">The expected share of the kept rows to test on, from 0 to 1.</param>
+        public static global::Skewless.Split<global::Legacy.Account> SplitByTimeAndGroup(global::System.Collections.Generic.IEnumerable<global::Legacy.Account> rows, double testFraction)
+        {
+            return global::Skewless.DeterministicSplit.ByTimeAndGroupFraction(rows, row => row.Opened, row => row.Customer, testFraction);
+        }
+
         /// <summary>The position of <paramref name="value"/> among the declared values, which statistics and monitors count; -1 for an undeclared value.</summary>
         private static int OrdinalOf(global::Legacy.Tier value)
         {
