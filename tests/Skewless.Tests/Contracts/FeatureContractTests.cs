@@ -188,7 +188,7 @@ public sealed class FeatureContractTests
     }
 
     [Fact]
-    public void A_feature_name_with_a_line_break_or_white_space_at_an_end_stays_on_its_line_and_reads_back()
+    public void A_feature_name_with_white_space_at_an_end_reads_back_and_one_with_a_line_break_is_left_out()
     {
         var model = Parse.FeatureSet(TestSources.Flight + """
             [FeatureSet(typeof(Flight), Name = "Flights")]
@@ -201,9 +201,9 @@ public sealed class FeatureContractTests
             """);
         var entry = FeatureContract.Entry(model);
 
-        Assert.Equal(4, entry.Split('\n').Length);
+        Assert.Equal(3, entry.Split('\n').Length);
         var recorded = FeatureContract.Parse(entry + "\n").Find("Flights", 1)!;
-        Assert.Equal(["hour\\r\\nof day", "Month", "Month"], recorded.Features.Select(feature => feature.Name));
+        Assert.Equal(["Month", "Month"], recorded.Features.Select(feature => feature.Name));
         Assert.EndsWith("now: the code of a feature or of a helper it calls changed", FeatureContract.Differences(recorded, model), StringComparison.Ordinal);
     }
 }
