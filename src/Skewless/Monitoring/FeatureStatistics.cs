@@ -1,3 +1,5 @@
+using Skewless.Transforms;
+
 namespace Skewless.Monitoring;
 
 /// <summary>
@@ -45,6 +47,7 @@ public abstract class FeatureStatistics
 public sealed class NumericStatistics : FeatureStatistics
 {
     private readonly double[] _edges;
+    private readonly SortedEdges _sortedEdges;
     private readonly long[] _binCounts;
 
     internal NumericStatistics(
@@ -57,6 +60,7 @@ public sealed class NumericStatistics : FeatureStatistics
         Minimum = minimum;
         Maximum = maximum;
         _edges = edges;
+        _sortedEdges = new SortedEdges(edges);
         _binCounts = binCounts;
     }
 
@@ -87,26 +91,7 @@ public sealed class NumericStatistics : FeatureStatistics
     public override DistanceMetric Metric => DistanceMetric.JensenShannon;
 
     /// <summary>The bin of a finite <paramref name="value"/>: the number of edges at or below it.</summary>
-    public int BinOf(double value) => BinOf(_edges, value);
-
-    internal static int BinOf(double[] edges, double value)
-    {
-        int low = 0, high = edges.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >> 1;
-            if (edges[middle] <= value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
+    public int BinOf(double value) => _sortedEdges.AtOrBelow(value);
 }
 
 /// <summary>Statistics of a categorical feature (bool, enum or string): the counts of its most frequent values and of the rest.</summary>
