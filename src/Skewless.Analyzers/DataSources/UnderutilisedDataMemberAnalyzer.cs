@@ -10,7 +10,7 @@ namespace Skewless.Analyzers.DataSources;
 /// <summary>
 /// Reports a member of a <c>[DataSource]</c> that no feature of any feature set in the compilation
 /// reads, and that is not the label, a group key, the event time or a member marked
-/// <c>[NotAtServing]</c>, which no feature may read (SKW500): an underutilised data
+/// <c>[NotAtServing]</c> or <c>[ModelOutput]</c>, which features should not read (SKW500): an underutilised data
 /// dependency. Only data sources that some feature set here takes are checked, since a data source
 /// declared for other projects is read there. Needs every feature set, so it reports when the
 /// compilation ends.
@@ -18,9 +18,10 @@ namespace Skewless.Analyzers.DataSources;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
 {
-    // Members with these roles are used without a feature reading them: by training, by splits, or
-    // (a [NotAtServing] member, which SKW201 forbids features to read) by evaluation and analysis.
-    private static readonly string[] ExemptRoles = { DataSourceParser.Label, DataSourceParser.EventTime, DataSourceParser.GroupKey, DataSourceParser.NotAtServing };
+    // Members with these roles are used without a feature reading them: by training, by splits, or by evaluation and
+    // analysis (a [NotAtServing] member, which SKW201 forbids features to read, and a [ModelOutput] one, which SKW202
+    // warns a feature off, as reading it closes a feedback loop).
+    private static readonly string[] ExemptRoles = { DataSourceParser.Label, DataSourceParser.EventTime, DataSourceParser.GroupKey, DataSourceParser.NotAtServing, DataSourceParser.ModelOutput };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnderutilisedDataMember);
 

@@ -14,6 +14,7 @@ internal static class DataSourceParser
     public const string EventTime = "eventTime";
     public const string GroupKey = "groupKey";
     public const string NotAtServing = "notAtServing";
+    public const string ModelOutput = "modelOutput";
 
     // The member attributes worth a role in the map, by attribute class name (all in namespace Skewless).
     private static readonly (string Attribute, string Role)[] RoleAttributes =
@@ -22,7 +23,7 @@ internal static class DataSourceParser
         ("EventTimeAttribute", EventTime),
         ("GroupKeyAttribute", GroupKey),
         ("NotAtServingAttribute", NotAtServing),
-        ("ModelOutputAttribute", "modelOutput"),
+        ("ModelOutputAttribute", ModelOutput),
     };
 
     public static DataSourceModel Parse(ITypeSymbol type, KnownSymbols symbols)

@@ -67,6 +67,11 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
             .Replace("public string Cancelled;", "[NotAtServing(\"known only after departure\")] public string Cancelled;", StringComparison.Ordinal));
 
     [Fact]
+    public Task A_ModelOutput_member_is_meant_to_be_read_by_no_feature() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+        Sources.Replace("public float TaxiMinutes", "[ModelOutput] public float TaxiMinutes", StringComparison.Ordinal)
+            .Replace("public string Cancelled;", "[ModelOutput] public string Cancelled;", StringComparison.Ordinal));
+
+    [Fact]
     public Task A_data_source_no_feature_set_here_takes_is_left_to_the_projects_that_do() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>("""
         using Skewless;
 
