@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Skew.Clones;
 
@@ -81,9 +82,71 @@ public sealed class CallFeatureCodeFix : CodeFixProvider
             call = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.CastExpression(TypeName(copyType), call)).WithAdditionalAnnotations(Simplifier.Annotation);
         }
 
-        var fixedDocument = document.WithSyntaxRoot(root.ReplaceNode(copy, call.WithTriviaFrom(copy)));
+        var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+        editor.ReplaceNode(copy, call.WithTriviaFrom(copy));
+        foreach (var dead in LocalsLeftDead(copy, model, cancellationToken))
+        {
+            editor.RemoveNode(dead);
+        }
+
+        var fixedDocument = document.WithSyntaxRoot(editor.GetChangedRoot());
         return await ImportAdder.AddImportsAsync(fixedDocument, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The declarations of locals that only the copy read (a copy split into locals), and then of the locals that only
+    /// those read, so the fix leaves no dead reads of the row behind. A local whose initializer might do more than read
+    /// (a call, an assignment, a new object) stays.
+    /// </summary>
+    private static List<LocalDeclarationStatementSyntax> LocalsLeftDead(ExpressionSyntax copy, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var dead = new List<LocalDeclarationStatementSyntax>();
+        if (copy.FirstAncestorOrSelf<BlockSyntax>() is not { } body)
+        {
+            return dead;
+        }
+
+        var gone = new List<TextSpan> { copy.Span };
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var statement in body.DescendantNodes().OfType<LocalDeclarationStatementSyntax>())
+            {
+                if (dead.Contains(statement)
+                    || statement.Declaration.Variables.Count != 1
+                    || statement.Declaration.Variables[0] is not { Initializer.Value: var value } variable
+                    || !ReadsOnly(value)
+                    || model.GetDeclaredSymbol(variable, cancellationToken) is not ILocalSymbol local)
+                {
+                    continue;
+                }
+
+                var reads = body.DescendantNodes().OfType<IdentifierNameSyntax>()
+                    .Where(name => name.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+                    .ToList();
+                if (reads.Count > 0 && reads.All(read => gone.Any(span => span.Contains(read.Span))))
+                {
+                    dead.Add(statement);
+                    gone.Add(statement.Span);
+                    changed = true;
+                }
+            }
+        }
+
+        return dead;
+    }
+
+    private static bool ReadsOnly(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax or LiteralExpressionSyntax or ThisExpressionSyntax => true,
+        MemberAccessExpressionSyntax access => ReadsOnly(access.Expression),
+        ParenthesizedExpressionSyntax parenthesized => ReadsOnly(parenthesized.Expression),
+        CastExpressionSyntax cast => ReadsOnly(cast.Expression),
+        PrefixUnaryExpressionSyntax unary => (unary.IsKind(SyntaxKind.UnaryMinusExpression) || unary.IsKind(SyntaxKind.LogicalNotExpression)) && ReadsOnly(unary.Operand),
+        BinaryExpressionSyntax binary => ReadsOnly(binary.Left) && ReadsOnly(binary.Right),
+        ConditionalExpressionSyntax conditional => ReadsOnly(conditional.Condition) && ReadsOnly(conditional.WhenTrue) && ReadsOnly(conditional.WhenFalse),
+        _ => false,
+    };
 
     private static TypeSyntax TypeName(ITypeSymbol type) =>
         SyntaxFactory.ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))

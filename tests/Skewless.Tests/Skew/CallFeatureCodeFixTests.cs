@@ -96,7 +96,7 @@ public sealed class CallFeatureCodeFixTests
         """);
 
     [Fact]
-    public Task Passes_a_row_read_through_a_local() => VerifyAsync("""
+    public Task Passes_a_row_read_through_a_local_and_removes_the_locals_only_the_copy_read() => VerifyAsync("""
         namespace Flights
         {
             public static class Serving
@@ -104,7 +104,8 @@ public sealed class CallFeatureCodeFixTests
                 public static float Log(Flight row)
                 {
                     var miles = row.DistanceMiles;
-                    return {|SKW300:MathF.Log(1 + miles)|};
+                    var more = 1 + miles;
+                    return {|SKW300:MathF.Log(more)|};
                 }
             }
         }
@@ -115,7 +116,35 @@ public sealed class CallFeatureCodeFixTests
             {
                 public static float Log(Flight row)
                 {
+                    return FlightFeatures.LogDistance(row);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Keeps_a_local_read_elsewhere() => VerifyAsync("""
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Log(Flight row, System.Collections.Generic.List<float> seen)
+                {
                     var miles = row.DistanceMiles;
+                    seen.Add(miles);
+                    return {|SKW300:MathF.Log(1 + miles)|};
+                }
+            }
+        }
+        """, """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Log(Flight row, System.Collections.Generic.List<float> seen)
+                {
+                    var miles = row.DistanceMiles;
+                    seen.Add(miles);
                     return FlightFeatures.LogDistance(row);
                 }
             }
