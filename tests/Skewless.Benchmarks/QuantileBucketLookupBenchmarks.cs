@@ -57,27 +57,5 @@ public class QuantileBucketLookupBenchmarks
         Sink = sum;
     }
 
-    private int Bisect(double value)
-    {
-        if (double.IsNaN(value))
-        {
-            return -1;
-        }
-
-        int low = 0, high = _boundaries.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >> 1;
-            if (_boundaries[middle] <= value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
+    private int Bisect(double value) => double.IsNaN(value) ? -1 : HandWrittenFlightFeatures.EdgesAtOrBelow(_boundaries, value);
 }
