@@ -82,11 +82,16 @@ public sealed class MinMax : IFittedTransform
     public FeatureTransform Kind => FeatureTransform.MinMax;
 
     /// <summary>Rescales one value.</summary>
-    public float Apply(double value)
-    {
-        var present = MissingValues.IsMissing(value) ? Mean : value;
-        return _halved ? (float)(((present * 0.5) - (Minimum * 0.5)) / _scale) : (float)((present - Minimum) / _scale);
-    }
+    public float Apply(double value) => Rescale(MissingValues.IsMissing(value) ? Mean : value);
+
+    /// <summary>Rescales one <see cref="float"/>: the same as <see cref="Apply(double)"/> of it, without waiting on the previous row (see <see cref="MissingValues.IsMissing(float)"/>).</summary>
+    public float Apply(float value) => MissingValues.IsMissing(value) ? Rescale(Mean) : Rescale(value);
+
+    /// <summary>Rescales one integer: the same as <see cref="Apply(double)"/> of it. Without this overload an <see cref="int"/> would take the <see cref="float"/> one and lose digits.</summary>
+    public float Apply(long value) => Rescale(value);
+
+    private float Rescale(double value) =>
+        _halved ? (float)(((value * 0.5) - (Minimum * 0.5)) / _scale) : (float)((value - Minimum) / _scale);
 
     /// <inheritdoc />
     public void WriteTo(Utf8JsonWriter writer)

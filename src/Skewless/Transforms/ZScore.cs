@@ -58,7 +58,15 @@ public sealed class ZScore : IFittedTransform
     public FeatureTransform Kind => FeatureTransform.ZScore;
 
     /// <summary>Standardises one value.</summary>
-    public float Apply(double value) => MissingValues.IsMissing(value) ? 0f : (float)((value - Mean) / _scale);
+    public float Apply(double value) => MissingValues.IsMissing(value) ? 0f : Standardise(value);
+
+    /// <summary>Standardises one <see cref="float"/>: the same as <see cref="Apply(double)"/> of it, without waiting on the previous row (see <see cref="MissingValues.IsMissing(float)"/>).</summary>
+    public float Apply(float value) => MissingValues.IsMissing(value) ? 0f : Standardise(value);
+
+    /// <summary>Standardises one integer: the same as <see cref="Apply(double)"/> of it. Without this overload an <see cref="int"/> would take the <see cref="float"/> one and lose digits.</summary>
+    public float Apply(long value) => Standardise(value);
+
+    private float Standardise(double value) => (float)((value - Mean) / _scale);
 
     /// <inheritdoc />
     public void WriteTo(Utf8JsonWriter writer)

@@ -180,4 +180,18 @@ public sealed class MinMaxTests
         Assert.Equal(1f, fitted.Apply(double.MaxValue));
         Assert.Equal(0.5f, fitted.Apply(double.NaN));
     }
+
+    [Fact]
+    public void The_float_and_integer_overloads_give_what_the_double_one_gives()
+    {
+        MinMax[] fits = [Fit([2_147_483_000.0, 2_147_483_600.0]), Fit([-3.5, 0.25, 1e6]), Fit([-double.MaxValue, double.MaxValue]), Fit([7.0])];
+        foreach (var fitted in fits)
+        {
+            WideningOverloads.AssertSame(WideningOverloads.Floats(), value => value, fitted.Apply, fitted.Apply);
+            WideningOverloads.AssertSame(WideningOverloads.Integers(), value => value, fitted.Apply, fitted.Apply);
+
+            // An int takes the long overload, not the float one, which would round 2,147,483,646 to 2^31.
+            Assert.Equal(fitted.Apply((double)(int.MaxValue - 1)), fitted.Apply(int.MaxValue - 1));
+        }
+    }
 }
