@@ -16,9 +16,11 @@ internal static class ShortStrings
     public const int MaxLength = 4;
 
     /// <summary>Whether <paramref name="value"/> has one to four code units, the last not U+0000.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Fits(string value) => (uint)(value.Length - 1) < MaxLength && value[value.Length - 1] != '\0';
 
     /// <summary>Packs a string that <see cref="Fits"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Pack(string value)
     {
         if (!BitConverter.IsLittleEndian)

@@ -1,7 +1,4 @@
-#if NET
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-#endif
+using System.Runtime.CompilerServices;
 
 namespace Skewless.Transforms;
 
@@ -11,61 +8,54 @@ namespace Skewless.Transforms;
 /// <see cref="StableHash"/> nor a string comparison: the hash is needed only for an out-of-vocabulary bucket.
 /// </summary>
 /// <remarks>
-/// A lookup is one multiply, one bucket of four keys compared at once and no branch on where in the bucket the key is,
-/// so it costs the same whatever order the values come in. When the table holds every short term, as it almost always
-/// does, a short value it does not find is known not to be a term, with no second lookup. The table is built once from the fitted terms, with about one
-/// bucket a term and the first of a fixed list of multipliers that leaves no bucket with more than four; a term that finds
-/// its bucket full under every multiplier is left to <see cref="TermIndex"/>, which holds every term, so the lookup stays
-/// exact whatever the terms are and the table never grows past that size. So are terms that end in U+0000, which
-/// <see cref="ShortStrings.Pack"/> would not tell from the same term without it.
+/// A table is direct-mapped: a lookup is one multiply, one entry read and one compare, with no branch on the data, so
+/// it costs the same whatever order the values come in. It has at least <see cref="SlotsPerTerm"/> slots a term and the
+/// first of a fixed list of multipliers that leaves the fewest terms out. Terms are placed most frequent first, so the
+/// few whose slot is taken are rare ones; they go to an overflow index built the same way, and so on until none is
+/// left. Each level places at least its first term, so the levels end. Only the first level is read on the fast path
+/// (<see cref="Probe"/>); a value it misses, rare when served values are mostly terms, is looked up in the overflow by
+/// <see cref="IndexOf(ulong)"/>, which is exact: together the levels hold every short term, so a short value that
+/// misses them all is known not to be a term, with no string hash.
 /// </remarks>
 internal sealed class ShortTermIndex
 {
-    /// <summary>What <see cref="IndexOf"/> returns for a value that is not a term.</summary>
+    /// <summary>What <see cref="IndexOf(ulong)"/> returns for a value that is not a term.</summary>
     public const int NotATerm = -1;
 
-    /// <summary>What <see cref="IndexOf"/> returns when only <see cref="TermIndex"/> can tell: the value does not fit, or a short term was left out.</summary>
-    public const int Undecided = -2;
+    /// <summary>What <see cref="IndexOf(string)"/> returns for a value no packed key holds, which only <see cref="TermIndex"/> can look up.</summary>
+    public const int DoesNotFit = -2;
 
-    private const int BucketSize = 4;
+    private const int SlotsPerTerm = 4;
     private const int Multipliers = 16;
 
-    private readonly ulong[] _keys; // BucketSize to a bucket; 0 marks an empty entry, which no term packs to
-    private readonly int[] _indices;
+    private readonly Entry[] _entries; // a Key of 0 marks an empty slot: no term packs to 0
     private readonly ulong _multiplier;
     private readonly int _shift;
-    private readonly int _miss; // NotATerm when every short term is in the table, else Undecided
+    private readonly ShortTermIndex? _overflow; // the terms whose slot was taken
 
+    /// <param name="terms">The vocabulary's terms, in index order: most frequent first. Those that do not fit in a packed key are left to <see cref="TermIndex"/>.</param>
     public ShortTermIndex(string[] terms)
-        : this(terms, bucketBits: null)
+        : this(terms, slotBits: null)
     {
     }
 
-    /// <param name="terms">The vocabulary's terms, in index order.</param>
-    /// <param name="bucketBits">The base-2 logarithm of the number of buckets; null for at least one bucket a term. A test passes a small one to fill buckets.</param>
-    internal ShortTermIndex(string[] terms, int? bucketBits)
+    /// <param name="terms">As for <see cref="ShortTermIndex(string[])"/>.</param>
+    /// <param name="slotBits">The base-2 logarithm of the first level's number of slots. A test passes a small one to send terms to the overflow.</param>
+    internal ShortTermIndex(string[] terms, int? slotBits)
+        : this(PackedTerms(terms), slotBits)
     {
-        var shortTerms = new List<(ulong Key, int Index)>();
-        for (var index = 0; index < terms.Length; index++)
-        {
-            var term = terms[index];
-            if (ShortStrings.Fits(term))
-            {
-                shortTerms.Add((ShortStrings.Pack(term), index));
-            }
-        }
+    }
 
-        var bits = bucketBits ?? BitsForOneBucketEach(shortTerms.Count);
-
+    private ShortTermIndex(List<Entry> terms, int? slotBits)
+    {
+        var bits = slotBits ?? BitsFor(SlotsPerTerm * terms.Count);
         _shift = 64 - bits;
-        _keys = new ulong[BucketSize << bits];
-        _indices = new int[BucketSize << bits];
+        _entries = new Entry[1 << bits];
         var best = 0;
         var fewestLeftOut = int.MaxValue;
         for (var attempt = 0; attempt < Multipliers && fewestLeftOut > 0; attempt++)
         {
-            Array.Clear(_keys, 0, _keys.Length);
-            var leftOut = Place(shortTerms, _keys, _indices, Multiplier(attempt), _shift);
+            var leftOut = Place(terms, Multiplier(attempt), leftOut: null);
             if (leftOut < fewestLeftOut)
             {
                 (best, fewestLeftOut) = (attempt, leftOut);
@@ -73,66 +63,52 @@ internal sealed class ShortTermIndex
         }
 
         _multiplier = Multiplier(best);
-        _miss = fewestLeftOut == 0 ? NotATerm : Undecided;
-        if (fewestLeftOut > 0 && best != Multipliers - 1)
-        {
-            // The table holds the last attempt's placement; a large vocabulary leaves a few terms out under every multiplier.
-            Array.Clear(_keys, 0, _keys.Length);
-            Place(shortTerms, _keys, _indices, _multiplier, _shift);
-        }
+        var overflow = new List<Entry>(fewestLeftOut);
+        Place(terms, _multiplier, overflow);
+        _overflow = overflow.Count == 0 ? null : new ShortTermIndex(overflow, slotBits: null);
     }
 
     /// <summary>
-    /// The index of the term <paramref name="value"/>; <see cref="NotATerm"/> when it fits in a packed key and no term
-    /// is it; <see cref="Undecided"/> when it does not fit, or when it might be a short term the table left out.
+    /// The index of the term <paramref name="value"/>, <see cref="NotATerm"/> when no term is it, or
+    /// <see cref="DoesNotFit"/> when it does not fit in a packed key.
     /// </summary>
-    public int IndexOf(string value)
-    {
-        if (!ShortStrings.Fits(value))
-        {
-            return Undecided;
-        }
+    public int IndexOf(string value) => ShortStrings.Fits(value) ? IndexOf(ShortStrings.Pack(value)) : DoesNotFit;
 
-        var key = ShortStrings.Pack(value);
-        var first = Bucket(key, _multiplier, _shift) * BucketSize;
-#if NET
-        if (Vector256.IsHardwareAccelerated)
-        {
-            return FindAtOnce(_keys, _indices, first, key, _miss);
-        }
-#endif
-        return FindOneByOne(_keys, _indices, first, key, _miss);
+    /// <summary>The index of the term that packs to <paramref name="key"/>, or <see cref="NotATerm"/>.</summary>
+    public int IndexOf(ulong key)
+    {
+        var index = Probe(key);
+        return index >= 0 || _overflow is null ? index : _overflow.IndexOf(key);
     }
 
-#if NET
-    /// <summary>The index stored with <paramref name="key"/> in the bucket of four entries from <paramref name="first"/>, or <paramref name="notFound"/>: one compare of all four.</summary>
-    internal static int FindAtOnce(ulong[] keys, int[] indices, int first, ulong key, int notFound)
+    /// <summary>The index of the term that packs to <paramref name="key"/> when the first level holds it, else <see cref="NotATerm"/>, whether or not the overflow does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Probe(ulong key)
     {
-        // Every bucket's four entries are part of the array: the constructor sizes it in whole buckets.
-        var bucket = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(keys), (nuint)first);
-        var matches = Vector256.Equals(bucket, Vector256.Create(key)).ExtractMostSignificantBits();
-        return matches == 0 ? notFound : indices[first + System.Numerics.BitOperations.TrailingZeroCount(matches)];
+        // The shift leaves exactly as many bits as the table has slots, so the slot is always in range.
+        var entry = _entries[Slot(key, _multiplier, _shift)];
+        return entry.Key == key ? entry.Index : NotATerm;
     }
-#endif
 
-    /// <summary>The same as <c>FindAtOnce</c>, an entry at a time, where 256-bit vectors are not accelerated.</summary>
-    internal static int FindOneByOne(ulong[] keys, int[] indices, int first, ulong key, int notFound)
+    private static List<Entry> PackedTerms(string[] terms)
     {
-        for (var entry = first; entry < first + BucketSize; entry++)
+        var packed = new List<Entry>();
+        for (var index = 0; index < terms.Length; index++)
         {
-            if (keys[entry] == key)
+            // A term ending in U+0000 is not packed: it would pack like the same term without it.
+            if (ShortStrings.Fits(terms[index]))
             {
-                return indices[entry];
+                packed.Add(new Entry(ShortStrings.Pack(terms[index]), index));
             }
         }
 
-        return notFound;
+        return packed;
     }
 
-    private static int BitsForOneBucketEach(int terms)
+    private static int BitsFor(int slots)
     {
         var bits = 1;
-        while ((1 << bits) < terms)
+        while ((1 << bits) < slots)
         {
             bits++;
         }
@@ -140,34 +116,45 @@ internal sealed class ShortTermIndex
         return bits;
     }
 
-    private static int Bucket(ulong key, ulong multiplier, int shift) => (int)((key * multiplier) >> shift);
+    private static int Slot(ulong key, ulong multiplier, int shift) => (int)((key * multiplier) >> shift);
 
     // Odd multipliers spread by the golden ratio's bits; each attempt is a fixed one, so a vocabulary always builds the same table.
     private static ulong Multiplier(int attempt) => unchecked((0x9E3779B97F4A7C15UL * (ulong)((2 * attempt) + 1)) | 1);
 
-    /// <summary>Places each term in its bucket, or leaves it out when the bucket is full; returns how many were left out.</summary>
-    private static int Place(List<(ulong Key, int Index)> terms, ulong[] keys, int[] indices, ulong multiplier, int shift)
+    /// <summary>
+    /// Fills the table afresh, each term in its slot unless an earlier term took it; returns how many were left out, and
+    /// adds them to <paramref name="leftOut"/> when there is one.
+    /// </summary>
+    private int Place(List<Entry> terms, ulong multiplier, List<Entry>? leftOut)
     {
-        var leftOut = 0;
-        foreach (var (key, index) in terms)
+        Array.Clear(_entries, 0, _entries.Length);
+        var count = 0;
+        foreach (var term in terms)
         {
-            var entry = Bucket(key, multiplier, shift) * BucketSize;
-            var end = entry + BucketSize;
-            while (entry < end && keys[entry] != 0)
+            ref var entry = ref _entries[Slot(term.Key, multiplier, _shift)];
+            if (entry.Key != 0)
             {
-                entry++;
-            }
-
-            if (entry == end)
-            {
-                leftOut++;
+                count++;
+                leftOut?.Add(term);
                 continue;
             }
 
-            keys[entry] = key;
-            indices[entry] = index;
+            entry = term;
         }
 
-        return leftOut;
+        return count;
+    }
+
+    // The key and its index side by side, so a lookup reads one cache line.
+    private readonly struct Entry
+    {
+        public readonly ulong Key;
+        public readonly int Index;
+
+        public Entry(ulong key, int index)
+        {
+            Key = key;
+            Index = index;
+        }
     }
 }

@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 namespace Skewless.Transforms;
 
 /// <summary>
-/// A vocabulary's terms by a hash of their code units, looked up on the serving path after <see cref="ShortTermIndex"/>.
+/// A vocabulary's terms that <see cref="ShortTermIndex"/> cannot hold, by a hash of their code units: those that do not
+/// fit in <see cref="ShortStrings"/>' packed key, looked up for a served value that does not fit either.
 /// </summary>
 /// <remarks>
 /// The hash lives only in this table, so it need not be <see cref="StableHash"/>, which takes a dependent multiply for
@@ -24,8 +25,9 @@ internal sealed class TermIndex
 
     public TermIndex(string[] terms)
     {
+        var held = Enumerable.Range(0, terms.Length).Where(index => !ShortStrings.Fits(terms[index])).ToList();
         var capacity = 4;
-        while (capacity < terms.Length * 2)
+        while (capacity < held.Count * 2)
         {
             capacity *= 2;
         }
@@ -34,7 +36,7 @@ internal sealed class TermIndex
         _hashes = new ulong[capacity];
         _positions = new int[capacity];
         _mask = capacity - 1;
-        for (var index = 0; index < terms.Length; index++)
+        foreach (var index in held)
         {
             var hash = Hash(terms[index]);
             var entry = (int)hash & _mask;
@@ -48,7 +50,7 @@ internal sealed class TermIndex
         }
     }
 
-    /// <summary>The index of the term <paramref name="value"/>, or -1 when it is not a term.</summary>
+    /// <summary>The index of the term <paramref name="value"/>, a value that does not fit in a packed key, or -1 when it is not a term.</summary>
     public int IndexOf(string value)
     {
         var hash = Hash(value);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Skewless.Artifacts;
 
@@ -142,7 +143,25 @@ public sealed class Vocabulary : IFittedTransform
     public FeatureTransform Kind => FeatureTransform.Vocabulary;
 
     /// <summary>The index of <paramref name="value"/>: a term's position, an out-of-vocabulary bucket after the terms, or -1 when missing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(string? value)
+    {
+        // Inlined into the generated kernel, so a short term, the common served value, costs no call. Null and the
+        // empty string do not fit: they are left, as missing, to the rest.
+        if (value is not null && ShortStrings.Fits(value))
+        {
+            var index = _shortTerms.Probe(ShortStrings.Pack(value));
+            if (index >= 0)
+            {
+                return index;
+            }
+        }
+
+        return IndexOfRest(value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int IndexOfRest(string? value)
     {
         if (MissingValues.IsMissing(value))
         {
@@ -150,7 +169,7 @@ public sealed class Vocabulary : IFittedTransform
         }
 
         var index = _shortTerms.IndexOf(value!);
-        if (index == ShortTermIndex.Undecided)
+        if (index == ShortTermIndex.DoesNotFit)
         {
             index = _indices.IndexOf(value!);
         }

@@ -54,17 +54,17 @@ public sealed class ShortTermIndexTests
         var index = new ShortTermIndex([term]);
 
         Assert.Equal(0, index.IndexOf(term));
-        Assert.Equal(ShortStrings.Fits(value) ? ShortTermIndex.NotATerm : ShortTermIndex.Undecided, index.IndexOf(value));
+        Assert.Equal(ShortStrings.Fits(value) ? ShortTermIndex.NotATerm : ShortTermIndex.DoesNotFit, index.IndexOf(value));
     }
 
     [Fact]
-    public void Terms_ending_in_U0000_or_longer_than_four_are_left_to_the_hashed_index()
+    public void Terms_ending_in_U0000_or_longer_than_four_do_not_fit()
     {
         var index = new ShortTermIndex(["A\0", "\0", "ABCDE", "AB", "A\0B"]);
 
-        Assert.Equal(ShortTermIndex.Undecided, index.IndexOf("A\0"));
-        Assert.Equal(ShortTermIndex.Undecided, index.IndexOf("\0"));
-        Assert.Equal(ShortTermIndex.Undecided, index.IndexOf("ABCDE"));
+        Assert.Equal(ShortTermIndex.DoesNotFit, index.IndexOf("A\0"));
+        Assert.Equal(ShortTermIndex.DoesNotFit, index.IndexOf("\0"));
+        Assert.Equal(ShortTermIndex.DoesNotFit, index.IndexOf("ABCDE"));
         Assert.Equal(ShortTermIndex.NotATerm, index.IndexOf("A"));
         Assert.Equal(3, index.IndexOf("AB"));
         Assert.Equal(4, index.IndexOf("A\0B")); // a U+0000 inside is packed like any other code unit
@@ -104,53 +104,18 @@ public sealed class ShortTermIndexTests
     }
 
     [Fact]
-    public void Terms_that_find_their_bucket_full_are_left_out_and_the_rest_still_found()
+    public void Terms_whose_slot_is_taken_are_found_in_the_overflow_and_the_first_term_on_the_fast_path()
     {
         var terms = AllCodes().Take(100).ToArray();
 
-        var index = new ShortTermIndex(terms, bucketBits: 2); // 4 buckets of 4 entries for 100 terms
+        var index = new ShortTermIndex(terms, slotBits: 2); // 4 slots for 100 terms: at least 96 overflow
 
-        var found = Enumerable.Range(0, terms.Length).Where(i => index.IndexOf(terms[i]) >= 0).ToList();
-        Assert.Equal(16, found.Count);
-        Assert.All(found, i => Assert.Equal(i, index.IndexOf(terms[i])));
-
-        // The others must go on to TermIndex: "not a term" would lose them.
-        Assert.All(Enumerable.Range(0, terms.Length).Except(found), i => Assert.Equal(ShortTermIndex.Undecided, index.IndexOf(terms[i])));
-        Assert.Equal(ShortTermIndex.Undecided, index.IndexOf("ZZZ"));
-    }
-}
-
-/// <summary>
-/// Both ways of searching a bucket, called directly, because a machine runs only one of them: x64 the vector compare,
-/// an ARM64 host or the netstandard2.0 build the loop.
-/// </summary>
-public sealed class ShortTermBucketTests
-{
-    [Fact]
-    public void Both_searches_find_a_key_in_every_position_of_a_bucket_and_miss_the_rest()
-    {
-        var random = new Random(3);
-        var keys = new ulong[4 * 64];
-        var indices = new int[keys.Length];
-        for (var entry = 0; entry < keys.Length; entry++)
-        {
-            // Some buckets end in empty entries; no key is stored twice.
-            keys[entry] = entry % 4 == 3 && random.Next(3) == 0 ? 0 : ((ulong)random.NextInt64() << 1) | 1;
-            indices[entry] = random.Next();
-        }
-
-        for (var first = 0; first < keys.Length; first += 4)
-        {
-            for (var entry = first; entry < first + 4; entry++)
-            {
-                var expected = keys[entry] == 0 ? -1 : indices[entry];
-                Assert.Equal(expected, ShortTermIndex.FindOneByOne(keys, indices, first, keys[entry] == 0 ? 2 : keys[entry], -1));
-                Assert.Equal(expected, ShortTermIndex.FindAtOnce(keys, indices, first, keys[entry] == 0 ? 2 : keys[entry], -1));
-            }
-
-            var elsewhere = keys[(first + 4) % keys.Length];
-            Assert.Equal(-1, ShortTermIndex.FindOneByOne(keys, indices, first, elsewhere, -1));
-            Assert.Equal(-1, ShortTermIndex.FindAtOnce(keys, indices, first, elsewhere, -1));
-        }
+        var probed = Enumerable.Range(0, terms.Length).Where(i => index.Probe(ShortStrings.Pack(terms[i])) >= 0).ToList();
+        Assert.InRange(probed.Count, 1, 4);
+        Assert.Contains(0, probed); // placed first, the most frequent term always has its slot
+        Assert.All(probed, i => Assert.Equal(i, index.Probe(ShortStrings.Pack(terms[i]))));
+        Assert.All(Enumerable.Range(0, terms.Length), i => Assert.Equal(i, index.IndexOf(terms[i])));
+        Assert.Equal(ShortTermIndex.NotATerm, index.IndexOf("ZZZ"));
+        Assert.Equal(ShortTermIndex.NotATerm, index.Probe(ShortStrings.Pack("ZZZ")));
     }
 }
