@@ -100,6 +100,10 @@ internal sealed class FeatureUses
     /// <summary>A type's name with its namespace, without <c>global::</c>, type arguments or nullable annotations.</summary>
     public static string FullName(ITypeSymbol type) => type.ToDisplayString(FullNameFormat);
 
+    /// <summary>The value type of a <c>Nullable&lt;T&gt;</c>, else the type itself: a null formats and hashes like nothing else.</summary>
+    public static ITypeSymbol Underlying(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
     private static readonly SymbolDisplayFormat FullNameFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
         .WithGenericsOptions(SymbolDisplayGenericsOptions.None);

@@ -59,6 +59,13 @@ public sealed class NondeterministicFeatureAnalyzerTests
         "{|SKW302:string.GetHashCode(f.Origin.AsSpan())|}",
         "{|SKW302:StringComparer.Ordinal.GetHashCode(f.Origin)|}",
         "{|SKW302:HashCode.Combine(f.Origin, f.DistanceMiles)|}",
+        "{|SKW302:((object)f.Origin).GetHashCode()|}",
+        "{|SKW302:System.Collections.Generic.EqualityComparer<string>.Default.GetHashCode(f.Origin)|}",
+        "{|SKW302:(f.Origin, f.DistanceMiles).GetHashCode()|}",
+        "{|SKW302:(f.DistanceMiles, 1).GetHashCode()|}",
+        "{|SKW302:new { f.Origin }.GetHashCode()|}",
+        "{|SKW302:f.GetHashCode()|}",
+        "{|SKW302:System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(f.DistanceMiles)|}",
         "{|SKW302:f.Departure.ToLocalTime()|}",
         "{|SKW302:new DateTimeOffset(f.Departure, TimeSpan.Zero).ToLocalTime()|}",
         "{|SKW302:DateTimeOffset.UnixEpoch.LocalDateTime|}",
@@ -206,7 +213,34 @@ public sealed class NondeterministicFeatureAnalyzerTests
     [InlineData("f.DistanceMiles.GetHashCode()")]
     [InlineData("f.Departure.GetHashCode()")]
     [InlineData("f.Cabin.GetHashCode()")]
+    [InlineData("((object)f.DistanceMiles).GetHashCode()")]
+    [InlineData("((float?)f.DistanceMiles).GetHashCode()")]
+    [InlineData("System.Collections.Generic.EqualityComparer<int>.Default.GetHashCode((int)f.DistanceMiles)")]
+    [InlineData("Guid.Empty.GetHashCode()")]
     public Task Hashes_of_values_that_hash_alike_everywhere_do_not_fire(string expression) => VerifyAsync(FeatureCode.Using(expression));
+
+    [Fact]
+    public Task A_record_hash_fires_and_a_hash_written_in_the_project_is_followed_instead() => VerifyAsync("""
+        public sealed record Route(float Miles);
+
+        public sealed class Airport
+        {
+            public Airport(string code) => Code = code;
+
+            public string Code { get; }
+
+            public override int GetHashCode() => Code.Length;
+        }
+
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static int RouteBucket(Flight f) => {|#0:new Route(f.DistanceMiles).GetHashCode()|} & 15;
+
+            [Feature] public static int AirportBucket(Flight f) => new Airport(f.Origin).GetHashCode() & 15;
+        }
+        """,
+        Expected(0, "RouteBucket", "calls Route.GetHashCode()"));
 
     [Fact]
     public Task A_project_without_Skewless_pays_nothing() =>

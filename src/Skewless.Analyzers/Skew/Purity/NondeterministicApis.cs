@@ -68,6 +68,9 @@ internal static class NondeterministicApis
         "System.IO.Path.GetTempFileName",
         "System.IO.Path.GetRandomFileName",
         "System.IO.Path.GetFullPath",
+
+        // The object's identity, which differs on every run, even for a boxed number.
+        "System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode",
     };
 
     // Creating or reading an exception does no I/O, even one of System.IO or System.Net.Sockets.
@@ -99,7 +102,7 @@ internal static class NondeterministicApis
             IObjectCreationOperation creation => creation.Constructor,
             _ => null,
         };
-        if (member is null || !IsNondeterministic(member))
+        if (member is null || !(IsNondeterministic(member) || (operation is IInvocationOperation call && IsRandomizedHash(call))))
         {
             return null;
         }
@@ -161,6 +164,41 @@ internal static class NondeterministicApis
     private static bool IsStringHash(ISymbol member) =>
         member is IMethodSymbol { Name: nameof(GetHashCode), ContainingType: { } type }
         && (type.SpecialType == SpecialType.System_String || FeatureUses.FullName(type) == "System.StringComparer");
+
+    // Any other hash code whose value is not the same in every process: an object's identity, a tuple's (HashCode's
+    // random seed), a record's (its type's identity), an anonymous type's or a comparer's when a string can be part of
+    // it. A hash the project wrote itself is not reported here: its body is followed like any other helper's.
+    private static bool IsRandomizedHash(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (method is not { Name: nameof(GetHashCode), ReturnType.SpecialType: SpecialType.System_Int32 }
+            || (!method.IsImplicitlyDeclared && method.DeclaringSyntaxReferences.Length > 0))
+        {
+            return false;
+        }
+
+        var hashed = method.Parameters.Length switch
+        {
+            0 => call.Instance,
+            1 => call.Arguments[0].Value,
+            _ => null,
+        };
+        while (hashed is IConversionOperation conversion)
+        {
+            hashed = conversion.Operand;
+        }
+
+        return hashed?.Type is { } type && !HashesAlike(type);
+    }
+
+    // Numbers, dates, enums and GUIDs hash from their value alone, the same in every process.
+    private static bool HashesAlike(ITypeSymbol type)
+    {
+        type = FeatureUses.Underlying(type);
+        return type.TypeKind == TypeKind.Enum
+            || type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_Double or SpecialType.System_DateTime
+            || FeatureUses.FullName(type) is "System.Guid" or "System.TimeSpan" or "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly";
+    }
 
     private static bool DerivesFromAny(INamedTypeSymbol type, HashSet<string> names)
     {
