@@ -3,8 +3,8 @@ using Skewless;
 namespace Pitfalls.Skew;
 
 /// <summary>
-/// SKW303: features that parse and change case with the current culture. "12,50" is 12.5 on a
-/// German host and 1250 on an American one.
+/// SKW303: features that parse, format and change case with the current culture. "12,50" is 12.5
+/// on a German host and 1250 on an American one.
 /// </summary>
 [FeatureSet(typeof(Ride), Version = 1)]
 public static partial class RideFareFeatures
@@ -12,4 +12,7 @@ public static partial class RideFareFeatures
     [Feature] public static double Fare(Ride r) => double.Parse(r.FareText);   // SKW303: without a format provider
 
     [Feature] public static bool Airport(Ride r) => r.Zone.ToUpper().StartsWith("AIRPORT");   // SKW303 twice: ToUpper(), StartsWith()
+
+    // "2.5" on one host and "2,5" on another: the same ride lands in another bucket.
+    [Feature, HashBuckets(256)] public static string ZoneAndKilometres(Ride r) => $"{r.Zone}/{r.DistanceMeters / 1000:F1}";   // SKW303: interpolated float
 }

@@ -13,7 +13,8 @@ using Skewless.Analyzers.Skew.Culture;
 namespace Skewless.CodeFixes.Skew;
 
 /// <summary>
-/// Fixes SKW303: passes <c>CultureInfo.InvariantCulture</c> to parsing and formatting, calls
+/// Fixes SKW303: passes <c>CultureInfo.InvariantCulture</c> to parsing and formatting, wraps an
+/// interpolated string in <c>FormattableString.Invariant</c>, calls
 /// <c>ToUpperInvariant</c>/<c>ToLowerInvariant</c>, or passes <c>StringComparison.Ordinal</c>. A
 /// rewritten call is offered only if it binds to an existing overload.
 /// </summary>
@@ -38,20 +39,28 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation
-                || !diagnostic.Properties.TryGetValue(CultureSensitiveApis.FixProperty, out var fix)
-                || Rewrite(invocation, fix, model, context.CancellationToken) is not { } rewritten)
+            if (!diagnostic.Properties.TryGetValue(CultureSensitiveApis.FixProperty, out var fix))
             {
                 continue;
             }
 
-            context.RegisterCodeFix(
-                CodeAction.Create(rewritten.Title, cancellationToken => ReplaceAsync(context.Document, invocation, rewritten.Call, cancellationToken), EquivalenceKey),
-                diagnostic);
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            (string Title, ExpressionSyntax Call)? rewritten = (node, fix) switch
+            {
+                (InterpolatedStringExpressionSyntax interpolation, CultureSensitiveApis.InvariantInterpolationFix) => ("Use FormattableString.Invariant", Invariant(interpolation)),
+                (InvocationExpressionSyntax invocation, _) => Rewrite(invocation, fix, model, context.CancellationToken),
+                _ => null,
+            };
+            if (rewritten is { } replacement)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(replacement.Title, cancellationToken => ReplaceAsync(context.Document, node, replacement.Call, cancellationToken), EquivalenceKey),
+                    diagnostic);
+            }
         }
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode node, ExpressionSyntax replacement, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -59,11 +68,17 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             return document;
         }
 
-        var fixedDocument = document.WithSyntaxRoot(root.ReplaceNode(invocation, call.WithTriviaFrom(invocation)));
+        var fixedDocument = document.WithSyntaxRoot(root.ReplaceNode(node, replacement.WithTriviaFrom(node)));
         return await ImportAdder.AddImportsAsync(fixedDocument, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static (string Title, InvocationExpressionSyntax Call)? Rewrite(InvocationExpressionSyntax invocation, string? fix, SemanticModel model, CancellationToken cancellationToken)
+    // FormattableString.Invariant rather than string.Create(CultureInfo.InvariantCulture, ...), which .NET Standard 2.0 lacks.
+    private static InvocationExpressionSyntax Invariant(InterpolatedStringExpressionSyntax interpolation) =>
+        SyntaxFactory.InvocationExpression(
+            Qualified("System.FormattableString.Invariant"),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(interpolation.WithoutTrivia()))));
+
+    private static (string Title, ExpressionSyntax Call)? Rewrite(InvocationExpressionSyntax invocation, string? fix, SemanticModel model, CancellationToken cancellationToken)
     {
         if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
         {
@@ -84,7 +99,7 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
         }
     }
 
-    private static (string, InvocationExpressionSyntax)? FirstThatBinds(string title, InvocationExpressionSyntax original, SemanticModel model, IEnumerable<InvocationExpressionSyntax> candidates)
+    private static (string, ExpressionSyntax)? FirstThatBinds(string title, InvocationExpressionSyntax original, SemanticModel model, IEnumerable<InvocationExpressionSyntax> candidates)
     {
         foreach (var candidate in candidates)
         {
@@ -110,8 +125,8 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             yield break;
         }
 
-        // string.Format takes the provider first; added last, it would become one more value to format.
-        if (method.IsStatic && method.ContainingType.SpecialType == SpecialType.System_String)
+        // string.Format and StringBuilder.AppendFormat take the provider first; added last, it would become one more value to format.
+        if (method.Name is "Format" or "AppendFormat")
         {
             yield return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments.Insert(0, provider)));
             yield break;

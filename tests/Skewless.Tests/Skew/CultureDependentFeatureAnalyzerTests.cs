@@ -42,6 +42,19 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:string.Compare(f.Origin, \"JFK\", StringComparison.CurrentCulture)|}",
         "{|SKW303:string.Equals(f.Origin, \"jfk\", StringComparison.CurrentCultureIgnoreCase)|}",
         "{|SKW303:f.Origin.Contains(\"f\", StringComparison.CurrentCulture)|}",
+        "{|SKW303:$\"{f.DistanceMiles}\"|}",
+        "{|SKW303:$\"{f.Origin}-{f.Departure:yyyy-MM}\"|}",
+        "{|SKW303:$\"{(int)f.DistanceMiles,5}\"|}",
+        "{|SKW303:\"km \" + f.DistanceMiles|}",
+        "{|SKW303:f.Departure + f.Origin|}",
+        "{|SKW303:f.Origin + (double?)f.DistanceMiles|}",
+        "{|SKW303:new System.Text.StringBuilder().Append(f.DistanceMiles)|}",
+        "new System.Text.StringBuilder().Append({|SKW303:$\"{f.DistanceMiles}\"|})",
+        "{|SKW303:new System.Text.StringBuilder().AppendFormat(\"{0}\", f.DistanceMiles)|}",
+        "{|SKW303:string.Concat(f.Origin, f.DistanceMiles)|}",
+        "{|SKW303:string.Join(\",\", new[] { f.DistanceMiles })|}",
+        "{|SKW303:string.Join(\",\", f.Origin, f.Departure)|}",
+        "{|SKW303:Convert.ToString(f.DistanceMiles)|}",
     };
 
     [Theory]
@@ -125,7 +138,26 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("f.Origin.StartsWith(\"J\", StringComparison.OrdinalIgnoreCase)")]
     [InlineData("string.Equals(f.Origin, \"jfk\", StringComparison.InvariantCultureIgnoreCase)")]
     [InlineData("string.CompareOrdinal(f.Origin, \"M\")")]
+    [InlineData("FormattableString.Invariant($\"{f.DistanceMiles}\")")]
+    [InlineData("string.Create(CultureInfo.InvariantCulture, $\"{f.DistanceMiles}\")")]
+    [InlineData("new System.Text.StringBuilder().Append(CultureInfo.InvariantCulture, $\"{f.DistanceMiles}\")")]
+    [InlineData("$\"{f.Origin}-{f.Cabin}\"")]
+    [InlineData("$\"{f.Departure:O}\"")]
+    [InlineData("$\"{(int)f.DistanceMiles:X4}\"")]
+    [InlineData("f.Origin + \"-\" + f.Cabin")]
+    [InlineData("f.Origin + f.DistanceMiles.ToString(CultureInfo.InvariantCulture)")]
+    [InlineData("f.Origin + f.Origin[0]")]
+    [InlineData("new System.Text.StringBuilder().Append(f.Origin)")]
+    [InlineData("new System.Text.StringBuilder().AppendFormat(CultureInfo.InvariantCulture, \"{0}\", f.DistanceMiles)")]
+    [InlineData("string.Join(\",\", new[] { f.Origin })")]
+    [InlineData("string.Concat(f.Origin, \"x\")")]
+    [InlineData("Convert.ToString(f.DistanceMiles, CultureInfo.InvariantCulture)")]
     public Task Culture_independent_calls_do_not_fire(string expression) => VerifyAsync(FeatureCode.Using(expression));
+
+    [Theory]
+    [InlineData("f.DistanceMiles < 0 ? throw new ArgumentOutOfRangeException(nameof(f), $\"{f.DistanceMiles} miles\") : 0")]
+    [InlineData("new InvalidOperationException(\"Bad distance \" + f.DistanceMiles.ToString())")]
+    public Task The_text_of_an_exception_does_not_fire(string expression) => VerifyAsync(FeatureCode.Using(expression));
 
     [Fact]
     public Task Culture_dependent_code_outside_features_does_not_fire() => VerifyAsync("""
@@ -134,4 +166,29 @@ public sealed class CultureDependentFeatureAnalyzerTests
             public static string Label(Flight f) => f.DistanceMiles.ToString() + f.Origin.ToUpper();
         }
         """);
+
+    [Fact]
+    public Task Appending_a_number_to_a_string_fires() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static string Route(Flight f)
+            {
+                var route = f.Origin;
+                {|#0:route += f.DistanceMiles|};
+                return route;
+            }
+        }
+        """,
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Route", "float.ToString()", "in a string concatenation without a format provider", ""));
+
+    [Fact]
+    public Task The_message_names_what_an_interpolated_string_formats() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static string Cell(Flight f) => {|#0:$"{f.Origin}:{f.Departure:yyyy-MM}"|};
+        }
+        """,
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Cell", "DateTime.ToString()", "in an interpolated string without a format provider", ""));
 }

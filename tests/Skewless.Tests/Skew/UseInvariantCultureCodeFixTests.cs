@@ -31,10 +31,29 @@ public sealed class UseInvariantCultureCodeFixTests
     [InlineData("{|SKW303:f.DistanceMiles.ToString(\"F1\")|}.Length", "f.DistanceMiles.ToString(\"F1\", CultureInfo.InvariantCulture).Length")]
     [InlineData("{|SKW303:DateTime.Parse(f.Origin)|}.Hour", "DateTime.Parse(f.Origin, CultureInfo.InvariantCulture).Hour")]
     [InlineData("{|SKW303:string.Format(\"{0:N1}\", f.DistanceMiles)|}.Length", "string.Format(CultureInfo.InvariantCulture, \"{0:N1}\", f.DistanceMiles).Length")]
+    [InlineData("{|SKW303:new System.Text.StringBuilder().AppendFormat(\"{0:N1}\", f.DistanceMiles)|}.Length", "new System.Text.StringBuilder().AppendFormat(CultureInfo.InvariantCulture, \"{0:N1}\", f.DistanceMiles).Length")]
+    [InlineData("{|SKW303:Convert.ToString(f.DistanceMiles)|}.Length", "Convert.ToString(f.DistanceMiles, CultureInfo.InvariantCulture).Length")]
     public Task Passes_the_invariant_culture_and_adds_the_using(string expression, string fixedExpression) => VerifyAsync(
         $"    [Feature] public static double Parsed(Flight f) => {expression};",
         $"    [Feature] public static double Parsed(Flight f) => {fixedExpression};",
         addsUsing: true);
+
+    [Theory]
+    [InlineData("{|SKW303:$\"{f.Origin}-{f.DistanceMiles:F1}\"|}", "FormattableString.Invariant($\"{f.Origin}-{f.DistanceMiles:F1}\")")]
+    [InlineData("{|SKW303:$@\"{f.DistanceMiles}\"|}.Trim()", "FormattableString.Invariant($@\"{f.DistanceMiles}\").Trim()")]
+    public Task Wraps_an_interpolated_string_in_FormattableString_Invariant(string expression, string fixedExpression) => VerifyAsync(
+        $"    [Feature] public static string Label(Flight f) => {expression};",
+        $"    [Feature] public static string Label(Flight f) => {fixedExpression};");
+
+    [Theory]
+    [InlineData("{|SKW303:f.Origin + f.DistanceMiles|}")]
+    [InlineData("{|SKW303:new System.Text.StringBuilder().Append(f.DistanceMiles)|}.ToString()")]
+    [InlineData("new System.Text.StringBuilder().Append({|SKW303:$\"{f.DistanceMiles}\"|}).ToString()")]
+    public Task Offers_nothing_where_no_provider_can_be_passed(string expression)
+    {
+        var source = Features($"    [Feature] public static string Label(Flight f) => {expression};");
+        return Verify.CodeFixAsync<CultureDependentFeatureAnalyzer, UseInvariantCultureCodeFix>(source, source, iterations: 0);
+    }
 
     [Fact]
     public Task Keeps_an_existing_using() => Verify.CodeFixAsync<CultureDependentFeatureAnalyzer, UseInvariantCultureCodeFix>(

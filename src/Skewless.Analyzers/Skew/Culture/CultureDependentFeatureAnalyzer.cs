@@ -5,7 +5,7 @@ using Skewless.Analyzers.Diagnostics;
 
 namespace Skewless.Analyzers.Skew.Culture;
 
-/// <summary>Reports features that parse, format, change case or compare strings with the current culture (SKW303).</summary>
+/// <summary>Reports features that parse, format (by a call, an interpolated string or a concatenation), change case or compare strings with the current culture (SKW303).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CultureDependentFeatureAnalyzer : DiagnosticAnalyzer
 {
@@ -15,6 +15,6 @@ public sealed class CultureDependentFeatureAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start => FeatureUses.Register(start, Descriptors.CultureDependentFeature, CultureSensitiveApis.Find, OperationKind.Invocation));
+        context.RegisterCompilationStartAction(start => FeatureUses.Register(start, Descriptors.CultureDependentFeature, CultureSensitiveApis.Find, CultureSensitiveApis.Kinds));
     }
 }

@@ -6,8 +6,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Skewless.Analyzers.Skew.Culture;
 
 /// <summary>
-/// Calls whose result follows the current culture unless told otherwise: parsing and formatting of
-/// numbers and dates, case changes, and culture-sensitive string comparison.
+/// Code whose result follows the current culture unless told otherwise: parsing and formatting of
+/// numbers and dates (by a call, an interpolated string or a concatenation), case changes, and
+/// culture-sensitive string comparison.
 /// </summary>
 internal static class CultureSensitiveApis
 {
@@ -23,13 +24,31 @@ internal static class CultureSensitiveApis
     /// <summary>Pass <c>StringComparison.Ordinal</c>.</summary>
     public const string OrdinalFix = "Ordinal";
 
-    public static FeatureUse? Find(IOperation operation)
-    {
-        if (operation is not IInvocationOperation invocation)
-        {
-            return null;
-        }
+    /// <summary>Wrap an interpolated string in <c>FormattableString.Invariant</c>.</summary>
+    public const string InvariantInterpolationFix = "InvariantInterpolation";
 
+    /// <summary>The operation kinds <see cref="Find"/> looks at.</summary>
+    public static readonly OperationKind[] Kinds =
+    {
+        OperationKind.Invocation, OperationKind.InterpolatedString, OperationKind.Binary, OperationKind.CompoundAssignment,
+    };
+
+    public static FeatureUse? Find(IOperation operation) => FindAny(operation) is { } use && !InException(operation) ? use : null;
+
+    private static FeatureUse? FindAny(IOperation operation) => operation switch
+    {
+        IInvocationOperation invocation => FindCall(invocation),
+        IInterpolatedStringOperation interpolation => FindInterpolation(interpolation),
+
+        // string + value, and s += value, call value.ToString().
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation =>
+            Concatenated(concatenation.LeftOperand) ?? Concatenated(concatenation.RightOperand),
+        ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } append => Concatenated(append.Value),
+        _ => null,
+    };
+
+    private static FeatureUse? FindCall(IInvocationOperation invocation)
+    {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
         var parameters = method.Parameters;
@@ -37,9 +56,24 @@ internal static class CultureSensitiveApis
         {
             "Parse" or "TryParse" or "ParseExact" or "TryParseExact" when method.IsStatic && IsFormatted(type) && !PassesProvider(invocation) =>
                 Use(method, "without a format provider", FormatProviderFix),
-            "ToString" when !method.IsStatic && IsFormatted(invocation.Instance?.Type) && !PassesProvider(invocation) && !HasInvariantFormat(invocation) =>
+            "ToString" when !method.IsStatic && IsFormatted(invocation.Instance?.Type) && !PassesProvider(invocation)
+                && !IsInvariantFormat(invocation.Instance!.Type!, FormatArgument(invocation)) =>
                 Use(method, "without a format provider", FormatProviderFix),
-            "Format" when method.IsStatic && type.SpecialType == SpecialType.System_String && !PassesProvider(invocation) && FormatsNumberOrDate(invocation) =>
+            "Format" when method.IsStatic && type.SpecialType == SpecialType.System_String && !PassesProvider(invocation) && FormatsNumberOrDate(invocation, skip: 1) =>
+                Use(method, "without a format provider", FormatProviderFix),
+            "AppendFormat" when IsStringBuilder(type) && !PassesProvider(invocation) && FormatsNumberOrDate(invocation, skip: 1) =>
+                Use(method, "without a format provider", FormatProviderFix),
+
+            // These take no provider: the value must be formatted before it is passed.
+            "Append" when IsStringBuilder(type) && parameters.Length == 1 && IsFormatted(parameters[0].Type) =>
+                WithoutFix(method, "without a format provider"),
+            "Concat" when method.IsStatic && type.SpecialType == SpecialType.System_String && FormatsNumberOrDate(invocation, skip: 0) =>
+                WithoutFix(method, "without a format provider"),
+            "Join" when method.IsStatic && type.SpecialType == SpecialType.System_String && FormatsNumberOrDate(invocation, skip: 1) =>
+                WithoutFix(method, "without a format provider"),
+            "AppendJoin" when IsStringBuilder(type) && FormatsNumberOrDate(invocation, skip: 1) =>
+                WithoutFix(method, "without a format provider"),
+            "ToString" when method.IsStatic && FeatureUses.FullName(type) == "System.Convert" && parameters.Length == 1 && IsFormatted(parameters[0].Type) =>
                 Use(method, "without a format provider", FormatProviderFix),
             // Convert.ToBoolean and ToChar of a string, and ToString of one, read no culture.
             _ when method.IsStatic && FeatureUses.FullName(type) == "System.Convert" && method.Name.StartsWith("To", StringComparison.Ordinal)
@@ -55,24 +89,109 @@ internal static class CultureSensitiveApis
                 && parameters.Length > 0 && parameters[0].Type.SpecialType == SpecialType.System_String && !TakesComparisonOrCulture(method) =>
                 Use(method, "without a StringComparison", OrdinalFix),
             // string.CompareTo has no overload that takes a comparison, so there is nothing to pass: no code fix.
-            "CompareTo" when !method.IsStatic && type.SpecialType == SpecialType.System_String =>
-                new(ImmutableArray.Create<object>(FeatureUses.Display(method), "without a StringComparison"), ImmutableDictionary<string, string?>.Empty),
+            "CompareTo" when !method.IsStatic && type.SpecialType == SpecialType.System_String => WithoutFix(method, "without a StringComparison"),
             _ when type.SpecialType == SpecialType.System_String && PassesCurrentCultureComparison(invocation) =>
                 Use(method, "with a current-culture StringComparison", OrdinalFix),
             _ => null,
         };
     }
 
-    private static FeatureUse Use(IMethodSymbol method, string missing, string fix) =>
+    // An interpolated string formats its values with the current culture, unless it becomes a FormattableString (as for
+    // FormattableString.Invariant) or goes to a handler whose call is given a provider (as string.Create's is).
+    private static FeatureUse? FindInterpolation(IInterpolatedStringOperation interpolation)
+    {
+        if (interpolation.Parent is IConversionOperation { Type: { } target } && FeatureUses.FullName(target) is "System.FormattableString" or "System.IFormattable")
+        {
+            return null;
+        }
+
+        var handled = interpolation.Parent is IInterpolatedStringHandlerCreationOperation;
+        if (handled && interpolation.Parent!.Parent is IArgumentOperation { Parent: IInvocationOperation receiver } && PassesProvider(receiver))
+        {
+            return null;
+        }
+
+        foreach (var part in interpolation.Parts)
+        {
+            var (value, format) = part switch
+            {
+                IInterpolationOperation hole => (hole.Expression, hole.FormatString?.ConstantValue.Value),
+                IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { TargetMethod.Name: "AppendFormatted", Arguments: { Length: > 0 } arguments } } =>
+                    (arguments[0].Value, arguments.FirstOrDefault(argument => argument.Parameter?.Name == "format")?.Value.ConstantValue.Value),
+                _ => (null, null),
+            };
+            if (FormattedType(value) is { } type && !IsInvariantFormat(type, format as string))
+            {
+                // A handler's string is not an expression the fix can wrap.
+                return handled
+                    ? WithoutFix(ToStringOf(type), "in an interpolated string without a format provider")
+                    : Use(ToStringOf(type), "in an interpolated string without a format provider", InvariantInterpolationFix);
+            }
+        }
+
+        return null;
+    }
+
+    // Text for an exception (its message, or anything thrown) is no part of a feature's value.
+    private static bool InException(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null and not IBlockOperation; current = current.Parent)
+        {
+            if (current is IThrowOperation || (current is IObjectCreationOperation { Type: { } type } && DerivesFromException(type)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DerivesFromException(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (FeatureUses.FullName(current) == "System.Exception")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static FeatureUse? Concatenated(IOperation operand) =>
+        FormattedType(operand) is { } type ? WithoutFix(ToStringOf(type), "in a string concatenation without a format provider") : null;
+
+    // The number or date an operand holds, seen through the conversion to object (or string) that passes it.
+    private static ITypeSymbol? FormattedType(IOperation? operand)
+    {
+        while (operand is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operand = conversion.Operand;
+        }
+
+        return IsFormatted(operand?.Type) ? FeatureUses.Underlying(operand!.Type!) : null;
+    }
+
+    // The ToString() that formats a value of the type, as messages name it.
+    private static ISymbol ToStringOf(ITypeSymbol type) =>
+        type.GetMembers(nameof(ToString)).OfType<IMethodSymbol>().FirstOrDefault(method => method.Parameters.Length == 0) ?? (ISymbol)type;
+
+    private static FeatureUse Use(ISymbol method, string missing, string fix) =>
         new(ImmutableArray.Create<object>(FeatureUses.Display(method), missing), ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix));
 
-    // Numbers and dates, whose text form has culture-specific separators, signs, digits and names.
-    private static bool IsFormatted(ITypeSymbol? type) => type is not null && (type.SpecialType switch
+    private static FeatureUse WithoutFix(ISymbol method, string missing) =>
+        new(ImmutableArray.Create<object>(FeatureUses.Display(method), missing), ImmutableDictionary<string, string?>.Empty);
+
+    private static bool IsStringBuilder(ITypeSymbol type) => FeatureUses.FullName(type) == "System.Text.StringBuilder";
+
+    // Numbers and dates, nullable or not, whose text form has culture-specific separators, signs, digits and names.
+    private static bool IsFormatted(ITypeSymbol? type) => type is not null && (FeatureUses.Underlying(type).SpecialType switch
     {
         SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
             or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
             or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_DateTime => true,
-        _ => FeatureUses.FullName(type) is "System.DateTimeOffset" or "System.TimeSpan" or "System.DateOnly" or "System.TimeOnly"
+        _ => FeatureUses.FullName(FeatureUses.Underlying(type)) is "System.DateTimeOffset" or "System.TimeSpan" or "System.DateOnly" or "System.TimeOnly"
             or "System.Half" or "System.Int128" or "System.UInt128" or "System.Numerics.BigInteger",
     });
 
@@ -81,22 +200,26 @@ internal static class CultureSensitiveApis
         invocation.Arguments.Any(argument => argument.Parameter is { } parameter && IsFormatProvider(parameter.Type)
             && !(argument.Value.ConstantValue.HasValue && argument.Value.ConstantValue.Value is null));
 
+    // The format string a ToString call is passed, if it is a constant.
+    private static string? FormatArgument(IInvocationOperation invocation) =>
+        invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value.ConstantValue.Value as string;
+
     // Standard formats that are the same in every culture: round-trip, RFC 1123, sortable and
     // universal dates, constant time spans, and hexadecimal integers.
-    private static bool HasInvariantFormat(IInvocationOperation invocation)
+    private static bool IsInvariantFormat(ITypeSymbol type, string? format)
     {
-        if (invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value.ConstantValue is not { HasValue: true, Value: string format })
+        if (format is null)
         {
             return false;
         }
 
-        var instance = invocation.Instance!.Type!;
-        return instance.SpecialType switch
+        type = FeatureUses.Underlying(type);
+        return type.SpecialType switch
         {
             SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
                 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 => format.Length > 0 && format[0] is 'X' or 'x',
             SpecialType.System_DateTime => format is "O" or "o" or "R" or "r" or "s" or "u",
-            _ => FeatureUses.FullName(instance) switch
+            _ => FeatureUses.FullName(type) switch
             {
                 "System.DateTimeOffset" => format is "O" or "o" or "R" or "r" or "s" or "u",
                 "System.TimeSpan" => format is "c" or "t" or "T",
@@ -105,12 +228,18 @@ internal static class CultureSensitiveApis
         };
     }
 
-    // string.Format follows the culture only in how it formats numbers and dates: strings, enums and
-    // other arguments come out the same everywhere. The arguments' own types are read from syntax,
-    // as params arrays and spans bind differently from one compiler to the next.
-    private static bool FormatsNumberOrDate(IInvocationOperation invocation) =>
+    // string.Format, Concat and Join follow the culture only in how they format numbers and dates: strings, enums and
+    // other values come out the same everywhere. The values' own types are read from syntax, as params arrays and spans
+    // bind differently from one compiler to the next; a collection of numbers (for Join) counts as numbers.
+    private static bool FormatsNumberOrDate(IInvocationOperation invocation, int skip) =>
         invocation is { Syntax: InvocationExpressionSyntax syntax, SemanticModel: { } model }
-        && syntax.ArgumentList.Arguments.Skip(1).Any(argument => IsFormatted(model.GetTypeInfo(argument.Expression).Type));
+        && syntax.ArgumentList.Arguments.Skip(skip).Any(argument => model.GetTypeInfo(argument.Expression).Type is { } type && (IsFormatted(type) || IsFormatted(ElementType(type))));
+
+    private static ITypeSymbol? ElementType(ITypeSymbol type) => type is IArrayTypeSymbol array
+        ? array.ElementType
+        : (type is INamedTypeSymbol named ? new[] { named } : Enumerable.Empty<INamedTypeSymbol>()).Concat(type.AllInterfaces)
+            .FirstOrDefault(candidate => candidate.TypeArguments.Length == 1 && FeatureUses.FullName(candidate.OriginalDefinition) == "System.Collections.Generic.IEnumerable")
+            ?.TypeArguments[0];
 
     // StringComparison.CurrentCulture and CurrentCultureIgnoreCase.
     private static bool PassesCurrentCultureComparison(IInvocationOperation invocation) =>
