@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Skewless.Tests.Leakage;
 
-/// <summary>samples/Pitfalls: every file named after a diagnostic makes it fire, and every leakage diagnostic has such a file.</summary>
+/// <summary>samples/Pitfalls: every file named after a diagnostic (leakage at the top, skew in Skew/) makes it fire, and every leakage diagnostic has such a file.</summary>
 public sealed class PitfallsTests
 {
     private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "samples", "Pitfalls");
@@ -16,7 +16,10 @@ public sealed class PitfallsTests
 
     public static TheoryData<string> Files() => new(FileNames());
 
-    private static IEnumerable<string> FileNames() => Directory.EnumerateFiles(Folder, "SKW*.cs").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal);
+    private static IEnumerable<string> FileNames() => Sources().Select(path => Path.GetFileName(path)).Where(file => file.StartsWith("SKW", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    // The leakage files and the skew ones in Skew/; Dependencies/ is a project of its own.
+    private static IEnumerable<string> Sources() => Directory.EnumerateFiles(Folder, "*.cs").Concat(Directory.EnumerateFiles(Path.Combine(Folder, "Skew"), "*.cs"));
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -53,7 +56,7 @@ public sealed class PitfallsTests
 
     private static async Task<IReadOnlyList<Diagnostic>> AnalyzeAsync()
     {
-        var trees = Directory.EnumerateFiles(Folder, "*.cs")
+        var trees = Sources()
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), TestCompilation.ParseOptions, path))
             .Append(CSharpSyntaxTree.ParseText(TestCompilation.ImplicitUsings, TestCompilation.ParseOptions));
         var compilation = CSharpCompilation.Create("Pitfalls", trees, TestReferences.WithMachineLearning, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
