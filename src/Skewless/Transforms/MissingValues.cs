@@ -11,7 +11,7 @@ internal static class MissingValues
     /// Transforms test a float before they widen it, so that the JIT loads it into a register first. A caller's
     /// widening of a field is one <c>vcvtss2sd</c> that reads memory and merges into its destination register, which
     /// the JIT often gives the previous row's result: each row then waits on the last one's division
-    /// (<c>FloatWideningBenchmarks</c>, docs/benchmarks.md).
+    /// (6.4 against 1.4 ns a z-score, <c>FloatWideningBenchmarks</c> in docs/benchmarks.md).
     /// </remarks>
     public static bool IsMissing(float value) => float.IsNaN(value) || float.IsInfinity(value);
 
