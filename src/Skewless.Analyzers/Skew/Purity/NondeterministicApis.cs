@@ -180,7 +180,7 @@ internal static class NondeterministicApis
         var hashed = method.Parameters.Length switch
         {
             0 => call.Instance,
-            1 => call.Arguments[0].Value,
+            1 when call.Arguments.Length == 1 => call.Arguments[0].Value,
             _ => null,
         };
         while (hashed is IConversionOperation conversion)
