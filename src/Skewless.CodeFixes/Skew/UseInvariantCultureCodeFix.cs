@@ -13,9 +13,10 @@ using Skewless.Analyzers.Skew.Culture;
 namespace Skewless.CodeFixes.Skew;
 
 /// <summary>
-/// Fixes SKW303: passes <c>CultureInfo.InvariantCulture</c> to parsing and formatting, wraps an
-/// interpolated string in <c>FormattableString.Invariant</c>, calls
-/// <c>ToUpperInvariant</c>/<c>ToLowerInvariant</c>, or passes <c>StringComparison.Ordinal</c>. A
+/// Fixes SKW303: passes <c>CultureInfo.InvariantCulture</c> to parsing and formatting (in place of the
+/// current culture, where that was passed), wraps an interpolated string in
+/// <c>FormattableString.Invariant</c>, calls <c>ToUpperInvariant</c>/<c>ToLowerInvariant</c>, or
+/// passes <c>StringComparison.Ordinal</c>. A
 /// rewritten call is offered only if it binds to an existing overload.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseInvariantCultureCodeFix)), Shared]
@@ -92,6 +93,8 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
                 return ($"Use {name}()", invocation.WithExpression(member.WithName(SyntaxFactory.IdentifierName(name))));
             case CultureSensitiveApis.FormatProviderFix:
                 return FirstThatBinds("Pass CultureInfo.InvariantCulture", invocation, model, WithFormatProvider(invocation, method));
+            case CultureSensitiveApis.InvariantCultureFix:
+                return ("Pass CultureInfo.InvariantCulture", WithInvariantCulture(invocation, model, cancellationToken));
             case CultureSensitiveApis.OrdinalFix:
                 return FirstThatBinds("Pass StringComparison.Ordinal", invocation, model, WithOrdinal(invocation, method, model, cancellationToken));
             default:
@@ -151,6 +154,14 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
         });
         yield return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(
             dates ? arguments.Insert(position, styles).Insert(position, provider) : arguments.Insert(position, provider).Insert(position, styles)));
+    }
+
+    // The same overload, given the invariant culture wherever it was given the current one.
+    private static InvocationExpressionSyntax WithInvariantCulture(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var current = invocation.ArgumentList.Arguments.Where(argument =>
+            model.GetOperation(argument.Expression, cancellationToken) is { } value && CultureSensitiveApis.IsCurrentCulture(value));
+        return invocation.ReplaceNodes(current, (argument, _) => argument.WithExpression(Qualified("System.Globalization.CultureInfo.InvariantCulture").WithTriviaFrom(argument.Expression)));
     }
 
     // string.Compare(a, b, ignoreCase) keeps its meaning with OrdinalIgnoreCase, and so does a

@@ -55,6 +55,10 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:string.Join(\",\", new[] { f.DistanceMiles })|}",
         "{|SKW303:string.Join(\",\", f.Origin, f.Departure)|}",
         "{|SKW303:Convert.ToString(f.DistanceMiles)|}",
+        "{|SKW303:f.DistanceMiles.ToString(CultureInfo.CurrentCulture)|}",
+        "{|SKW303:double.Parse(f.Origin, NumberFormatInfo.CurrentInfo)|}",
+        "{|SKW303:f.Origin.ToUpper(System.Threading.Thread.CurrentThread.CurrentCulture)|}",
+        "{|SKW303:string.Create(CultureInfo.CurrentCulture, $\"{f.DistanceMiles}\")|}",
     };
 
     [Theory]
@@ -191,4 +195,14 @@ public sealed class CultureDependentFeatureAnalyzerTests
         }
         """,
         new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Cell", "DateTime.ToString()", "in an interpolated string without a format provider", ""));
+
+    [Fact]
+    public Task The_message_says_when_the_current_culture_is_passed() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static float Gate(Flight f) => {|#0:float.Parse(f.Origin, CultureInfo.CurrentCulture)|};
+        }
+        """,
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Gate", "float.Parse()", "with the current culture", ""));
 }

@@ -33,6 +33,9 @@ public sealed class UseInvariantCultureCodeFixTests
     [InlineData("{|SKW303:string.Format(\"{0:N1}\", f.DistanceMiles)|}.Length", "string.Format(CultureInfo.InvariantCulture, \"{0:N1}\", f.DistanceMiles).Length")]
     [InlineData("{|SKW303:new System.Text.StringBuilder().AppendFormat(\"{0:N1}\", f.DistanceMiles)|}.Length", "new System.Text.StringBuilder().AppendFormat(CultureInfo.InvariantCulture, \"{0:N1}\", f.DistanceMiles).Length")]
     [InlineData("{|SKW303:Convert.ToString(f.DistanceMiles)|}.Length", "Convert.ToString(f.DistanceMiles, CultureInfo.InvariantCulture).Length")]
+    [InlineData("{|SKW303:f.DistanceMiles.ToString(System.Globalization.CultureInfo.CurrentCulture)|}.Length", "f.DistanceMiles.ToString(CultureInfo.InvariantCulture).Length")]
+    [InlineData("{|SKW303:double.Parse(f.Origin, System.Globalization.NumberFormatInfo.CurrentInfo)|}", "double.Parse(f.Origin, CultureInfo.InvariantCulture)")]
+    [InlineData("{|SKW303:f.Origin.ToUpper(System.Globalization.CultureInfo.CurrentCulture)|}.Length", "f.Origin.ToUpper(CultureInfo.InvariantCulture).Length")]
     public Task Passes_the_invariant_culture_and_adds_the_using(string expression, string fixedExpression) => VerifyAsync(
         $"    [Feature] public static double Parsed(Flight f) => {expression};",
         $"    [Feature] public static double Parsed(Flight f) => {fixedExpression};",

@@ -27,6 +27,9 @@ internal static class CultureSensitiveApis
     /// <summary>Wrap an interpolated string in <c>FormattableString.Invariant</c>.</summary>
     public const string InvariantInterpolationFix = "InvariantInterpolation";
 
+    /// <summary>Pass <c>CultureInfo.InvariantCulture</c> in place of the current culture.</summary>
+    public const string InvariantCultureFix = "InvariantCulture";
+
     /// <summary>The operation kinds <see cref="Find"/> looks at.</summary>
     public static readonly OperationKind[] Kinds =
     {
@@ -50,6 +53,11 @@ internal static class CultureSensitiveApis
     private static FeatureUse? FindCall(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
+        if (invocation.Arguments.Any(argument => argument.Parameter is { } parameter && IsFormatProvider(parameter.Type) && IsCurrentCulture(argument.Value)))
+        {
+            return Use(method, "with the current culture", InvariantCultureFix);
+        }
+
         var type = method.ContainingType;
         var parameters = method.Parameters;
         return method.Name switch
@@ -245,6 +253,20 @@ internal static class CultureSensitiveApis
     private static bool PassesCurrentCultureComparison(IInvocationOperation invocation) =>
         invocation.Arguments.Any(argument => argument.Parameter is { } parameter && FeatureUses.FullName(parameter.Type) == "System.StringComparison"
             && argument.Value.ConstantValue is { HasValue: true, Value: int comparison } && comparison is (int)StringComparison.CurrentCulture or (int)StringComparison.CurrentCultureIgnoreCase);
+
+    /// <summary>Whether <paramref name="value"/> reads the current culture, or its number or date formats, as a provider.</summary>
+    public static bool IsCurrentCulture(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IPropertyReferenceOperation { Property: { ContainingType: { } type } property }
+            && (FeatureUses.FullName(type), property.Name) is ("System.Globalization.CultureInfo", "CurrentCulture" or "CurrentUICulture")
+                or ("System.Globalization.NumberFormatInfo" or "System.Globalization.DateTimeFormatInfo", "CurrentInfo")
+                or ("System.Threading.Thread", "CurrentCulture" or "CurrentUICulture");
+    }
 
     private static bool IsFormatProvider(ITypeSymbol type) =>
         FeatureUses.FullName(type) == "System.IFormatProvider" || type.AllInterfaces.Any(candidate => FeatureUses.FullName(candidate) == "System.IFormatProvider");
