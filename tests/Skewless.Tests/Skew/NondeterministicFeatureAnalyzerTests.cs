@@ -217,7 +217,39 @@ public sealed class NondeterministicFeatureAnalyzerTests
     [InlineData("((float?)f.DistanceMiles).GetHashCode()")]
     [InlineData("System.Collections.Generic.EqualityComparer<int>.Default.GetHashCode((int)f.DistanceMiles)")]
     [InlineData("Guid.Empty.GetHashCode()")]
+    [InlineData("new { Miles = f.DistanceMiles, f.Cabin }.GetHashCode()")]
     public Task Hashes_of_values_that_hash_alike_everywhere_do_not_fire(string expression) => VerifyAsync(FeatureCode.Using(expression));
+
+    [Fact]
+    public Task A_struct_hashes_alike_when_its_fields_do() => VerifyAsync("""
+        public record struct Leg(float Miles, Cabin Cabin);
+
+        public struct Cell
+        {
+            public int Row;
+            public Leg Leg;
+        }
+
+        public struct Tagged
+        {
+            public string Tag;
+            public int Count;
+        }
+
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static int LegBucket(Flight f) => new Leg(f.DistanceMiles, f.Cabin).GetHashCode() & 15;
+
+            [Feature] public static int CellBucket(Flight f) => new Cell { Row = 1, Leg = new Leg(f.DistanceMiles, f.Cabin) }.GetHashCode() & 15;
+
+            [Feature] public static int TagBucket(Flight f) => {|#0:new Tagged { Tag = f.Origin }.GetHashCode()|} & 15;
+
+            [Feature] public static int PairBucket(Flight f) => {|#1:(1, f.Cabin).GetHashCode()|} & 15;
+        }
+        """,
+        Expected(0, "TagBucket", "calls ValueType.GetHashCode()"),
+        Expected(1, "PairBucket", "calls (int, Cabin Cabin).GetHashCode()"));
 
     [Fact]
     public Task A_record_hash_fires_and_a_hash_written_in_the_project_is_followed_instead() => VerifyAsync("""

@@ -191,14 +191,28 @@ internal static class NondeterministicApis
         return hashed?.Type is { } type && !HashesAlike(type);
     }
 
-    // Numbers, dates, enums and GUIDs hash from their value alone, the same in every process.
-    private static bool HashesAlike(ITypeSymbol type)
+    // Numbers, dates, enums and GUIDs hash from their value alone, the same in every process. So do the types whose
+    // hash only combines their fields' hashes, when every field's does: anonymous types, record structs, and structs
+    // that keep ValueType's hash. A record class also hashes its type's identity; a tuple mixes in HashCode's seed.
+    private static bool HashesAlike(ITypeSymbol type, int depth = 0)
     {
         type = FeatureUses.Underlying(type);
-        return type.TypeKind == TypeKind.Enum
+        if (type.TypeKind == TypeKind.Enum
             || type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_Double or SpecialType.System_DateTime
-            || FeatureUses.FullName(type) is "System.Guid" or "System.TimeSpan" or "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly";
+            || FeatureUses.FullName(type) is "System.Guid" or "System.TimeSpan" or "System.DateTimeOffset" or "System.DateOnly" or "System.TimeOnly")
+        {
+            return true;
+        }
+
+        var combinesFields = type.IsAnonymousType
+            || (type.TypeKind == TypeKind.Struct && (type.IsRecord || !type.GetMembers(nameof(GetHashCode)).Any()));
+        return combinesFields && depth < 8 && HashedMembers(type).All(member => HashesAlike(member, depth + 1));
     }
+
+    // An anonymous type hashes its properties; a struct its instance fields, auto-properties' included.
+    private static IEnumerable<ITypeSymbol> HashedMembers(ITypeSymbol type) => type.IsAnonymousType
+        ? type.GetMembers().OfType<IPropertySymbol>().Select(property => property.Type)
+        : type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Select(field => field.Type);
 
     private static bool DerivesFromAny(INamedTypeSymbol type, HashSet<string> names)
     {
