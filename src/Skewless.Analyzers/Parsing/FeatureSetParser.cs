@@ -275,35 +275,39 @@ internal static class FeatureSetParser
 
         var inputAccess = EffectiveAccessibility(inputType);
         var setAccess = EffectiveAccessibility(featureSet);
-        return inputAccess < setAccess
+        return !Contains(inputAccess, setAccess)
             ? $"the type is {Keyword(inputAccess)} but the feature set is {Keyword(setAccess)}, and the feature set's generated public members take rows; make the feature set {Keyword(inputAccess)} or the type {Keyword(setAccess)}"
             : null;
     }
 
-    // The least accessibility along a type, its containers, type arguments and element types: what C# checks for CS0051.
-    // Accessibility's members are ordered from least to most accessible, except that Protected and Internal, which
-    // neither contains the other, sit side by side; treating them as equal can miss only that rare mix.
+    // Where a type can be seen: the intersection of its own accessibility and that of its containers, type arguments
+    // and element types, which is what C# checks for CS0051.
     private static Accessibility EffectiveAccessibility(ITypeSymbol type)
     {
-        var least = Accessibility.Public;
+        var effective = Accessibility.Public;
         foreach (var part in Parts(type))
         {
             for (ISymbol? symbol = part; symbol is INamedTypeSymbol named; symbol = named.ContainingType)
             {
-                least = Rank(named.DeclaredAccessibility) < Rank(least) ? named.DeclaredAccessibility : least;
+                effective = Intersect(effective, named.DeclaredAccessibility == Accessibility.NotApplicable ? Accessibility.Public : named.DeclaredAccessibility);
             }
         }
 
-        return least;
+        return effective;
     }
 
-    private static int Rank(Accessibility accessibility) => accessibility switch
+    // Protected and internal do not contain each other: where both hold is private protected.
+    private static Accessibility Intersect(Accessibility first, Accessibility second) =>
+        Contains(first, second) ? second : Contains(second, first) ? first : Accessibility.ProtectedAndInternal;
+
+    // Whether code that can see something of accessibility `inner` can always see something of accessibility `outer`.
+    private static bool Contains(Accessibility outer, Accessibility inner) => outer == inner || (outer, inner) switch
     {
-        Accessibility.Private => 0,
-        Accessibility.ProtectedAndInternal => 1,
-        Accessibility.Protected or Accessibility.Internal => 2,
-        Accessibility.ProtectedOrInternal => 3,
-        _ => 4,
+        (Accessibility.Public, _) => true,
+        (Accessibility.ProtectedOrInternal, not Accessibility.Public) => true,
+        (Accessibility.Protected or Accessibility.Internal, Accessibility.ProtectedAndInternal or Accessibility.Private) => true,
+        (Accessibility.ProtectedAndInternal, Accessibility.Private) => true,
+        _ => false,
     };
 
     private static IEnumerable<ITypeSymbol> Parts(ITypeSymbol type) => type switch

@@ -391,8 +391,42 @@ public sealed class FeatureSetDefinitionAnalyzerTests
             {
                 [Feature] internal static float X(Nested r) => r.X;
             }
+
+            [DataSource("guarded")] protected internal sealed class Guarded { public float X { get; set; } }
+
+            [FeatureSet(typeof(Guarded))]
+            private protected static partial class GuardedFeatures
+            {
+                [Feature] internal static float X(Guarded r) => r.X;
+            }
+
+            [FeatureSet(typeof(Guarded))]
+            protected static partial class ProtectedFeatures
+            {
+                [Feature] internal static float X(Guarded r) => r.X;
+            }
         }
         """);
+
+    [Theory]
+    [InlineData("internal", "protected", "internal", "protected")]
+    [InlineData("protected", "internal", "protected", "internal")]
+    [InlineData("internal", "protected internal", "internal", "protected internal")]
+    [InlineData("private protected", "protected", "private protected", "protected")]
+    public Task SKW110_fires_when_protected_and_internal_do_not_contain_each_other(string rowAccess, string setAccess, string rowShown, string setShown) => VerifyAsync($$"""
+        public partial class Outer
+        {
+            [DataSource("rows")] {{rowAccess}} sealed class Row { public float X { get; set; } }
+
+            [FeatureSet({|#0:typeof(Row)|})]
+            {{setAccess}} static partial class RowFeatures
+            {
+                [Feature] private static float X(Row r) => r.X;
+            }
+        }
+        """,
+        At(0, Descriptors.UnusableInputType, "RowFeatures", "Outer.Row",
+            $"the type is {rowShown} but the feature set is {setShown}, and the feature set's generated public members take rows; make the feature set {rowShown} or the type {setShown}"));
 
     [Theory]
     [InlineData("int[]", "int[]")]

@@ -26,6 +26,25 @@ public sealed class DefinitionErrorTests
             public static partial class FF { [Feature] internal static float X(R r) => r.X; }
             """ },
         { "SKW110", """
+            public partial class Outer
+            {
+                internal sealed class R { public float X { get; set; } }
+                [FeatureSet(typeof(R))]
+                protected static partial class FF { [Feature] internal static float X(R r) => r.X; }
+            }
+            """ },
+        { "SKW110", """
+            internal class Outer
+            {
+                protected internal sealed class R { public float X { get; set; } }
+            }
+            public partial class Other
+            {
+                [FeatureSet(typeof(Outer.R))]
+                protected internal static partial class FF { [Feature] internal static float X(Outer.R r) => r.X; }
+            }
+            """ },
+        { "SKW110", """
             public ref struct R { public float X; }
             [FeatureSet(typeof(R))]
             public static partial class FF { [Feature] public static float X(R r) => r.X; }
