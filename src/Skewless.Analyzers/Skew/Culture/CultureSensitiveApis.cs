@@ -53,7 +53,8 @@ internal static class CultureSensitiveApis
     private static FeatureUse? FindCall(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (invocation.Arguments.Any(argument => argument.Parameter is { } parameter && IsFormatProvider(parameter.Type) && IsCurrentCulture(argument.Value)))
+        // The cheap test first: this runs on every call features reach, and a provider's interfaces are many to list.
+        if (invocation.Arguments.Any(argument => IsCurrentCulture(argument.Value) && argument.Parameter is { } parameter && IsFormatProvider(parameter.Type)))
         {
             return Use(method, "with the current culture", InvariantCultureFix);
         }
@@ -262,10 +263,9 @@ internal static class CultureSensitiveApis
             value = conversion.Operand;
         }
 
-        return value is IPropertyReferenceOperation { Property: { ContainingType: { } type } property }
-            && (FeatureUses.FullName(type), property.Name) is ("System.Globalization.CultureInfo", "CurrentCulture" or "CurrentUICulture")
-                or ("System.Globalization.NumberFormatInfo" or "System.Globalization.DateTimeFormatInfo", "CurrentInfo")
-                or ("System.Threading.Thread", "CurrentCulture" or "CurrentUICulture");
+        return value is IPropertyReferenceOperation { Property: { Name: "CurrentCulture" or "CurrentUICulture" or "CurrentInfo", ContainingType: { } type } }
+            && FeatureUses.FullName(type) is "System.Globalization.CultureInfo" or "System.Globalization.NumberFormatInfo"
+                or "System.Globalization.DateTimeFormatInfo" or "System.Threading.Thread";
     }
 
     private static bool IsFormatProvider(ITypeSymbol type) =>
