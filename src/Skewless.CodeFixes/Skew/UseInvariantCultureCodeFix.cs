@@ -49,6 +49,7 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             (string Title, ExpressionSyntax Call)? rewritten = (node, fix) switch
             {
                 (InterpolatedStringExpressionSyntax interpolation, CultureSensitiveApis.InvariantInterpolationFix) => ("Use FormattableString.Invariant", Invariant(interpolation)),
+                (ExpressionSyntax expression, CultureSensitiveApis.InvariantOperandFix) => WithInvariantOperand(expression, model, context.CancellationToken),
                 (InvocationExpressionSyntax invocation, _) => Rewrite(invocation, fix, model, context.CancellationToken),
                 _ => null,
             };
@@ -78,6 +79,28 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
         SyntaxFactory.InvocationExpression(
             Qualified("System.FormattableString.Invariant"),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(interpolation.WithoutTrivia()))));
+
+    // "km " + miles, s += miles and builder.Append(miles): the number formatted first, with the invariant culture.
+    private static (string, ExpressionSyntax)? WithInvariantOperand(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        IEnumerable<ExpressionSyntax> operands = expression switch
+        {
+            BinaryExpressionSyntax binary => new[] { binary.Left, binary.Right },
+            AssignmentExpressionSyntax assignment => new[] { assignment.Right },
+            InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } append => new[] { append.ArgumentList.Arguments[0].Expression },
+            _ => Array.Empty<ExpressionSyntax>(),
+        };
+        var operand = operands.FirstOrDefault(candidate => CultureSensitiveApis.IsFormatted(model.GetTypeInfo(candidate, cancellationToken).Type));
+        if (operand is null)
+        {
+            return null;
+        }
+
+        var formatted = SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParenthesizedExpression(operand.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation), SyntaxFactory.IdentifierName("ToString")),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Qualified("System.Globalization.CultureInfo.InvariantCulture")))));
+        return ("Format it with CultureInfo.InvariantCulture", expression.ReplaceNode(operand, formatted.WithTriviaFrom(operand)));
+    }
 
     private static (string Title, ExpressionSyntax Call)? Rewrite(InvocationExpressionSyntax invocation, string? fix, SemanticModel model, CancellationToken cancellationToken)
     {

@@ -49,8 +49,22 @@ public sealed class UseInvariantCultureCodeFixTests
         $"    [Feature] public static string Label(Flight f) => {fixedExpression};");
 
     [Theory]
-    [InlineData("{|SKW303:f.Origin + f.DistanceMiles|}")]
-    [InlineData("{|SKW303:new System.Text.StringBuilder().Append(f.DistanceMiles)|}.ToString()")]
+    [InlineData("{|SKW303:f.Origin + f.DistanceMiles|}", "f.Origin + f.DistanceMiles.ToString(CultureInfo.InvariantCulture)")]
+    [InlineData("{|SKW303:f.DistanceMiles * 2 + \" mi\"|}", "(f.DistanceMiles * 2).ToString(CultureInfo.InvariantCulture) + \" mi\"")]
+    [InlineData("{|SKW303:new System.Text.StringBuilder().Append(f.DistanceMiles)|}.ToString()", "new System.Text.StringBuilder().Append(f.DistanceMiles.ToString(CultureInfo.InvariantCulture)).ToString()")]
+    public Task Formats_a_concatenated_or_appended_number_first(string expression, string fixedExpression) => VerifyAsync(
+        $"    [Feature] public static string Label(Flight f) => {expression};",
+        $"    [Feature] public static string Label(Flight f) => {fixedExpression};",
+        addsUsing: true);
+
+    [Fact]
+    public Task Formats_the_number_appended_with_plus_equals() => VerifyAsync(
+        "    [Feature] public static string Label(Flight f) { var label = f.Origin; {|SKW303:label += f.DistanceMiles|}; return label; }",
+        "    [Feature] public static string Label(Flight f) { var label = f.Origin; label += f.DistanceMiles.ToString(CultureInfo.InvariantCulture); return label; }",
+        addsUsing: true);
+
+    [Theory]
+    [InlineData("{|SKW303:f.Origin + (float?)f.DistanceMiles|}")]
     [InlineData("new System.Text.StringBuilder().Append({|SKW303:$\"{f.DistanceMiles}\"|}).ToString()")]
     public Task Offers_nothing_where_no_provider_can_be_passed(string expression)
     {

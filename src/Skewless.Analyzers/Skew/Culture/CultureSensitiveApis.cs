@@ -30,6 +30,9 @@ internal static class CultureSensitiveApis
     /// <summary>Pass <c>CultureInfo.InvariantCulture</c> in place of the current culture.</summary>
     public const string InvariantCultureFix = "InvariantCulture";
 
+    /// <summary>Format the number or date operand with <c>ToString(CultureInfo.InvariantCulture)</c> before it is concatenated or appended.</summary>
+    public const string InvariantOperandFix = "InvariantOperand";
+
     /// <summary>The operation kinds <see cref="Find"/> looks at.</summary>
     public static readonly OperationKind[] Kinds =
     {
@@ -75,7 +78,7 @@ internal static class CultureSensitiveApis
 
             // These take no provider: the value must be formatted before it is passed.
             "Append" when IsStringBuilder(type) && parameters.Length == 1 && IsFormatted(parameters[0].Type) =>
-                WithoutFix(method, "without a format provider"),
+                OperandUse(method, parameters[0].Type, "without a format provider"),
             "Concat" when method.IsStatic && type.SpecialType == SpecialType.System_String && FormatsNumberOrDate(invocation, skip: 0) =>
                 WithoutFix(method, "without a format provider"),
             "Join" when method.IsStatic && type.SpecialType == SpecialType.System_String && FormatsNumberOrDate(invocation, skip: 1) =>
@@ -169,9 +172,16 @@ internal static class CultureSensitiveApis
     }
 
     private static FeatureUse? Concatenated(IOperation operand) =>
-        FormattedType(operand) is { } type ? WithoutFix(ToStringOf(type), "in a string concatenation without a format provider") : null;
+        FormattedType(operand) is { } type ? OperandUse(ToStringOf(type), type, "in a string concatenation without a format provider") : null;
 
-    // The number or date an operand holds, seen through the conversion to object (or string) that passes it.
+    // The fix formats the operand itself, which it can write only for a value that cannot be null.
+    private static FeatureUse OperandUse(ISymbol method, ITypeSymbol operand, string missing) =>
+        operand.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || !operand.IsValueType
+            ? WithoutFix(method, missing)
+            : Use(method, missing, InvariantOperandFix);
+
+    // The type of the number or date, nullable or not, an operand holds, seen through the conversion to object (or
+    // string) that passes it.
     private static ITypeSymbol? FormattedType(IOperation? operand)
     {
         while (operand is IConversionOperation { IsImplicit: true } conversion)
@@ -179,12 +189,15 @@ internal static class CultureSensitiveApis
             operand = conversion.Operand;
         }
 
-        return IsFormatted(operand?.Type) ? FeatureUses.Underlying(operand!.Type!) : null;
+        return IsFormatted(operand?.Type) ? operand!.Type : null;
     }
 
     // The ToString() that formats a value of the type, as messages name it.
-    private static ISymbol ToStringOf(ITypeSymbol type) =>
-        type.GetMembers(nameof(ToString)).OfType<IMethodSymbol>().FirstOrDefault(method => method.Parameters.Length == 0) ?? (ISymbol)type;
+    private static ISymbol ToStringOf(ITypeSymbol type)
+    {
+        type = FeatureUses.Underlying(type);
+        return type.GetMembers(nameof(ToString)).OfType<IMethodSymbol>().FirstOrDefault(method => method.Parameters.Length == 0) ?? (ISymbol)type;
+    }
 
     private static FeatureUse Use(ISymbol method, string missing, string fix) =>
         new(ImmutableArray.Create<object>(FeatureUses.Display(method), missing), ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix));
@@ -194,8 +207,8 @@ internal static class CultureSensitiveApis
 
     private static bool IsStringBuilder(ITypeSymbol type) => FeatureUses.FullName(type) == "System.Text.StringBuilder";
 
-    // Numbers and dates, nullable or not, whose text form has culture-specific separators, signs, digits and names.
-    private static bool IsFormatted(ITypeSymbol? type) => type is not null && (FeatureUses.Underlying(type).SpecialType switch
+    /// <summary>Numbers and dates, nullable or not, whose text form has culture-specific separators, signs, digits and names.</summary>
+    public static bool IsFormatted(ITypeSymbol? type) => type is not null && (FeatureUses.Underlying(type).SpecialType switch
     {
         SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
             or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
