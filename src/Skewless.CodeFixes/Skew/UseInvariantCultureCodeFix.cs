@@ -50,6 +50,7 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             {
                 (InterpolatedStringExpressionSyntax interpolation, CultureSensitiveApis.InvariantInterpolationFix) => ("Use FormattableString.Invariant", Invariant(interpolation)),
                 (ExpressionSyntax expression, CultureSensitiveApis.InvariantOperandFix) => WithInvariantOperand(expression, model, context.CancellationToken),
+                (ExpressionSyntax expression, CultureSensitiveApis.OrdinalComparerFix) => WithOrdinalComparer(expression, model, context.CancellationToken),
                 (InvocationExpressionSyntax invocation, _) => Rewrite(invocation, fix, model, context.CancellationToken),
                 _ => null,
             };
@@ -100,6 +101,28 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParenthesizedExpression(operand.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation), SyntaxFactory.IdentifierName("ToString")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Qualified("System.Globalization.CultureInfo.InvariantCulture")))));
         return ("Format it with CultureInfo.InvariantCulture", expression.ReplaceNode(operand, formatted.WithTriviaFrom(operand)));
+    }
+
+    // StringComparer.CurrentCulture becomes Ordinal, CurrentCultureIgnoreCase OrdinalIgnoreCase.
+    private static (string, ExpressionSyntax)? WithOrdinalComparer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var arguments = expression switch
+        {
+            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
+            BaseObjectCreationExpressionSyntax { ArgumentList: { } list } => list.Arguments,
+            _ => default,
+        };
+        var current = arguments
+            .Select(argument => (Argument: argument, Comparer: model.GetOperation(argument.Expression, cancellationToken) is { } value ? CultureSensitiveApis.CurrentCultureComparer(value) : null))
+            .Where(candidate => candidate.Comparer is not null)
+            .ToDictionary(candidate => candidate.Argument, candidate => candidate.Comparer == "CurrentCultureIgnoreCase" ? "System.StringComparer.OrdinalIgnoreCase" : "System.StringComparer.Ordinal");
+        if (current.Count == 0)
+        {
+            return null;
+        }
+
+        return ("Pass an ordinal StringComparer", expression.ReplaceNodes(current.Keys, (argument, _) =>
+            argument.WithExpression(Qualified(current[argument]).WithTriviaFrom(argument.Expression))));
     }
 
     private static (string Title, ExpressionSyntax Call)? Rewrite(InvocationExpressionSyntax invocation, string? fix, SemanticModel model, CancellationToken cancellationToken)

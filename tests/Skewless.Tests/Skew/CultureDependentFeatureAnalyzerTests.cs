@@ -59,6 +59,9 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:double.Parse(f.Origin, NumberFormatInfo.CurrentInfo)|}",
         "{|SKW303:f.Origin.ToUpper(System.Threading.Thread.CurrentThread.CurrentCulture)|}",
         "{|SKW303:string.Create(CultureInfo.CurrentCulture, $\"{f.DistanceMiles}\")|}",
+        "{|SKW303:new System.Collections.Generic.SortedSet<string>(StringComparer.CurrentCulture)|}",
+        "{|SKW303:new System.Collections.Generic.Dictionary<string, int>(StringComparer.CurrentCultureIgnoreCase)|}",
+        "{|SKW303:System.Linq.Enumerable.OrderBy(new[] { f.Origin }, x => x, StringComparer.CurrentCulture)|}",
     };
 
     [Theory]
@@ -156,6 +159,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("string.Join(\",\", new[] { f.Origin })")]
     [InlineData("string.Concat(f.Origin, \"x\")")]
     [InlineData("Convert.ToString(f.DistanceMiles, CultureInfo.InvariantCulture)")]
+    [InlineData("new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal)")]
+    [InlineData("new System.Collections.Generic.HashSet<string>(StringComparer.InvariantCultureIgnoreCase)")]
     public Task Culture_independent_calls_do_not_fire(string expression) => VerifyAsync(FeatureCode.Using(expression));
 
     [Theory]

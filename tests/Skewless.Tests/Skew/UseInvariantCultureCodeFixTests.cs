@@ -87,6 +87,8 @@ public sealed class UseInvariantCultureCodeFixTests
     [InlineData("{|SKW303:string.Compare(f.Origin, \"jfk\", true)|} == 0", "string.Compare(f.Origin, \"jfk\", StringComparison.OrdinalIgnoreCase) == 0")]
     [InlineData("{|SKW303:f.Origin.StartsWith(\"j\", StringComparison.CurrentCultureIgnoreCase)|}", "f.Origin.StartsWith(\"j\", StringComparison.OrdinalIgnoreCase)")]
     [InlineData("{|SKW303:string.Equals(f.Origin, \"JFK\", StringComparison.CurrentCulture)|}", "string.Equals(f.Origin, \"JFK\", StringComparison.Ordinal)")]
+    [InlineData("{|SKW303:new System.Collections.Generic.HashSet<string>(StringComparer.CurrentCulture)|}.Contains(f.Origin)", "new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal).Contains(f.Origin)")]
+    [InlineData("{|SKW303:new System.Collections.Generic.HashSet<string>((System.Collections.Generic.IEqualityComparer<string>)StringComparer.CurrentCultureIgnoreCase)|}.Contains(f.Origin)", "new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase).Contains(f.Origin)")]
     public Task Uses_invariant_case_and_ordinal_comparison(string expression, string fixedExpression) => VerifyAsync(
         $"    [Feature] public static bool Jfk(Flight f) => {expression};",
         $"    [Feature] public static bool Jfk(Flight f) => {fixedExpression};");

@@ -33,10 +33,13 @@ internal static class CultureSensitiveApis
     /// <summary>Format the number or date operand with <c>ToString(CultureInfo.InvariantCulture)</c> before it is concatenated or appended.</summary>
     public const string InvariantOperandFix = "InvariantOperand";
 
+    /// <summary>Pass <c>StringComparer.Ordinal</c> or <c>OrdinalIgnoreCase</c> in place of a current-culture comparer.</summary>
+    public const string OrdinalComparerFix = "OrdinalComparer";
+
     /// <summary>The operation kinds <see cref="Find"/> looks at.</summary>
     public static readonly OperationKind[] Kinds =
     {
-        OperationKind.Invocation, OperationKind.InterpolatedString, OperationKind.Binary, OperationKind.CompoundAssignment,
+        OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.InterpolatedString, OperationKind.Binary, OperationKind.CompoundAssignment,
     };
 
     public static FeatureUse? Find(IOperation operation) => FindAny(operation) is { } use && !InException(operation) ? use : null;
@@ -44,6 +47,7 @@ internal static class CultureSensitiveApis
     private static FeatureUse? FindAny(IOperation operation) => operation switch
     {
         IInvocationOperation invocation => FindCall(invocation),
+        IObjectCreationOperation { Constructor: { } constructor } creation => ComparerUse(constructor, creation.Arguments),
         IInterpolatedStringOperation interpolation => FindInterpolation(interpolation),
 
         // string + value, and s += value, call value.ToString().
@@ -60,6 +64,11 @@ internal static class CultureSensitiveApis
         if (invocation.Arguments.Any(argument => IsCurrentCulture(argument.Value) && argument.Parameter is { } parameter && IsFormatProvider(parameter.Type)))
         {
             return Use(method, "with the current culture", InvariantCultureFix);
+        }
+
+        if (ComparerUse(method, invocation.Arguments) is { } comparer)
+        {
+            return comparer;
         }
 
         var type = method.ContainingType;
@@ -267,6 +276,26 @@ internal static class CultureSensitiveApis
     private static bool PassesCurrentCultureComparison(IInvocationOperation invocation) =>
         invocation.Arguments.Any(argument => argument.Parameter is { } parameter && FeatureUses.FullName(parameter.Type) == "System.StringComparison"
             && argument.Value.ConstantValue is { HasValue: true, Value: int comparison } && comparison is (int)StringComparison.CurrentCulture or (int)StringComparison.CurrentCultureIgnoreCase);
+
+    // A dictionary, set, sort or search given StringComparer.CurrentCulture(IgnoreCase) orders and matches strings by culture.
+    private static FeatureUse? ComparerUse(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments) =>
+        arguments.Any(argument => IsCurrentCultureComparer(argument.Value)) ? Use(method, "with a current-culture StringComparer", OrdinalComparerFix) : null;
+
+    private static bool IsCurrentCultureComparer(IOperation value) => CurrentCultureComparer(value) is not null;
+
+    /// <summary>"CurrentCulture" or "CurrentCultureIgnoreCase" when <paramref name="value"/> is that <c>StringComparer</c>, else null.</summary>
+    public static string? CurrentCultureComparer(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IPropertyReferenceOperation { Property: { Name: "CurrentCulture" or "CurrentCultureIgnoreCase" } property }
+            && FeatureUses.FullName(property.ContainingType) == "System.StringComparer"
+                ? property.Name
+                : null;
+    }
 
     /// <summary>Whether <paramref name="value"/> reads the current culture, or its number or date formats, as a provider.</summary>
     public static bool IsCurrentCulture(IOperation value)
