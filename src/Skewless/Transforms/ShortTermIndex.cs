@@ -14,16 +14,13 @@ namespace Skewless.Transforms;
 /// few whose slot is taken are rare ones; they go to an overflow index built the same way, and so on until none is
 /// left. Each level places at least its first term, so the levels end. Only the first level is read on the fast path
 /// (<see cref="Probe"/>); a value it misses, rare when served values are mostly terms, is looked up in the overflow by
-/// <see cref="IndexOf(ulong)"/>, which is exact: together the levels hold every short term, so a short value that
-/// misses them all is known not to be a term, with no string hash.
+/// <see cref="IndexOfLeftOut"/>. Together the levels hold every short term, so a short value that misses them all is
+/// known not to be a term, with no string hash.
 /// </remarks>
 internal sealed class ShortTermIndex
 {
     /// <summary>What <see cref="IndexOf(ulong)"/> returns for a value that is not a term.</summary>
     public const int NotATerm = -1;
-
-    /// <summary>What <see cref="IndexOf(string)"/> returns for a value no packed key holds, which only <see cref="TermIndex"/> can look up.</summary>
-    public const int DoesNotFit = -2;
 
     private const int SlotsPerTerm = 4;
     private const int Multipliers = 16;
@@ -68,18 +65,15 @@ internal sealed class ShortTermIndex
         _overflow = overflow.Count == 0 ? null : new ShortTermIndex(overflow, slotBits: null);
     }
 
-    /// <summary>
-    /// The index of the term <paramref name="value"/>, <see cref="NotATerm"/> when no term is it, or
-    /// <see cref="DoesNotFit"/> when it does not fit in a packed key.
-    /// </summary>
-    public int IndexOf(string value) => ShortStrings.Fits(value) ? IndexOf(ShortStrings.Pack(value)) : DoesNotFit;
-
     /// <summary>The index of the term that packs to <paramref name="key"/>, or <see cref="NotATerm"/>.</summary>
     public int IndexOf(ulong key)
     {
         var index = Probe(key);
-        return index >= 0 || _overflow is null ? index : _overflow.IndexOf(key);
+        return index >= 0 ? index : IndexOfLeftOut(key);
     }
+
+    /// <summary>The index of the term that packs to <paramref name="key"/> when the overflow holds it, else <see cref="NotATerm"/>: for a key <see cref="Probe"/> missed.</summary>
+    public int IndexOfLeftOut(ulong key) => _overflow is null ? NotATerm : _overflow.IndexOf(key);
 
     /// <summary>The index of the term that packs to <paramref name="key"/> when the first level holds it, else <see cref="NotATerm"/>, whether or not the overflow does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

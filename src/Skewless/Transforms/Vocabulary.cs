@@ -150,16 +150,23 @@ public sealed class Vocabulary : IFittedTransform
         // empty string do not fit: they are left, as missing, to the rest.
         if (value is not null && ShortStrings.Fits(value))
         {
-            var index = _shortTerms.Probe(ShortStrings.Pack(value));
-            if (index >= 0)
-            {
-                return index;
-            }
+            var key = ShortStrings.Pack(value);
+            var index = _shortTerms.Probe(key);
+            return index >= 0 ? index : IndexOfShortMiss(value, key);
         }
 
         return IndexOfRest(value);
     }
 
+    // A short value the first level does not hold: a rarer term left to the overflow, or not a term.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int IndexOfShortMiss(string value, ulong key)
+    {
+        var index = _shortTerms.IndexOfLeftOut(key);
+        return index >= 0 ? index : OutOfVocabulary(value);
+    }
+
+    // Missing, or too long (or ending in U+0000) for a packed key.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int IndexOfRest(string? value)
     {
@@ -168,19 +175,12 @@ public sealed class Vocabulary : IFittedTransform
             return -1;
         }
 
-        var index = _shortTerms.IndexOf(value!);
-        if (index == ShortTermIndex.DoesNotFit)
-        {
-            index = _indices.IndexOf(value!);
-        }
-
-        if (index >= 0)
-        {
-            return index;
-        }
-
-        return Settings.OovBuckets == 0 ? -1 : _firstBucket + StableHash.BucketOf(StableHash.Of(value), Settings.OovBuckets);
+        var index = _indices.IndexOf(value!);
+        return index >= 0 ? index : OutOfVocabulary(value!);
     }
+
+    private int OutOfVocabulary(string value) =>
+        Settings.OovBuckets == 0 ? -1 : _firstBucket + StableHash.BucketOf(StableHash.Of(value), Settings.OovBuckets);
 
     /// <inheritdoc />
     public void WriteTo(Utf8JsonWriter writer)
