@@ -100,6 +100,20 @@ internal sealed class FeatureUses
     /// <summary>A type's name with its namespace, without <c>global::</c>, type arguments or nullable annotations.</summary>
     public static string FullName(ITypeSymbol type) => type.ToDisplayString(FullNameFormat);
 
+    /// <summary>Whether <paramref name="type"/> or one of its base types has one of the full names in <paramref name="names"/>.</summary>
+    public static bool DerivesFromAny(ITypeSymbol type, ICollection<string> names)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (names.Contains(FullName(current)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The value type of a <c>Nullable&lt;T&gt;</c>, else the type itself: a null formats and hashes like nothing else.</summary>
     public static ITypeSymbol Underlying(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;

@@ -36,6 +36,8 @@ internal static class CultureSensitiveApis
     /// <summary>Pass <c>StringComparer.Ordinal</c> or <c>OrdinalIgnoreCase</c> in place of a current-culture comparer.</summary>
     public const string OrdinalComparerFix = "OrdinalComparer";
 
+    private static readonly string[] Exceptions = { "System.Exception" };
+
     /// <summary>The operation kinds <see cref="Find"/> looks at.</summary>
     public static readonly OperationKind[] Kinds =
     {
@@ -158,20 +160,7 @@ internal static class CultureSensitiveApis
     {
         for (var current = operation.Parent; current is not null and not IBlockOperation; current = current.Parent)
         {
-            if (current is IThrowOperation || (current is IObjectCreationOperation { Type: { } type } && DerivesFromException(type)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool DerivesFromException(ITypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (FeatureUses.FullName(current) == "System.Exception")
+            if (current is IThrowOperation || (current is IObjectCreationOperation { Type: { } type } && FeatureUses.DerivesFromAny(type, Exceptions)))
             {
                 return true;
             }

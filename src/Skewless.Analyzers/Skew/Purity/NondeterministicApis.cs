@@ -155,8 +155,8 @@ internal static class NondeterministicApis
 
         var space = type.ContainingNamespace?.ToDisplayString() ?? "";
         var files = space == "System.IO" || space.StartsWith("System.IO.", StringComparison.Ordinal);
-        var network = NetworkNamespaces.Any(candidate => space == candidate || space.StartsWith(candidate + ".", StringComparison.Ordinal)) || DerivesFromAny(type, NetworkTypes);
-        return ((files && !PureTypes.Contains(typeName)) || network) && !DerivesFromAny(type, Exceptions);
+        var network = NetworkNamespaces.Any(candidate => space == candidate || space.StartsWith(candidate + ".", StringComparison.Ordinal)) || FeatureUses.DerivesFromAny(type, NetworkTypes);
+        return ((files && !PureTypes.Contains(typeName)) || network) && !FeatureUses.DerivesFromAny(type, Exceptions);
     }
 
     // String hash codes are randomized per process (string.GetHashCode, the comparers' GetHashCode),
@@ -213,17 +213,4 @@ internal static class NondeterministicApis
     private static IEnumerable<ITypeSymbol> HashedMembers(ITypeSymbol type) => type.IsAnonymousType
         ? type.GetMembers().OfType<IPropertySymbol>().Select(property => property.Type)
         : type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Select(field => field.Type);
-
-    private static bool DerivesFromAny(INamedTypeSymbol type, HashSet<string> names)
-    {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (names.Contains(FeatureUses.FullName(current)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
