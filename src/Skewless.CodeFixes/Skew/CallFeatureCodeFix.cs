@@ -84,7 +84,7 @@ public sealed class CallFeatureCodeFix : CodeFixProvider
 
         var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
         editor.ReplaceNode(copy, call.WithTriviaFrom(copy));
-        foreach (var dead in LocalsLeftDead(copy, model, cancellationToken))
+        foreach (var dead in LocalsLeftDead(copy, row, model, cancellationToken))
         {
             editor.RemoveNode(dead);
         }
@@ -96,15 +96,20 @@ public sealed class CallFeatureCodeFix : CodeFixProvider
     /// <summary>
     /// The declarations of locals that only the copy read (a copy split into locals), and then of the locals that only
     /// those read, so the fix leaves no dead reads of the row behind. A local whose initializer might do more than read
-    /// (a call, an assignment, a new object) stays.
+    /// (a call, an assignment, a new object) stays, and so does a local the row expression names, which the call reads.
     /// </summary>
-    private static List<LocalDeclarationStatementSyntax> LocalsLeftDead(ExpressionSyntax copy, SemanticModel model, CancellationToken cancellationToken)
+    private static List<LocalDeclarationStatementSyntax> LocalsLeftDead(ExpressionSyntax copy, ExpressionSyntax row, SemanticModel model, CancellationToken cancellationToken)
     {
         var dead = new List<LocalDeclarationStatementSyntax>();
         if (copy.FirstAncestorOrSelf<BlockSyntax>() is not { } body)
         {
             return dead;
         }
+
+        var passed = row.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+            .Select(name => model.GetSymbolInfo(name, cancellationToken).Symbol)
+            .OfType<ILocalSymbol>()
+            .ToImmutableHashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
         var gone = new List<TextSpan> { copy.Span };
         for (var changed = true; changed;)
@@ -116,7 +121,8 @@ public sealed class CallFeatureCodeFix : CodeFixProvider
                     || statement.Declaration.Variables.Count != 1
                     || statement.Declaration.Variables[0] is not { Initializer.Value: var value } variable
                     || !ReadsOnly(value)
-                    || model.GetDeclaredSymbol(variable, cancellationToken) is not ILocalSymbol local)
+                    || model.GetDeclaredSymbol(variable, cancellationToken) is not ILocalSymbol local
+                    || passed.Contains(local))
                 {
                     continue;
                 }

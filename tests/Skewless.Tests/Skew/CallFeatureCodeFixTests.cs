@@ -152,6 +152,107 @@ public sealed class CallFeatureCodeFixTests
         """);
 
     [Fact]
+    public Task Keeps_a_local_whose_initializer_does_more_than_read() => VerifyAsync("""
+        namespace Flights
+        {
+            public sealed class Serving
+            {
+                private int _served;
+
+                private Flight Next()
+                {
+                    _served++;
+                    return new Flight();
+                }
+
+                public float Log()
+                {
+                    var flight = Next();
+                    var miles = flight.DistanceMiles;
+                    return {|SKW300:MathF.Log(1 + miles)|};
+                }
+            }
+        }
+        """, """
+        namespace Flights
+        {
+            public sealed class Serving
+            {
+                private int _served;
+
+                private Flight Next()
+                {
+                    _served++;
+                    return new Flight();
+                }
+
+                public float Log()
+                {
+                    var flight = Next();
+                    return FlightFeatures.LogDistance(flight);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Keeps_the_local_the_row_is_passed_through() => VerifyAsync("""
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Log(Flight[] flights)
+                {
+                    var flight = flights[0];
+                    var same = flight;
+                    var miles = same.DistanceMiles;
+                    return {|SKW300:MathF.Log(1 + miles)|};
+                }
+            }
+        }
+        """, """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Log(Flight[] flights)
+                {
+                    var flight = flights[0];
+                    var same = flight;
+                    return FlightFeatures.LogDistance(same);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Keeps_a_local_the_row_expression_in_the_copy_names() => VerifyAsync("""
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Km(Flight[] flights)
+                {
+                    var last = flights.Length - 1;
+                    return {|SKW300:flights[last].DistanceMiles / 100|};
+                }
+            }
+        }
+        """, """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Km(Flight[] flights)
+                {
+                    var last = flights.Length - 1;
+                    return FlightFeatures.Distance(flights[last]);
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Imports_the_feature_set_namespace_and_keeps_the_copy_type() => VerifyAsync("""
         namespace Serving
         {
