@@ -69,6 +69,14 @@ public sealed class NondeterministicFeatureAnalyzerTests
         "{|SKW302:f.Departure.ToLocalTime()|}",
         "{|SKW302:new DateTimeOffset(f.Departure, TimeSpan.Zero).ToLocalTime()|}",
         "{|SKW302:DateTimeOffset.UnixEpoch.LocalDateTime|}",
+        "{|SKW302:f.Departure.ToUniversalTime()|}",
+        "{|SKW302:TimeZoneInfo.ConvertTimeToUtc(f.Departure)|}",
+        "{|SKW302:new DateTimeOffset(f.Departure)|}.ToUnixTimeSeconds()",
+        "({|SKW302:(DateTimeOffset)f.Departure|}).ToUnixTimeSeconds()",
+        "DateTimeOffset.Compare({|SKW302:f.Departure|}, DateTimeOffset.UnixEpoch)",
+        "{|SKW302:f.Departure.ToFileTime()|}",
+        "{|SKW302:DateTime.FromFileTime(1)|}",
+        "{|SKW302:DateTimeOffset.FromFileTime(1)|}",
         "{|SKW302:Process.GetCurrentProcess()|}.Id",
     };
 
@@ -99,6 +107,21 @@ public sealed class NondeterministicFeatureAnalyzerTests
         """,
         Expected(0, "Age", "calls DateTime.Today", " via Clock.Today()"),
         Expected(1, "Now", "calls DateTime.Now"));
+
+    [Fact]
+    public Task The_message_names_a_conversion_to_the_machine_offset() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static long Stamp(Flight f) => Seconds({|#0:f.Departure|});
+
+            [Feature] public static int UtcHour(Flight f) => {|#1:f.Departure.ToUniversalTime()|}.Hour;
+
+            private static long Seconds(DateTimeOffset time) => time.ToUnixTimeSeconds();
+        }
+        """,
+        Expected(0, "Stamp", "converts DateTime to DateTimeOffset"),
+        Expected(1, "UtcHour", "calls DateTime.ToUniversalTime()"));
 
     [Fact]
     public Task The_path_goes_through_other_features_and_properties() => VerifyAsync("""
@@ -207,6 +230,18 @@ public sealed class NondeterministicFeatureAnalyzerTests
     [InlineData("new Uri(f.Origin).Host")]
     [InlineData("WebUtility.UrlDecode(f.Origin)")]
     public Task Parsing_network_values_does_not_fire(string expression) => VerifyAsync(FeatureCode.Using(expression));
+
+    // A date given its offset or zone, or read as UTC, is the same instant on every machine.
+    [Theory]
+    [InlineData("new DateTimeOffset(f.Departure, TimeSpan.Zero).ToUnixTimeSeconds()")]
+    [InlineData("new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero).Hour")]
+    [InlineData("TimeZoneInfo.ConvertTimeToUtc(f.Departure, TimeZoneInfo.Utc)")]
+    [InlineData("TimeZoneInfo.ConvertTimeFromUtc(f.Departure, TimeZoneInfo.Utc)")]
+    [InlineData("DateTime.SpecifyKind(f.Departure, DateTimeKind.Utc)")]
+    [InlineData("f.Departure.ToFileTimeUtc()")]
+    [InlineData("DateTime.FromFileTimeUtc(1)")]
+    [InlineData("(f.Departure - DateTime.UnixEpoch).TotalSeconds")]
+    public Task Dates_given_their_offset_or_read_as_UTC_do_not_fire(string expression) => VerifyAsync(FeatureCode.Using(expression));
 
     // Numbers, dates and enums hash the same in every process; strings do not.
     [Theory]

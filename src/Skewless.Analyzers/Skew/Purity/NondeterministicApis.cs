@@ -64,6 +64,12 @@ internal static class NondeterministicApis
         "System.DateTime.ToLocalTime",
         "System.DateTimeOffset.ToLocalTime",
         "System.DateTimeOffset.LocalDateTime",
+
+        // Take a DateTime whose Kind is not Utc, which code cannot see, as the machine's local time, or make one.
+        "System.DateTime.ToUniversalTime",
+        "System.DateTime.ToFileTime",
+        "System.DateTime.FromFileTime",
+        "System.DateTimeOffset.FromFileTime",
         "System.IO.Path.GetTempPath",
         "System.IO.Path.GetTempFileName",
         "System.IO.Path.GetRandomFileName",
@@ -100,9 +106,10 @@ internal static class NondeterministicApis
             IFieldReferenceOperation field => field.Field,
             IMethodReferenceOperation method => method.Method,
             IObjectCreationOperation creation => creation.Constructor,
+            IConversionOperation conversion => conversion.OperatorMethod,
             _ => null,
         };
-        if (member is null || !(IsNondeterministic(member) || (operation is IInvocationOperation call && IsRandomizedHash(call))))
+        if (member is null || !(IsNondeterministic(member) || TakesLocalTime(member) || (operation is IInvocationOperation call && IsRandomizedHash(call))))
         {
             return null;
         }
@@ -116,7 +123,12 @@ internal static class NondeterministicApis
         };
         return instance is not null && Find(instance) is not null
             ? null
-            : Use((member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "creates " : "calls ") + FeatureUses.Display(member));
+            : Use(member switch
+            {
+                IMethodSymbol { MethodKind: MethodKind.Constructor } => "creates " + FeatureUses.Display(member),
+                IMethodSymbol { MethodKind: MethodKind.Conversion } conversion => $"converts {conversion.Parameters[0].Type.Name} to {conversion.ReturnType.Name}",
+                _ => "calls " + FeatureUses.Display(member),
+            });
     }
 
     private static FeatureUse Use(string description) => new(ImmutableArray.Create<object>(description), ImmutableDictionary<string, string?>.Empty);
@@ -158,6 +170,17 @@ internal static class NondeterministicApis
         var network = NetworkNamespaces.Any(candidate => space == candidate || space.StartsWith(candidate + ".", StringComparison.Ordinal)) || FeatureUses.DerivesFromAny(type, NetworkTypes);
         return ((files && !PureTypes.Contains(typeName)) || network) && !FeatureUses.DerivesFromAny(type, Exceptions);
     }
+
+    // The overloads that read a DateTime as the machine's local time unless its Kind is Utc: a DateTimeOffset made from
+    // one takes the machine's offset, and so its instant and Unix time do.
+    private static bool TakesLocalTime(ISymbol member) => member is IMethodSymbol { Parameters.Length: 1 } method
+        && method.Parameters[0].Type.SpecialType == SpecialType.System_DateTime
+        && FeatureUses.FullName(method.ContainingType) switch
+        {
+            "System.DateTimeOffset" => method.MethodKind is MethodKind.Constructor or MethodKind.Conversion,
+            "System.TimeZoneInfo" => method.Name == "ConvertTimeToUtc",
+            _ => false,
+        };
 
     // String hash codes are randomized per process (string.GetHashCode, the comparers' GetHashCode),
     // so a feature that buckets by them buckets differently in training and serving.

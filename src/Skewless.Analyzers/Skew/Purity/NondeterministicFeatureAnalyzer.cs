@@ -23,6 +23,7 @@ public sealed class NondeterministicFeatureAnalyzer : DiagnosticAnalyzer
             OperationKind.PropertyReference,
             OperationKind.FieldReference,
             OperationKind.MethodReference,
-            OperationKind.ObjectCreation));
+            OperationKind.ObjectCreation,
+            OperationKind.Conversion));
     }
 }
