@@ -115,13 +115,16 @@ public sealed class NondeterministicFeatureAnalyzerTests
         {
             [Feature] public static long Stamp(Flight f) => Seconds({|#0:f.Departure|});
 
+            [Feature] public static long Made(Flight f) => {|#2:new DateTimeOffset(f.Departure)|}.ToUnixTimeSeconds();
+
             [Feature] public static int UtcHour(Flight f) => {|#1:f.Departure.ToUniversalTime()|}.Hour;
 
             private static long Seconds(DateTimeOffset time) => time.ToUnixTimeSeconds();
         }
         """,
-        Expected(0, "Stamp", "converts DateTime to DateTimeOffset"),
-        Expected(1, "UtcHour", "calls DateTime.ToUniversalTime()"));
+        Expected(0, "Stamp", "makes a DateTimeOffset of a DateTime with the machine's offset"),
+        Expected(1, "UtcHour", "calls DateTime.ToUniversalTime()"),
+        Expected(2, "Made", "makes a DateTimeOffset of a DateTime with the machine's offset"));
 
     [Fact]
     public Task The_path_goes_through_other_features_and_properties() => VerifyAsync("""

@@ -125,8 +125,9 @@ internal static class NondeterministicApis
             ? null
             : Use(member switch
             {
+                // By constructor or conversion; neither shows which overload it is.
+                IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Conversion } when TakesLocalTime(member) => "makes a DateTimeOffset of a DateTime with the machine's offset",
                 IMethodSymbol { MethodKind: MethodKind.Constructor } => "creates " + FeatureUses.Display(member),
-                IMethodSymbol { MethodKind: MethodKind.Conversion } conversion => $"converts {conversion.Parameters[0].Type.Name} to {conversion.ReturnType.Name}",
                 _ => "calls " + FeatureUses.Display(member),
             });
     }
