@@ -88,7 +88,8 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
         {
             BinaryExpressionSyntax binary => new[] { binary.Left, binary.Right },
             AssignmentExpressionSyntax assignment => new[] { assignment.Right },
-            InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } append => new[] { append.ArgumentList.Arguments[0].Expression },
+            // Append(value) and Insert(index, value): the value is last.
+            InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } => new[] { arguments[arguments.Count - 1].Expression },
             _ => Array.Empty<ExpressionSyntax>(),
         };
         var operand = operands.FirstOrDefault(candidate => CultureSensitiveApis.IsFormatted(model.GetTypeInfo(candidate, cancellationToken).Type));

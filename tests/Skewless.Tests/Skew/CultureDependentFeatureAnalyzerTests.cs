@@ -49,6 +49,7 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:f.Departure + f.Origin|}",
         "{|SKW303:f.Origin + (double?)f.DistanceMiles|}",
         "{|SKW303:new System.Text.StringBuilder().Append(f.DistanceMiles)|}",
+        "{|SKW303:new System.Text.StringBuilder(f.Origin).Insert(0, f.DistanceMiles)|}",
         "new System.Text.StringBuilder().Append({|SKW303:$\"{f.DistanceMiles}\"|})",
         "{|SKW303:new System.Text.StringBuilder().AppendFormat(\"{0}\", f.DistanceMiles)|}",
         "{|SKW303:string.Concat(f.Origin, f.DistanceMiles)|}",
@@ -155,6 +156,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("f.Origin + f.DistanceMiles.ToString(CultureInfo.InvariantCulture)")]
     [InlineData("f.Origin + f.Origin[0]")]
     [InlineData("new System.Text.StringBuilder().Append(f.Origin)")]
+    [InlineData("new System.Text.StringBuilder(f.Origin).Insert(1, f.Origin)")]
+    [InlineData("new System.Text.StringBuilder(f.Origin).Insert(1, f.DistanceMiles.ToString(CultureInfo.InvariantCulture))")]
     [InlineData("new System.Text.StringBuilder().AppendFormat(CultureInfo.InvariantCulture, \"{0}\", f.DistanceMiles)")]
     [InlineData("string.Join(\",\", new[] { f.Origin })")]
     [InlineData("string.Concat(f.Origin, \"x\")")]

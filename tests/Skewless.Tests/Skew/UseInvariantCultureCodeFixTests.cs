@@ -52,6 +52,7 @@ public sealed class UseInvariantCultureCodeFixTests
     [InlineData("{|SKW303:f.Origin + f.DistanceMiles|}", "f.Origin + f.DistanceMiles.ToString(CultureInfo.InvariantCulture)")]
     [InlineData("{|SKW303:f.DistanceMiles * 2 + \" mi\"|}", "(f.DistanceMiles * 2).ToString(CultureInfo.InvariantCulture) + \" mi\"")]
     [InlineData("{|SKW303:new System.Text.StringBuilder().Append(f.DistanceMiles)|}.ToString()", "new System.Text.StringBuilder().Append(f.DistanceMiles.ToString(CultureInfo.InvariantCulture)).ToString()")]
+    [InlineData("{|SKW303:new System.Text.StringBuilder(f.Origin).Insert(0, f.DistanceMiles)|}.ToString()", "new System.Text.StringBuilder(f.Origin).Insert(0, f.DistanceMiles.ToString(CultureInfo.InvariantCulture)).ToString()")]
     public Task Formats_a_concatenated_or_appended_number_first(string expression, string fixedExpression) => VerifyAsync(
         $"    [Feature] public static string Label(Flight f) => {expression};",
         $"    [Feature] public static string Label(Flight f) => {fixedExpression};",

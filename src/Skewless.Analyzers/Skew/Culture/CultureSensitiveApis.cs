@@ -90,6 +90,8 @@ internal static class CultureSensitiveApis
             // These take no provider: the value must be formatted before it is passed.
             "Append" when IsStringBuilder(type) && parameters.Length == 1 && IsFormatted(parameters[0].Type) =>
                 OperandUse(method, parameters[0].Type, "without a format provider"),
+            "Insert" when IsStringBuilder(type) && parameters.Length == 2 && IsFormatted(parameters[1].Type) =>
+                OperandUse(method, parameters[1].Type, "without a format provider"),
             "Concat" when method.IsStatic && type.SpecialType == SpecialType.System_String && FormatsNumberOrDate(invocation, skip: 0) =>
                 WithoutFix(method, "without a format provider"),
             "Join" when method.IsStatic && type.SpecialType == SpecialType.System_String && FormatsNumberOrDate(invocation, skip: 1) =>
