@@ -338,7 +338,7 @@ internal static class Descriptors
         "Feature '{0}' {1}{2}, so training and serving can compute different values for the same row",
         SkewCategory,
         DiagnosticSeverity.Error,
-        "A feature must be a function of its row. The clock, randomness, GUIDs, the environment, files, the network, the console and mutable static state give another value at serving time than at training time. Put what the feature needs into the row, or pass a TimeProvider through it.");
+        "A feature must be a function of its row. The clock, randomness, GUIDs, the environment and its time zone, files, the network, the console and mutable static state give another value at serving time than at training time. Put what the feature needs into the row, or pass a TimeProvider through it; give a date its offset or zone explicitly.");
 
     public static readonly DiagnosticDescriptor CultureDependentFeature = Create(
         DiagnosticIds.CultureDependentFeature,
