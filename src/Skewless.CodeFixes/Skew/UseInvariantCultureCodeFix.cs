@@ -144,6 +144,16 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
                 return ("Pass CultureInfo.InvariantCulture", WithInvariantCulture(invocation, model, cancellationToken));
             case CultureSensitiveApis.OrdinalFix:
                 return FirstThatBinds("Pass StringComparison.Ordinal", invocation, model, WithOrdinal(invocation, method, model, cancellationToken));
+            case CultureSensitiveApis.InvariantPatternFix when invocation.Expression is MemberAccessExpressionSyntax member
+                && CultureSensitiveApis.PatternFormats.TryGetValue(method.Name, out var format):
+                var formatted = invocation
+                    .WithExpression(member.WithName(SyntaxFactory.IdentifierName(nameof(ToString))))
+                    .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
+                    {
+                        SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(format))),
+                        SyntaxFactory.Argument(Qualified("System.Globalization.CultureInfo.InvariantCulture")),
+                    })));
+                return FirstThatBinds($"Use ToString(\"{format}\", CultureInfo.InvariantCulture)", invocation, model, new[] { formatted });
             default:
                 return null;
         }

@@ -27,6 +27,10 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:f.DistanceMiles.ToString()|}",
         "{|SKW303:f.DistanceMiles.ToString(\"F2\")|}",
         "{|SKW303:f.Departure.ToString()|}",
+        "{|SKW303:f.Departure.ToShortDateString()|}",
+        "{|SKW303:f.Departure.ToLongTimeString()|}",
+        "{|SKW303:TimeSpan.FromMinutes(f.DistanceMiles).ToString(\"g\")|}",
+        "{|SKW303:$\"{TimeSpan.FromMinutes(f.DistanceMiles):G}\"|}",
         "{|SKW303:f.Origin.ToUpper()|}",
         "{|SKW303:f.Origin.ToLower()|}",
         "{|SKW303:char.ToUpper(f.Origin[0])|}",
@@ -140,6 +144,11 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("f.Departure.ToString(\"s\")")]
     [InlineData("new DateTimeOffset(f.Departure, TimeSpan.Zero).ToString(\"u\")")]
     [InlineData("TimeSpan.FromMinutes(f.DistanceMiles).ToString(\"c\")")]
+    [InlineData("TimeSpan.FromMinutes(f.DistanceMiles).ToString()")]
+    [InlineData("$\"{TimeSpan.FromMinutes(f.DistanceMiles)}\"")]
+    [InlineData("f.Origin + TimeSpan.FromMinutes(f.DistanceMiles)")]
+    [InlineData("string.Concat(f.Origin, TimeSpan.FromMinutes(f.DistanceMiles))")]
+    [InlineData("TimeSpan.FromMinutes(f.DistanceMiles).ToString(@\"hh\\:mm\")")]
     [InlineData("((int)f.DistanceMiles).ToString(\"X8\")")]
     [InlineData("string.Format(\"{0}-{1}\", f.Origin, f.Cabin)")]
     [InlineData("string.Format(CultureInfo.InvariantCulture, \"{0:N1}\", f.DistanceMiles)")]

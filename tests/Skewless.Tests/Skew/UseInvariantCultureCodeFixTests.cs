@@ -49,6 +49,15 @@ public sealed class UseInvariantCultureCodeFixTests
         $"    [Feature] public static string Label(Flight f) => {fixedExpression};");
 
     [Theory]
+    [InlineData("{|SKW303:f.Departure.ToShortDateString()|}", "f.Departure.ToString(\"d\", CultureInfo.InvariantCulture)")]
+    [InlineData("{|SKW303:f.Departure.ToLongTimeString()|}.Trim()", "f.Departure.ToString(\"T\", CultureInfo.InvariantCulture).Trim()")]
+    [InlineData("{|SKW303:DateOnly.FromDateTime(f.Departure).ToLongDateString()|}", "DateOnly.FromDateTime(f.Departure).ToString(\"D\", CultureInfo.InvariantCulture)")]
+    public Task Writes_a_culture_pattern_with_its_standard_format_and_the_invariant_culture(string expression, string fixedExpression) => VerifyAsync(
+        $"    [Feature] public static string Label(Flight f) => {expression};",
+        $"    [Feature] public static string Label(Flight f) => {fixedExpression};",
+        addsUsing: true);
+
+    [Theory]
     [InlineData("{|SKW303:f.Origin + f.DistanceMiles|}", "f.Origin + f.DistanceMiles.ToString(CultureInfo.InvariantCulture)")]
     [InlineData("{|SKW303:f.DistanceMiles * 2 + \" mi\"|}", "(f.DistanceMiles * 2).ToString(CultureInfo.InvariantCulture) + \" mi\"")]
     [InlineData("{|SKW303:new System.Text.StringBuilder().Append(f.DistanceMiles)|}.ToString()", "new System.Text.StringBuilder().Append(f.DistanceMiles.ToString(CultureInfo.InvariantCulture)).ToString()")]

@@ -36,6 +36,18 @@ internal static class CultureSensitiveApis
     /// <summary>Pass <c>StringComparer.Ordinal</c> or <c>OrdinalIgnoreCase</c> in place of a current-culture comparer.</summary>
     public const string OrdinalComparerFix = "OrdinalComparer";
 
+    /// <summary>Call <c>ToString</c> with the same standard format and <c>CultureInfo.InvariantCulture</c> in place of <c>ToShortDateString()</c> and its kin.</summary>
+    public const string InvariantPatternFix = "InvariantPattern";
+
+    /// <summary>The standard format each of the culture's date and time pattern methods writes.</summary>
+    public static readonly ImmutableDictionary<string, string> PatternFormats = ImmutableDictionary.CreateRange(StringComparer.Ordinal, new[]
+    {
+        new KeyValuePair<string, string>("ToShortDateString", "d"),
+        new KeyValuePair<string, string>("ToLongDateString", "D"),
+        new KeyValuePair<string, string>("ToShortTimeString", "t"),
+        new KeyValuePair<string, string>("ToLongTimeString", "T"),
+    });
+
     private static readonly string[] Exceptions = { "System.Exception" };
 
     /// <summary>The operation kinds <see cref="Find"/> looks at.</summary>
@@ -82,6 +94,8 @@ internal static class CultureSensitiveApis
             "ToString" when !method.IsStatic && IsFormatted(invocation.Instance?.Type) && !PassesProvider(invocation)
                 && !IsInvariantFormat(invocation.Instance!.Type!, FormatArgument(invocation)) =>
                 Use(method, "without a format provider", FormatProviderFix),
+            _ when !method.IsStatic && parameters.Length == 0 && PatternFormats.ContainsKey(method.Name) && IsFormatted(type) =>
+                Use(method, "with the current culture's pattern", InvariantPatternFix),
             "Format" when method.IsStatic && type.SpecialType == SpecialType.System_String && !PassesProvider(invocation) && FormatsNumberOrDate(invocation, skip: 1) =>
                 Use(method, "without a format provider", FormatProviderFix),
             "AppendFormat" when IsStringBuilder(type) && !PassesProvider(invocation) && FormatsNumberOrDate(invocation, skip: 1) =>
@@ -172,7 +186,7 @@ internal static class CultureSensitiveApis
     }
 
     private static FeatureUse? Concatenated(IOperation operand) =>
-        FormattedType(operand) is { } type ? OperandUse(ToStringOf(type), type, "in a string concatenation without a format provider") : null;
+        FormattedType(operand) is { } type && !IsInvariantFormat(type, null) ? OperandUse(ToStringOf(type), type, "in a string concatenation without a format provider") : null;
 
     // The fix formats the operand itself, which it can write only for a value that cannot be null.
     private static FeatureUse OperandUse(ISymbol method, ITypeSymbol operand, string missing) =>
@@ -226,27 +240,30 @@ internal static class CultureSensitiveApis
     private static string? FormatArgument(IInvocationOperation invocation) =>
         invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value.ConstantValue.Value as string;
 
-    // Standard formats that are the same in every culture: round-trip, RFC 1123, sortable and
-    // universal dates, constant time spans, and hexadecimal integers.
+    // Formats that are the same in every culture: round-trip, RFC 1123, sortable and universal dates, hexadecimal
+    // integers, and every time span format but the general ones.
     private static bool IsInvariantFormat(ITypeSymbol type, string? format)
     {
+        type = FeatureUses.Underlying(type);
+
+        // A TimeSpan follows the culture only in its general formats: by default, and in custom formats, it is written
+        // the same everywhere.
+        if (FeatureUses.FullName(type) == "System.TimeSpan")
+        {
+            return format is not ("g" or "G");
+        }
+
         if (format is null)
         {
             return false;
         }
 
-        type = FeatureUses.Underlying(type);
         return type.SpecialType switch
         {
             SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
                 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 => format.Length > 0 && format[0] is 'X' or 'x',
             SpecialType.System_DateTime => format is "O" or "o" or "R" or "r" or "s" or "u",
-            _ => FeatureUses.FullName(type) switch
-            {
-                "System.DateTimeOffset" => format is "O" or "o" or "R" or "r" or "s" or "u",
-                "System.TimeSpan" => format is "c" or "t" or "T",
-                _ => false,
-            },
+            _ => FeatureUses.FullName(type) == "System.DateTimeOffset" && format is "O" or "o" or "R" or "r" or "s" or "u",
         };
     }
 
@@ -255,7 +272,10 @@ internal static class CultureSensitiveApis
     // bind differently from one compiler to the next; a collection of numbers (for Join) counts as numbers.
     private static bool FormatsNumberOrDate(IInvocationOperation invocation, int skip) =>
         invocation is { Syntax: InvocationExpressionSyntax syntax, SemanticModel: { } model }
-        && syntax.ArgumentList.Arguments.Skip(skip).Any(argument => model.GetTypeInfo(argument.Expression).Type is { } type && (IsFormatted(type) || IsFormatted(ElementType(type))));
+        && syntax.ArgumentList.Arguments.Skip(skip).Any(argument => model.GetTypeInfo(argument.Expression).Type is { } type && (FormatsByDefault(type) || FormatsByDefault(ElementType(type))));
+
+    // A value whose default text form (no format string) follows the culture.
+    private static bool FormatsByDefault(ITypeSymbol? type) => IsFormatted(type) && !IsInvariantFormat(type!, null);
 
     private static ITypeSymbol? ElementType(ITypeSymbol type) => type is IArrayTypeSymbol array
         ? array.ElementType
