@@ -30,6 +30,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:f.Departure.ToShortDateString()|}",
         "{|SKW303:f.Departure.ToLongTimeString()|}",
         "{|SKW303:TimeSpan.FromMinutes(f.DistanceMiles).ToString(\"g\")|}",
+        "{|SKW303:((uint)f.DistanceMiles).ToString(\"N0\")|}",
+        "{|SKW303:((int)f.DistanceMiles).ToString()|}",
         "{|SKW303:$\"{TimeSpan.FromMinutes(f.DistanceMiles):G}\"|}",
         "{|SKW303:f.Origin.ToUpper()|}",
         "{|SKW303:f.Origin.ToLower()|}",
@@ -147,6 +149,10 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("TimeSpan.FromMinutes(f.DistanceMiles).ToString()")]
     [InlineData("$\"{TimeSpan.FromMinutes(f.DistanceMiles)}\"")]
     [InlineData("f.Origin + TimeSpan.FromMinutes(f.DistanceMiles)")]
+    [InlineData("((uint)f.DistanceMiles).ToString()")]
+    [InlineData("((ushort)f.DistanceMiles).ToString(\"D5\")")]
+    [InlineData("$\"{(ulong)f.DistanceMiles}\"")]
+    [InlineData("f.Origin + (byte)f.DistanceMiles")]
     [InlineData("string.Concat(f.Origin, TimeSpan.FromMinutes(f.DistanceMiles))")]
     [InlineData("TimeSpan.FromMinutes(f.DistanceMiles).ToString(@\"hh\\:mm\")")]
     [InlineData("((int)f.DistanceMiles).ToString(\"X8\")")]

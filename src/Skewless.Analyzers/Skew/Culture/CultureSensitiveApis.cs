@@ -253,6 +253,12 @@ internal static class CultureSensitiveApis
             return format is not ("g" or "G");
         }
 
+        // An unsigned integer written by default or as plain digits has no sign or separator for a culture to change.
+        if (IsUnsignedInteger(type) && (string.IsNullOrEmpty(format) || format is "G" or "g" || (format![0] is 'D' or 'd' && format.Skip(1).All(char.IsDigit))))
+        {
+            return true;
+        }
+
         if (format is null)
         {
             return false;
@@ -273,6 +279,10 @@ internal static class CultureSensitiveApis
     private static bool FormatsNumberOrDate(IInvocationOperation invocation, int skip) =>
         invocation is { Syntax: InvocationExpressionSyntax syntax, SemanticModel: { } model }
         && syntax.ArgumentList.Arguments.Skip(skip).Any(argument => model.GetTypeInfo(argument.Expression).Type is { } type && (FormatsByDefault(type) || FormatsByDefault(ElementType(type))));
+
+    private static bool IsUnsignedInteger(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_Byte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64
+        || FeatureUses.FullName(type) == "System.UInt128";
 
     // A value whose default text form (no format string) follows the culture.
     private static bool FormatsByDefault(ITypeSymbol? type) => IsFormatted(type) && !IsInvariantFormat(type!, null);
