@@ -153,6 +153,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("((ushort)f.DistanceMiles).ToString(\"D5\")")]
     [InlineData("$\"{(ulong)f.DistanceMiles}\"")]
     [InlineData("f.Origin + (byte)f.DistanceMiles")]
+    [InlineData("new System.Text.StringBuilder().Append((uint)f.DistanceMiles).Insert(0, (ulong)f.DistanceMiles)")]
+    [InlineData("Convert.ToString((ulong)f.DistanceMiles)")]
     [InlineData("string.Concat(f.Origin, TimeSpan.FromMinutes(f.DistanceMiles))")]
     [InlineData("TimeSpan.FromMinutes(f.DistanceMiles).ToString(@\"hh\\:mm\")")]
     [InlineData("((int)f.DistanceMiles).ToString(\"X8\")")]

@@ -102,9 +102,9 @@ internal static class CultureSensitiveApis
                 Use(method, "without a format provider", FormatProviderFix),
 
             // These take no provider: the value must be formatted before it is passed.
-            "Append" when IsStringBuilder(type) && parameters.Length == 1 && IsFormatted(parameters[0].Type) =>
+            "Append" when IsStringBuilder(type) && parameters.Length == 1 && FormatsByDefault(parameters[0].Type) =>
                 OperandUse(method, parameters[0].Type, "without a format provider"),
-            "Insert" when IsStringBuilder(type) && parameters.Length == 2 && IsFormatted(parameters[1].Type) =>
+            "Insert" when IsStringBuilder(type) && parameters.Length == 2 && FormatsByDefault(parameters[1].Type) =>
                 OperandUse(method, parameters[1].Type, "without a format provider"),
             "Concat" when method.IsStatic && type.SpecialType == SpecialType.System_String && FormatsNumberOrDate(invocation, skip: 0) =>
                 WithoutFix(method, "without a format provider"),
@@ -112,7 +112,7 @@ internal static class CultureSensitiveApis
                 WithoutFix(method, "without a format provider"),
             "AppendJoin" when IsStringBuilder(type) && FormatsNumberOrDate(invocation, skip: 1) =>
                 WithoutFix(method, "without a format provider"),
-            "ToString" when method.IsStatic && FeatureUses.FullName(type) == "System.Convert" && parameters.Length == 1 && IsFormatted(parameters[0].Type) =>
+            "ToString" when method.IsStatic && FeatureUses.FullName(type) == "System.Convert" && parameters.Length == 1 && FormatsByDefault(parameters[0].Type) =>
                 Use(method, "without a format provider", FormatProviderFix),
             // Convert.ToBoolean and ToChar of a string, and ToString of one, read no culture.
             _ when method.IsStatic && FeatureUses.FullName(type) == "System.Convert" && method.Name.StartsWith("To", StringComparison.Ordinal)
