@@ -71,6 +71,8 @@ public sealed class NondeterministicFeatureAnalyzerTests
         "{|SKW302:DateTimeOffset.UnixEpoch.LocalDateTime|}",
         "{|SKW302:f.Departure.ToUniversalTime()|}",
         "{|SKW302:TimeZoneInfo.ConvertTimeToUtc(f.Departure)|}",
+        "{|SKW302:TimeZoneInfo.ConvertTime(f.Departure, TimeZoneInfo.Utc)|}",
+        "{|SKW302:TimeZoneInfo.ConvertTimeBySystemTimeZoneId(f.Departure, \"Europe/Paris\")|}",
         "{|SKW302:new DateTimeOffset(f.Departure)|}.ToUnixTimeSeconds()",
         "({|SKW302:(DateTimeOffset)f.Departure|}).ToUnixTimeSeconds()",
         "DateTimeOffset.Compare({|SKW302:f.Departure|}, DateTimeOffset.UnixEpoch)",
@@ -240,6 +242,9 @@ public sealed class NondeterministicFeatureAnalyzerTests
     [InlineData("new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero).Hour")]
     [InlineData("TimeZoneInfo.ConvertTimeToUtc(f.Departure, TimeZoneInfo.Utc)")]
     [InlineData("TimeZoneInfo.ConvertTimeFromUtc(f.Departure, TimeZoneInfo.Utc)")]
+    [InlineData("TimeZoneInfo.ConvertTime(f.Departure, TimeZoneInfo.Utc, TimeZoneInfo.Utc)")]
+    [InlineData("TimeZoneInfo.ConvertTimeBySystemTimeZoneId(f.Departure, \"UTC\", \"Europe/Paris\")")]
+    [InlineData("TimeZoneInfo.ConvertTime(new DateTimeOffset(f.Departure.Ticks, TimeSpan.Zero), TimeZoneInfo.Utc)")]
     [InlineData("DateTime.SpecifyKind(f.Departure, DateTimeKind.Utc)")]
     [InlineData("f.Departure.ToFileTimeUtc()")]
     [InlineData("DateTime.FromFileTimeUtc(1)")]

@@ -173,13 +173,19 @@ internal static class NondeterministicApis
     }
 
     // The overloads that read a DateTime as the machine's local time unless its Kind is Utc: a DateTimeOffset made from
-    // one takes the machine's offset, and so its instant and Unix time do.
-    private static bool TakesLocalTime(ISymbol member) => member is IMethodSymbol { Parameters.Length: 1 } method
+    // one takes the machine's offset, and so its instant and Unix time do; a conversion given no source zone converts
+    // from the machine's.
+    private static bool TakesLocalTime(ISymbol member) => member is IMethodSymbol { Parameters.Length: > 0 } method
         && method.Parameters[0].Type.SpecialType == SpecialType.System_DateTime
         && FeatureUses.FullName(method.ContainingType) switch
         {
-            "System.DateTimeOffset" => method.MethodKind is MethodKind.Constructor or MethodKind.Conversion,
-            "System.TimeZoneInfo" => method.Name == "ConvertTimeToUtc",
+            "System.DateTimeOffset" => method.Parameters.Length == 1 && method.MethodKind is MethodKind.Constructor or MethodKind.Conversion,
+            "System.TimeZoneInfo" => method.Name switch
+            {
+                "ConvertTimeToUtc" => method.Parameters.Length == 1,
+                "ConvertTime" or "ConvertTimeBySystemTimeZoneId" => method.Parameters.Length == 2,
+                _ => false,
+            },
             _ => false,
         };
 
