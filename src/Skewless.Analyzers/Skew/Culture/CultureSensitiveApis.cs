@@ -112,10 +112,10 @@ internal static class CultureSensitiveApis
                 WithoutFix(method, "without a format provider"),
             "AppendJoin" when IsStringBuilder(type) && FormatsNumberOrDate(invocation, skip: 1) =>
                 WithoutFix(method, "without a format provider"),
-            "ToString" when method.IsStatic && FeatureUses.FullName(type) == "System.Convert" && parameters.Length == 1 && FormatsByDefault(parameters[0].Type) =>
+            "ToString" when method.IsStatic && IsSystemType(type, "Convert") && parameters.Length == 1 && FormatsByDefault(parameters[0].Type) =>
                 Use(method, "without a format provider", FormatProviderFix),
             // Convert.ToBoolean and ToChar of a string, and ToString of one, read no culture.
-            _ when method.IsStatic && FeatureUses.FullName(type) == "System.Convert" && method.Name.StartsWith("To", StringComparison.Ordinal)
+            _ when method.IsStatic && IsSystemType(type, "Convert") && method.Name.StartsWith("To", StringComparison.Ordinal)
                 && method.Name is not ("ToBoolean" or "ToChar" or "ToString")
                 && parameters.Length == 1 && parameters[0].Type.SpecialType == SpecialType.System_String =>
                 Use(method, "without a format provider", FormatProviderFix),
@@ -227,9 +227,15 @@ internal static class CultureSensitiveApis
         SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
             or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
             or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_DateTime => true,
-        _ => FeatureUses.FullName(FeatureUses.Underlying(type)) is "System.DateTimeOffset" or "System.TimeSpan" or "System.DateOnly" or "System.TimeOnly"
-            or "System.Half" or "System.Int128" or "System.UInt128" or "System.Numerics.BigInteger",
+        _ => FeatureUses.Underlying(type) is var underlying
+            && ((underlying.Name is "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly" or "Half" or "Int128" or "UInt128" && InSystem(underlying))
+                || (underlying.Name == "BigInteger" && FeatureUses.FullName(underlying) == "System.Numerics.BigInteger")),
     });
+
+    // Types of the System namespace are recognized without building their full names: this runs on every call features reach.
+    private static bool IsSystemType(ITypeSymbol type, string name) => type.Name == name && InSystem(type);
+
+    private static bool InSystem(ITypeSymbol type) => type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
     // A provider passed as null still means the current culture.
     private static bool PassesProvider(IInvocationOperation invocation) =>
@@ -248,7 +254,7 @@ internal static class CultureSensitiveApis
 
         // A TimeSpan follows the culture only in its general formats: by default, and in custom formats, it is written
         // the same everywhere.
-        if (FeatureUses.FullName(type) == "System.TimeSpan")
+        if (IsSystemType(type, "TimeSpan"))
         {
             return format is not ("g" or "G");
         }
@@ -269,7 +275,7 @@ internal static class CultureSensitiveApis
             SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
                 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 => format.Length > 0 && format[0] is 'X' or 'x',
             SpecialType.System_DateTime => format is "O" or "o" or "R" or "r" or "s" or "u",
-            _ => FeatureUses.FullName(type) == "System.DateTimeOffset" && format is "O" or "o" or "R" or "r" or "s" or "u",
+            _ => IsSystemType(type, "DateTimeOffset") && format is "O" or "o" or "R" or "r" or "s" or "u",
         };
     }
 
@@ -282,7 +288,7 @@ internal static class CultureSensitiveApis
 
     private static bool IsUnsignedInteger(ITypeSymbol type) =>
         type.SpecialType is SpecialType.System_Byte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64
-        || FeatureUses.FullName(type) == "System.UInt128";
+        || IsSystemType(type, "UInt128");
 
     // A value whose default text form (no format string) follows the culture.
     private static bool FormatsByDefault(ITypeSymbol? type) => IsFormatted(type) && !IsInvariantFormat(type!, null);
