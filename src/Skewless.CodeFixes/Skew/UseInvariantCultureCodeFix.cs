@@ -51,6 +51,7 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
                 (InterpolatedStringExpressionSyntax interpolation, CultureSensitiveApis.InvariantInterpolationFix) => ("Use FormattableString.Invariant", Invariant(interpolation)),
                 (ExpressionSyntax expression, CultureSensitiveApis.InvariantOperandFix) => WithInvariantOperand(expression, model, context.CancellationToken),
                 (ExpressionSyntax expression, CultureSensitiveApis.OrdinalComparerFix) => WithOrdinalComparer(expression, model, context.CancellationToken),
+                (ExpressionSyntax read, CultureSensitiveApis.InvariantReadFix) => InvariantRead(read, model, context.CancellationToken),
                 (InvocationExpressionSyntax invocation, _) => Rewrite(invocation, fix, model, context.CancellationToken),
                 _ => null,
             };
@@ -103,6 +104,16 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Qualified("System.Globalization.CultureInfo.InvariantCulture")))));
         return ("Format it with CultureInfo.InvariantCulture", expression.ReplaceNode(operand, formatted.WithTriviaFrom(operand)));
     }
+
+    // The invariant counterpart of the current culture, or of its number or date formats, which have the same type.
+    private static (string, ExpressionSyntax)? InvariantRead(ExpressionSyntax read, SemanticModel model, CancellationToken cancellationToken) =>
+        (model.GetSymbolInfo(read, cancellationToken).Symbol as IPropertySymbol)?.Type.Name switch
+        {
+            "CultureInfo" => ("Use CultureInfo.InvariantCulture", Qualified("System.Globalization.CultureInfo.InvariantCulture")),
+            "NumberFormatInfo" => ("Use NumberFormatInfo.InvariantInfo", Qualified("System.Globalization.NumberFormatInfo.InvariantInfo")),
+            "DateTimeFormatInfo" => ("Use DateTimeFormatInfo.InvariantInfo", Qualified("System.Globalization.DateTimeFormatInfo.InvariantInfo")),
+            _ => null,
+        };
 
     // StringComparer.CurrentCulture becomes Ordinal, CurrentCultureIgnoreCase OrdinalIgnoreCase.
     private static (string, ExpressionSyntax)? WithOrdinalComparer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)

@@ -63,6 +63,10 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:string.Join(\",\", f.Origin, f.Departure)|}",
         "{|SKW303:Convert.ToString(f.DistanceMiles)|}",
         "{|SKW303:f.DistanceMiles.ToString(CultureInfo.CurrentCulture)|}",
+        "{|SKW303:CultureInfo.CurrentCulture|}.TextInfo.ToTitleCase(f.Origin)",
+        "{|SKW303:CultureInfo.CurrentUICulture|}.CompareInfo.IndexOf(f.Origin, \"x\")",
+        "{|SKW303:NumberFormatInfo.CurrentInfo|}.NumberDecimalSeparator",
+        "{|SKW303:System.Threading.Thread.CurrentThread.CurrentCulture|}.Name",
         "{|SKW303:double.Parse(f.Origin, NumberFormatInfo.CurrentInfo)|}",
         "{|SKW303:f.Origin.ToUpper(System.Threading.Thread.CurrentThread.CurrentCulture)|}",
         "{|SKW303:string.Create(CultureInfo.CurrentCulture, $\"{f.DistanceMiles}\")|}",
@@ -149,6 +153,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("TimeSpan.FromMinutes(f.DistanceMiles).ToString()")]
     [InlineData("$\"{TimeSpan.FromMinutes(f.DistanceMiles)}\"")]
     [InlineData("f.Origin + TimeSpan.FromMinutes(f.DistanceMiles)")]
+    [InlineData("CultureInfo.InvariantCulture.TextInfo.ToTitleCase(f.Origin)")]
+    [InlineData("NumberFormatInfo.InvariantInfo.NumberDecimalSeparator")]
     [InlineData("((uint)f.DistanceMiles).ToString()")]
     [InlineData("((ushort)f.DistanceMiles).ToString(\"D5\")")]
     [InlineData("$\"{(ulong)f.DistanceMiles}\"")]
@@ -230,4 +236,34 @@ public sealed class CultureDependentFeatureAnalyzerTests
         }
         """,
         new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Gate", "float.Parse()", "with the current culture", ""));
+
+    [Fact]
+    public Task The_message_names_the_current_culture_read_directly() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static string Title(Flight f) => {|#0:CultureInfo.CurrentCulture|}.TextInfo.ToTitleCase(f.Origin);
+        }
+        """,
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Title", "CultureInfo.CurrentCulture", "directly", ""));
+
+    [Fact]
+    public Task A_current_culture_kept_in_a_local_or_field_is_reported_where_it_is_read() => VerifyAsync("""
+        public static class Cultures
+        {
+            public static readonly CultureInfo Serving = {|#0:CultureInfo.CurrentCulture|};
+        }
+
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static string Miles(Flight f)
+            {
+                var culture = {|#1:CultureInfo.CurrentCulture|};
+                return f.DistanceMiles.ToString(culture) + f.Origin.ToUpper(Cultures.Serving);
+            }
+        }
+        """,
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Miles", "CultureInfo.CurrentCulture", "directly", " via Cultures.Serving"),
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(1).WithArguments("Miles", "CultureInfo.CurrentCulture", "directly", ""));
 }

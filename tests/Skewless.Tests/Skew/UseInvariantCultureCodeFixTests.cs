@@ -12,6 +12,12 @@ public sealed class UseInvariantCultureCodeFixTests
     private static Task VerifyAsync(string body, string fixedBody, bool addsUsing = false) =>
         Verify.CodeFixAsync<CultureDependentFeatureAnalyzer, UseInvariantCultureCodeFix>(Features(body), addsUsing ? WithGlobalization(Features(fixedBody)) : Features(fixedBody));
 
+    // A string feature whose expression the fix rewrites with a culture from System.Globalization.
+    private static Task VerifyLabelAsync(string expression, string fixedExpression) => VerifyAsync(
+        $"    [Feature] public static string Label(Flight f) => {expression};",
+        $"    [Feature] public static string Label(Flight f) => {fixedExpression};",
+        addsUsing: true);
+
     private static string Features(string body) => TestSources.Flight + $$"""
         [FeatureSet(typeof(Flight))]
         public static partial class FlightFeatures
@@ -52,20 +58,20 @@ public sealed class UseInvariantCultureCodeFixTests
     [InlineData("{|SKW303:f.Departure.ToShortDateString()|}", "f.Departure.ToString(\"d\", CultureInfo.InvariantCulture)")]
     [InlineData("{|SKW303:f.Departure.ToLongTimeString()|}.Trim()", "f.Departure.ToString(\"T\", CultureInfo.InvariantCulture).Trim()")]
     [InlineData("{|SKW303:DateOnly.FromDateTime(f.Departure).ToLongDateString()|}", "DateOnly.FromDateTime(f.Departure).ToString(\"D\", CultureInfo.InvariantCulture)")]
-    public Task Writes_a_culture_pattern_with_its_standard_format_and_the_invariant_culture(string expression, string fixedExpression) => VerifyAsync(
-        $"    [Feature] public static string Label(Flight f) => {expression};",
-        $"    [Feature] public static string Label(Flight f) => {fixedExpression};",
-        addsUsing: true);
+    public Task Writes_a_culture_pattern_with_its_standard_format_and_the_invariant_culture(string expression, string fixedExpression) => VerifyLabelAsync(expression, fixedExpression);
+
+    [Theory]
+    [InlineData("{|SKW303:System.Globalization.CultureInfo.CurrentCulture|}.TextInfo.ToTitleCase(f.Origin)", "CultureInfo.InvariantCulture.TextInfo.ToTitleCase(f.Origin)")]
+    [InlineData("{|SKW303:System.Globalization.NumberFormatInfo.CurrentInfo|}.NumberDecimalSeparator", "NumberFormatInfo.InvariantInfo.NumberDecimalSeparator")]
+    [InlineData("{|SKW303:System.Threading.Thread.CurrentThread.CurrentCulture|}.Name", "CultureInfo.InvariantCulture.Name")]
+    public Task Reads_the_invariant_culture_in_place_of_the_current_one(string expression, string fixedExpression) => VerifyLabelAsync(expression, fixedExpression);
 
     [Theory]
     [InlineData("{|SKW303:f.Origin + f.DistanceMiles|}", "f.Origin + f.DistanceMiles.ToString(CultureInfo.InvariantCulture)")]
     [InlineData("{|SKW303:f.DistanceMiles * 2 + \" mi\"|}", "(f.DistanceMiles * 2).ToString(CultureInfo.InvariantCulture) + \" mi\"")]
     [InlineData("{|SKW303:new System.Text.StringBuilder().Append(f.DistanceMiles)|}.ToString()", "new System.Text.StringBuilder().Append(f.DistanceMiles.ToString(CultureInfo.InvariantCulture)).ToString()")]
     [InlineData("{|SKW303:new System.Text.StringBuilder(f.Origin).Insert(0, f.DistanceMiles)|}.ToString()", "new System.Text.StringBuilder(f.Origin).Insert(0, f.DistanceMiles.ToString(CultureInfo.InvariantCulture)).ToString()")]
-    public Task Formats_a_concatenated_or_appended_number_first(string expression, string fixedExpression) => VerifyAsync(
-        $"    [Feature] public static string Label(Flight f) => {expression};",
-        $"    [Feature] public static string Label(Flight f) => {fixedExpression};",
-        addsUsing: true);
+    public Task Formats_a_concatenated_or_appended_number_first(string expression, string fixedExpression) => VerifyLabelAsync(expression, fixedExpression);
 
     [Fact]
     public Task Formats_the_number_appended_with_plus_equals() => VerifyAsync(

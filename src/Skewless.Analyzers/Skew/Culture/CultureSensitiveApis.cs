@@ -30,6 +30,9 @@ internal static class CultureSensitiveApis
     /// <summary>Pass <c>CultureInfo.InvariantCulture</c> in place of the current culture.</summary>
     public const string InvariantCultureFix = "InvariantCulture";
 
+    /// <summary>Read the invariant culture (or its number or date formats) in place of the current one.</summary>
+    public const string InvariantReadFix = "InvariantRead";
+
     /// <summary>Format the number or date operand with <c>ToString(CultureInfo.InvariantCulture)</c> before it is concatenated or appended.</summary>
     public const string InvariantOperandFix = "InvariantOperand";
 
@@ -54,6 +57,7 @@ internal static class CultureSensitiveApis
     public static readonly OperationKind[] Kinds =
     {
         OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.InterpolatedString, OperationKind.Binary, OperationKind.CompoundAssignment,
+        OperationKind.PropertyReference,
     };
 
     public static FeatureUse? Find(IOperation operation) => FindAny(operation) is { } use && !InException(operation) ? use : null;
@@ -68,8 +72,26 @@ internal static class CultureSensitiveApis
         IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation =>
             Concatenated(concatenation.LeftOperand) ?? Concatenated(concatenation.RightOperand),
         ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } append => Concatenated(append.Value),
+
+        // The current culture read for anything but a provider argument, which the call's own report covers:
+        // CultureInfo.CurrentCulture.TextInfo.ToTitleCase(name), NumberFormatInfo.CurrentInfo.NumberDecimalSeparator.
+        IPropertyReferenceOperation read when IsCurrentCulture(read) && !IsProviderArgument(read) && !IsAssigned(read) =>
+            Use(read.Property, "directly", InvariantReadFix),
         _ => null,
     };
+
+    private static bool IsProviderArgument(IOperation read)
+    {
+        var value = read;
+        while (value.Parent is IConversionOperation conversion)
+        {
+            value = conversion;
+        }
+
+        return value.Parent is IArgumentOperation { Parameter: { } parameter } && IsFormatProvider(parameter.Type);
+    }
+
+    private static bool IsAssigned(IOperation read) => read.Parent is IAssignmentOperation assignment && assignment.Target == read;
 
     private static FeatureUse? FindCall(IInvocationOperation invocation)
     {
