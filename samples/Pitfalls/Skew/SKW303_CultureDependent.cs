@@ -15,4 +15,8 @@ public static partial class RideFareFeatures
 
     // "2.5" on one host and "2,5" on another: the same ride lands in another bucket.
     [Feature, HashBuckets(256)] public static string ZoneAndKilometres(Ride r) => $"{r.Zone}/{r.DistanceMeters / 1000:F1}";   // SKW303: interpolated float
+
+    // On a Turkish host "istanbul" becomes "İstanbul", a category training never saw.
+    [Feature, Vocabulary(MaxSize = 100)] public static string ZoneTitle(Ride r) =>
+        System.Globalization.CultureInfo.CurrentCulture.TextInfo.ToTitleCase(r.Zone);   // SKW303: the current culture, read directly
 }
