@@ -10,20 +10,15 @@ namespace Skewless.Benchmarks;
 /// previous row's result, so every row waits on the last one's division. The same z-score of the rows' distances, widened
 /// by the caller and by the transform.
 /// </summary>
-public class FloatWideningBenchmarks
+public class FloatWideningBenchmarks : ServedRowsBenchmarks
 {
-    private Flight[] _rows = [];
     private ZScore _zScore = null!;
     private readonly float[] _destination = new float[1];
-
-    [Params(RowOrder.Shuffled, RowOrder.Chronological)]
-    public RowOrder Order { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        var all = ServingRows.All();
-        _rows = ServingRows.Select(all, Order);
+        var all = LoadRows();
         var accumulator = new ZScoreAccumulator();
         foreach (var row in all)
         {
@@ -36,7 +31,7 @@ public class FloatWideningBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = ServingRows.PerInvoke, Description = "Apply((double)row.DistanceMiles)")]
     public void WidenedByCaller()
     {
-        var rows = _rows;
+        var rows = Rows;
         var zScore = _zScore;
         var destination = _destination;
         for (var i = 0; i < rows.Length; i++)
@@ -48,7 +43,7 @@ public class FloatWideningBenchmarks
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Apply(row.DistanceMiles)")]
     public void WidenedByTransform()
     {
-        var rows = _rows;
+        var rows = Rows;
         var zScore = _zScore;
         var destination = _destination;
         for (var i = 0; i < rows.Length; i++)

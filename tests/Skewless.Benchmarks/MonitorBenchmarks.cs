@@ -14,11 +14,10 @@ namespace Skewless.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class MonitorBenchmarks
+public class MonitorBenchmarks : ServedRowsBenchmarks
 {
     private const string Generated = "Generated", HandWritten = "Hand-written";
 
-    private Flight[] _rows = [];
     private FlightFeatures.Fitted _fitted = null!;
     private FeatureMonitor<Flight> _monitor = null!;
     private HandWrittenFlightFeatures _handWritten = null!;
@@ -29,14 +28,10 @@ public class MonitorBenchmarks
     private FlightFeatures.Vector _vector;
     private HandWrittenFlightFeatures.Features _features;
 
-    [Params(RowOrder.Shuffled, RowOrder.Chronological)]
-    public RowOrder Order { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
-        var all = ServingRows.All();
-        _rows = ServingRows.Select(all, Order);
+        var all = LoadRows();
         _fitted = ServingRows.FitSaveLoad(all);
         _monitor = _fitted.Monitor();
         _handWritten = new HandWrittenFlightFeatures(_fitted);
@@ -63,7 +58,7 @@ public class MonitorBenchmarks
     [BenchmarkCategory(Generated)]
     public void Plain()
     {
-        var rows = _rows;
+        var rows = Rows;
         var fitted = _fitted;
         for (var i = 0; i < rows.Length; i++)
         {
@@ -75,7 +70,7 @@ public class MonitorBenchmarks
     [BenchmarkCategory(Generated)]
     public void Monitored()
     {
-        var rows = _rows;
+        var rows = Rows;
         var fitted = _fitted;
         var monitor = _monitor;
         for (var i = 0; i < rows.Length; i++)
@@ -88,7 +83,7 @@ public class MonitorBenchmarks
     [BenchmarkCategory(Generated)]
     public void PlainIntoSpan()
     {
-        var rows = _rows;
+        var rows = Rows;
         var fitted = _fitted;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -101,7 +96,7 @@ public class MonitorBenchmarks
     [BenchmarkCategory(Generated)]
     public void MonitoredIntoSpan()
     {
-        var rows = _rows;
+        var rows = Rows;
         var fitted = _fitted;
         var monitor = _monitor;
         var buffer = _buffer.AsSpan();
@@ -115,7 +110,7 @@ public class MonitorBenchmarks
     [BenchmarkCategory(HandWritten)]
     public void HandWrittenPlain()
     {
-        var rows = _rows;
+        var rows = Rows;
         var handWritten = _handWritten;
         for (var i = 0; i < rows.Length; i++)
         {
@@ -127,7 +122,7 @@ public class MonitorBenchmarks
     [BenchmarkCategory(HandWritten)]
     public void HandWrittenMonitored()
     {
-        var rows = _rows;
+        var rows = Rows;
         var handWritten = _handWritten;
         var monitor = _handWrittenMonitor;
         for (var i = 0; i < rows.Length; i++)

@@ -12,9 +12,8 @@ namespace Skewless.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class ServingBenchmarks
+public class ServingBenchmarks : ServedRowsBenchmarks
 {
-    private Flight[] _rows = [];
     private FlightFeatures.Fitted _fitted = null!;
     private HandWrittenFlightFeatures _handWritten = null!;
     private readonly float[] _buffer = new float[FlightFeatures.Vector.Width];
@@ -23,14 +22,10 @@ public class ServingBenchmarks
     private FlightFeatures.Vector _generatedVector;
     private HandWrittenFlightFeatures.Features _handWrittenFeatures;
 
-    [Params(RowOrder.Shuffled, RowOrder.Chronological)]
-    public RowOrder Order { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
-        var all = ServingRows.All();
-        _rows = ServingRows.Select(all, Order);
+        var all = LoadRows();
         _fitted = ServingRows.FitSaveLoad(all);
         _handWritten = new HandWrittenFlightFeatures(_fitted);
 
@@ -59,7 +54,7 @@ public class ServingBenchmarks
     [BenchmarkCategory("Transform+CopyTo")]
     public void HandWrittenWrite()
     {
-        var rows = _rows;
+        var rows = Rows;
         var handWritten = _handWritten;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -72,7 +67,7 @@ public class ServingBenchmarks
     [BenchmarkCategory("Transform+CopyTo")]
     public void GeneratedTransformIntoSpan()
     {
-        var rows = _rows;
+        var rows = Rows;
         var fitted = _fitted;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -85,7 +80,7 @@ public class ServingBenchmarks
     [BenchmarkCategory("Transform only")]
     public void HandWrittenCompute()
     {
-        var rows = _rows;
+        var rows = Rows;
         var handWritten = _handWritten;
         for (var i = 0; i < rows.Length; i++)
         {
@@ -97,7 +92,7 @@ public class ServingBenchmarks
     [BenchmarkCategory("Transform only")]
     public void GeneratedTransform()
     {
-        var rows = _rows;
+        var rows = Rows;
         var fitted = _fitted;
         for (var i = 0; i < rows.Length; i++)
         {

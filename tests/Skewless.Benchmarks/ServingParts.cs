@@ -10,9 +10,8 @@ namespace Skewless.Benchmarks;
 /// (the CPU runs them in parallel in the full row), so they add up to more than the whole. Run paired:
 /// <c>--paired ServingParts 1000</c>.
 /// </summary>
-public class ServingParts
+public class ServingParts : ServedRowsBenchmarks
 {
-    private Flight[] _rows = [];
     private ZScore _zScore = null!;
     private QuantileBuckets _deciles = null!;
     private Vocabulary _origins = null!;
@@ -22,14 +21,10 @@ public class ServingParts
     private float _single;
     private int _integer;
 
-    [Params(RowOrder.Shuffled, RowOrder.Chronological)]
-    public RowOrder Order { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
-        var all = ServingRows.All();
-        _rows = ServingRows.Select(all, Order);
+        var all = LoadRows();
         _fitted = ServingRows.FitSaveLoad(all);
         _zScore = (ZScore)_fitted.Transforms[4]!;
         _deciles = (QuantileBuckets)_fitted.Transforms[5]!;
@@ -40,7 +35,7 @@ public class ServingParts
     [Benchmark(Baseline = true, OperationsPerInvoke = ServingRows.PerInvoke, Description = "Whole row: Transform(row, span)")]
     public void Whole()
     {
-        var rows = _rows;
+        var rows = Rows;
         var fitted = _fitted;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -52,7 +47,7 @@ public class ServingParts
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Clear 128 floats")]
     public void Clear()
     {
-        var rows = _rows;
+        var rows = Rows;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
         {
@@ -63,7 +58,7 @@ public class ServingParts
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Hour, Day, Weekend, RedEye")]
     public void Calendar()
     {
-        var rows = _rows;
+        var rows = Rows;
         for (var i = 0; i < rows.Length; i++)
         {
             var row = rows[i];
@@ -74,7 +69,7 @@ public class ServingParts
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "LogDistance: MathF.Log + ZScore.Apply")]
     public void LogDistance()
     {
-        var rows = _rows;
+        var rows = Rows;
         var zScore = _zScore;
         for (var i = 0; i < rows.Length; i++)
         {
@@ -85,7 +80,7 @@ public class ServingParts
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "DistanceDecile: QuantileBuckets.BucketOf")]
     public void Decile()
     {
-        var rows = _rows;
+        var rows = Rows;
         var deciles = _deciles;
         for (var i = 0; i < rows.Length; i++)
         {
@@ -96,7 +91,7 @@ public class ServingParts
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Origin: Vocabulary.IndexOf")]
     public void Origin()
     {
-        var rows = _rows;
+        var rows = Rows;
         var origins = _origins;
         for (var i = 0; i < rows.Length; i++)
         {
@@ -107,7 +102,7 @@ public class ServingParts
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Destination: HashBuckets.BucketOf")]
     public void Destination()
     {
-        var rows = _rows;
+        var rows = Rows;
         var destinations = _destinations;
         for (var i = 0; i < rows.Length; i++)
         {

@@ -9,22 +9,17 @@ namespace Skewless.Benchmarks;
 /// <c>--paired ServingVariants 400</c>.
 /// </summary>
 [MemoryDiagnoser]
-public class ServingVariants
+public class ServingVariants : ServedRowsBenchmarks
 {
-    private Flight[] _rows = [];
     private FlightFeatures.Fitted _fitted = null!;
     private HandWrittenFlightFeatures _handWritten = null!;
     private EmitterVariants _variants = null!;
     private readonly float[] _buffer = new float[FlightFeatures.Vector.Width];
 
-    [Params(RowOrder.Shuffled, RowOrder.Chronological)]
-    public RowOrder Order { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
-        var all = ServingRows.All();
-        _rows = ServingRows.Select(all, Order);
+        var all = LoadRows();
         _fitted = ServingRows.FitSaveLoad(all);
         _handWritten = new HandWrittenFlightFeatures(_fitted);
         _variants = new EmitterVariants(_fitted);
@@ -39,7 +34,7 @@ public class ServingVariants
     [Benchmark(Baseline = true, OperationsPerInvoke = ServingRows.PerInvoke, Description = "Hand-written: write floats")]
     public void HandWritten()
     {
-        var rows = _rows;
+        var rows = Rows;
         var handWritten = _handWritten;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -51,7 +46,7 @@ public class ServingVariants
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Generated: Transform(row, span)")]
     public void Generated()
     {
-        var rows = _rows;
+        var rows = Rows;
         var fitted = _fitted;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -63,7 +58,7 @@ public class ServingVariants
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Copy: as emitted")]
     public void AsEmitted()
     {
-        var rows = _rows;
+        var rows = Rows;
         var variants = _variants;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -75,7 +70,7 @@ public class ServingVariants
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Copy: clear the row once")]
     public void ClearOnce()
     {
-        var rows = _rows;
+        var rows = Rows;
         var variants = _variants;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -87,7 +82,7 @@ public class ServingVariants
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Copy: FrozenDictionary vocabulary")]
     public void FrozenVocabulary()
     {
-        var rows = _rows;
+        var rows = Rows;
         var variants = _variants;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -99,7 +94,7 @@ public class ServingVariants
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Copy: branch-free decile count")]
     public void LinearDeciles()
     {
-        var rows = _rows;
+        var rows = Rows;
         var variants = _variants;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
@@ -111,7 +106,7 @@ public class ServingVariants
     [Benchmark(OperationsPerInvoke = ServingRows.PerInvoke, Description = "Copy: all three")]
     public void All()
     {
-        var rows = _rows;
+        var rows = Rows;
         var variants = _variants;
         var buffer = _buffer.AsSpan();
         for (var i = 0; i < rows.Length; i++)
