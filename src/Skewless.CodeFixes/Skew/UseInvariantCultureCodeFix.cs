@@ -105,13 +105,16 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
         return ("Format it with CultureInfo.InvariantCulture", expression.ReplaceNode(operand, formatted.WithTriviaFrom(operand)));
     }
 
-    // The invariant counterpart of the current culture, or of its number or date formats, which have the same type.
+    // The invariant counterpart of the current culture, or of its number or date formats, which have the same type; the
+    // ordinal counterpart of a current-culture StringComparer.
     private static (string, ExpressionSyntax)? InvariantRead(ExpressionSyntax read, SemanticModel model, CancellationToken cancellationToken) =>
-        (model.GetSymbolInfo(read, cancellationToken).Symbol as IPropertySymbol)?.Type.Name switch
+        (model.GetSymbolInfo(read, cancellationToken).Symbol as IPropertySymbol) switch
         {
-            "CultureInfo" => ("Use CultureInfo.InvariantCulture", Qualified("System.Globalization.CultureInfo.InvariantCulture")),
-            "NumberFormatInfo" => ("Use NumberFormatInfo.InvariantInfo", Qualified("System.Globalization.NumberFormatInfo.InvariantInfo")),
-            "DateTimeFormatInfo" => ("Use DateTimeFormatInfo.InvariantInfo", Qualified("System.Globalization.DateTimeFormatInfo.InvariantInfo")),
+            { Type.Name: "CultureInfo" } => ("Use CultureInfo.InvariantCulture", Qualified("System.Globalization.CultureInfo.InvariantCulture")),
+            { Type.Name: "NumberFormatInfo" } => ("Use NumberFormatInfo.InvariantInfo", Qualified("System.Globalization.NumberFormatInfo.InvariantInfo")),
+            { Type.Name: "DateTimeFormatInfo" } => ("Use DateTimeFormatInfo.InvariantInfo", Qualified("System.Globalization.DateTimeFormatInfo.InvariantInfo")),
+            { Type.Name: "StringComparer", Name: "CurrentCulture" } => ("Use StringComparer.Ordinal", Qualified("System.StringComparer.Ordinal")),
+            { Type.Name: "StringComparer", Name: "CurrentCultureIgnoreCase" } => ("Use StringComparer.OrdinalIgnoreCase", Qualified("System.StringComparer.OrdinalIgnoreCase")),
             _ => null,
         };
 

@@ -67,6 +67,7 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:CultureInfo.CurrentUICulture|}.CompareInfo.IndexOf(f.Origin, \"x\")",
         "{|SKW303:NumberFormatInfo.CurrentInfo|}.NumberDecimalSeparator",
         "{|SKW303:System.Threading.Thread.CurrentThread.CurrentCulture|}.Name",
+        "{|SKW303:StringComparer.CurrentCulture|}.Compare(f.Origin, \"M\")",
         "{|SKW303:double.Parse(f.Origin, NumberFormatInfo.CurrentInfo)|}",
         "{|SKW303:f.Origin.ToUpper(System.Threading.Thread.CurrentThread.CurrentCulture)|}",
         "{|SKW303:string.Create(CultureInfo.CurrentCulture, $\"{f.DistanceMiles}\")|}",
@@ -266,4 +267,20 @@ public sealed class CultureDependentFeatureAnalyzerTests
         """,
         new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Miles", "CultureInfo.CurrentCulture", "directly", " via Cultures.Serving"),
         new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(1).WithArguments("Miles", "CultureInfo.CurrentCulture", "directly", ""));
+
+    [Fact]
+    public Task A_current_culture_comparer_kept_in_a_local_is_reported_where_it_is_read_and_once_when_passed() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static bool Known(Flight f)
+            {
+                var comparer = {|#0:StringComparer.CurrentCultureIgnoreCase|};
+                return new System.Collections.Generic.HashSet<string>(comparer).Contains(f.Origin)
+                    || {|#1:new System.Collections.Generic.HashSet<string>(StringComparer.CurrentCulture)|}.Contains(f.Origin);
+            }
+        }
+        """,
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Known", "StringComparer.CurrentCultureIgnoreCase", "directly", ""),
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(1).WithArguments("Known", "new HashSet<string>()", "with a current-culture StringComparer", ""));
 }

@@ -60,6 +60,11 @@ public sealed class UseInvariantCultureCodeFixTests
     [InlineData("{|SKW303:DateOnly.FromDateTime(f.Departure).ToLongDateString()|}", "DateOnly.FromDateTime(f.Departure).ToString(\"D\", CultureInfo.InvariantCulture)")]
     public Task Writes_a_culture_pattern_with_its_standard_format_and_the_invariant_culture(string expression, string fixedExpression) => VerifyLabelAsync(expression, fixedExpression);
 
+    [Fact]
+    public Task Uses_an_ordinal_comparer_in_place_of_a_current_culture_one_read_directly() => VerifyAsync(
+        "    [Feature] public static float Order(Flight f) => {|SKW303:StringComparer.CurrentCultureIgnoreCase|}.Compare(f.Origin, \"m\");",
+        "    [Feature] public static float Order(Flight f) => StringComparer.OrdinalIgnoreCase.Compare(f.Origin, \"m\");");
+
     [Theory]
     [InlineData("{|SKW303:System.Globalization.CultureInfo.CurrentCulture|}.TextInfo.ToTitleCase(f.Origin)", "CultureInfo.InvariantCulture.TextInfo.ToTitleCase(f.Origin)")]
     [InlineData("{|SKW303:System.Globalization.NumberFormatInfo.CurrentInfo|}.NumberDecimalSeparator", "NumberFormatInfo.InvariantInfo.NumberDecimalSeparator")]

@@ -30,7 +30,7 @@ internal static class CultureSensitiveApis
     /// <summary>Pass <c>CultureInfo.InvariantCulture</c> in place of the current culture.</summary>
     public const string InvariantCultureFix = "InvariantCulture";
 
-    /// <summary>Read the invariant culture (or its number or date formats) in place of the current one.</summary>
+    /// <summary>Read the invariant culture (or its number or date formats, or an ordinal comparer) in place of the current one.</summary>
     public const string InvariantReadFix = "InvariantRead";
 
     /// <summary>Format the number or date operand with <c>ToString(CultureInfo.InvariantCulture)</c> before it is concatenated or appended.</summary>
@@ -73,22 +73,25 @@ internal static class CultureSensitiveApis
             Concatenated(concatenation.LeftOperand) ?? Concatenated(concatenation.RightOperand),
         ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } append => Concatenated(append.Value),
 
-        // The current culture read for anything but a provider argument, which the call's own report covers:
-        // CultureInfo.CurrentCulture.TextInfo.ToTitleCase(name), NumberFormatInfo.CurrentInfo.NumberDecimalSeparator.
-        IPropertyReferenceOperation read when IsCurrentCulture(read) && !IsProviderArgument(read) && !IsAssigned(read) =>
+        // The current culture, or a current-culture StringComparer, read for anything but an argument that the call's own
+        // report covers: CultureInfo.CurrentCulture.TextInfo.ToTitleCase(name), NumberFormatInfo.CurrentInfo's separators,
+        // StringComparer.CurrentCulture.Compare(a, b), or either kept in a local or a field.
+        IPropertyReferenceOperation read when IsCurrentCulture(read) && !(Argument(read)?.Parameter is { } parameter && IsFormatProvider(parameter.Type)) && !IsAssigned(read) =>
+            Use(read.Property, "directly", InvariantReadFix),
+        IPropertyReferenceOperation read when IsCurrentCultureComparer(read) && Argument(read) is null =>
             Use(read.Property, "directly", InvariantReadFix),
         _ => null,
     };
 
-    private static bool IsProviderArgument(IOperation read)
+    // The argument a value is passed as, seen through the conversions that pass it.
+    private static IArgumentOperation? Argument(IOperation value)
     {
-        var value = read;
         while (value.Parent is IConversionOperation conversion)
         {
             value = conversion;
         }
 
-        return value.Parent is IArgumentOperation { Parameter: { } parameter } && IsFormatProvider(parameter.Type);
+        return value.Parent as IArgumentOperation;
     }
 
     private static bool IsAssigned(IOperation read) => read.Parent is IAssignmentOperation assignment && assignment.Target == read;
