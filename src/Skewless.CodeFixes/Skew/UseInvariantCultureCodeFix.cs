@@ -52,6 +52,8 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
                 (ExpressionSyntax expression, CultureSensitiveApis.InvariantOperandFix) => WithInvariantOperand(expression, model, context.CancellationToken),
                 (ExpressionSyntax expression, CultureSensitiveApis.OrdinalComparerFix) => WithOrdinalComparer(expression, model, context.CancellationToken),
                 (ExpressionSyntax read, CultureSensitiveApis.InvariantReadFix) => InvariantRead(read, model, context.CancellationToken),
+                (BaseObjectCreationExpressionSyntax creation, CultureSensitiveApis.OrdinalSortFix) =>
+                    ("Pass StringComparer.Ordinal", creation.WithArgumentList(WithOrdinalComparerLast(creation.ArgumentList ?? SyntaxFactory.ArgumentList()))),
                 (InvocationExpressionSyntax invocation, _) => Rewrite(invocation, fix, model, context.CancellationToken),
                 _ => null,
             };
@@ -104,6 +106,10 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Qualified("System.Globalization.CultureInfo.InvariantCulture")))));
         return ("Format it with CultureInfo.InvariantCulture", expression.ReplaceNode(operand, formatted.WithTriviaFrom(operand)));
     }
+
+    // A sort or sorted collection's comparer goes last.
+    private static ArgumentListSyntax WithOrdinalComparerLast(ArgumentListSyntax arguments) =>
+        arguments.AddArguments(SyntaxFactory.Argument(Qualified("System.StringComparer.Ordinal")));
 
     // The invariant counterpart of the current culture, or of its number or date formats, which have the same type; the
     // ordinal counterpart of a current-culture StringComparer.
@@ -158,6 +164,8 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
                 return ("Pass CultureInfo.InvariantCulture", WithInvariantCulture(invocation, model, cancellationToken));
             case CultureSensitiveApis.OrdinalFix:
                 return FirstThatBinds("Pass StringComparison.Ordinal", invocation, model, WithOrdinal(invocation, method, model, cancellationToken));
+            case CultureSensitiveApis.OrdinalSortFix:
+                return FirstThatBinds("Pass StringComparer.Ordinal", invocation, model, new[] { invocation.WithArgumentList(WithOrdinalComparerLast(invocation.ArgumentList)) });
             case CultureSensitiveApis.InvariantPatternFix when invocation.Expression is MemberAccessExpressionSyntax member
                 && CultureSensitiveApis.PatternFormats.TryGetValue(method.Name, out var format):
                 var formatted = invocation

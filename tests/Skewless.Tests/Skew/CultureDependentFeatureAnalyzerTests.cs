@@ -68,6 +68,10 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:NumberFormatInfo.CurrentInfo|}.NumberDecimalSeparator",
         "{|SKW303:System.Threading.Thread.CurrentThread.CurrentCulture|}.Name",
         "{|SKW303:StringComparer.CurrentCulture|}.Compare(f.Origin, \"M\")",
+        "{|SKW303:System.Linq.Enumerable.OrderBy(new[] { f.Origin, \"JFK\" }, s => s)|}",
+        "{|SKW303:System.Linq.Enumerable.Max(new[] { f.Origin, \"JFK\" })|}",
+        "{|SKW303:new System.Collections.Generic.SortedSet<string> { f.Origin }|}.Min",
+        "{|SKW303:new System.Collections.Generic.SortedDictionary<string, int>()|}.Count",
         "{|SKW303:double.Parse(f.Origin, NumberFormatInfo.CurrentInfo)|}",
         "{|SKW303:f.Origin.ToUpper(System.Threading.Thread.CurrentThread.CurrentCulture)|}",
         "{|SKW303:string.Create(CultureInfo.CurrentCulture, $\"{f.DistanceMiles}\")|}",
@@ -155,6 +159,12 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("$\"{TimeSpan.FromMinutes(f.DistanceMiles)}\"")]
     [InlineData("f.Origin + TimeSpan.FromMinutes(f.DistanceMiles)")]
     [InlineData("CultureInfo.InvariantCulture.TextInfo.ToTitleCase(f.Origin)")]
+    [InlineData("System.Linq.Enumerable.OrderBy(new[] { f.Origin }, s => s, StringComparer.Ordinal)")]
+    [InlineData("System.Linq.Enumerable.OrderBy(new[] { f.Origin }, s => s.Length)")]
+    [InlineData("System.Linq.Enumerable.Max(new[] { f.DistanceMiles })")]
+    [InlineData("System.Linq.Enumerable.Max(new[] { f.Origin }, StringComparer.Ordinal)")]
+    [InlineData("new System.Collections.Generic.SortedSet<string>(StringComparer.Ordinal)")]
+    [InlineData("new System.Collections.Generic.SortedSet<int>()")]
     [InlineData("NumberFormatInfo.InvariantInfo.NumberDecimalSeparator")]
     [InlineData("((uint)f.DistanceMiles).ToString()")]
     [InlineData("((ushort)f.DistanceMiles).ToString(\"D5\")")]
@@ -283,4 +293,23 @@ public sealed class CultureDependentFeatureAnalyzerTests
         """,
         new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Known", "StringComparer.CurrentCultureIgnoreCase", "directly", ""),
         new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(1).WithArguments("Known", "new HashSet<string>()", "with a current-culture StringComparer", ""));
+
+    [Fact]
+    public Task Sorting_strings_in_place_without_a_comparer_fires() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static string First(Flight f)
+            {
+                var airports = new System.Collections.Generic.List<string> { f.Origin, "JFK" };
+                {|#0:airports.Sort()|};
+                var array = airports.ToArray();
+                {|#1:Array.Sort(array)|};
+                Array.Sort(array, StringComparer.Ordinal);
+                return array[0];
+            }
+        }
+        """,
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("First", "List<string>.Sort()", "without a StringComparer", ""),
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(1).WithArguments("First", "Array.Sort()", "without a StringComparer", ""));
 }

@@ -60,6 +60,14 @@ public sealed class UseInvariantCultureCodeFixTests
     [InlineData("{|SKW303:DateOnly.FromDateTime(f.Departure).ToLongDateString()|}", "DateOnly.FromDateTime(f.Departure).ToString(\"D\", CultureInfo.InvariantCulture)")]
     public Task Writes_a_culture_pattern_with_its_standard_format_and_the_invariant_culture(string expression, string fixedExpression) => VerifyLabelAsync(expression, fixedExpression);
 
+    [Theory]
+    [InlineData("{|SKW303:System.Linq.Enumerable.OrderBy(new[] { f.Origin, \"JFK\" }, s => s)|}", "System.Linq.Enumerable.OrderBy(new[] { f.Origin, \"JFK\" }, s => s, StringComparer.Ordinal)")]
+    [InlineData("{|SKW303:System.Linq.Enumerable.Min(new[] { f.Origin, \"JFK\" })|}", "System.Linq.Enumerable.Min(new[] { f.Origin, \"JFK\" }, StringComparer.Ordinal)")]
+    [InlineData("{|SKW303:new System.Collections.Generic.SortedSet<string> { f.Origin }|}", "new System.Collections.Generic.SortedSet<string>(StringComparer.Ordinal) { f.Origin }")]
+    public Task Sorts_strings_with_the_ordinal_comparer(string expression, string fixedExpression) => VerifyAsync(
+        $"    [Feature] public static string Label(Flight f) => string.Concat({expression});",
+        $"    [Feature] public static string Label(Flight f) => string.Concat({fixedExpression});");
+
     [Fact]
     public Task Uses_an_ordinal_comparer_in_place_of_a_current_culture_one_read_directly() => VerifyAsync(
         "    [Feature] public static float Order(Flight f) => {|SKW303:StringComparer.CurrentCultureIgnoreCase|}.Compare(f.Origin, \"m\");",

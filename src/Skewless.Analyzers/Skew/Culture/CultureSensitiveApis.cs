@@ -30,6 +30,9 @@ internal static class CultureSensitiveApis
     /// <summary>Pass <c>CultureInfo.InvariantCulture</c> in place of the current culture.</summary>
     public const string InvariantCultureFix = "InvariantCulture";
 
+    /// <summary>Pass <c>StringComparer.Ordinal</c> to a sort, search or sorted collection of strings that would compare them by culture.</summary>
+    public const string OrdinalSortFix = "OrdinalSort";
+
     /// <summary>Read the invariant culture (or its number or date formats, or an ordinal comparer) in place of the current one.</summary>
     public const string InvariantReadFix = "InvariantRead";
 
@@ -65,7 +68,7 @@ internal static class CultureSensitiveApis
     private static FeatureUse? FindAny(IOperation operation) => operation switch
     {
         IInvocationOperation invocation => FindCall(invocation),
-        IObjectCreationOperation { Constructor: { } constructor } creation => ComparerUse(constructor, creation.Arguments),
+        IObjectCreationOperation { Constructor: { } constructor } creation => ComparerUse(constructor, creation.Arguments) ?? SortedByDefault(constructor),
         IInterpolatedStringOperation interpolation => FindInterpolation(interpolation),
 
         // string + value, and s += value, call value.ToString().
@@ -82,6 +85,34 @@ internal static class CultureSensitiveApis
             Use(read.Property, "directly", InvariantReadFix),
         _ => null,
     };
+
+    // Strings ordered with Comparer<string>.Default, which compares by culture: OrderBy(s => s), Order(), Min and Max of
+    // strings, List<string>.Sort() and Array.Sort(strings), when no comparer is passed.
+    private static bool OrdersStringsByDefault(IMethodSymbol method)
+    {
+        var compared = method.Name switch
+        {
+            "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" when method.TypeArguments.Length == 2 && IsLinq(method) => method.TypeArguments[1],
+            "Order" or "OrderDescending" or "Min" or "Max" when method.TypeArguments.Length == 1 && IsLinq(method) => method.TypeArguments[0],
+            "Sort" when method.ContainingType is { Name: "List", TypeArguments.Length: 1 } list && InSystemCollectionsGeneric(list) => list.TypeArguments[0],
+            "Sort" when IsSystemType(method.ContainingType, "Array") && method.Parameters.Length > 0 => (method.Parameters[0].Type as IArrayTypeSymbol)?.ElementType,
+            _ => null,
+        };
+        return compared?.SpecialType == SpecialType.System_String && !method.Parameters.Any(parameter => parameter.Type.Name is "IComparer" or "Comparison");
+    }
+
+    // new SortedSet<string>(), SortedDictionary<string, T>() or SortedList<string, T>() without a comparer orders its keys by culture.
+    private static FeatureUse? SortedByDefault(IMethodSymbol constructor) =>
+        constructor.ContainingType is { Name: "SortedSet" or "SortedDictionary" or "SortedList", TypeArguments.Length: > 0 } sorted
+        && sorted.TypeArguments[0].SpecialType == SpecialType.System_String && InSystemCollectionsGeneric(sorted)
+        && !constructor.Parameters.Any(parameter => parameter.Type.Name == "IComparer")
+            ? Use(constructor, "without a StringComparer", OrdinalSortFix)
+            : null;
+
+    private static bool IsLinq(IMethodSymbol method) =>
+        method.ContainingType.Name is "Enumerable" or "Queryable" && method.ContainingNamespace?.ToDisplayString() == "System.Linq";
+
+    private static bool InSystemCollectionsGeneric(ITypeSymbol type) => type.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
     // The argument a value is passed as, seen through the conversions that pass it.
     private static IArgumentOperation? Argument(IOperation value)
@@ -154,6 +185,7 @@ internal static class CultureSensitiveApis
                 Use(method, "without a StringComparison", OrdinalFix),
             // string.CompareTo has no overload that takes a comparison, so there is nothing to pass: no code fix.
             "CompareTo" when !method.IsStatic && type.SpecialType == SpecialType.System_String => WithoutFix(method, "without a StringComparison"),
+            _ when OrdersStringsByDefault(method) => Use(method, "without a StringComparer", OrdinalSortFix),
             _ when type.SpecialType == SpecialType.System_String && PassesCurrentCultureComparison(invocation) =>
                 Use(method, "with a current-culture StringComparison", OrdinalFix),
             _ => null,
