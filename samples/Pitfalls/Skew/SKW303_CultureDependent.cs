@@ -19,4 +19,7 @@ public static partial class RideFareFeatures
     // On a Turkish host "istanbul" becomes "İstanbul", a category training never saw.
     [Feature, Vocabulary(MaxSize = 100)] public static string ZoneTitle(Ride r) =>
         System.Globalization.CultureInfo.CurrentCulture.TextInfo.ToTitleCase(r.Zone);   // SKW303: the current culture, read directly
+
+    // The first of a ride's zones in the host's collation: "Aarhus" comes first in English and last in Danish.
+    [Feature, HashBuckets(64)] public static string FirstZone(Ride r) => r.Zone.Split('|').OrderBy(zone => zone).First();   // SKW303: OrderBy without a StringComparer
 }
