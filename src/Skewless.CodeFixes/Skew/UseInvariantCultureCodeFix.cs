@@ -112,14 +112,14 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
         arguments.AddArguments(SyntaxFactory.Argument(Qualified("System.StringComparer.Ordinal")));
 
     // The invariant counterpart of the current culture, or of its number or date formats, which have the same type; the
-    // ordinal counterpart of a current-culture StringComparer.
+    // ordinal counterpart of a current-culture StringComparer or of Comparer<string>.Default.
     private static (string, ExpressionSyntax)? InvariantRead(ExpressionSyntax read, SemanticModel model, CancellationToken cancellationToken) =>
         (model.GetSymbolInfo(read, cancellationToken).Symbol as IPropertySymbol) switch
         {
             { Type.Name: "CultureInfo" } => ("Use CultureInfo.InvariantCulture", Qualified("System.Globalization.CultureInfo.InvariantCulture")),
             { Type.Name: "NumberFormatInfo" } => ("Use NumberFormatInfo.InvariantInfo", Qualified("System.Globalization.NumberFormatInfo.InvariantInfo")),
             { Type.Name: "DateTimeFormatInfo" } => ("Use DateTimeFormatInfo.InvariantInfo", Qualified("System.Globalization.DateTimeFormatInfo.InvariantInfo")),
-            { Type.Name: "StringComparer", Name: "CurrentCulture" } => ("Use StringComparer.Ordinal", Qualified("System.StringComparer.Ordinal")),
+            { Type.Name: "StringComparer", Name: "CurrentCulture" } or { Type.Name: "Comparer", Name: "Default" } => ("Use StringComparer.Ordinal", Qualified("System.StringComparer.Ordinal")),
             { Type.Name: "StringComparer", Name: "CurrentCultureIgnoreCase" } => ("Use StringComparer.OrdinalIgnoreCase", Qualified("System.StringComparer.OrdinalIgnoreCase")),
             _ => null,
         };

@@ -72,6 +72,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:System.Linq.Enumerable.Max(new[] { f.Origin, \"JFK\" })|}",
         "{|SKW303:new System.Collections.Generic.SortedSet<string> { f.Origin }|}.Min",
         "{|SKW303:new System.Collections.Generic.SortedDictionary<string, int>()|}.Count",
+        "{|SKW303:new System.Collections.Generic.List<string> { f.Origin }.BinarySearch(\"JFK\")|}",
+        "{|SKW303:System.Collections.Generic.Comparer<string>.Default|}.Compare(f.Origin, \"M\")",
         "{|SKW303:double.Parse(f.Origin, NumberFormatInfo.CurrentInfo)|}",
         "{|SKW303:f.Origin.ToUpper(System.Threading.Thread.CurrentThread.CurrentCulture)|}",
         "{|SKW303:string.Create(CultureInfo.CurrentCulture, $\"{f.DistanceMiles}\")|}",
@@ -165,6 +167,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("System.Linq.Enumerable.Max(new[] { f.Origin }, StringComparer.Ordinal)")]
     [InlineData("new System.Collections.Generic.SortedSet<string>(StringComparer.Ordinal)")]
     [InlineData("new System.Collections.Generic.SortedSet<int>()")]
+    [InlineData("System.Collections.Generic.Comparer<int>.Default.Compare(1, (int)f.DistanceMiles)")]
+    [InlineData("new System.Collections.Generic.List<string> { f.Origin }.BinarySearch(\"JFK\", StringComparer.Ordinal)")]
     [InlineData("NumberFormatInfo.InvariantInfo.NumberDecimalSeparator")]
     [InlineData("((uint)f.DistanceMiles).ToString()")]
     [InlineData("((ushort)f.DistanceMiles).ToString(\"D5\")")]

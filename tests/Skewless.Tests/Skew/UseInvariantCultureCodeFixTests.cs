@@ -64,9 +64,15 @@ public sealed class UseInvariantCultureCodeFixTests
     [InlineData("{|SKW303:System.Linq.Enumerable.OrderBy(new[] { f.Origin, \"JFK\" }, s => s)|}", "System.Linq.Enumerable.OrderBy(new[] { f.Origin, \"JFK\" }, s => s, StringComparer.Ordinal)")]
     [InlineData("{|SKW303:System.Linq.Enumerable.Min(new[] { f.Origin, \"JFK\" })|}", "System.Linq.Enumerable.Min(new[] { f.Origin, \"JFK\" }, StringComparer.Ordinal)")]
     [InlineData("{|SKW303:new System.Collections.Generic.SortedSet<string> { f.Origin }|}", "new System.Collections.Generic.SortedSet<string>(StringComparer.Ordinal) { f.Origin }")]
+    [InlineData("{|SKW303:new System.Collections.Generic.List<string> { f.Origin }.BinarySearch(\"JFK\")|}.ToString(System.Globalization.CultureInfo.InvariantCulture)", "new System.Collections.Generic.List<string> { f.Origin }.BinarySearch(\"JFK\", StringComparer.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture)")]
     public Task Sorts_strings_with_the_ordinal_comparer(string expression, string fixedExpression) => VerifyAsync(
         $"    [Feature] public static string Label(Flight f) => string.Concat({expression});",
         $"    [Feature] public static string Label(Flight f) => string.Concat({fixedExpression});");
+
+    [Fact]
+    public Task Uses_the_ordinal_comparer_in_place_of_the_default_string_comparer() => VerifyAsync(
+        "    [Feature] public static float Order(Flight f) => {|SKW303:System.Collections.Generic.Comparer<string>.Default|}.Compare(f.Origin, \"m\");",
+        "    [Feature] public static float Order(Flight f) => StringComparer.Ordinal.Compare(f.Origin, \"m\");");
 
     [Fact]
     public Task Uses_an_ordinal_comparer_in_place_of_a_current_culture_one_read_directly() => VerifyAsync(

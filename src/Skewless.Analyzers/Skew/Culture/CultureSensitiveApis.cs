@@ -83,19 +83,23 @@ internal static class CultureSensitiveApis
             Use(read.Property, "directly", InvariantReadFix),
         IPropertyReferenceOperation read when IsCurrentCultureComparer(read) && Argument(read) is null =>
             Use(read.Property, "directly", InvariantReadFix),
+        // Comparer<string>.Default compares strings by culture.
+        IPropertyReferenceOperation { Property: { Name: "Default", ContainingType: { Name: "Comparer", TypeArguments.Length: 1 } comparer } } read
+            when comparer.TypeArguments[0].SpecialType == SpecialType.System_String && InSystemCollectionsGeneric(comparer) =>
+            Use(read.Property, "directly", InvariantReadFix),
         _ => null,
     };
 
     // Strings ordered with Comparer<string>.Default, which compares by culture: OrderBy(s => s), Order(), Min and Max of
-    // strings, List<string>.Sort() and Array.Sort(strings), when no comparer is passed.
+    // strings, List<string>.Sort() and BinarySearch, Array.Sort(strings) and BinarySearch, when no comparer is passed.
     private static bool OrdersStringsByDefault(IMethodSymbol method)
     {
         var compared = method.Name switch
         {
             "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" when method.TypeArguments.Length == 2 && IsLinq(method) => method.TypeArguments[1],
             "Order" or "OrderDescending" or "Min" or "Max" when method.TypeArguments.Length == 1 && IsLinq(method) => method.TypeArguments[0],
-            "Sort" when method.ContainingType is { Name: "List", TypeArguments.Length: 1 } list && InSystemCollectionsGeneric(list) => list.TypeArguments[0],
-            "Sort" when IsSystemType(method.ContainingType, "Array") && method.Parameters.Length > 0 => (method.Parameters[0].Type as IArrayTypeSymbol)?.ElementType,
+            "Sort" or "BinarySearch" when method.ContainingType is { Name: "List", TypeArguments.Length: 1 } list && InSystemCollectionsGeneric(list) => list.TypeArguments[0],
+            "Sort" or "BinarySearch" when IsSystemType(method.ContainingType, "Array") && method.Parameters.Length > 0 => (method.Parameters[0].Type as IArrayTypeSymbol)?.ElementType,
             _ => null,
         };
         return compared?.SpecialType == SpecialType.System_String && !method.Parameters.Any(parameter => parameter.Type.Name is "IComparer" or "Comparison");
