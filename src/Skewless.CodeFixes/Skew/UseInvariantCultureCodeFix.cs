@@ -52,6 +52,7 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
                 (ExpressionSyntax expression, CultureSensitiveApis.InvariantOperandFix) => WithInvariantOperand(expression, model, context.CancellationToken),
                 (ExpressionSyntax expression, CultureSensitiveApis.OrdinalComparerFix) => WithOrdinalComparer(expression, model, context.CancellationToken),
                 (ExpressionSyntax read, CultureSensitiveApis.InvariantReadFix) => InvariantRead(read, model, context.CancellationToken),
+                (ExpressionSyntax call, CultureSensitiveApis.CultureInvariantRegexFix) => WithCultureInvariantRegex(call, model, context.CancellationToken),
                 (BaseObjectCreationExpressionSyntax creation, CultureSensitiveApis.OrdinalSortFix) =>
                     ("Pass StringComparer.Ordinal", creation.WithArgumentList(WithOrdinalComparerLast(creation.ArgumentList ?? SyntaxFactory.ArgumentList()))),
                 (InvocationExpressionSyntax invocation, _) => Rewrite(invocation, fix, model, context.CancellationToken),
@@ -105,6 +106,30 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParenthesizedExpression(operand.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation), SyntaxFactory.IdentifierName("ToString")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Qualified("System.Globalization.CultureInfo.InvariantCulture")))));
         return ("Format it with CultureInfo.InvariantCulture", expression.ReplaceNode(operand, formatted.WithTriviaFrom(operand)));
+    }
+
+    // The options that ignore case by culture, or'd with CultureInvariant.
+    private static (string, ExpressionSyntax)? WithCultureInvariantRegex(ExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var arguments = call switch
+        {
+            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
+            BaseObjectCreationExpressionSyntax { ArgumentList: { } list } => list.Arguments,
+            _ => default,
+        };
+        var options = arguments.FirstOrDefault(argument =>
+            model.GetTypeInfo(argument.Expression, cancellationToken).Type?.Name == "RegexOptions"
+            && CultureSensitiveApis.IgnoresCaseByCulture(model.GetConstantValue(argument.Expression, cancellationToken)));
+        if (options is null)
+        {
+            return null;
+        }
+
+        var invariant = SyntaxFactory.BinaryExpression(
+            SyntaxKind.BitwiseOrExpression,
+            SyntaxFactory.ParenthesizedExpression(options.Expression.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation),
+            Qualified("System.Text.RegularExpressions.RegexOptions.CultureInvariant"));
+        return ("Add RegexOptions.CultureInvariant", call.ReplaceNode(options.Expression, invariant.WithTriviaFrom(options.Expression)));
     }
 
     // A sort or sorted collection's comparer goes last.

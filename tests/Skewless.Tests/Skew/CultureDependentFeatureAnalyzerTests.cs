@@ -74,6 +74,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:new System.Collections.Generic.SortedDictionary<string, int>()|}.Count",
         "{|SKW303:new System.Collections.Generic.List<string> { f.Origin }.BinarySearch(\"JFK\")|}",
         "{|SKW303:System.Collections.Generic.Comparer<string>.Default|}.Compare(f.Origin, \"M\")",
+        "{|SKW303:System.Text.RegularExpressions.Regex.IsMatch(f.Origin, \"^i\", System.Text.RegularExpressions.RegexOptions.IgnoreCase)|}",
+        "{|SKW303:new System.Text.RegularExpressions.Regex(\"^i\", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Compiled)|}.IsMatch(f.Origin)",
         "{|SKW303:double.Parse(f.Origin, NumberFormatInfo.CurrentInfo)|}",
         "{|SKW303:f.Origin.ToUpper(System.Threading.Thread.CurrentThread.CurrentCulture)|}",
         "{|SKW303:string.Create(CultureInfo.CurrentCulture, $\"{f.DistanceMiles}\")|}",
@@ -168,6 +170,9 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("new System.Collections.Generic.SortedSet<string>(StringComparer.Ordinal)")]
     [InlineData("new System.Collections.Generic.SortedSet<int>()")]
     [InlineData("System.Collections.Generic.Comparer<int>.Default.Compare(1, (int)f.DistanceMiles)")]
+    [InlineData("System.Text.RegularExpressions.Regex.IsMatch(f.Origin, \"^i\", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)")]
+    [InlineData("System.Text.RegularExpressions.Regex.IsMatch(f.Origin, \"^i\", System.Text.RegularExpressions.RegexOptions.Compiled)")]
+    [InlineData("System.Text.RegularExpressions.Regex.IsMatch(f.Origin, \"^[Ii]\")")]
     [InlineData("new System.Collections.Generic.List<string> { f.Origin }.BinarySearch(\"JFK\", StringComparer.Ordinal)")]
     [InlineData("NumberFormatInfo.InvariantInfo.NumberDecimalSeparator")]
     [InlineData("((uint)f.DistanceMiles).ToString()")]

@@ -69,6 +69,17 @@ public sealed class UseInvariantCultureCodeFixTests
         $"    [Feature] public static string Label(Flight f) => string.Concat({expression});",
         $"    [Feature] public static string Label(Flight f) => string.Concat({fixedExpression});");
 
+    [Theory]
+    [InlineData("{|SKW303:Regex.IsMatch(f.Origin, \"^i\", RegexOptions.IgnoreCase)|}", "Regex.IsMatch(f.Origin, \"^i\", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)")]
+    [InlineData("{|SKW303:new Regex(\"^i\", RegexOptions.IgnoreCase | RegexOptions.Compiled)|}.IsMatch(f.Origin)", "new Regex(\"^i\", RegexOptions.IgnoreCase | RegexOptions.Compiled | RegexOptions.CultureInvariant).IsMatch(f.Origin)")]
+    public Task Adds_CultureInvariant_to_a_regex_that_ignores_case(string expression, string fixedExpression) =>
+        Verify.CodeFixAsync<CultureDependentFeatureAnalyzer, UseInvariantCultureCodeFix>(
+            WithRegularExpressions(Features($"    [Feature] public static bool Matches(Flight f) => {expression};")),
+            WithRegularExpressions(Features($"    [Feature] public static bool Matches(Flight f) => {fixedExpression};")));
+
+    private static string WithRegularExpressions(string source) =>
+        source.Replace("using System;\n", "using System;\nusing System.Text.RegularExpressions;\n", StringComparison.Ordinal);
+
     [Fact]
     public Task Uses_the_ordinal_comparer_in_place_of_the_default_string_comparer() => VerifyAsync(
         "    [Feature] public static float Order(Flight f) => {|SKW303:System.Collections.Generic.Comparer<string>.Default|}.Compare(f.Origin, \"m\");",

@@ -33,6 +33,9 @@ internal static class CultureSensitiveApis
     /// <summary>Pass <c>StringComparer.Ordinal</c> to a sort, search or sorted collection of strings that would compare them by culture.</summary>
     public const string OrdinalSortFix = "OrdinalSort";
 
+    /// <summary>Add <c>RegexOptions.CultureInvariant</c> to options that ignore case.</summary>
+    public const string CultureInvariantRegexFix = "CultureInvariantRegex";
+
     /// <summary>Read the invariant culture (or its number or date formats, or an ordinal comparer) in place of the current one.</summary>
     public const string InvariantReadFix = "InvariantRead";
 
@@ -68,7 +71,8 @@ internal static class CultureSensitiveApis
     private static FeatureUse? FindAny(IOperation operation) => operation switch
     {
         IInvocationOperation invocation => FindCall(invocation),
-        IObjectCreationOperation { Constructor: { } constructor } creation => ComparerUse(constructor, creation.Arguments) ?? SortedByDefault(constructor),
+        IObjectCreationOperation { Constructor: { } constructor } creation =>
+            ComparerUse(constructor, creation.Arguments) ?? SortedByDefault(constructor) ?? RegexUse(constructor, creation.Arguments),
         IInterpolatedStringOperation interpolation => FindInterpolation(interpolation),
 
         // string + value, and s += value, call value.ToString().
@@ -118,6 +122,22 @@ internal static class CultureSensitiveApis
 
     private static bool InSystemCollectionsGeneric(ITypeSymbol type) => type.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
+    // A regex told to ignore case but not culture matches case by the current culture (the Turkish dotted and dotless i).
+    private static FeatureUse? RegexUse(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments) =>
+        method.ContainingType.Name == "Regex"
+        && arguments.Any(argument => argument.Parameter?.Type.Name == "RegexOptions" && IgnoresCaseByCulture(argument.Value.ConstantValue))
+        && method.ContainingNamespace?.ToDisplayString() == "System.Text.RegularExpressions"
+            ? Use(method, "ignoring case without RegexOptions.CultureInvariant", CultureInvariantRegexFix)
+            : null;
+
+    /// <summary>Whether constant regex options have <c>IgnoreCase</c> and not <c>CultureInvariant</c>.</summary>
+    public static bool IgnoresCaseByCulture(Optional<object?> options) =>
+        options is { HasValue: true, Value: int flags } && (flags & RegexOptionsIgnoreCase) != 0 && (flags & RegexOptionsCultureInvariant) == 0;
+
+    // RegexOptions' values, which the analyzer's own framework need not have.
+    private const int RegexOptionsIgnoreCase = 1;
+    private const int RegexOptionsCultureInvariant = 512;
+
     // The argument a value is passed as, seen through the conversions that pass it.
     private static IArgumentOperation? Argument(IOperation value)
     {
@@ -140,9 +160,9 @@ internal static class CultureSensitiveApis
             return Use(method, "with the current culture", InvariantCultureFix);
         }
 
-        if (ComparerUse(method, invocation.Arguments) is { } comparer)
+        if ((ComparerUse(method, invocation.Arguments) ?? RegexUse(method, invocation.Arguments)) is { } use)
         {
-            return comparer;
+            return use;
         }
 
         var type = method.ContainingType;
