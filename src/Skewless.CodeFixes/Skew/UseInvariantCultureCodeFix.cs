@@ -15,9 +15,10 @@ namespace Skewless.CodeFixes.Skew;
 /// <summary>
 /// Fixes SKW303: passes <c>CultureInfo.InvariantCulture</c> to parsing and formatting (in place of the
 /// current culture, where that was passed), wraps an interpolated string in
-/// <c>FormattableString.Invariant</c>, calls <c>ToUpperInvariant</c>/<c>ToLowerInvariant</c>, or
-/// passes <c>StringComparison.Ordinal</c>. A
-/// rewritten call is offered only if it binds to an existing overload.
+/// <c>FormattableString.Invariant</c>, calls <c>ToUpperInvariant</c>/<c>ToLowerInvariant</c>, passes
+/// <c>StringComparison.Ordinal</c> or <c>StringComparer.Ordinal</c>, writes a date pattern with its standard
+/// format, reads the invariant culture in place of the current one, or adds <c>RegexOptions.CultureInvariant</c>.
+/// A rewritten call is offered only if it binds to an existing overload.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseInvariantCultureCodeFix)), Shared]
 public sealed class UseInvariantCultureCodeFix : CodeFixProvider

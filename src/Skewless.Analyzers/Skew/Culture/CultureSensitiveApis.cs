@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -132,11 +133,8 @@ internal static class CultureSensitiveApis
 
     /// <summary>Whether constant regex options have <c>IgnoreCase</c> and not <c>CultureInvariant</c>.</summary>
     public static bool IgnoresCaseByCulture(Optional<object?> options) =>
-        options is { HasValue: true, Value: int flags } && (flags & RegexOptionsIgnoreCase) != 0 && (flags & RegexOptionsCultureInvariant) == 0;
-
-    // RegexOptions' values, which the analyzer's own framework need not have.
-    private const int RegexOptionsIgnoreCase = 1;
-    private const int RegexOptionsCultureInvariant = 512;
+        options is { HasValue: true, Value: int flags }
+        && ((RegexOptions)flags & (RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)) == RegexOptions.IgnoreCase;
 
     // The argument a value is passed as, seen through the conversions that pass it.
     private static IArgumentOperation? Argument(IOperation value)
@@ -328,7 +326,7 @@ internal static class CultureSensitiveApis
         invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value.ConstantValue.Value as string;
 
     // Formats that are the same in every culture: round-trip, RFC 1123, sortable and universal dates, hexadecimal
-    // integers, and every time span format but the general ones.
+    // integers, an unsigned integer's default and digit formats, and every time span format but the general ones.
     private static bool IsInvariantFormat(ITypeSymbol type, string? format)
     {
         type = FeatureUses.Underlying(type);
