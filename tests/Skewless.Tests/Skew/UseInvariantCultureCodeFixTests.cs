@@ -80,15 +80,13 @@ public sealed class UseInvariantCultureCodeFixTests
     private static string WithRegularExpressions(string source) =>
         source.Replace("using System;\n", "using System;\nusing System.Text.RegularExpressions;\n", StringComparison.Ordinal);
 
-    [Fact]
-    public Task Uses_the_ordinal_comparer_in_place_of_the_default_string_comparer() => VerifyAsync(
-        "    [Feature] public static float Order(Flight f) => {|SKW303:System.Collections.Generic.Comparer<string>.Default|}.Compare(f.Origin, \"m\");",
-        "    [Feature] public static float Order(Flight f) => StringComparer.Ordinal.Compare(f.Origin, \"m\");");
-
-    [Fact]
-    public Task Uses_an_ordinal_comparer_in_place_of_a_current_culture_one_read_directly() => VerifyAsync(
-        "    [Feature] public static float Order(Flight f) => {|SKW303:StringComparer.CurrentCultureIgnoreCase|}.Compare(f.Origin, \"m\");",
-        "    [Feature] public static float Order(Flight f) => StringComparer.OrdinalIgnoreCase.Compare(f.Origin, \"m\");");
+    [Theory]
+    [InlineData("System.Collections.Generic.Comparer<string>.Default", "StringComparer.Ordinal")]
+    [InlineData("StringComparer.CurrentCulture", "StringComparer.Ordinal")]
+    [InlineData("StringComparer.CurrentCultureIgnoreCase", "StringComparer.OrdinalIgnoreCase")]
+    public Task Uses_an_ordinal_comparer_in_place_of_a_culture_one_read_directly(string comparer, string ordinal) => VerifyAsync(
+        $"    [Feature] public static float Order(Flight f) => {{|SKW303:{comparer}|}}.Compare(f.Origin, \"m\");",
+        $"    [Feature] public static float Order(Flight f) => {ordinal}.Compare(f.Origin, \"m\");");
 
     [Theory]
     [InlineData("{|SKW303:System.Globalization.CultureInfo.CurrentCulture|}.TextInfo.ToTitleCase(f.Origin)", "CultureInfo.InvariantCulture.TextInfo.ToTitleCase(f.Origin)")]
