@@ -174,9 +174,9 @@ internal static class CultureSensitiveApis
                 Use(method, "without a format provider", FormatProviderFix),
             _ when !method.IsStatic && parameters.Length == 0 && PatternFormats.ContainsKey(method.Name) && IsFormatted(type) =>
                 Use(method, "with the current culture's pattern", InvariantPatternFix),
-            "Format" when method.IsStatic && type.SpecialType == SpecialType.System_String && !PassesProvider(invocation) && FormatsNumberOrDate(invocation, skip: 1) =>
+            "Format" when method.IsStatic && type.SpecialType == SpecialType.System_String && !PassesProvider(invocation) && FillsCulturally(invocation) =>
                 Use(method, "without a format provider", FormatProviderFix),
-            "AppendFormat" when IsStringBuilder(type) && !PassesProvider(invocation) && FormatsNumberOrDate(invocation, skip: 1) =>
+            "AppendFormat" when IsStringBuilder(type) && !PassesProvider(invocation) && FillsCulturally(invocation) =>
                 Use(method, "without a format provider", FormatProviderFix),
 
             // These take no provider: the value must be formatted before it is passed.
@@ -364,6 +364,30 @@ internal static class CultureSensitiveApis
     private static bool FormatsNumberOrDate(IInvocationOperation invocation, int skip) =>
         invocation is { Syntax: InvocationExpressionSyntax syntax, SemanticModel: { } model }
         && syntax.ArgumentList.Arguments.Skip(skip).Any(argument => model.GetTypeInfo(argument.Expression).Type is { } type && (FormatsByDefault(type) || FormatsByDefault(ElementType(type))));
+
+    // A composite format follows the culture only where a hole formats a number or date by the culture: with a constant
+    // format string each hole's own format decides, so "{0:X8}" of an int and "{0:o}" of a date do not, and "{0:g}" of a
+    // TimeSpan does. Values passed as one array, by name, or to a format that is not a constant are judged by their types.
+    private static bool FillsCulturally(IInvocationOperation invocation)
+    {
+        var format = invocation.Arguments.FirstOrDefault(argument => argument.Parameter is { Name: "format", Type.SpecialType: SpecialType.System_String });
+        if (format is not { Syntax: ArgumentSyntax formatSyntax, Value.ConstantValue.Value: string text }
+            || invocation is not { Syntax: InvocationExpressionSyntax syntax, SemanticModel: { } model }
+            || CompositeFormatString.Holes(text) is not { } holes)
+        {
+            return FormatsNumberOrDate(invocation, skip: 1);
+        }
+
+        var arguments = syntax.ArgumentList.Arguments;
+        var values = arguments.Skip(arguments.IndexOf(formatSyntax) + 1).ToList();
+        if (arguments.Any(argument => argument.NameColon is not null) || (values.Count == 1 && model.GetTypeInfo(values[0].Expression).Type is IArrayTypeSymbol))
+        {
+            return FormatsNumberOrDate(invocation, skip: 1);
+        }
+
+        return holes.Any(hole => hole.Index < values.Count && model.GetTypeInfo(values[hole.Index].Expression).Type is { } type
+            && IsFormatted(type) && !IsInvariantFormat(type, hole.Format));
+    }
 
     private static bool IsUnsignedInteger(ITypeSymbol type) =>
         type.SpecialType is SpecialType.System_Byte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64
