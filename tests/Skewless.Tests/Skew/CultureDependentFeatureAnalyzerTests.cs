@@ -46,6 +46,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:string.Format(\"{0:g}\", TimeSpan.FromMinutes(f.DistanceMiles))|}",
         "{|SKW303:string.Format(\"{0:X8} {1}\", (int)f.DistanceMiles, f.DistanceMiles)|}",
         "{|SKW303:new System.Text.StringBuilder().AppendFormat(\"{1,8:F2}\", f.Origin, f.DistanceMiles)|}",
+        "{|SKW303:string.Format(\"{0}: {1:N1}\", new object[] { f.Origin, f.DistanceMiles })|}",
+        "{|SKW303:string.Format(\"{1:N1}\", new[] { (object)f.Origin, f.DistanceMiles })|}",
         "{|SKW303:f.Origin.CompareTo(\"M\")|}",
         "{|SKW303:f.Origin.StartsWith(\"J\", StringComparison.CurrentCultureIgnoreCase)|}",
         "{|SKW303:string.Compare(f.Origin, \"JFK\", StringComparison.CurrentCulture)|}",
@@ -190,6 +192,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("string.Format(\"{0}-{1}\", f.Origin, f.Cabin)")]
     [InlineData("string.Format(CultureInfo.InvariantCulture, \"{0:N1}\", f.DistanceMiles)")]
     [InlineData("string.Format(\"{0:X8}\", (int)f.DistanceMiles)")]
+    [InlineData("string.Format(\"{0}: {1:x}\", new object[] { f.Origin, (int)f.DistanceMiles })")]
+    [InlineData("string.Format(\"{0}\", new[] { f.DistanceMiles })")]
     [InlineData("string.Format(\"{0:o} {1:u}\", f.Departure, new DateTimeOffset(f.Departure, TimeSpan.Zero))")]
     [InlineData("string.Format(\"{0} {1:c}\", TimeSpan.FromMinutes(f.DistanceMiles), TimeSpan.Zero)")]
     [InlineData("string.Format(\"{{0}} {0}, {2,-4:x}\", f.Origin, f.DistanceMiles, (long)f.DistanceMiles)")]

@@ -367,7 +367,7 @@ internal static class CultureSensitiveApis
 
     // A composite format follows the culture only where a hole formats a number or date by the culture: with a constant
     // format string each hole's own format decides, so "{0:X8}" of an int and "{0:o}" of a date do not, and "{0:g}" of a
-    // TimeSpan does. Values passed as one array, by name, or to a format that is not a constant are judged by their types.
+    // TimeSpan does. Values passed by name, in an array made elsewhere, or to a format that is not a constant are judged by their types.
     private static bool FillsCulturally(IInvocationOperation invocation)
     {
         var format = invocation.Arguments.FirstOrDefault(argument => argument.Parameter is { Name: "format", Type.SpecialType: SpecialType.System_String });
@@ -379,13 +379,25 @@ internal static class CultureSensitiveApis
         }
 
         var arguments = syntax.ArgumentList.Arguments;
-        var values = arguments.Skip(arguments.IndexOf(formatSyntax) + 1).ToList();
-        if (arguments.Any(argument => argument.NameColon is not null) || (values.Count == 1 && model.GetTypeInfo(values[0].Expression).Type is IArrayTypeSymbol))
+        var values = arguments.Skip(arguments.IndexOf(formatSyntax) + 1).Select(argument => argument.Expression).ToList();
+        if (values.Count == 1 && model.GetTypeInfo(values[0]).Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Object })
+        {
+            // new object[] { ... } holds the values themselves; any other object[]'s are unknown. (An array of numbers is
+            // one value, written as its type's name.)
+            values = values[0] switch
+            {
+                ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions.ToList(),
+                ImplicitArrayCreationExpressionSyntax { Initializer: var initializer } => initializer.Expressions.ToList(),
+                _ => null,
+            };
+        }
+
+        if (values is null || arguments.Any(argument => argument.NameColon is not null))
         {
             return FormatsNumberOrDate(invocation, skip: 1);
         }
 
-        return holes.Any(hole => hole.Index < values.Count && model.GetTypeInfo(values[hole.Index].Expression).Type is { } type
+        return holes.Any(hole => hole.Index < values.Count && model.GetTypeInfo(values[hole.Index]).Type is { } type
             && IsFormatted(type) && !IsInvariantFormat(type, hole.Format));
     }
 
