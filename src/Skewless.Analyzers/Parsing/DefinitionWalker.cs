@@ -263,8 +263,12 @@ internal sealed class DefinitionWalker
             type = type.ConstructUnboundGenericType();
         }
 
-        AddLibrary(facts.Libraries, assembly.Name, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+        AddLibrary(facts.Libraries, assembly.Name, type.ToDisplayString(TypeOfFormat));
     }
+
+    // Nullable<> written out: its shorthand, unbound, reads "T?", which typeof cannot take.
+    private static readonly SymbolDisplayFormat TypeOfFormat =
+        SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.ExpandNullable);
 
     /// <summary>Records <paramref name="type"/> for <paramref name="assembly"/>, keeping the ordinally first type so the choice never depends on the order code is walked.</summary>
     public static void AddLibrary(IDictionary<string, string> libraries, string assembly, string type)
