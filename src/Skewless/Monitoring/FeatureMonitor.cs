@@ -40,6 +40,9 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     private readonly ITimer _timer;
     private readonly Meter _meter;
     private long _window;
+    private bool _disposed;
+
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
 
     /// <summary>Starts monitoring a fitted feature set, bound to its training statistics.</summary>
     /// <param name="featureSet">The fitted feature set whose <c>Transform(row, monitor)</c> will be observed.</param>
@@ -68,7 +71,12 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         _retained = Enumerable.Range(0, options.RetainedWindows).Select(_ => new Tally(_layout, -1)).ToArray();
         _total = new Tally(_layout, -1);
         _threads = new ThreadLocal<ThreadTally>(() => new ThreadTally(this, new Tally(_layout, Volatile.Read(ref _window))), trackAllValues: true);
-        _timer = _time.CreateTimer(_ => Advance(), null, _windowLength, _windowLength);
+        _timer = _time.CreateTimer(_ => Advance(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        lock (_lock)
+        {
+            ArmTimer(TimeSpan.Zero);
+        }
+
         _meter = new Meter(MeterName);
         Publish();
     }
@@ -155,6 +163,11 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     /// <summary>Stops the window timer and the published metrics.</summary>
     public void Dispose()
     {
+        lock (_lock)
+        {
+            _disposed = true;
+        }
+
         _timer.Dispose();
         _meter.Dispose();
         _threads.Dispose();
@@ -234,7 +247,20 @@ public sealed class FeatureMonitor<TRow> : IDisposable
             {
                 Volatile.Write(ref _window, window);
             }
+
+            if (!_disposed)
+            {
+                ArmTimer(elapsed);
+            }
         }
+    }
+
+    // One shot at a time, due when the next window starts: a timer waits at most about 49.7 days, so a window of a
+    // month or a year is reached in several shots, each of which only finds that the window has not changed yet.
+    private void ArmTimer(TimeSpan elapsed)
+    {
+        var next = TimeSpan.FromTicks(((elapsed.Ticks / _windowLength.Ticks) + 1) * _windowLength.Ticks) - elapsed;
+        _timer.Change(next < LongestWait ? next : LongestWait, Timeout.InfiniteTimeSpan);
     }
 
     private ServingStatistics Collect(long first, long last)

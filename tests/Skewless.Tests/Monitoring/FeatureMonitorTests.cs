@@ -106,6 +106,33 @@ public sealed class FeatureMonitorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => monitor.Snapshot(3));
     }
 
+    [Theory]
+    [InlineData(30)]
+    [InlineData(365)]
+    [InlineData(3650)]
+    public void Windows_longer_than_a_timer_can_wait_start_on_time(int days)
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(days), RetainedWindows = 2, TimeProvider = clock });
+        Serve(monitor, RealData.Flights.Take(10));
+        clock.Advance(TimeSpan.FromDays(days) - TimeSpan.FromTicks(1));
+        Serve(monitor, RealData.Flights.Take(20));
+        Assert.Equal(30, monitor.Snapshot().Rows);
+
+        clock.Advance(TimeSpan.FromTicks(1));
+        Serve(monitor, RealData.Flights.Take(5));
+        Assert.Equal([5L, 30], Enumerable.Range(0, 2).Select(ago => monitor.Snapshot(ago).Rows));
+        Assert.Equal(Start.AddDays(days), monitor.Snapshot().WindowStart);
+    }
+
+    [Fact]
+    public void A_year_window_on_the_system_clock_is_accepted()
+    {
+        using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(365) });
+        Serve(monitor, RealData.Flights.Take(3));
+        Assert.Equal(3, monitor.Snapshot().Rows);
+    }
+
     [Fact]
     public void A_monitor_observes_only_its_own_feature_set()
     {
