@@ -29,6 +29,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
         "{|SKW303:f.Departure.ToString()|}",
         "{|SKW303:f.Departure.ToShortDateString()|}",
         "{|SKW303:f.Departure.ToLongTimeString()|}",
+        "{|SKW303:DateOnly.FromDateTime(f.Departure).ToString(\"yyyy-MM-dd\")|}",
+        "{|SKW303:TimeOnly.FromDateTime(f.Departure).ToString(\"t\")|}",
         "{|SKW303:TimeSpan.FromMinutes(f.DistanceMiles).ToString(\"g\")|}",
         "{|SKW303:((uint)f.DistanceMiles).ToString(\"N0\")|}",
         "{|SKW303:((int)f.DistanceMiles).ToString()|}",
@@ -192,6 +194,8 @@ public sealed class CultureDependentFeatureAnalyzerTests
     [InlineData("string.Format(\"{0}-{1}\", f.Origin, f.Cabin)")]
     [InlineData("string.Format(CultureInfo.InvariantCulture, \"{0:N1}\", f.DistanceMiles)")]
     [InlineData("string.Format(\"{0:X8}\", (int)f.DistanceMiles)")]
+    [InlineData("DateOnly.FromDateTime(f.Departure).ToString(\"O\")")]
+    [InlineData("$\"{TimeOnly.FromDateTime(f.Departure):o}-{DateOnly.FromDateTime(f.Departure):R}\"")]
     [InlineData("string.Format(\"{0}: {1:x}\", new object[] { f.Origin, (int)f.DistanceMiles })")]
     [InlineData("string.Format(\"{0}\", new[] { f.DistanceMiles })")]
     [InlineData("string.Format(\"{0:o} {1:u}\", f.Departure, new DateTimeOffset(f.Departure, TimeSpan.Zero))")]

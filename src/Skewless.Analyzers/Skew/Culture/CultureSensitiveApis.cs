@@ -325,7 +325,8 @@ internal static class CultureSensitiveApis
     private static string? FormatArgument(IInvocationOperation invocation) =>
         invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value.ConstantValue.Value as string;
 
-    // Formats that are the same in every culture: round-trip, RFC 1123, sortable and universal dates, hexadecimal
+    // Formats that are the same in every culture: round-trip, RFC 1123, sortable and universal dates (only the first two
+    // for a DateOnly or TimeOnly, which have no others), hexadecimal
     // integers, an unsigned integer's default and digit formats, and every time span format but the general ones.
     private static bool IsInvariantFormat(ITypeSymbol type, string? format)
     {
@@ -354,7 +355,8 @@ internal static class CultureSensitiveApis
             SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
                 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 => format.Length > 0 && format[0] is 'X' or 'x',
             SpecialType.System_DateTime => format is "O" or "o" or "R" or "r" or "s" or "u",
-            _ => IsSystemType(type, "DateTimeOffset") && format is "O" or "o" or "R" or "r" or "s" or "u",
+            _ when IsSystemType(type, "DateTimeOffset") => format is "O" or "o" or "R" or "r" or "s" or "u",
+            _ => (IsSystemType(type, "DateOnly") || IsSystemType(type, "TimeOnly")) && format is "O" or "o" or "R" or "r",
         };
     }
 
