@@ -271,7 +271,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnderutilisedDataMember = Create(
         DiagnosticIds.UnderutilisedDataMember,
         "A data source member that nothing reads is an underutilised dependency",
-        "'{0}' of data source '{1}' is read by no feature and is not the label, a group key, the event time or marked [NotAtServing]: stop depending on it, or suppress this with the reason it stays",
+        "'{0}' of data source '{1}' is read by no feature and is not the label, a group key, the event time, [NotAtServing(\"why\")] or [ModelOutput]: stop depending on it, or suppress this with the reason it stays",
         DataDependenciesCategory,
         DiagnosticSeverity.Info,
         "Every member of an upstream data source is a dependency: when it changes or disappears upstream, the pipeline that produces it must keep up. A member that no feature set of the project reads costs that maintenance and adds nothing to the model.",
