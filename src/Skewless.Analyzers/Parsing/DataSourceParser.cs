@@ -28,7 +28,7 @@ internal static class DataSourceParser
 
     public static DataSourceModel Parse(ITypeSymbol type, KnownSymbols symbols)
     {
-        var attribute = KnownSymbols.Find(type, symbols.DataSourceAttribute);
+        var attribute = symbols.DataSourceOf(type);
         return new DataSourceModel(
             type.ToDisplayString(FeatureSetParser.NameWithoutGlobal),
             attribute is null ? null : UpstreamName(attribute),

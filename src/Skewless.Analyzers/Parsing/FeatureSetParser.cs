@@ -233,7 +233,7 @@ internal static class FeatureSetParser
 
     private static void CheckDataSource(INamedTypeSymbol type, AttributeData attribute, ITypeSymbol inputType, KnownSymbols symbols, ICollection<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        if (symbols.DataSourceAttribute is null || KnownSymbols.Find(inputType, symbols.DataSourceAttribute) is not null)
+        if (symbols.DataSourceAttribute is null || symbols.DataSourceOf(inputType) is not null)
         {
             return;
         }

@@ -102,6 +102,23 @@ internal sealed class KnownSymbols
     public static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
         type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);
 
+    /// <summary>
+    /// The <c>[DataSource]</c> of <paramref name="type"/> or of its nearest base type that has one: a type derived from a
+    /// data source's rows (with columns added by a join, say) is rows of that source.
+    /// </summary>
+    public AttributeData? DataSourceOf(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (Find(current, DataSourceAttribute) is { } attribute)
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
     public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? type)
     {
         foreach (var attribute in symbol.GetAttributes())

@@ -211,6 +211,34 @@ public sealed class FeatureSetDefinitionAnalyzerTests
         """, At(0, Descriptors.InputWithoutDataSource, "Row", "RowFeatures"));
 
     [Fact]
+    public Task SKW105_is_silent_when_a_base_of_the_input_type_is_the_data_source() => VerifyAsync("""
+        [DataSource("sensors.readings")]
+        public record Reading { public float Celsius { get; init; } }
+
+        public sealed record CalibratedReading : Reading { public float Offset { get; init; } }
+
+        [FeatureSet(typeof(CalibratedReading))]
+        public static partial class CalibratedFeatures
+        {
+            [Feature] public static float Celsius(CalibratedReading r) => r.Celsius + r.Offset;
+        }
+        """);
+
+    [Fact]
+    public Task SKW105_fires_when_only_a_type_derived_from_the_input_is_the_data_source() => VerifyAsync("""
+        public class Reading { public float Celsius { get; set; } }
+
+        [DataSource("sensors.readings")]
+        public sealed class CalibratedReading : Reading { }
+
+        [FeatureSet({|#0:typeof(Reading)|})]
+        public static partial class ReadingFeatures
+        {
+            [Feature] public static float Celsius(Reading r) => r.Celsius;
+        }
+        """, At(0, Descriptors.InputWithoutDataSource, "Reading", "ReadingFeatures"));
+
+    [Fact]
     public Task SKW106_fires_on_a_feature_outside_a_feature_set() => VerifyAsync("""
         public static class Helpers
         {
