@@ -122,7 +122,7 @@ internal sealed class FeatureContract
     /// <summary>The entry recording <paramref name="model"/> at its version, with its lines separated by <c>\n</c>.</summary>
     public static string Entry(FeatureSetModel model) =>
         string.Join("\n", model.Features
-            .Select(feature => $"    {AsRecorded(feature.Name)} {feature.Kind} {feature.Transform.Kind} {feature.Width.ToString(CultureInfo.InvariantCulture)}")
+            .Select(feature => $"    {AsRecorded(feature.Name)} {Shape(feature)}")
             .Prepend(Header(model.Name, model.Version, model.Fingerprint, model.FullName)));
 
     /// <summary>
@@ -162,15 +162,43 @@ internal sealed class FeatureContract
     public static string Differences(ContractEntry recorded, FeatureSetModel current)
     {
         var now = current.Features.GroupBy(feature => AsRecorded(feature.Name), StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => $"{group.First().Kind} {group.First().Transform.Kind} {group.First().Width.ToString(CultureInfo.InvariantCulture)}", StringComparer.Ordinal);
+            .ToDictionary(group => group.Key, group => Shape(group.First()), StringComparer.Ordinal);
         var then = recorded.Features.GroupBy(feature => feature.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Shape, StringComparer.Ordinal);
         var changes = new List<string>();
         changes.AddRange(now.Keys.Where(name => !then.ContainsKey(name)).Select(name => $"'{name}' added"));
         changes.AddRange(then.Keys.Where(name => !now.ContainsKey(name)).Select(name => $"'{name}' removed"));
-        changes.AddRange(now.Where(feature => then.TryGetValue(feature.Key, out var shape) && shape != feature.Value).Select(feature => $"'{feature.Key}' was {then[feature.Key]}, is {feature.Value}"));
+        changes.AddRange(now.Where(feature => then.TryGetValue(feature.Key, out var shape) && !SameShape(shape, feature.Value)).Select(feature => $"'{feature.Key}' was {then[feature.Key]}, is {feature.Value}"));
         var summary = changes.Count > 0 ? string.Join("; ", changes) : "the code of a feature or of a helper it calls changed";
         return $"definition {recorded.Fingerprint} recorded, {current.Fingerprint} now: {summary}";
     }
+
+    // "Kind Transform Width", the transform with its settings, so that a change of them names its feature: "Single
+    // QuantileBuckets(10) 1", "String Vocabulary(MaxSize=50,MinCount=1,OovBuckets=2) 52", "String HashBuckets(64) 64".
+    private static string Shape(FeatureModel feature)
+    {
+        var transform = feature.Transform;
+        var settings = transform.Kind switch
+        {
+            FeatureTransform.QuantileBuckets or FeatureTransform.HashBuckets => $"({Invariant(transform.Buckets)})",
+            FeatureTransform.Vocabulary => $"(MaxSize={Invariant(transform.MaxSize)},MinCount={Invariant(transform.MinCount)},OovBuckets={Invariant(transform.OovBuckets)})",
+            _ => "",
+        };
+        return $"{feature.Kind} {transform.Kind}{settings} {Invariant(feature.Width)}";
+    }
+
+    // Entries written before transforms had their settings recorded compare by the transform's name alone.
+    private static bool SameShape(string recorded, string now)
+    {
+        if (recorded.IndexOf('(') >= 0)
+        {
+            return recorded == now;
+        }
+
+        var open = now.IndexOf('(');
+        return recorded == (open < 0 ? now : now.Substring(0, open) + now.Substring(now.IndexOf(')', open) + 1));
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     // A feature name as its line holds it: the line is trimmed when read, so names are compared trimmed. A name with a
     // line break never gets here, as SKW104 leaves its feature out of the model.

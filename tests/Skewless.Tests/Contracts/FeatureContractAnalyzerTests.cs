@@ -29,9 +29,9 @@ public sealed class FeatureContractAnalyzerTests
 
     private static string FingerprintOf(string features) => Parse.FeatureSet(Flight + Markup(features)).Fingerprint;
 
-    private static DiagnosticResult Changed(string features, string changes) =>
+    private static DiagnosticResult Changed(string features, string changes, string recorded = Features) =>
         new DiagnosticResult(Descriptors.ChangedWithoutNewVersion).WithLocation(0)
-            .WithArguments("FlightFeatures", "Flights", 1, $"definition {FingerprintOf(Features)} recorded, {FingerprintOf(features)} now: {changes}");
+            .WithArguments("FlightFeatures", "Flights", 1, $"definition {FingerprintOf(recorded)} recorded, {FingerprintOf(features)} now: {changes}");
 
     [Fact]
     public Task A_definition_that_matches_its_entry_is_silent() =>
@@ -60,7 +60,27 @@ public sealed class FeatureContractAnalyzerTests
         return ContractVerify.AnalyzerAsync(
             Flight + changed,
             ContractOf(Features),
-            Changed(changed, "'Month' added; 'Hour' removed; 'Distance' was Single ZScore 1, is Single QuantileBuckets 1"));
+            Changed(changed, "'Month' added; 'Hour' removed; 'Distance' was Single ZScore 1, is Single QuantileBuckets(4) 1"));
+    }
+
+    [Fact]
+    public Task SKW502_names_a_feature_whose_transform_settings_changed()
+    {
+        var before = Features.Replace("[Feature, ZScore]", "[Feature, QuantileBuckets(5)]", StringComparison.Ordinal);
+        var changed = Features.Replace("[Feature, ZScore]", "[Feature, QuantileBuckets(4)]", StringComparison.Ordinal);
+        return ContractVerify.AnalyzerAsync(
+            Flight + changed,
+            ContractOf(before),
+            Changed(changed, "'Distance' was Single QuantileBuckets(5) 1, is Single QuantileBuckets(4) 1", before));
+    }
+
+    [Fact]
+    public Task SKW502_compares_an_entry_recorded_without_transform_settings_by_the_transform_name()
+    {
+        var before = Features.Replace("[Feature, ZScore]", "[Feature, QuantileBuckets(5)]", StringComparison.Ordinal);
+        var changed = before.Replace("f.Departure.Hour;", "f.Departure.Hour + 1;", StringComparison.Ordinal);
+        var recordedWithoutSettings = ContractOf(before).Replace("QuantileBuckets(5)", "QuantileBuckets", StringComparison.Ordinal);
+        return ContractVerify.AnalyzerAsync(Flight + changed, recordedWithoutSettings, Changed(changed, "the code of a feature or of a helper it calls changed", before));
     }
 
     [Fact]
