@@ -17,6 +17,35 @@ public sealed class ServingStatistics : FeatureSetStatistics
         Residuals = residuals;
     }
 
+    /// <summary>
+    /// The statistics of rows already stored, as a monitor would have gathered them in a window covering the period they
+    /// span: to compare two stored periods (last year's rows against this year's) with <see cref="DriftReport.Compare"/>
+    /// or save them for <c>skewless compare</c>, without replaying the rows through a monitor's clock.
+    /// </summary>
+    /// <param name="featureSet">The fitted feature set whose training statistics give the bins and categories.</param>
+    /// <param name="rows">The rows, each transformed once.</param>
+    /// <param name="periodStart">When the period the rows cover began, which reports show.</param>
+    /// <param name="periodEnd">When it ended; after <paramref name="periodStart"/>.</param>
+    public static ServingStatistics Of<TRow>(IFittedFeatureSet<TRow> featureSet, IEnumerable<TRow> rows, DateTimeOffset periodStart, DateTimeOffset periodEnd)
+    {
+        Guard.NotNull(featureSet, nameof(featureSet));
+        Guard.NotNull(rows, nameof(rows));
+        if (periodEnd <= periodStart)
+        {
+            throw new ArgumentException($"The period must end after it starts; it starts {periodStart:O} and ends {periodEnd:O}.", nameof(periodEnd));
+        }
+
+        var tally = new Tally(new MonitorLayout(featureSet.Statistics, featureSet.Transforms), window: 0);
+        var observer = new FeatureObserver(tally, residuals: false);
+        foreach (var row in rows)
+        {
+            featureSet.Observe(row, observer);
+        }
+
+        observer.Flush();
+        return ServingSnapshot.Create(tally, periodStart, periodEnd);
+    }
+
     /// <summary>When the first window summarised began.</summary>
     public DateTimeOffset WindowStart { get; }
 
