@@ -8,4 +8,5 @@ public static class FeatureColumns
 
     /// <summary>The label column.</summary>
     public const string Label = "Label";
+
 }

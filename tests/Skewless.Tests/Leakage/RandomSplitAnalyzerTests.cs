@@ -143,6 +143,19 @@ public sealed class RandomSplitAnalyzerTests
         """, Timed("TrainTestSplit without a sampling key"), Timed("TrainTestSplit without a sampling key", location: 1));
 
     [Fact]
+    public Task SKW203_fires_on_CrossValidate_of_a_ToDataView_whatever_its_label_type() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(MLContext ml, Essay[] essays)
+            {
+                var fitted = EssayFeatures.Fit(essays);
+                var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy();
+                var text = {|#0:ml.MulticlassClassification.CrossValidate(fitted.ToDataView(essays, e => e.Text), trainer, 5)|};
+            }
+        }
+        """, Grouped("CrossValidate without a sampling key"));
+
+    [Fact]
     public Task SKW204_fires_once_on_an_OrderBy_Random_shuffle_cut_by_Take_and_Skip() => VerifyAsync("""
         public static class Training
         {
