@@ -21,6 +21,21 @@ public static class FittedFeatureSetExtensions
     public static IDataView ToDataView<TRow, TLabel>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, Func<TRow, TLabel> label) =>
         Create(features, rows, LabelType.Column(rows, label));
 
+    /// <summary>
+    /// The rows' features from the batch path, with a label column and a text <see cref="FeatureColumns.GroupKey"/> column
+    /// of each row's group key, for an ML.NET split or cross-validation that keeps groups apart:
+    /// <c>samplingKeyColumnName: FeatureColumns.GroupKey</c>.
+    /// </summary>
+    /// <typeparam name="TRow">The feature set's input type.</typeparam>
+    /// <typeparam name="TLabel">As for <see cref="ToDataView{TRow, TLabel}(IFittedFeatureSet{TRow}, ReadOnlySpan{TRow}, Func{TRow, TLabel})"/>.</typeparam>
+    /// <typeparam name="TKey">The group key's type; it is written with the invariant culture, as the generated <c>SplitByGroup</c> hashes it.</typeparam>
+    /// <param name="features">The fitted feature set.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="label">Reads a row's label.</param>
+    /// <param name="groupKey">Reads a row's group key, its <c>[GroupKey]</c> member.</param>
+    public static IDataView ToDataView<TRow, TLabel, TKey>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, Func<TRow, TLabel> label, Func<TRow, TKey> groupKey) =>
+        Create(features, rows, LabelType.Column(rows, label), GroupKeyColumn(rows, groupKey));
+
     /// <summary>The rows' features from the batch path, without a label, for scoring.</summary>
     public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows) =>
         Create(features, rows);
@@ -28,6 +43,10 @@ public static class FittedFeatureSetExtensions
     /// <summary>The features of a list's rows from the batch path, with a label column; see the span overload.</summary>
     public static IDataView ToDataView<TRow, TLabel>(this IFittedFeatureSet<TRow> features, List<TRow> rows, Func<TRow, TLabel> label) =>
         ToDataView(features, RowsOf(rows), label);
+
+    /// <summary>The features of a list's rows from the batch path, with a label column and a group key column; see the span overload.</summary>
+    public static IDataView ToDataView<TRow, TLabel, TKey>(this IFittedFeatureSet<TRow> features, List<TRow> rows, Func<TRow, TLabel> label, Func<TRow, TKey> groupKey) =>
+        ToDataView(features, RowsOf(rows), label, groupKey);
 
     /// <summary>The features of a list's rows from the batch path, without a label, for scoring.</summary>
     public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, List<TRow> rows) =>
@@ -52,6 +71,13 @@ public static class FittedFeatureSetExtensions
     {
         Guard.NotNull(rows, nameof(rows));
         return Partitioning.TryGetSpan(rows, out var span) ? span : rows.ToArray();
+    }
+
+    // The key as text, written as DeterministicSplit writes it, so any key type works where ML.NET takes text or numbers.
+    private static RowColumn GroupKeyColumn<TRow, TKey>(ReadOnlySpan<TRow> rows, Func<TRow, TKey> groupKey)
+    {
+        Guard.NotNull(groupKey, nameof(groupKey));
+        return RowColumn.Text(FeatureColumns.GroupKey, rows, row => DeterministicSplit.KeyText(groupKey(row)));
     }
 
     private static FeatureMatrixDataView Create<TRow>(IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, params RowColumn[] columns)
