@@ -8,7 +8,7 @@ using Xunit;
 namespace Skewless.Tests.ML;
 
 /// <summary>A flight leg grouped by its origin airport: legs from one airport must stay in one fold.</summary>
-[DataSource("bts.on_time", Owner = "tests", Version = "2001-Q1")]
+[DataSource("tests.flight_legs", Owner = "tests", Version = "2001-Q1")]
 public sealed record Leg(
     [property: GroupKey] string Origin,
     string Destination,
