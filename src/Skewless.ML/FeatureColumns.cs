@@ -8,4 +8,10 @@ public static class FeatureColumns
 
     /// <summary>The label column.</summary>
     public const string Label = "Label";
+
+    /// <summary>
+    /// The text column of each row's group key, for ML.NET's <c>samplingKeyColumnName</c>, so that a
+    /// split or cross-validation keeps every row of a group on one side.
+    /// </summary>
+    public const string GroupKey = "GroupKey";
 }

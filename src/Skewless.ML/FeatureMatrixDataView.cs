@@ -5,15 +5,15 @@ namespace Skewless.ML;
 
 /// <summary>
 /// An <see cref="IDataView"/> over a feature matrix from the batch path, with a <c>Features</c>
-/// vector column (slot names from the schema) and, when there are labels, a <c>Label</c> column.
+/// vector column (slot names from the schema) and one column a row for each of the labels and group keys given.
 /// The matrix is row-major, dense or sparse (<see cref="FeatureSchema.SparseWidth"/> slot indices
 /// and values a row, which ML.NET gets as sparse <see cref="VBuffer{T}"/>s), and read in place.
 /// </summary>
-internal sealed class FeatureMatrixDataView<TLabel> : IDataView
+internal sealed class FeatureMatrixDataView : IDataView
 {
     private readonly float[] _values;
     private readonly int[]? _indices;
-    private readonly TLabel[]? _labels;
+    private readonly RowColumn[] _columns;
     private readonly long _rows;
     private readonly int _width;
     private readonly int _sparseWidth;
@@ -23,14 +23,13 @@ internal sealed class FeatureMatrixDataView<TLabel> : IDataView
     /// <param name="rows">The number of rows in the matrix.</param>
     /// <param name="indices">Null for a dense matrix of <see cref="FeatureSchema.Width"/> values a row; else the slot indices of <see cref="FeatureSchema.SparseWidth"/> entries a row.</param>
     /// <param name="values">The values, row-major.</param>
-    /// <param name="labels">One label a row, or null.</param>
-    /// <param name="labelType">The label column's type, when there are labels.</param>
-    public FeatureMatrixDataView(FeatureSchema schema, long rows, int[]? indices, float[] values, TLabel[]? labels, DataViewType? labelType)
+    /// <param name="columns">The columns after <c>Features</c>, such as the label, one value a row.</param>
+    public FeatureMatrixDataView(FeatureSchema schema, long rows, int[]? indices, float[] values, RowColumn[] columns)
     {
         _rows = rows;
         _indices = indices;
         _values = values;
-        _labels = labels;
+        _columns = columns;
         _width = schema.Width;
         _sparseWidth = schema.SparseWidth;
 
@@ -54,9 +53,9 @@ internal sealed class FeatureMatrixDataView<TLabel> : IDataView
 
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(FeatureColumns.Features, new VectorDataViewType(NumberDataViewType.Single, _width), slotNames.ToAnnotations());
-        if (labels is not null)
+        foreach (var column in columns)
         {
-            builder.AddColumn(FeatureColumns.Label, labelType!);
+            builder.AddColumn(column.Name, column.Type);
         }
 
         Schema = builder.ToSchema();
@@ -76,12 +75,12 @@ internal sealed class FeatureMatrixDataView<TLabel> : IDataView
 
     private sealed class Cursor : DataViewRowCursor
     {
-        private readonly FeatureMatrixDataView<TLabel> _view;
+        private readonly FeatureMatrixDataView _view;
         private readonly bool[] _active;
         private readonly long _rows;
         private long _position = -1;
 
-        public Cursor(FeatureMatrixDataView<TLabel> view, int[] columnsNeeded)
+        public Cursor(FeatureMatrixDataView view, int[] columnsNeeded)
         {
             _view = view;
             _rows = view.GetRowCount() ?? 0;
@@ -123,7 +122,7 @@ internal sealed class FeatureMatrixDataView<TLabel> : IDataView
 
             Delegate getter = column.Index == 0
                 ? (ValueGetter<VBuffer<float>>)GetFeatures
-                : (ValueGetter<TLabel>)GetLabel;
+                : _view._columns[column.Index - 1].Getter(this);
             return getter as ValueGetter<TValue>
                 ?? throw new InvalidOperationException($"Column '{column.Name}' is {column.Type}, not {typeof(TValue).Name}.");
         }
@@ -146,7 +145,5 @@ internal sealed class FeatureMatrixDataView<TLabel> : IDataView
                 value = editor.Commit();
             }
         }
-
-        private void GetLabel(ref TLabel value) => value = _view._labels![_position];
     }
 }

@@ -11,29 +11,46 @@ namespace Skewless.ML;
 /// </summary>
 public static class FittedFeatureSetExtensions
 {
-    /// <summary>The rows' features from the batch path, with a <see cref="float"/> label for regression.</summary>
-    public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, Func<TRow, float> label) =>
-        Create(features, rows, label, NumberDataViewType.Single);
+    /// <summary>The rows' features from the batch path, with a label column, as ML.NET's <c>LoadFromEnumerable</c> gives a member of its type.</summary>
+    /// <typeparam name="TRow">The feature set's input type.</typeparam>
+    /// <typeparam name="TLabel"><see cref="float"/> for regression, <see cref="bool"/> for binary classification, or <see cref="string"/>, <see cref="int"/> or <see cref="uint"/> for multiclass classification (map it with <c>MapValueToKey</c>).</typeparam>
+    /// <param name="features">The fitted feature set.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="label">Reads a row's label.</param>
+    /// <exception cref="NotSupportedException"><typeparamref name="TLabel"/> is another type.</exception>
+    public static IDataView ToDataView<TRow, TLabel>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, Func<TRow, TLabel> label) =>
+        Create(features, rows, LabelType.Column(rows, label));
 
-    /// <summary>The rows' features from the batch path, with a <see cref="bool"/> label for binary classification.</summary>
-    public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, Func<TRow, bool> label) =>
-        Create(features, rows, label, BooleanDataViewType.Instance);
+    /// <summary>
+    /// The rows' features from the batch path, with a label column and a text <see cref="FeatureColumns.GroupKey"/> column
+    /// of each row's group key, for an ML.NET split or cross-validation that keeps groups apart:
+    /// <c>samplingKeyColumnName: FeatureColumns.GroupKey</c>.
+    /// </summary>
+    /// <typeparam name="TRow">The feature set's input type.</typeparam>
+    /// <typeparam name="TLabel">As for <see cref="ToDataView{TRow, TLabel}(IFittedFeatureSet{TRow}, ReadOnlySpan{TRow}, Func{TRow, TLabel})"/>.</typeparam>
+    /// <typeparam name="TKey">The group key's type; it is written with the invariant culture, as the generated <c>SplitByGroup</c> hashes it.</typeparam>
+    /// <param name="features">The fitted feature set.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="label">Reads a row's label.</param>
+    /// <param name="groupKey">Reads a row's group key, its <c>[GroupKey]</c> member.</param>
+    public static IDataView ToDataView<TRow, TLabel, TKey>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, Func<TRow, TLabel> label, Func<TRow, TKey> groupKey) =>
+        Create(features, rows, LabelType.Column(rows, label), GroupKeyColumn(rows, groupKey));
 
     /// <summary>The rows' features from the batch path, without a label, for scoring.</summary>
     public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows) =>
-        Create<TRow, bool>(features, rows, label: null, labelType: null);
+        Create(features, rows);
 
-    /// <summary>The features of a list's rows from the batch path, with a <see cref="float"/> label for regression.</summary>
-    public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, List<TRow> rows, Func<TRow, float> label) =>
-        Create(features, RowsOf(rows), label, NumberDataViewType.Single);
+    /// <summary>The features of a list's rows from the batch path, with a label column; see the span overload.</summary>
+    public static IDataView ToDataView<TRow, TLabel>(this IFittedFeatureSet<TRow> features, List<TRow> rows, Func<TRow, TLabel> label) =>
+        ToDataView(features, RowsOf(rows), label);
 
-    /// <summary>The features of a list's rows from the batch path, with a <see cref="bool"/> label for binary classification.</summary>
-    public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, List<TRow> rows, Func<TRow, bool> label) =>
-        Create(features, RowsOf(rows), label, BooleanDataViewType.Instance);
+    /// <summary>The features of a list's rows from the batch path, with a label column and a group key column; see the span overload.</summary>
+    public static IDataView ToDataView<TRow, TLabel, TKey>(this IFittedFeatureSet<TRow> features, List<TRow> rows, Func<TRow, TLabel> label, Func<TRow, TKey> groupKey) =>
+        ToDataView(features, RowsOf(rows), label, groupKey);
 
     /// <summary>The features of a list's rows from the batch path, without a label, for scoring.</summary>
     public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, List<TRow> rows) =>
-        Create<TRow, bool>(features, RowsOf(rows), label: null, labelType: null);
+        Create(features, RowsOf(rows));
 
     /// <summary>A prediction engine that takes raw rows and runs them through the feature set's single-row path, then <paramref name="model"/>.</summary>
     /// <param name="features">The fitted feature set the model was trained with.</param>
@@ -56,7 +73,14 @@ public static class FittedFeatureSetExtensions
         return Partitioning.TryGetSpan(rows, out var span) ? span : rows.ToArray();
     }
 
-    private static FeatureMatrixDataView<TLabel> Create<TRow, TLabel>(IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, Func<TRow, TLabel>? label, DataViewType? labelType)
+    // The key as text, written as DeterministicSplit writes it, so any key type works where ML.NET takes text or numbers.
+    private static RowColumn GroupKeyColumn<TRow, TKey>(ReadOnlySpan<TRow> rows, Func<TRow, TKey> groupKey)
+    {
+        Guard.NotNull(groupKey, nameof(groupKey));
+        return RowColumn.Text(FeatureColumns.GroupKey, rows, row => DeterministicSplit.KeyText(groupKey(row)));
+    }
+
+    private static FeatureMatrixDataView Create<TRow>(IFittedFeatureSet<TRow> features, ReadOnlySpan<TRow> rows, params RowColumn[] columns)
     {
         Guard.NotNull(features, nameof(features));
 
@@ -77,16 +101,6 @@ public static class FittedFeatureSetExtensions
             features.Transform(rows, values);
         }
 
-        TLabel[]? labels = null;
-        if (label is not null)
-        {
-            labels = new TLabel[rows.Length];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                labels[i] = label(rows[i]);
-            }
-        }
-
-        return new FeatureMatrixDataView<TLabel>(schema, rows.Length, indices, values, labels, labelType);
+        return new FeatureMatrixDataView(schema, rows.Length, indices, values, columns);
     }
 }

@@ -189,8 +189,9 @@ public static class DeterministicSplit
         return new Split<T>(train.ToArray(), test.ToArray());
     }
 
-    // A key's text is culture-independent, so a split made on one machine is the split everywhere.
-    private static string KeyText<TKey>(TKey key) => key switch
+    // A key's text is culture-independent, so a split made on one machine is the split everywhere. Skewless.ML's group
+    // key column is this text too.
+    internal static string KeyText<TKey>(TKey key) => key switch
     {
         null => "",
         string text => text,

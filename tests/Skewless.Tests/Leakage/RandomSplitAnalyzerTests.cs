@@ -143,6 +143,21 @@ public sealed class RandomSplitAnalyzerTests
         """, Timed("TrainTestSplit without a sampling key"), Timed("TrainTestSplit without a sampling key", location: 1));
 
     [Fact]
+    public Task SKW203_fires_on_CrossValidate_of_a_ToDataView_whatever_its_label_type() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(MLContext ml, Essay[] essays)
+            {
+                var fitted = EssayFeatures.Fit(essays);
+                var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy();
+                var text = {|#0:ml.MulticlassClassification.CrossValidate(fitted.ToDataView(essays, e => e.Text), trainer, 5)|};
+                var keyed = fitted.ToDataView(essays, e => e.Grade, e => e.Author);
+                var unused = {|#1:ml.Regression.CrossValidate(keyed, ml.Regression.Trainers.Sdca(), 5)|};
+            }
+        }
+        """, Grouped("CrossValidate without a sampling key"), Grouped("CrossValidate without a sampling key", location: 1));
+
+    [Fact]
     public Task SKW204_fires_once_on_an_OrderBy_Random_shuffle_cut_by_Take_and_Skip() => VerifyAsync("""
         public static class Training
         {
@@ -276,6 +291,20 @@ public sealed class RandomSplitAnalyzerTests
             {
                 var data = ml.Data.LoadFromEnumerable(essays);
                 var split = ml.Data.TrainTestSplit(data, testFraction: 0.2, samplingKeyColumnName: nameof(Essay.Author));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Is_silent_on_CrossValidate_of_a_ToDataView_with_its_group_key_column() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(MLContext ml, Essay[] essays)
+            {
+                var fitted = EssayFeatures.Fit(essays);
+                var view = fitted.ToDataView(essays, e => e.Grade, e => e.Author);
+                var folds = ml.Regression.CrossValidate(view, ml.Regression.Trainers.Sdca(), 5, samplingKeyColumnName: FeatureColumns.GroupKey);
+                var split = ml.Data.TrainTestSplit(fitted.ToDataView(essays.ToList(), e => e.Grade > 3, e => e.Author), 0.2, samplingKeyColumnName: "GroupKey");
             }
         }
         """);

@@ -139,13 +139,13 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         return (invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "data")?.Value, !random);
     }
 
-    /// <summary>The row type of data loaded with ML.NET's <c>LoadFromEnumerable&lt;T&gt;</c> or Skewless.ML's <c>ToDataView&lt;T&gt;</c>.</summary>
+    /// <summary>The row type of data loaded with ML.NET's <c>LoadFromEnumerable&lt;T&gt;</c> or Skewless.ML's <c>ToDataView&lt;T, …&gt;</c>, whose first type argument is the row type and the others its label's and group key's.</summary>
     internal static ITypeSymbol? LoadedRowType(IInvocationOperation invocation, DataSymbols data)
     {
         var method = invocation.TargetMethod;
         var loads = (method.Name == "LoadFromEnumerable" && DataSymbols.Is(method.ContainingType, data.DataCatalog))
             || (method.Name == "ToDataView" && DataSymbols.Is(method.ContainingType, data.FittedFeatureSetExtensions));
-        return loads && method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
+        return loads && method.TypeArguments.Length > 0 ? method.TypeArguments[0] : null;
     }
 
     private static bool IsPartition(IInvocationOperation invocation, DataSymbols data) =>
