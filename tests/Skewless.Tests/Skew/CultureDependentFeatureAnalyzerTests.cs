@@ -261,7 +261,17 @@ public sealed class CultureDependentFeatureAnalyzerTests
             [Feature] public static string Cell(Flight f) => {|#0:$"{f.Origin}:{f.Departure:yyyy-MM}"|};
         }
         """,
-        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Cell", "DateTime.ToString()", "in an interpolated string without a format provider", ""));
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Cell", "DateTime.ToString(\"yyyy-MM\")", "in an interpolated string without a format provider", ""));
+
+    [Fact]
+    public Task The_message_names_the_format_a_ToString_call_is_given() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static string Month(Flight f) => {|#0:f.Departure.ToString("MMM yyyy")|};
+        }
+        """,
+        new DiagnosticResult(Descriptors.CultureDependentFeature).WithLocation(0).WithArguments("Month", "DateTime.ToString(\"MMM yyyy\")", "without a format provider", ""));
 
     [Fact]
     public Task The_message_says_when_the_current_culture_is_passed() => VerifyAsync("""

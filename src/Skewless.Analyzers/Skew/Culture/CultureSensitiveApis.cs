@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -171,7 +172,7 @@ internal static class CultureSensitiveApis
                 Use(method, "without a format provider", FormatProviderFix),
             "ToString" when !method.IsStatic && IsFormatted(invocation.Instance?.Type) && !PassesProvider(invocation)
                 && !IsInvariantFormat(invocation.Instance!.Type!, FormatArgument(invocation)) =>
-                Use(method, "without a format provider", FormatProviderFix),
+                Use(WithFormat(method, FormatArgument(invocation)), "without a format provider", FormatProviderFix),
             _ when !method.IsStatic && parameters.Length == 0 && PatternFormats.ContainsKey(method.Name) && IsFormatted(type) =>
                 Use(method, "with the current culture's pattern", InvariantPatternFix),
             "Format" when method.IsStatic && type.SpecialType == SpecialType.System_String && !PassesProvider(invocation) && FillsCulturally(invocation) =>
@@ -241,9 +242,10 @@ internal static class CultureSensitiveApis
             if (FormattedType(value) is { } type && !IsInvariantFormat(type, format as string))
             {
                 // A handler's string is not an expression the fix can wrap.
+                var call = WithFormat(ToStringOf(type), format as string);
                 return handled
-                    ? WithoutFix(ToStringOf(type), "in an interpolated string without a format provider")
-                    : Use(ToStringOf(type), "in an interpolated string without a format provider", InvariantInterpolationFix);
+                    ? WithoutFix(call, "in an interpolated string without a format provider")
+                    : Use(call, "in an interpolated string without a format provider", InvariantInterpolationFix);
             }
         }
 
@@ -292,11 +294,21 @@ internal static class CultureSensitiveApis
         return type.GetMembers(nameof(ToString)).OfType<IMethodSymbol>().FirstOrDefault(method => method.Parameters.Length == 0) ?? (ISymbol)type;
     }
 
-    private static FeatureUse Use(ISymbol method, string missing, string fix) =>
-        new(ImmutableArray.Create<object>(FeatureUses.Display(method), missing), ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix));
+    private static FeatureUse Use(ISymbol method, string missing, string fix) => Use(FeatureUses.Display(method), missing, fix);
 
-    private static FeatureUse WithoutFix(ISymbol method, string missing) =>
-        new(ImmutableArray.Create<object>(FeatureUses.Display(method), missing), ImmutableDictionary<string, string?>.Empty);
+    private static FeatureUse Use(string call, string missing, string fix) =>
+        new(ImmutableArray.Create<object>(call, missing), ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix));
+
+    // ToString("yyyy-MM") named with its format, so that the message shows which of the type's formats follows the culture.
+    private static string WithFormat(ISymbol toString, string? format)
+    {
+        var call = FeatureUses.Display(toString);
+        return format is null || !call.EndsWith("()", StringComparison.Ordinal) ? call : call.Substring(0, call.Length - 1) + SymbolDisplay.FormatLiteral(format, quote: true) + ")";
+    }
+
+    private static FeatureUse WithoutFix(ISymbol method, string missing) => WithoutFix(FeatureUses.Display(method), missing);
+
+    private static FeatureUse WithoutFix(string call, string missing) => new(ImmutableArray.Create<object>(call, missing), ImmutableDictionary<string, string?>.Empty);
 
     private static bool IsStringBuilder(ITypeSymbol type) => FeatureUses.FullName(type) == "System.Text.StringBuilder";
 
