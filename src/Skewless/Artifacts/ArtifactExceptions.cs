@@ -44,14 +44,19 @@ public sealed class UnsupportedArtifactFormatException : ArtifactException
     public int SupportedFormatVersion { get; }
 }
 
-/// <summary>The artifact was fitted for a different feature set.</summary>
+/// <summary>The artifact was fitted for a different feature set, or a different version of this one.</summary>
 public sealed class FeatureSetMismatchException : ArtifactException
 {
     internal FeatureSetMismatchException(string featureSet, string artifactFeatureSet)
-        : base(featureSet, $"Cannot load the artifact into {featureSet}: it was fitted for {artifactFeatureSet}.")
+        : this(featureSet, artifactFeatureSet + ".", artifactFeatureSet)
+    {
+    }
+
+    internal FeatureSetMismatchException(string featureSet, string explanation, string artifactFeatureSet)
+        : base(featureSet, $"Cannot load the artifact into {featureSet}: it was fitted for {explanation}")
         => ArtifactFeatureSet = artifactFeatureSet;
 
-    /// <summary>The feature set named in the artifact.</summary>
+    /// <summary>The feature set the artifact was fitted for, as its logical name and version ("Flights v1").</summary>
     public string ArtifactFeatureSet { get; }
 }
 

@@ -18,7 +18,7 @@ public static class ArtifactReader
     /// <exception cref="ArtifactTooLargeException">The stream holds more than <see cref="ArtifactLoadOptions.MaxBytes"/>.</exception>
     /// <exception cref="CorruptArtifactException">The file is truncated, not JSON, or lacks a field.</exception>
     /// <exception cref="UnsupportedArtifactFormatException">The file has a format version this runtime does not read.</exception>
-    /// <exception cref="FeatureSetMismatchException">The file belongs to another feature set.</exception>
+    /// <exception cref="FeatureSetMismatchException">The file belongs to another feature set, or another version of this one.</exception>
     /// <exception cref="FingerprintMismatchException">The file was fitted with a different definition.</exception>
     /// <exception cref="LibraryVersionMismatchException">The file was fitted with other versions of the libraries the feature code calls.</exception>
     public static ArtifactContents Read(Stream source, FeatureSchema schema, ArtifactLoadOptions? options = null)
@@ -30,10 +30,16 @@ public static class ArtifactReader
         using var document = Parse(ReadBounded(source, schema.FeatureSet, options.MaxBytes), schema.FeatureSet);
         var root = Root(document, schema.FeatureSet);
 
+        // The logical name and version, with the fingerprint below, identify what was fitted. The class that declared it
+        // is for people: a version kept under a new class (FlightFeaturesV1 once v2 takes the old name) must still load
+        // what its old class saved, for that is how a model is rolled back.
         var featureSet = root.String(ArtifactFormat.FeatureSetProperty);
-        if (featureSet != schema.FeatureSet)
+        var name = root.String(ArtifactFormat.NameProperty);
+        var version = root.Int32(ArtifactFormat.VersionProperty);
+        if (name != schema.Name || version != schema.Version)
         {
-            throw new FeatureSetMismatchException(schema.FeatureSet, featureSet);
+            var hint = name == schema.Name ? " Load it with FeatureSets.Load, which serves each version with the class that declares it." : "";
+            throw new FeatureSetMismatchException(schema.FeatureSet, $"{name} v{version} (declared by {featureSet}), and this class is {schema.Name} v{schema.Version}.{hint}", $"{name} v{version}");
         }
 
         var fingerprint = root.String(ArtifactFormat.FingerprintProperty);
