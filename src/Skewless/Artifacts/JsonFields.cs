@@ -59,7 +59,7 @@ internal readonly struct JsonFields
         var items = new List<JsonFields>(array.GetArrayLength());
         foreach (var item in array.EnumerateArray())
         {
-            items.Add(new JsonFields(item, _featureSet, $"{_path}'s \"{name}\" item {items.Count}"));
+            items.Add(new JsonFields(item, _featureSet, $"item {items.Count} of \"{name}\" in {_path}"));
         }
 
         return items;
@@ -101,7 +101,7 @@ internal readonly struct JsonFields
     private CorruptArtifactException Missing(string name) => new(_featureSet, $"{_path} has no \"{name}\".");
 
     private CorruptArtifactException Invalid(string name, string expected) =>
-        new(_featureSet, $"{_path}'s \"{name}\" is not {expected}.");
+        new(_featureSet, $"\"{name}\" in {_path} is not {expected}.");
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -229,7 +229,7 @@ public sealed class Vocabulary : IFittedTransform
         var counts = state.Fields.Int64s("termCounts");
         if (terms.Length != size || counts.Length != size)
         {
-            throw state.Tampered($"it records {size} terms but holds {terms.Length} terms and {counts.Length} counts.");
+            throw state.Tampered($"its size is {size}, but it holds {terms.Length} terms and {counts.Length} term counts.");
         }
 
         if (settings.MaxSize > 0 && size > settings.MaxSize)

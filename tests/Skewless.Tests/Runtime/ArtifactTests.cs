@@ -91,8 +91,15 @@ public sealed class ArtifactTests
     }
 
     [Fact]
+    public void A_mistyped_field_inside_a_feature_state_is_named_with_its_feature()
+    {
+        var error = Assert.Throws<CorruptArtifactException>(() => Load(Edit(root => root["features"]![4]!["state"]!["mean"] = "six")));
+        Assert.Contains("\"mean\" in the state of feature 'LogDistance' is not a JSON number.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mistyped_field_is_named() =>
-        Assert.Contains("\"trainingRows\" is not a JSON number", Assert.Throws<CorruptArtifactException>(() => Load(Edit(root => root["trainingRows"] = "many"))).Message, StringComparison.Ordinal);
+        Assert.Contains("\"trainingRows\" in the artifact is not a JSON number", Assert.Throws<CorruptArtifactException>(() => Load(Edit(root => root["trainingRows"] = "many"))).Message, StringComparison.Ordinal);
 
     [Fact]
     public void Another_feature_set_is_refused_by_its_logical_name()

@@ -54,11 +54,11 @@ public sealed class FittedArtifactTests
 
     [Fact]
     public void A_vocabulary_shorter_than_its_recorded_size_is_tampered() =>
-        Tampered(Edit(Origin, state => state["size"] = 51), "Origin", "records 51 terms", "holds 50 terms");
+        Tampered(Edit(Origin, state => state["size"] = 51), "Origin", "its size is 51", "holds 50 terms");
 
     [Fact]
     public void A_vocabulary_with_a_term_removed_is_tampered() =>
-        Tampered(Edit(Origin, state => state["terms"]!.AsArray().RemoveAt(7)), "Origin", "records 50 terms", "holds 49 terms and 50 counts");
+        Tampered(Edit(Origin, state => state["terms"]!.AsArray().RemoveAt(7)), "Origin", "its size is 50", "holds 49 terms and 50 term counts");
 
     [Fact]
     public void Terms_out_of_order_are_tampered() =>
@@ -151,7 +151,7 @@ public sealed class FittedArtifactTests
         var error = Assert.Throws<CorruptArtifactException>(() => Load(Edit(Origin, state => state["terms"]![3] = null)));
 
         Assert.Contains("'Origin'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("\"terms\" is not an array of strings", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"terms\" in the state of feature 'Origin' is not an array of strings", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
