@@ -43,8 +43,10 @@ public sealed class PackageVersionAnalyzer : DependencyAnalyzer
                 var fixable = resolved is not null && request.Literal is not null && request.Literal.Text == version;
                 var properties = fixable ? ImmutableDictionary<string, string?>.Empty.Add(ResolvedProperty, resolved) : ImmutableDictionary<string, string?>.Empty;
                 var additional = fixable ? new[] { request.File!.LocationOf(request.Literal!.Span) } : Array.Empty<Location>();
-                var advice = resolved is null ? "" : $" to the version restore resolves today, {resolved}";
-                diagnostics.Add(Diagnostic.Create(descriptor, request.Location, additional, properties, request.Description, request.Id, version, advice));
+                var advice = resolved is null ? ""
+                    : kind == VersionRequestKind.Floating ? $" to the version restore resolves today, {resolved}"
+                    : $", such as the version restore resolves today, {resolved}";
+                diagnostics.Add(Diagnostic.Create(descriptor, request.Location, additional, properties, request.Description, request.Id, VersionRequest.AsWritten(version), advice));
             }
         }
     }

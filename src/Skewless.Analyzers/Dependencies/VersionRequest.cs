@@ -22,6 +22,18 @@ internal enum VersionRequestKind
 /// <summary>Classifies the text of a requested NuGet version or version range, without NuGet's libraries (they would have to load in the compiler).</summary>
 internal static class VersionRequest
 {
+    /// <summary>
+    /// A requested version as people write it: restore records a plain or floating version <c>5.*</c> as the range
+    /// <c>[5.*, )</c>, which is what it means, but not what anyone wrote.
+    /// </summary>
+    public static string AsWritten(string text)
+    {
+        text = text.Trim();
+        return text.StartsWith("[", StringComparison.Ordinal) && text.EndsWith(", )", StringComparison.Ordinal) && text.IndexOf(',') == text.Length - 3
+            ? text.Substring(1, text.Length - 4)
+            : text;
+    }
+
     public static VersionRequestKind Classify(string? text)
     {
         text = text?.Trim();

@@ -60,6 +60,25 @@ public sealed class PackageVersionAnalyzerTests
     });
 
     [Fact]
+    public Task A_version_from_a_property_is_named_as_written_and_a_range_gets_a_plain_version_to_use() =>
+        DependencyProject.VerifyAsync<PackageVersionAnalyzer>(
+            new()
+            {
+                Project = Project("""
+                    {|#0:<PackageReference Include="Microsoft.ML" Version="$(MicrosoftMLVersion)" />|}
+                        {|#1:<PackageReference Include="Newtonsoft.Json" Version="$(JsonVersion)" />|}
+                    """),
+                Assets = Assets(Net10(R("Microsoft.ML", "[5.*, )"), R("Newtonsoft.Json", "[13.0.1, 14.0.0)"))),
+                Lock = Lock(("net10.0", [("Microsoft.ML", "5.0.1"), ("Newtonsoft.Json", "13.0.3")])),
+            },
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("SKW400", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(0)
+                .WithArguments("PackageReference", "Microsoft.ML", "5.*", " to the version restore resolves today, 5.0.1"),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("SKW401", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(1)
+                .WithArguments("PackageReference", "Newtonsoft.Json", "[13.0.1, 14.0.0)", ", such as the version restore resolves today, 13.0.3"));
+
+    [Fact]
     public Task The_message_names_the_package_the_version_and_what_restore_resolves_today() =>
         DependencyProject.VerifyAsync<PackageVersionAnalyzer>(
             new()
