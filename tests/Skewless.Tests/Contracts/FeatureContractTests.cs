@@ -33,7 +33,7 @@ public sealed class FeatureContractTests
         var model = Parse.FeatureSet(TestSources.Flight + Features);
 
         Assert.Equal(
-            $"Flights v3 {model.Fingerprint} FlightFeatures\n    departure hour Single None 1\n    Origin String Vocabulary(MaxSize=20,MinCount=1,OovBuckets=2) 22\n    Cabin Enum None 2",
+            $"Flights v3 {model.Fingerprint} FlightFeatures\n    departure hour Single None 1\n    Origin String Vocabulary(MaxSize=20,MinCount=1,OovBuckets=2,OneHot) 22\n    Cabin Enum None 2",
             FeatureContract.Entry(model));
     }
 
