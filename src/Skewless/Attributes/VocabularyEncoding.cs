@@ -11,8 +11,9 @@ public enum VocabularyEncoding
 
     /// <summary>
     /// One slot holding the term's index in the vocabulary, for trainers that take categorical indices. A value outside
-    /// the vocabulary holds the vocabulary's size plus its out-of-vocabulary bucket; a missing value (null or empty)
-    /// holds -1. With <see cref="HashBucketsAttribute"/>, the bucket's index, or -1 when missing.
+    /// the vocabulary holds <see cref="VocabularyAttribute.MaxSize"/> (the vocabulary's size when that is zero) plus its
+    /// out-of-vocabulary bucket, or -1 without buckets; a missing value (null or empty) holds -1. With
+    /// <see cref="HashBucketsAttribute"/>, the bucket's index, or -1 when missing.
     /// </summary>
     Index,
 }
