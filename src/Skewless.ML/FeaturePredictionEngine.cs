@@ -20,7 +20,16 @@ public sealed class FeaturePredictionEngine<TRow, TPrediction> : IDisposable
     internal FeaturePredictionEngine(MLContext ml, ITransformer model, IFittedFeatureSet<TRow> features)
     {
         _features = features;
-        _engine = LabelType.Serve<TPrediction>(ml, model, features.Schema.Width);
+        try
+        {
+            _engine = LabelType.Serve<TPrediction>(ml, model, features.Schema.Width);
+        }
+        catch (Exception mismatch) when (LabelType.IsSchemaMismatch(mismatch))
+        {
+            // ML.NET's own words, "Incompatible features column type: 'Vector<Single, 61>' vs 'Vector<Single, 126>'",
+            // say what differs but not which feature set, nor what to do.
+            throw new IncompatibleModelException(features.Schema, mismatch);
+        }
     }
 
     /// <summary>Predicts for one row.</summary>

@@ -86,7 +86,7 @@ internal abstract class LabelType
 
     // How ML.NET reports an input column that is missing (ArgumentOutOfRangeException) or of another type than a
     // transform was fitted on (InvalidOperationException).
-    private static bool IsSchemaMismatch(Exception exception) => exception is ArgumentOutOfRangeException or InvalidOperationException;
+    public static bool IsSchemaMismatch(Exception exception) => exception is ArgumentOutOfRangeException or InvalidOperationException;
 
     private protected abstract ServingEngine<TPrediction> Serve<TPrediction>(MLContext ml, ITransformer model, VectorDataViewType features)
         where TPrediction : class, new();

@@ -78,6 +78,21 @@ public sealed class MLIntegrationTests
     }
 
     [Fact]
+    public void A_model_trained_with_another_version_is_refused_with_both_feature_sets_named()
+    {
+        var (training, _) = Split.Value;
+        var ml = new MLContext(seed: 1);
+        var version1 = FlightFeaturesV1.Fit(training);
+        var model = ml.Regression.Trainers.Sdca(maximumNumberOfIterations: 1).Fit(version1.ToDataView(training.AsSpan(0, 500), flight => flight.DelayMinutes));
+
+        var error = Assert.Throws<IncompatibleModelException>(() => FlightFeatures.Fit(training).CreatePredictionEngine<Flight, Score>(ml, model));
+
+        Assert.Equal(("Flights", 2), (error.FeatureSet, error.Version));
+        Assert.Contains($"cannot be served with Flights v2 (definition {FlightFeatures.Schema.Fingerprint}, {FlightFeatures.Vector.Width} feature slots)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Vector<Single, {FlightFeaturesV1.Vector.Width}>", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_prediction_can_reuse_its_output_object()
     {
         var (training, march) = Split.Value;
