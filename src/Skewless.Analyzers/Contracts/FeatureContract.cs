@@ -77,6 +77,9 @@ internal sealed class FeatureContract
         return new FeatureContract(lines, text.Contains("\r\n") ? "\r\n" : "\n");
     }
 
+    /// <summary>Every entry, in the file's order.</summary>
+    public IReadOnlyList<ContractEntry> Entries => _entries;
+
     /// <summary>The first entry for <paramref name="name"/> at <paramref name="version"/>, or <see langword="null"/>.</summary>
     public ContractEntry? Find(string name, int version) =>
         _entries.FirstOrDefault(entry => entry.Name == name && entry.Version == version);

@@ -50,6 +50,7 @@ internal static class DiagnosticIds
     public const string ChangedWithoutNewVersion = "SKW502";
     public const string UnrecordedFeatureSet = "SKW503";
     public const string UnrecordableFeatureSetName = "SKW504";
+    public const string UndeclaredRecordedVersion = "SKW505";
 }
 
 /// <summary>The descriptor of every Skewless diagnostic.</summary>
@@ -310,6 +311,15 @@ internal static class Descriptors
         ContractsCategory,
         DiagnosticSeverity.Warning,
         "FeatureSets.Shipped.txt gives each recorded version a header line that starts with its logical name. A name with a line break, or one that starts with '#' or white space or ends with white space, would be read back as another line or another name, so the version could never be recorded and checked (SKW502, SKW503).");
+
+    public static readonly DiagnosticDescriptor UndeclaredRecordedVersion = Create(
+        DiagnosticIds.UndeclaredRecordedVersion,
+        "A recorded feature set version must still be declared, or its models cannot be rolled back to",
+        "FeatureSets.Shipped.txt records {0} v{1}, but no feature set of this project declares it, so a model trained with it can no longer be served: keep a class for it ([FeatureSet(..., Name = \"{0}\", Version = {1})]), or remove its entry once no such model may be rolled back to",
+        ContractsCategory,
+        DiagnosticSeverity.Warning,
+        "Serving an artifact needs the code of the version that fitted it: FeatureSets.Load finds it by logical name and version. A version recorded in the contract whose class was deleted or renumbered fails only at run time, when a rollback to an older model needs it.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, helpLinkUri: HelpRoot + id + ".md", customTags);

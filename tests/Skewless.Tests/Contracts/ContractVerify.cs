@@ -9,6 +9,18 @@ namespace Skewless.Tests.Contracts;
 /// <summary>Runs <see cref="FeatureContractAnalyzer"/> and its code fix with or without a <c>FeatureSets.Shipped.txt</c>.</summary>
 internal static class ContractVerify
 {
+    /// <summary>
+    /// <paramref name="contract"/> with the header of <paramref name="name"/> v<paramref name="version"/> marked as SKW505
+    /// expects it there: the version is recorded but no class declares it.
+    /// </summary>
+    public static string MarkUndeclared(string contract, string name, int version)
+    {
+        var lines = contract.Split('\n');
+        var index = Array.FindIndex(lines, line => line.StartsWith($"{name} v{version} ", StringComparison.Ordinal));
+        lines[index] = "{|SKW505:" + lines[index] + "|}";
+        return string.Join("\n", lines);
+    }
+
     public static Task AnalyzerAsync(string source, string? contract, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<FeatureContractAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = TestReferences.None };

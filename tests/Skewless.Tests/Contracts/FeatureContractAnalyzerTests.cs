@@ -98,7 +98,7 @@ public sealed class FeatureContractAnalyzerTests
     {
         var changed = Features.Replace("f.Departure.Hour;", "f.Departure.Hour + 1;", StringComparison.Ordinal).Replace("Version = 1", "Version = 2", StringComparison.Ordinal);
         var contract = ContractOf(Features) + FeatureContract.Entry(Parse.FeatureSet(Flight + Markup(changed))) + "\n";
-        return ContractVerify.AnalyzerAsync(Flight + changed, contract);
+        return ContractVerify.AnalyzerAsync(Flight + changed, ContractVerify.MarkUndeclared(contract, "Flights", 1));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class FeatureContractAnalyzerTests
         var changed = Features.Replace("f.Departure.Hour;", "f.Departure.Hour + 1;", StringComparison.Ordinal).Replace("Version = 1", "Version = 2", StringComparison.Ordinal);
         return ContractVerify.AnalyzerAsync(
             Flight + changed,
-            ContractOf(Features),
+            ContractVerify.MarkUndeclared(ContractOf(Features), "Flights", 1),
             new DiagnosticResult(Descriptors.UnrecordedFeatureSet).WithLocation(0).WithArguments("FlightFeatures", "Flights", 2, ""));
     }
 
@@ -115,7 +115,7 @@ public sealed class FeatureContractAnalyzerTests
     public Task SKW503_fires_for_a_version_the_file_does_not_record() =>
         ContractVerify.AnalyzerAsync(
             Flight + Features,
-            FeatureContract.NewFileHeader + "Routes v1 0000000000000001 RouteFeatures\n",
+            ContractVerify.MarkUndeclared(FeatureContract.NewFileHeader + "Routes v1 0000000000000001 RouteFeatures\n", "Routes", 1),
             new DiagnosticResult(Descriptors.UnrecordedFeatureSet).WithLocation(0).WithArguments("FlightFeatures", "Flights", 1, ""));
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class FeatureContractAnalyzerTests
     public Task The_logical_name_defaults_to_the_class_name() =>
         ContractVerify.AnalyzerAsync(
             Flight + Features.Replace("Name = \"Flights\", ", "", StringComparison.Ordinal),
-            ContractOf(Features),
+            ContractVerify.MarkUndeclared(ContractOf(Features), "Flights", 1),
             new DiagnosticResult(Descriptors.UnrecordedFeatureSet).WithLocation(0).WithArguments("FlightFeatures", "FlightFeatures", 1, ""));
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class FeatureContractCodeFixTests
             Flight + Marked(Changed(Flights), "SKW502"),
             contract,
             Flight + fixedFlights,
-            contract + Entry(fixedFlights),
+            ContractVerify.MarkUndeclared(contract + Entry(fixedFlights), "Flights", 1),
             FeatureContractCodeFix.BumpKey);
     }
 
@@ -66,9 +66,9 @@ public sealed class FeatureContractCodeFixTests
         var fixedRoutes = Plain(Changed(Routes)).Replace("Version = 4", "Version = 8", StringComparison.Ordinal);
         return ContractVerify.CodeFixAsync(
             Flight + Marked(Changed(Routes), "SKW502"),
-            contract,
+            ContractVerify.MarkUndeclared(contract, "Routes", 7),
             Flight + fixedRoutes,
-            contract + Entry(fixedRoutes),
+            ContractVerify.MarkUndeclared(ContractVerify.MarkUndeclared(contract + Entry(fixedRoutes), "Routes", 4), "Routes", 7),
             FeatureContractCodeFix.BumpKey);
     }
 
@@ -94,7 +94,7 @@ public sealed class FeatureContractCodeFixTests
             Flight + Marked(Changed(Flights), "SKW502") + Marked(Changed(Routes), "SKW502"),
             contract,
             Flight + fixedFlights + fixedRoutes,
-            FeatureContract.NewFileHeader + Entry(Flights) + Entry(fixedFlights) + Entry(Routes) + Entry(fixedRoutes),
+            ContractVerify.MarkUndeclared(ContractVerify.MarkUndeclared(FeatureContract.NewFileHeader + Entry(Flights) + Entry(fixedFlights) + Entry(Routes) + Entry(fixedRoutes), "Flights", 1), "Routes", 4),
             FeatureContractCodeFix.BumpKey,
             iterations: 2);
     }

@@ -22,7 +22,7 @@ public sealed class HalfTypedContractTests
         var sample = Path.Combine(RepositoryPaths.Root, "samples", "Flights");
         var text = File.ReadAllText(Path.Combine(sample, "FlightFeaturesV1.cs"));
         var options = new AnalyzerOptions([new Contract(File.ReadAllText(Path.Combine(sample, FeatureContract.FileName)))]);
-        var others = new[] { TestCompilation.ImplicitUsings, File.ReadAllText(Path.Combine(sample, "Flight.cs")) };
+        var others = new[] { TestCompilation.ImplicitUsings, File.ReadAllText(Path.Combine(sample, "Flight.cs")), File.ReadAllText(Path.Combine(sample, "FlightFeatures.cs")) };
         var cuts = CSharpSyntaxTree.ParseText(text).GetRoot().DescendantTokens().Select(token => token.Span.End).Distinct().ToList();
 
         var failures = new List<string>();
