@@ -6,7 +6,7 @@ namespace Skewless.Analyzers.Contracts;
 /// <summary>
 /// The feature contract, <c>FeatureSets.Shipped.txt</c>: one entry per feature set version that
 /// models may have been trained with. An entry is a header line, <c>Name vVersion Fingerprint Class</c>,
-/// then one indented line per feature, <c>Name Kind Transform Width</c>; a name may contain spaces,
+/// then one indented line per feature, <c>Name Kind Transform Width Code</c>; a name may contain spaces,
 /// since the fixed fields are read from the end of the line. Lines starting with <c>#</c> are comments.
 /// </summary>
 /// <remarks>
@@ -22,7 +22,7 @@ internal sealed class FeatureContract
     /// <summary>The text of a new contract file, before its first entry.</summary>
     public const string NewFileHeader =
         "# Skewless feature contract: every feature set version that models may have been trained with.\n" +
-        "# Per version, a line 'Name vVersion Fingerprint Class', then an indented line 'Name Kind Transform Width'\n" +
+        "# Per version, a line 'Name vVersion Fingerprint Class', then an indented line 'Name Kind Transform Width Code'\n" +
         "# per feature. Keep a version's entry while a model trained with it may be served (rolled back to).\n" +
         "# See https://github.com/skewless/skewless/blob/main/docs/rules/SKW502.md\n";
 
@@ -125,7 +125,7 @@ internal sealed class FeatureContract
     /// <summary>The entry recording <paramref name="model"/> at its version, with its lines separated by <c>\n</c>.</summary>
     public static string Entry(FeatureSetModel model) =>
         string.Join("\n", model.Features
-            .Select(feature => $"    {AsRecorded(feature.Name)} {Shape(feature)}")
+            .Select(feature => $"    {AsRecorded(feature.Name)} {Shape(feature)} {feature.Code}")
             .Prepend(Header(model.Name, model.Version, model.Fingerprint, model.FullName)));
 
     /// <summary>
@@ -171,7 +171,25 @@ internal sealed class FeatureContract
         changes.AddRange(now.Keys.Where(name => !then.ContainsKey(name)).Select(name => $"'{name}' added"));
         changes.AddRange(then.Keys.Where(name => !now.ContainsKey(name)).Select(name => $"'{name}' removed"));
         changes.AddRange(now.Where(feature => then.TryGetValue(feature.Key, out var shape) && !SameShape(shape, feature.Value)).Select(feature => $"'{feature.Key}' was {then[feature.Key]}, is {feature.Value}"));
-        var summary = changes.Count > 0 ? string.Join("; ", changes) : "the code of a feature or of a helper it calls changed";
+
+        // Entries written before features' code was recorded cannot say which feature's code changed.
+        var codes = recorded.Features.GroupBy(feature => feature.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Code, StringComparer.Ordinal);
+        var recoded = current.Features
+            .Where(feature => codes.TryGetValue(AsRecorded(feature.Name), out var code) && code is not null && code != feature.Code && SameShape(then[AsRecorded(feature.Name)], Shape(feature)))
+            .Select(feature => $"'{AsRecorded(feature.Name)}'")
+            .ToList();
+        if (recoded.Count == 1)
+        {
+            changes.Add($"the code of {recoded[0]} (or of a helper it calls) changed");
+        }
+        else if (recoded.Count > 1)
+        {
+            changes.Add($"the code of {string.Join(", ", recoded.Take(recoded.Count - 1))} and {recoded[recoded.Count - 1]} (or of helpers they call) changed");
+        }
+
+        var summary = changes.Count > 0 ? string.Join("; ", changes)
+            : codes.Count > 0 && codes.Values.All(code => code is not null) ? "the features' order or the input type's name changed"
+            : "the code of a feature or of a helper it calls changed";
         return $"definition {recorded.Fingerprint} recorded, {current.Fingerprint} now: {summary}";
     }
 
@@ -221,11 +239,17 @@ internal sealed class FeatureContract
             ? new ContractEntry(fields[0], version, fields[2], index)
             : null;
 
-    // "Name Kind Transform Width".
+    // "Name Kind Transform Width Code", or "Name Kind Transform Width" as entries were written before the code was.
     private static ContractFeature? ParseFeature(string line) =>
-        FromEnd(line, 3) is { } fields && int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out _)
-            ? new ContractFeature(fields[0], $"{fields[1]} {fields[2]} {fields[3]}")
-            : null;
+        FromEnd(line, 4) is { } fields && IsWidth(fields[3]) && IsCode(fields[4])
+            ? new ContractFeature(fields[0], $"{fields[1]} {fields[2]} {fields[3]}", fields[4])
+            : FromEnd(line, 3) is { } older && IsWidth(older[3])
+                ? new ContractFeature(older[0], $"{older[1]} {older[2]} {older[3]}", null)
+                : null;
+
+    private static bool IsWidth(string field) => int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    private static bool IsCode(string field) => field.Length == 8 && field.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
     // The last `count` space-separated fields of the line, preceded by everything before them.
     private static string[]? FromEnd(string line, int count)
@@ -275,5 +299,5 @@ internal sealed class ContractEntry
     public List<ContractFeature> Features { get; } = new();
 }
 
-/// <summary>One recorded feature: its name, and its kind, transform and width as one string.</summary>
-internal sealed record ContractFeature(string Name, string Shape);
+/// <summary>One recorded feature: its name, its kind, transform and width as one string, and the hash of its code (null in entries written before it was recorded).</summary>
+internal sealed record ContractFeature(string Name, string Shape, string? Code);

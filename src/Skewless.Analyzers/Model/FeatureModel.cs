@@ -10,6 +10,7 @@ namespace Skewless.Analyzers.Model;
 /// <param name="Reads">The input members the feature reads, sorted.</param>
 /// <param name="Transform">The transform from the feature's attributes.</param>
 /// <param name="DriftThreshold">The feature's <c>[DriftThreshold]</c>, if any.</param>
+/// <param name="Code">A short hash of the feature's own code and the helpers it reaches, which the contract file records.</param>
 internal sealed record FeatureModel(
     string Name,
     string MethodName,
@@ -19,7 +20,8 @@ internal sealed record FeatureModel(
     int? EnumStart,
     EquatableArray<string> Reads,
     TransformModel Transform,
-    double? DriftThreshold = null)
+    double? DriftThreshold = null,
+    string Code = "")
 {
     public int Width => Transform.Width ?? (Kind == FeatureKind.Enum ? EnumMembers.Length : 1);
 

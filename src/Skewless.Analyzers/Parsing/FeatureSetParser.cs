@@ -131,6 +131,7 @@ internal static class FeatureSetParser
         }
 
         var (name, version) = Identity(type, attribute);
+        var (fingerprint, codes) = Fingerprint(inputType, features, walker, cancellationToken);
         return new FeatureSetModel(
             type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             ContainingTypeDeclarations(type),
@@ -138,10 +139,10 @@ internal static class FeatureSetParser
             type.ToDisplayString(NameWithoutGlobal),
             name,
             version,
-            Fingerprint(inputType, features, walker, cancellationToken),
+            fingerprint,
             inputType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             inputType.ToDisplayString(NameWithoutGlobal),
-            features.Select(feature => feature.Model).ToEquatableArray(),
+            features.Select((feature, i) => feature.Model with { Code = codes[i] }).ToEquatableArray(),
             Libraries(features.Select(feature => feature.Method), walker),
             EventTimeOf(inputType, type, symbols, compilation),
             GroupKeyOf(inputType, type, symbols, compilation),
@@ -532,19 +533,27 @@ internal static class FeatureSetParser
         return declarations.ToEquatableArray();
     }
 
-    private static string Fingerprint(ITypeSymbol inputType, List<(FeatureModel Model, IMethodSymbol Method)> features, DefinitionWalker walker, CancellationToken cancellationToken)
+    // The definition's fingerprint, and each feature's own: its name, kind, code and the code of every helper it reaches,
+    // so that SKW502 can name the feature whose code changed.
+    private static (string Fingerprint, string[] Codes) Fingerprint(ITypeSymbol inputType, List<(FeatureModel Model, IMethodSymbol Method)> features, DefinitionWalker walker, CancellationToken cancellationToken)
     {
         var fingerprint = new DefinitionFingerprint();
         fingerprint.Add("input", inputType.ToDisplayString(NameWithoutGlobal));
 
         var featureMethods = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var (model, method) in features)
+        var codes = new DefinitionFingerprint[features.Count];
+        for (var i = 0; i < features.Count; i++)
         {
+            var (model, method) = features[i];
             featureMethods.Add(method);
-            fingerprint.Add("feature", $"{model.Name} {model.Kind} {string.Join(",", model.EnumMembers)}");
-            foreach (var declaration in DefinitionWalker.Declarations(method, cancellationToken))
+            codes[i] = new DefinitionFingerprint();
+            foreach (var part in new[] { fingerprint, codes[i] })
             {
-                fingerprint.Add("body", MonitoringParser.WithoutMonitoringSettings(declaration));
+                part.Add("feature", $"{model.Name} {model.Kind} {string.Join(",", model.EnumMembers)}");
+                foreach (var declaration in DefinitionWalker.Declarations(method, cancellationToken))
+                {
+                    part.Add("body", MonitoringParser.WithoutMonitoringSettings(declaration));
+                }
             }
         }
 
@@ -562,7 +571,25 @@ internal static class FeatureSetParser
             }
         }
 
-        return fingerprint.ToString();
+        // A feature's own code includes the other features it calls, whose change changes its values too.
+        for (var i = 0; i < features.Count; i++)
+        {
+            var method = features[i].Method;
+            var reached = walker.Reachable(method)
+                .Where(symbol => !SymbolEqualityComparer.Default.Equals(symbol, method))
+                .Distinct<ISymbol>(SymbolEqualityComparer.Default)
+                .Select(symbol => (Key: symbol.ToDisplayString(), Symbol: symbol))
+                .OrderBy(callee => callee.Key, StringComparer.Ordinal);
+            foreach (var (key, symbol) in reached)
+            {
+                foreach (var declaration in DefinitionWalker.Declarations(symbol, cancellationToken))
+                {
+                    codes[i].Add("helper " + key, declaration);
+                }
+            }
+        }
+
+        return (fingerprint.ToString(), codes.Select(code => code.ToString().Substring(0, 8)).ToArray());
     }
 
     /// <summary>The value of a named argument of <paramref name="attribute"/>, or <see langword="null"/> when it is not given or does not bind.</summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Testing;
 using Skewless.Analyzers.Contracts;
 using Skewless.Analyzers.Diagnostics;
@@ -41,14 +42,14 @@ public sealed class FeatureContractAnalyzerTests
     public Task SKW502_fires_when_a_feature_body_changes_and_the_version_does_not()
     {
         var changed = Features.Replace("f.Departure.Hour;", "f.Departure.Hour + 1;", StringComparison.Ordinal);
-        return ContractVerify.AnalyzerAsync(Flight + changed, ContractOf(Features), Changed(changed, "the code of a feature or of a helper it calls changed"));
+        return ContractVerify.AnalyzerAsync(Flight + changed, ContractOf(Features), Changed(changed, "the code of 'Hour' (or of a helper it calls) changed"));
     }
 
     [Fact]
     public Task SKW502_fires_when_a_helper_in_another_class_changes()
     {
         var changed = Features.Replace("1.609f", "1.61f", StringComparison.Ordinal);
-        return ContractVerify.AnalyzerAsync(Flight + changed, ContractOf(Features), Changed(changed, "the code of a feature or of a helper it calls changed"));
+        return ContractVerify.AnalyzerAsync(Flight + changed, ContractOf(Features), Changed(changed, "the code of 'Distance' (or of a helper it calls) changed"));
     }
 
     [Fact]
@@ -75,12 +76,33 @@ public sealed class FeatureContractAnalyzerTests
     }
 
     [Fact]
-    public Task SKW502_compares_an_entry_recorded_without_transform_settings_by_the_transform_name()
+    public Task SKW502_compares_an_entry_recorded_without_transform_settings_or_code_by_the_transform_name()
     {
         var before = Features.Replace("[Feature, ZScore]", "[Feature, QuantileBuckets(5)]", StringComparison.Ordinal);
         var changed = before.Replace("f.Departure.Hour;", "f.Departure.Hour + 1;", StringComparison.Ordinal);
-        var recordedWithoutSettings = ContractOf(before).Replace("QuantileBuckets(5)", "QuantileBuckets", StringComparison.Ordinal);
+        // As entries were written before transform settings and features' code were recorded.
+        var recordedWithoutSettings = Regex.Replace(ContractOf(before).Replace("QuantileBuckets(5)", "QuantileBuckets", StringComparison.Ordinal), " [0-9a-f]{8}$", "", RegexOptions.Multiline);
         return ContractVerify.AnalyzerAsync(Flight + changed, recordedWithoutSettings, Changed(changed, "the code of a feature or of a helper it calls changed", before));
+    }
+
+    [Fact]
+    public Task SKW502_names_every_feature_that_calls_the_feature_whose_code_changed()
+    {
+        var features = Features.Replace(
+            "[Feature, ZScore] public static float Distance",
+            "[Feature] public static bool Night(Flight f) => Hour(f) < 5;\n    [Feature, ZScore] public static float Distance",
+            StringComparison.Ordinal);
+        var changed = features.Replace("f.Departure.Hour;", "f.Departure.Hour + 1;", StringComparison.Ordinal);
+        return ContractVerify.AnalyzerAsync(Flight + changed, ContractOf(features), Changed(changed, "the code of 'Hour' and 'Night' (or of helpers they call) changed", features));
+    }
+
+    [Fact]
+    public Task SKW502_says_when_only_the_order_of_the_features_changed()
+    {
+        var reordered = Features
+            .Replace("    [Feature] public static float Hour(Flight f) => f.Departure.Hour;\n", "", StringComparison.Ordinal)
+            .Replace("public static class Units", "public static partial class FlightFeatures { [Feature] public static float Hour(Flight f) => f.Departure.Hour; }\n\npublic static class Units", StringComparison.Ordinal);
+        return ContractVerify.AnalyzerAsync(Flight + reordered, ContractOf(Features), Changed(reordered, "the features' order or the input type's name changed"));
     }
 
     [Fact]
