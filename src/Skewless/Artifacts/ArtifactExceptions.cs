@@ -81,9 +81,9 @@ public sealed class FingerprintMismatchException : ArtifactException
 }
 
 /// <summary>
-/// The artifact parses and matches the definition, but a fitted constant is impossible: a vocabulary
-/// shorter than its recorded size, a negative standard deviation, unsorted bucket boundaries. The
-/// file was edited or damaged after it was saved.
+/// The artifact parses, but its content no longer hashes to what <c>Save</c> recorded, or a fitted constant is
+/// impossible: a vocabulary shorter than its recorded size, a negative standard deviation, unsorted bucket boundaries.
+/// The file was edited or damaged after it was saved.
 /// </summary>
 public sealed class TamperedArtifactException : ArtifactException
 {
@@ -94,8 +94,13 @@ public sealed class TamperedArtifactException : ArtifactException
         Problem = problem;
     }
 
-    /// <summary>The feature whose constants are inconsistent.</summary>
-    public string Feature { get; }
+    // The whole content no longer hashes to what Save recorded.
+    internal TamperedArtifactException(string featureSet, string problem)
+        : base(featureSet, $"Cannot load a {featureSet} artifact: {problem}")
+        => Problem = problem;
+
+    /// <summary>The feature whose constants are inconsistent, or <see langword="null"/> when the artifact's content hash does not match.</summary>
+    public string? Feature { get; }
 
     /// <summary>What is inconsistent.</summary>
     public string Problem { get; }

@@ -4,10 +4,14 @@ namespace Skewless.Artifacts;
 internal static class ArtifactFormat
 {
     public const string Name = "skewless.artifact";
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>The first format version whose artifacts record their <see cref="ContentHashProperty"/>; version 1 files still load, unchecked.</summary>
+    public const int FirstHashedVersion = 2;
 
     public const string FormatProperty = "format";
     public const string FormatVersionProperty = "formatVersion";
+    public const string ContentHashProperty = "contentHash";
     public const string FeatureSetProperty = "featureSet";
     public const string NameProperty = "name";
     public const string VersionProperty = "version";

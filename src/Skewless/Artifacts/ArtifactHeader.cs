@@ -46,7 +46,8 @@ public sealed class ArtifactHeader
     internal static ArtifactHeader Read(ReadOnlyMemory<byte> json)
     {
         using var document = ArtifactReader.Parse(json, AnyFeatureSet);
-        var root = ArtifactReader.Root(document, AnyFeatureSet);
+        // The version's own Load, which follows, checks the content.
+        var root = ArtifactReader.Root(document, AnyFeatureSet, verifyContent: false);
         return new ArtifactHeader(
             root.String(ArtifactFormat.FeatureSetProperty),
             root.String(ArtifactFormat.NameProperty),

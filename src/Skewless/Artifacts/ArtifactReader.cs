@@ -18,6 +18,7 @@ public static class ArtifactReader
     /// <exception cref="ArtifactTooLargeException">The stream holds more than <see cref="ArtifactLoadOptions.MaxBytes"/>.</exception>
     /// <exception cref="CorruptArtifactException">The file is truncated, not JSON, or lacks a field.</exception>
     /// <exception cref="UnsupportedArtifactFormatException">The file has a format version this runtime does not read.</exception>
+    /// <exception cref="TamperedArtifactException">The file was changed after it was saved, or a fitted constant is impossible.</exception>
     /// <exception cref="FeatureSetMismatchException">The file belongs to another feature set, or another version of this one.</exception>
     /// <exception cref="FingerprintMismatchException">The file was fitted with a different definition.</exception>
     /// <exception cref="LibraryVersionMismatchException">The file was fitted with other versions of the libraries the feature code calls.</exception>
@@ -60,8 +61,11 @@ public static class ArtifactReader
         return new ArtifactContents(schema, trainingRows, states, TrainingStatistics.Create(schema, trainingRows, features, label));
     }
 
-    /// <summary>The artifact's top-level object, once it is known to be a Skewless artifact of the format this runtime reads.</summary>
-    internal static JsonFields Root(JsonDocument document, string featureSet)
+    /// <summary>
+    /// The artifact's top-level object, once it is known to be a Skewless artifact of a format this runtime reads and,
+    /// unless <paramref name="verifyContent"/> is false, its content hashes to what it records.
+    /// </summary>
+    internal static JsonFields Root(JsonDocument document, string featureSet, bool verifyContent = true)
     {
         var root = new JsonFields(document.RootElement, featureSet, "the artifact");
         if (root.String(ArtifactFormat.FormatProperty) != ArtifactFormat.Name)
@@ -70,9 +74,14 @@ public static class ArtifactReader
         }
 
         var formatVersion = root.Int32(ArtifactFormat.FormatVersionProperty);
-        if (formatVersion != ArtifactFormat.Version)
+        if (formatVersion is < 1 or > ArtifactFormat.Version)
         {
             throw new UnsupportedArtifactFormatException(featureSet, formatVersion, ArtifactFormat.Version);
+        }
+
+        if (verifyContent && formatVersion >= ArtifactFormat.FirstHashedVersion)
+        {
+            ArtifactContentHash.Verify(root, document.RootElement, featureSet);
         }
 
         return root;

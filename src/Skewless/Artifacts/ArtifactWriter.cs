@@ -24,7 +24,25 @@ public static class ArtifactWriter
             throw new ArgumentException($"{schema.FeatureSet} has {schema.Features.Count} features but {transforms.Count} transforms were given.", nameof(transforms));
         }
 
+        // Written once to hash it, then again with the hash as the last property.
+        using var content = new MemoryStream();
+        WriteContent(content, schema, trainingRows, transforms, statistics);
+        using var document = JsonDocument.Parse(content.GetBuffer().AsMemory(0, (int)content.Length));
         using var json = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            property.WriteTo(json);
+        }
+
+        json.WriteString(ArtifactFormat.ContentHashProperty, ArtifactContentHash.Of(document.RootElement));
+        json.WriteEndObject();
+        json.Flush();
+    }
+
+    private static void WriteContent(Stream destination, FeatureSchema schema, long trainingRows, IReadOnlyList<IFittedTransform?> transforms, TrainingStatistics statistics)
+    {
+        using var json = new Utf8JsonWriter(destination);
         json.WriteStartObject();
         json.WriteString(ArtifactFormat.FormatProperty, ArtifactFormat.Name);
         json.WriteNumber(ArtifactFormat.FormatVersionProperty, ArtifactFormat.Version);

@@ -34,13 +34,17 @@ public static class StatisticsFile
 
         var version = root.Int32(ArtifactFormat.FormatVersionProperty);
         var supported = format == SnapshotFormat ? SnapshotFormatVersion : ArtifactFormat.Version;
-        if (version != supported)
+        if (version < 1 || version > supported || (format == SnapshotFormat && version != supported))
         {
             throw new UnsupportedArtifactFormatException(Unknown, version, supported);
         }
 
         var featureSet = root.String(ArtifactFormat.FeatureSetProperty);
         root = new JsonFields(document.RootElement, featureSet, "the file");
+        if (format == ArtifactFormat.Name && version >= ArtifactFormat.FirstHashedVersion)
+        {
+            ArtifactContentHash.Verify(root, document.RootElement, featureSet);
+        }
         var name = root.String(ArtifactFormat.NameProperty);
         var definitionVersion = root.Int32(ArtifactFormat.VersionProperty);
         var fingerprint = root.String(ArtifactFormat.FingerprintProperty);

@@ -156,6 +156,18 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void An_artifact_changed_after_saving_exits_2()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Artifact))!;
+        json["trainingRows"] = 1;
+
+        var (exit, _, error) = Run("show", Write("edited.json", json.ToJsonString()));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("changed after it was saved", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Statistics_of_another_definition_exit_2_and_say_the_fingerprints_differ()
     {
         var json = JsonNode.Parse(File.ReadAllText(Snapshot))!;

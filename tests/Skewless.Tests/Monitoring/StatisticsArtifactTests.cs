@@ -1,3 +1,4 @@
+using Skewless.Tests.Infrastructure;
 using System.Text;
 using System.Text.Json.Nodes;
 using Flights;
@@ -21,7 +22,7 @@ public sealed class StatisticsArtifactTests
     {
         var root = JsonNode.Parse(FlightsJson.Value)!.AsObject();
         edit(root["statistics"]!.AsObject());
-        return root.ToJsonString();
+        return Resealed.Json(root);
     }
 
     private static JsonObject Feature(JsonObject statistics, int index) => statistics["features"]![index]!.AsObject();
@@ -34,7 +35,7 @@ public sealed class StatisticsArtifactTests
         var root = JsonNode.Parse(FlightsJson.Value)!.AsObject();
         root.Remove("statistics");
 
-        var error = Assert.Throws<CorruptArtifactException>(() => Load(root.ToJsonString()));
+        var error = Assert.Throws<CorruptArtifactException>(() => Load(Resealed.Json(root)));
         Assert.Contains("\"statistics\"", error.Message, StringComparison.Ordinal);
     }
 

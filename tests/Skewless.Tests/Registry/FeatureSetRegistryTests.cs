@@ -1,3 +1,4 @@
+using Skewless.Tests.Infrastructure;
 using System.Text;
 using System.Text.Json.Nodes;
 using Flights;
@@ -28,7 +29,7 @@ public sealed class FeatureSetRegistryTests
     {
         var root = JsonNode.Parse(artifact)!.AsObject();
         edit(root);
-        return Encoding.UTF8.GetBytes(root.ToJsonString());
+        return Encoding.UTF8.GetBytes(Resealed.Json(root));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Skewless.Tests.Infrastructure;
 using System.Text;
 using System.Text.Json.Nodes;
 using Flights;
@@ -27,7 +28,7 @@ public sealed class ArtifactTests
     {
         var root = JsonNode.Parse(SavedJson())!.AsObject();
         edit(root);
-        return root.ToJsonString();
+        return Resealed.Json(root);
     }
 
     [Fact]
@@ -35,7 +36,8 @@ public sealed class ArtifactTests
     {
         var root = JsonNode.Parse(SavedJson())!;
         Assert.Equal("skewless.artifact", (string?)root["format"]);
-        Assert.Equal(1, (int?)root["formatVersion"]);
+        Assert.Equal(2, (int?)root["formatVersion"]);
+        Assert.StartsWith("sha256:", (string?)root["contentHash"], StringComparison.Ordinal);
         Assert.Equal("Flights.FlightFeatures", (string?)root["featureSet"]);
         Assert.Equal(FlightFeatures.Fingerprint, (string?)root["fingerprint"]);
         Assert.Equal(2, (long?)root["trainingRows"]);
@@ -129,10 +131,46 @@ public sealed class ArtifactTests
     [Fact]
     public void A_newer_format_is_refused_with_both_versions()
     {
-        var error = Assert.Throws<UnsupportedArtifactFormatException>(() => Load(Edit(root => root["formatVersion"] = 2)));
-        Assert.Equal(2, error.ArtifactFormatVersion);
-        Assert.Equal(1, error.SupportedFormatVersion);
+        var error = Assert.Throws<UnsupportedArtifactFormatException>(() => Load(Edit(root => root["formatVersion"] = 3)));
+        Assert.Equal(3, error.ArtifactFormatVersion);
+        Assert.Equal(2, error.SupportedFormatVersion);
     }
+
+    [Theory]
+    [InlineData("trainingRows", "3")]
+    [InlineData("inputType", "\"Flights.Flight2\"")]
+    public void A_value_changed_after_saving_is_refused_as_a_changed_file(string property, string value)
+    {
+        var root = JsonNode.Parse(SavedJson())!.AsObject();
+        root[property] = JsonNode.Parse(value);
+
+        var error = Assert.Throws<TamperedArtifactException>(() => Load(root.ToJsonString()));
+
+        Assert.Null(error.Feature);
+        Assert.Contains("it was changed after it was saved: its content hashes to sha256:", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"not to the {root["contentHash"]} it records", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fitted_constant_changed_by_hand_is_refused()
+    {
+        var json = SavedJson();
+        var mean = JsonNode.Parse(json)!["features"]![4]!["state"]!["mean"]!.ToJsonString();
+
+        Assert.Throws<TamperedArtifactException>(() => Load(json.Replace($"\"mean\": {mean}", "\"mean\": 6.3", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Re_indenting_the_file_keeps_it_valid() =>
+        Assert.Equal(Flights.Length, Load(JsonNode.Parse(SavedJson())!.ToJsonString()).Statistics.Rows);
+
+    [Fact]
+    public void A_format_1_artifact_without_a_content_hash_still_loads() =>
+        Assert.Equal(Flights.Length, Load(Edit(root =>
+        {
+            root["formatVersion"] = 1;
+            root.Remove("contentHash");
+        })).Statistics.Rows);
 
     [Fact]
     public void A_tampered_feature_list_is_corrupt()

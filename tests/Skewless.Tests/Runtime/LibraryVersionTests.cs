@@ -1,3 +1,4 @@
+using Skewless.Tests.Infrastructure;
 using System.Text;
 using System.Text.Json.Nodes;
 using Flights;
@@ -28,7 +29,7 @@ public sealed class LibraryVersionTests
         var libraries = root["libraries"]!.AsArray();
         editLibrary?.Invoke(libraries[0]!.AsObject());
         editLibraries?.Invoke(libraries);
-        return root.ToJsonString();
+        return Resealed.Json(root);
     }
 
     private static FlightFeatures.Fitted Load(string json, ArtifactLoadOptions? options = null) =>

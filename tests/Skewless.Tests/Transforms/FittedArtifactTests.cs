@@ -1,3 +1,4 @@
+using Skewless.Tests.Infrastructure;
 using System.Text;
 using System.Text.Json.Nodes;
 using Flights;
@@ -28,7 +29,7 @@ public sealed class FittedArtifactTests
     {
         var root = JsonNode.Parse(FlightsJson.Value)!.AsObject();
         edit(root["features"]![feature]!["state"]!.AsObject());
-        return root.ToJsonString();
+        return Resealed.Json(root);
     }
 
     private static TamperedArtifactException Tampered(string json, string feature, params string[] says)
@@ -162,7 +163,7 @@ public sealed class FittedArtifactTests
         Assert.Equal("System.Private.CoreLib", (string?)root["libraries"]![0]!["name"]);
         root["libraries"]![0]!["version"] = "4.0.0.0";
 
-        var error = Assert.Throws<LibraryVersionMismatchException>(() => Load(root.ToJsonString()));
+        var error = Assert.Throws<LibraryVersionMismatchException>(() => Load(Resealed.Json(root)));
 
         Assert.Equal(("System.Private.CoreLib", "4.0.0.0", current), (error.Library, error.ArtifactVersion, error.CurrentVersion));
         Assert.Contains("System.Private.CoreLib 4.0.0.0", error.Message, StringComparison.Ordinal);
@@ -176,7 +177,7 @@ public sealed class FittedArtifactTests
         var root = JsonNode.Parse(FlightsJson.Value)!;
         root["libraries"]!.AsArray().Add(new JsonObject { ["name"] = "Newtonsoft.Json", ["version"] = "13.0.0.0", ["informationalVersion"] = "" });
 
-        var error = Assert.Throws<LibraryVersionMismatchException>(() => Load(root.ToJsonString()));
+        var error = Assert.Throws<LibraryVersionMismatchException>(() => Load(Resealed.Json(root)));
 
         Assert.Equal(("Newtonsoft.Json", "13.0.0.0", "(not loaded)"), (error.Library, error.ArtifactVersion, error.CurrentVersion));
     }
