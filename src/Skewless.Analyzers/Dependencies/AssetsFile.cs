@@ -13,11 +13,15 @@ internal sealed record AssetsFramework(string Name, IReadOnlyDictionary<string, 
 /// </summary>
 internal sealed class AssetsFile
 {
-    private AssetsFile(IReadOnlyList<AssetsFramework> frameworks, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> resolved)
+    private AssetsFile(IReadOnlyList<AssetsFramework> frameworks, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> resolved, IReadOnlyDictionary<string, SortedSet<string>> dependents)
     {
         Frameworks = frameworks;
         Resolved = resolved;
+        Dependents = dependents;
     }
+
+    /// <summary>For each package, the packages that depend on it in some target, by ID.</summary>
+    public IReadOnlyDictionary<string, SortedSet<string>> Dependents { get; }
 
     public IReadOnlyList<AssetsFramework> Frameworks { get; }
 
@@ -35,6 +39,7 @@ internal sealed class AssetsFile
         }
 
         var resolved = new List<(string, string, string)>();
+        var dependents = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var target in targets.Members)
         {
             foreach (var library in target.Value.Members)
@@ -42,7 +47,17 @@ internal sealed class AssetsFile
                 var slash = library.Key.IndexOf('/');
                 if (slash > 0 && library.Value["type"]?.AsString == "package")
                 {
-                    resolved.Add((library.Key.Substring(0, slash), target.Key, library.Key.Substring(slash + 1)));
+                    var id = library.Key.Substring(0, slash);
+                    resolved.Add((id, target.Key, library.Key.Substring(slash + 1)));
+                    foreach (var dependency in library.Value["dependencies"]?.Members ?? Array.Empty<KeyValuePair<string, JsonValue>>())
+                    {
+                        if (!dependents.TryGetValue(dependency.Key, out var packages))
+                        {
+                            dependents[dependency.Key] = packages = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+                        }
+
+                        packages.Add(id);
+                    }
                 }
             }
         }
@@ -72,7 +87,7 @@ internal sealed class AssetsFile
             frameworks.Add(new AssetsFramework(framework.Value["targetAlias"]?.AsString ?? framework.Key, dependencies, central));
         }
 
-        return new AssetsFile(frameworks, Resolution.Of(resolved));
+        return new AssetsFile(frameworks, Resolution.Of(resolved), dependents);
     }
 
     /// <summary>The distinct evaluated versions of a direct dependency across frameworks (its <c>VersionOverride</c> when <paramref name="overrideOnly"/>).</summary>

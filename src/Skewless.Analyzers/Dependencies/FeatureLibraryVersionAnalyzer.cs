@@ -33,15 +33,16 @@ public sealed class FeatureLibraryVersionAnalyzer : DiagnosticAnalyzer
             var inputs = DependencyInputs.TryCreate(compilation.Compilation, compilation.Options, compilation.CancellationToken);
             foreach (var mismatch in mismatches)
             {
-                var location = inputs?.LocationOfPackage(mismatch.Recorded.Name, inputs.ProjectRoot) ?? Location.None;
+                var reference = inputs?.LocationOfPackage(mismatch.Recorded.Name, fallback: null);
                 compilation.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.FeatureLibraryVersionMismatch,
-                    location,
+                    reference ?? inputs?.ProjectRoot ?? Location.None,
                     mismatch.FeatureSet,
                     mismatch.FeaturesAssembly,
                     mismatch.Recorded.Name,
                     Describe(mismatch.Recorded),
-                    Describe(mismatch.Current)));
+                    Describe(mismatch.Current),
+                    reference is null ? BroughtInBy(inputs, mismatch.Recorded.Name) : ""));
             }
         });
     }
@@ -83,6 +84,13 @@ public sealed class FeatureLibraryVersionAnalyzer : DiagnosticAnalyzer
 
         return found;
     }
+
+    // A library the project does not reference itself came with another package: name it, for that is what to pin or
+    // change. A package ID is taken to be its assembly's name, as it is for almost every library.
+    private static string BroughtInBy(DependencyInputs? inputs, string library) =>
+        inputs?.Assets?.Value?.Dependents is { } dependents && dependents.TryGetValue(library, out var packages)
+            ? $" ({string.Join(", ", packages)} {(packages.Count == 1 ? "brings" : "bring")} it in)"
+            : "";
 
     private static string Describe(LibraryModel library) =>
         library.InformationalVersion.Length == 0 ? library.Version : $"{library.Version} ({library.InformationalVersion})";

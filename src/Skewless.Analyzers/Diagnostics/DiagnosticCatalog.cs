@@ -253,7 +253,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor FeatureLibraryVersionMismatch = Create(
         DiagnosticIds.FeatureLibraryVersionMismatch,
         "Feature code must run with the library versions it was built against",
-        "Feature set '{0}' in '{1}' was compiled against {2} {3}, but this project compiles against {2} {4}, so the features would compute with other library code than they were built and fitted with",
+        "Feature set '{0}' in '{1}' was compiled against {2} {3}, but this project compiles against {2} {4}{5}, so the features would compute with other library code than they were built and fitted with",
         DependenciesCategory,
         DiagnosticSeverity.Error,
         "The generator records, in each features assembly, the version of every library its feature code calls. A project that references that assembly while resolving another version of such a library runs the features with code they were not fitted with.",

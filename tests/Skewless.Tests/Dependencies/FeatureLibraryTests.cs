@@ -156,6 +156,32 @@ public sealed class FeatureLibraryTests
     }
 
     [Fact]
+    public async Task A_library_another_package_brings_in_is_named_with_that_package()
+    {
+        var project = new DependencyProject
+        {
+            Project = NuGetFiles.Project("""<ProjectReference Include="../Features/Shop.Features.csproj" />"""),
+            Assets = """
+                {
+                  "version": 3,
+                  "targets": { "net10.0": {
+                    "Shop.Trainers/2.0.0": { "type": "package", "dependencies": { "SkwTest.Scale": "1.1.0" } },
+                    "SkwTest.Scale/1.1.0": { "type": "package" } } },
+                  "libraries": {},
+                  "project": { "version": "1.0.0", "frameworks": { "net10.0": { "targetAlias": "net10.0",
+                    "dependencies": { "Shop.Trainers": { "target": "Package", "version": "[2.0.0, )" } } } } }
+                }
+                """,
+        };
+
+        var diagnostics = await DependencyHarness.AnalyzeAsync(project, Consumer(FeaturesBuiltWith(ScaleV1), ScaleV2), [new FeatureLibraryVersionAnalyzer()]);
+
+        var error = Assert.Single(diagnostics);
+        Assert.Contains("this project compiles against SkwTest.Scale 1.1.0.0 (1.1.0+bbb) (Shop.Trainers brings it in), so the features", error.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(DependencyProject.ProjectPath, error.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
     public async Task A_compilation_without_Skewless_pays_nothing()
     {
         var plain = CSharpCompilation.Create("Plain", [CSharpSyntaxTree.ParseText("class C { }")], TestReferences.Runtime.Add(ScaleV2));
