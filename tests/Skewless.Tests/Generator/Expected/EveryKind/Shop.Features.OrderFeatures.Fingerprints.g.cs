@@ -3,6 +3,6 @@
 // so that projects referencing this assembly are warned when they compute a feature again (SKW300, SKW301).
 
 [assembly: global::Skewless.FeatureFingerprintAttribute("Shop.Features.OrderFeatures", "LogTotal", "Shop.Features.Order", "ea198c5ef44e405a", "c40735a99f7ab90c", "1f67fd37a3bd6168", "1")]
-[assembly: global::Skewless.FeatureFingerprintAttribute("Shop.Features.OrderFeatures", "TotalCents", "Shop.Features.Order", "d4516fe71d9feadf", "0dcc59f2aa5e1a7d", "51b364446b0fcadf")]
+[assembly: global::Skewless.FeatureFingerprintAttribute("Shop.Features.OrderFeatures", "TotalCents", "Shop.Features.Order", "225e2899aca649be", "0dcc59f2aa5e1a7d", "51b364446b0fcadf")]
 [assembly: global::Skewless.FeatureFingerprintAttribute("Shop.Features.OrderFeatures", "Customer", "Shop.Features.Order", "3ca244c94e4b2111", "741537a8e0e9e176", "4c51f61e04db88c3", "1000")]
 [assembly: global::Skewless.FeatureFingerprintAttribute("Shop.Features.OrderFeatures", "Discounted", "Shop.Features.Order", "d6df2f67fd7d24ee", "a1c629e69cd97786", "8c5ccd391c3938b2", "1", "0")]
