@@ -185,4 +185,148 @@ public sealed class PreprocessingLeakageAnalyzerTests
             }
         }
         """);
+
+    // Evaluate, then refit on all rows for deployment: the refit's result never meets the test rows, so it is silent.
+
+    /// <summary>Splits by time, fits and trains on the training side, evaluates on the test side, then runs <paramref name="then"/>.</summary>
+    private static Task VerifyAfterEvaluationAsync(string then, params DiagnosticResult[] expected) => VerifyAsync($$"""
+        public static class Training
+        {
+            public static object Run(MLContext ml, Flight[] flights, bool deploy)
+            {
+                var trainer = ml.Regression.Trainers.Sdca();
+                var (train, test) = FlightFeatures.SplitByTime(flights, testFraction: 0.2);
+                var fitted = FlightFeatures.Fit(train);
+                var model = trainer.Fit(fitted.ToDataView(train, f => f.DelayMinutes));
+                var r2 = ml.Regression.Evaluate(model.Transform(fitted.ToDataView(test, f => f.DelayMinutes))).RSquared;
+                {{then}}
+            }
+        }
+        """, expected);
+
+    [Fact]
+    public Task Is_silent_on_a_refit_on_all_rows_after_the_evaluation() => VerifyAfterEvaluationAsync("""
+        var final = FlightFeatures.Fit(flights);
+        var finalModel = trainer.Fit(final.ToDataView(flights, f => f.DelayMinutes));
+        return r2 > 0.5 ? finalModel : model;
+        """);
+
+    [Fact]
+    public Task Is_silent_on_a_refit_in_a_deployment_branch() => VerifyAfterEvaluationAsync("""
+        if (deploy)
+        {
+            var final = FlightFeatures.Fit(flights);
+            var finalModel = trainer.Fit(final.ToDataView(flights, f => f.DelayMinutes));
+            ml.Model.Save(finalModel, null, "model.zip");
+        }
+
+        return r2;
+        """);
+
+    [Fact]
+    public Task Is_silent_on_a_refit_into_the_variables_the_evaluation_read_before() => VerifyAfterEvaluationAsync("""
+        fitted = FlightFeatures.Fit(flights);
+        model = trainer.Fit(fitted.ToDataView(flights, f => f.DelayMinutes));
+        return model;
+        """);
+
+    [Fact]
+    public Task Fires_on_a_refit_on_all_rows_applied_to_the_test_rows_after_the_evaluation() => VerifyAfterEvaluationAsync("""
+        var final = {|#0:FlightFeatures.Fit(flights)|};
+        return ml.Regression.Evaluate(model.Transform(final.ToDataView(test, f => f.DelayMinutes))).RSquared;
+        """, Leak("flights", "test"));
+
+    [Fact]
+    public Task Is_silent_on_an_ML_NET_normaliser_refitted_on_all_rows_after_the_evaluation() => VerifyAsync("""
+        public static class Training
+        {
+            public static ITransformer Run(MLContext ml, IDataView data)
+            {
+                var pipeline = ml.Transforms.NormalizeMinMax("DistanceMiles").Append(ml.Regression.Trainers.Sdca("DelayMinutes", "DistanceMiles"));
+                var split = ml.Data.TrainTestSplit(data, 0.2, samplingKeyColumnName: "DistanceMiles");
+                var model = pipeline.Fit(split.TrainSet);
+                Console.WriteLine(ml.Regression.Evaluate(model.Transform(split.TestSet), "DelayMinutes").RSquared);
+                return pipeline.Fit(data);
+            }
+        }
+        """);
+
+    // A refit on all rows whose result is evaluated on the test rows after all: fires.
+
+    [Fact]
+    public Task Fires_on_a_refit_on_all_rows_that_is_then_evaluated() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights)
+            {
+                var trainer = ml.Regression.Trainers.Sdca();
+                var (train, test) = FlightFeatures.SplitByTime(flights, testFraction: 0.2);
+                var fitted = FlightFeatures.Fit(train);
+                var model = trainer.Fit(fitted.ToDataView(train, f => f.DelayMinutes));
+                var final = {|#0:FlightFeatures.Fit(flights)|};
+                var finalModel = {|#1:trainer.Fit(final.ToDataView(flights, f => f.DelayMinutes))|};
+                var predictions = finalModel.Transform(fitted.ToDataView(test, f => f.DelayMinutes));
+                return ml.Regression.Evaluate(predictions).RSquared;
+            }
+        }
+        """, Leak("flights", "test"), Leak("final.ToDataView(flights, f => f.DelayMinutes)", "test", 1));
+
+    [Fact]
+    public Task Fires_when_a_variable_is_refitted_on_all_rows_before_the_evaluation_reads_it() => VerifyAsync("""
+        public static class Training
+        {
+            public static IDataView Run(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, testFraction: 0.2);
+                var fitted = FlightFeatures.Fit(train);
+                fitted = {|#0:FlightFeatures.Fit(flights)|};
+                return fitted.ToDataView(test, f => f.DelayMinutes);
+            }
+        }
+        """, Leak("flights", "test"));
+
+    [Fact]
+    public Task Fires_on_a_fit_on_all_rows_applied_to_the_test_rows_in_a_lambda() => VerifyAsync("""
+        public static class Training
+        {
+            public static List<FlightFeatures.Vector> Run(Flight[] flights)
+            {
+                var fitted = {|#0:FlightFeatures.Fit(flights)|};
+                var (train, test) = FlightFeatures.SplitByTime(flights, testFraction: 0.2);
+                return test.Select(flight => fitted.Transform(flight)).ToList();
+            }
+        }
+        """, Leak("flights", "test"));
+
+    [Fact]
+    public Task Fires_on_a_fit_in_a_loop_that_an_earlier_read_in_the_loop_sees() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, testFraction: 0.2);
+                var fitted = FlightFeatures.Fit(train);
+                for (var round = 0; round < 2; round++)
+                {
+                    Console.WriteLine(fitted.Transform(test[0]).Distance);
+                    fitted = {|#0:FlightFeatures.Fit(flights)|};
+                }
+            }
+        }
+        """, Leak("flights", "test"));
+
+    [Fact]
+    public Task Fires_on_a_fit_stored_in_a_field_and_applied_to_the_test_rows() => VerifyAsync("""
+        public sealed class Training
+        {
+            private FlightFeatures.Fitted? _fitted;
+
+            public FlightFeatures.Vector Run(Flight[] flights)
+            {
+                _fitted = {|#0:FlightFeatures.Fit(flights)|};
+                var split = FlightFeatures.SplitByTime(flights, 0.2);
+                return _fitted.Transform(split.Test[0]);
+            }
+        }
+        """, Leak("flights", "split.Test"));
 }

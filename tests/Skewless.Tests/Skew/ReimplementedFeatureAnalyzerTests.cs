@@ -164,6 +164,21 @@ public sealed class ReimplementedFeatureAnalyzerTests
         """);
 
     [Fact]
+    public Task A_method_or_field_of_another_type_with_the_same_name_and_types_is_not_a_copy() => VerifyAsync("""
+        public static class MyMath
+        {
+            public static readonly float Scale = 100;
+
+            public static float Log(float x) => x;
+        }
+
+        public static class Serving
+        {
+            public static float NotLog(Flight flight) => MyMath.Log(1 + flight.DistanceMiles);
+        }
+        """);
+
+    [Fact]
     public Task Two_different_rows_are_not_a_copy() => VerifyAsync("""
         public static class Serving
         {

@@ -9,8 +9,10 @@ using Skewless.Analyzers.Parsing;
 namespace Skewless.Analyzers.Leakage.Preprocessing;
 
 /// <summary>
-/// Reports a fit whose result is used and whose rows include rows that are later evaluated (SKW205):
-/// the data it fits on is an ancestor of, or the same as, data that reaches evaluation.
+/// Reports a fit whose rows include rows that are evaluated, and whose result takes part in that
+/// evaluation (SKW205): the data it fits on is an ancestor of, or the same as, data that reaches
+/// evaluation, and what it fitted is applied to those rows or produced them (<see cref="FitResultFlow"/>).
+/// A refit on all rows for deployment after the evaluation is therefore silent.
 /// </summary>
 /// <remarks>
 /// <para>Fits: a feature set's generated <c>Fit</c>, its <c>Accumulator.Add</c>, and ML.NET's
@@ -61,17 +63,32 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         var ancestors = evaluated.Select(rows => (Rows: rows, Nodes: lineage.Ancestors(rows))).ToList();
         foreach (var (fit, rows) in fits)
         {
-            if (!IsUsed(fit, operations))
-            {
-                continue;
-            }
-
             var node = lineage.NodeOf(SameRowsAs(rows!, lineage, data));
-            if (ancestors.FirstOrDefault(evaluation => evaluation.Nodes.Contains(node)).Rows is { } reached)
+            var including = ancestors.Where(evaluation => evaluation.Nodes.Contains(node)).Select(evaluation => evaluation.Rows).ToList();
+            if (including.Count > 0 && FirstReached(FitResultFlow.Of(fit, operations), including, operations, lineage) is { } reached)
             {
                 report(Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), Shown(rows!), Shown(reached)));
             }
         }
+    }
+
+    /// <summary>
+    /// The first of the evaluated rows that the fit's result takes part in evaluating: rows produced
+    /// with it (a split of data it transformed, a model's predictions), or rows given to a call made
+    /// with it (<c>fitted.ToDataView(test, …)</c>, <c>fitted.Transform(test[0])</c>).
+    /// </summary>
+    private static IOperation? FirstReached(FitResultFlow flow, List<IOperation> evaluated, List<IOperation> operations, LocalLineage lineage)
+    {
+        var appliedTo = new HashSet<DataNode>();
+        foreach (var application in operations.OfType<IInvocationOperation>().Where(flow.Applies))
+        {
+            foreach (var input in application.Arguments.Select(argument => argument.Value).Prepend(application.Instance).OfType<IOperation>())
+            {
+                appliedTo.UnionWith(lineage.Ancestors(input));
+            }
+        }
+
+        return evaluated.FirstOrDefault(rows => appliedTo.Contains(lineage.NodeOf(rows)) || lineage.Sources(rows).Any(flow.Applies));
     }
 
     /// <summary>The rows a fit learns from, or <see langword="null"/> when the invocation is not a fit.</summary>
@@ -128,38 +145,6 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         static bool IsAlias(IOperation value) => LocalLineage.Unconverted(value) is ILocalReferenceOperation or IParameterReferenceOperation
             || (LocalLineage.Unconverted(value) is IInvocationOperation invocation && SameRows.Contains(invocation.TargetMethod.Name));
     }
-
-    /// <summary>
-    /// Whether the fit's result is used: not a discarded statement, nor stored in a local nobody
-    /// reads. An accumulator counts as used when its <c>Complete()</c> is.
-    /// </summary>
-    private static bool IsUsed(IInvocationOperation fit, List<IOperation> operations)
-    {
-        if (fit.TargetMethod.Name == "Add")
-        {
-            return fit.Instance is not ILocalReferenceOperation accumulator
-                || operations.OfType<IInvocationOperation>().Any(call => call.TargetMethod.Name == "Complete" && call.Instance is ILocalReferenceOperation local
-                    && SymbolEqualityComparer.Default.Equals(local.Local, accumulator.Local) && IsUsed(call, operations));
-        }
-
-        IOperation result = fit;
-        while (result.Parent is IConversionOperation conversion)
-        {
-            result = conversion;
-        }
-
-        return result.Parent switch
-        {
-            IExpressionStatementOperation => false,
-            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => IsRead(declarator.Symbol, operations),
-            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => IsRead(target.Local, operations),
-            _ => true,
-        };
-    }
-
-    private static bool IsRead(ILocalSymbol local, List<IOperation> operations) =>
-        operations.OfType<ILocalReferenceOperation>().Any(reference => SymbolEqualityComparer.Default.Equals(reference.Local, local)
-            && !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference));
 
     private static string Shown(IOperation operation)
     {

@@ -54,6 +54,7 @@ internal static class FeatureFingerprinter
 
         var helpers = new PrivateHelpers(type, symbols.FeatureAttribute, cancellationToken);
         var inputs = new InputTypes(new[] { inputType });
+        var names = new QualifiedNames(models);
         var returns = new List<FeatureReturn>();
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
@@ -68,7 +69,7 @@ internal static class FeatureFingerprinter
                 var keys = new Dictionary<SyntaxNode, ulong>();
                 if ((declaration.ExpressionBody ?? (SyntaxNode?)declaration.Body) is { } body)
                 {
-                    new SyntaxShape(models, inputs, helpers, (expression, key) => keys[expression] = key).Hash(body);
+                    new SyntaxShape(models, names, inputs, helpers, (expression, key) => keys[expression] = key).Hash(body);
                 }
 
                 returns.AddRange(ReturnedExpressions(declaration).Where(keys.ContainsKey).Select(returned => new FeatureReturn(method.Name, keys[returned], returned)));

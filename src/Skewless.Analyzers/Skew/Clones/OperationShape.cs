@@ -342,11 +342,14 @@ internal sealed class OperationShape
 
     // Documentation IDs name a symbol the same way in source and in metadata. Symbols without a
     // stable name (errors, local functions, lambdas) cannot be part of a feature's fingerprint.
+    // A reference ID names only types (a member's is empty, which made every field and method with
+    // the same name and types alike); a member is named by the declaration ID of its definition.
     private static string? Id(ISymbol symbol) => symbol switch
     {
         IErrorTypeSymbol or IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } => null,
         ITypeSymbol { TypeKind: TypeKind.Error } => null,
-        _ => DocumentationCommentId.CreateReferenceId(symbol),
+        ITypeSymbol or INamespaceSymbol => DocumentationCommentId.CreateReferenceId(symbol),
+        _ => DocumentationCommentId.CreateDeclarationId(symbol.OriginalDefinition) ?? symbol.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
     };
 
     private sealed class Frame

@@ -53,7 +53,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
     {
         var models = new SemanticModels(model);
         var matches = new List<(ExpressionSyntax Expression, List<FeatureFingerprint> Fingerprints)>();
-        var shape = new SyntaxShape(models, table.Inputs, helpers: null, (expression, key) =>
+        var shape = new SyntaxShape(models, new QualifiedNames(models), table.Inputs, helpers: null, (expression, key) =>
         {
             // Casts and parentheses hash like what they contain, which is looked up on its own; a
             // local hashes like its initializer, where a copy is reported, not at every use.

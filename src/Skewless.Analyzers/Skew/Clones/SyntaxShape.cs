@@ -19,6 +19,10 @@ namespace Skewless.Analyzers.Skew.Clones;
 /// <item>A member access keeps the member's name. Its receiver is a hole when it is an expression of
 /// an input type, so any expression of the input type matches the feature's row; the semantic model
 /// is asked only when the member's name is one the input types have.</item>
+/// <item>A name of a type or namespace is a hole however it is qualified, and a static field or
+/// property keeps its name alone, as <c>T.Member</c> does: <c>Weather.Season.Winter</c>,
+/// <c>global::Weather.Season.Winter</c> and <c>Winter</c> under <c>using static</c> hash like
+/// <c>Season.Winter</c> (see <see cref="QualifiedNames"/>).</item>
 /// <item>A number is a placeholder, so near copies (SKW301) share the key of the feature.</item>
 /// <item>A call keeps the method's name; a private helper of feature code is replaced by its body.</item>
 /// </list>
@@ -42,19 +46,22 @@ internal sealed class SyntaxShape
     private readonly SemanticModels _models;
     private readonly InputTypes _inputs;
     private readonly PrivateHelpers? _helpers;
+    private readonly QualifiedNames _names;
     private readonly Action<ExpressionSyntax, ulong> _visit;
     private readonly Dictionary<string, List<(SyntaxNode Scope, ulong Key)>> _bindings = new(StringComparer.Ordinal);
     private int _depth;
 
     /// <param name="models">Semantic models, asked only whether a receiver is of an input type.</param>
+    /// <param name="names">What qualified names mean, shared by the shapes of one tree or feature set so its scopes are read once.</param>
     /// <param name="inputs">The input types.</param>
     /// <param name="helpers">Private helpers to inline, for feature code; <see langword="null"/> for code searched for copies.</param>
     /// <param name="visit">Called with every expression and its key.</param>
-    public SyntaxShape(SemanticModels models, InputTypes inputs, PrivateHelpers? helpers, Action<ExpressionSyntax, ulong> visit)
+    public SyntaxShape(SemanticModels models, QualifiedNames names, InputTypes inputs, PrivateHelpers? helpers, Action<ExpressionSyntax, ulong> visit)
     {
         _models = models;
         _inputs = inputs;
         _helpers = helpers;
+        _names = names;
         _visit = visit;
     }
 
@@ -114,7 +121,11 @@ internal sealed class SyntaxShape
     {
         var name = member.Name.Identifier.ValueText;
         var receiver = Hash(member.Expression);
-        if (receiver != Hole && _inputs.HasMember(name) && _inputs.Contains(_models.For(member.SyntaxTree)?.GetTypeInfo(member.Expression).Type))
+        if (receiver != Hole && member.Expression is MemberAccessExpressionSyntax && _names.IsNamespaceOrType(member.Expression))
+        {
+            receiver = Hole;
+        }
+        else if (receiver != Hole && _inputs.HasMember(name) && _inputs.Contains(_models.For(member.SyntaxTree)?.GetTypeInfo(member.Expression).Type))
         {
             receiver = Hole;
         }
@@ -210,7 +221,7 @@ internal sealed class SyntaxShape
             }
         }
 
-        return Hole;
+        return _names.IsStaticMember(identifier) ? MemberKey(identifier.Identifier.ValueText, Hole) : Hole;
     }
 
     // A local declared with an initializer stands for that initializer within its block.

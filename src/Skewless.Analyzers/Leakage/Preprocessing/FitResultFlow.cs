@@ -1,0 +1,152 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Skewless.Analyzers.Leakage.Lineage;
+
+namespace Skewless.Analyzers.Leakage.Preprocessing;
+
+/// <summary>
+/// Where the result of one fit goes in a method: the values computed with what it fitted (the fitted
+/// feature set, the transformer, the model trained on its output), followed through locals, fields
+/// and properties. A fit leaks only into an evaluation these values take part in; a refit on all rows
+/// for deployment, made after the evaluation with other locals, takes part in none.
+/// </summary>
+/// <remarks>
+/// Flow-sensitive by position only: a value stored in a variable reaches the reads after the store,
+/// and every read in the same loop or in a lambda or local function, which can run later. So
+/// <c>fitted = FlightFeatures.Fit(all)</c> after the evaluation does not reach the evaluation's
+/// earlier reads of <c>fitted</c>.
+/// </remarks>
+internal sealed class FitResultFlow
+{
+    private readonly IInvocationOperation _fit;
+    private readonly ISymbol? _accumulator;
+    private readonly Dictionary<ISymbol, List<IOperation>> _stored = new(SymbolEqualityComparer.Default);
+
+    private FitResultFlow(IInvocationOperation fit, ISymbol? accumulator)
+    {
+        _fit = fit;
+        _accumulator = accumulator;
+    }
+
+    /// <summary>
+    /// The flow of <paramref name="fit"/>'s result through <paramref name="operations"/>, every
+    /// operation of the method. An accumulator's result is the accumulator itself, from its first
+    /// <c>Add</c> on.
+    /// </summary>
+    public static FitResultFlow Of(IInvocationOperation fit, IReadOnlyList<IOperation> operations)
+    {
+        var accumulator = fit.TargetMethod.Name == "Add" && fit.Instance is { } instance ? Referenced(instance) : null;
+        var flow = new FitResultFlow(fit, accumulator);
+        if (accumulator is not null)
+        {
+            flow.Store(accumulator, fit);
+        }
+
+        var stores = operations.SelectMany(Stores).ToList();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (target, value) in stores)
+            {
+                if (!flow.IsStored(target, value) && flow.Carries(value))
+                {
+                    flow.Store(target, value);
+                    changed = true;
+                }
+            }
+        }
+
+        return flow;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> applies what the fit learnt: it is computed with the fit's
+    /// result. Feeding the accumulator more rows is the fit itself, not an application of it.
+    /// </summary>
+    public bool Applies(IOperation operation) => !IsPartOfFit(operation) && Carries(operation);
+
+    /// <summary>Whether the operation's value is computed with the fit's result: it contains the fit, or reads a variable the result reached.</summary>
+    private bool Carries(IOperation operation) => operation.DescendantsAndSelf().Any(part =>
+        part == _fit || (Referenced(part) is { } symbol && !IsWrite(part) && _stored.TryGetValue(symbol, out var values) && values.Any(value => Reaches(value, part))));
+
+    private bool IsPartOfFit(IOperation operation) =>
+        operation == _fit
+        || (_accumulator is not null && operation is IInvocationOperation { TargetMethod.Name: "Add", Instance: { } instance }
+            && SymbolEqualityComparer.Default.Equals(Referenced(instance), _accumulator));
+
+    private bool IsStored(ISymbol target, IOperation value) => _stored.TryGetValue(target, out var values) && values.Contains(value);
+
+    private void Store(ISymbol target, IOperation value)
+    {
+        if (!_stored.TryGetValue(target, out var values))
+        {
+            values = new List<IOperation>();
+            _stored.Add(target, values);
+        }
+
+        values.Add(value);
+    }
+
+    // A value stored before a read reaches it; so does one stored in the same loop, or any value for a
+    // read in a lambda or local function, which may run at any time.
+    private static bool Reaches(IOperation value, IOperation read)
+    {
+        if (value.Syntax.SyntaxTree != read.Syntax.SyntaxTree || value.Syntax.Span.End <= read.Syntax.SpanStart)
+        {
+            return true;
+        }
+
+        for (var container = read.Parent; container is not null; container = container.Parent)
+        {
+            if (container is IAnonymousFunctionOperation or ILocalFunctionOperation
+                || (container is ILoopOperation && container.Syntax.Span.Contains(value.Syntax.Span)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Every store of a value into a variable: declarations, assignments, foreach variables, and each
+    // variable of a deconstruction (from the whole value: which element is which does not matter here).
+    private static IEnumerable<(ISymbol Target, IOperation Value)> Stores(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                yield return (declarator.Symbol, initializer.Value);
+                break;
+            case ISimpleAssignmentOperation assignment when Referenced(assignment.Target) is { } target:
+                yield return (target, assignment.Value);
+                break;
+            case IForEachLoopOperation loop:
+                foreach (var local in loop.Locals)
+                {
+                    yield return (local, loop.Collection);
+                }
+
+                break;
+            case IDeconstructionAssignmentOperation deconstruction:
+                foreach (var target in deconstruction.Target.DescendantsAndSelf().Select(Referenced).OfType<ISymbol>())
+                {
+                    yield return (target, deconstruction.Value);
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsWrite(IOperation reference) =>
+        reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
+        || reference is ILocalReferenceOperation { IsDeclaration: true };
+
+    private static ISymbol? Referenced(IOperation operation) => LocalLineage.Unconverted(operation) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation { Arguments.Length: 0 } property => property.Property,
+        _ => null,
+    };
+}
