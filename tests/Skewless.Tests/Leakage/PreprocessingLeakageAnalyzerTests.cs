@@ -103,6 +103,20 @@ public sealed class PreprocessingLeakageAnalyzerTests
     // Fit on the training side, then transform the test side: silent.
 
     [Fact]
+    public Task A_long_evaluated_expression_is_cut_between_words() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights)
+            {
+                var fitted = {|#0:FlightFeatures.Fit(flights)|};
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var model = ml.Regression.Trainers.Sdca().Fit(fitted.ToDataView(train, f => f.DelayMinutes));
+                return ml.Regression.Evaluate(model.Transform(fitted.ToDataView(test, flight => flight.DelayMinutes))).RSquared;
+            }
+        }
+        """, Leak("flights", "model.Transform(fitted.ToDataView(test, flight => flight.…"));
+
+    [Fact]
     public Task Is_silent_on_a_feature_set_fitted_on_the_training_side() => VerifyAsync("""
         public static class Training
         {

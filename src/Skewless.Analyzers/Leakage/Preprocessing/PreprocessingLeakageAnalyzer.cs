@@ -146,9 +146,23 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             || (LocalLineage.Unconverted(value) is IInvocationOperation invocation && SameRows.Contains(invocation.TargetMethod.Name));
     }
 
-    private static string Shown(IOperation operation)
+    // The code on one line, cut where no name or number is split, so a long expression never ends mid-word.
+    internal static string Shown(IOperation operation)
     {
         var text = string.Join(" ", operation.Syntax.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return text.Length <= MaxShownLength ? text : text.Substring(0, MaxShownLength - 1) + "…";
+        if (text.Length <= MaxShownLength)
+        {
+            return text;
+        }
+
+        var cut = MaxShownLength - 1;
+        while (cut > 0 && IsNamePart(text[cut - 1]) && IsNamePart(text[cut]))
+        {
+            cut--;
+        }
+
+        return text.Substring(0, cut).TrimEnd() + "…";
+
+        static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c == '_';
     }
 }
