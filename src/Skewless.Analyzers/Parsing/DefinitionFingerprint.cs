@@ -16,13 +16,21 @@ internal sealed class DefinitionFingerprint
 
     public void Add(string label, string value) => _text.Append('\n').Append(label).Append(' ').Append(value);
 
-    public void Add(string label, SyntaxNode node)
+    public void Add(string label, SyntaxNode node) => AddTokens(label, Tokens(node));
+
+    /// <summary>Adds what <see cref="Tokens"/> read of a node, for a node whose tokens go into several fingerprints.</summary>
+    public void AddTokens(string label, string tokens) => _text.Append('\n').Append(label).Append(tokens);
+
+    /// <summary>A node's tokens, each after a space, without trivia.</summary>
+    public static string Tokens(SyntaxNode node)
     {
-        _text.Append('\n').Append(label);
+        var text = new StringBuilder();
         foreach (var token in node.DescendantTokens(descendIntoTrivia: false))
         {
-            _text.Append(' ').Append(token.Text.Replace("\r\n", "\n"));
+            text.Append(' ').Append(token.Text.Replace("\r\n", "\n"));
         }
+
+        return text.ToString();
     }
 
     /// <summary>The first 64 bits of the SHA-256 of the normalised text, as 16 lowercase hex digits.</summary>

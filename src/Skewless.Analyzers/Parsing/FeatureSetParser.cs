@@ -533,58 +533,70 @@ internal static class FeatureSetParser
         return declarations.ToEquatableArray();
     }
 
-    // The definition's fingerprint, and each feature's own: its name, kind, code and the code of every helper it reaches,
-    // so that SKW502 can name the feature whose code changed.
+    // The definition's fingerprint, and each feature's own: its name, kind, code and the code of every helper and other
+    // feature it reaches, so that SKW502 can name the feature whose code changed. Each declaration's tokens are read once.
     private static (string Fingerprint, string[] Codes) Fingerprint(ITypeSymbol inputType, List<(FeatureModel Model, IMethodSymbol Method)> features, DefinitionWalker walker, CancellationToken cancellationToken)
     {
+        var featureMethods = new HashSet<ISymbol>(features.Select(feature => feature.Method), SymbolEqualityComparer.Default);
+        var tokens = new Dictionary<ISymbol, List<string>>(SymbolEqualityComparer.Default);
+        List<string> TokensOf(ISymbol symbol)
+        {
+            if (!tokens.TryGetValue(symbol, out var text))
+            {
+                // A feature's monitoring settings are not part of its definition.
+                tokens[symbol] = text = DefinitionWalker.Declarations(symbol, cancellationToken)
+                    .Select(declaration => DefinitionFingerprint.Tokens(featureMethods.Contains(symbol) ? MonitoringParser.WithoutMonitoringSettings(declaration) : declaration))
+                    .ToList();
+            }
+
+            return text;
+        }
+
         var fingerprint = new DefinitionFingerprint();
         fingerprint.Add("input", inputType.ToDisplayString(NameWithoutGlobal));
-
-        var featureMethods = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var codes = new DefinitionFingerprint[features.Count];
+        var reached = new List<(string Key, ISymbol Symbol)>[features.Count];
         for (var i = 0; i < features.Count; i++)
         {
             var (model, method) = features[i];
-            featureMethods.Add(method);
             codes[i] = new DefinitionFingerprint();
             foreach (var part in new[] { fingerprint, codes[i] })
             {
                 part.Add("feature", $"{model.Name} {model.Kind} {string.Join(",", model.EnumMembers)}");
-                foreach (var declaration in DefinitionWalker.Declarations(method, cancellationToken))
+                foreach (var text in TokensOf(method))
                 {
-                    part.Add("body", MonitoringParser.WithoutMonitoringSettings(declaration));
+                    part.AddTokens("body", text);
                 }
             }
-        }
 
-        var helpers = features
-            .SelectMany(feature => walker.Reachable(feature.Method))
-            .Where(symbol => !featureMethods.Contains(symbol))
-            .Distinct<ISymbol>(SymbolEqualityComparer.Default)
-            .Select(symbol => (Key: symbol.ToDisplayString(), Symbol: symbol))
-            .OrderBy(helper => helper.Key, StringComparer.Ordinal);
-        foreach (var (key, symbol) in helpers)
-        {
-            foreach (var declaration in DefinitionWalker.Declarations(symbol, cancellationToken))
-            {
-                fingerprint.Add("helper " + key, declaration);
-            }
-        }
-
-        // A feature's own code includes the other features it calls, whose change changes its values too.
-        for (var i = 0; i < features.Count; i++)
-        {
-            var method = features[i].Method;
-            var reached = walker.Reachable(method)
+            reached[i] = walker.Reachable(method)
                 .Where(symbol => !SymbolEqualityComparer.Default.Equals(symbol, method))
                 .Distinct<ISymbol>(SymbolEqualityComparer.Default)
                 .Select(symbol => (Key: symbol.ToDisplayString(), Symbol: symbol))
-                .OrderBy(callee => callee.Key, StringComparer.Ordinal);
-            foreach (var (key, symbol) in reached)
+                .OrderBy(callee => callee.Key, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        var helpers = reached.SelectMany(callees => callees)
+            .Where(callee => !featureMethods.Contains(callee.Symbol))
+            .GroupBy(callee => callee.Key, StringComparer.Ordinal)
+            .Select(group => group.First())
+            .OrderBy(helper => helper.Key, StringComparer.Ordinal);
+        foreach (var (key, symbol) in helpers)
+        {
+            foreach (var text in TokensOf(symbol))
             {
-                foreach (var declaration in DefinitionWalker.Declarations(symbol, cancellationToken))
+                fingerprint.AddTokens("helper " + key, text);
+            }
+        }
+
+        for (var i = 0; i < features.Count; i++)
+        {
+            foreach (var (key, symbol) in reached[i])
+            {
+                foreach (var text in TokensOf(symbol))
                 {
-                    codes[i].Add("helper " + key, declaration);
+                    codes[i].AddTokens("helper " + key, text);
                 }
             }
         }
