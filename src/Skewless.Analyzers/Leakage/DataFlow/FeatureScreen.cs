@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.Leakage.DataFlow;
 
@@ -434,13 +435,7 @@ internal sealed class FeatureScreen
 
             foreach (var ancestor in declaration.AncestorsAndSelf())
             {
-                var usings = ancestor switch
-                {
-                    BaseNamespaceDeclarationSyntax ns => ns.Usings,
-                    CompilationUnitSyntax unit => unit.Usings,
-                    _ => default,
-                };
-                foreach (var directive in usings)
+                foreach (var directive in UsingDirectives.Of(ancestor))
                 {
                     if (directive.Alias is { } alias)
                     {

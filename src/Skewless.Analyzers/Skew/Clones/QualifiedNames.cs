@@ -185,13 +185,7 @@ internal sealed class QualifiedNames
             return;
         }
 
-        var usings = scope switch
-        {
-            CompilationUnitSyntax unit => unit.Usings,
-            BaseNamespaceDeclarationSyntax space => space.Usings,
-            _ => default,
-        };
-        foreach (var directive in usings)
+        foreach (var directive in UsingDirectives.Of(scope))
         {
             if (directive.Alias is { } alias)
             {
