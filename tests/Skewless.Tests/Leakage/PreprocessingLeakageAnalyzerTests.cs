@@ -71,7 +71,7 @@ public sealed class PreprocessingLeakageAnalyzerTests
                 return fitted.Transform(split.Test[0]);
             }
         }
-        """, Leak("flight", "split.Test"));
+        """, Leak("flights", "split.Test"));
 
     [Fact]
     public Task Fires_on_an_ML_NET_normaliser_fitted_before_TrainTestSplit() => VerifyAsync("""

@@ -67,7 +67,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             var including = ancestors.Where(evaluation => evaluation.Nodes.Contains(node)).Select(evaluation => evaluation.Rows).ToList();
             if (including.Count > 0 && FirstReached(FitResultFlow.Of(fit, operations), including, operations, lineage) is { } reached)
             {
-                report(Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), Shown(rows!), Shown(reached)));
+                report(Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), Shown(LoopedOver(rows!)), Shown(reached)));
             }
         }
     }
@@ -144,6 +144,24 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
 
         static bool IsAlias(IOperation value) => LocalLineage.Unconverted(value) is ILocalReferenceOperation or IParameterReferenceOperation
             || (LocalLineage.Unconverted(value) is IInvocationOperation invocation && SameRows.Contains(invocation.TargetMethod.Name));
+    }
+
+    // An accumulator fed one row at a time (foreach (var f in flights) accumulator.Add(f)) fits on the collection the
+    // loop walks, which is what the message should name, not the loop's variable.
+    private static IOperation LoopedOver(IOperation rows)
+    {
+        if (LocalLineage.Unconverted(rows) is ILocalReferenceOperation { Local: var local })
+        {
+            for (var parent = rows.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IForEachLoopOperation loop && loop.Locals.Contains(local, SymbolEqualityComparer.Default))
+                {
+                    return LocalLineage.Unconverted(loop.Collection);
+                }
+            }
+        }
+
+        return rows;
     }
 
     // The code on one line, cut where no name or number is split, so a long expression never ends mid-word.
