@@ -164,20 +164,32 @@ internal sealed class FeatureContract
     /// <summary>What differs between a recorded entry and the current definition, for a message.</summary>
     public static string Differences(ContractEntry recorded, FeatureSetModel current)
     {
-        var now = current.Features.GroupBy(feature => AsRecorded(feature.Name), StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => Shape(group.First()), StringComparer.Ordinal);
-        var then = recorded.Features.GroupBy(feature => feature.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Shape, StringComparer.Ordinal);
+        var now = current.Features.GroupBy(feature => AsRecorded(feature.Name), StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        var then = recorded.Features.GroupBy(feature => feature.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
         var changes = new List<string>();
         changes.AddRange(now.Keys.Where(name => !then.ContainsKey(name)).Select(name => $"'{name}' added"));
         changes.AddRange(then.Keys.Where(name => !now.ContainsKey(name)).Select(name => $"'{name}' removed"));
-        changes.AddRange(now.Where(feature => then.TryGetValue(feature.Key, out var shape) && !SameShape(shape, feature.Value)).Select(feature => $"'{feature.Key}' was {then[feature.Key]}, is {feature.Value}"));
 
-        // Entries written before features' code was recorded cannot say which feature's code changed.
-        var codes = recorded.Features.GroupBy(feature => feature.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Code, StringComparer.Ordinal);
-        var recoded = current.Features
-            .Where(feature => codes.TryGetValue(AsRecorded(feature.Name), out var code) && code is not null && code != feature.Code && SameShape(then[AsRecorded(feature.Name)], Shape(feature)))
-            .Select(feature => $"'{AsRecorded(feature.Name)}'")
-            .ToList();
+        // Same shape but other code; entries written before features' code was recorded cannot say which.
+        var recoded = new List<string>();
+        foreach (var (name, feature) in now.Select(pair => (pair.Key, pair.Value)))
+        {
+            if (!then.TryGetValue(name, out var was))
+            {
+                continue;
+            }
+
+            var shape = Shape(feature);
+            if (!SameShape(was.Shape, shape))
+            {
+                changes.Add($"'{name}' was {was.Shape}, is {shape}");
+            }
+            else if (was.Code is not null && was.Code != feature.Code)
+            {
+                recoded.Add($"'{name}'");
+            }
+        }
+
         if (recoded.Count == 1)
         {
             changes.Add($"the code of {recoded[0]} (or of a helper it calls) changed");
@@ -188,7 +200,7 @@ internal sealed class FeatureContract
         }
 
         var summary = changes.Count > 0 ? string.Join("; ", changes)
-            : codes.Count > 0 && codes.Values.All(code => code is not null) ? "the features' order or the input type's name changed"
+            : then.Count > 0 && then.Values.All(feature => feature.Code is not null) ? "the features' order or the input type's name changed"
             : "the code of a feature or of a helper it calls changed";
         return $"definition {recorded.Fingerprint} recorded, {current.Fingerprint} now: {summary}";
     }

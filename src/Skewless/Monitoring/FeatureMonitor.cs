@@ -27,6 +27,9 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     /// <summary>The name of the <see cref="Meter"/> every monitor publishes through.</summary>
     public const string MeterName = "Skewless";
 
+    // A timer cannot wait longer than about 49.7 days.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+
     private readonly IFittedFeatureSet<TRow> _featureSet;
     private readonly MonitorLayout _layout;
     private readonly ThreadLocal<ThreadTally> _threads;
@@ -41,8 +44,6 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     private readonly Meter _meter;
     private long _window;
     private bool _disposed;
-
-    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
 
     /// <summary>Starts monitoring a fitted feature set, bound to its training statistics.</summary>
     /// <param name="featureSet">The fitted feature set whose <c>Transform(row, monitor)</c> will be observed.</param>
