@@ -31,7 +31,8 @@ foreach (var feature in schema.Features)
 var fitted = FlightFeatures.Fit(training);
 var ml = new MLContext(seed: 1);
 var trainer = ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 16, numberOfTrees: 100, minimumExampleCountPerLeaf: 20);
-var model = trainer.Fit(fitted.ToDataView(training, Delayed));
+var trainingView = fitted.ToDataView(training, Delayed);
+var model = trainer.Fit(trainingView);
 var metrics = ml.BinaryClassification.Evaluate(model.Transform(fitted.ToDataView(march, Delayed)));
 Say($"\nTrained FastTree on {fitted.TrainingRows:N0} rows to predict a delay over 15 minutes ({training.Count(Delayed) * 100.0 / training.Length:0}% of training flights).");
 Say($"On March, which it never saw: AUC {metrics.AreaUnderRocCurve:0.000}, accuracy {metrics.Accuracy:0.000} (always answering 'on time' scores {march.Count(f => !Delayed(f)) / (double)march.Length:0.000}).");
@@ -45,7 +46,8 @@ using (var artifact = File.Create(artifactPath))
     fitted.Save(artifact);
 }
 
-ml.Model.Save(model, null, modelPath);
+// Saved with its training view's schema, which records the fitted feature set the model was trained with.
+ml.Model.Save(model, trainingView.Schema, modelPath);
 Say($"\nSaved {artifactPath} ({new FileInfo(artifactPath).Length:N0} bytes) and {modelPath}.");
 
 FlightFeatures.Fitted served;
@@ -54,7 +56,8 @@ using (var artifact = File.OpenRead(artifactPath))
     served = FlightFeatures.Fitted.Load(artifact);
 }
 
-using var engine = served.CreatePredictionEngine<Flight, DelayPrediction>(ml, ml.Model.Load(modelPath, out _));
+// Refused with IncompatibleModelException unless the artifact is the one the model was trained with.
+using var engine = served.CreatePredictionEngine<Flight, DelayPrediction>(ml, ml.Model.Load(modelPath, out var modelSchema), modelSchema);
 Say($"Reloaded both. The first March flights, one row at a time through the serving path:");
 foreach (var flight in march.Take(4))
 {

@@ -14,4 +14,11 @@ public static class FeatureColumns
     /// split or cross-validation keeps every row of a group on one side.
     /// </summary>
     public const string GroupKey = "GroupKey";
+
+    /// <summary>
+    /// The annotation on the <see cref="Features"/> column that records which fitted feature set the features came from:
+    /// its logical name, version, definition fingerprint and a hash of its fitted constants, as four texts. Save a model
+    /// with its training view's schema and ML.NET keeps it, so that serving can check it.
+    /// </summary>
+    public const string FeatureSetAnnotation = "Skewless.FeatureSet";
 }

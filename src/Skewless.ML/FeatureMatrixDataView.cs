@@ -5,7 +5,7 @@ namespace Skewless.ML;
 
 /// <summary>
 /// An <see cref="IDataView"/> over a feature matrix from the batch path, with a <c>Features</c>
-/// vector column (slot names from the schema) and one column a row for each of the labels and group keys given.
+/// vector column (annotated with slot names from the schema and <see cref="FeatureColumns.FeatureSetAnnotation"/>) and one column a row for each of the labels and group keys given.
 /// The matrix is row-major, dense or sparse (<see cref="FeatureSchema.SparseWidth"/> slot indices
 /// and values a row, which ML.NET gets as sparse <see cref="VBuffer{T}"/>s), and read in place.
 /// </summary>
@@ -20,11 +20,12 @@ internal sealed class FeatureMatrixDataView : IDataView
 
     /// <summary>A view of a dense matrix (<paramref name="indices"/> null) or a sparse one.</summary>
     /// <param name="schema">The feature set's schema.</param>
+    /// <param name="trainedWith">Which fitted feature set the features came from, recorded on the <c>Features</c> column.</param>
     /// <param name="rows">The number of rows in the matrix.</param>
     /// <param name="indices">Null for a dense matrix of <see cref="FeatureSchema.Width"/> values a row; else the slot indices of <see cref="FeatureSchema.SparseWidth"/> entries a row.</param>
     /// <param name="values">The values, row-major.</param>
     /// <param name="columns">The columns after <c>Features</c>, such as the label, one value a row.</param>
-    public FeatureMatrixDataView(FeatureSchema schema, long rows, int[]? indices, float[] values, RowColumn[] columns)
+    public FeatureMatrixDataView(FeatureSchema schema, TrainedWith trainedWith, long rows, int[]? indices, float[] values, RowColumn[] columns)
     {
         _rows = rows;
         _indices = indices;
@@ -33,7 +34,7 @@ internal sealed class FeatureMatrixDataView : IDataView
         _width = schema.Width;
         _sparseWidth = schema.SparseWidth;
 
-        var slotNames = new DataViewSchema.Annotations.Builder();
+        var annotations = new DataViewSchema.Annotations.Builder();
         ValueGetter<VBuffer<ReadOnlyMemory<char>>> getSlotNames = (ref VBuffer<ReadOnlyMemory<char>> names) =>
         {
             var editor = VBufferEditor.Create(ref names, _width);
@@ -49,10 +50,11 @@ internal sealed class FeatureMatrixDataView : IDataView
             names = editor.Commit();
         };
         // "SlotNames" is ML.NET's annotation kind for slot names; its constant (AnnotationUtils.Kinds) is internal.
-        slotNames.Add("SlotNames", new VectorDataViewType(TextDataViewType.Instance, _width), getSlotNames);
+        annotations.Add("SlotNames", new VectorDataViewType(TextDataViewType.Instance, _width), getSlotNames);
+        trainedWith.AddTo(annotations);
 
         var builder = new DataViewSchema.Builder();
-        builder.AddColumn(FeatureColumns.Features, new VectorDataViewType(NumberDataViewType.Single, _width), slotNames.ToAnnotations());
+        builder.AddColumn(FeatureColumns.Features, new VectorDataViewType(NumberDataViewType.Single, _width), annotations.ToAnnotations());
         foreach (var column in columns)
         {
             builder.AddColumn(column.Name, column.Type);

@@ -65,6 +65,35 @@ public static class FittedFeatureSetExtensions
         return new FeaturePredictionEngine<TRow, TPrediction>(ml, model, features);
     }
 
+    /// <summary>
+    /// A prediction engine as <see cref="CreatePredictionEngine{TRow, TPrediction}(IFittedFeatureSet{TRow}, MLContext, ITransformer)"/>
+    /// gives, once the model's input schema shows it was trained with these very features: this feature set, version
+    /// and definition, fitted with these constants. Save the model with its training view's schema,
+    /// <c>ml.Model.Save(model, view.Schema, path)</c>, and pass the schema <c>ml.Model.Load(path, out var schema)</c> gives.
+    /// </summary>
+    /// <param name="features">The fitted feature set the model was trained with.</param>
+    /// <param name="ml">The ML.NET context.</param>
+    /// <param name="model">A model trained on this feature set's <c>Features</c> column.</param>
+    /// <param name="inputSchema">The schema of the data view the model was trained on, as saved with the model.</param>
+    /// <exception cref="IncompatibleModelException">
+    /// The schema records other features (another feature set, version or definition, or the same fitted on other rows),
+    /// or records none, or the model does not take this feature set's vector.
+    /// </exception>
+    public static FeaturePredictionEngine<TRow, TPrediction> CreatePredictionEngine<TRow, TPrediction>(this IFittedFeatureSet<TRow> features, MLContext ml, ITransformer model, DataViewSchema inputSchema)
+        where TPrediction : class, new()
+    {
+        Guard.NotNull(features, nameof(features));
+        Guard.NotNull(inputSchema, nameof(inputSchema));
+        var served = TrainedWith.Of(features);
+        var trained = TrainedWith.Read(inputSchema);
+        if (trained is null || !trained.SameDefinitionAs(served) || trained.Constants != served.Constants)
+        {
+            throw new IncompatibleModelException(features.Schema, IncompatibleModelException.Difference(trained, served));
+        }
+
+        return CreatePredictionEngine<TRow, TPrediction>(features, ml, model);
+    }
+
     // A List<T> does not convert to a span; its items are read in place on .NET and copied once on netstandard2.0.
     // List<T>, not IReadOnlyList<T>, which an array also converts to, making array callers ambiguous before C# 14.
     private static ReadOnlySpan<TRow> RowsOf<TRow>(List<TRow> rows)
@@ -101,6 +130,6 @@ public static class FittedFeatureSetExtensions
             features.Transform(rows, values);
         }
 
-        return new FeatureMatrixDataView(schema, rows.Length, indices, values, columns);
+        return new FeatureMatrixDataView(schema, TrainedWith.Of(features), rows.Length, indices, values, columns);
     }
 }

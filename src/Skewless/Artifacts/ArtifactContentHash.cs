@@ -30,13 +30,19 @@ internal static class ArtifactContentHash
             json.WriteEndObject();
         }
 
+        return Prefix + Sha256(buffer);
+    }
+
+    /// <summary>The SHA-256 of a buffer's content, as 64 lowercase hex digits.</summary>
+    public static string Sha256(MemoryStream buffer)
+    {
 #if NET
         var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
 #else
         using var sha = SHA256.Create();
         var hash = sha.ComputeHash(buffer.GetBuffer(), 0, (int)buffer.Length);
 #endif
-        var text = new StringBuilder(Prefix, Prefix.Length + 64);
+        var text = new StringBuilder(2 * hash.Length);
         foreach (var b in hash)
         {
             text.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));

@@ -10,7 +10,8 @@ namespace Skewless.Tests.ML;
 /// <summary>ML.NET trains on the batch path and serves from the single-row path, with no feature logic copied and identical results.</summary>
 public sealed class MLIntegrationTests
 {
-    private static readonly Lazy<(Flight[] Training, Flight[] March)> Split = new(() =>
+    /// <summary>The 20,000 flights split by time: before March to train, March to test.</summary>
+    internal static readonly Lazy<(Flight[] Training, Flight[] March)> Split = new(() =>
     {
         var flights = FlightData.Load(RepositoryPaths.Flights20k);
         var cutoff = new DateTime(2001, 3, 1);
