@@ -1,11 +1,12 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Skewless.Transforms;
 
 namespace Skewless.ML;
 
 /// <summary>
 /// An <see cref="IDataView"/> over a feature matrix from the batch path, with a <c>Features</c>
-/// vector column (annotated with slot names from the schema and <see cref="FeatureColumns.FeatureSetAnnotation"/>) and one column a row for each of the labels and group keys given.
+/// vector column (annotated with slot names and <see cref="FeatureColumns.FeatureSetAnnotation"/>) and one column a row for each of the labels and group keys given.
 /// The matrix is row-major, dense or sparse (<see cref="FeatureSchema.SparseWidth"/> slot indices
 /// and values a row, which ML.NET gets as sparse <see cref="VBuffer{T}"/>s), and read in place.
 /// </summary>
@@ -20,12 +21,13 @@ internal sealed class FeatureMatrixDataView : IDataView
 
     /// <summary>A view of a dense matrix (<paramref name="indices"/> null) or a sparse one.</summary>
     /// <param name="schema">The feature set's schema.</param>
+    /// <param name="transforms">The fitted transforms, in schema order, which name a one-hot vocabulary's slots by their terms.</param>
     /// <param name="trainedWith">Which fitted feature set the features came from, recorded on the <c>Features</c> column.</param>
     /// <param name="rows">The number of rows in the matrix.</param>
     /// <param name="indices">Null for a dense matrix of <see cref="FeatureSchema.Width"/> values a row; else the slot indices of <see cref="FeatureSchema.SparseWidth"/> entries a row.</param>
     /// <param name="values">The values, row-major.</param>
     /// <param name="columns">The columns after <c>Features</c>, such as the label, one value a row.</param>
-    public FeatureMatrixDataView(FeatureSchema schema, TrainedWith trainedWith, long rows, int[]? indices, float[] values, RowColumn[] columns)
+    public FeatureMatrixDataView(FeatureSchema schema, IReadOnlyList<IFittedTransform?> transforms, TrainedWith trainedWith, long rows, int[]? indices, float[] values, RowColumn[] columns)
     {
         _rows = rows;
         _indices = indices;
@@ -35,19 +37,16 @@ internal sealed class FeatureMatrixDataView : IDataView
         _sparseWidth = schema.SparseWidth;
 
         var annotations = new DataViewSchema.Annotations.Builder();
-        ValueGetter<VBuffer<ReadOnlyMemory<char>>> getSlotNames = (ref VBuffer<ReadOnlyMemory<char>> names) =>
+        var names = SlotNames(schema, transforms);
+        ValueGetter<VBuffer<ReadOnlyMemory<char>>> getSlotNames = (ref VBuffer<ReadOnlyMemory<char>> value) =>
         {
-            var editor = VBufferEditor.Create(ref names, _width);
-            var slot = 0;
-            foreach (var feature in schema.Features)
+            var editor = VBufferEditor.Create(ref value, names.Length);
+            for (var slot = 0; slot < names.Length; slot++)
             {
-                foreach (var name in feature.Slots)
-                {
-                    editor.Values[slot++] = name.AsMemory();
-                }
+                editor.Values[slot] = names[slot].AsMemory();
             }
 
-            names = editor.Commit();
+            value = editor.Commit();
         };
         // "SlotNames" is ML.NET's annotation kind for slot names; its constant (AnnotationUtils.Kinds) is internal.
         annotations.Add("SlotNames", new VectorDataViewType(TextDataViewType.Instance, _width), getSlotNames);
@@ -64,6 +63,25 @@ internal sealed class FeatureMatrixDataView : IDataView
     }
 
     public DataViewSchema Schema { get; }
+
+    // A one-hot vocabulary's slots are named by their terms, "Origin=JFK", so that ML.NET's feature importances and
+    // explanations say which value mattered; its out-of-vocabulary slots, and every other slot, keep the schema's name.
+    private static string[] SlotNames(FeatureSchema schema, IReadOnlyList<IFittedTransform?> transforms)
+    {
+        var names = new string[schema.Width];
+        var slot = 0;
+        for (var feature = 0; feature < schema.Features.Count; feature++)
+        {
+            var descriptor = schema.Features[feature];
+            var terms = descriptor.Width > 1 && transforms[feature] is Vocabulary vocabulary ? vocabulary.Terms : Array.Empty<string>();
+            for (var position = 0; position < descriptor.Width; position++)
+            {
+                names[slot++] = position < terms.Count ? $"{descriptor.Name}={terms[position]}" : descriptor.Slots[position];
+            }
+        }
+
+        return names;
+    }
 
     public bool CanShuffle => false;
 

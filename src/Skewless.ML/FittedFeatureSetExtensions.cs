@@ -130,6 +130,6 @@ public static class FittedFeatureSetExtensions
             features.Transform(rows, values);
         }
 
-        return new FeatureMatrixDataView(schema, TrainedWith.Of(features), rows.Length, indices, values, columns);
+        return new FeatureMatrixDataView(schema, features.Transforms, TrainedWith.Of(features), rows.Length, indices, values, columns);
     }
 }
