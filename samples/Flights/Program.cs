@@ -131,7 +131,7 @@ using (var monitor = served.Monitor(new MonitorOptions { WindowLength = TimeSpan
 }
 
 // Roll back to the model trained three months ago with FlightFeaturesV1, through the generated registry.
-if (Rollback.Run(training, march, Say) != 0)
+if (Rollback.Run(training, march, ml, trainer, Delayed, served, Say) != 0)
 {
     return 1;
 }
