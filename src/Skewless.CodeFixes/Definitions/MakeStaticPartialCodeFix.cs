@@ -47,23 +47,27 @@ public sealed class MakeStaticPartialCodeFix : CodeFixProvider
         var containers = declaration.Ancestors().OfType<TypeDeclarationSyntax>().ToList();
         var fixedRoot = root.ReplaceNodes(
             containers.Append<TypeDeclarationSyntax>(declaration),
-            (original, rewritten) => original == declaration ? WithModifiers(rewritten, SyntaxKind.StaticKeyword, SyntaxKind.PartialKeyword) : WithModifiers(rewritten, SyntaxKind.PartialKeyword));
+            (original, rewritten) => original == declaration ? WithModifiers(rewritten, StaticClassForbids, SyntaxKind.StaticKeyword, SyntaxKind.PartialKeyword) : WithModifiers(rewritten, Array.Empty<SyntaxKind>(), SyntaxKind.PartialKeyword));
         return document.WithSyntaxRoot(fixedRoot);
     }
 
+    // A static class cannot also be sealed or abstract (CS0441, CS0418).
+    private static readonly SyntaxKind[] StaticClassForbids = { SyntaxKind.SealedKeyword, SyntaxKind.AbstractKeyword };
+
     // 'partial' must come last, straight before the type keyword, so it is taken out and put back at the end.
-    private static TypeDeclarationSyntax WithModifiers(TypeDeclarationSyntax declaration, params SyntaxKind[] required)
+    private static TypeDeclarationSyntax WithModifiers(TypeDeclarationSyntax declaration, SyntaxKind[] forbidden, params SyntaxKind[] required)
     {
         var modifiers = declaration.Modifiers;
         var missing = required.Where(kind => !modifiers.Any(kind)).ToList();
-        if (missing.Count == 0)
+        if (missing.Count == 0 && !forbidden.Any(kind => modifiers.Any(kind)))
         {
             return declaration;
         }
 
         // Whatever trivia stood before the first modifier (or the keyword) stays in front of the new first modifier.
         var first = modifiers.Count > 0 ? modifiers[0] : declaration.Keyword;
-        var kept = modifiers.Where(modifier => !modifier.IsKind(SyntaxKind.PartialKeyword)).Select(modifier => modifier.WithLeadingTrivia()).ToList();
+        var kept = modifiers.Where(modifier => !modifier.IsKind(SyntaxKind.PartialKeyword) && !forbidden.Contains(modifier.Kind()))
+            .Select(modifier => modifier.WithLeadingTrivia()).ToList();
         kept.AddRange(missing.Where(kind => kind != SyntaxKind.PartialKeyword).Select(SyntaxFactory.Token));
         kept.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword));
         kept[0] = kept[0].WithLeadingTrivia(first.LeadingTrivia);

@@ -27,6 +27,23 @@ public sealed class MakeStaticPartialCodeFixTests
         }
         """);
 
+    [Theory]
+    [InlineData("sealed")]
+    [InlineData("abstract")]
+    public Task Drops_a_modifier_a_static_class_cannot_have(string modifier) => VerifyAsync($$"""
+        [FeatureSet(typeof(Flight))]
+        internal {{modifier}} class {|SKW100:FlightFeatures|}
+        {
+            [Feature] public static float Distance(Flight f) => f.DistanceMiles;
+        }
+        """, """
+        [FeatureSet(typeof(Flight))]
+        internal static partial class FlightFeatures
+        {
+            [Feature] public static float Distance(Flight f) => f.DistanceMiles;
+        }
+        """);
+
     [Fact]
     public Task Puts_static_before_an_existing_partial() => VerifyAsync("""
         [FeatureSet(typeof(Flight))]
