@@ -23,7 +23,7 @@ public static class Splitting
     {
         var random = new Random(42);
 
-        // SKW204: Rows of 'Flight' have event time 'Flight.Departure', but OrderBy on a random key followed by Take/Skip splits them at random
+        // SKW204: Rows of 'Flight' have event time 'Flight.Departure', but OrderBy on a random key cut by Take and Skip splits them at random
         var shuffled = flights.OrderBy(_ => random.Next()).ToArray();
         var cut = shuffled.Length * 8 / 10;
         return (shuffled.Take(cut).ToArray(), shuffled.Skip(cut).ToArray());

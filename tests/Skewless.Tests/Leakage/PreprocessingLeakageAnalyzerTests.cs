@@ -164,6 +164,72 @@ public sealed class PreprocessingLeakageAnalyzerTests
         }
         """);
 
+    // Training metrics, beside the test metrics, to see overfitting: silent.
+
+    [Fact]
+    public Task Is_silent_on_training_metrics_of_the_rows_fitted_on() => VerifyAsync("""
+        public static class Training
+        {
+            public static (double Train, double Test) Run(MLContext ml, Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var fitted = FlightFeatures.Fit(train);
+                var trainView = fitted.ToDataView(train, f => f.DelayMinutes);
+                var model = ml.Regression.Trainers.Sdca().Fit(trainView);
+                var trainMetrics = ml.Regression.Evaluate(model.Transform(trainView));
+                var testMetrics = ml.Regression.Evaluate(model.Transform(fitted.ToDataView(test, f => f.DelayMinutes)));
+                return (trainMetrics.RSquared, testMetrics.RSquared);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Is_silent_on_ML_NET_training_metrics_of_the_training_set() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights)
+            {
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(flights), 0.2, samplingKeyColumnName: "DistanceMiles");
+                var model = ml.Transforms.NormalizeMinMax("DistanceMiles").Append(ml.Regression.Trainers.Sdca("DelayMinutes", "DistanceMiles")).Fit(split.TrainSet);
+                return ml.Regression.Evaluate(model.Transform(split.TrainSet), "DelayMinutes").RSquared;
+            }
+        }
+        """);
+
+    // A fit on rows put back together from both sides of a split: fires.
+
+    [Theory]
+    [InlineData("train.Concat(test).ToList()", "train.Concat(test).ToList()")]
+    [InlineData("[.. train, .. test]", "[.. train, .. test]")]
+    public Task Fires_on_a_fit_on_the_training_and_test_sides_put_together(string together, string shown) => VerifyAsync($$"""
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var fitted = {|#0:FlightFeatures.Fit({{together}})|};
+                var model = ml.Regression.Trainers.Sdca().Fit(fitted.ToDataView(train, f => f.DelayMinutes));
+                return ml.Regression.Evaluate(model.Transform(fitted.ToDataView(test, f => f.DelayMinutes))).RSquared;
+            }
+        }
+        """, Leak(shown, "test"));
+
+    [Fact]
+    public Task Fires_on_a_fit_on_a_list_the_test_side_was_added_to() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights)
+            {
+                var split = FlightFeatures.SplitByTime(flights, 0.2);
+                var all = new List<Flight>(split.Train);
+                all.AddRange(split.Test);
+                var fitted = {|#0:FlightFeatures.Fit(all)|};
+                var model = ml.Regression.Trainers.Sdca().Fit(fitted.ToDataView(split.Train, f => f.DelayMinutes));
+                return ml.Regression.Evaluate(model.Transform(fitted.ToDataView(split.Test, f => f.DelayMinutes))).RSquared;
+            }
+        }
+        """, Leak("all", "split.Test"));
+
     // A fit on all rows whose result is never used: silent.
 
     [Fact]

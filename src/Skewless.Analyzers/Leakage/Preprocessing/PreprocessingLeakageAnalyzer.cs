@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Diagnostics;
@@ -10,9 +11,10 @@ namespace Skewless.Analyzers.Leakage.Preprocessing;
 
 /// <summary>
 /// Reports a fit whose rows include rows that are evaluated, and whose result takes part in that
-/// evaluation (SKW205): the data it fits on is an ancestor of, or the same as, data that reaches
-/// evaluation, and what it fitted is applied to those rows or produced them (<see cref="FitResultFlow"/>).
-/// A refit on all rows for deployment after the evaluation is therefore silent.
+/// evaluation (SKW205): the data it fits on is an ancestor of data that reaches evaluation, or was
+/// put together from a split's test side, and what it fitted is applied to those rows or produced them
+/// (<see cref="FitResultFlow"/>). A refit on all rows for deployment after the evaluation is therefore
+/// silent, and so are training metrics: an evaluation of the very rows fitted on.
 /// </summary>
 /// <remarks>
 /// <para>Fits: a feature set's generated <c>Fit</c>, its <c>Accumulator.Add</c>, and ML.NET's
@@ -33,6 +35,9 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     private static readonly string[] Evaluations = { "Evaluate", "EvaluateNonCalibrated", "CrossValidate", "CrossValidateNonCalibrated" };
 
     // Calls that return the same rows they are given, in another form: fitting on their result is fitting on their input.
+    // Calls whose result holds every row of each of their inputs.
+    private static readonly string[] Combinations = { "Concat", "Union", "Append", "Prepend" };
+
     private static readonly string[] SameRows = { "ToArray", "ToList", "AsEnumerable", "AsSpan", "AsMemory", "LoadFromEnumerable", "CreateEnumerable", "ToDataView", "Transform" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PreprocessingLeakage);
@@ -60,11 +65,14 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             return;
         }
 
-        var ancestors = evaluated.Select(rows => (Rows: rows, Nodes: lineage.Ancestors(rows))).ToList();
+        var ancestors = evaluated.Select(rows => (Rows: rows, Nodes: lineage.Ancestors(rows), Same: CrossValidated(rows) ? null : lineage.NodeOf(SameRowsAs(rows, lineage, data)))).ToList();
         foreach (var (fit, rows) in fits)
         {
+            // Evaluating on the very rows fitted on gives training metrics, which hold nothing out to leak into.
             var node = lineage.NodeOf(SameRowsAs(rows!, lineage, data));
-            var including = ancestors.Where(evaluation => evaluation.Nodes.Contains(node)).Select(evaluation => evaluation.Rows).ToList();
+            var including = ancestors.Where(evaluation => evaluation.Nodes.Contains(node) && !node.Equals(evaluation.Same)).Select(evaluation => evaluation.Rows)
+                .Concat(CombinedTestSides(rows!, lineage, data, operations))
+                .ToList();
             if (including.Count > 0 && FirstReached(FitResultFlow.Of(fit, operations), including, operations, lineage) is { } reached)
             {
                 report(Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), Shown(LoopedOver(rows!)), Shown(reached)));
@@ -117,6 +125,62 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         ILocalReferenceOperation { IsDeclaration: false } local when lineage.HoldsTestSide(local.Local) => local,
         _ => null,
     };
+
+    // Cross-validation holds folds of its data out, so fitting on that same data is the leak, not training metrics.
+    private static bool CrossValidated(IOperation rows) =>
+        rows.Parent is IArgumentOperation { Parent: IInvocationOperation invocation } && invocation.TargetMethod.Name.StartsWith("CrossValidate", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The test sides a fit's rows were put together from, as in <c>Fit(train.Concat(test))</c>, <c>Fit([.. train, .. test])</c>
+    /// or a list filled with <c>AddRange(test)</c>: followed through calls whose result holds every row of their inputs.
+    /// </summary>
+    private static IEnumerable<IOperation> CombinedTestSides(IOperation rows, LocalLineage lineage, DataSymbols data, List<IOperation> operations)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(rows);
+        var seen = new HashSet<IOperation>();
+        while (pending.Count > 0)
+        {
+            var current = LocalLineage.Unconverted(pending.Pop());
+            if (!seen.Add(current))
+            {
+                continue;
+            }
+
+            if (IsTestSide(current, lineage))
+            {
+                yield return current;
+                continue;
+            }
+
+            var inputs = current switch
+            {
+                IInvocationOperation invocation when SameRows.Contains(invocation.TargetMethod.Name) || Combinations.Contains(invocation.TargetMethod.Name) =>
+                    invocation.Arguments.Select(argument => argument.Value).Prepend(invocation.Instance).Where(input => input is not null && data.HoldsRows(LocalLineage.Unconverted(input).Type)),
+                ILocalReferenceOperation local => AddedRanges(local.Local, operations).Concat(lineage.OnlyValueOf(local.Local) is { } value ? new[] { value } : Array.Empty<IOperation>()),
+                // A collection expression and its spreads: the compiler's operations for them are newer than the Roslyn this builds against.
+                _ when current.Syntax is CollectionExpressionSyntax or SpreadElementSyntax => current.ChildOperations,
+                _ => Enumerable.Empty<IOperation>(),
+            };
+            foreach (var input in inputs)
+            {
+                pending.Push(input!);
+            }
+        }
+
+        static bool IsTestSide(IOperation rows, LocalLineage lineage) => rows switch
+        {
+            IMemberReferenceOperation member => lineage.SideName(member) is { } side && LocalLineage.TestSides.Contains(side),
+            ILocalReferenceOperation local => lineage.HoldsTestSide(local.Local),
+            _ => false,
+        };
+
+        static IEnumerable<IOperation> AddedRanges(ILocalSymbol list, List<IOperation> operations) =>
+            operations.OfType<IInvocationOperation>()
+                .Where(call => call.TargetMethod.Name == "AddRange" && call.Arguments.Length == 1
+                    && call.Instance is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, list))
+                .Select(call => call.Arguments[0].Value);
+    }
 
     /// <summary>Looks through calls that only change the form of the rows, and locals that are only another name for them.</summary>
     private static IOperation SameRowsAs(IOperation rows, LocalLineage lineage, DataSymbols data)
