@@ -386,7 +386,7 @@ internal static class FeatureSetEmitter
 
         if (OneHotSlot(feature, field) is { } slot)
         {
-            using (writer.Block($"if ((uint){slot} < {feature.Width}u)"))
+            using (writer.Block($"if (unchecked((uint){slot}) < {feature.Width}u)"))
             {
                 writer.Line($"destination[{offset} + {slot}] = 1f;");
             }
@@ -415,7 +415,7 @@ internal static class FeatureSetEmitter
         var field = Identifier(feature.MethodName);
         if (OneHotSlot(feature, field) is { } slot)
         {
-            using (writer.Block($"if ((uint){slot} < {feature.Width}u)"))
+            using (writer.Block($"if (unchecked((uint){slot}) < {feature.Width}u)"))
             {
                 writer.Line($"indices[{entry}] = {offset} + {slot};");
                 writer.Line($"values[{entry}] = 1f;");
@@ -461,7 +461,7 @@ internal static class FeatureSetEmitter
         }
 
         // Consecutive enum values: the slot is the value minus the first, without a branch per value.
-        return feature.EnumStart is { } start ? (start == 0 ? $"(int){field}" : $"((int){field} - {Number(start)})") : null;
+        return feature.EnumStart is { } start ? (start == 0 ? $"(int){field}" : $"unchecked((int){field} - {Number(start)})") : null;
     }
 
     // The float of a feature that fills one slot: a transform's output or an index as it is, a bool as 1 or 0.

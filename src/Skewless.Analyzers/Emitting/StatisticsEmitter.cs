@@ -87,8 +87,8 @@ internal static class StatisticsEmitter
                 if (start is { } first)
                 {
                     // Consecutive values: the position is the value minus the first, small enough to inline into the kernel.
-                    writer.Line(first == 0 ? "var position = (int)value;" : $"var position = (int)value - {first.ToString(CultureInfo.InvariantCulture)};");
-                    writer.Line($"return (uint)position < {members.Length.ToString(CultureInfo.InvariantCulture)}u ? position : -1;");
+                    writer.Line(first == 0 ? "var position = (int)value;" : $"var position = unchecked((int)value - {first.ToString(CultureInfo.InvariantCulture)});");
+                    writer.Line($"return unchecked((uint)position) < {members.Length.ToString(CultureInfo.InvariantCulture)}u ? position : -1;");
                 }
                 else
                 {

@@ -147,7 +147,7 @@ namespace Legacy
         private static int OrdinalOf(global::Legacy.Tier value)
         {
             var position = (int)value;
-            return (uint)position < 3u ? position : -1;
+            return unchecked((uint)position) < 3u ? position : -1;
         }
 
         /// <summary>The features of one row, one typed field per feature.</summary>
@@ -184,7 +184,7 @@ namespace Legacy
 
                 destination = destination.Slice(0, Width);
                 destination.Clear();
-                if ((uint)(int)Tier < 3u)
+                if (unchecked((uint)(int)Tier) < 3u)
                 {
                     destination[0 + (int)Tier] = 1f;
                 }
@@ -211,7 +211,7 @@ namespace Legacy
 
                 indices = indices.Slice(0, SparseWidth);
                 values = values.Slice(0, SparseWidth);
-                if ((uint)(int)Tier < 3u)
+                if (unchecked((uint)(int)Tier) < 3u)
                 {
                     indices[0] = 0 + (int)Tier;
                     values[0] = 1f;

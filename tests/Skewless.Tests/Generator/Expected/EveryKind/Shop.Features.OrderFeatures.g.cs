@@ -112,7 +112,7 @@ namespace Shop.Features
         private static int OrdinalOf(global::Shop.Features.Channel value)
         {
             var position = (int)value;
-            return (uint)position < 3u ? position : -1;
+            return unchecked((uint)position) < 3u ? position : -1;
         }
 
         /// <summary>The features of one row, one typed field per feature.</summary>
@@ -179,7 +179,7 @@ namespace Shop.Features
                 destination[2] = (float)Items;
                 destination[3] = (float)Customer;
                 destination[4] = Discounted ? 1f : 0f;
-                if ((uint)(int)Channel < 3u)
+                if (unchecked((uint)(int)Channel) < 3u)
                 {
                     destination[5 + (int)Channel] = 1f;
                 }
@@ -216,7 +216,7 @@ namespace Shop.Features
                 values[3] = (float)Customer;
                 indices[4] = 4;
                 values[4] = Discounted ? 1f : 0f;
-                if ((uint)(int)Channel < 3u)
+                if (unchecked((uint)(int)Channel) < 3u)
                 {
                     indices[5] = 5 + (int)Channel;
                     values[5] = 1f;

@@ -195,16 +195,16 @@ namespace Zips
                 destination[0] = Latitude;
                 destination[1] = Longitude;
                 destination[2] = Population;
-                if ((uint)State < 62u)
+                if (unchecked((uint)State) < 62u)
                 {
                     destination[3 + State] = 1f;
                 }
                 destination[65] = City;
-                if ((uint)Region < 4u)
+                if (unchecked((uint)Region) < 4u)
                 {
                     destination[66 + Region] = 1f;
                 }
-                if ((uint)Zip < 16u)
+                if (unchecked((uint)Zip) < 16u)
                 {
                     destination[70 + Zip] = 1f;
                 }
@@ -238,7 +238,7 @@ namespace Zips
                 values[1] = Longitude;
                 indices[2] = 2;
                 values[2] = Population;
-                if ((uint)State < 62u)
+                if (unchecked((uint)State) < 62u)
                 {
                     indices[3] = 3 + State;
                     values[3] = 1f;
@@ -250,7 +250,7 @@ namespace Zips
                 }
                 indices[4] = 65;
                 values[4] = City;
-                if ((uint)Region < 4u)
+                if (unchecked((uint)Region) < 4u)
                 {
                     indices[5] = 66 + Region;
                     values[5] = 1f;
@@ -260,7 +260,7 @@ namespace Zips
                     indices[5] = 66;
                     values[5] = 0f;
                 }
-                if ((uint)Zip < 16u)
+                if (unchecked((uint)Zip) < 16u)
                 {
                     indices[6] = 70 + Zip;
                     values[6] = 1f;

@@ -129,7 +129,7 @@ namespace Flights
         private static int OrdinalOf(global::System.DayOfWeek value)
         {
             var position = (int)value;
-            return (uint)position < 7u ? position : -1;
+            return unchecked((uint)position) < 7u ? position : -1;
         }
 
         /// <summary>The features of one row, one typed field per feature.</summary>
@@ -197,7 +197,7 @@ namespace Flights
                 destination = destination.Slice(0, Width);
                 destination.Clear();
                 destination[0] = Hour;
-                if ((uint)(int)Day < 7u)
+                if (unchecked((uint)(int)Day) < 7u)
                 {
                     destination[1 + (int)Day] = 1f;
                 }
@@ -205,11 +205,11 @@ namespace Flights
                 destination[9] = RedEye ? 1f : 0f;
                 destination[10] = LogDistance;
                 destination[11] = DistanceDecile;
-                if ((uint)Origin < 52u)
+                if (unchecked((uint)Origin) < 52u)
                 {
                     destination[12 + Origin] = 1f;
                 }
-                if ((uint)Destination < 64u)
+                if (unchecked((uint)Destination) < 64u)
                 {
                     destination[64 + Destination] = 1f;
                 }
@@ -237,7 +237,7 @@ namespace Flights
                 values = values.Slice(0, SparseWidth);
                 indices[0] = 0;
                 values[0] = Hour;
-                if ((uint)(int)Day < 7u)
+                if (unchecked((uint)(int)Day) < 7u)
                 {
                     indices[1] = 1 + (int)Day;
                     values[1] = 1f;
@@ -255,7 +255,7 @@ namespace Flights
                 values[4] = LogDistance;
                 indices[5] = 11;
                 values[5] = DistanceDecile;
-                if ((uint)Origin < 52u)
+                if (unchecked((uint)Origin) < 52u)
                 {
                     indices[6] = 12 + Origin;
                     values[6] = 1f;
@@ -265,7 +265,7 @@ namespace Flights
                     indices[6] = 12;
                     values[6] = 0f;
                 }
-                if ((uint)Destination < 64u)
+                if (unchecked((uint)Destination) < 64u)
                 {
                     indices[7] = 64 + Destination;
                     values[7] = 1f;

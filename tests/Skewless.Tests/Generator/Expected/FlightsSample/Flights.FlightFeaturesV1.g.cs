@@ -125,7 +125,7 @@ namespace Flights
         private static int OrdinalOf(global::System.DayOfWeek value)
         {
             var position = (int)value;
-            return (uint)position < 7u ? position : -1;
+            return unchecked((uint)position) < 7u ? position : -1;
         }
 
         /// <summary>The features of one row, one typed field per feature.</summary>
@@ -173,12 +173,12 @@ namespace Flights
                 destination = destination.Slice(0, Width);
                 destination.Clear();
                 destination[0] = Hour;
-                if ((uint)(int)Day < 7u)
+                if (unchecked((uint)(int)Day) < 7u)
                 {
                     destination[1 + (int)Day] = 1f;
                 }
                 destination[8] = LogDistance;
-                if ((uint)Origin < 52u)
+                if (unchecked((uint)Origin) < 52u)
                 {
                     destination[9 + Origin] = 1f;
                 }
@@ -206,7 +206,7 @@ namespace Flights
                 values = values.Slice(0, SparseWidth);
                 indices[0] = 0;
                 values[0] = Hour;
-                if ((uint)(int)Day < 7u)
+                if (unchecked((uint)(int)Day) < 7u)
                 {
                     indices[1] = 1 + (int)Day;
                     values[1] = 1f;
@@ -218,7 +218,7 @@ namespace Flights
                 }
                 indices[2] = 8;
                 values[2] = LogDistance;
-                if ((uint)Origin < 52u)
+                if (unchecked((uint)Origin) < 52u)
                 {
                     indices[3] = 9 + Origin;
                     values[3] = 1f;

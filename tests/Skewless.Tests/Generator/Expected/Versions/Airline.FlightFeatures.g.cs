@@ -161,7 +161,7 @@ namespace Airline
                 destination.Clear();
                 destination[0] = Hour;
                 destination[1] = Distance;
-                if ((uint)Route < 16u)
+                if (unchecked((uint)Route) < 16u)
                 {
                     destination[2 + Route] = 1f;
                 }
@@ -191,7 +191,7 @@ namespace Airline
                 values[0] = Hour;
                 indices[1] = 1;
                 values[1] = Distance;
-                if ((uint)Route < 16u)
+                if (unchecked((uint)Route) < 16u)
                 {
                     indices[2] = 2 + Route;
                     values[2] = 1f;

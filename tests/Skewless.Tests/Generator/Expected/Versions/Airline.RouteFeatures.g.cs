@@ -137,7 +137,7 @@ namespace Airline
 
                 destination = destination.Slice(0, Width);
                 destination.Clear();
-                if ((uint)Origin < 9u)
+                if (unchecked((uint)Origin) < 9u)
                 {
                     destination[0 + Origin] = 1f;
                 }
@@ -164,7 +164,7 @@ namespace Airline
 
                 indices = indices.Slice(0, SparseWidth);
                 values = values.Slice(0, SparseWidth);
-                if ((uint)Origin < 9u)
+                if (unchecked((uint)Origin) < 9u)
                 {
                     indices[0] = 0 + Origin;
                     values[0] = 1f;
