@@ -21,7 +21,7 @@ internal static class FeatureSetParser
     public static readonly IReadOnlyCollection<string> GeneratedMembers = new[] { "Fingerprint", "Schema", "Vector", "Fit", "Accumulator", "Fitted", "TermOf", "OrdinalOf", "SplitByTime", "SplitByGroup", "SplitByTimeAndGroup" };
 
     /// <summary>Names a feature's vector field cannot take, because <c>Vector</c> already has them.</summary>
-    public static readonly IReadOnlyCollection<string> VectorMembers = new[] { "Width", "CopyTo", "Equals", "GetHashCode", "ToString", "GetType" };
+    public static readonly IReadOnlyCollection<string> VectorMembers = new[] { "Width", "SparseWidth", "CopyTo", "Equals", "GetHashCode", "ToString", "GetType" };
 
     /// <summary>The most slots a feature set's vector may have (2^24): a dense row stays under 64 MB, and every offset and slot count fits an <see cref="int"/>.</summary>
     public const int MaxWidth = 1 << 24;

@@ -67,6 +67,7 @@ public sealed class DefinitionErrorTests
         { "SKW104", Set("[Feature] public static float A(Flight f) => 1; [Feature] public static float A(Flight f) => 2;") },
         { "SKW107", Set("[Feature] public static float Vector(Flight f) => f.DistanceMiles; [Feature] public static float B(Flight f) => 1;") },
         { "SKW107", Set("[Feature] public static float Width(Flight f) => f.DistanceMiles; [Feature] public static float B(Flight f) => 1;") },
+        { "SKW107", Set("[Feature] public static float SparseWidth(Flight f) => f.DistanceMiles; [Feature] public static float B(Flight f) => 1;") },
 
         // [Feature] where no generated code calls it.
         { "SKW106", Set("[Feature] public static float A(Flight f) { [Feature] static float Local(Flight g) => 1; return Local(f); }") },
