@@ -9,7 +9,7 @@ namespace Skewless;
 /// who owns the data and which version of it you built against makes the dependency explicit, so
 /// that a change upstream is a conversation rather than a silent drop in quality.
 /// </remarks>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface, Inherited = false)]
 public sealed class DataSourceAttribute : Attribute
 {
     /// <summary>Marks the type as rows of the data source called <paramref name="name"/>.</summary>

@@ -225,6 +225,18 @@ public sealed class FeatureSetDefinitionAnalyzerTests
         """);
 
     [Fact]
+    public Task SKW105_is_silent_when_the_input_is_an_interface_that_is_the_data_source() => VerifyAsync("""
+        [DataSource("sensors.readings")]
+        public interface IReading { [EventTime] System.DateTime Taken { get; } float Celsius { get; } }
+
+        [FeatureSet(typeof(IReading))]
+        public static partial class ReadingFeatures
+        {
+            [Feature] public static float Celsius(IReading r) => r.Celsius;
+        }
+        """);
+
+    [Fact]
     public Task SKW105_fires_when_only_a_type_derived_from_the_input_is_the_data_source() => VerifyAsync("""
         public class Reading { public float Celsius { get; set; } }
 
