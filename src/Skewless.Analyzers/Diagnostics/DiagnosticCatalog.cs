@@ -18,6 +18,7 @@ internal static class DiagnosticIds
     public const string DuplicateFeatureSetVersion = "SKW109";
     public const string UnusableInputType = "SKW110";
     public const string FeatureSetTooWide = "SKW111";
+    public const string UnsplittableEventTime = "SKW112";
 
     // Leakage: features, splits and fits that let the model see what it will not have when serving.
     public const string LabelDependency = "SKW200";
@@ -99,6 +100,14 @@ internal static class Descriptors
         DefinitionsCategory,
         DiagnosticSeverity.Error,
         "Every row becomes a vector of Vector.Width floats, which a dense matrix holds row after row. A feature set may be at most 16,777,216 (2^24) slots wide; nothing is generated for a wider one.");
+
+    public static readonly DiagnosticDescriptor UnsplittableEventTime = Create(
+        DiagnosticIds.UnsplittableEventTime,
+        "An [EventTime] member should be a date and time",
+        "'{0}' is marked [EventTime] but is {1}: feature sets of '{2}' get no SplitByTime, which takes DateTime, DateTimeOffset or DateOnly. {3}",
+        DefinitionsCategory,
+        DiagnosticSeverity.Warning,
+        "The generated SplitByTime puts every row before or after a cutoff by its event time. It takes DateTime, DateTimeOffset or DateOnly; a number could be seconds or milliseconds, and a nullable time leaves a row on neither side, so such a member gets no split, while SKW204 still reports random splits of the rows.");
 
     public static readonly DiagnosticDescriptor TransformMisuse = Create(
         DiagnosticIds.TransformMisuse,

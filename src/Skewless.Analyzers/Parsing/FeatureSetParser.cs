@@ -160,7 +160,7 @@ internal static class FeatureSetParser
     /// <summary>Event times the generated SplitByTime takes a cutoff of: the date and time types, not numbers, which would make its overloads ambiguous.</summary>
     private static readonly string[] TimeTypes = { "System.DateTime", "System.DateTimeOffset", "System.DateOnly" };
 
-    private static bool IsComparableTime(ITypeSymbol type) => TimeTypes.Contains(type.ToDisplayString(NameWithoutGlobal));
+    internal static bool IsComparableTime(ITypeSymbol type) => TimeTypes.Contains(type.ToDisplayString(NameWithoutGlobal));
 
     // A member the generated split can read: marked, readable from the feature set, and of a type it supports.
     private static (string Name, string Type)? SplitMemberOf(ITypeSymbol inputType, INamedTypeSymbol? attribute, INamedTypeSymbol featureSet, Compilation compilation, Func<ITypeSymbol, bool> supported)
