@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Skewless.Analyzers.Model;
 
 namespace Skewless.Analyzers.Emitting;
@@ -22,9 +23,16 @@ internal static class FeatureSetRegistryEmitter
 
     private const string ClassName = "FeatureSets";
 
-    /// <summary>The registry's namespace: the assembly name, made a valid namespace, so each assembly's registry has a name of its own.</summary>
-    public static string Namespace(string? assemblyName) =>
-        string.Join(".", (assemblyName ?? "").Split('.').Where(part => part.Length > 0).Select(Identifier));
+    /// <summary>The registry's namespace: by default the assembly name, made a valid namespace, so each assembly's registry has a name of its own.</summary>
+    public static string Namespace(string? name) =>
+        string.Join(".", (name ?? "").Split('.').Select(part => part.Trim()).Where(part => part.Length > 0).Select(Identifier));
+
+    /// <summary>
+    /// The project's <c>SkewlessRegistryNamespace</c>, or null when it sets none: the namespace to put the registry in
+    /// when the assembly name's is taken, by a type of that name or a <c>FeatureSets</c> namespace.
+    /// </summary>
+    public static string? NamespaceProperty(AnalyzerConfigOptions options) =>
+        options.TryGetValue("build_property.SkewlessRegistryNamespace", out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
     public static string EmitRegistry(FeatureSetRegistryModel model)
     {

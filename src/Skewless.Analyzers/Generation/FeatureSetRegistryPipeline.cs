@@ -8,7 +8,8 @@ namespace Skewless.Analyzers.Generation;
 
 /// <summary>
 /// The generator's steps for the one registry of a compilation: every feature set model the main
-/// pipeline parsed, the data source each takes, and the namespace, combined into one value-equal
+/// pipeline parsed, the data source each takes, and the namespace (the <c>SkewlessRegistryNamespace</c>
+/// property, else the assembly name), combined into one value-equal
 /// model, so an edit that changes none of them emits nothing again.
 /// </summary>
 internal static class FeatureSetRegistryPipeline
@@ -26,7 +27,9 @@ internal static class FeatureSetRegistryPipeline
 
         var registry = featureSets.Collect()
             .Combine(inputs.Collect())
-            .Combine(context.CompilationProvider.Select(static (compilation, _) => FeatureSetRegistryEmitter.Namespace(compilation.AssemblyName)))
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName)
+                .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => FeatureSetRegistryEmitter.NamespaceProperty(options.GlobalOptions)))
+                .Select(static (names, _) => FeatureSetRegistryEmitter.Namespace(names.Right ?? names.Left)))
             .Select(static (input, _) => Model(input.Right, input.Left.Left, input.Left.Right))
             .WithTrackingName(TrackingNames.Registry);
 
