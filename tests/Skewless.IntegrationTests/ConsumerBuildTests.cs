@@ -101,6 +101,8 @@ public sealed class ConsumerBuildTests(PackedSkewless package)
                   <PropertyGroup>
                     <TargetFramework>netstandard2.0</TargetFramework>
                     <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                    <!-- Moves the generated registry out of the assembly name's namespace, through the package's targets. -->
+                    <SkewlessRegistryNamespace>Legacy.Registry</SkewlessRegistryNamespace>
                   </PropertyGroup>
                   <ItemGroup>
                     {ConsumerProject.PackageReference(package)}
@@ -141,6 +143,8 @@ public sealed class ConsumerBuildTests(PackedSkewless package)
                             AccountFeatures.Fit(accounts).Transform(accounts, matrix);
                             return matrix;
                         }
+
+                        public static int Versions() { return Legacy.Registry.FeatureSets.Registry.FeatureSets.Count; }
                     }
                 }
                 """,
