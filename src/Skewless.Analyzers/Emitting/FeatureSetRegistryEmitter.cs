@@ -107,6 +107,22 @@ internal static class FeatureSetRegistryEmitter
             writer.Line($"    global::Skewless.RegisteredFeatureSet.Of<{featureSet.InputType}>({type}.Schema, (source, options) => {type}.Fitted.Load(source, options)),");
         }
 
+        var unreachable = model.FeatureSets.Where(featureSet => model.Unreachable.Contains(featureSet.FullName)).ToList();
+        if (unreachable.Count == 0)
+        {
+            writer.Line("});");
+            return;
+        }
+
+        // Named, so that loading one of their artifacts is refused with the reason rather than as unknown.
+        writer.Line("},");
+        writer.Line("new string[]");
+        writer.Line("{");
+        foreach (var featureSet in unreachable)
+        {
+            writer.Line($"    {SymbolDisplay.FormatLiteral($"{featureSet.Name} v{featureSet.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)} in {featureSet.FullName}", quote: true)},");
+        }
+
         writer.Line("});");
     }
 

@@ -148,8 +148,8 @@ public sealed class LibraryVersionMismatchException : ArtifactException
 /// </summary>
 public sealed class FeatureSetVersionNotFoundException : ArtifactException
 {
-    internal FeatureSetVersionNotFoundException(ArtifactHeader artifact, IReadOnlyList<int> availableVersions, IReadOnlyList<FeatureSchema> featureSets)
-        : base(artifact.Name, Describe(artifact, availableVersions, featureSets))
+    internal FeatureSetVersionNotFoundException(ArtifactHeader artifact, IReadOnlyList<int> availableVersions, IReadOnlyList<FeatureSchema> featureSets, IReadOnlyList<string> unreachable)
+        : base(artifact.Name, Describe(artifact, availableVersions, featureSets, unreachable))
     {
         Artifact = artifact;
         AvailableVersions = availableVersions;
@@ -161,11 +161,14 @@ public sealed class FeatureSetVersionNotFoundException : ArtifactException
     /// <summary>The versions of the artifact's feature set that this program has, ascending; empty when it has none of that name.</summary>
     public IReadOnlyList<int> AvailableVersions { get; }
 
-    private static string Describe(ArtifactHeader artifact, IReadOnlyList<int> availableVersions, IReadOnlyList<FeatureSchema> featureSets)
+    private static string Describe(ArtifactHeader artifact, IReadOnlyList<int> availableVersions, IReadOnlyList<FeatureSchema> featureSets, IReadOnlyList<string> unreachable)
     {
         var has = availableVersions.Count > 0
             ? $"this program has {artifact.Name} {string.Join(", ", availableVersions.Select(version => "v" + version.ToString(CultureInfo.InvariantCulture)))} only"
             : $"this program has no feature set named '{artifact.Name}' (it has {(featureSets.Count == 0 ? "none" : string.Join(", ", featureSets.Select(schema => $"{schema.Name} v{schema.Version.ToString(CultureInfo.InvariantCulture)}")))})";
-        return $"Cannot load the artifact of {artifact}: {has}. Serve it with a build that still has that version, or refit the model with a version this build has.";
+        var leftOut = unreachable.Count == 0
+            ? ""
+            : $" Left out of the registry, because a class it is nested in is private: {string.Join(", ", unreachable)}; make that class internal to load its artifacts here.";
+        return $"Cannot load the artifact of {artifact}: {has}. Serve it with a build that still has that version, or refit the model with a version this build has.{leftOut}";
     }
 }

@@ -12,13 +12,19 @@ namespace Skewless;
 public sealed class FeatureSetRegistry
 {
     private readonly Dictionary<(string Name, int Version), RegisteredFeatureSet> _byVersion = new();
+    private readonly IReadOnlyList<string> _unreachable;
 
     /// <summary>Registers feature sets. Called by generated code.</summary>
     /// <param name="featureSets">The feature sets; no two may share a logical name and version.</param>
+    /// <param name="unreachable">
+    /// The assembly's feature sets the registry cannot name, such as one nested in a private class, each as
+    /// "<c>Name vN in Namespace.Class</c>", so that an artifact of one is refused with the reason.
+    /// </param>
     /// <exception cref="ArgumentException">Two feature sets share a logical name and version.</exception>
-    public FeatureSetRegistry(IReadOnlyList<RegisteredFeatureSet> featureSets)
+    public FeatureSetRegistry(IReadOnlyList<RegisteredFeatureSet> featureSets, IReadOnlyList<string>? unreachable = null)
     {
         Guard.NotNull(featureSets, nameof(featureSets));
+        _unreachable = unreachable ?? Array.Empty<string>();
         foreach (var featureSet in featureSets)
         {
             var schema = featureSet.Schema;
@@ -65,7 +71,7 @@ public sealed class FeatureSetRegistry
         var header = ArtifactHeader.Read(json);
         if (!_byVersion.TryGetValue((header.Name, header.Version), out var featureSet))
         {
-            throw new FeatureSetVersionNotFoundException(header, VersionsOf(header.Name), FeatureSets);
+            throw new FeatureSetVersionNotFoundException(header, VersionsOf(header.Name), FeatureSets, _unreachable);
         }
 
         if (featureSet.InputType != typeof(TRow))

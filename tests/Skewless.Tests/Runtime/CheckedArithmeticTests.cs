@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
-using Microsoft.CodeAnalysis;
 using Skewless.Tests.Infrastructure;
 using Xunit;
 
@@ -80,29 +77,13 @@ public sealed class CheckedArithmeticTests
     private static float[] Run(bool overflowChecks)
     {
         var compilation = TestCompilation.Create(Source);
-        var (output, diagnostics, _) = TestCompilation.Generate(compilation.WithOptions(compilation.Options.WithOverflowChecks(overflowChecks)));
-        Assert.Empty(diagnostics);
-        using var image = new MemoryStream();
-        var emitted = output.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)));
-
-        var context = new AssemblyLoadContext(nameof(CheckedArithmeticTests), isCollectible: true);
         try
         {
-            image.Position = 0;
-            var probe = context.LoadFromStream(image).GetType("Probe")!.GetMethod("Run")!;
-            try
-            {
-                return (float[])probe.Invoke(null, null)!;
-            }
-            catch (TargetInvocationException thrown)
-            {
-                throw new Xunit.Sdk.XunitException($"With overflow checks {(overflowChecks ? "on" : "off")}: {thrown.InnerException}");
-            }
+            return (float[])GeneratedAssembly.RunProbe(compilation.WithOptions(compilation.Options.WithOverflowChecks(overflowChecks)))!;
         }
-        finally
+        catch (OverflowException overflow)
         {
-            context.Unload();
+            throw new Xunit.Sdk.XunitException($"With overflow checks {(overflowChecks ? "on" : "off")}: {overflow}");
         }
     }
 }

@@ -14,6 +14,11 @@ namespace Tests
         public static global::Skewless.FeatureSetRegistry Registry { get; } = new global::Skewless.FeatureSetRegistry(new global::Skewless.RegisteredFeatureSet[]
         {
             global::Skewless.RegisteredFeatureSet.Of<global::Reading>(global::WeatherA.Schema, (source, options) => global::WeatherA.Fitted.Load(source, options)),
+        },
+        new string[]
+        {
+            "Calibration v1 in Station.CalibrationFeatures",
+            "Private v1 in Station.PrivateFeatures",
         });
 
         /// <summary>Which features, of which feature set versions, read each member of each data source.</summary>
