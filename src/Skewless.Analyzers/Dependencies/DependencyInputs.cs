@@ -157,12 +157,18 @@ internal sealed class DependencyInputs
         Lock?.Value?.Resolved ?? Assets?.Value?.Resolved;
 
     /// <summary>
-    /// Where to report a rule about package <paramref name="id"/>: its <c>PackageVersion</c> in the
-    /// props file under central management, else its <c>PackageReference</c> in the project file,
-    /// else <paramref name="fallback"/>.
+    /// Where to report a rule about package <paramref name="id"/>: a <c>PackageReference</c> with a
+    /// <c>VersionOverride</c>, else its <c>PackageVersion</c> in the props file under central management,
+    /// else its <c>PackageReference</c> in the project file, else <paramref name="fallback"/>.
     /// </summary>
     public Location? LocationOfPackage(string id, Location? fallback)
     {
+        // A VersionOverride in the project sets the version there, not the central PackageVersion.
+        if (FindItem(MsBuildFile.PackageReference, id) is { Item.VersionOverride: not null } overridden)
+        {
+            return overridden.File.LocationOf(overridden.Item.Span);
+        }
+
         if (Properties.ManagePackageVersionsCentrally && FindItem(MsBuildFile.PackageVersion, id) is { } central)
         {
             return central.File.LocationOf(central.Item.Span);

@@ -96,6 +96,22 @@ public sealed class PeerLockFileAnalyzerTests
     });
 
     [Fact]
+    public Task Under_central_management_a_version_override_is_reported_where_it_is_set() => VerifyAsync(new()
+    {
+        Properties = { ["ManagePackageVersionsCentrally"] = "true" },
+        Project = Training("""{|SKW404:<PackageReference Include="Microsoft.ML" VersionOverride="5.0.0" />|}"""),
+        PackagesProps = """
+            <Project>
+              <ItemGroup>
+                <PackageVersion Include="Microsoft.ML" Version="5.0.1" />
+              </ItemGroup>
+            </Project>
+            """,
+        Lock = Lock(("net10.0", [("Microsoft.ML", "5.0.0")])),
+        Peers = { [PeerPath] = Lock(("net10.0", [("Microsoft.ML", "5.0.1")])) },
+    });
+
+    [Fact]
     public void Versions_are_compared_as_versions() =>
         Assert.Null(PeerLockFileAnalyzer.Differ(new Dictionary<string, string> { ["net10.0"] = "5.0" }, new Dictionary<string, string> { ["net10.0"] = "5.0.0" }));
 }
