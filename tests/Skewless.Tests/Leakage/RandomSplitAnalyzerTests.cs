@@ -254,6 +254,22 @@ public sealed class RandomSplitAnalyzerTests
         """, TimedBy("TrainTestSplit with a sampling key splits them by group alone", remedy: VisitsWithoutFeatureSet));
 
     [Fact]
+    public Task SKW204_fires_on_a_shuffle_cut_into_train_validation_and_test() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(Flight[] flights)
+            {
+                var rng = new Random(7);
+                var shuffled = {|#0:flights.OrderBy(_ => rng.Next())|}.ToArray();
+                var train = shuffled.Take(800).ToArray();
+                var rest = shuffled.Skip(800).ToArray();
+                var validation = rest.Take(100).ToArray();
+                var test = rest.Skip(100).ToArray();
+            }
+        }
+        """, Timed("OrderBy on a random key cut by Take and Skip"));
+
+    [Fact]
     public Task SKW203_fires_on_a_query_ordered_at_random_cut_by_Take_and_Skip() => VerifyAsync("""
         public static class Training
         {
@@ -397,6 +413,7 @@ public sealed class RandomSplitAnalyzerTests
             {
                 Console.WriteLine(essays.OrderBy(_ => Guid.NewGuid()).Take(5).Count());
                 var shuffled = essays.OrderBy(_ => Random.Shared.Next()).ToArray();
+                Console.WriteLine(shuffled.Take(5).Count());
                 for (var i = 0; i < shuffled.Length; i += 32)
                 {
                     yield return shuffled.Skip(i).Take(32).ToArray();

@@ -134,11 +134,17 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 }
             }
 
+            // A side cut again may be a window's start, as Skip(i) in Skip(i).Take(32): beside a peek such as
+            // Take(5) it is a split only when both cut at the same place, as Skip(n) then Take/Skip of the rest does.
+            var cutAgain = new HashSet<RowCut>(cuts.Where(cut => cuts.Any(other => !ReferenceEquals(other, cut) && CutFrom(other, cut))));
+
             // A shuffle cut in two by itself is named with its own cuts, before any pairing with another shuffle.
             var splits = shuffled.Where(pair => pair.Cut.Head)
                 .SelectMany(head => shuffled.Where(tail => !tail.Cut.Head && !CutFrom(head.Cut, tail.Cut) && !CutFrom(tail.Cut, head.Cut)).Select(tail => (Head: head, Tail: tail)))
+                .Where(split => RowCut.SameBound(split.Head.Cut, split.Tail.Cut)
+                    || (ReferenceEquals(split.Head.Shuffle, split.Tail.Shuffle) && !cutAgain.Contains(split.Head.Cut) && !cutAgain.Contains(split.Tail.Cut)))
                 .Where(split => ReferenceEquals(split.Head.Shuffle, split.Tail.Shuffle)
-                    || (Lineage.NodeOf(split.Head.Shuffle.Arguments[0].Value).Equals(Lineage.NodeOf(split.Tail.Shuffle.Arguments[0].Value)) && RowCut.SameBound(split.Head.Cut, split.Tail.Cut)))
+                    || Lineage.NodeOf(split.Head.Shuffle.Arguments[0].Value).Equals(Lineage.NodeOf(split.Tail.Shuffle.Arguments[0].Value)))
                 .OrderBy(split => ReferenceEquals(split.Head.Shuffle, split.Tail.Shuffle) ? 0 : 1);
             foreach (var ((headShuffle, head), (tailShuffle, tail)) in splits)
             {
