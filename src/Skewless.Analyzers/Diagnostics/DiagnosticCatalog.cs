@@ -196,7 +196,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor RandomGroupSplit = Create(
         DiagnosticIds.RandomGroupSplit,
         "Rows with a [GroupKey] must not be split at random",
-        "Rows of '{0}' are grouped by '{1}', but {2}, so one group can be on both sides of the split",
+        "Rows of '{0}' are grouped by '{1}', but {2}, so one group can be on both sides of the split; {3}",
         LeakageCategory,
         DiagnosticSeverity.Warning,
         "Rows that share a group key (an author, a patient, an aircraft) are alike. A random split puts some of a group in training and the rest in test, so the test measures memory of the group, not generalisation to new ones. A split by time alone leaves groups on both sides too. Split by a stable hash of the key: the generated SplitByGroup, ML.NET with samplingKeyColumnName, or, for rows that also have an [EventTime], the generated SplitByTimeAndGroup.");
@@ -204,7 +204,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor RandomTimeSplit = Create(
         DiagnosticIds.RandomTimeSplit,
         "Rows with an [EventTime] must not be split at random",
-        "Rows of '{0}' have event time '{1}', but {2}, so training sees rows from after the ones it is tested on",
+        "Rows of '{0}' have event time '{1}', but {2}, so training sees rows from after the ones it is tested on; {3}",
         LeakageCategory,
         DiagnosticSeverity.Warning,
         "A model serves the future from the past. A random split of time-stamped rows trains on rows recorded after the test rows, which serving never can. A split by group alone is just as random in time. Split by time: the generated SplitByTime trains on rows before a cutoff and tests on the rest, and for rows that also have a [GroupKey] the generated SplitByTimeAndGroup keeps each group on one side as well.");

@@ -50,6 +50,32 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
+    /// <summary>The hand-written splits SKW203/204 trace: a query, slices, a random mask and ML.NET's row cuts.</summary>
+    [Fact]
+    public Task Every_prefix_of_hand_written_random_splits_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using Microsoft.ML;
+        using Skewless;
+
+        public sealed class Essay { [GroupKey] public string Author { get; set; } = ""; }
+
+        public static class Splits
+        {
+            public static void Run(MLContext ml, List<Essay> essays, string path)
+            {
+                var rng = new Random(7);
+                var array = (from e in essays orderby rng.Next() select e).ToArray();
+                var (train, test) = (array[..240], array.AsSpan(240).ToArray());
+                var list = essays.OrderBy(_ => Guid.NewGuid()).ToList();
+                var rest = list.GetRange(240, list.Count - 240);
+                var masked = essays.Where(_ => rng.NextDouble() < 0.8).ToList();
+                var others = essays.Except(masked).ToList();
+                var view = ml.Data.ShuffleRows(ml.Data.LoadFromTextFile<Essay>(path), seed: 3);
+                var head = ml.Data.TakeRows(view, 240);
+                var tail = ml.Data.SkipRows(view, 240);
+            }
+        }
+        """);
+
     private static async Task NoCrashOnAnyPrefix(string text)
     {
         var usings = CSharpSyntaxTree.ParseText(TestCompilation.ImplicitUsings, TestCompilation.ParseOptions);

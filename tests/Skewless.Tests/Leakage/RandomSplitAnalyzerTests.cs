@@ -75,17 +75,24 @@ public sealed class RandomSplitAnalyzerTests
         }
         """;
 
-    private static DiagnosticResult Grouped(string how, string row = "Essay", string member = "Essay.Author", int location = 0) =>
-        GroupedBy($"{how} splits them at random", row, member, location);
+    private static DiagnosticResult Grouped(string how, string row = "Essay", string member = "Essay.Author", int location = 0, string? remedy = null) =>
+        GroupedBy($"{how} splits them at random", row, member, location, remedy);
 
-    private static DiagnosticResult Timed(string how, string row = "Flight", string member = "Flight.Departure", int location = 0) =>
-        TimedBy($"{how} splits them at random", row, member, location);
+    private static DiagnosticResult Timed(string how, string row = "Flight", string member = "Flight.Departure", int location = 0, string? remedy = null) =>
+        TimedBy($"{how} splits them at random", row, member, location, remedy);
 
-    private static DiagnosticResult GroupedBy(string how, string row = "Visit", string member = "Visit.Patient", int location = 0) =>
-        new DiagnosticResult(Descriptors.RandomGroupSplit).WithLocation(location).WithArguments(row, member, how);
+    private static DiagnosticResult GroupedBy(string how, string row = "Visit", string member = "Visit.Patient", int location = 0, string? remedy = null) =>
+        new DiagnosticResult(Descriptors.RandomGroupSplit).WithLocation(location).WithArguments(row, member, how, remedy ?? Remedy(row, "SplitByGroup"));
 
-    private static DiagnosticResult TimedBy(string how, string row = "Visit", string member = "Visit.At", int location = 0) =>
-        new DiagnosticResult(Descriptors.RandomTimeSplit).WithLocation(location).WithArguments(row, member, how);
+    private static DiagnosticResult TimedBy(string how, string row = "Visit", string member = "Visit.At", int location = 0, string? remedy = null) =>
+        new DiagnosticResult(Descriptors.RandomTimeSplit).WithLocation(location).WithArguments(row, member, how, remedy ?? Remedy(row, "SplitByTime"));
+
+    // The generated split the message names: the rows' feature set has it, and the visits' (in VisitFeatures) honours both axes.
+    private static string Remedy(string row, string single) =>
+        row == "Visit" ? "split with VisitFeatures.SplitByTimeAndGroup instead" : $"split with {row}Features.{single} instead";
+
+    /// <summary>The remedy for visits when no feature set of them is in the test.</summary>
+    private const string VisitsWithoutFeatureSet = "split with the SplitByTimeAndGroup a [FeatureSet] of 'Visit' generates";
 
     // Must fire.
 
@@ -169,22 +176,26 @@ public sealed class RandomSplitAnalyzerTests
                 return (shuffled.Take(cut).ToArray(), shuffled.Skip(cut).ToArray());
             }
         }
-        """, Timed("OrderBy on a random key followed by Take/Skip"));
+        """, Timed("OrderBy on a random key cut by Take and Skip"));
 
     [Fact]
     public Task SKW203_fires_on_an_OrderBy_Guid_shuffle_and_on_Random_Shuffle() => VerifyAsync("""
         public static class Training
         {
-            public static Essay[] ByGuid(List<Essay> essays) => {|#0:essays.OrderBy(_ => Guid.NewGuid())|}.Take(100).ToArray();
+            public static (Essay[], Essay[]) ByGuid(List<Essay> essays)
+            {
+                var shuffled = {|#0:essays.OrderBy(_ => Guid.NewGuid())|}.ToList();
+                return (shuffled.Take(100).ToArray(), shuffled.Skip(100).ToArray());
+            }
 
-            public static Essay[] InPlace(List<Essay> essays)
+            public static (Essay[], Essay[]) InPlace(List<Essay> essays)
             {
                 var array = essays.ToArray();
                 {|#1:Random.Shared.Shuffle(array)|};
-                return array.Skip(100).ToArray();
+                return (array.SkipLast(100).ToArray(), array.TakeLast(100).ToArray());
             }
         }
-        """, Grouped("OrderBy on a random key followed by Take/Skip"), Grouped("Random.Shuffle followed by Take/Skip", location: 1));
+        """, Grouped("OrderBy on a random key cut by Take and Skip"), Grouped("Random.Shuffle cut by SkipLast and TakeLast", location: 1));
 
     [Fact]
     public Task SKW203_and_SKW204_both_fire_on_rows_with_a_group_and_a_time() => VerifyAsync("""
@@ -196,8 +207,8 @@ public sealed class RandomSplitAnalyzerTests
             }
         }
         """,
-        Grouped("TrainTestSplit without a sampling key", "Visit", "Visit.Patient"),
-        Timed("TrainTestSplit without a sampling key", "Visit", "Visit.At"));
+        Grouped("TrainTestSplit without a sampling key", "Visit", "Visit.Patient", remedy: VisitsWithoutFeatureSet),
+        Timed("TrainTestSplit without a sampling key", "Visit", "Visit.At", remedy: VisitsWithoutFeatureSet));
 
     [Fact]
     public Task SKW203_fires_on_a_split_by_time_alone_of_rows_with_a_group() => VerifyAsync("""
@@ -240,9 +251,194 @@ public sealed class RandomSplitAnalyzerTests
                 var split = {|#0:ml.Data.TrainTestSplit(data, 0.2, samplingKeyColumnName: nameof(Visit.Patient))|};
             }
         }
-        """, TimedBy("TrainTestSplit with a sampling key splits them by group alone"));
+        """, TimedBy("TrainTestSplit with a sampling key splits them by group alone", remedy: VisitsWithoutFeatureSet));
+
+    [Fact]
+    public Task SKW204_fires_on_a_shuffle_cut_into_train_validation_and_test() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(Flight[] flights)
+            {
+                var rng = new Random(7);
+                var shuffled = {|#0:flights.OrderBy(_ => rng.Next())|}.ToArray();
+                var train = shuffled.Take(800).ToArray();
+                var rest = shuffled.Skip(800).ToArray();
+                var validation = rest.Take(100).ToArray();
+                var test = rest.Skip(100).ToArray();
+            }
+        }
+        """, Timed("OrderBy on a random key cut by Take and Skip"));
+
+    [Fact]
+    public Task SKW203_fires_on_a_query_ordered_at_random_cut_by_Take_and_Skip() => VerifyAsync("""
+        public static class Training
+        {
+            public static (Essay[], Essay[]) Run(List<Essay> essays)
+            {
+                var rng = new Random(7);
+                var train = ({|#0:from e in essays orderby rng.Next() select e|}).Take(240).ToArray();
+                var test = ({|#1:from e in essays orderby rng.Next() select e|}).Skip(240).ToArray();
+                var shuffled = {|#2:from e in essays orderby rng.Next() select e|};
+                return (shuffled.Take(240).ToArray(), shuffled.Skip(240).ToArray());
+            }
+        }
+        """,
+        Grouped("OrderBy on a random key cut by Take and Skip"),
+        Grouped("OrderBy on a random key cut by Take and Skip", location: 1),
+        Grouped("OrderBy on a random key cut by Take and Skip", location: 2));
+
+    [Fact]
+    public Task SKW204_fires_on_a_shuffle_cut_by_ranges_GetRange_or_AsSpan() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(List<Flight> flights)
+            {
+                var rng = new Random(7);
+                var array = {|#0:flights.OrderBy(_ => rng.Next())|}.ToArray();
+                var train = array[..240];
+                var test = array[240..];
+
+                var list = {|#1:flights.OrderBy(_ => rng.Next())|}.ToList();
+                var first = list.GetRange(0, 240);
+                var rest = list.GetRange(240, list.Count - 240);
+
+                var spanned = {|#2:flights.OrderBy(_ => rng.NextDouble())|}.ToArray();
+                var head = spanned.AsSpan(0, 240).ToArray();
+                var tail = spanned.AsSpan(240).ToArray();
+
+                var fromEnd = {|#3:flights.OrderBy(_ => rng.Next())|}.ToArray();
+                var older = fromEnd[..^60];
+                var newer = fromEnd.Take(^60..);
+            }
+        }
+        """,
+        Timed("OrderBy on a random key cut by [..n] and [n..]"),
+        Timed("OrderBy on a random key cut by GetRange and GetRange", location: 1),
+        Timed("OrderBy on a random key cut by AsSpan and AsSpan", location: 2),
+        Timed("OrderBy on a random key cut by [..n] and [n..]", location: 3));
+
+    [Fact]
+    public Task SKW204_fires_on_ShuffleRows_cut_by_TakeRows_and_SkipRows() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(MLContext ml, Flight[] flights)
+            {
+                var view = ml.Data.LoadFromEnumerable(flights);
+                var shuffled = {|#0:ml.Data.ShuffleRows(view, seed: 3)|};
+                var train = ml.Data.TakeRows(shuffled, 240);
+                var test = ml.Data.SkipRows(shuffled, 240);
+            }
+        }
+        """, Timed("ShuffleRows cut by TakeRows and SkipRows"));
+
+    [Fact]
+    public Task SKW204_fires_on_TrainTestSplit_of_rows_loaded_from_a_text_file() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<Flight>(path, ',', hasHeader: true);
+                var split = {|#0:ml.Data.TrainTestSplit(data, 0.2)|};
+            }
+        }
+        """, Timed("TrainTestSplit without a sampling key"));
+
+    [Fact]
+    public Task SKW203_and_SKW204_fire_on_a_random_mask_whose_rows_make_the_other_side() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Except(List<Essay> essays)
+            {
+                var rng = new Random(7);
+                var train = {|#0:essays.Where(_ => rng.NextDouble() < 0.8)|}.ToList();
+                var test = essays.Except(train).ToList();
+            }
+
+            public static void Contains(Flight[] flights)
+            {
+                var train = {|#1:flights.Where(_ => Random.Shared.NextDouble() < 0.8)|}.ToHashSet();
+                var test = flights.Where(f => !train.Contains(f)).ToList();
+            }
+
+            public static void Query(Flight[] flights)
+            {
+                var train = ({|#2:from f in flights where Guid.NewGuid().GetHashCode() % 5 != 0 select f|}).ToList();
+                var test = flights.Except(train).ToList();
+            }
+        }
+        """,
+        Grouped("Where on a random draw"),
+        Timed("Where on a random draw", location: 1),
+        Timed("Where on a random draw", location: 2));
 
     // Must not fire.
+
+    [Fact]
+    public Task Is_silent_on_minibatches_and_a_peek_at_a_shuffled_sample() => VerifyAsync("""
+        public static class Training
+        {
+            public static IEnumerable<Essay[]> Batches(Essay[] train)
+            {
+                var rng = new Random(7);
+                var shuffled = train.OrderBy(_ => rng.Next()).ToArray();
+                for (var i = 0; i < shuffled.Length; i += 32)
+                {
+                    yield return shuffled.Skip(i).Take(32).ToArray();
+                }
+            }
+
+            public static void Windows(List<Flight> flights)
+            {
+                var rng = new Random(7);
+                var list = flights.OrderBy(_ => rng.Next()).ToList();
+                var array = list.ToArray();
+                for (var i = 0; i < list.Count; i += 32)
+                {
+                    var batch = list.GetRange(i, Math.Min(32, list.Count - i));
+                    var span = array.AsSpan(i, Math.Min(32, array.Length - i));
+                    var slice = array[i..Math.Min(i + 32, array.Length)];
+                }
+
+                var pending = flights.OrderBy(_ => rng.Next()).ToList();
+                while (pending.Count > 0)
+                {
+                    var next = pending.Take(32).ToArray();
+                    pending = pending.Skip(32).ToList();
+                }
+            }
+
+            public static Essay[] Peek(List<Essay> essays) => essays.OrderBy(_ => Guid.NewGuid()).Take(5).ToArray();
+
+            public static IEnumerable<Essay[]> PeekThenBatches(List<Essay> essays)
+            {
+                Console.WriteLine(essays.OrderBy(_ => Guid.NewGuid()).Take(5).Count());
+                var shuffled = essays.OrderBy(_ => Random.Shared.Next()).ToArray();
+                Console.WriteLine(shuffled.Take(5).Count());
+                for (var i = 0; i < shuffled.Length; i += 32)
+                {
+                    yield return shuffled.Skip(i).Take(32).ToArray();
+                }
+            }
+
+            public static Flight[] Tail(Flight[] flights) => flights.OrderBy(_ => Random.Shared.Next()).ToArray()[^5..];
+        }
+        """);
+
+    [Fact]
+    public Task Is_silent_on_a_random_sample_and_a_deterministic_filter() => VerifyAsync("""
+        public static class Training
+        {
+            public static List<Essay> Sample(List<Essay> essays) => essays.Where(_ => Random.Shared.NextDouble() < 0.1).ToList();
+
+            public static void Filter(Flight[] flights)
+            {
+                var rng = new Random(7);
+                var sample = flights.Where(_ => rng.NextDouble() < 0.1).ToList();
+                var longHaul = flights.Where(f => f.DistanceMiles > 1000).ToList();
+                var rest = flights.Except(longHaul).ToList();
+            }
+        }
+        """);
 
     [Fact]
     public Task Is_silent_on_a_split_by_time_and_group() => VerifyAsync("""

@@ -232,7 +232,11 @@ public sealed class UseDeterministicSplitCodeFixTests
     public Task Offers_nothing_for_a_shuffle_or_a_cross_validation() => NoFixAsync("""
         public static class Training
         {
-            public static Flight[] Shuffled(Flight[] flights) => {|SKW204:flights.OrderBy(_ => Random.Shared.Next())|}.Take(10).ToArray();
+            public static (Flight[], Flight[]) Shuffled(Flight[] flights)
+            {
+                var shuffled = {|SKW204:flights.OrderBy(_ => Random.Shared.Next())|}.ToArray();
+                return (shuffled.Take(10).ToArray(), shuffled.Skip(10).ToArray());
+            }
 
             public static void Folds(MLContext ml, Flight[] flights)
             {

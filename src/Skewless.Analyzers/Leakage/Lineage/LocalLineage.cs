@@ -139,6 +139,14 @@ internal sealed class LocalLineage
             case IArrayElementReferenceOperation element:
                 Walk(element.ArrayReference, nodes, operations);
                 break;
+            case IImplicitIndexerReferenceOperation indexer:
+                // list[..n], span[i]: the rows the indexer reads.
+                Walk(indexer.Instance, nodes, operations);
+                break;
+            case ITranslatedQueryOperation query:
+                // from e in rows orderby ... select e: the method calls it stands for.
+                Walk(query.Operation, nodes, operations);
+                break;
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 Walk(conditional.WhenTrue, nodes, operations);
                 Walk(whenFalse, nodes, operations);

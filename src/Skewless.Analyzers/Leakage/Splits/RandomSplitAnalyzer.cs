@@ -11,8 +11,10 @@ namespace Skewless.Analyzers.Leakage.Splits;
 /// <summary>
 /// Reports a random split of rows that have a <c>[GroupKey]</c> (SKW203) or an <c>[EventTime]</c>
 /// (SKW204): ML.NET's <c>TrainTestSplit</c>, <c>CrossValidationSplit</c> and <c>CrossValidate</c>
-/// without a sampling key, on data loaded from such rows; and a LINQ shuffle (<c>OrderBy</c> on
-/// <c>Random</c> or <c>Guid.NewGuid()</c>, <c>Shuffle</c>) whose result is cut by <c>Take</c> or <c>Skip</c>.
+/// without a sampling key, on data loaded from such rows; a shuffle (<c>OrderBy</c> on <c>Random</c> or
+/// <c>Guid.NewGuid()</c>, <c>Shuffle</c>, ML.NET's <c>ShuffleRows</c>) cut into a head and a tail (see
+/// <see cref="RowCut"/>); and a random mask, a <c>Where</c> on a random draw whose rows are also read for
+/// the other side. A shuffle cut once (a sample) or in windows (minibatches) is not a split.
 /// A deterministic split along one axis is random along the other, so the generated <c>SplitByTime</c>
 /// of rows that also have a group key is SKW203, and <c>SplitByGroup</c> of rows that also have an event
 /// time is SKW204, as are the runtime's <c>DeterministicSplit</c> methods behind them and an ML.NET
@@ -25,8 +27,10 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     internal const string SamplingKeyParameter = "samplingKeyColumnName";
 
     private static readonly string[] MachineLearningSplits = { "TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated" };
-    private static readonly string[] Partitions = { "Take", "Skip", "TakeLast", "SkipLast" };
     private static readonly string[] Orderings = { "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending" };
+
+    // A shuffle or a mask draws from a random source in the body, by one of these names.
+    private static readonly string[] RandomDraws = { "Next", "NextDouble", "NextSingle", "NextInt64", "NewGuid", "GetInt32", "Shuffle", "ShuffleRows" };
 
     // The one-axis splits: generated on a feature set, and the runtime methods they call.
     private static readonly string[] TimeOnlySplits = { "SplitByTime", "ByTime", "ByTimeFraction" };
@@ -39,61 +43,204 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
         var data = new DataSymbols(context.Compilation);
-        // Every report starts at a split or a Take/Skip, so only bodies that name one are analysed.
-        MentioningBlocks.Register(context, MachineLearningSplits.Concat(Partitions).Concat(TimeOnlySplits).Concat(GroupOnlySplits).ToArray(), (blocks, report) => Analyze(blocks, report, symbols, data));
+        var remedy = new SplitRemedy(context.Compilation, symbols);
+
+        // Every report starts at a split, or at a shuffle or mask that draws at random, so only bodies that name one are analysed.
+        var names = MachineLearningSplits.Concat(RowCut.Partitions).Concat(RandomDraws).Concat(TimeOnlySplits).Concat(GroupOnlySplits).ToArray();
+        MentioningBlocks.Register(context, names, (blocks, report) => new Analysis(blocks, report, symbols, data, remedy).Run());
     }
 
-    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data)
+    /// <summary>The analysis of one body.</summary>
+    private sealed class Analysis
     {
-        LocalLineage? lineage = null;
-        var reported = new HashSet<(IOperation, string)>();
-        var invocations = blocks.SelectMany(block => block.Descendants()).OfType<IInvocationOperation>().ToList();
-        foreach (var invocation in invocations)
+        private readonly ImmutableArray<IOperation> _blocks;
+        private readonly Action<Diagnostic> _report;
+        private readonly KnownSymbols _symbols;
+        private readonly DataSymbols _data;
+        private readonly SplitRemedy _remedy;
+        private readonly List<IOperation> _operations;
+        private readonly List<IInvocationOperation> _invocations;
+        private readonly HashSet<(IOperation, string)> _reported = new();
+        private LocalLineage? _lineage;
+
+        public Analysis(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy)
         {
-            if (MachineLearningSplit(invocation) is ({ } rows, var keyed))
+            _blocks = blocks;
+            _report = report;
+            _symbols = symbols;
+            _data = data;
+            _remedy = remedy;
+            _operations = blocks.SelectMany(block => block.Descendants()).ToList();
+            _invocations = _operations.OfType<IInvocationOperation>().ToList();
+        }
+
+        private LocalLineage Lineage => _lineage ??= new LocalLineage(_blocks, _data);
+
+        public void Run()
+        {
+            var masks = new List<IInvocationOperation>();
+            foreach (var invocation in _invocations)
             {
-                lineage ??= new LocalLineage(blocks, data);
-                foreach (var rowType in lineage.Sources(rows).OfType<IInvocationOperation>().Select(source => LoadedRowType(source, data)).Where(type => type is not null).Distinct(SymbolEqualityComparer.Default))
+                if (MachineLearningSplit(invocation) is ({ } rows, var keyed))
                 {
-                    if (keyed)
+                    foreach (var rowType in LoadedRowTypes(rows))
                     {
-                        // Hashing a key keeps its groups apart, but is as random in time as no key.
-                        ReportOne(report, reported, invocation, (ITypeSymbol)rowType!, $"{invocation.TargetMethod.Name} with a sampling key splits them by group alone", symbols.EventTimeAttribute, Descriptors.RandomTimeSplit);
-                    }
-                    else
-                    {
-                        Report(report, reported, invocation, (ITypeSymbol)rowType!, $"{invocation.TargetMethod.Name} without a sampling key splits them at random", symbols);
+                        if (keyed)
+                        {
+                            // Hashing a key keeps its groups apart, but is as random in time as no key.
+                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} with a sampling key splits them by group alone", byTime: true);
+                        }
+                        else
+                        {
+                            Report(invocation, rowType, $"{invocation.TargetMethod.Name} without a sampling key splits them at random");
+                        }
                     }
                 }
-            }
-            else if (OneAxisSplit(invocation, symbols) is ({ } rowType, var byTime))
-            {
-                var how = $"{invocation.TargetMethod.Name} splits them by {(byTime ? "time" : "group")} alone";
-                ReportOne(report, reported, invocation, rowType, how, byTime ? symbols.GroupKeyAttribute : symbols.EventTimeAttribute, byTime ? Descriptors.RandomGroupSplit : Descriptors.RandomTimeSplit);
-            }
-            else if (IsPartition(invocation, data) && HasSplitMember(invocation.TargetMethod.TypeArguments[0], symbols))
-            {
-                lineage ??= new LocalLineage(blocks, data);
-                foreach (var shuffle in lineage.Sources(invocation.Arguments[0].Value).SelectMany(source => Shuffles(source, invocations, data)))
+                else if (OneAxisSplit(invocation, _symbols) is ({ } rowType, var byTime))
                 {
-                    Report(report, reported, shuffle, invocation.TargetMethod.TypeArguments[0], $"{Describe(shuffle)} followed by Take/Skip splits them at random", symbols);
+                    ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} splits them by {(byTime ? "time" : "group")} alone", byTime: !byTime);
+                }
+                else if (IsRandomMask(invocation))
+                {
+                    masks.Add(invocation);
+                }
+            }
+
+            ReportCutShuffles(_operations.Select(operation => RowCut.Of(operation, _data)).OfType<RowCut>().ToList());
+            foreach (var mask in masks.Where(mask => OtherSide(mask, masks) is not null))
+            {
+                Report(mask, mask.TargetMethod.TypeArguments[0], "Where on a random draw splits them at random");
+            }
+        }
+
+        /// <summary>
+        /// Reports each shuffle whose rows are cut into a head and a tail that are not cut from each other,
+        /// as a window <c>Skip(i).Take(k)</c> is. Two shuffles of the same rows cut at the same bound, as in
+        /// <c>rows.OrderBy(random).Take(n)</c> and <c>rows.OrderBy(random).Skip(n)</c>, split them too.
+        /// </summary>
+        private void ReportCutShuffles(List<RowCut> cuts)
+        {
+            var shuffled = new List<(IInvocationOperation Shuffle, RowCut Cut)>();
+            foreach (var cut in cuts)
+            {
+                if (cut.RowType is { } type && !HasSplitMember(type))
+                {
+                    continue;
+                }
+
+                foreach (var shuffle in Lineage.Sources(cut.Rows).SelectMany(Shuffles).Distinct())
+                {
+                    shuffled.Add((shuffle, cut));
+                }
+            }
+
+            // A side cut again may be a window's start, as Skip(i) in Skip(i).Take(32): beside a peek such as
+            // Take(5) it is a split only when both cut at the same place, as Skip(n) then Take/Skip of the rest does.
+            var cutAgain = new HashSet<RowCut>(cuts.Where(cut => cuts.Any(other => !ReferenceEquals(other, cut) && CutFrom(other, cut))));
+
+            // A shuffle cut in two by itself is named with its own cuts, before any pairing with another shuffle.
+            var splits = shuffled.Where(pair => pair.Cut.Head)
+                .SelectMany(head => shuffled.Where(tail => !tail.Cut.Head && !CutFrom(head.Cut, tail.Cut) && !CutFrom(tail.Cut, head.Cut)).Select(tail => (Head: head, Tail: tail)))
+                .Where(split => RowCut.SameBound(split.Head.Cut, split.Tail.Cut)
+                    || (ReferenceEquals(split.Head.Shuffle, split.Tail.Shuffle) && !cutAgain.Contains(split.Head.Cut) && !cutAgain.Contains(split.Tail.Cut)))
+                .Where(split => ReferenceEquals(split.Head.Shuffle, split.Tail.Shuffle)
+                    || Lineage.NodeOf(split.Head.Shuffle.Arguments[0].Value).Equals(Lineage.NodeOf(split.Tail.Shuffle.Arguments[0].Value)))
+                .OrderBy(split => ReferenceEquals(split.Head.Shuffle, split.Tail.Shuffle) ? 0 : 1);
+            foreach (var ((headShuffle, head), (tailShuffle, tail)) in splits)
+            {
+                var how = $"cut by {head.Name} and {tail.Name} splits them at random";
+                foreach (var rowType in RowTypes(head).Concat(RowTypes(tail)).Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>())
+                {
+                    Report(headShuffle, rowType, $"{Describe(headShuffle)} {how}");
+                    Report(tailShuffle, rowType, $"{Describe(tailShuffle)} {how}");
                 }
             }
         }
-    }
 
-    private static void Report(Action<Diagnostic> report, HashSet<(IOperation, string)> reported, IOperation split, ITypeSymbol rowType, string how, KnownSymbols symbols)
-    {
-        ReportOne(report, reported, split, rowType, how, symbols.GroupKeyAttribute, Descriptors.RandomGroupSplit);
-        ReportOne(report, reported, split, rowType, how, symbols.EventTimeAttribute, Descriptors.RandomTimeSplit);
-    }
+        // Whether one cut reads rows the other cut, as Take reads Skip's in shuffled.Skip(i).Take(k).
+        private bool CutFrom(RowCut cut, RowCut from) => Lineage.Sources(cut.Rows).Contains(from.Operation);
 
-    // Reports the split once per rule when the rows have the member that rule protects.
-    private static void ReportOne(Action<Diagnostic> report, HashSet<(IOperation, string)> reported, IOperation split, ITypeSymbol rowType, string how, INamedTypeSymbol? attribute, DiagnosticDescriptor descriptor)
-    {
-        if (KnownSymbols.FindMember(rowType, attribute) is { } member && reported.Add((split, descriptor.Id)))
+        private IEnumerable<ITypeSymbol> RowTypes(RowCut cut) => cut.RowType is { } type ? new[] { type } : LoadedRowTypes(cut.Rows);
+
+        private IEnumerable<ITypeSymbol> LoadedRowTypes(IOperation rows) =>
+            Lineage.Sources(rows).OfType<IInvocationOperation>().Select(source => LoadedRowType(source, _data)).OfType<ITypeSymbol>().Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>();
+
+        /// <summary>
+        /// The other side of a random mask: a <c>Where</c> or <c>Except</c> of the same rows that draws at
+        /// random too or reads the mask's result, as <c>essays.Except(train)</c> does. A mask alone is a sample.
+        /// </summary>
+        private IInvocationOperation? OtherSide(IInvocationOperation mask, List<IInvocationOperation> masks)
         {
-            report(Diagnostic.Create(descriptor, split.Syntax.GetLocation(), rowType.Name, $"{member.ContainingType.Name}.{member.Name}", how));
+            var source = Lineage.NodeOf(mask.Arguments[0].Value);
+            return _invocations.FirstOrDefault(other => !ReferenceEquals(other, mask)
+                && other.TargetMethod.Name is "Where" or "Except" && other.Arguments.Length > 1
+                && DataSymbols.Is(other.TargetMethod.ContainingType, _data.Enumerable)
+                && Lineage.NodeOf(other.Arguments[0].Value).Equals(source)
+                && (masks.Contains(other) || other.Arguments[1].Value.DescendantsAndSelf().Any(read =>
+                    read is ILocalReferenceOperation or IInvocationOperation && Lineage.Sources(read).Contains(mask))));
+        }
+
+        // A Where whose predicate draws at random, of rows with a member a split must respect.
+        private bool IsRandomMask(IInvocationOperation invocation) =>
+            invocation.TargetMethod is { Name: "Where", TypeArguments.Length: 1 } method && DataSymbols.Is(method.ContainingType, _data.Enumerable)
+            && invocation.Arguments.Length == 2 && DrawsAtRandom(invocation.Arguments[1].Value) && HasSplitMember(method.TypeArguments[0]);
+
+        private bool DrawsAtRandom(IOperation function) =>
+            LocalLineage.Unconverted(function) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+            && lambda.Body.Descendants().OfType<IInvocationOperation>().Any(call => IsRandomSource(call.TargetMethod, _data));
+
+        /// <summary>The shuffles that put <paramref name="source"/>'s rows in a random order: the source itself, or an in-place shuffle of the local it reads.</summary>
+        private IEnumerable<IInvocationOperation> Shuffles(IOperation source)
+        {
+            if (source is IInvocationOperation invocation && IsShuffle(invocation))
+            {
+                yield return invocation;
+            }
+
+            if (ReferencedSymbol(source) is { } shuffled)
+            {
+                foreach (var inPlace in _invocations.Where(candidate => IsInPlaceShuffle(candidate, _data)
+                    && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(candidate.Arguments[0].Value), shuffled)))
+                {
+                    yield return inPlace;
+                }
+            }
+        }
+
+        private bool IsShuffle(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (invocation.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            if (method.Name == "ShuffleRows")
+            {
+                return DataSymbols.Is(method.ContainingType, _data.DataCatalog);
+            }
+
+            return DataSymbols.Is(method.ContainingType, _data.Enumerable)
+                && (method.Name == "Shuffle" || (Orderings.Contains(method.Name) && invocation.Arguments.Length > 1 && DrawsAtRandom(invocation.Arguments[1].Value)));
+        }
+
+        private bool HasSplitMember(ITypeSymbol rowType) =>
+            KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is not null || KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute) is not null;
+
+        private void Report(IOperation split, ITypeSymbol rowType, string how)
+        {
+            ReportOne(split, rowType, how, byTime: false);
+            ReportOne(split, rowType, how, byTime: true);
+        }
+
+        // Reports the split once per rule when the rows have the member that rule protects: SKW204 for time, SKW203 for groups.
+        private void ReportOne(IOperation split, ITypeSymbol rowType, string how, bool byTime)
+        {
+            var descriptor = byTime ? Descriptors.RandomTimeSplit : Descriptors.RandomGroupSplit;
+            if (KnownSymbols.FindMember(rowType, byTime ? _symbols.EventTimeAttribute : _symbols.GroupKeyAttribute) is { } member && _reported.Add((split, descriptor.Id)))
+            {
+                _report(Diagnostic.Create(descriptor, ReportedAt(split).GetLocation(), rowType.Name, $"{member.ContainingType.Name}.{member.Name}", how, _remedy.For(rowType, byTime)));
+            }
         }
     }
 
@@ -117,9 +264,6 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         return (split.TypeArguments[0], byTime);
     }
 
-    private static bool HasSplitMember(ITypeSymbol rowType, KnownSymbols symbols) =>
-        KnownSymbols.FindMember(rowType, symbols.GroupKeyAttribute) is not null || KnownSymbols.FindMember(rowType, symbols.EventTimeAttribute) is not null;
-
     /// <summary>For an ML.NET split or cross-validation without a sampling key, the data it splits.</summary>
     internal static IOperation? RandomMachineLearningSplit(IInvocationOperation invocation) =>
         MachineLearningSplit(invocation) is ({ } data, false) ? data : null;
@@ -139,49 +283,18 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         return (invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "data")?.Value, !random);
     }
 
-    /// <summary>The row type of data loaded with ML.NET's <c>LoadFromEnumerable&lt;T&gt;</c> or Skewless.ML's <c>ToDataView&lt;T, …&gt;</c>, whose first type argument is the row type and the others its label's and group key's.</summary>
+    /// <summary>
+    /// The row type of data loaded with one of ML.NET's generic loaders (<c>LoadFromEnumerable&lt;T&gt;</c>,
+    /// <c>LoadFromTextFile&lt;T&gt;</c>, ...) or Skewless.ML's <c>ToDataView&lt;T, …&gt;</c>, whose first type
+    /// argument is the row type and the others its label's and group key's.
+    /// </summary>
     internal static ITypeSymbol? LoadedRowType(IInvocationOperation invocation, DataSymbols data)
     {
         var method = invocation.TargetMethod;
-        var loads = (method.Name == "LoadFromEnumerable" && DataSymbols.Is(method.ContainingType, data.DataCatalog))
+        var loads = (method.Name.StartsWith("LoadFrom", StringComparison.Ordinal) && DataSymbols.Implements(method.ReturnType, data.DataView)
+                && (DataSymbols.Is(method.ContainingType, data.DataCatalog) || (method.IsExtensionMethod && method.Parameters.FirstOrDefault() is { } catalog && DataSymbols.Is(catalog.Type, data.DataCatalog))))
             || (method.Name == "ToDataView" && DataSymbols.Is(method.ContainingType, data.FittedFeatureSetExtensions));
         return loads && method.TypeArguments.Length > 0 ? method.TypeArguments[0] : null;
-    }
-
-    private static bool IsPartition(IInvocationOperation invocation, DataSymbols data) =>
-        Partitions.Contains(invocation.TargetMethod.Name) && DataSymbols.Is(invocation.TargetMethod.ContainingType, data.Enumerable)
-        && invocation.TargetMethod.TypeArguments.Length == 1 && invocation.Arguments.Length > 0;
-
-    /// <summary>The shuffles that put <paramref name="source"/>'s rows in a random order: the source itself, or an in-place shuffle of the local it reads.</summary>
-    private static IEnumerable<IOperation> Shuffles(IOperation source, List<IInvocationOperation> invocations, DataSymbols data)
-    {
-        if (source is IInvocationOperation invocation && IsShuffle(invocation, data))
-        {
-            yield return invocation;
-        }
-
-        if (ReferencedSymbol(source) is { } shuffled)
-        {
-            foreach (var inPlace in invocations.Where(candidate => IsInPlaceShuffle(candidate, data)
-                && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(candidate.Arguments[0].Value), shuffled)))
-            {
-                yield return inPlace;
-            }
-        }
-    }
-
-    private static bool IsShuffle(IInvocationOperation invocation, DataSymbols data)
-    {
-        var method = invocation.TargetMethod;
-        if (!DataSymbols.Is(method.ContainingType, data.Enumerable))
-        {
-            return false;
-        }
-
-        return method.Name == "Shuffle"
-            || (Orderings.Contains(method.Name) && invocation.Arguments.Length > 1
-                && LocalLineage.Unconverted(invocation.Arguments[1].Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation key }
-                && key.Body.Descendants().OfType<IInvocationOperation>().Any(call => IsRandomSource(call.TargetMethod, data)));
     }
 
     // Random.Shuffle(array) shuffles its argument where it is.
@@ -200,7 +313,24 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         _ => null,
     };
 
-    private static string Describe(IOperation shuffle) => shuffle is IInvocationOperation { TargetMethod.Name: "Shuffle" } invocation
-        ? $"{invocation.TargetMethod.ContainingType.Name}.Shuffle"
-        : "OrderBy on a random key";
+    // A clause of a query is reported on the whole query, whose calls are not written out.
+    private static SyntaxNode ReportedAt(IOperation split)
+    {
+        for (var operation = split; operation is not null; operation = operation.Parent)
+        {
+            if (operation is ITranslatedQueryOperation query)
+            {
+                return query.Syntax;
+            }
+        }
+
+        return split.Syntax;
+    }
+
+    private static string Describe(IOperation shuffle) => shuffle switch
+    {
+        IInvocationOperation { TargetMethod.Name: "Shuffle" } invocation => $"{invocation.TargetMethod.ContainingType.Name}.Shuffle",
+        IInvocationOperation { TargetMethod.Name: "ShuffleRows" } => "ShuffleRows",
+        _ => "OrderBy on a random key",
+    };
 }
