@@ -34,6 +34,7 @@ internal sealed class OperationShape
     private readonly List<IMethodSymbol> _lambdas = new();
     private readonly HashSet<ILocalSymbol> _expanding = new(SymbolEqualityComparer.Default);
     private int _size;
+    private int _reads;
 
     private OperationShape(ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, CancellationToken cancellationToken)
     {
@@ -57,6 +58,9 @@ internal sealed class OperationShape
 
     /// <summary>The number of operations, not counting the row or conversions.</summary>
     public int Size => _size;
+
+    /// <summary>The operations that compute (operators, calls, ...), not counting numbers or reads of fields and properties: <c>f.A / 100</c> has one.</summary>
+    public int Computations => _size - _literals.Count - _reads;
 
     /// <summary>The shape of <paramref name="operation"/>, or <see langword="null"/> when it cannot be a copy of a feature.</summary>
     /// <param name="operation">The expression.</param>
@@ -118,8 +122,8 @@ internal sealed class OperationShape
             IInvocationOperation invocation when _helpers is not null && invocation.Syntax is InvocationExpressionSyntax syntax
                 && _helpers.Find(syntax, invocation.TargetMethod) is { } helper => Inline(invocation, helper, frame, isResult),
             IInvocationOperation invocation => Open("call", invocation.TargetMethod) && AddOptional(invocation.Instance, frame) && AddArguments(invocation.Arguments, frame) && Close(),
-            IPropertyReferenceOperation property => Open("prop", property.Property) && AddOptional(property.Instance, frame) && AddArguments(property.Arguments, frame) && Close(),
-            IFieldReferenceOperation field => Open("field", field.Field) && AddOptional(field.Instance, frame) && Close(),
+            IPropertyReferenceOperation property => Read() && Open("prop", property.Property) && AddOptional(property.Instance, frame) && AddArguments(property.Arguments, frame) && Close(),
+            IFieldReferenceOperation field => Read() && Open("field", field.Field) && AddOptional(field.Instance, frame) && Close(),
             IMethodReferenceOperation method => Open("method", method.Method) && AddOptional(method.Instance, frame) && Close(),
             IObjectCreationOperation creation => Open("new", creation.Constructor) && AddArguments(creation.Arguments, frame) && AddOptional(creation.Initializer, frame) && Close(),
             IBinaryOperation binary => Open($"binary {binary.OperatorKind}{(binary.IsChecked ? " checked" : "")}", binary.OperatorMethod) && Add(binary.LeftOperand, frame) && Add(binary.RightOperand, frame) && Close(),
@@ -305,6 +309,12 @@ internal sealed class OperationShape
         }
 
         return Close();
+    }
+
+    private bool Read()
+    {
+        _reads++;
+        return true;
     }
 
     private bool Open(string kind, ISymbol? symbol, bool counts = true)

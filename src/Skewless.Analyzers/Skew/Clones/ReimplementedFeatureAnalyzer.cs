@@ -118,8 +118,14 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
                 var differences = nearlyCopied.Hashes!.Literals
                     .Zip(shape.Literals, (feature, copy) => (Feature: feature, Copy: copy))
                     .Where(pair => pair.Feature != pair.Copy)
-                    .Select(pair => $"{pair.Feature} in {nearlyCopied.DisplayName} against {pair.Copy} here");
-                return Report(Descriptors.NearCopyOfFeature, expression, row, nearlyCopied, nearlyCopied.DisplayName, string.Join("; ", differences));
+                    .ToList();
+                if (!NearCopyEvidence.Suffices(shape, differences))
+                {
+                    continue;
+                }
+
+                var described = differences.Select(pair => $"{pair.Feature} in {nearlyCopied.DisplayName} against {pair.Copy} here");
+                return Report(Descriptors.NearCopyOfFeature, expression, row, nearlyCopied, nearlyCopied.DisplayName, string.Join("; ", described));
             }
         }
 

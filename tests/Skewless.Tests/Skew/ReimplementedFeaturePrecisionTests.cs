@@ -1,0 +1,89 @@
+using Microsoft.CodeAnalysis.Testing;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Skew.Clones;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Skew;
+
+/// <summary>SKW300 and SKW301 where a dogfooding run found false positives: business arithmetic over the row.</summary>
+public sealed class ReimplementedFeaturePrecisionTests
+{
+    private const string Features = """
+        using System;
+        using Skewless;
+
+        [DataSource("shop.widget_days")]
+        public sealed class WidgetDay
+        {
+            public float Price { get; set; }
+            public float StockOnHand { get; set; }
+            public int PromoDays { get; set; }
+            public string Region { get; set; } = "";
+        }
+
+        [FeatureSet(typeof(WidgetDay))]
+        public static partial class SimpleFeatures
+        {
+            [Feature] public static float PriceCents(WidgetDay d) => d.Price * 100f;
+            [Feature] public static float StockWeeks(WidgetDay d) => d.StockOnHand / 7f;
+            [Feature] public static float PromoWeeks(WidgetDay d) => d.PromoDays / 7f;
+        }
+
+        [FeatureSet(typeof(WidgetDay))]
+        public static partial class DemandFeatures
+        {
+            [Feature] public static float LogPrice(WidgetDay d) => MathF.Log(1 + d.Price * 100f);
+            [Feature] public static float LogStock(WidgetDay d) => MathF.Log(1 + d.StockOnHand);
+        }
+
+        """;
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>(Features + source, expected);
+
+    private static DiagnosticResult NearCopy(int location, string feature, string differences) =>
+        new DiagnosticResult(Descriptors.NearCopyOfFeature).WithLocation(location).WithArguments(feature, differences).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    [Fact]
+    public Task Ordinary_arithmetic_over_the_row_is_not_a_near_copy() => VerifyAsync("""
+        public static class Pricing
+        {
+            public static float WithTax(WidgetDay d) => d.Price * 1.2f;
+            public static float StockMonths(WidgetDay d) => d.StockOnHand / 30f;
+            public static float Discounted(WidgetDay d) => d.Price * 0.85f;
+        }
+        """);
+
+    [Fact]
+    public Task A_small_near_copy_whose_constant_is_a_slip_fires() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float PromoWeeks(WidgetDay row) => {|#0:row.PromoDays / 5f|};
+            public static float Cents(WidgetDay row) => {|#1:row.Price * 10f|};
+        }
+        """,
+        NearCopy(0, "SimpleFeatures.PromoWeeks", "7 in SimpleFeatures.PromoWeeks against 5 here"),
+        NearCopy(1, "SimpleFeatures.PriceCents", "100 in SimpleFeatures.PriceCents against 10 here"));
+
+    [Fact]
+    public Task A_larger_near_copy_fires_whatever_its_constants() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float LogPrice(WidgetDay row) => {|#0:MathF.Log(1 + row.Price * 1.2f)|};
+        }
+        """,
+        NearCopy(0, "DemandFeatures.LogPrice", "100 in DemandFeatures.LogPrice against 1.2 here"));
+
+    [Theory]
+    [InlineData("7", "5", true)]
+    [InlineData("100", "1000", true)]
+    [InlineData("365", "356", true)]
+    [InlineData("1", "0.001", true)]
+    [InlineData("100", "1.2", false)]
+    [InlineData("7", "30", false)]
+    [InlineData("1", "-1", true)]
+    [InlineData("2", "-20", false)]
+    public void A_slip_is_one_digit_or_a_power_of_ten(string feature, string copy, bool slip) =>
+        Assert.Equal(slip, NearCopyEvidence.IsSlip(feature, copy));
+}
