@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Skewless.Tests.Skew;
 
-/// <summary>SKW300 and SKW301 where a dogfooding run found false positives: business arithmetic over the row.</summary>
+/// <summary>SKW300 and SKW301 where a dogfooding run found false positives: business arithmetic, feature helpers, test oracles.</summary>
 public sealed class ReimplementedFeaturePrecisionTests
 {
     private const string Features = """
@@ -35,6 +35,42 @@ public sealed class ReimplementedFeaturePrecisionTests
         {
             [Feature] public static float LogPrice(WidgetDay d) => MathF.Log(1 + d.Price * 100f);
             [Feature] public static float LogStock(WidgetDay d) => MathF.Log(1 + d.StockOnHand);
+        }
+
+        public static class PriceMath
+        {
+            public static float LogScaled(WidgetDay d) => MathF.Log(1 + d.Price * 100f);
+
+            public static float Scaled(WidgetDay d) => Inner(d);
+
+            private static float Inner(WidgetDay d) => MathF.Log(1 + d.StockOnHand);
+        }
+
+        [FeatureSet(typeof(WidgetDay))]
+        public static partial class DemandFeaturesV0
+        {
+            [Feature] public static float LogPricePlus(WidgetDay d) => PriceMath.LogScaled(d) + 1;
+            [Feature] public static float Stock(WidgetDay d) => PriceMath.Scaled(d) * 2;
+        }
+
+        """;
+
+    private const string TestFrameworks = """
+        namespace Xunit
+        {
+            public class FactAttribute : System.Attribute { }
+            public sealed class TheoryAttribute : FactAttribute { }
+        }
+
+        namespace NUnit.Framework
+        {
+            public sealed class TestCaseAttribute : System.Attribute { public TestCaseAttribute(params object[] arguments) { } }
+        }
+
+        namespace Microsoft.VisualStudio.TestTools.UnitTesting
+        {
+            public class TestMethodAttribute : System.Attribute { }
+            public sealed class DataTestMethodAttribute : TestMethodAttribute { }
         }
 
         """;
@@ -74,6 +110,40 @@ public sealed class ReimplementedFeaturePrecisionTests
         }
         """,
         NearCopy(0, "DemandFeatures.LogPrice", "100 in DemandFeatures.LogPrice against 1.2 here"));
+
+    [Fact]
+    public Task A_helper_that_a_feature_calls_is_feature_code() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float Score(WidgetDay row) => 2 * {|SKW300:MathF.Log(1 + row.StockOnHand)|};
+        }
+        """);
+
+    [Fact]
+    public Task A_copy_in_a_test_method_is_an_oracle_not_a_copy() => VerifyAsync(TestFrameworks + """
+        public sealed class PriceTests
+        {
+            [Xunit.Fact]
+            public void LogPrice()
+            {
+                var row = new WidgetDay { Price = 2 };
+                var expected = MathF.Log(1 + row.Price * 100f);
+                System.Diagnostics.Debug.Assert(expected == DemandFeatures.LogPrice(row));
+            }
+
+            [Xunit.Theory]
+            public void LogStock(float stock) => System.Diagnostics.Debug.Assert(MathF.Log(1 + new WidgetDay { StockOnHand = stock }.StockOnHand) > 0);
+
+            [NUnit.Framework.TestCase(1f)]
+            public void Near(float price) => System.Diagnostics.Debug.Assert(MathF.Log(1 + new WidgetDay { Price = price }.Price * 10f) > 0);
+
+            [Microsoft.VisualStudio.TestTools.UnitTesting.DataTestMethod]
+            public void InALambda() => System.Diagnostics.Debug.Assert(new Func<WidgetDay, float>(d => MathF.Log(1 + d.Price * 100f))(new WidgetDay()) > 0);
+
+            [Obsolete]
+            public float NotATest(WidgetDay row) => {|SKW300:MathF.Log(1 + row.Price * 100f)|};
+        }
+        """);
 
     [Theory]
     [InlineData("7", "5", true)]

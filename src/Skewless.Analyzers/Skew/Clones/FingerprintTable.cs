@@ -16,14 +16,18 @@ internal sealed class FingerprintTable
 
     private readonly Dictionary<ulong, List<FeatureFingerprint>> _bySearchKey;
 
-    private FingerprintTable(Dictionary<ulong, List<FeatureFingerprint>> bySearchKey, InputTypes inputs, HashSet<SyntaxNode> featureSets)
+    private FingerprintTable(Dictionary<ulong, List<FeatureFingerprint>> bySearchKey, InputTypes inputs, HashSet<SyntaxNode> featureSets, TrainingCode training)
     {
         _bySearchKey = bySearchKey;
         Inputs = inputs;
         FeatureSetDeclarations = featureSets;
+        Training = training;
     }
 
     public InputTypes Inputs { get; }
+
+    /// <summary>Code that matches a feature but is not serving code: what features call, and tests.</summary>
+    public TrainingCode Training { get; }
 
     /// <summary>The declarations of the compilation's own feature sets, which are the features, not copies.</summary>
     public HashSet<SyntaxNode> FeatureSetDeclarations { get; }
@@ -36,8 +40,10 @@ internal sealed class FingerprintTable
         var models = new SemanticModels(compilation);
         var rows = new List<(string FeatureSet, ITypeSymbol InputType, string Method, ulong Key, Func<ITypeSymbol, ShapeHashes?> Shape)>();
         var declarations = new HashSet<SyntaxNode>();
+        var featureSets = new List<INamedTypeSymbol>();
         foreach (var type in SourceFeatureSets.Find(compilation, symbols, models, cancellationToken))
         {
+            featureSets.Add(type);
             declarations.UnionWith(type.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken)));
             if (FeatureFingerprinter.Returns(type, symbols, models, cancellationToken) is not { } set)
             {
@@ -75,7 +81,7 @@ internal sealed class FingerprintTable
             bucket.Add(new FeatureFingerprint(featureSet, method, inputType, shape));
         }
 
-        return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(rows.Select(row => row.InputType)), declarations);
+        return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(rows.Select(row => row.InputType)), declarations, new TrainingCode(compilation, featureSets, symbols.FeatureAttribute));
     }
 
     // Only an assembly compiled against Skewless can carry fingerprints, which spares reading the

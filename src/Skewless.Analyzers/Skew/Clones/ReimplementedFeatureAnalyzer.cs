@@ -80,7 +80,9 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
         var reported = new List<TextSpan>();
         foreach (var (expression, fingerprints) in matches.OrderBy(match => match.Expression.SpanStart).ThenByDescending(match => match.Expression.Span.Length))
         {
-            if (!reported.Any(span => span.Contains(expression.Span)) && Check(model, models, expression, fingerprints, cancellationToken) is { } diagnostic)
+            // Training code is asked about last: it is rarely needed, and the first time it walks the features' call graph.
+            if (!reported.Any(span => span.Contains(expression.Span)) && Check(model, models, expression, fingerprints, cancellationToken) is { } diagnostic
+                && !table.Training.Contains(expression, model, cancellationToken))
             {
                 reported.Add(expression.Span);
                 yield return diagnostic;
