@@ -33,7 +33,7 @@ public sealed class ReimplementedFeaturePrecisionTests
         [FeatureSet(typeof(WidgetDay))]
         public static partial class DemandFeatures
         {
-            [Feature] public static float LogPrice(WidgetDay d) => MathF.Log(1 + d.Price * 100f);
+            [Feature, ZScore] public static float LogPrice(WidgetDay d) => MathF.Log(1 + d.Price * 100f);
             [Feature] public static float LogStock(WidgetDay d) => MathF.Log(1 + d.StockOnHand);
         }
 
@@ -80,6 +80,9 @@ public sealed class ReimplementedFeaturePrecisionTests
 
     private static DiagnosticResult NearCopy(int location, string feature, string differences) =>
         new DiagnosticResult(Descriptors.NearCopyOfFeature).WithLocation(location).WithArguments(feature, differences).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    private static DiagnosticResult Copy(int location, string feature, string advice) =>
+        new DiagnosticResult(Descriptors.ReimplementedFeature).WithLocation(location).WithArguments(feature, advice).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     [Fact]
     public Task Ordinary_arithmetic_over_the_row_is_not_a_near_copy() => VerifyAsync("""
@@ -144,6 +147,17 @@ public sealed class ReimplementedFeaturePrecisionTests
             public float NotATest(WidgetDay row) => {|SKW300:MathF.Log(1 + row.Price * 100f)|};
         }
         """);
+
+    [Fact]
+    public Task A_copy_of_a_feature_with_a_fitted_transform_names_Transform() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float LogPrice(WidgetDay row) => {|#0:MathF.Log(1 + row.Price * 100f)|};
+            public static float LogStock(WidgetDay row) => {|#1:MathF.Log(1 + row.StockOnHand)|};
+        }
+        """,
+        Copy(0, "DemandFeatures.LogPrice", "serve it with fitted.Transform(row) instead, which applies the feature's fitted [ZScore]"),
+        Copy(1, "DemandFeatures.LogStock", "call the feature instead"));
 
     [Theory]
     [InlineData("7", "5", true)]

@@ -16,18 +16,21 @@ internal sealed class FingerprintTable
 
     private readonly Dictionary<ulong, List<FeatureFingerprint>> _bySearchKey;
 
-    private FingerprintTable(Dictionary<ulong, List<FeatureFingerprint>> bySearchKey, InputTypes inputs, HashSet<SyntaxNode> featureSets, TrainingCode training)
+    private FingerprintTable(Dictionary<ulong, List<FeatureFingerprint>> bySearchKey, InputTypes inputs, HashSet<SyntaxNode> featureSets, TrainingCode training, KnownSymbols symbols)
     {
         _bySearchKey = bySearchKey;
         Inputs = inputs;
         FeatureSetDeclarations = featureSets;
         Training = training;
+        Symbols = symbols;
     }
 
     public InputTypes Inputs { get; }
 
     /// <summary>Code that matches a feature but is not serving code: what features call, and tests.</summary>
     public TrainingCode Training { get; }
+
+    public KnownSymbols Symbols { get; }
 
     /// <summary>The declarations of the compilation's own feature sets, which are the features, not copies.</summary>
     public HashSet<SyntaxNode> FeatureSetDeclarations { get; }
@@ -81,7 +84,7 @@ internal sealed class FingerprintTable
             bucket.Add(new FeatureFingerprint(featureSet, method, inputType, shape));
         }
 
-        return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(rows.Select(row => row.InputType)), declarations, new TrainingCode(compilation, featureSets, symbols.FeatureAttribute));
+        return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(rows.Select(row => row.InputType)), declarations, new TrainingCode(compilation, featureSets, symbols.FeatureAttribute), symbols);
     }
 
     // Only an assembly compiled against Skewless can carry fingerprints, which spares reading the

@@ -81,7 +81,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
         foreach (var (expression, fingerprints) in matches.OrderBy(match => match.Expression.SpanStart).ThenByDescending(match => match.Expression.Span.Length))
         {
             // Training code is asked about last: it is rarely needed, and the first time it walks the features' call graph.
-            if (!reported.Any(span => span.Contains(expression.Span)) && Check(model, models, expression, fingerprints, cancellationToken) is { } diagnostic
+            if (!reported.Any(span => span.Contains(expression.Span)) && Check(model, models, table, expression, fingerprints, cancellationToken) is { } diagnostic
                 && !table.Training.Contains(expression, model, cancellationToken))
             {
                 reported.Add(expression.Span);
@@ -90,7 +90,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static Diagnostic? Check(SemanticModel model, SemanticModels models, ExpressionSyntax expression, List<FeatureFingerprint> fingerprints, CancellationToken cancellationToken)
+    private static Diagnostic? Check(SemanticModel model, SemanticModels models, FingerprintTable table, ExpressionSyntax expression, List<FeatureFingerprint> fingerprints, CancellationToken cancellationToken)
     {
         // Features too small to protect share keys with much ordinary code: rule them out before binding it.
         var live = fingerprints.Where(fingerprint => fingerprint.Hashes is not null).ToList();
@@ -112,7 +112,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
             var candidates = live.Where(fingerprint => SymbolEqualityComparer.Default.Equals(fingerprint.InputType, inputType)).ToList();
             if (candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Exact == shape.Exact) is { } copied)
             {
-                return Report(Descriptors.ReimplementedFeature, expression, row, copied, copied.DisplayName);
+                return Report(Descriptors.ReimplementedFeature, expression, row, copied, copied.DisplayName, Advice(model.Compilation, table.Symbols, copied));
             }
 
             if (candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Shape == shape.Shape) is { } nearlyCopied)
@@ -132,6 +132,19 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
         }
 
         return null;
+    }
+
+    // A feature with a fitted transform is served scaled, bucketed or looked up: the raw value the copy
+    // computes is not what the model was trained on, so the advice names Transform instead.
+    private static string Advice(Compilation compilation, KnownSymbols symbols, FeatureFingerprint feature)
+    {
+        var transform = compilation.GetTypeByMetadataName(feature.FeatureSet)?.GetMembers(feature.Method)
+            .SelectMany(member => member.GetAttributes())
+            .Select(symbols.TransformOf)
+            .FirstOrDefault(found => found is not null);
+        return transform is { } fitted
+            ? $"serve it with fitted.Transform(row) instead, which applies the feature's fitted [{fitted}]"
+            : "call the feature instead";
     }
 
     // The row's expression goes along as an additional location, so the code fix can pass it to the feature.
