@@ -91,6 +91,7 @@ public sealed class ReimplementedFeaturePrecisionTests
             public static float WithTax(WidgetDay d) => d.Price * 1.2f;
             public static float StockMonths(WidgetDay d) => d.StockOnHand / 30f;
             public static float Discounted(WidgetDay d) => d.Price * 0.85f;
+            public static float HalfStock(WidgetDay d) => d.StockOnHand / 2f;
         }
         """);
 
@@ -166,8 +167,12 @@ public sealed class ReimplementedFeaturePrecisionTests
     [InlineData("1", "0.001", true)]
     [InlineData("100", "1.2", false)]
     [InlineData("7", "30", false)]
+    [InlineData("7", "2", false)]
+    [InlineData("7", "8", true)]
+    [InlineData("0.5", "0.2", true)]
+    [InlineData("1.5", "1.05", true)]
     [InlineData("1", "-1", true)]
     [InlineData("2", "-20", false)]
-    public void A_slip_is_one_digit_or_a_power_of_ten(string feature, string copy, bool slip) =>
+    public void A_slip_is_one_key_or_a_power_of_ten(string feature, string copy, bool slip) =>
         Assert.Equal(slip, NearCopyEvidence.IsSlip(feature, copy));
 }
