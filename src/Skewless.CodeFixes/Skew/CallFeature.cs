@@ -29,7 +29,10 @@ internal static class CallFeature
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (diagnostic.AdditionalLocations.Count != 1
+            // An integer division's copy has another type than the feature: casting the call back would
+            // truncate again, and dropping the cast changes the code around it; that is the author's call.
+            if (diagnostic.Properties.ContainsKey(ReimplementedFeatureAnalyzer.IntegerDivisionProperty)
+                || diagnostic.AdditionalLocations.Count != 1
                 || !diagnostic.Properties.TryGetValue(ReimplementedFeatureAnalyzer.FeatureSetProperty, out var featureSet) || featureSet is null
                 || !diagnostic.Properties.TryGetValue(ReimplementedFeatureAnalyzer.MethodProperty, out var method) || method is null
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax copy

@@ -27,6 +27,7 @@ public sealed class CallFeatureCodeFixTests
                 [Feature] public static float Distance(Flight f) => f.DistanceMiles / 100;
                 [Feature] public static float LogDistance(Flight f) => MathF.Log(1 + f.DistanceMiles);
                 [Feature] public static float Shift(Flight f) => f.Departure.Hour * 2 + 1;
+                [Feature] public static float Week(Flight f) => f.Departure.Day / 7f;
             }
         }
 
@@ -81,6 +82,25 @@ public sealed class CallFeatureCodeFixTests
         Assert.DoesNotContain(DiagnosticIds.NearCopyOfFeature, new CallFeatureCodeFix().FixableDiagnosticIds);
         Assert.NotNull(new CallFeatureCodeFix().GetFixAllProvider());
     }
+
+    [Fact]
+    public Task Offers_no_fix_for_an_integer_division() => Verify.CodeFixAsync<ReimplementedFeatureAnalyzer, CallFeatureForNearCopyCodeFix>(Features + """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static int Shift(Flight flight) => {|SKW301:flight.Departure.Day / 7|};
+            }
+        }
+        """, Features + """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static int Shift(Flight flight) => {|SKW301:flight.Departure.Day / 7|};
+            }
+        }
+        """);
 
     [Fact]
     public Task Fix_all_leaves_near_copies_alone() => VerifyAsync("""

@@ -160,6 +160,33 @@ public sealed class ReimplementedFeaturePrecisionTests
         Copy(0, "DemandFeatures.LogPrice", "serve it with fitted.Transform(row) instead, which applies the feature's fitted [ZScore]"),
         Copy(1, "DemandFeatures.LogStock", "call the feature instead"));
 
+    [Fact]
+    public Task Integer_division_where_the_feature_divides_floats_fires() => VerifyAsync("""
+        public static class Serving
+        {
+            public static int Weeks(WidgetDay row)
+            {
+                var weeks = {|#0:row.PromoDays / 7|};
+                return weeks;
+            }
+
+            public static long InLongs(WidgetDay row) => {|#1:row.PromoDays / 7L|};
+        }
+        """,
+        NearCopy(0, "SimpleFeatures.PromoWeeks", "7f in SimpleFeatures.PromoWeeks against 7 here: integer division here against float division in the feature"),
+        NearCopy(1, "SimpleFeatures.PromoWeeks", "7f in SimpleFeatures.PromoWeeks against 7L here: integer division here against float division in the feature"));
+
+    [Fact]
+    public Task Float_division_is_an_exact_copy_and_unrelated_integer_division_does_not_fire() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float Weeks(WidgetDay row) => {|#0:(float)row.PromoDays / 7|};
+            public static int Months(WidgetDay row) => row.PromoDays / 30;
+            public static int Halves(WidgetDay row) => (int)row.StockOnHand / 2;
+        }
+        """,
+        Copy(0, "SimpleFeatures.PromoWeeks", "call the feature instead"));
+
     [Theory]
     [InlineData("7", "5", true)]
     [InlineData("100", "1000", true)]

@@ -57,9 +57,17 @@ internal sealed class FingerprintTable
             {
                 // Worked out on the first match, on whichever thread finds it, with models of its own.
                 rows.Add((set.MetadataName, set.InputType, returned.Method, returned.Key, inputType =>
-                    FeatureFingerprinter.Shape(returned, inputType, new SemanticModels(compilation), new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None), CancellationToken.None) is { } shape
-                        ? new ShapeHashes(shape.Exact, shape.Shape, shape.Literals)
-                        : null));
+                {
+                    var featureModels = new SemanticModels(compilation);
+                    var helpers = new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None);
+                    if (FeatureFingerprinter.Shape(returned, inputType, featureModels, helpers, CancellationToken.None) is not { } shape)
+                    {
+                        return null;
+                    }
+
+                    var untyped = FeatureFingerprinter.Shape(returned, inputType, featureModels, helpers, CancellationToken.None, eraseNumericTypes: true);
+                    return new ShapeHashes(shape.Exact, shape.Shape, shape.Literals, untyped is null ? null : new UntypedShape(untyped.Shape, untyped.TypedLiterals, untyped.IntegerDivisions));
+                }));
             }
         }
 
@@ -67,7 +75,8 @@ internal sealed class FingerprintTable
         {
             if (SearchKey.TryParse(fingerprint.SearchKey, out var key))
             {
-                var hashes = new ShapeHashes(fingerprint.Exact, fingerprint.Shape, fingerprint.Literals.AsImmutableArray());
+                // The assembly records no untyped shape: an integer division of its features is found only in source.
+                var hashes = new ShapeHashes(fingerprint.Exact, fingerprint.Shape, fingerprint.Literals.AsImmutableArray(), Untyped: null);
                 rows.Add((featureSet, inputType, fingerprint.Method, key, _ => hashes));
             }
         }
@@ -145,7 +154,14 @@ internal sealed class FingerprintTable
 /// <param name="Exact">The hash of the computation, numbers included.</param>
 /// <param name="Shape">The hash of the computation with numbers left out.</param>
 /// <param name="Literals">The numbers left out of <paramref name="Shape"/>.</param>
-internal sealed record ShapeHashes(string Exact, string Shape, ImmutableArray<string> Literals);
+/// <param name="Untyped">The computation with numeric types left out, for features in source.</param>
+internal sealed record ShapeHashes(string Exact, string Shape, ImmutableArray<string> Literals, UntypedShape? Untyped);
+
+/// <summary>A feature's computation with numeric conversions and the types of numbers left out, which finds <c>n / 7</c> for <c>n / 7f</c>.</summary>
+/// <param name="Shape">The hash without numbers or numeric types.</param>
+/// <param name="TypedLiterals">The numbers with their types, such as <c>7f</c>.</param>
+/// <param name="IntegerDivisions">For each division, whether it divides integers.</param>
+internal sealed record UntypedShape(string Shape, ImmutableArray<string> TypedLiterals, ImmutableArray<bool> IntegerDivisions);
 
 /// <summary>One fingerprint of a feature the compilation can see, whose hashes are worked out when first needed.</summary>
 internal sealed class FeatureFingerprint
