@@ -58,15 +58,17 @@ internal sealed class FingerprintTable
                 // Worked out on the first match, on whichever thread finds it, with models of its own.
                 rows.Add((set.MetadataName, set.InputType, returned.Method, returned.Key, inputType =>
                 {
-                    var featureModels = new SemanticModels(compilation);
-                    var helpers = new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None);
-                    if (FeatureFingerprinter.Shape(returned, inputType, featureModels, helpers, CancellationToken.None) is not { } shape)
+                    if (FeatureFingerprinter.Shape(returned, inputType, new SemanticModels(compilation), new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None), CancellationToken.None) is not { } shape)
                     {
                         return null;
                     }
 
-                    var untyped = FeatureFingerprinter.Shape(returned, inputType, featureModels, helpers, CancellationToken.None, eraseNumericTypes: true);
-                    return new ShapeHashes(shape.Exact, shape.Shape, shape.Literals, untyped is null ? null : new UntypedShape(untyped.Shape, untyped.TypedLiterals, untyped.IntegerDivisions));
+                    // Wanted only for a copy that divides integers: worked out then, not for every match.
+                    var untyped = new Lazy<UntypedShape?>(() =>
+                        FeatureFingerprinter.Shape(returned, inputType, new SemanticModels(compilation), new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None), CancellationToken.None, eraseNumericTypes: true) is { } erased
+                            ? new UntypedShape(erased.Shape, erased.TypedLiterals, erased.IntegerDivisions)
+                            : null);
+                    return new ShapeHashes(shape.Exact, shape.Shape, shape.Literals, untyped);
                 }));
             }
         }
@@ -93,7 +95,7 @@ internal sealed class FingerprintTable
             bucket.Add(new FeatureFingerprint(featureSet, method, inputType, shape));
         }
 
-        return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(rows.Select(row => row.InputType)), declarations, new TrainingCode(compilation, featureSets, symbols.FeatureAttribute), symbols);
+        return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(rows.Select(row => row.InputType)), declarations, new TrainingCode(compilation, featureSets, declarations, symbols.FeatureAttribute), symbols);
     }
 
     // Only an assembly compiled against Skewless can carry fingerprints, which spares reading the
@@ -155,7 +157,7 @@ internal sealed class FingerprintTable
 /// <param name="Shape">The hash of the computation with numbers left out.</param>
 /// <param name="Literals">The numbers left out of <paramref name="Shape"/>.</param>
 /// <param name="Untyped">The computation with numeric types left out, for features in source.</param>
-internal sealed record ShapeHashes(string Exact, string Shape, ImmutableArray<string> Literals, UntypedShape? Untyped);
+internal sealed record ShapeHashes(string Exact, string Shape, ImmutableArray<string> Literals, Lazy<UntypedShape?>? Untyped);
 
 /// <summary>A feature's computation with numeric conversions and the types of numbers left out, which finds <c>n / 7</c> for <c>n / 7f</c>.</summary>
 /// <param name="Shape">The hash without numbers or numeric types.</param>

@@ -134,7 +134,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
             // divides integers at all.
             if (shape.IntegerDivisions.Contains(true)
                 && OperationShape.Of(operation, inputType, models, helpers: null, isResult: false, cancellationToken, eraseNumericTypes: true) is { } untyped
-                && candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Untyped is { } feature && feature.Shape == untyped.Shape
+                && candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Untyped?.Value is { } feature && feature.Shape == untyped.Shape
                     && DividesIntegersInstead(untyped.IntegerDivisions, feature.IntegerDivisions)) is { } truncated)
             {
                 var values = Differences(truncated.Hashes!.Literals, untyped.Literals);
@@ -143,7 +143,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var typed = Differences(truncated.Hashes.Untyped!.TypedLiterals, untyped.TypedLiterals);
+                var typed = Differences(truncated.Hashes.Untyped!.Value!.TypedLiterals, untyped.TypedLiterals);
                 const string Division = "integer division here against float division in the feature";
                 return Report(Descriptors.NearCopyOfFeature, expression, row, truncated, integerDivision: true, truncated.DisplayName, typed.Count == 0 ? Division : $"{Describe(typed, truncated)}: {Division}");
             }
