@@ -338,7 +338,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ReimplementedFeature = Create(
         DiagnosticIds.ReimplementedFeature,
         "A feature's logic is re-implemented outside its feature set",
-        "This re-implements feature '{0}': call the feature instead, so that training and serving compute it the same way",
+        "This re-implements feature '{0}': {1}, so that training and serving compute it the same way",
         SkewCategory,
         DiagnosticSeverity.Warning,
         "Serving code that recomputes a feature by hand drifts from the training definition the first time either side changes. The copy is found with renamed variables, locals, casts and parentheses, as a block or an expression body, and over any expression of the input type.");

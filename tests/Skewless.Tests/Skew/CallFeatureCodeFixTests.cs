@@ -1,3 +1,4 @@
+using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Skew.Clones;
 using Skewless.CodeFixes.Skew;
 using Skewless.Tests.Infrastructure;
@@ -26,6 +27,7 @@ public sealed class CallFeatureCodeFixTests
                 [Feature] public static float Distance(Flight f) => f.DistanceMiles / 100;
                 [Feature] public static float LogDistance(Flight f) => MathF.Log(1 + f.DistanceMiles);
                 [Feature] public static float Shift(Flight f) => f.Departure.Hour * 2 + 1;
+                [Feature] public static float Week(Flight f) => f.Departure.Day / 7f;
             }
         }
 
@@ -54,7 +56,7 @@ public sealed class CallFeatureCodeFixTests
         """);
 
     [Fact]
-    public Task Replaces_a_near_copy_with_a_call_to_the_feature() => VerifyAsync("""
+    public Task Replaces_a_near_copy_with_a_call_to_the_feature() => Verify.CodeFixAsync<ReimplementedFeatureAnalyzer, CallFeatureForNearCopyCodeFix>(Features + """
         namespace Flights
         {
             public static class Serving
@@ -62,12 +64,63 @@ public sealed class CallFeatureCodeFixTests
                 public static float Km(Flight flight) => {|SKW301:flight.DistanceMiles / 1000|} + 1;
             }
         }
-        """, """
+        """, Features + """
         namespace Flights
         {
             public static class Serving
             {
                 public static float Km(Flight flight) => FlightFeatures.Distance(flight) + 1;
+            }
+        }
+        """);
+
+    [Fact]
+    public void A_near_copy_is_fixed_one_at_a_time()
+    {
+        // Calling the feature changes what a near copy computes: Fix All must not do that to every match at once.
+        Assert.Null(new CallFeatureForNearCopyCodeFix().GetFixAllProvider());
+        Assert.DoesNotContain(DiagnosticIds.NearCopyOfFeature, new CallFeatureCodeFix().FixableDiagnosticIds);
+        Assert.NotNull(new CallFeatureCodeFix().GetFixAllProvider());
+    }
+
+    [Fact]
+    public Task Offers_no_fix_for_an_integer_division() => Verify.CodeFixAsync<ReimplementedFeatureAnalyzer, CallFeatureForNearCopyCodeFix>(Features + """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static int Shift(Flight flight) => {|SKW301:flight.Departure.Day / 7|};
+            }
+        }
+        """, Features + """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static int Shift(Flight flight) => {|SKW301:flight.Departure.Day / 7|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all_leaves_near_copies_alone() => VerifyAsync("""
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float A(Flight a) => {|SKW300:a.DistanceMiles / 100|};
+                public static float B(Flight b) => {|SKW301:b.DistanceMiles / 10|};
+                public static float C(Flight c) => {|SKW301:c.DistanceMiles / 1000|};
+            }
+        }
+        """, """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float A(Flight a) => FlightFeatures.Distance(a);
+                public static float B(Flight b) => {|SKW301:b.DistanceMiles / 10|};
+                public static float C(Flight c) => {|SKW301:c.DistanceMiles / 1000|};
             }
         }
         """);
@@ -279,7 +332,7 @@ public sealed class CallFeatureCodeFixTests
             public static class Serving
             {
                 public static float A(Flight a) => {|SKW300:a.DistanceMiles / 100|};
-                public static float B(Flight b) => {|SKW301:b.DistanceMiles / 10|};
+                public static float B(Flight b) => {|SKW300:b.DistanceMiles / 100|};
                 public static float C(Flight c) => 2 * {|SKW300:MathF.Log(1 + c.DistanceMiles)|};
             }
         }

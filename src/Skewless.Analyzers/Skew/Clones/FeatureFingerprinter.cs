@@ -80,9 +80,9 @@ internal static class FeatureFingerprinter
     }
 
     /// <summary>The shape of a returned value, or <see langword="null"/> when it is too small to protect or does not read the row.</summary>
-    public static OperationShape? Shape(FeatureReturn returned, ITypeSymbol inputType, SemanticModels models, PrivateHelpers helpers, CancellationToken cancellationToken) =>
+    public static OperationShape? Shape(FeatureReturn returned, ITypeSymbol inputType, SemanticModels models, PrivateHelpers helpers, CancellationToken cancellationToken, bool eraseNumericTypes = false) =>
         models.For(returned.Returned.SyntaxTree)?.GetOperation(returned.Returned, cancellationToken) is { } operation
-        && OperationShape.Of(operation, inputType, models, helpers, isResult: true, cancellationToken) is { Inputs.Count: > 0, Size: >= OperationShape.MinimumSize } shape
+        && OperationShape.Of(operation, inputType, models, helpers, isResult: true, cancellationToken, eraseNumericTypes) is { Inputs.Count: > 0, Size: >= OperationShape.MinimumSize } shape
             ? shape
             : null;
 

@@ -16,14 +16,21 @@ internal sealed class FingerprintTable
 
     private readonly Dictionary<ulong, List<FeatureFingerprint>> _bySearchKey;
 
-    private FingerprintTable(Dictionary<ulong, List<FeatureFingerprint>> bySearchKey, InputTypes inputs, HashSet<SyntaxNode> featureSets)
+    private FingerprintTable(Dictionary<ulong, List<FeatureFingerprint>> bySearchKey, InputTypes inputs, HashSet<SyntaxNode> featureSets, TrainingCode training, KnownSymbols symbols)
     {
         _bySearchKey = bySearchKey;
         Inputs = inputs;
         FeatureSetDeclarations = featureSets;
+        Training = training;
+        Symbols = symbols;
     }
 
     public InputTypes Inputs { get; }
+
+    /// <summary>Code that matches a feature but is not serving code: what features call, and tests.</summary>
+    public TrainingCode Training { get; }
+
+    public KnownSymbols Symbols { get; }
 
     /// <summary>The declarations of the compilation's own feature sets, which are the features, not copies.</summary>
     public HashSet<SyntaxNode> FeatureSetDeclarations { get; }
@@ -36,8 +43,10 @@ internal sealed class FingerprintTable
         var models = new SemanticModels(compilation);
         var rows = new List<(string FeatureSet, ITypeSymbol InputType, string Method, ulong Key, Func<ITypeSymbol, ShapeHashes?> Shape)>();
         var declarations = new HashSet<SyntaxNode>();
+        var featureSets = new List<INamedTypeSymbol>();
         foreach (var type in SourceFeatureSets.Find(compilation, symbols, models, cancellationToken))
         {
+            featureSets.Add(type);
             declarations.UnionWith(type.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken)));
             if (FeatureFingerprinter.Returns(type, symbols, models, cancellationToken) is not { } set)
             {
@@ -48,9 +57,19 @@ internal sealed class FingerprintTable
             {
                 // Worked out on the first match, on whichever thread finds it, with models of its own.
                 rows.Add((set.MetadataName, set.InputType, returned.Method, returned.Key, inputType =>
-                    FeatureFingerprinter.Shape(returned, inputType, new SemanticModels(compilation), new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None), CancellationToken.None) is { } shape
-                        ? new ShapeHashes(shape.Exact, shape.Shape, shape.Literals)
-                        : null));
+                {
+                    if (FeatureFingerprinter.Shape(returned, inputType, new SemanticModels(compilation), new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None), CancellationToken.None) is not { } shape)
+                    {
+                        return null;
+                    }
+
+                    // Wanted only for a copy that divides integers: worked out then, not for every match.
+                    var untyped = new Lazy<UntypedShape?>(() =>
+                        FeatureFingerprinter.Shape(returned, inputType, new SemanticModels(compilation), new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None), CancellationToken.None, eraseNumericTypes: true) is { } erased
+                            ? new UntypedShape(erased.Shape, erased.TypedLiterals, erased.IntegerDivisions)
+                            : null);
+                    return new ShapeHashes(shape.Exact, shape.Shape, shape.Literals, untyped);
+                }));
             }
         }
 
@@ -58,7 +77,8 @@ internal sealed class FingerprintTable
         {
             if (SearchKey.TryParse(fingerprint.SearchKey, out var key))
             {
-                var hashes = new ShapeHashes(fingerprint.Exact, fingerprint.Shape, fingerprint.Literals.AsImmutableArray());
+                // The assembly records no untyped shape: an integer division of its features is found only in source.
+                var hashes = new ShapeHashes(fingerprint.Exact, fingerprint.Shape, fingerprint.Literals.AsImmutableArray(), Untyped: null);
                 rows.Add((featureSet, inputType, fingerprint.Method, key, _ => hashes));
             }
         }
@@ -75,7 +95,7 @@ internal sealed class FingerprintTable
             bucket.Add(new FeatureFingerprint(featureSet, method, inputType, shape));
         }
 
-        return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(rows.Select(row => row.InputType)), declarations);
+        return bySearchKey.Count == 0 ? null : new FingerprintTable(bySearchKey, new InputTypes(rows.Select(row => row.InputType)), declarations, new TrainingCode(compilation, featureSets, declarations, symbols.FeatureAttribute), symbols);
     }
 
     // Only an assembly compiled against Skewless can carry fingerprints, which spares reading the
@@ -136,7 +156,14 @@ internal sealed class FingerprintTable
 /// <param name="Exact">The hash of the computation, numbers included.</param>
 /// <param name="Shape">The hash of the computation with numbers left out.</param>
 /// <param name="Literals">The numbers left out of <paramref name="Shape"/>.</param>
-internal sealed record ShapeHashes(string Exact, string Shape, ImmutableArray<string> Literals);
+/// <param name="Untyped">The computation with numeric types left out, for features in source.</param>
+internal sealed record ShapeHashes(string Exact, string Shape, ImmutableArray<string> Literals, Lazy<UntypedShape?>? Untyped);
+
+/// <summary>A feature's computation with numeric conversions and the types of numbers left out, which finds <c>n / 7</c> for <c>n / 7f</c>.</summary>
+/// <param name="Shape">The hash without numbers or numeric types.</param>
+/// <param name="TypedLiterals">The numbers with their types, such as <c>7f</c>.</param>
+/// <param name="IntegerDivisions">For each division, whether it divides integers.</param>
+internal sealed record UntypedShape(string Shape, ImmutableArray<string> TypedLiterals, ImmutableArray<bool> IntegerDivisions);
 
 /// <summary>One fingerprint of a feature the compilation can see, whose hashes are worked out when first needed.</summary>
 internal sealed class FeatureFingerprint

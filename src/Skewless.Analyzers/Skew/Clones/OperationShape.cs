@@ -28,15 +28,20 @@ internal sealed class OperationShape
     private readonly SemanticModels _models;
     private readonly PrivateHelpers? _helpers;
     private readonly CancellationToken _cancellationToken;
+    private readonly bool _eraseNumericTypes;
     private readonly StringBuilder _text = new();
     private readonly List<string> _literals = new();
+    private readonly List<string> _typedLiterals = new();
+    private readonly List<bool> _integerDivisions = new();
     private readonly List<IOperation> _inputs = new();
     private readonly List<IMethodSymbol> _lambdas = new();
     private readonly HashSet<ILocalSymbol> _expanding = new(SymbolEqualityComparer.Default);
     private int _size;
+    private int _reads;
 
-    private OperationShape(ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, CancellationToken cancellationToken)
+    private OperationShape(ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, bool eraseNumericTypes, CancellationToken cancellationToken)
     {
+        _eraseNumericTypes = eraseNumericTypes;
         _inputType = inputType;
         _models = models;
         _helpers = helpers;
@@ -52,11 +57,20 @@ internal sealed class OperationShape
     /// <summary>The numbers left out of <see cref="Shape"/>, in order, as C# would display them.</summary>
     public ImmutableArray<string> Literals => _literals.ToImmutableArray();
 
+    /// <summary>The numbers as C# would write them with their types, such as <c>7f</c> or <c>7</c>.</summary>
+    public ImmutableArray<string> TypedLiterals => _typedLiterals.ToImmutableArray();
+
+    /// <summary>For each division, in order, whether it divides integers, which drops the fraction.</summary>
+    public ImmutableArray<bool> IntegerDivisions => _integerDivisions.ToImmutableArray();
+
     /// <summary>The expressions that stand for the row.</summary>
     public IReadOnlyList<IOperation> Inputs => _inputs;
 
     /// <summary>The number of operations, not counting the row or conversions.</summary>
     public int Size => _size;
+
+    /// <summary>The operations that compute (operators, calls, ...), not counting numbers or reads of fields and properties: <c>f.A / 100</c> has one.</summary>
+    public int Computations => _size - _literals.Count - _reads;
 
     /// <summary>The shape of <paramref name="operation"/>, or <see langword="null"/> when it cannot be a copy of a feature.</summary>
     /// <param name="operation">The expression.</param>
@@ -65,9 +79,10 @@ internal sealed class OperationShape
     /// <param name="helpers">Private helpers to inline, for feature code; <see langword="null"/> for code searched for copies.</param>
     /// <param name="isResult">Whether <paramref name="operation"/> is a feature's returned value, whose conversion to the return type is left out.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public static OperationShape? Of(IOperation operation, ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, bool isResult, CancellationToken cancellationToken)
+    /// <param name="eraseNumericTypes">Whether numeric conversions and the types of numbers are left out of both hashes, so that <c>n / 7</c> and <c>n / 7f</c> compare equal.</param>
+    public static OperationShape? Of(IOperation operation, ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, bool isResult, CancellationToken cancellationToken, bool eraseNumericTypes = false)
     {
-        var shape = new OperationShape(inputType, models, helpers, cancellationToken);
+        var shape = new OperationShape(inputType, models, helpers, eraseNumericTypes, cancellationToken);
         if (!shape.Add(operation, frame: null, isResult))
         {
             return null;
@@ -111,18 +126,18 @@ internal sealed class OperationShape
 
         return operation switch
         {
-            IConversionOperation conversion when isResult || conversion.Conversion.IsIdentity => Add(conversion.Operand, frame, isResult),
+            IConversionOperation conversion when isResult || conversion.Conversion.IsIdentity || (_eraseNumericTypes && conversion.Conversion.IsNumeric) => Add(conversion.Operand, frame, isResult),
             IConversionOperation conversion => Open("conversion", conversion.Type, counts: false) && Symbol(conversion.OperatorMethod) && Add(conversion.Operand, frame) && Close(),
             ILocalReferenceOperation local => AddLocal(local.Local, frame, isResult),
             IParameterReferenceOperation lambdaParameter => AddLambdaParameter(lambdaParameter.Parameter),
             IInvocationOperation invocation when _helpers is not null && invocation.Syntax is InvocationExpressionSyntax syntax
                 && _helpers.Find(syntax, invocation.TargetMethod) is { } helper => Inline(invocation, helper, frame, isResult),
             IInvocationOperation invocation => Open("call", invocation.TargetMethod) && AddOptional(invocation.Instance, frame) && AddArguments(invocation.Arguments, frame) && Close(),
-            IPropertyReferenceOperation property => Open("prop", property.Property) && AddOptional(property.Instance, frame) && AddArguments(property.Arguments, frame) && Close(),
-            IFieldReferenceOperation field => Open("field", field.Field) && AddOptional(field.Instance, frame) && Close(),
+            IPropertyReferenceOperation property => Read() && Open("prop", property.Property) && AddOptional(property.Instance, frame) && AddArguments(property.Arguments, frame) && Close(),
+            IFieldReferenceOperation field => Read() && Open("field", field.Field) && AddOptional(field.Instance, frame) && Close(),
             IMethodReferenceOperation method => Open("method", method.Method) && AddOptional(method.Instance, frame) && Close(),
             IObjectCreationOperation creation => Open("new", creation.Constructor) && AddArguments(creation.Arguments, frame) && AddOptional(creation.Initializer, frame) && Close(),
-            IBinaryOperation binary => Open($"binary {binary.OperatorKind}{(binary.IsChecked ? " checked" : "")}", binary.OperatorMethod) && Add(binary.LeftOperand, frame) && Add(binary.RightOperand, frame) && Close(),
+            IBinaryOperation binary => Division(binary) && Open($"binary {binary.OperatorKind}{(binary.IsChecked ? " checked" : "")}", binary.OperatorMethod) && Add(binary.LeftOperand, frame) && Add(binary.RightOperand, frame) && Close(),
             IUnaryOperation unary => Open($"unary {unary.OperatorKind}{(unary.IsChecked ? " checked" : "")}", unary.OperatorMethod) && Add(unary.Operand, frame) && Close(),
             IBinaryPatternOperation pattern => Open($"pattern {pattern.OperatorKind}", null) && Add(pattern.LeftPattern, frame) && Add(pattern.RightPattern, frame) && Close(),
             IRelationalPatternOperation pattern => Open($"relational {pattern.OperatorKind}", null) && Add(pattern.Value, frame) && Close(),
@@ -155,8 +170,9 @@ internal sealed class OperationShape
         _size++;
         if (value is sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal)
         {
-            _text.Append("(# ").Append(type).Append(')');
+            _text.Append(_eraseNumericTypes ? "(#)" : "(# " + type + ")");
             _literals.Add(text);
+            _typedLiterals.Add(text + value switch { float => "f", double => "d", decimal => "m", long => "L", uint => "u", ulong => "UL", _ => "" });
         }
         else
         {
@@ -305,6 +321,23 @@ internal sealed class OperationShape
         }
 
         return Close();
+    }
+
+    private bool Division(IBinaryOperation binary)
+    {
+        if (binary.OperatorKind == BinaryOperatorKind.Divide)
+        {
+            _integerDivisions.Add(binary.OperatorMethod is null && binary.Type?.SpecialType is SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16
+                or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64);
+        }
+
+        return true;
+    }
+
+    private bool Read()
+    {
+        _reads++;
+        return true;
     }
 
     private bool Open(string kind, ISymbol? symbol, bool counts = true)

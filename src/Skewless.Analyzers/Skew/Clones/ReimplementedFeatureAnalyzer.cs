@@ -23,6 +23,9 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: the copied feature's method.</summary>
     public const string MethodProperty = "Method";
 
+    /// <summary>Diagnostic property, present when the copy divides integers where the feature divides floats: calling the feature changes the copy's type, which a fix cannot choose for the code around it.</summary>
+    public const string IntegerDivisionProperty = "IntegerDivision";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.ReimplementedFeature, Descriptors.NearCopyOfFeature);
 
@@ -80,7 +83,9 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
         var reported = new List<TextSpan>();
         foreach (var (expression, fingerprints) in matches.OrderBy(match => match.Expression.SpanStart).ThenByDescending(match => match.Expression.Span.Length))
         {
-            if (!reported.Any(span => span.Contains(expression.Span)) && Check(model, models, expression, fingerprints, cancellationToken) is { } diagnostic)
+            // Training code is asked about last: it is rarely needed, and the first time it walks the features' call graph.
+            if (!reported.Any(span => span.Contains(expression.Span)) && Check(model, models, table, expression, fingerprints, cancellationToken) is { } diagnostic
+                && !table.Training.Contains(expression, model, cancellationToken))
             {
                 reported.Add(expression.Span);
                 yield return diagnostic;
@@ -88,7 +93,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static Diagnostic? Check(SemanticModel model, SemanticModels models, ExpressionSyntax expression, List<FeatureFingerprint> fingerprints, CancellationToken cancellationToken)
+    private static Diagnostic? Check(SemanticModel model, SemanticModels models, FingerprintTable table, ExpressionSyntax expression, List<FeatureFingerprint> fingerprints, CancellationToken cancellationToken)
     {
         // Features too small to protect share keys with much ordinary code: rule them out before binding it.
         var live = fingerprints.Where(fingerprint => fingerprint.Hashes is not null).ToList();
@@ -110,28 +115,74 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
             var candidates = live.Where(fingerprint => SymbolEqualityComparer.Default.Equals(fingerprint.InputType, inputType)).ToList();
             if (candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Exact == shape.Exact) is { } copied)
             {
-                return Report(Descriptors.ReimplementedFeature, expression, row, copied, copied.DisplayName);
+                return Report(Descriptors.ReimplementedFeature, expression, row, copied, integerDivision: false, copied.DisplayName, Advice(model.Compilation, table.Symbols, copied));
             }
 
             if (candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Shape == shape.Shape) is { } nearlyCopied)
             {
-                var differences = nearlyCopied.Hashes!.Literals
-                    .Zip(shape.Literals, (feature, copy) => (Feature: feature, Copy: copy))
-                    .Where(pair => pair.Feature != pair.Copy)
-                    .Select(pair => $"{pair.Feature} in {nearlyCopied.DisplayName} against {pair.Copy} here");
-                return Report(Descriptors.NearCopyOfFeature, expression, row, nearlyCopied, nearlyCopied.DisplayName, string.Join("; ", differences));
+                var differences = Differences(nearlyCopied.Hashes!.Literals, shape.Literals);
+                if (!NearCopyEvidence.Suffices(shape, differences))
+                {
+                    continue;
+                }
+
+                return Report(Descriptors.NearCopyOfFeature, expression, row, nearlyCopied, integerDivision: false, nearlyCopied.DisplayName, Describe(differences, nearlyCopied));
+            }
+
+            // n / 7 against the feature's n / 7f: the numbers differ only in type, which the shape keeps, and the
+            // result silently loses its fraction. Compared again with numeric types left out, only when the copy
+            // divides integers at all.
+            if (shape.IntegerDivisions.Contains(true)
+                && OperationShape.Of(operation, inputType, models, helpers: null, isResult: false, cancellationToken, eraseNumericTypes: true) is { } untyped
+                && candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Untyped?.Value is { } feature && feature.Shape == untyped.Shape
+                    && DividesIntegersInstead(untyped.IntegerDivisions, feature.IntegerDivisions)) is { } truncated)
+            {
+                var values = Differences(truncated.Hashes!.Literals, untyped.Literals);
+                if (values.Count > 0 && !NearCopyEvidence.Suffices(untyped, values))
+                {
+                    continue;
+                }
+
+                var typed = Differences(truncated.Hashes.Untyped!.Value!.TypedLiterals, untyped.TypedLiterals);
+                const string Division = "integer division here against float division in the feature";
+                return Report(Descriptors.NearCopyOfFeature, expression, row, truncated, integerDivision: true, truncated.DisplayName, typed.Count == 0 ? Division : $"{Describe(typed, truncated)}: {Division}");
             }
         }
 
         return null;
     }
 
+    private static List<(string Feature, string Copy)> Differences(ImmutableArray<string> feature, ImmutableArray<string> copy) =>
+        feature.Zip(copy, (inFeature, inCopy) => (Feature: inFeature, Copy: inCopy)).Where(pair => pair.Feature != pair.Copy).ToList();
+
+    private static string Describe(List<(string Feature, string Copy)> differences, FeatureFingerprint feature) =>
+        string.Join("; ", differences.Select(pair => $"{pair.Feature} in {feature.DisplayName} against {pair.Copy} here"));
+
+    private static bool DividesIntegersInstead(ImmutableArray<bool> copy, ImmutableArray<bool> feature) =>
+        copy.Length == feature.Length && copy.Where((integers, i) => integers && !feature[i]).Any();
+
+    // A feature with a fitted transform is served scaled, bucketed or looked up: the raw value the copy
+    // computes is not what the model was trained on, so the advice names Transform instead.
+    private static string Advice(Compilation compilation, KnownSymbols symbols, FeatureFingerprint feature)
+    {
+        var transform = compilation.GetTypeByMetadataName(feature.FeatureSet)?.GetMembers(feature.Method)
+            .SelectMany(member => member.GetAttributes())
+            .Select(symbols.TransformOf)
+            .FirstOrDefault(found => found is not null);
+        return transform is { } fitted
+            ? $"serve it with fitted.Transform(row) instead, which applies the feature's fitted [{fitted}]"
+            : "call the feature instead";
+    }
+
     // The row's expression goes along as an additional location, so the code fix can pass it to the feature.
-    private static Diagnostic Report(DiagnosticDescriptor descriptor, ExpressionSyntax expression, IOperation row, FeatureFingerprint fingerprint, params object[] arguments) =>
-        Diagnostic.Create(
+    private static Diagnostic Report(DiagnosticDescriptor descriptor, ExpressionSyntax expression, IOperation row, FeatureFingerprint fingerprint, bool integerDivision, params object[] arguments)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(FeatureSetProperty, fingerprint.FeatureSet).Add(MethodProperty, fingerprint.Method);
+        return Diagnostic.Create(
             descriptor,
             expression.GetLocation(),
             new[] { row.Syntax.GetLocation() },
-            ImmutableDictionary<string, string?>.Empty.Add(FeatureSetProperty, fingerprint.FeatureSet).Add(MethodProperty, fingerprint.Method),
+            integerDivision ? properties.Add(IntegerDivisionProperty, "true") : properties,
             arguments);
+    }
 }
