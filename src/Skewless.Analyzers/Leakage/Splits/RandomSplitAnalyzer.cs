@@ -98,7 +98,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 }
                 else if (OneAxisSplit(invocation, _symbols) is ({ } rowType, var byTime))
                 {
-                    ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} splits them by {(byTime ? "time" : "group")} alone", byTime: !byTime);
+                    ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} splits them by {(byTime ? "time" : "group")} alone", byTime: !byTime, invocation.TargetMethod.ContainingType);
                 }
                 else if (IsRandomMask(invocation))
                 {
@@ -106,7 +106,12 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 }
             }
 
-            ReportCutShuffles(_operations.Select(operation => RowCut.Of(operation, _data)).OfType<RowCut>().ToList());
+            // A cut splits at random only after a shuffle in the same body, which most bodies that cut rows have not.
+            if (_invocations.Any(invocation => IsShuffle(invocation) || IsInPlaceShuffle(invocation, _data)))
+            {
+                ReportCutShuffles(_operations.Select(operation => RowCut.Of(operation, _data)).OfType<RowCut>().ToList());
+            }
+
             foreach (var mask in masks.Where(mask => OtherSide(mask, masks) is not null))
             {
                 Report(mask, mask.TargetMethod.TypeArguments[0], "Where on a random draw splits them at random");
@@ -234,12 +239,12 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         }
 
         // Reports the split once per rule when the rows have the member that rule protects: SKW204 for time, SKW203 for groups.
-        private void ReportOne(IOperation split, ITypeSymbol rowType, string how, bool byTime)
+        private void ReportOne(IOperation split, ITypeSymbol rowType, string how, bool byTime, INamedTypeSymbol? splitOwner = null)
         {
             var descriptor = byTime ? Descriptors.RandomTimeSplit : Descriptors.RandomGroupSplit;
             if (KnownSymbols.FindMember(rowType, byTime ? _symbols.EventTimeAttribute : _symbols.GroupKeyAttribute) is { } member && _reported.Add((split, descriptor.Id)))
             {
-                _report(Diagnostic.Create(descriptor, ReportedAt(split).GetLocation(), rowType.Name, $"{member.ContainingType.Name}.{member.Name}", how, _remedy.For(rowType, byTime)));
+                _report(Diagnostic.Create(descriptor, ReportedAt(split).GetLocation(), rowType.Name, $"{member.ContainingType.Name}.{member.Name}", how, _remedy.For(rowType, byTime, splitOwner)));
             }
         }
     }

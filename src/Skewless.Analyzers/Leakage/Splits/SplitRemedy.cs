@@ -14,7 +14,8 @@ internal sealed class SplitRemedy
     private readonly Compilation _compilation;
     private readonly KnownSymbols _symbols;
 
-    // Looked up on the first report only: most compilations never get one.
+    // Looked up on the first report that needs it only: most compilations never get one, and a feature set's own
+    // one-axis split names its feature set.
     private readonly Lazy<ILookup<ISymbol, INamedTypeSymbol>> _featureSets;
 
     public SplitRemedy(Compilation compilation, KnownSymbols symbols)
@@ -30,10 +31,19 @@ internal sealed class SplitRemedy
     }
 
     /// <summary>The remedy for rows of <paramref name="rowType"/> reported under the rule that protects <paramref name="byTime"/>'s axis.</summary>
-    public string For(ITypeSymbol rowType, bool byTime)
+    /// <param name="rowType">The rows split.</param>
+    /// <param name="byTime">Whether the rule is SKW204's, for time, rather than SKW203's.</param>
+    /// <param name="splitOwner">The type whose split was called, tried before every type of the compilation: a feature set's own one-axis split names it.</param>
+    public string For(ITypeSymbol rowType, bool byTime, INamedTypeSymbol? splitOwner)
     {
         var single = byTime ? "SplitByTime" : "SplitByGroup";
         var both = KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is not null && KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute) is not null;
+        if (splitOwner is not null && KnownSymbols.Find(splitOwner, _symbols.FeatureSetAttribute) is not null
+            && Generates(rowType, splitOwner, byTime) && (!both || Generates(rowType, splitOwner, !byTime)))
+        {
+            return $"split with {splitOwner.Name}.{(both ? "SplitByTimeAndGroup" : single)} instead";
+        }
+
         var featureSets = _featureSets.Value[rowType].ToList();
         if (both && featureSets.FirstOrDefault(type => Generates(rowType, type, byTime: true) && Generates(rowType, type, byTime: false)) is { } full)
         {
