@@ -58,16 +58,18 @@ internal sealed class FingerprintTable
                 // Worked out on the first match, on whichever thread finds it, with models of its own.
                 rows.Add((set.MetadataName, set.InputType, returned.Method, returned.Key, inputType =>
                 {
-                    if (FeatureFingerprinter.Shape(returned, inputType, new SemanticModels(compilation), new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None), CancellationToken.None) is not { } shape)
+                    OperationShape? ShapeOf(bool eraseNumericTypes) =>
+                        FeatureFingerprinter.Shape(returned, inputType, new SemanticModels(compilation), new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None), CancellationToken.None, eraseNumericTypes);
+
+                    if (ShapeOf(eraseNumericTypes: false) is not { } shape)
                     {
                         return null;
                     }
 
                     // Wanted only for a copy that divides integers: worked out then, not for every match.
-                    var untyped = new Lazy<UntypedShape?>(() =>
-                        FeatureFingerprinter.Shape(returned, inputType, new SemanticModels(compilation), new PrivateHelpers(type, symbols.FeatureAttribute, CancellationToken.None), CancellationToken.None, eraseNumericTypes: true) is { } erased
-                            ? new UntypedShape(erased.Shape, erased.TypedLiterals, erased.IntegerDivisions)
-                            : null);
+                    var untyped = new Lazy<UntypedShape?>(() => ShapeOf(eraseNumericTypes: true) is { } erased
+                        ? new UntypedShape(erased.Shape, erased.TypedLiterals, erased.IntegerDivisions)
+                        : null);
                     return new ShapeHashes(shape.Exact, shape.Shape, shape.Literals, untyped);
                 }));
             }
