@@ -248,7 +248,7 @@ internal static class FeatureSetParser
         var clear = true;
         foreach (var member in type.GetMembers())
         {
-            if (!member.IsImplicitlyDeclared && GeneratedMembers.Contains(member.Name) && member.Locations.FirstOrDefault() is { } location
+            if (!member.IsImplicitlyDeclared && GeneratedMembers.Contains(member.Name) && !IsEnumHelperOverload(member) && member.Locations.FirstOrDefault() is { } location
                 && location.SourceTree is { } tree && !tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase))
             {
                 diagnostics?.Add(Diagnostic.Create(Descriptors.ReservedName, location, member.Name, $"{type.Name}.{member.Name}"));
@@ -258,6 +258,12 @@ internal static class FeatureSetParser
 
         return clear;
     }
+
+    // The generated TermOf and OrdinalOf each take one enum, so a helper of that name over anything else is an overload they
+    // never meet: the enum converts implicitly to none of its parameters but object, and the exact enum wins over object.
+    private static bool IsEnumHelperOverload(ISymbol member) =>
+        member is IMethodSymbol { Name: "TermOf" or "OrdinalOf" } method
+        && !(method.Parameters.Length == 1 && method.Parameters[0].Type.TypeKind == TypeKind.Enum);
 
     /// <summary>Why the generated members of <paramref name="featureSet"/> cannot take rows of <paramref name="inputType"/>, or <see langword="null"/> when they can.</summary>
     private static string? InputProblem(ITypeSymbol inputType, INamedTypeSymbol featureSet)

@@ -281,6 +281,18 @@ public sealed class FeatureSetDefinitionAnalyzerTests
         At(1, Descriptors.ReservedName, "Width", "Vector.Width"));
 
     [Fact]
+    public Task SKW107_is_silent_on_an_OrdinalOf_helper_over_numbers_beside_a_generated_one() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            private static int OrdinalOf(float miles) => (int)(miles / 500f);
+            private static string TermOf(int code) => code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            [Feature] public static Cabin Class(Flight f) => f.Cabin;
+            [Feature] public static int Band(Flight f) => OrdinalOf(f.DistanceMiles);
+        }
+        """);
+
+    [Fact]
     public Task SKW100_names_the_generic_containing_type_of_a_non_generic_feature_set() => VerifyAsync("""
         public partial class Outer<T>
         {

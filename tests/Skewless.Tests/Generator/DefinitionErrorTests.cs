@@ -88,6 +88,25 @@ public sealed class DefinitionErrorTests
         Assert.Contains(await TestCompilation.AnalyzeAsync(compilation), diagnostic => diagnostic.Id == id);
     }
 
+    [Fact]
+    public void A_helper_overloading_a_generated_one_compiles_beside_it()
+    {
+        var compilation = TestCompilation.Create(TestSources.Flight + Set("""
+            private static int OrdinalOf(float miles) => (int)(miles / 500f);
+            private static string TermOf(int code) => code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            [Feature] public static Cabin Class(Flight f) => f.Cabin;
+            [Feature, Vocabulary(MaxSize = 2)] public static Cabin Booked(Flight f) => f.Cabin;
+            [Feature] public static int Band(Flight f) => OrdinalOf(f.DistanceMiles);
+            """));
+        var (output, generatorDiagnostics, result) = TestCompilation.Generate(compilation);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Contains(result.GeneratedSources, source => source.SourceText.ToString().Contains("Cabin value", StringComparison.Ordinal) && source.SourceText.ToString().Contains("private static int OrdinalOf(", StringComparison.Ordinal));
+        Assert.Contains(result.GeneratedSources, source => source.SourceText.ToString().Contains(" TermOf(", StringComparison.Ordinal));
+        var errors = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5)));
+    }
+
     private static bool IsGenerated(Location location) => location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true;
 
     private static string Set(string features) => $$"""
