@@ -66,12 +66,16 @@ public sealed class FeatureSetMismatchException : ArtifactException
 /// </summary>
 public sealed class FingerprintMismatchException : ArtifactException
 {
-    internal FingerprintMismatchException(string featureSet, string expectedFingerprint, string artifactFingerprint)
-        : base(featureSet, $"Cannot load the artifact into {featureSet}: it was fitted with definition {artifactFingerprint}, but the code now has definition {expectedFingerprint}. Refit on the current definition, or serve with the code the artifact was fitted with.")
+    internal FingerprintMismatchException(string featureSet, string expectedFingerprint, string artifactFingerprint, string difference)
+        : base(featureSet, $"Cannot load the artifact into {featureSet}: it was fitted with definition {artifactFingerprint}, but the code now has definition {expectedFingerprint}: {difference}. Refit on the current definition, or serve with the code the artifact was fitted with.")
     {
         ExpectedFingerprint = expectedFingerprint;
         ArtifactFingerprint = artifactFingerprint;
+        Difference = difference;
     }
+
+    /// <summary>What changed between the two definitions, as far as the artifact's feature list tells: features added, removed or retyped, or else that the code of a feature changed.</summary>
+    public string Difference { get; }
 
     /// <summary>The fingerprint of the definition compiled into this program.</summary>
     public string ExpectedFingerprint { get; }

@@ -46,7 +46,7 @@ public static class ArtifactReader
         var fingerprint = root.String(ArtifactFormat.FingerprintProperty);
         if (fingerprint != schema.Fingerprint)
         {
-            throw new FingerprintMismatchException(schema.FeatureSet, schema.Fingerprint, fingerprint);
+            throw new FingerprintMismatchException(schema.FeatureSet, schema.Fingerprint, fingerprint, DefinitionDifference(root, schema));
         }
 
         var trainingRows = root.Int64(ArtifactFormat.TrainingRowsProperty);
@@ -87,6 +87,33 @@ public static class ArtifactReader
         return root;
     }
 
+    // What the artifact's feature list says changed, so the person paged sees more than two hashes. The list records each
+    // feature's name, kind, transform and width, not its code, so a change to the code alone is named as such.
+    private static string DefinitionDifference(JsonFields root, FeatureSchema schema)
+    {
+        var fitted = root.Array(ArtifactFormat.FeaturesProperty)
+            .Select(feature => (Name: feature.String(ArtifactFormat.NameProperty), Shape: $"{feature.String(ArtifactFormat.KindProperty)}, {feature.String(ArtifactFormat.TransformProperty)}, width {feature.Int32(ArtifactFormat.WidthProperty)}"))
+            .ToList();
+        var current = schema.Features.Select(feature => (feature.Name, Shape: $"{feature.Kind}, {feature.Transform}, width {feature.Width}")).ToList();
+        var fittedShapes = fitted.GroupBy(feature => feature.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Shape, StringComparer.Ordinal);
+        var currentNames = new HashSet<string>(current.Select(feature => feature.Name), StringComparer.Ordinal);
+
+        var changes = new List<string>();
+        changes.AddRange(current.Where(feature => !fittedShapes.ContainsKey(feature.Name)).Select(feature => $"'{feature.Name}' added"));
+        changes.AddRange(fitted.Where(feature => !currentNames.Contains(feature.Name)).Select(feature => $"'{feature.Name}' removed"));
+        changes.AddRange(current
+            .Where(feature => fittedShapes.TryGetValue(feature.Name, out var shape) && shape != feature.Shape)
+            .Select(feature => $"'{feature.Name}' was ({fittedShapes[feature.Name]}) and is now ({feature.Shape})"));
+        if (changes.Count == 0 && !fitted.Select(feature => feature.Name).SequenceEqual(current.Select(feature => feature.Name), StringComparer.Ordinal))
+        {
+            changes.Add("the features are in another order");
+        }
+
+        return changes.Count > 0
+            ? string.Join("; ", changes)
+            : "the features have the same names, kinds, transforms and widths, so the code of a feature, or of a helper it calls, changed";
+    }
+
     internal static ReadOnlyMemory<byte> ReadBounded(Stream source, string featureSet, long maxBytes)
     {
         using var buffer = new MemoryStream();
@@ -105,11 +132,15 @@ public static class ArtifactReader
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => new byte[] { 0xEF, 0xBB, 0xBF };
+
     internal static JsonDocument Parse(ReadOnlyMemory<byte> json, string featureSet)
     {
         try
         {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+            // A UTF-8 byte-order mark, which some editors and Windows PowerShell's Set-Content add, is not content.
+            var content = json.Span.StartsWith(Utf8ByteOrderMark) ? json.Slice(Utf8ByteOrderMark.Length) : json;
+            return JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException exception)
         {

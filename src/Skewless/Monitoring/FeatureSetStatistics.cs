@@ -79,7 +79,7 @@ public sealed class TrainingStatistics : FeatureSetStatistics
     /// <param name="rows">The number of training rows.</param>
     /// <param name="features">The statistics of each feature, in schema order.</param>
     /// <param name="label">The statistics of the label, or <see langword="null"/> when the input has none.</param>
-    /// <exception cref="InvalidOperationException">There were no training rows, and a feature has fitted constants, which would have nothing to be fitted on.</exception>
+    /// <exception cref="InvalidOperationException">There were no training rows, or no present value of a feature with fitted constants, which would have nothing to be fitted on.</exception>
     public static TrainingStatistics Create(FeatureSchema schema, long rows, IReadOnlyList<FeatureStatistics> features, FeatureStatistics? label)
     {
         Guard.NotNull(schema, nameof(schema));
@@ -96,6 +96,15 @@ public sealed class TrainingStatistics : FeatureSetStatistics
         if (features.Count != schema.Features.Count)
         {
             throw new ArgumentException($"{schema.FeatureSet} has {schema.Features.Count} features but {features.Count} statistics were given.", nameof(features));
+        }
+
+        // The same mistake one column at a time: a column renamed or left unmapped upstream reads as missing in every row,
+        // and its transform would be fitted on nothing and serve every real value unscaled, or out of vocabulary.
+        var unfitted = schema.Features.Zip(features, (feature, statistics) => (Feature: feature, statistics.Count))
+            .FirstOrDefault(pair => pair.Feature.Transform is not (FeatureTransform.None or FeatureTransform.HashBuckets) && pair.Count == 0);
+        if (rows > 0 && unfitted.Feature is { } empty)
+        {
+            throw new InvalidOperationException($"{schema.FeatureSet} was fitted on {rows} rows, but every value of [{empty.Transform}] {empty.Name} was missing (NaN, infinite, null, empty or undeclared), so it would have nothing to be fitted on. Check that the column it reads is filled: a column renamed or left unmapped upstream reads as missing.");
         }
 
         return new TrainingStatistics(schema.FeatureSet, schema.Name, schema.Version, schema.Fingerprint, rows, features.ToArray(), label);

@@ -57,6 +57,56 @@ public sealed class ArtifactTests
         Assert.Contains("Flights.FlightFeatures", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_different_fingerprint_with_the_same_feature_list_says_a_feature_s_code_changed()
+    {
+        var error = Assert.Throws<FingerprintMismatchException>(() => Load(Edit(root => root["fingerprint"] = "0123456789abcdef")));
+
+        Assert.Equal("the features have the same names, kinds, transforms and widths, so the code of a feature, or of a helper it calls, changed", error.Difference);
+        Assert.Contains(error.Difference, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_different_fingerprint_names_the_features_added_removed_and_retyped()
+    {
+        var fittedNames = FlightFeatures.Schema.Features.Select(feature => feature.Name).ToList();
+        var error = Assert.Throws<FingerprintMismatchException>(() => Load(Edit(root =>
+        {
+            root["fingerprint"] = "0123456789abcdef";
+            root["features"]![0]!["name"] = "DepartureHour";
+            root["features"]![1]!["width"] = 3;
+        })));
+
+        Assert.Equal(
+            $"'{fittedNames[0]}' added; 'DepartureHour' removed; '{fittedNames[1]}' was ({FlightFeatures.Schema.Features[1].Kind}, {FlightFeatures.Schema.Features[1].Transform}, width 3) "
+            + $"and is now ({FlightFeatures.Schema.Features[1].Kind}, {FlightFeatures.Schema.Features[1].Transform}, width {FlightFeatures.Schema.Features[1].Width})",
+            error.Difference);
+    }
+
+    [Fact]
+    public void A_different_fingerprint_with_the_features_reordered_says_so()
+    {
+        var error = Assert.Throws<FingerprintMismatchException>(() => Load(Edit(root =>
+        {
+            root["fingerprint"] = "0123456789abcdef";
+            var features = root["features"]!.AsArray();
+            var first = features[0]!;
+            features.RemoveAt(0);
+            features.Add(first);
+        })));
+
+        Assert.Equal("the features are in another order", error.Difference);
+    }
+
+    [Fact]
+    public void A_file_that_starts_with_a_byte_order_mark_loads()
+    {
+        var json = Encoding.UTF8.GetBytes(SavedJson());
+        var withMark = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(json).ToArray();
+
+        Assert.Equal(Flights.Length, FlightFeatures.Fitted.Load(new MemoryStream(withMark)).Statistics.Rows);
+    }
+
     [Theory]
     [InlineData(0.5)]
     [InlineData(0.99)]

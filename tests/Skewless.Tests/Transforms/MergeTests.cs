@@ -106,6 +106,21 @@ public sealed class MergeTests
     }
 
     [Fact]
+    public void Fitting_a_column_that_is_missing_in_every_row_throws_and_names_its_feature()
+    {
+        // The State column left unmapped upstream: every row reads as empty, and the rest are real.
+        var rows = RealData.Zips.Take(500).Select(zip => zip with { State = "" }).ToArray();
+        var fit = Assert.Throws<InvalidOperationException>(() => ZipFeatures.Fit(rows));
+
+        Assert.Contains("fitted on 500 rows, but every value of [Vocabulary] State was missing", fit.Message, StringComparison.Ordinal);
+        Assert.Equal(fit.Message, Assert.Throws<InvalidOperationException>(() => ZipFeatures.Fit(rows, new ParallelOptions())).Message);
+
+        // One present value is enough to fit on.
+        rows[0] = rows[0] with { State = "NY" };
+        Assert.Equal(500, ZipFeatures.Fit(rows).TrainingRows);
+    }
+
+    [Fact]
     public void A_feature_set_with_nothing_to_fit_can_be_fitted_on_no_rows()
     {
         Assert.Equal(0, KindFeatures.Fit(Array.Empty<Reading>()).TrainingRows);
