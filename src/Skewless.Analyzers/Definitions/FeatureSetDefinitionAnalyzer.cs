@@ -26,7 +26,8 @@ public sealed class FeatureSetDefinitionAnalyzer : SkewlessAnalyzer
         Descriptors.ReservedName,
         Descriptors.TransformWithoutFeature,
         Descriptors.UnusableInputType,
-        Descriptors.FeatureSetTooWide);
+        Descriptors.FeatureSetTooWide,
+        Descriptors.DriftThresholdOutOfRange);
 
     private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {

@@ -19,6 +19,7 @@ internal static class DiagnosticIds
     public const string UnusableInputType = "SKW110";
     public const string FeatureSetTooWide = "SKW111";
     public const string UnsplittableEventTime = "SKW112";
+    public const string DriftThresholdOutOfRange = "SKW113";
 
     // Leakage: features, splits and fits that let the model see what it will not have when serving.
     public const string LabelDependency = "SKW200";
@@ -108,6 +109,14 @@ internal static class Descriptors
         DefinitionsCategory,
         DiagnosticSeverity.Warning,
         "The generated SplitByTime puts every row before or after a cutoff by its event time. It takes DateTime, DateTimeOffset or DateOnly; a number could be seconds or milliseconds, and a nullable time leaves a row on neither side, so such a member gets no split, while SKW204 still reports random splits of the rows.");
+
+    public static readonly DiagnosticDescriptor DriftThresholdOutOfRange = Create(
+        DiagnosticIds.DriftThresholdOutOfRange,
+        "A [DriftThreshold] should be within its distance's range",
+        "The [DriftThreshold({0})] of feature '{1}' {2}",
+        DefinitionsCategory,
+        DiagnosticSeverity.Warning,
+        "A report flags a feature when its distance exceeds the threshold. The L-infinity distance of a categorical feature lies from 0 to 1 and the Jensen-Shannon divergence of a numeric one from 0 to ln 2 (about 0.693), so a threshold at or above the top is never crossed, and a negative or non-finite one is ignored for the default.");
 
     public static readonly DiagnosticDescriptor TransformMisuse = Create(
         DiagnosticIds.TransformMisuse,

@@ -425,7 +425,7 @@ internal static class FeatureSetParser
             kind == FeatureKind.Enum ? ConsecutiveStart((INamedTypeSymbol)method.ReturnType) : null,
             walker.ReadsOf(method).ToEquatableArray(),
             transform!,
-            MonitoringParser.DriftThreshold(method));
+            MonitoringParser.DriftThreshold(method, kind, diagnostics, cancellationToken));
     }
 
     private static bool HasDuplicateSignature(IMethodSymbol method) =>

@@ -1,5 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using System.Globalization;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Emitting;
 using Skewless.Analyzers.Model;
 
 namespace Skewless.Analyzers.Parsing;
@@ -11,16 +14,33 @@ internal static class MonitoringParser
     private const string LabelAttributeName = "Skewless.LabelAttribute";
     private static readonly char[] NameSeparators = { '.', ':' };
 
-    /// <summary>The feature's <c>[DriftThreshold]</c>, or <see langword="null"/> without one; a negative or non-finite threshold is ignored.</summary>
-    public static double? DriftThreshold(IMethodSymbol method)
+    /// <summary>
+    /// The feature's <c>[DriftThreshold]</c>, or <see langword="null"/> without one; a negative or non-finite threshold is
+    /// ignored. Reports one that is ignored, or that the feature's distance can never cross (SKW113).
+    /// </summary>
+    public static double? DriftThreshold(IMethodSymbol method, FeatureKind kind, ICollection<Diagnostic>? diagnostics, CancellationToken cancellationToken)
     {
         foreach (var attribute in method.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == DriftThresholdAttributeName && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is double threshold && threshold >= 0 && !double.IsInfinity(threshold))
+            if (attribute.AttributeClass?.ToDisplayString() != DriftThresholdAttributeName || attribute.ConstructorArguments.Length != 1
+                || attribute.ConstructorArguments[0].Value is not double threshold)
             {
-                return threshold;
+                continue;
             }
+
+            var (distance, largest) = StatisticsEmitter.IsNumeric(kind) ? ("Jensen-Shannon divergence", Math.Log(2)) : ("L-infinity distance", 1.0);
+            var problem = double.IsNaN(threshold) || double.IsInfinity(threshold) || threshold < 0
+                ? "is not a distance, so it is ignored and the feature gets the default threshold"
+                : threshold >= largest
+                    ? $"can never be crossed: the feature's {distance} is at most {largest.ToString("0.###", CultureInfo.InvariantCulture)}"
+                    : null;
+            if (problem is not null && diagnostics is not null)
+            {
+                var location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? method.Locations.FirstOrDefault();
+                diagnostics.Add(Diagnostic.Create(Descriptors.DriftThresholdOutOfRange, location, threshold.ToString("R", CultureInfo.InvariantCulture), method.Name, problem));
+            }
+
+            return threshold >= 0 && !double.IsInfinity(threshold) ? threshold : null;
         }
 
         return null;

@@ -293,6 +293,36 @@ public sealed class FeatureSetDefinitionAnalyzerTests
         """);
 
     [Fact]
+    public Task SKW113_fires_on_a_drift_threshold_that_is_ignored_or_never_crossed() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature, {|#0:DriftThreshold(5)|}] public static float Miles(Flight f) => f.DistanceMiles;
+            [Feature, {|#1:DriftThreshold(0.7)|}] public static int Hour(Flight f) => f.Departure.Hour;
+            [Feature, {|#2:DriftThreshold(1)|}] public static Cabin Class(Flight f) => f.Cabin;
+            [Feature, {|#3:DriftThreshold(-0.1)|}] public static bool Long(Flight f) => f.DistanceMiles > 1000;
+            [Feature, {|#4:DriftThreshold(double.NaN)|}] public static double Minutes(Flight f) => f.Departure.Minute;
+        }
+        """,
+        At(0, Descriptors.DriftThresholdOutOfRange, "5", "Miles", "can never be crossed: the feature's Jensen-Shannon divergence is at most 0.693"),
+        At(1, Descriptors.DriftThresholdOutOfRange, "0.7", "Hour", "can never be crossed: the feature's Jensen-Shannon divergence is at most 0.693"),
+        At(2, Descriptors.DriftThresholdOutOfRange, "1", "Class", "can never be crossed: the feature's L-infinity distance is at most 1"),
+        At(3, Descriptors.DriftThresholdOutOfRange, "-0.1", "Long", "is not a distance, so it is ignored and the feature gets the default threshold"),
+        At(4, Descriptors.DriftThresholdOutOfRange, "NaN", "Minutes", "is not a distance, so it is ignored and the feature gets the default threshold"));
+
+    [Fact]
+    public Task SKW113_is_silent_on_drift_thresholds_within_range() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature, DriftThreshold(0.69)] public static float Miles(Flight f) => f.DistanceMiles;
+            [Feature, DriftThreshold(0)] public static int Hour(Flight f) => f.Departure.Hour;
+            [Feature, DriftThreshold(0.99)] public static Cabin Class(Flight f) => f.Cabin;
+            [Feature, DriftThreshold(0.05)] public static bool Long(Flight f) => f.DistanceMiles > 1000;
+        }
+        """);
+
+    [Fact]
     public Task SKW100_names_the_generic_containing_type_of_a_non_generic_feature_set() => VerifyAsync("""
         public partial class Outer<T>
         {
