@@ -9,7 +9,7 @@ namespace Skewless.Analyzers.Emitting;
 /// </summary>
 internal static class FeatureLibraryEmitter
 {
-    public static string HintName(FeatureLibrariesModel model) => model.FeatureSet + ".Libraries.g.cs";
+    public static string HintName(FeatureLibrariesModel model) => HintNames.For(model.FeatureSet, ".Libraries.g.cs");
 
     public static string Emit(FeatureLibrariesModel model)
     {

@@ -59,6 +59,11 @@ public sealed class DefinitionErrorTests
             file static partial class FF { [Feature] public static float X(Flight f) => f.DistanceMiles; }
             """ },
 
+        // Generic feature sets, as they are being typed: their names once made the generator throw (CS8785), which drops every generated file.
+        { "SKW100", "[FeatureSet(typeof(Flight))] public static partial class FF<T> { [Feature] public static float X(Flight f) => MathF.Log(1 + f.DistanceMiles * 100f); }" },
+        { "SKW100", "public partial class Outer<T> { [FeatureSet(typeof(Flight))] public static partial class FF { [Feature] public static float X(Flight f) => MathF.Log(1 + f.DistanceMiles * 100f); } }" },
+        { "SKW100", "[FeatureSet(typeof(Flight))] public static partial class <> { [Feature] public static float X(Flight f) => MathF.Log(1 + f.DistanceMiles * 100f); }" },
+
         // Names that cannot be written into generated code.
         { "SKW104", Set("[Feature(\"a\\nb\")] public static float A(Flight f) => f.DistanceMiles;") },
         { "SKW104", Set("[Feature(\"a\\u2028b\")] public static float A(Flight f) => f.DistanceMiles;") },
@@ -103,6 +108,36 @@ public sealed class DefinitionErrorTests
         Assert.Empty(generatorDiagnostics);
         Assert.Contains(result.GeneratedSources, source => source.SourceText.ToString().Contains("Cabin value", StringComparison.Ordinal) && source.SourceText.ToString().Contains("private static int OrdinalOf(", StringComparison.Ordinal));
         Assert.Contains(result.GeneratedSources, source => source.SourceText.ToString().Contains(" TermOf(", StringComparison.Ordinal));
+        var errors = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5)));
+    }
+
+    [Fact]
+    public void Verbatim_and_non_ASCII_names_generate_every_feature_set()
+    {
+        var compilation = TestCompilation.Create(TestSources.Flight + """
+            namespace Acme.@event
+            {
+                [FeatureSet(typeof(Flight))]
+                public static partial class @class { [Feature] public static float Miles(Flight f) => f.DistanceMiles; }
+            }
+
+            namespace Données
+            {
+                [FeatureSet(typeof(Flight), Name = "Vols")]
+                public static partial class Caractéristiques { [Feature] public static float Miles(Flight f) => f.DistanceMiles; }
+            }
+
+            public static class Uses
+            {
+                public static object[] Fitted(Flight[] rows) => new object[] { Acme.@event.@class.Fit(rows), Données.Caractéristiques.Fit(rows) };
+            }
+            """);
+        var (output, generatorDiagnostics, result) = TestCompilation.Generate(compilation);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Contains(result.GeneratedSources, source => source.HintName == "Acme._event._class.g.cs");
+        Assert.Contains(result.GeneratedSources, source => source.HintName == "Données.Caractéristiques.g.cs");
         var errors = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5)));
     }
