@@ -38,8 +38,10 @@ public sealed class MinMaxTests
         using var stream = new MemoryStream();
         var rows = fitted.Count + fitted.Missing;
 
-        // The statistics are not under test here: those of no values keep the bytes down to the transform's.
-        var statistics = TrainingStatistics.Create(schema, rows, new[] { new NumericStatisticsAccumulator().Complete(schema.Features[0]) }, null);
+        // The statistics are not under test here: those of one value keep the bytes down to the transform's.
+        var one = new NumericStatisticsAccumulator();
+        one.Add(0);
+        var statistics = TrainingStatistics.Create(schema, rows, new[] { one.Complete(schema.Features[0]) }, null);
         ArtifactWriter.Write(stream, schema, rows, new IFittedTransform?[] { fitted }, statistics);
         return stream.ToArray();
     }
