@@ -157,6 +157,14 @@ internal static class FeatureSetParser
     public static string? GroupKeyOf(ITypeSymbol inputType, INamedTypeSymbol featureSet, KnownSymbols symbols, Compilation compilation) =>
         SplitMemberOf(inputType, symbols.GroupKeyAttribute, featureSet, compilation, _ => true)?.Name;
 
+    /// <summary>
+    /// Whether the generator writes <paramref name="featureSet"/>'s <c>SplitByTime</c> (<paramref name="byTime"/>) or
+    /// <c>SplitByGroup</c>: its rows have a member the split can read, and the class is complete enough to generate at all,
+    /// which a draft that is not yet <c>static partial</c> is not.
+    /// </summary>
+    public static bool GeneratesSplit(INamedTypeSymbol featureSet, bool byTime, KnownSymbols symbols, Compilation compilation, CancellationToken cancellationToken) =>
+        ParseOnce(featureSet, symbols, compilation, cancellationToken).Model is { } model && (byTime ? model.EventTime is not null : model.GroupKey is not null);
+
     /// <summary>Event times the generated SplitByTime takes a cutoff of: the date and time types, not numbers, which would make its overloads ambiguous.</summary>
     private static readonly string[] TimeTypes = { "System.DateTime", "System.DateTimeOffset", "System.DateOnly" };
 

@@ -129,9 +129,8 @@ public sealed class UseDeterministicSplitCodeFix : CodeFixProvider
         && model.GetTypeInfo(invocation.ArgumentList.Arguments[1].Expression, cancellationToken).Type?.SpecialType == SpecialType.System_Double
         && model.GetSymbolInfo(receiver, cancellationToken).Symbol is INamedTypeSymbol featureSet
         && KnownSymbols.TryCreate(model.Compilation) is { } symbols
-        && KnownSymbols.Find(featureSet, symbols.FeatureSetAttribute) is { ConstructorArguments: { Length: 1 } arguments }
-        && arguments[0].Value is ITypeSymbol rowType
-        && GeneratesBoth(rowType, featureSet, symbols, model.Compilation)
+        && FeatureSetParser.GeneratesSplit(featureSet, byTime: true, symbols, model.Compilation, cancellationToken)
+        && FeatureSetParser.GeneratesSplit(featureSet, byTime: false, symbols, model.Compilation, cancellationToken)
             ? new RenameSplit(invocation, SplitByTimeAndGroup)
             : null;
 
@@ -173,19 +172,11 @@ public sealed class UseDeterministicSplitCodeFix : CodeFixProvider
             .OfType<INamedTypeSymbol>()
             .Where(type => KnownSymbols.Find(type, symbols.FeatureSetAttribute) is { ConstructorArguments: { Length: 1 } arguments }
                 && SymbolEqualityComparer.Default.Equals(arguments[0].Value as ITypeSymbol, rowType)
-                && method switch
-                {
-                    SplitByTime => FeatureSetParser.EventTimeOf(rowType, type, symbols, compilation) is not null,
-                    SplitByGroup => FeatureSetParser.GroupKeyOf(rowType, type, symbols, compilation) is not null,
-                    _ => GeneratesBoth(rowType, type, symbols, compilation),
-                })
+                && (method == SplitByGroup || FeatureSetParser.GeneratesSplit(type, byTime: true, symbols, compilation, cancellationToken))
+                && (method == SplitByTime || FeatureSetParser.GeneratesSplit(type, byTime: false, symbols, compilation, cancellationToken)))
             .OrderBy(type => type.ToDisplayString(), StringComparer.Ordinal)
             .FirstOrDefault();
     }
-
-    private static bool GeneratesBoth(ITypeSymbol rowType, INamedTypeSymbol featureSet, KnownSymbols symbols, Compilation compilation) =>
-        FeatureSetParser.EventTimeOf(rowType, featureSet, symbols, compilation) is not null
-        && FeatureSetParser.GroupKeyOf(rowType, featureSet, symbols, compilation) is not null;
 
     /// <summary>Every use of the split in its scope, each as <c>split.TrainSet</c> or <c>split.TestSet</c>; <see langword="null"/> if it is used any other way.</summary>
     private static List<(MemberAccessExpressionSyntax Access, string Side)>? Uses(VariableDeclaratorSyntax declarator, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)

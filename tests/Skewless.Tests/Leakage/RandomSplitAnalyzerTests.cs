@@ -120,6 +120,23 @@ public sealed class RandomSplitAnalyzerTests
         """, Timed("TrainTestSplit without a sampling key"));
 
     [Fact]
+    public Task SKW204_names_the_feature_set_that_gets_a_split_not_a_draft_that_sorts_first() => VerifyAsync("""
+        [FeatureSet(typeof(Flight), Name = "Draft")]
+        public partial class ADraftOfFlightFeatures
+        {
+            [Feature] public static float Miles(Flight f) => f.DistanceMiles;
+        }
+
+        public static class Training
+        {
+            public static void Run(MLContext ml, Flight[] flights)
+            {
+                var split = {|#0:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(flights))|};
+            }
+        }
+        """, Timed("TrainTestSplit without a sampling key"));
+
+    [Fact]
     public Task SKW203_fires_on_CrossValidate_without_a_sampling_key() => VerifyAsync("""
         public static class Training
         {

@@ -68,6 +68,39 @@ public sealed class UseDeterministicSplitCodeFixTests
         """);
 
     [Fact]
+    public Task Names_the_feature_set_that_gets_a_split_not_a_draft_that_sorts_first() => VerifyAsync("""
+        [FeatureSet(typeof(Flight), Name = "Draft")]
+        public partial class ADraftOfFlightFeatures
+        {
+            [Feature] public static float Miles(Flight f) => f.DistanceMiles;
+        }
+
+        public static class Training
+        {
+            public static IDataView Run(MLContext ml, Flight[] flights)
+            {
+                var split = {|SKW204:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(flights), 0.3)|};
+                return split.TrainSet;
+            }
+        }
+        """, """
+        [FeatureSet(typeof(Flight), Name = "Draft")]
+        public partial class ADraftOfFlightFeatures
+        {
+            [Feature] public static float Miles(Flight f) => f.DistanceMiles;
+        }
+
+        public static class Training
+        {
+            public static IDataView Run(MLContext ml, Flight[] flights)
+            {
+                var split = FlightFeatures.SplitByTime(flights, testFraction: 0.3);
+                return ml.Data.LoadFromEnumerable(split.Train);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Fixes_every_split_at_once() => VerifyAsync("""
         public static class Training
         {

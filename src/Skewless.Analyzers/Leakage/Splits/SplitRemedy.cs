@@ -39,23 +39,21 @@ internal sealed class SplitRemedy
         var single = byTime ? "SplitByTime" : "SplitByGroup";
         var both = KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is not null && KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute) is not null;
         if (splitOwner is not null && KnownSymbols.Find(splitOwner, _symbols.FeatureSetAttribute) is not null
-            && Generates(rowType, splitOwner, byTime) && (!both || Generates(rowType, splitOwner, !byTime)))
+            && Generates(splitOwner, byTime) && (!both || Generates(splitOwner, !byTime)))
         {
             return $"split with {splitOwner.Name}.{(both ? "SplitByTimeAndGroup" : single)} instead";
         }
 
         var featureSets = _featureSets.Value[rowType].ToList();
-        if (both && featureSets.FirstOrDefault(type => Generates(rowType, type, byTime: true) && Generates(rowType, type, byTime: false)) is { } full)
+        if (both && featureSets.FirstOrDefault(type => Generates(type, byTime: true) && Generates(type, byTime: false)) is { } full)
         {
             return $"split with {full.Name}.SplitByTimeAndGroup instead";
         }
 
-        return featureSets.FirstOrDefault(type => Generates(rowType, type, byTime)) is { } featureSet
+        return featureSets.FirstOrDefault(type => Generates(type, byTime)) is { } featureSet
             ? $"split with {featureSet.Name}.{single} instead"
             : $"split with the {(both ? "SplitByTimeAndGroup" : single)} a [FeatureSet] of '{rowType.Name}' generates";
     }
 
-    private bool Generates(ITypeSymbol rowType, INamedTypeSymbol featureSet, bool byTime) => byTime
-        ? FeatureSetParser.EventTimeOf(rowType, featureSet, _symbols, _compilation) is not null
-        : FeatureSetParser.GroupKeyOf(rowType, featureSet, _symbols, _compilation) is not null;
+    private bool Generates(INamedTypeSymbol featureSet, bool byTime) => FeatureSetParser.GeneratesSplit(featureSet, byTime, _symbols, _compilation, CancellationToken.None);
 }
