@@ -99,6 +99,7 @@ public sealed class TrainedWithTests
 
         Assert.Equal(["Flights", "2", FlightFeatures.Schema.Fingerprint], recorded.Take(3));
         Assert.Matches("^[0-9a-f]{16}$", recorded[3]);
+        Assert.Equal(FittedConstants.Hash(fitted), recorded[3]);
         Assert.Equal(recorded, loaded);
         Assert.Equal(recorded.Take(3), refitted.Take(3));
         Assert.NotEqual(recorded[3], refitted[3]);
