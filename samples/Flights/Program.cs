@@ -97,8 +97,8 @@ using (var monitor = served.Monitor(new MonitorOptions { WindowLength = TimeSpan
     foreach (var flight in replayed)
     {
         clock.SetUtcNow(new DateTimeOffset(flight.Departure, TimeSpan.Zero));
-        served.Transform(flight, monitor);
-        monitor.RecordOutcome(flight, engine.Predict(flight).Probability, Delayed(flight) ? 1 : 0);
+        var prediction = engine.Predict(flight, monitor);   // the features computed once, for the model and the monitor
+        monitor.RecordOutcome(flight, prediction.Probability, Delayed(flight) ? 1 : 0);
     }
 
     var skew = monitor.Skew();

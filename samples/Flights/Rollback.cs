@@ -42,13 +42,15 @@ public static class Rollback
         var schema = served.Schema;
         say($"\nRollback to the three-month-old model: {Path.GetFileName(path)} holds {schema.Name} v{schema.Version}, so FeatureSets.Load serves it through {schema.FeatureSet} ({schema.Features.Count} features in {schema.Width} slots), beside the current v{FlightFeatures.Schema.Version}.");
 
+        // A rolled-back artifact is monitored like any other, against its own training statistics.
+        using var monitor = served.Monitor();
         var differences = 0;
         var expected = new float[schema.Width];
         var actual = new float[schema.Width];
         foreach (var flight in serving)
         {
             fitted.Transform(flight).CopyTo(expected);
-            served.Transform(flight, actual);
+            served.Transform(flight, actual, monitor);
             for (var slot = 0; slot < schema.Width; slot++)
             {
                 differences += BitConverter.SingleToInt32Bits(expected[slot]) == BitConverter.SingleToInt32Bits(actual[slot]) ? 0 : 1;
@@ -56,6 +58,8 @@ public static class Rollback
         }
 
         say($"All {serving.Length:N0} March flights through the rolled-back v1 differ from v1 as fitted in {differences} slots; the old model gives the first P(delay) {engine.Predict(serving[0]).Probability:0.00}.");
+        var skew = monitor.Skew();
+        say($"Its monitor counted {monitor.Snapshot().Rows:N0} of them; {skew.Features.Count(feature => feature.Crossed)} of its {skew.Features.Count} features crossed their skew threshold against v1's training rows.");
         try
         {
             today.CreatePredictionEngine<Flight, DelayPrediction>(ml, model, modelSchema).Dispose();

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Skewless.Monitoring;
 
 namespace Skewless.ML;
 
@@ -43,6 +44,25 @@ public sealed class FeaturePredictionEngine<TRow, TPrediction> : IDisposable
     public void Predict(in TRow row, ref TPrediction prediction)
     {
         _features.Transform(in row, _engine.Features);
+        _engine.Predict(ref prediction);
+    }
+
+    /// <summary>Predicts for one row and shows its features to a monitor, computing them once for both.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="monitor">A monitor of the served feature set, from its <c>Monitor()</c>.</param>
+    public TPrediction Predict(in TRow row, FeatureMonitor<TRow> monitor)
+    {
+        _features.Transform(in row, _engine.Features, monitor);
+        return _engine.Predict();
+    }
+
+    /// <summary>Predicts for one row into an existing output object and shows its features to a monitor, computing them once for both.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="prediction">The output object to fill.</param>
+    /// <param name="monitor">A monitor of the served feature set, from its <c>Monitor()</c>.</param>
+    public void Predict(in TRow row, ref TPrediction prediction, FeatureMonitor<TRow> monitor)
+    {
+        _features.Transform(in row, _engine.Features, monitor);
         _engine.Predict(ref prediction);
     }
 

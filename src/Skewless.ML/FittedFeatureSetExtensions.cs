@@ -52,24 +52,12 @@ public static class FittedFeatureSetExtensions
     public static IDataView ToDataView<TRow>(this IFittedFeatureSet<TRow> features, List<TRow> rows) =>
         Create(features, RowsOf(rows));
 
-    /// <summary>A prediction engine that takes raw rows and runs them through the feature set's single-row path, then <paramref name="model"/>.</summary>
-    /// <param name="features">The fitted feature set the model was trained with.</param>
-    /// <param name="ml">The ML.NET context.</param>
-    /// <param name="model">A model trained on this feature set's <c>Features</c> column.</param>
-    public static FeaturePredictionEngine<TRow, TPrediction> CreatePredictionEngine<TRow, TPrediction>(this IFittedFeatureSet<TRow> features, MLContext ml, ITransformer model)
-        where TPrediction : class, new()
-    {
-        Guard.NotNull(features, nameof(features));
-        Guard.NotNull(ml, nameof(ml));
-        Guard.NotNull(model, nameof(model));
-        return new FeaturePredictionEngine<TRow, TPrediction>(ml, model, features);
-    }
-
     /// <summary>
-    /// A prediction engine as <see cref="CreatePredictionEngine{TRow, TPrediction}(IFittedFeatureSet{TRow}, MLContext, ITransformer)"/>
-    /// gives, once the model's input schema shows it was trained with these very features: this feature set, version
-    /// and definition, fitted with these constants. Save the model with its training view's schema,
-    /// <c>ml.Model.Save(model, view.Schema, path)</c>, and pass the schema <c>ml.Model.Load(path, out var schema)</c> gives.
+    /// A prediction engine that takes raw rows and runs them through the feature set's single-row path, then
+    /// <paramref name="model"/>, once the model's input schema shows it was trained with these very features: this
+    /// feature set, version and definition, fitted with these constants. Right after training, pass the training view's
+    /// schema; in a serving process, save the model with it, <c>ml.Model.Save(model, view.Schema, path)</c>, and pass
+    /// the schema <c>ml.Model.Load(path, out var schema)</c> gives.
     /// </summary>
     /// <param name="features">The fitted feature set the model was trained with.</param>
     /// <param name="ml">The ML.NET context.</param>
@@ -77,21 +65,22 @@ public static class FittedFeatureSetExtensions
     /// <param name="inputSchema">The schema of the data view the model was trained on, as saved with the model.</param>
     /// <exception cref="IncompatibleModelException">
     /// The schema records other features (another feature set, version or definition, or the same fitted on other rows),
-    /// or records none, or the model does not take this feature set's vector.
+    /// or records none, or is null (a model saved without it), or the model does not take this feature set's vector.
     /// </exception>
-    public static FeaturePredictionEngine<TRow, TPrediction> CreatePredictionEngine<TRow, TPrediction>(this IFittedFeatureSet<TRow> features, MLContext ml, ITransformer model, DataViewSchema inputSchema)
+    public static FeaturePredictionEngine<TRow, TPrediction> CreatePredictionEngine<TRow, TPrediction>(this IFittedFeatureSet<TRow> features, MLContext ml, ITransformer model, DataViewSchema? inputSchema)
         where TPrediction : class, new()
     {
         Guard.NotNull(features, nameof(features));
-        Guard.NotNull(inputSchema, nameof(inputSchema));
+        Guard.NotNull(ml, nameof(ml));
+        Guard.NotNull(model, nameof(model));
         var served = TrainedWith.Of(features);
-        var trained = TrainedWith.Read(inputSchema);
+        var trained = inputSchema is null ? null : TrainedWith.Read(inputSchema);
         if (trained is null || !trained.SameDefinitionAs(served) || trained.Constants != served.Constants)
         {
-            throw new IncompatibleModelException(features.Schema, IncompatibleModelException.Difference(trained, served));
+            throw new IncompatibleModelException(features.Schema, IncompatibleModelException.Difference(inputSchema, trained, served));
         }
 
-        return CreatePredictionEngine<TRow, TPrediction>(features, ml, model);
+        return new FeaturePredictionEngine<TRow, TPrediction>(ml, model, features);
     }
 
     // A List<T> does not convert to a span; its items are read in place on .NET and copied once on netstandard2.0.

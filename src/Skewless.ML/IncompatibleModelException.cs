@@ -1,12 +1,18 @@
+using Microsoft.ML;
+
 namespace Skewless.ML;
 
 /// <summary>
 /// The model does not take the feature vector of the fitted feature set it was to be served with: it was trained with
-/// another feature set, another version of this one, or this version fitted on other rows. Serving it would fail, or
-/// with vectors of equal width, compute nonsense; a model must be served with the artifact it was trained with.
+/// another feature set, another version of this one, or this version fitted on other rows, or its input schema does not
+/// say which. Serving it would fail, or with vectors of equal width, compute nonsense; a model must be served with the
+/// artifact it was trained with.
 /// </summary>
 public sealed class IncompatibleModelException : Exception
 {
+    private const string SaveWithSchema = "Save the model with the schema of the data view it was trained on, " +
+        "ml.Model.Save(model, view.Schema, path), and pass the schema that ml.Model.Load(path, out var schema) gives.";
+
     private const string ServeWithItsVersion = "Serve a model with the artifact of the feature set version it was trained with; FeatureSets.Load serves each artifact with its own version.";
 
     internal IncompatibleModelException(FeatureSchema schema, Exception inner)
@@ -30,12 +36,17 @@ public sealed class IncompatibleModelException : Exception
     public int Version { get; }
 
     /// <summary>What a model's input schema says it was trained with, against what it is served with, in words.</summary>
-    internal static string Difference(TrainedWith? trained, TrainedWith served)
+    internal static string Difference(DataViewSchema? inputSchema, TrainedWith? trained, TrainedWith served)
     {
+        if (inputSchema is null)
+        {
+            // ML.NET's Load gives a null schema for a model saved with null for it.
+            return $"it was saved without its input schema, which records the feature set it was trained with. {SaveWithSchema}";
+        }
+
         if (trained is null)
         {
-            return "its input schema does not record which feature set it was trained with. Save the model with the schema of the data view it was trained on, " +
-                "ml.Model.Save(model, view.Schema, path), and pass the schema that ml.Model.Load(path, out var schema) gives.";
+            return $"its input schema does not record which feature set it was trained with. {SaveWithSchema}";
         }
 
         if (!trained.SameDefinitionAs(served))

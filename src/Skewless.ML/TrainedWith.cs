@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Skewless.Artifacts;
-using Skewless.Transforms;
 
 namespace Skewless.ML;
 
@@ -31,11 +28,11 @@ internal sealed class TrainedWith
 
     public string Fingerprint { get; }
 
-    /// <summary>The first 16 hex digits of the SHA-256 of the fitted constants, as the artifact writes them.</summary>
+    /// <summary>The <see cref="FittedConstants.Hash"/> of the fitted feature set.</summary>
     public string Constants { get; }
 
     public static TrainedWith Of<TRow>(IFittedFeatureSet<TRow> features) =>
-        new(features.Schema.Name, features.Schema.Version, features.Schema.Fingerprint, ConstantsOf(features.Transforms));
+        new(features.Schema.Name, features.Schema.Version, features.Schema.Fingerprint, FittedConstants.Hash(features));
 
     /// <summary>The identity a schema's <c>Features</c> column records, or null when it records none.</summary>
     public static TrainedWith? Read(DataViewSchema schema)
@@ -73,31 +70,5 @@ internal sealed class TrainedWith
             value = editor.Commit();
         };
         annotations.Add(FeatureColumns.FeatureSetAnnotation, AnnotationType, get);
-    }
-
-    // A loaded artifact's transforms write exactly what their fit wrote, so the two hash alike; a refit on other rows
-    // almost surely does not.
-    private static string ConstantsOf(IReadOnlyList<IFittedTransform?> transforms)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            foreach (var transform in transforms)
-            {
-                if (transform is null)
-                {
-                    json.WriteNullValue();
-                }
-                else
-                {
-                    transform.WriteTo(json);
-                }
-            }
-
-            json.WriteEndArray();
-        }
-
-        return ArtifactContentHash.Sha256(buffer).Substring(0, 16);
     }
 }

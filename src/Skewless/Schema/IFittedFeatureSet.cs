@@ -5,7 +5,8 @@ namespace Skewless;
 
 /// <summary>
 /// What every generated <c>Fitted</c> class offers, so that code working for any feature set (ML.NET
-/// integration, monitoring) can take one without knowing its vector type.
+/// integration, monitoring, an artifact loaded through the generated <c>FeatureSets</c> registry) can take one
+/// without knowing its vector type.
 /// </summary>
 /// <typeparam name="TRow">The feature set's input type.</typeparam>
 public interface IFittedFeatureSet<TRow>
@@ -31,6 +32,17 @@ public interface IFittedFeatureSet<TRow>
     /// <param name="row">The row.</param>
     /// <param name="destination">At least <see cref="FeatureSchema.Width"/> slots.</param>
     void Transform(in TRow row, Span<float> destination);
+
+    /// <summary>Computes one row's features as floats, for serving, and shows each feature's value to a monitor. Allocates nothing.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="destination">At least <see cref="FeatureSchema.Width"/> slots.</param>
+    /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
+    void Transform(in TRow row, Span<float> destination, FeatureMonitor<TRow> monitor);
+
+    /// <summary>Starts monitoring serving traffic against this feature set's training statistics. Dispose it to stop its timer and metrics.</summary>
+    /// <param name="options">Window length, retention and clock; <see langword="null"/> for the defaults.</param>
+    /// <returns>A monitor to pass to the <c>Transform</c> overloads that take one.</returns>
+    FeatureMonitor<TRow> Monitor(MonitorOptions? options = null);
 
     /// <summary>Computes many rows' features into a row-major matrix, for training.</summary>
     /// <param name="rows">The rows.</param>

@@ -189,9 +189,14 @@ public static class DeterministicSplit
         return new Split<T>(train.ToArray(), test.ToArray());
     }
 
-    // A key's text is culture-independent, so a split made on one machine is the split everywhere. Skewless.ML's group
-    // key column is this text too.
-    internal static string KeyText<TKey>(TKey key) => key switch
+    /// <summary>
+    /// The text a group key is hashed as by the group splits: the string itself, a number or date written with the
+    /// invariant culture, or empty for null. Independent of the machine's culture, so a split made on one machine is
+    /// the split everywhere; use it to write the key to another tool's grouping column (Skewless.ML's <c>GroupKey</c> is).
+    /// </summary>
+    /// <typeparam name="TKey">The type of the group key.</typeparam>
+    /// <param name="key">A row's group key.</param>
+    public static string KeyText<TKey>(TKey key) => key switch
     {
         null => "",
         string text => text,

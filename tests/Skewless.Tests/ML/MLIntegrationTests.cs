@@ -75,14 +75,15 @@ public sealed class MLIntegrationTests
         var (training, march) = Split.Value;
         var fitted = FlightFeatures.Fit(training);
         var ml = new MLContext(seed: 1);
-        var model = ml.Regression.Trainers.FastTree(numberOfLeaves: 8, numberOfTrees: 20).Fit(fitted.ToDataView(training, flight => flight.DelayMinutes));
+        var view = fitted.ToDataView(training, flight => flight.DelayMinutes);
+        var model = ml.Regression.Trainers.FastTree(numberOfLeaves: 8, numberOfTrees: 20).Fit(view);
 
         var batch = model.Transform(fitted.ToDataView(march)).GetColumn<float>("Score").ToArray();
 
         using var stream = new MemoryStream();
         fitted.Save(stream);
         stream.Position = 0;
-        using var engine = FlightFeatures.Fitted.Load(stream).CreatePredictionEngine<Flight, Score>(ml, model);
+        using var engine = FlightFeatures.Fitted.Load(stream).CreatePredictionEngine<Flight, Score>(ml, model, view.Schema);
         var served = march.Select(flight => engine.Predict(flight).Value).ToArray();
 
         Assert.Equal(batch.Length, served.Length);
@@ -96,13 +97,37 @@ public sealed class MLIntegrationTests
         var (training, _) = Split.Value;
         var ml = new MLContext(seed: 1);
         var version1 = FlightFeaturesV1.Fit(training);
-        var model = ml.Regression.Trainers.Sdca(maximumNumberOfIterations: 1).Fit(version1.ToDataView(training.AsSpan(0, 500), flight => flight.DelayMinutes));
+        var view = version1.ToDataView(training.AsSpan(0, 500), flight => flight.DelayMinutes);
+        var model = ml.Regression.Trainers.Sdca(maximumNumberOfIterations: 1).Fit(view);
 
-        var error = Assert.Throws<IncompatibleModelException>(() => FlightFeatures.Fit(training).CreatePredictionEngine<Flight, Score>(ml, model));
+        var error = Assert.Throws<IncompatibleModelException>(() => FlightFeatures.Fit(training).CreatePredictionEngine<Flight, Score>(ml, model, view.Schema));
 
         Assert.Equal(("Flights", 2), (error.FeatureSet, error.Version));
         Assert.Contains($"cannot be served with Flights v2 (definition {FlightFeatures.Schema.Fingerprint}, {FlightFeatures.Vector.Width} feature slots)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"it was trained with Flights v1 (definition {FlightFeaturesV1.Schema.Fingerprint})", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_that_does_not_take_the_schemas_vector_is_refused_with_ml_nets_account()
+    {
+        var (training, _) = Split.Value;
+        var ml = new MLContext(seed: 1);
+        var model = ml.Regression.Trainers.Sdca(maximumNumberOfIterations: 1).Fit(FlightFeaturesV1.Fit(training).ToDataView(training.AsSpan(0, 500), flight => flight.DelayMinutes));
+        var fitted = FlightFeatures.Fit(training);
+
+        // The schema of another view than the model's own: it names the served fit, but the model takes V1's vector.
+        var error = Assert.Throws<IncompatibleModelException>(() => fitted.CreatePredictionEngine<Flight, Score>(ml, model, fitted.ToDataView(training.AsSpan(0, 1)).Schema));
+
+        Assert.Contains($"cannot be served with Flights v2 (definition {FlightFeatures.Schema.Fingerprint}, {FlightFeatures.Vector.Width} feature slots)", error.Message, StringComparison.Ordinal);
         Assert.Contains($"Vector<Single, {FlightFeaturesV1.Vector.Width}>", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_prediction_engine_checks_the_model_was_trained_with_the_served_fit()
+    {
+        var overloads = typeof(FittedFeatureSetExtensions).GetMethods().Where(method => method.Name == nameof(FittedFeatureSetExtensions.CreatePredictionEngine));
+
+        Assert.All(overloads, overload => Assert.Contains(overload.GetParameters(), parameter => parameter.ParameterType == typeof(DataViewSchema)));
     }
 
     [Fact]
@@ -111,8 +136,9 @@ public sealed class MLIntegrationTests
         var (training, march) = Split.Value;
         var fitted = FlightFeatures.Fit(training);
         var ml = new MLContext(seed: 1);
-        var model = ml.Regression.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 5).Fit(fitted.ToDataView(training, flight => flight.DelayMinutes));
-        using var engine = fitted.CreatePredictionEngine<Flight, Score>(ml, model);
+        var view = fitted.ToDataView(training, flight => flight.DelayMinutes);
+        var model = ml.Regression.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 5).Fit(view);
+        using var engine = fitted.CreatePredictionEngine<Flight, Score>(ml, model, view.Schema);
 
         var reused = new Score();
         engine.Predict(march[0], ref reused);

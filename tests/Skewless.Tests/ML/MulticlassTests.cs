@@ -39,9 +39,10 @@ public sealed class MulticlassTests
         var (train, test) = Split.Value;
         var fitted = PenguinFeatures.Fit(train);
         var ml = new MLContext(seed: 1);
+        var view = fitted.ToDataView(train, p => p.Species);
         var model = Multiclass(ml)
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
-            .Fit(fitted.ToDataView(train, p => p.Species));
+            .Fit(view);
 
         var scored = model.Transform(fitted.ToDataView(test, p => p.Species));
         var labels = scored.GetColumn<string>("PredictedLabel").ToArray();
@@ -51,7 +52,7 @@ public sealed class MulticlassTests
         using var stream = new MemoryStream();
         fitted.Save(stream);
         stream.Position = 0;
-        using var engine = PenguinFeatures.Fitted.Load(stream).CreatePredictionEngine<Penguin, SpeciesPrediction>(ml, model);
+        using var engine = PenguinFeatures.Fitted.Load(stream).CreatePredictionEngine<Penguin, SpeciesPrediction>(ml, model, view.Schema);
         var served = test.Select(p => engine.Predict(p)).ToArray();
 
         Assert.Equal(labels, served.Select(prediction => prediction.PredictedLabel));
@@ -70,10 +71,11 @@ public sealed class MulticlassTests
         var fitted = PenguinFeatures.Fit(train);
         var ml = new MLContext(seed: 1);
         var species = train.Select(p => p.Species).Distinct().Order(StringComparer.Ordinal).ToList();
-        var model = Multiclass(ml).Fit(fitted.ToDataView(train, p => species.IndexOf(p.Species)));
+        var view = fitted.ToDataView(train, p => species.IndexOf(p.Species));
+        var model = Multiclass(ml).Fit(view);
 
         var batch = model.Transform(fitted.ToDataView(test, p => species.IndexOf(p.Species))).GetColumn<uint>("PredictedLabel").ToArray();
-        using var engine = fitted.CreatePredictionEngine<Penguin, KeyPrediction>(ml, model);
+        using var engine = fitted.CreatePredictionEngine<Penguin, KeyPrediction>(ml, model, view.Schema);
 
         Assert.Equal(batch, test.Select(p => engine.Predict(p).PredictedLabel));
     }

@@ -85,6 +85,25 @@ public sealed class TrainedWithTests
     }
 
     [Fact]
+    public void A_model_saved_without_a_schema_is_refused_with_how_to_save_it()
+    {
+        var (training, _) = MLIntegrationTests.Split.Value;
+        var ml = new MLContext(seed: 1);
+        var fitted = FlightFeatures.Fit(training);
+        var model = ml.Regression.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 5).Fit(fitted.ToDataView(training, flight => flight.DelayMinutes));
+        using var saved = new MemoryStream();
+        ml.Model.Save(model, null, saved);
+        saved.Position = 0;
+        var loaded = ml.Model.Load(saved, out var schema);
+        Assert.Null(schema);
+
+        var error = Assert.Throws<IncompatibleModelException>(() => fitted.CreatePredictionEngine<Flight, MLIntegrationTests.Score>(ml, loaded, schema));
+
+        Assert.Contains("it was saved without its input schema", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ml.Model.Save(model, view.Schema, path)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_loaded_artifact_records_the_same_constants_as_its_fit_and_a_refit_other_ones()
     {
         var (training, march) = MLIntegrationTests.Split.Value;
@@ -99,6 +118,7 @@ public sealed class TrainedWithTests
 
         Assert.Equal(["Flights", "2", FlightFeatures.Schema.Fingerprint], recorded.Take(3));
         Assert.Matches("^[0-9a-f]{16}$", recorded[3]);
+        Assert.Equal(FittedConstants.Hash(fitted), recorded[3]);
         Assert.Equal(recorded, loaded);
         Assert.Equal(recorded.Take(3), refitted.Take(3));
         Assert.NotEqual(recorded[3], refitted[3]);
