@@ -23,7 +23,8 @@ public sealed class MakeStaticPartialCodeFix : CodeFixProvider
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         if (root?.FindNode(context.Span) is not { } node || node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } declaration
-            || declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(type => type.TypeParameterList is not null || type.Modifiers.Any(SyntaxKind.FileKeyword)))
+            || declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(type => type.TypeParameterList is not null || type.Modifiers.Any(SyntaxKind.FileKeyword))
+            || !declaration.Modifiers.Any(SyntaxKind.StaticKeyword) && await HasInstanceMembersAsync(context.Document, declaration, context.CancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -34,6 +35,15 @@ public sealed class MakeStaticPartialCodeFix : CodeFixProvider
                 CodeAction.Create(Title, cancellationToken => FixAsync(context.Document, declaration, cancellationToken), equivalenceKey: Title),
                 diagnostic);
         }
+    }
+
+    // A class written to be instantiated (fields, constructors, instance methods, in any of its parts) needs rewriting
+    // by hand: adding 'static' would only trade SKW100 for an error at every instance member and every 'new'.
+    private static async Task<bool> HasInstanceMembersAsync(Document document, ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return model?.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type
+            || type.GetMembers().Any(member => !member.IsStatic && !member.IsImplicitlyDeclared && member is not INamedTypeSymbol);
     }
 
     private static async Task<Document> FixAsync(Document document, ClassDeclarationSyntax declaration, CancellationToken cancellationToken)

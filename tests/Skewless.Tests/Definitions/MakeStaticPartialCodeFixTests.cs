@@ -45,6 +45,44 @@ public sealed class MakeStaticPartialCodeFixTests
         """);
 
     [Fact]
+    public Task Is_not_offered_on_a_class_written_to_be_instantiated()
+    {
+        const string Source = """
+            [FeatureSet(typeof(Flight))]
+            public partial class {|SKW100:FlightFeatures|}
+            {
+                private readonly float _scale;
+                public FlightFeatures(float scale) => _scale = scale;
+                public float Scaled(Flight f) => f.DistanceMiles * _scale;
+                [Feature] public static float Distance(Flight f) => f.DistanceMiles;
+            }
+
+            public static class Uses
+            {
+                public static float Run(Flight f) => new FlightFeatures(2f).Scaled(f);
+            }
+            """;
+        return VerifyAsync(Source, Source, iterations: 0);
+    }
+
+    [Fact]
+    public Task Is_offered_beside_a_nested_type() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public class {|SKW100:FlightFeatures|}
+        {
+            public enum Band { Short, Long }
+            [Feature] public static Band Length(Flight f) => f.DistanceMiles > 1000 ? Band.Long : Band.Short;
+        }
+        """, """
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            public enum Band { Short, Long }
+            [Feature] public static Band Length(Flight f) => f.DistanceMiles > 1000 ? Band.Long : Band.Short;
+        }
+        """);
+
+    [Fact]
     public Task Puts_static_before_an_existing_partial() => VerifyAsync("""
         [FeatureSet(typeof(Flight))]
         internal partial class {|SKW100:FlightFeatures|}
