@@ -313,7 +313,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         _meter.CreateObservableCounter("skewless.monitor.rows", () => new Measurement<long>(Totals().Rows, featureSet), "{row}", "Rows observed by the monitor.");
         _meter.CreateObservableCounter("skewless.monitor.outcomes", () => new Measurement<long>(Totals().Outcomes, featureSet), "{outcome}", "Outcomes recorded by the monitor.");
         _meter.CreateObservableCounter("skewless.monitor.missing", MissingMeasurements, "{value}", "Missing feature values observed: NaN or infinite numbers, null or empty strings, undeclared enum values.");
-        _meter.CreateObservableGauge("skewless.monitor.distance", DistanceMeasurements, null, "Each feature's distance between the current window and training: L-infinity for categorical features, Jensen-Shannon (nats) for numeric ones.");
+        _meter.CreateObservableGauge("skewless.monitor.distance", DistanceMeasurements, null, "Each feature's distance between the current window and training: L-infinity for categorical features, Jensen-Shannon (nats) for numeric ones; none while the window has fewer rows than ComparisonOptions.MinimumRows.");
     }
 
     private IEnumerable<Measurement<long>> MissingMeasurements()
@@ -322,8 +322,9 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         return Training.Features.Select((feature, index) => new Measurement<long>(totals.Counts[_layout.Features[index].Offset], Tags(feature.Name)));
     }
 
+    // A distance measured on too few rows is mostly the sample's noise: published, it would set off alerts at the start of every window.
     private IEnumerable<Measurement<double>> DistanceMeasurements() => Skew().Features
-        .Where(feature => !double.IsNaN(feature.Distance))
+        .Where(feature => !double.IsNaN(feature.Distance) && !feature.TooFewRows)
         .Select(feature => new Measurement<double>(feature.Distance, Tags(feature.Name).Append(new KeyValuePair<string, object?>("skewless.metric", DriftReport.MetricName(feature.Metric)))));
 
     private KeyValuePair<string, object?>[] Tags(string feature) => new[]

@@ -434,7 +434,37 @@ public sealed class FeatureMonitorTests
         Assert.Equal(0.01, DriftReport.Compare(fitted.Statistics, fitted.Statistics, options).Features.Single(feature => feature.Name == "Seconds").Threshold);
     }
 
-    // Each feature's counts in slot order (missing, then each bin, or each category and the rest), from the feature
+    [Theory]
+    [InlineData(ComparisonOptions.DefaultMinimumRows - 1, false)]
+    [InlineData(ComparisonOptions.DefaultMinimumRows, true)]
+    public void A_feature_is_flagged_only_once_the_window_has_the_minimum_rows(int rows, bool flagged)
+    {
+        // Mondays only: the Day feature is far from training however many rows there are.
+        using var monitor = Monitor(new FakeTimeProvider(Start));
+        Serve(monitor, RealData.Flights.Where(flight => flight.Departure.DayOfWeek == DayOfWeek.Monday).Take(rows));
+
+        var day = monitor.Skew().Features.Single(feature => feature.Name == "Day");
+        Assert.True(day.Distance > day.Threshold);
+        Assert.Equal(!flagged, day.TooFewRows);
+        Assert.Equal(flagged, day.Crossed);
+        Assert.Equal(flagged, monitor.Skew().AnyCrossed);
+        Assert.Contains(flagged ? "CROSSED" : "too few rows", monitor.Skew().ToString(), StringComparison.Ordinal);
+        Assert.Equal(flagged, PublishedDistances(monitor).Contains("Day"));
+    }
+
+    [Fact]
+    public void The_minimum_rows_are_set_in_the_monitor_options()
+    {
+        var options = new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) };
+        options.Comparison.MinimumRows = 10;
+        using var monitor = Fitted.Value.Monitor(options);
+        Serve(monitor, RealData.Flights.Where(flight => flight.Departure.DayOfWeek == DayOfWeek.Monday).Take(10));
+
+        Assert.True(monitor.Skew().Features.Single(feature => feature.Name == "Day").Crossed);
+        Assert.False(monitor.Skew(new ComparisonOptions { MinimumRows = 11 }).AnyCrossed);
+    }
+
+        // Each feature's counts in slot order (missing, then each bin, or each category and the rest), from the feature
     // methods and the training edges and categories: a reference that does not go through the monitor.
     private static long[][] Expected(IEnumerable<Flight> rows)
     {
@@ -469,6 +499,30 @@ public sealed class FeatureMonitorTests
 
     private static long[][] Counts(ServingStatistics statistics) =>
         statistics.Features.Select(feature => Slots.Counts(feature).Select(count => (long)count).ToArray()).ToArray();
+
+    private static List<string> PublishedDistances(FeatureMonitor<Flight> monitor)
+    {
+        var features = new List<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, listening) =>
+        {
+            if (instrument.Meter.Name == FeatureMonitor<Flight>.MeterName && instrument.Name == "skewless.monitor.distance")
+            {
+                listening.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            var named = Tags(tags);
+            if (Equals(named["skewless.feature_set"], monitor.Schema.FeatureSet))
+            {
+                features.Add((string)named["skewless.feature"]!);
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return features;
+    }
 
     private static Dictionary<string, object?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
