@@ -266,6 +266,45 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_snapshot_without_rows_exits_2_instead_of_passing_the_gate()
+    {
+        var fitted = FlightFeatures.Fit(RealData.Flights.Take(1000));
+        using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(new DateTimeOffset(2001, 3, 1, 0, 0, 0, TimeSpan.Zero)) });
+        var empty = Path.Combine(_folder, "empty.json");
+        using (var stream = File.Create(empty))
+        {
+            monitor.Snapshot().Save(stream);
+        }
+
+        foreach (var (baseline, current) in new[] { (Artifact, empty), (empty, Snapshot) })
+        {
+            var (exit, output, error) = Run("compare", baseline, current);
+
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.Contains("empty.json: serving 2001-03-01 00:00Z to 2001-03-01 01:00Z has no rows", error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_feature_whose_values_are_all_missing_crosses_its_threshold()
+    {
+        // A column that went null upstream: every value counts as missing, which training rarely had.
+        var json = JsonNode.Parse(File.ReadAllText(Snapshot))!;
+        var day = json["statistics"]!["features"]![1]!;
+        Assert.Equal("Day", (string?)day["name"]);
+        day["missing"] = (long)json["rows"]!;
+        day["count"] = 0;
+        day["other"] = 0;
+        day["categoryCounts"] = new JsonArray(day["categoryCounts"]!.AsArray().Select(_ => (JsonNode?)JsonValue.Create(0L)).ToArray());
+
+        var (exit, output, _) = Run("compare", Artifact, Write("day-missing.json", json.ToJsonString()), "--threshold", "0.7");
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"\n  Day .* 1\.0000 .* CROSSED", output);
+    }
+
+    [Fact]
     public void A_missing_file_exits_2()
     {
         var (exit, _, error) = Run("show", Path.Combine(_folder, "absent.json"));
