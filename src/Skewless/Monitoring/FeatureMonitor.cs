@@ -15,7 +15,9 @@ namespace Skewless.Monitoring;
 /// Thread-safe without a global lock on the serving path: each thread stores its rows' values in its
 /// own buffer and counts a full buffer into its own tally, and tallies are added together only when a
 /// thread moves to the next window (its buffer counted first) or a snapshot is taken (which also reads
-/// the rows still buffered, leaving them in place). Counts are exact. A snapshot of the current window
+/// the rows still buffered, leaving them in place). The tally of a thread that has ended is added to its
+/// window and dropped when a window starts, a snapshot or metric is taken, or another thread serves its
+/// first row, so memory follows the threads alive, not every thread that ever served. Counts are exact. A snapshot of the current window
 /// taken while threads are still serving may miss their last few rows, or count a row overwritten
 /// meanwhile in place of the row it replaced; once they stop, it is exact. A row counts once the
 /// kernel has shown all its values, so a row whose feature method throws is not counted. Publishes its counts and
@@ -34,6 +36,9 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     private readonly MonitorLayout _layout;
     private readonly ThreadLocal<ThreadTally> _threads;
     private readonly object _lock = new();
+
+    // Under the lock: every thread's tally, which ThreadLocal would keep after its thread ends if it tracked them.
+    private readonly List<ThreadTally> _tallies = new();
     private readonly Tally[] _retained;
     private readonly Tally _total;
     private readonly DateTimeOffset _origin;
@@ -71,7 +76,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         _origin = _time.GetUtcNow();
         _retained = Enumerable.Range(0, options.RetainedWindows).Select(_ => new Tally(_layout, -1)).ToArray();
         _total = new Tally(_layout, -1);
-        _threads = new ThreadLocal<ThreadTally>(() => new ThreadTally(this, new Tally(_layout, Volatile.Read(ref _window))), trackAllValues: true);
+        _threads = new ThreadLocal<ThreadTally>(Register);
         _timer = _time.CreateTimer(_ => Advance(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         lock (_lock)
         {
@@ -80,6 +85,18 @@ public sealed class FeatureMonitor<TRow> : IDisposable
 
         _meter = new Meter(MeterName);
         Publish();
+    }
+
+    /// <summary>The number of thread tallies held, for tests.</summary>
+    internal int ThreadTallies
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _tallies.Count;
+            }
+        }
     }
 
     /// <summary>The schema of the feature set observed.</summary>
@@ -214,6 +231,35 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         return thread;
     }
 
+    // A thread's first row: its tally is new, and the tallies of threads that have ended are folded.
+    private ThreadTally Register()
+    {
+        var thread = new ThreadTally(this, new Tally(_layout, Volatile.Read(ref _window)));
+        lock (_lock)
+        {
+            FoldEndedThreads();
+            _tallies.Add(thread);
+        }
+
+        return thread;
+    }
+
+    // Under the lock: a thread that has ended serves no more rows, so its buffered rows are counted, its tally joins
+    // its window and the running total, and it is dropped.
+    private void FoldEndedThreads()
+    {
+        for (var i = _tallies.Count - 1; i >= 0; i--)
+        {
+            var thread = _tallies[i];
+            if (!thread.Owner.IsAlive)
+            {
+                thread.Distribution.Flush();
+                Retire(thread.Tally);
+                _tallies.RemoveAt(i);
+            }
+        }
+    }
+
     // Under the lock: a thread's counts of a past window join that window, if it is still retained, and the running total.
     private void Retire(Tally tally)
     {
@@ -247,6 +293,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
             if (window > _window)
             {
                 Volatile.Write(ref _window, window);
+                FoldEndedThreads();
             }
 
             if (!_disposed)
@@ -269,6 +316,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         var sum = new Tally(_layout, last);
         lock (_lock)
         {
+            FoldEndedThreads();
             var oldest = Volatile.Read(ref _window) - _retained.Length;
             foreach (var slot in _retained)
             {
@@ -278,7 +326,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
                 }
             }
 
-            foreach (var thread in _threads.Values)
+            foreach (var thread in _tallies)
             {
                 if (thread.Tally.Window >= first && thread.Tally.Window <= last)
                 {
@@ -296,8 +344,9 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         var sum = new Tally(_layout, -1);
         lock (_lock)
         {
+            FoldEndedThreads();
             sum.Add(_total);
-            foreach (var thread in _threads.Values)
+            foreach (var thread in _tallies)
             {
                 sum.Add(thread.Tally);
                 thread.Distribution.AddPending(sum);

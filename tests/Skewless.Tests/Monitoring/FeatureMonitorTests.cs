@@ -214,6 +214,43 @@ public sealed class FeatureMonitorTests
     }
 
     [Fact]
+    public void The_tallies_of_ended_threads_are_folded_into_their_windows_and_dropped()
+    {
+        // What thread-pool churn does to a long-running service: threads serve a few rows, some outcomes, and end.
+        // 100 rows a thread leave 36 in its buffer; the clock moves on halfway, so ended threads' rows belong to a past window.
+        const int threads = 200;
+        var clock = new FakeTimeProvider(Start);
+        using var monitor = Monitor(clock);
+        var slices = Enumerable.Range(0, threads).Select(thread => RealData.Flights.Skip(thread * 100).Take(100).ToArray()).ToArray();
+        var most = 0;
+        for (var thread = 0; thread < threads; thread++)
+        {
+            if (thread == threads / 2)
+            {
+                clock.Advance(TimeSpan.FromHours(1));
+            }
+
+            var slice = slices[thread];
+            var worker = new Thread(() =>
+            {
+                Serve(monitor, slice);
+                monitor.RecordOutcome(slice[0], 1, 2);
+            });
+            worker.Start();
+            worker.Join();
+            most = Math.Max(most, monitor.ThreadTallies);
+        }
+
+        // Each new thread folds those that ended before it: the last one is still held, until the snapshot.
+        Assert.Equal(1, most);
+        Assert.Equal(Expected(slices.Take(threads / 2).SelectMany(slice => slice)), Counts(monitor.Snapshot(1)));
+        Assert.Equal(0, monitor.ThreadTallies);
+        Assert.Equal(Expected(slices.Skip(threads / 2).SelectMany(slice => slice)), Counts(monitor.Snapshot(0)));
+        Assert.Equal((threads / 2, threads / 2), (monitor.Snapshot(1).Residuals.Count, monitor.Snapshot(0).Residuals.Count));
+        Assert.Equal(threads * 100, monitor.SnapshotAll().Rows);
+    }
+
+    [Fact]
     public void A_snapshot_counts_the_rows_still_buffered_on_every_thread_and_leaves_them_there()
     {
         // Slices whose lengths are not multiples of the observer's buffer, so every thread stops with a partial buffer.
