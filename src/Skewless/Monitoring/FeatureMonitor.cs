@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Skewless.Transforms;
 
 namespace Skewless.Monitoring;
@@ -49,6 +50,9 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     private readonly Meter _meter;
     private long _window;
     private bool _disposed;
+
+    // Another fitted instance whose rows were found to be of the monitored fit: the same artifact, loaded again.
+    private IFittedFeatureSet<TRow>? _sameFit;
 
     /// <summary>Starts monitoring a fitted feature set, bound to its training statistics.</summary>
     /// <param name="featureSet">The fitted feature set whose <c>Transform(row, monitor)</c> will be observed.</param>
@@ -107,20 +111,82 @@ public sealed class FeatureMonitor<TRow> : IDisposable
 
     /// <summary>Starts observing one row on this thread, for <see cref="FeatureObserver.BeginRow"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal FeatureObserver BeginRow(FeatureSchema schema)
+    internal FeatureObserver BeginRow(IFittedFeatureSet<TRow> featureSet)
     {
-        if (!ReferenceEquals(schema, Schema))
+        if (!ReferenceEquals(featureSet, _featureSet))
         {
-            throw NotMonitored(schema);
+            CheckSameFit(featureSet);
         }
 
         return Current().Distribution;
     }
 
-    // Out of line, so that building the message does not weigh on the inlining of the generated Transform it sits in.
+    // Out of line, so that the comparison does not weigh on the inlining of the generated Transform it sits in. Rows of
+    // another fit would be counted against this fit's statistics, and a vocabulary's positions against other categories:
+    // false alarms or hidden skew. The same artifact loaded again is the same fit; the last one accepted is remembered,
+    // so that its rows cost a reference compare too.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ArgumentException NotMonitored(FeatureSchema? schema) =>
-        new($"This monitor watches {Schema.FeatureSet}; it cannot observe rows of {schema?.FeatureSet ?? "null"}.", nameof(schema));
+    private void CheckSameFit(IFittedFeatureSet<TRow> featureSet)
+    {
+        if (ReferenceEquals(featureSet, Volatile.Read(ref _sameFit)))
+        {
+            return;
+        }
+
+        if (!ReferenceEquals(featureSet?.Schema, Schema))
+        {
+            throw new ArgumentException($"This monitor watches {Schema.FeatureSet}; it cannot observe rows of {featureSet?.Schema.FeatureSet ?? "null"}.", nameof(featureSet));
+        }
+
+        if (Difference(_featureSet, featureSet!) is { } difference)
+        {
+            throw new ArgumentException($"This monitor watches the fit of {Schema.FeatureSet} it was created from; the rows come from another fit, whose {difference}, so they would be counted against the wrong statistics. Create a monitor from the fitted feature set that serves (such as a reloaded artifact).", nameof(featureSet));
+        }
+
+        Volatile.Write(ref _sameFit, featureSet);
+    }
+
+    // What differs between two fits of one feature set, fitted constants first, or null when they are the same fit.
+    private string? Difference(IFittedFeatureSet<TRow> monitored, IFittedFeatureSet<TRow> other)
+    {
+        var features = Schema.Features;
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (!Json(monitored.Transforms[i], (json, transform) => transform.WriteTo(json)).SequenceEqual(Json(other.Transforms[i], (json, transform) => transform.WriteTo(json))))
+            {
+                return $"fitted constants of '{features[i].Name}' differ";
+            }
+        }
+
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (!Json(monitored.Statistics.Features[i], StatisticsJson.WriteFeature).SequenceEqual(Json(other.Statistics.Features[i], StatisticsJson.WriteFeature)))
+            {
+                return $"training statistics of '{features[i].Name}' differ";
+            }
+        }
+
+        return null;
+    }
+
+    private static byte[] Json<T>(T? value, Action<Utf8JsonWriter, T> write)
+        where T : class
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            if (value is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                write(json, value);
+            }
+        }
+
+        return buffer.ToArray();
+    }
 
     /// <summary>
     /// Records the outcome of a row served earlier, once it is known: the residual (outcome minus

@@ -138,9 +138,48 @@ public sealed class FeatureMonitorTests
     {
         using var monitor = Monitor(new FakeTimeProvider(Start));
 
-        Assert.Throws<ArgumentException>(() => FeatureObserver.BeginRow(monitor, ZipFeatures.Schema));
+        var version1 = FlightFeaturesV1.Fit(RealData.Flights.Take(1000));
+        Assert.Contains("cannot observe rows of Flights.FlightFeaturesV1", Assert.Throws<ArgumentException>(() => version1.Transform(RealData.Flights[0], monitor)).Message, StringComparison.Ordinal);
         Assert.Equal("monitor", Assert.Throws<ArgumentNullException>(() => Fitted.Value.Transform(RealData.Flights[0], (FeatureMonitor<Flight>)null!)).ParamName);
         Assert.Equal("monitor", Assert.Throws<ArgumentNullException>(() => Fitted.Value.Transform(RealData.Flights[0], new float[FlightFeatures.Vector.Width], null!)).ParamName);
+    }
+
+    [Fact]
+    public void A_monitor_refuses_rows_of_another_fit_and_accepts_its_artifact_loaded_again()
+    {
+        // A service that hot-reloads its artifact but keeps its monitor: the new vocabulary's positions would be counted
+        // against the old categories.
+        var january = FlightFeatures.Fit(RealData.Flights.Where(flight => flight.Departure.Month == 1));
+        var february = FlightFeatures.Fit(RealData.Flights.Where(flight => flight.Departure.Month == 2));
+        using var monitor = january.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        var row = RealData.Flights[0];
+
+        var refused = Assert.Throws<ArgumentException>(() => february.Transform(row, monitor));
+        Assert.Contains("another fit, whose fitted constants of 'LogDistance' differ", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => february.Transform(row, new float[FlightFeatures.Vector.Width], monitor));
+
+        using var saved = new MemoryStream();
+        january.Save(saved);
+        var reloaded = FlightFeatures.Fitted.Load(new MemoryStream(saved.ToArray()));
+        var again = FlightFeatures.Fitted.Load(new MemoryStream(saved.ToArray()));
+        foreach (var fitted in new[] { january, reloaded, again, reloaded })
+        {
+            fitted.Transform(row, monitor);
+        }
+
+        Assert.Throws<ArgumentException>(() => february.Transform(row, monitor));
+        Assert.Equal(4, monitor.Snapshot().Rows);
+    }
+
+    [Fact]
+    public void A_monitor_refuses_rows_of_a_fit_whose_statistics_alone_differ()
+    {
+        // A feature set without fitted constants, refit on other rows: its rows would be compared with the wrong training.
+        var first = PageFeatures.Fit(Enumerable.Range(0, 100).Select(i => new PageView { Page = "/a", Seconds = i }));
+        var second = PageFeatures.Fit(Enumerable.Range(0, 100).Select(i => new PageView { Page = "/a", Seconds = 2 * i }));
+        using var monitor = first.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+
+        Assert.Contains("training statistics of 'Seconds' differ", Assert.Throws<ArgumentException>(() => second.Transform(new PageView { Page = "/a" }, monitor)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -300,7 +339,7 @@ public sealed class FeatureMonitorTests
         using var monitor = Monitor(new FakeTimeProvider(Start));
         var rows = RealData.Flights.Take(200).ToArray();
         Serve(monitor, rows.Take(10));
-        var abandoned = FeatureObserver.BeginRow(monitor, FlightFeatures.Schema);
+        var abandoned = FeatureObserver.BeginRow(monitor, Fitted.Value);
         abandoned.Number(0, 1e9);
         abandoned.Category(1, -1);
         Serve(monitor, rows.Skip(10));
