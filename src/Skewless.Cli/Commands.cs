@@ -13,9 +13,10 @@ internal static class Commands
 
     public const string Usage = """
         Usage:
-          skewless compare <baseline> <current> [--html <report.html>] [--threshold <distance>] [--min-rows <rows>]
+          skewless compare <baseline> <current> [<current>...] [--html <report.html>] [--threshold <distance>] [--min-rows <rows>]
               Compares the feature statistics of two files. Each is an artifact (its training statistics)
               or a snapshot saved from a FeatureMonitor. Prints every feature's distance, largest first.
+              Several current files, the snapshots of one window from several replicas, are merged first.
               --html       also writes one self-contained HTML page with a histogram per feature
               --threshold  the threshold of every feature without [DriftThreshold] (default 0.1)
               --min-rows   the fewest rows both files need for a feature to be flagged (default 200); with fewer,
@@ -97,15 +98,15 @@ internal static class Commands
             }
         }
 
-        if (files.Count != 2)
+        if (files.Count < 2)
         {
-            throw new UsageException($"compare needs a baseline and a current file, not {files.Count} file(s).");
+            throw new UsageException($"compare needs a baseline and at least one current file, not {files.Count} file(s).");
         }
 
         var baseline = Load(files[0]);
-        var current = Load(files[1]);
         RequireRows(files[0], baseline);
-        RequireRows(files[1], current);
+        var current = files.Count == 2 ? Load(files[1]) : ServingStatistics.Merge(files.Skip(1).Select(LoadSnapshot));
+        RequireRows(files.Count == 2 ? files[1] : string.Join(" + ", files.Skip(1)), current);
         var report = DriftReport.Compare(baseline, current, options);
         report.WriteTable(output);
         if (html is not null)
@@ -234,6 +235,10 @@ internal static class Commands
             throw new InvalidDataException($"{path}: {exception.Message}", exception);
         }
     }
+
+    // Several current files are one window's snapshots from several replicas, which only snapshots can be.
+    private static ServingStatistics LoadSnapshot(string path) =>
+        Load(path) as ServingStatistics ?? throw new InvalidDataException($"{path}: it is an artifact, but several current files are merged, which only monitor snapshots can be.");
 
     private static string Value(string[] args, int index, string option) =>
         index < args.Length ? args[index] : throw new UsageException($"{option} needs a value.");

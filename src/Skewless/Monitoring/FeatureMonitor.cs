@@ -33,6 +33,8 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     // A timer cannot wait longer than about 49.7 days.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
 
+    private static readonly DateTimeOffset UnixEpoch = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly IFittedFeatureSet<TRow> _featureSet;
     private readonly MonitorLayout _layout;
     private readonly ThreadLocal<ThreadTally> _threads;
@@ -42,6 +44,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     private readonly List<ThreadTally> _tallies = new();
     private readonly Tally[] _retained;
     private readonly Tally _total;
+    // When window 0, the one the monitor was created in, started.
     private readonly DateTimeOffset _origin;
     private readonly TimeSpan _windowLength;
     private readonly TimeProvider _time;
@@ -77,14 +80,18 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         _time = options.TimeProvider ?? TimeProvider.System;
         _windowLength = options.WindowLength;
         _comparison = options.Comparison ?? new ComparisonOptions();
-        _origin = _time.GetUtcNow();
+        // Windows are whole multiples of their length since the Unix epoch, so that replicas started at different times
+        // have the same windows, whose snapshots merge.
+        var now = _time.GetUtcNow();
+        var sinceEpoch = (now - UnixEpoch).Ticks;
+        _origin = UnixEpoch + TimeSpan.FromTicks(sinceEpoch - (sinceEpoch % _windowLength.Ticks));
         _retained = Enumerable.Range(0, options.RetainedWindows).Select(_ => new Tally(_layout, -1)).ToArray();
         _total = new Tally(_layout, -1);
         _threads = new ThreadLocal<ThreadTally>(Register);
         _timer = _time.CreateTimer(_ => Advance(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         lock (_lock)
         {
-            ArmTimer(TimeSpan.Zero);
+            ArmTimer(now - _origin);
         }
 
         _meter = new Meter(MeterName);

@@ -10,9 +10,11 @@ public sealed class MonitorOptions
     public int RetainedWindows { get; set; } = 24;
 
     /// <summary>
-    /// The clock. Windows start when the monitor is created and follow each other every
-    /// <see cref="WindowLength"/>; the clock's timer moves the monitor to the next, so a serving thread
-    /// never reads the clock per row. Tests and replays pass a fake clock and advance it.
+    /// The clock. Windows start at whole multiples of <see cref="WindowLength"/> since the Unix epoch (UTC), so
+    /// replicas' windows line up whenever each started, and their snapshots merge with
+    /// <see cref="ServingStatistics.Merge"/>; the first window is the one the monitor is created in. The clock's
+    /// timer moves the monitor to the next, so a serving thread never reads the clock per row. Tests and replays
+    /// pass a fake clock and advance it.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -201,6 +201,7 @@ public sealed class CliTests : IDisposable
     [InlineData("compare", "one.json")]
     [InlineData("compare", "a.json", "b.json", "--threshold", "much")]
     [InlineData("compare", "a.json", "b.json", "--colour")]
+    [InlineData("compare", "a.json", "b.json", "--min-rows", "-1")]
     [InlineData("diff", "a.json", "b.json")]
     public void Bad_arguments_exit_2_with_the_usage(params string[] args)
     {
@@ -302,6 +303,38 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Matches(@"\n  Day .* 1\.0000 .* CROSSED", output);
+    }
+
+    [Fact]
+    public void Several_current_snapshots_are_merged_as_one_monitor_would_have_seen_them()
+    {
+        // The March mornings served by two replicas started at different times in the same window.
+        using var artifact = File.OpenRead(Artifact);
+        var fitted = FlightFeatures.Fitted.Load(artifact);
+        var mornings = RealData.Flights.Where(flight => flight.Departure.Month == 3 && flight.Departure.Hour < 12).ToArray();
+        var replicas = new List<string>();
+        for (var replica = 0; replica < 2; replica++)
+        {
+            using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(new DateTimeOffset(2001, 3, 1, 0, 17 * replica, 3, TimeSpan.Zero)) });
+            foreach (var flight in mornings.Where((_, i) => i % 2 == replica))
+            {
+                fitted.Transform(flight, monitor);
+            }
+
+            replicas.Add(Path.Combine(_folder, $"replica-{replica}.json"));
+            using var stream = File.Create(replicas[^1]);
+            monitor.Snapshot().Save(stream);
+        }
+
+        var one = Run("compare", Artifact, Snapshot);
+        var merged = Run("compare", Artifact, replicas[0], replicas[1]);
+
+        Assert.Equal((1, ""), (merged.Exit, merged.Error));
+        Assert.Equal(one.Output, merged.Output);
+
+        var (exit, _, error) = Run("compare", Artifact, replicas[0], Artifact);
+        Assert.Equal(2, exit);
+        Assert.Contains("flights.json: it is an artifact, but several current files are merged", error, StringComparison.Ordinal);
     }
 
     [Fact]

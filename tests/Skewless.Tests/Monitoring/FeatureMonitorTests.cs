@@ -112,7 +112,10 @@ public sealed class FeatureMonitorTests
     [InlineData(3650)]
     public void Windows_longer_than_a_timer_can_wait_start_on_time(int days)
     {
-        var clock = new FakeTimeProvider(Start);
+        // Windows are multiples of their length since the epoch: start the clock on one.
+        var epoch = DateTimeOffset.UnixEpoch;
+        var start = epoch.AddDays(days * Math.Floor((Start - epoch).TotalDays / days));
+        var clock = new FakeTimeProvider(start);
         using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(days), RetainedWindows = 2, TimeProvider = clock });
         Serve(monitor, RealData.Flights.Take(10));
         clock.Advance(TimeSpan.FromDays(days) - TimeSpan.FromTicks(1));
@@ -122,7 +125,102 @@ public sealed class FeatureMonitorTests
         clock.Advance(TimeSpan.FromTicks(1));
         Serve(monitor, RealData.Flights.Take(5));
         Assert.Equal([5L, 30], Enumerable.Range(0, 2).Select(ago => monitor.Snapshot(ago).Rows));
-        Assert.Equal(Start.AddDays(days), monitor.Snapshot().WindowStart);
+        Assert.Equal(start.AddDays(days), monitor.Snapshot().WindowStart);
+    }
+
+    [Fact]
+    public void Windows_are_aligned_to_the_epoch_whenever_the_monitor_starts()
+    {
+        // Two replicas started seconds apart in the same hour share its window.
+        var clock = new FakeTimeProvider(Start.AddMinutes(2).AddSeconds(21.422));
+        using var late = Monitor(new FakeTimeProvider(Start.AddMinutes(2).AddSeconds(23.936)));
+        using var monitor = Monitor(clock);
+
+        Assert.Equal((Start, Start.AddHours(1)), (monitor.Snapshot().WindowStart, monitor.Snapshot().WindowEnd));
+        Assert.Equal((Start, Start.AddHours(1)), (late.Snapshot().WindowStart, late.Snapshot().WindowEnd));
+        Assert.Equal("serving 2001-02-01 00:00Z to 2001-02-01 01:00Z", monitor.Snapshot().Source);
+        Serve(monitor, RealData.Flights.Take(10));
+        clock.Advance(TimeSpan.FromMinutes(58));
+        Serve(monitor, RealData.Flights.Take(20));
+        Assert.Equal([20L, 10], Enumerable.Range(0, 2).Select(ago => monitor.Snapshot(ago).Rows));
+        Assert.Equal(Start.AddHours(1), monitor.Snapshot().WindowStart);
+        Assert.Equal(Start, monitor.SnapshotAll().WindowStart);
+    }
+
+    [Fact]
+    public void A_window_that_is_not_whole_minutes_shows_its_seconds()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromSeconds(90), TimeProvider = clock });
+        clock.Advance(TimeSpan.FromSeconds(100));
+
+        Assert.Equal("serving 2001-02-01 00:01:30Z to 2001-02-01 00:03:00Z", monitor.Snapshot().Source);
+        Assert.Equal("serving 2001-02-01 00:00:00.25Z to 2001-02-01 01:00:00Z", ServingStatistics.Of(Fitted.Value, RealData.Flights.Take(3), Start.AddSeconds(0.25), Start.AddHours(1)).Source);
+    }
+
+    [Fact]
+    public void Merged_snapshots_of_replicas_equal_the_snapshot_of_one_monitor_that_saw_every_row()
+    {
+        // Three replicas started at different times in the hour, each serving a share of the traffic and its outcomes.
+        var rows = RealData.Flights.Take(10_000).ToArray();
+        using var one = Monitor(new FakeTimeProvider(Start));
+        var replicas = new[] { 0.5, 600, 3000 }.Select(seconds => Monitor(new FakeTimeProvider(Start.AddSeconds(seconds)))).ToArray();
+        try
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var replica = replicas[(i * 7 / 3) % replicas.Length];
+                foreach (var monitor in new[] { one, replica })
+                {
+                    Fitted.Value.Transform(rows[i], monitor);
+                    monitor.RecordOutcome(rows[i], rows[i].DistanceMiles / 100.0, rows[i].DelayMinutes);
+                }
+            }
+
+            // Through files, as the skewless tool merges them.
+            var merged = ServingStatistics.Merge(replicas.Select(replica => SavedAndLoaded(replica.Snapshot())));
+            var expected = one.Snapshot();
+
+            Assert.Equal((expected.WindowStart, expected.WindowEnd, expected.Rows), (merged.WindowStart, merged.WindowEnd, merged.Rows));
+            Assert.Equal(Counts(expected), Counts(merged));
+            foreach (var (left, right) in expected.Features.OfType<NumericStatistics>().Zip(merged.Features.OfType<NumericStatistics>()))
+            {
+                Assert.Equal((left.Count, left.Minimum, left.Maximum), (right.Count, right.Minimum, right.Maximum));
+                Assert.Equal(left.Mean, right.Mean, 9);
+                Assert.Equal(left.StandardDeviation, right.StandardDeviation, 9);
+            }
+
+            Assert.Equal(expected.Residuals.Count, merged.Residuals.Count);
+            Assert.Equal(expected.Residuals.MeanResidual, merged.Residuals.MeanResidual, 9);
+            Assert.Equal(expected.Residuals.MeanAbsoluteResidual, merged.Residuals.MeanAbsoluteResidual, 9);
+            Assert.Equal(expected.Residuals.Slices.Select(slice => (slice.Feature, slice.Slice, slice.Count)), merged.Residuals.Slices.Select(slice => (slice.Feature, slice.Slice, slice.Count)));
+            Assert.All(expected.Residuals.Slices.Zip(merged.Residuals.Slices), pair => Assert.Equal(pair.First.MeanResidual, pair.Second.MeanResidual, 9));
+            Assert.Equal(DriftReport.Compare(Fitted.Value.Statistics, expected).ToString(), DriftReport.Compare(Fitted.Value.Statistics, merged).ToString());
+        }
+        finally
+        {
+            foreach (var replica in replicas)
+            {
+                replica.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void Snapshots_of_other_windows_or_other_fits_do_not_merge()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var monitor = Monitor(clock);
+        var february = FlightFeatures.Fit(RealData.Flights.Where(flight => flight.Departure.Month == 2));
+        using var other = february.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        var current = monitor.Snapshot();
+        clock.Advance(TimeSpan.FromHours(1));
+
+        var windows = Assert.Throws<IncomparableStatisticsException>(() => ServingStatistics.Merge([current, monitor.Snapshot()]));
+        Assert.Contains("snapshot 2 covers serving 2001-02-01 01:00Z to 2001-02-01 02:00Z and snapshot 1 serving 2001-02-01 00:00Z", windows.Message, StringComparison.Ordinal);
+        var fits = Assert.Throws<IncomparableStatisticsException>(() => ServingStatistics.Merge([current, other.Snapshot()]));
+        Assert.Contains("snapshot 2 bins 'Hour' by other edges or categories than snapshot 1, so another fit served it", fits.Message, StringComparison.Ordinal);
+        Assert.Equal(Counts(current), Counts(ServingStatistics.Merge([current])));
     }
 
     [Fact]
@@ -575,6 +673,13 @@ public sealed class FeatureMonitorTests
 
     private static long[][] Counts(ServingStatistics statistics) =>
         statistics.Features.Select(feature => Slots.Counts(feature).Select(count => (long)count).ToArray()).ToArray();
+
+    private static ServingStatistics SavedAndLoaded(ServingStatistics snapshot)
+    {
+        using var saved = new MemoryStream();
+        snapshot.Save(saved);
+        return Assert.IsType<ServingStatistics>(StatisticsFile.Load(new MemoryStream(saved.ToArray())));
+    }
 
     private static List<string> PublishedDistances(FeatureMonitor<Flight> monitor)
     {
