@@ -18,9 +18,9 @@ namespace Skewless.Monitoring;
 /// thread moves to the next window (its buffer counted first) or a snapshot is taken (which also reads
 /// the rows still buffered, leaving them in place). The tally of a thread that has ended is added to its
 /// window and dropped when a window starts, a snapshot or metric is taken, or another thread serves its
-/// first row, so memory follows the threads alive, not every thread that ever served. Counts are exact. A snapshot of the current window
-/// taken while threads are still serving may miss their last few rows, or count a row overwritten
-/// meanwhile in place of the row it replaced; once they stop, it is exact. A row counts once the
+/// first row, so memory follows the threads alive, not every thread that ever served. Counts are exact.
+/// A snapshot of the current window taken while threads are still serving may miss their last few rows,
+/// or count a row overwritten meanwhile in place of the row it replaced; once they stop, it is exact. A row counts once the
 /// kernel has shown all its values, so a row whose feature method throws is not counted. Publishes its counts and
 /// distances through a <see cref="Meter"/> named <c>Skewless</c> until disposed.
 /// </remarks>
@@ -42,10 +42,13 @@ public sealed class FeatureMonitor<TRow> : IDisposable
 
     // Under the lock: every thread's tally, which ThreadLocal would keep after its thread ends if it tracked them.
     private readonly List<ThreadTally> _tallies = new();
+
     private readonly Tally[] _retained;
     private readonly Tally _total;
+
     // When window 0, the one the monitor was created in, started.
     private readonly DateTimeOffset _origin;
+
     private readonly TimeSpan _windowLength;
     private readonly TimeProvider _time;
     private readonly ComparisonOptions _comparison;
