@@ -33,8 +33,6 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     // A timer cannot wait longer than about 49.7 days.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
 
-    private static readonly DateTimeOffset UnixEpoch = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     private readonly IFittedFeatureSet<TRow> _featureSet;
     private readonly MonitorLayout _layout;
     private readonly ThreadLocal<ThreadTally> _threads;
@@ -83,11 +81,12 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         _time = options.TimeProvider ?? TimeProvider.System;
         _windowLength = options.WindowLength;
         _comparison = options.Comparison ?? new ComparisonOptions();
-        // Windows are whole multiples of their length since the Unix epoch, so that replicas started at different times
-        // have the same windows, whose snapshots merge.
+        // Windows are whole multiples of their length from the options' origin, so that replicas started at different
+        // times have the same windows, whose snapshots merge. The division rounds down also before the origin.
         var now = _time.GetUtcNow();
-        var sinceEpoch = (now - UnixEpoch).Ticks;
-        _origin = UnixEpoch + TimeSpan.FromTicks(sinceEpoch - (sinceEpoch % _windowLength.Ticks));
+        var sinceOrigin = (now - options.WindowOrigin).Ticks;
+        var windows = sinceOrigin >= 0 ? sinceOrigin / _windowLength.Ticks : ((sinceOrigin + 1) / _windowLength.Ticks) - 1;
+        _origin = options.WindowOrigin + TimeSpan.FromTicks(windows * _windowLength.Ticks);
         _retained = Enumerable.Range(0, options.RetainedWindows).Select(_ => new Tally(_layout, -1)).ToArray();
         _total = new Tally(_layout, -1);
         _threads = new ThreadLocal<ThreadTally>(Register);

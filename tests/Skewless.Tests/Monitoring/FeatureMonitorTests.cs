@@ -112,11 +112,8 @@ public sealed class FeatureMonitorTests
     [InlineData(3650)]
     public void Windows_longer_than_a_timer_can_wait_start_on_time(int days)
     {
-        // Windows are multiples of their length since the epoch: start the clock on one.
-        var epoch = DateTimeOffset.UnixEpoch;
-        var start = epoch.AddDays(days * Math.Floor((Start - epoch).TotalDays / days));
-        var clock = new FakeTimeProvider(start);
-        using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(days), RetainedWindows = 2, TimeProvider = clock });
+        var clock = new FakeTimeProvider(Start);
+        using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(days), WindowOrigin = Start, RetainedWindows = 2, TimeProvider = clock });
         Serve(monitor, RealData.Flights.Take(10));
         clock.Advance(TimeSpan.FromDays(days) - TimeSpan.FromTicks(1));
         Serve(monitor, RealData.Flights.Take(20));
@@ -125,7 +122,7 @@ public sealed class FeatureMonitorTests
         clock.Advance(TimeSpan.FromTicks(1));
         Serve(monitor, RealData.Flights.Take(5));
         Assert.Equal([5L, 30], Enumerable.Range(0, 2).Select(ago => monitor.Snapshot(ago).Rows));
-        Assert.Equal(start.AddDays(days), monitor.Snapshot().WindowStart);
+        Assert.Equal(Start.AddDays(days), monitor.Snapshot().WindowStart);
     }
 
     [Fact]
@@ -145,6 +142,21 @@ public sealed class FeatureMonitorTests
         Assert.Equal([20L, 10], Enumerable.Range(0, 2).Select(ago => monitor.Snapshot(ago).Rows));
         Assert.Equal(Start.AddHours(1), monitor.Snapshot().WindowStart);
         Assert.Equal(Start, monitor.SnapshotAll().WindowStart);
+    }
+
+    [Theory]
+    [InlineData("2001-01-01")]
+    [InlineData("2001-03-05")]
+    public void Windows_start_at_whole_multiples_of_their_length_from_the_origin_before_or_after_the_clock(string monday)
+    {
+        // A Wednesday, in weekly windows that start on Mondays.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2001, 2, 7, 15, 0, 0, TimeSpan.Zero));
+        var origin = DateTimeOffset.Parse(monday + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(7), WindowOrigin = origin, TimeProvider = clock });
+
+        Assert.Equal(new DateTimeOffset(2001, 2, 5, 0, 0, 0, TimeSpan.Zero), monitor.Snapshot().WindowStart);
+        clock.Advance(TimeSpan.FromDays(5));
+        Assert.Equal(new DateTimeOffset(2001, 2, 12, 0, 0, 0, TimeSpan.Zero), monitor.Snapshot().WindowStart);
     }
 
     [Fact]
