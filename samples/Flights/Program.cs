@@ -92,7 +92,7 @@ Say($"{(differences + scoreDifferences == 0 ? "Training and serving compute iden
 // feature's value as the serving kernel computes it, and each outcome (was it delayed?) once known.
 var clock = new FakeTimeProvider(new DateTimeOffset(cutoff, TimeSpan.Zero));
 var replayed = february.Concat(march.Where(flight => flight.Departure.Day <= 28)).ToArray();
-using (var monitor = served.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(28), RetainedWindows = 2, TimeProvider = clock }))
+using (var monitor = served.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(28), WindowOrigin = clock.GetUtcNow(), RetainedWindows = 2, TimeProvider = clock }))
 {
     foreach (var flight in replayed)
     {

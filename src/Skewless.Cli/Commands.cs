@@ -4,7 +4,7 @@ using Skewless.Monitoring;
 
 namespace Skewless.Cli;
 
-/// <summary>The commands of the <c>skewless</c> tool, with hand-written argument parsing: there are three commands and two options.</summary>
+/// <summary>The commands of the <c>skewless</c> tool, with hand-written argument parsing: there are three commands and three options.</summary>
 internal static class Commands
 {
     public const int Ok = 0;
@@ -13,12 +13,15 @@ internal static class Commands
 
     public const string Usage = """
         Usage:
-          skewless compare <baseline> <current> [--html <report.html>] [--threshold <distance>]
+          skewless compare <baseline> <current> [<current>...] [--html <report.html>] [--threshold <distance>] [--min-rows <rows>]
               Compares the feature statistics of two files. Each is an artifact (its training statistics)
               or a snapshot saved from a FeatureMonitor. Prints every feature's distance, largest first.
+              Several current files, the snapshots of one window from several replicas, are merged first.
               --html       also writes one self-contained HTML page with a histogram per feature
               --threshold  the threshold of every feature without [DriftThreshold] (default 0.1)
-              Exit code: 0 if no feature crossed its threshold, 1 if one did, 2 for bad input.
+              --min-rows   the fewest rows both files need for a feature to be flagged (default 200); with fewer,
+                           distances are shown as "too few rows", for they measure the sample's noise more than drift
+              Exit code: 0 if no feature crossed its threshold, 1 if one did, 2 for bad input (also a file without rows).
           skewless show <file>
               Prints the features and statistics of an artifact or snapshot.
           skewless map <skewless.dependencies.json> [<data source> <member>]
@@ -81,6 +84,12 @@ internal static class Commands
 
                     options.DefaultThreshold = threshold;
                     break;
+                case "--min-rows":
+                    var rows = Value(args, ++i, "--min-rows");
+                    options.MinimumRows = int.TryParse(rows, NumberStyles.None, CultureInfo.InvariantCulture, out var minimum)
+                        ? minimum
+                        : throw new UsageException($"--min-rows needs a whole number of rows, not '{rows}'.");
+                    break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     throw new UsageException($"Unknown option {option}.");
                 default:
@@ -89,12 +98,16 @@ internal static class Commands
             }
         }
 
-        if (files.Count != 2)
+        if (files.Count < 2)
         {
-            throw new UsageException($"compare needs a baseline and a current file, not {files.Count} file(s).");
+            throw new UsageException($"compare needs a baseline and at least one current file, not {files.Count} file(s).");
         }
 
-        var report = DriftReport.Compare(Load(files[0]), Load(files[1]), options);
+        var baseline = Load(files[0]);
+        RequireRows(files[0], baseline);
+        var current = files.Count == 2 ? Load(files[1]) : ServingStatistics.Merge(files.Skip(1).Select(LoadSnapshot));
+        RequireRows(files.Count == 2 ? files[1] : string.Join(" + ", files.Skip(1)), current);
+        var report = DriftReport.Compare(baseline, current, options);
         report.WriteTable(output);
         if (html is not null)
         {
@@ -107,6 +120,16 @@ internal static class Commands
         }
 
         return report.AnyCrossed ? Crossed : Ok;
+    }
+
+    // A side without rows has no distance to cross, so it would pass the gate as healthy, while it nearly always means
+    // serving broke: nothing went through the monitor, or the window or file is the wrong one.
+    private static void RequireRows(string path, FeatureSetStatistics statistics)
+    {
+        if (statistics.Rows == 0)
+        {
+            throw new InvalidDataException($"{path}: {statistics.Source} has no rows, so there is nothing to compare. A serving window without rows means nothing was monitored in it: check that serving passes its monitor to Transform, and the window and file.");
+        }
     }
 
     private static int Show(string file, TextWriter output)
@@ -212,6 +235,10 @@ internal static class Commands
             throw new InvalidDataException($"{path}: {exception.Message}", exception);
         }
     }
+
+    // Several current files are one window's snapshots from several replicas, which only snapshots can be.
+    private static ServingStatistics LoadSnapshot(string path) =>
+        Load(path) as ServingStatistics ?? throw new InvalidDataException($"{path}: it is an artifact, but several current files are merged, which only monitor snapshots can be.");
 
     private static string Value(string[] args, int index, string option) =>
         index < args.Length ? args[index] : throw new UsageException($"{option} needs a value.");

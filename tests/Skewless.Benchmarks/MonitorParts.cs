@@ -12,6 +12,7 @@ namespace Skewless.Benchmarks;
 /// </summary>
 public class MonitorParts
 {
+    private FlightFeatures.Fitted _fitted = null!;
     private FeatureMonitor<Flight> _monitor = null!;
     private double[] _hour = [], _log = [], _distance = [];
     private int[] _day = [], _weekend = [], _redEye = [], _origin = [];
@@ -23,7 +24,7 @@ public class MonitorParts
     {
         var all = ServingRows.All();
         var rows = ServingRows.Select(all, RowOrder.Shuffled);
-        var fitted = ServingRows.FitSaveLoad(all);
+        var fitted = _fitted = ServingRows.FitSaveLoad(all);
         _monitor = fitted.Monitor();
         _hour = rows.Select(row => (double)FlightFeatures.Hour(row)).ToArray();
         _log = rows.Select(row => (double)FlightFeatures.LogDistance(row)).ToArray();
@@ -46,7 +47,7 @@ public class MonitorParts
         var monitor = _monitor;
         for (var i = 0; i < ServingRows.PerInvoke; i++)
         {
-            FeatureObserver.BeginRow(monitor, FlightFeatures.Schema).EndRow();
+            FeatureObserver.BeginRow(monitor, _fitted).EndRow();
         }
     }
 
@@ -56,7 +57,7 @@ public class MonitorParts
         var monitor = _monitor;
         for (var i = 0; i < ServingRows.PerInvoke; i++)
         {
-            var observer = FeatureObserver.BeginRow(monitor, FlightFeatures.Schema);
+            var observer = FeatureObserver.BeginRow(monitor, _fitted);
             observer.Number(0, _hour[i]);
             observer.Number(4, _log[i]);
             observer.Number(5, _distance[i]);
@@ -70,7 +71,7 @@ public class MonitorParts
         var monitor = _monitor;
         for (var i = 0; i < ServingRows.PerInvoke; i++)
         {
-            var observer = FeatureObserver.BeginRow(monitor, FlightFeatures.Schema);
+            var observer = FeatureObserver.BeginRow(monitor, _fitted);
             observer.Category(1, _day[i]);
             observer.Category(2, _weekend[i]);
             observer.Category(3, _redEye[i]);
@@ -85,7 +86,7 @@ public class MonitorParts
         var monitor = _monitor;
         for (var i = 0; i < ServingRows.PerInvoke; i++)
         {
-            var observer = FeatureObserver.BeginRow(monitor, FlightFeatures.Schema);
+            var observer = FeatureObserver.BeginRow(monitor, _fitted);
             observer.Text(7, _destination[i], _hash[i]);
             observer.EndRow();
         }

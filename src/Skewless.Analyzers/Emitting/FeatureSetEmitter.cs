@@ -636,7 +636,7 @@ internal static class FeatureSetEmitter
             writer.Line("/// <returns>The row's features, the same as without a monitor.</returns>");
             using (writer.Block($"public Vector Transform(in {model.InputType} row, {Monitoring}.FeatureMonitor<{model.InputType}> monitor)"))
             {
-                writer.Line($"return Kernel(in row, {Monitoring}.FeatureObserver.BeginRow(monitor, Schema));");
+                writer.Line($"return Kernel(in row, {Monitoring}.FeatureObserver.BeginRow(monitor, this));");
             }
 
             writer.Line();
@@ -655,7 +655,7 @@ internal static class FeatureSetEmitter
             writer.Line("/// <param name=\"monitor\">A monitor of this feature set, from <see cref=\"Monitor\"/>.</param>");
             using (writer.Block($"public void Transform(in {model.InputType} row, global::System.Span<float> destination, {Monitoring}.FeatureMonitor<{model.InputType}> monitor)"))
             {
-                writer.Line($"Kernel(in row, {Monitoring}.FeatureObserver.BeginRow(monitor, Schema)).CopyTo(destination);");
+                writer.Line($"Kernel(in row, {Monitoring}.FeatureObserver.BeginRow(monitor, this)).CopyTo(destination);");
             }
 
             writer.Line();

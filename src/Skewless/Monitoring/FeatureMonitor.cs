@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Skewless.Transforms;
 
 namespace Skewless.Monitoring;
@@ -15,9 +16,11 @@ namespace Skewless.Monitoring;
 /// Thread-safe without a global lock on the serving path: each thread stores its rows' values in its
 /// own buffer and counts a full buffer into its own tally, and tallies are added together only when a
 /// thread moves to the next window (its buffer counted first) or a snapshot is taken (which also reads
-/// the rows still buffered, leaving them in place). Counts are exact. A snapshot of the current window
-/// taken while threads are still serving may miss their last few rows, or count a row overwritten
-/// meanwhile in place of the row it replaced; once they stop, it is exact. A row counts once the
+/// the rows still buffered, leaving them in place). The tally of a thread that has ended is added to its
+/// window and dropped when a window starts, a snapshot or metric is taken, or another thread serves its
+/// first row, so memory follows the threads alive, not every thread that ever served. Counts are exact.
+/// A snapshot of the current window taken while threads are still serving may miss their last few rows,
+/// or count a row overwritten meanwhile in place of the row it replaced; once they stop, it is exact. A row counts once the
 /// kernel has shown all its values, so a row whose feature method throws is not counted. Publishes its counts and
 /// distances through a <see cref="Meter"/> named <c>Skewless</c> until disposed.
 /// </remarks>
@@ -34,9 +37,16 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     private readonly MonitorLayout _layout;
     private readonly ThreadLocal<ThreadTally> _threads;
     private readonly object _lock = new();
+
+    // Under the lock: every thread's tally, which ThreadLocal would keep after its thread ends if it tracked them.
+    private readonly List<ThreadTally> _tallies = new();
+
     private readonly Tally[] _retained;
     private readonly Tally _total;
+
+    // When window 0, the one the monitor was created in, started.
     private readonly DateTimeOffset _origin;
+
     private readonly TimeSpan _windowLength;
     private readonly TimeProvider _time;
     private readonly ComparisonOptions _comparison;
@@ -44,6 +54,9 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     private readonly Meter _meter;
     private long _window;
     private bool _disposed;
+
+    // Another fitted instance whose rows were found to be of the monitored fit: the same artifact, loaded again.
+    private IFittedFeatureSet<TRow>? _sameFit;
 
     /// <summary>Starts monitoring a fitted feature set, bound to its training statistics.</summary>
     /// <param name="featureSet">The fitted feature set whose <c>Transform(row, monitor)</c> will be observed.</param>
@@ -68,18 +81,35 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         _time = options.TimeProvider ?? TimeProvider.System;
         _windowLength = options.WindowLength;
         _comparison = options.Comparison ?? new ComparisonOptions();
-        _origin = _time.GetUtcNow();
+        // Windows are whole multiples of their length from the options' origin, so that replicas started at different
+        // times have the same windows, whose snapshots merge. The division rounds down also before the origin.
+        var now = _time.GetUtcNow();
+        var sinceOrigin = (now - options.WindowOrigin).Ticks;
+        var windows = sinceOrigin >= 0 ? sinceOrigin / _windowLength.Ticks : ((sinceOrigin + 1) / _windowLength.Ticks) - 1;
+        _origin = options.WindowOrigin + TimeSpan.FromTicks(windows * _windowLength.Ticks);
         _retained = Enumerable.Range(0, options.RetainedWindows).Select(_ => new Tally(_layout, -1)).ToArray();
         _total = new Tally(_layout, -1);
-        _threads = new ThreadLocal<ThreadTally>(() => new ThreadTally(this, new Tally(_layout, Volatile.Read(ref _window))), trackAllValues: true);
+        _threads = new ThreadLocal<ThreadTally>(Register);
         _timer = _time.CreateTimer(_ => Advance(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         lock (_lock)
         {
-            ArmTimer(TimeSpan.Zero);
+            ArmTimer(now - _origin);
         }
 
         _meter = new Meter(MeterName);
         Publish();
+    }
+
+    /// <summary>The number of thread tallies held, for tests.</summary>
+    internal int ThreadTallies
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _tallies.Count;
+            }
+        }
     }
 
     /// <summary>The schema of the feature set observed.</summary>
@@ -90,20 +120,82 @@ public sealed class FeatureMonitor<TRow> : IDisposable
 
     /// <summary>Starts observing one row on this thread, for <see cref="FeatureObserver.BeginRow"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal FeatureObserver BeginRow(FeatureSchema schema)
+    internal FeatureObserver BeginRow(IFittedFeatureSet<TRow> featureSet)
     {
-        if (!ReferenceEquals(schema, Schema))
+        if (!ReferenceEquals(featureSet, _featureSet))
         {
-            throw NotMonitored(schema);
+            CheckSameFit(featureSet);
         }
 
         return Current().Distribution;
     }
 
-    // Out of line, so that building the message does not weigh on the inlining of the generated Transform it sits in.
+    // Out of line, so that the comparison does not weigh on the inlining of the generated Transform it sits in. Rows of
+    // another fit would be counted against this fit's statistics, and a vocabulary's positions against other categories:
+    // false alarms or hidden skew. The same artifact loaded again is the same fit; the last one accepted is remembered,
+    // so that its rows cost a reference compare too.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ArgumentException NotMonitored(FeatureSchema? schema) =>
-        new($"This monitor watches {Schema.FeatureSet}; it cannot observe rows of {schema?.FeatureSet ?? "null"}.", nameof(schema));
+    private void CheckSameFit(IFittedFeatureSet<TRow> featureSet)
+    {
+        if (ReferenceEquals(featureSet, Volatile.Read(ref _sameFit)))
+        {
+            return;
+        }
+
+        if (!ReferenceEquals(featureSet?.Schema, Schema))
+        {
+            throw new ArgumentException($"This monitor watches {Schema.FeatureSet}; it cannot observe rows of {featureSet?.Schema.FeatureSet ?? "null"}.", nameof(featureSet));
+        }
+
+        if (Difference(_featureSet, featureSet!) is { } difference)
+        {
+            throw new ArgumentException($"This monitor watches the fit of {Schema.FeatureSet} it was created from; the rows come from another fit, whose {difference}, so they would be counted against the wrong statistics. Create a monitor from the fitted feature set that serves (such as a reloaded artifact).", nameof(featureSet));
+        }
+
+        Volatile.Write(ref _sameFit, featureSet);
+    }
+
+    // What differs between two fits of one feature set, fitted constants first, or null when they are the same fit.
+    private string? Difference(IFittedFeatureSet<TRow> monitored, IFittedFeatureSet<TRow> other)
+    {
+        var features = Schema.Features;
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (!Json(monitored.Transforms[i], (json, transform) => transform.WriteTo(json)).SequenceEqual(Json(other.Transforms[i], (json, transform) => transform.WriteTo(json))))
+            {
+                return $"fitted constants of '{features[i].Name}' differ";
+            }
+        }
+
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (!Json(monitored.Statistics.Features[i], StatisticsJson.WriteFeature).SequenceEqual(Json(other.Statistics.Features[i], StatisticsJson.WriteFeature)))
+            {
+                return $"training statistics of '{features[i].Name}' differ";
+            }
+        }
+
+        return null;
+    }
+
+    private static byte[] Json<T>(T? value, Action<Utf8JsonWriter, T> write)
+        where T : class
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            if (value is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                write(json, value);
+            }
+        }
+
+        return buffer.ToArray();
+    }
 
     /// <summary>
     /// Records the outcome of a row served earlier, once it is known: the residual (outcome minus
@@ -214,6 +306,35 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         return thread;
     }
 
+    // A thread's first row: its tally is new, and the tallies of threads that have ended are folded.
+    private ThreadTally Register()
+    {
+        var thread = new ThreadTally(this, new Tally(_layout, Volatile.Read(ref _window)));
+        lock (_lock)
+        {
+            FoldEndedThreads();
+            _tallies.Add(thread);
+        }
+
+        return thread;
+    }
+
+    // Under the lock: a thread that has ended serves no more rows, so its buffered rows are counted, its tally joins
+    // its window and the running total, and it is dropped.
+    private void FoldEndedThreads()
+    {
+        for (var i = _tallies.Count - 1; i >= 0; i--)
+        {
+            var thread = _tallies[i];
+            if (!thread.Owner.IsAlive)
+            {
+                thread.Distribution.Flush();
+                Retire(thread.Tally);
+                _tallies.RemoveAt(i);
+            }
+        }
+    }
+
     // Under the lock: a thread's counts of a past window join that window, if it is still retained, and the running total.
     private void Retire(Tally tally)
     {
@@ -247,6 +368,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
             if (window > _window)
             {
                 Volatile.Write(ref _window, window);
+                FoldEndedThreads();
             }
 
             if (!_disposed)
@@ -269,6 +391,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         var sum = new Tally(_layout, last);
         lock (_lock)
         {
+            FoldEndedThreads();
             var oldest = Volatile.Read(ref _window) - _retained.Length;
             foreach (var slot in _retained)
             {
@@ -278,7 +401,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
                 }
             }
 
-            foreach (var thread in _threads.Values)
+            foreach (var thread in _tallies)
             {
                 if (thread.Tally.Window >= first && thread.Tally.Window <= last)
                 {
@@ -296,8 +419,9 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         var sum = new Tally(_layout, -1);
         lock (_lock)
         {
+            FoldEndedThreads();
             sum.Add(_total);
-            foreach (var thread in _threads.Values)
+            foreach (var thread in _tallies)
             {
                 sum.Add(thread.Tally);
                 thread.Distribution.AddPending(sum);
@@ -313,7 +437,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         _meter.CreateObservableCounter("skewless.monitor.rows", () => new Measurement<long>(Totals().Rows, featureSet), "{row}", "Rows observed by the monitor.");
         _meter.CreateObservableCounter("skewless.monitor.outcomes", () => new Measurement<long>(Totals().Outcomes, featureSet), "{outcome}", "Outcomes recorded by the monitor.");
         _meter.CreateObservableCounter("skewless.monitor.missing", MissingMeasurements, "{value}", "Missing feature values observed: NaN or infinite numbers, null or empty strings, undeclared enum values.");
-        _meter.CreateObservableGauge("skewless.monitor.distance", DistanceMeasurements, null, "Each feature's distance between the current window and training: L-infinity for categorical features, Jensen-Shannon (nats) for numeric ones.");
+        _meter.CreateObservableGauge("skewless.monitor.distance", DistanceMeasurements, null, "Each feature's distance between the current window and training: L-infinity for categorical features, Jensen-Shannon (nats) for numeric ones; none while the window has fewer rows than ComparisonOptions.MinimumRows.");
     }
 
     private IEnumerable<Measurement<long>> MissingMeasurements()
@@ -322,8 +446,9 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         return Training.Features.Select((feature, index) => new Measurement<long>(totals.Counts[_layout.Features[index].Offset], Tags(feature.Name)));
     }
 
+    // A distance measured on too few rows is mostly the sample's noise: published, it would set off alerts at the start of every window.
     private IEnumerable<Measurement<double>> DistanceMeasurements() => Skew().Features
-        .Where(feature => !double.IsNaN(feature.Distance))
+        .Where(feature => !double.IsNaN(feature.Distance) && !feature.TooFewRows)
         .Select(feature => new Measurement<double>(feature.Distance, Tags(feature.Name).Append(new KeyValuePair<string, object?>("skewless.metric", DriftReport.MetricName(feature.Metric)))));
 
     private KeyValuePair<string, object?>[] Tags(string feature) => new[]

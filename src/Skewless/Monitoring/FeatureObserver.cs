@@ -45,20 +45,20 @@ public sealed class FeatureObserver
 
     /// <summary>Starts observing one row on this thread and returns where its feature values go. Called by generated code.</summary>
     /// <param name="monitor">The monitor passed to <c>Transform</c>.</param>
-    /// <param name="schema">The schema of the feature set transforming the row, which must be the one monitored.</param>
+    /// <param name="featureSet">The fitted feature set transforming the row, which must be the fit monitored (or the same artifact loaded again).</param>
     /// <remarks>
     /// Checks the monitor for null itself, so that the generated <c>Transform</c> has no throw of its own: one made the
     /// JIT stop inlining the feature methods and transforms into it, which cost as much as the monitor's counting.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static FeatureObserver BeginRow<TRow>(FeatureMonitor<TRow> monitor, FeatureSchema schema)
+    public static FeatureObserver BeginRow<TRow>(FeatureMonitor<TRow> monitor, IFittedFeatureSet<TRow> featureSet)
     {
         if (monitor is null)
         {
             throw NullMonitor();
         }
 
-        return monitor.BeginRow(schema);
+        return monitor.BeginRow(featureSet);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -31,14 +31,13 @@ internal static class HtmlReport
         writer.WriteLine("<body>");
         writer.WriteLine($"<h1>{Escape(title)}</h1>");
         writer.WriteLine($"<p>Current: {Escape(DriftReport.Describe(report.Current))}.<br />Baseline: {Escape(DriftReport.Describe(report.Baseline))}.</p>");
-        var crossed = report.Features.Count(feature => feature.Crossed);
-        writer.WriteLine($"<p class=\"{(crossed > 0 ? "crossed" : "ok")}\">{crossed} of {report.Features.Count} features crossed their thresholds. Categorical features are measured by L-infinity distance, numeric ones by Jensen–Shannon divergence in nats (0 to ln 2 ≈ 0.693); missing values count as a bin of their own.</p>");
+        writer.WriteLine($"<p class=\"{(report.AnyCrossed ? "crossed" : "ok")}\">{Escape(report.Summary())} Categorical features are measured by L-infinity distance, numeric ones by Jensen–Shannon divergence in nats (0 to ln 2 ≈ 0.693); missing values count as a bin of their own.</p>");
         writer.WriteLine("<table>");
         writer.WriteLine("<tr><th>feature</th><th>metric</th><th>distance</th><th>PSI</th><th>threshold</th><th>status</th></tr>");
         for (var i = 0; i < report.Features.Count; i++)
         {
             var feature = report.Features[i];
-            writer.WriteLine($"<tr><td><a href=\"#feature-{i}\">{Escape(feature.Name)}</a></td><td>{DriftReport.MetricName(feature.Metric)}</td><td>{DriftReport.Format(feature.Distance)}</td><td>{DriftReport.Format(feature.PopulationStabilityIndex)}</td><td>{Number(feature.Threshold, "0.000")}</td><td{(feature.Crossed ? " class=\"crossed\"" : "")}>{Status(feature)}</td></tr>");
+            writer.WriteLine($"<tr><td><a href=\"#feature-{i}\">{Escape(feature.Name)}</a></td><td>{DriftReport.MetricName(feature.Metric)}</td><td>{DriftReport.Format(feature.Distance)}</td><td>{DriftReport.Format(feature.PopulationStabilityIndex)}</td><td>{Number(feature.Threshold, "0.000")}</td><td{(feature.Crossed ? " class=\"crossed\"" : "")}>{feature.Status}</td></tr>");
         }
 
         writer.WriteLine("</table>");
@@ -47,7 +46,7 @@ internal static class HtmlReport
             var feature = report.Features[i];
             writer.WriteLine($"<section id=\"feature-{i}\">");
             writer.WriteLine($"<h2>{Escape(feature.Name)} <small>({feature.Baseline.Kind}, {feature.Baseline.Transform})</small></h2>");
-            writer.WriteLine($"<p>{DriftReport.MetricName(feature.Metric)} {DriftReport.Format(feature.Distance)}, threshold {Number(feature.Threshold, "0.000")}: <span{(feature.Crossed ? " class=\"crossed\"" : "")}>{Status(feature)}</span>. PSI {DriftReport.Format(feature.PopulationStabilityIndex)}. {Summary("Baseline", feature.Baseline)} {Summary("Current", feature.Current)}</p>");
+            writer.WriteLine($"<p>{DriftReport.MetricName(feature.Metric)} {DriftReport.Format(feature.Distance)}, threshold {Number(feature.Threshold, "0.000")}: <span{(feature.Crossed ? " class=\"crossed\"" : "")}>{feature.Status}</span>. PSI {DriftReport.Format(feature.PopulationStabilityIndex)}. {Summary("Baseline", feature.Baseline)} {Summary("Current", feature.Current)}</p>");
             Chart(writer, feature);
             writer.WriteLine("</section>");
         }
@@ -92,8 +91,6 @@ internal static class HtmlReport
         NumericStatistics numeric when numeric.Count > 0 => FormattableString.Invariant($"{side}: {numeric.Count:N0} values, {numeric.Missing:N0} missing, mean {Slots.Number(numeric.Mean)}, standard deviation {Slots.Number(numeric.StandardDeviation)}, range {Slots.Number(numeric.Minimum)} to {Slots.Number(numeric.Maximum)}."),
         _ => FormattableString.Invariant($"{side}: {statistics.Count:N0} values, {statistics.Missing:N0} missing."),
     };
-
-    private static string Status(FeatureDrift feature) => double.IsNaN(feature.Distance) ? "no data" : feature.Crossed ? "crossed" : "ok";
 
     private static string Shorten(string label) => label.Length <= 18 ? label : label.Remove(17) + "…";
 

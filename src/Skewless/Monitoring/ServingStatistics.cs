@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Skewless.Monitoring;
 
 /// <summary>
@@ -46,6 +48,38 @@ public sealed class ServingStatistics : FeatureSetStatistics
         return ServingSnapshot.Create(tally, periodStart, periodEnd);
     }
 
+    /// <summary>
+    /// Combines snapshots of the same window taken by several replicas serving the same artifact into what one monitor
+    /// seeing all their rows would have taken: counts, histograms and ranges are exact, and means, standard deviations
+    /// and mean residuals are combined from each snapshot's, weighted by its counts.
+    /// </summary>
+    /// <param name="snapshots">At least one snapshot.</param>
+    /// <exception cref="IncomparableStatisticsException">The snapshots are of different feature sets, definitions or windows, or bin a feature differently, which means another fit served them.</exception>
+    public static ServingStatistics Merge(IEnumerable<ServingStatistics> snapshots)
+    {
+        Guard.NotNull(snapshots, nameof(snapshots));
+        var all = snapshots.ToArray();
+        if (all.Length == 0)
+        {
+            throw new ArgumentException("There are no snapshots to merge.", nameof(snapshots));
+        }
+
+        var first = all[0];
+        for (var n = 1; n < all.Length; n++)
+        {
+            CheckMergeable(first, all[n], n + 1);
+        }
+
+        var features = new FeatureStatistics[first.Features.Count];
+        for (var i = 0; i < features.Length; i++)
+        {
+            var parts = all.Select(snapshot => snapshot.Features[i]).ToArray();
+            features[i] = parts[0] is NumericStatistics ? MergeNumeric(parts.Cast<NumericStatistics>().ToArray()) : MergeCategorical(parts.Cast<CategoricalStatistics>().ToArray());
+        }
+
+        return new ServingStatistics(first.FeatureSet, first.Name, first.Version, first.Fingerprint, all.Sum(snapshot => snapshot.Rows), features, first.WindowStart, first.WindowEnd, MergeResiduals(first, all.Select(snapshot => snapshot.Residuals).ToArray()));
+    }
+
     /// <summary>When the first window summarised began.</summary>
     public DateTimeOffset WindowStart { get; }
 
@@ -56,7 +90,89 @@ public sealed class ServingStatistics : FeatureSetStatistics
     public ResidualStatistics Residuals { get; }
 
     /// <inheritdoc />
-    public override string Source => FormattableString.Invariant($"serving {WindowStart.UtcDateTime:yyyy-MM-dd HH:mm}Z to {WindowEnd.UtcDateTime:yyyy-MM-dd HH:mm}Z");
+    /// <remarks>To the minute, or to the second (and its fraction) when a bound falls between minutes, so that windows which look alike are.</remarks>
+    public override string Source
+    {
+        get
+        {
+            var format = WindowStart.UtcTicks % TimeSpan.TicksPerMinute == 0 && WindowEnd.UtcTicks % TimeSpan.TicksPerMinute == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+            return $"serving {WindowStart.UtcDateTime.ToString(format, CultureInfo.InvariantCulture)}Z to {WindowEnd.UtcDateTime.ToString(format, CultureInfo.InvariantCulture)}Z";
+        }
+    }
+
+    private static void CheckMergeable(ServingStatistics first, ServingStatistics other, int number)
+    {
+        var problem =
+            other.FeatureSet != first.FeatureSet ? $"snapshot {number} is of {other.FeatureSet}, snapshot 1 of {first.FeatureSet}"
+            : other.Fingerprint != first.Fingerprint || other.Version != first.Version || other.Name != first.Name ? $"snapshot {number} is of {other.Name} v{other.Version}, definition {other.Fingerprint}, and snapshot 1 of {first.Name} v{first.Version}, definition {first.Fingerprint}"
+            : other.WindowStart != first.WindowStart || other.WindowEnd != first.WindowEnd ? $"snapshot {number} covers {other.Source} and snapshot 1 {first.Source}; merge the same window of each replica"
+            : first.Features.Zip(other.Features, (left, right) => SameBins(left, right) ? null : $"snapshot {number} bins '{right.Name}' by other edges or categories than snapshot 1, so another fit served it; merge snapshots of the same artifact").FirstOrDefault(difference => difference is not null);
+        if (problem is not null)
+        {
+            throw new IncomparableStatisticsException($"Cannot merge snapshots of {first.FeatureSet}: {problem}.");
+        }
+    }
+
+    private static bool SameBins(FeatureStatistics left, FeatureStatistics right) => (left, right) switch
+    {
+        (NumericStatistics l, NumericStatistics r) => l.Name == r.Name && l.Edges.SequenceEqual(r.Edges),
+        (CategoricalStatistics l, CategoricalStatistics r) => l.Name == r.Name && l.Categories.SequenceEqual(r.Categories, StringComparer.Ordinal),
+        _ => false,
+    };
+
+    private static NumericStatistics MergeNumeric(NumericStatistics[] parts)
+    {
+        var first = parts[0];
+        var count = parts.Sum(part => part.Count);
+        var missing = parts.Sum(part => part.Missing);
+        var bins = Enumerable.Range(0, first.BinCounts.Count).Select(bin => parts.Sum(part => part.BinCounts[bin])).ToArray();
+        var present = parts.Where(part => part.Count > 0).ToArray();
+        if (present.Length == 0)
+        {
+            return new NumericStatistics(first.Name, first.Kind, first.Transform, first.DriftThreshold, 0, missing, 0, 0, 0, 0, first.Edges.ToArray(), bins);
+        }
+
+        var minimum = present.Min(part => part.Minimum);
+        var maximum = present.Max(part => part.Maximum);
+        var mean = present.Sum(part => part.Count * part.Mean) / count;
+
+        // Each part's spread about the merged mean: its own variance, and how far its mean is from the merged one.
+        var variance = present.Sum(part => part.Count * ((part.StandardDeviation * part.StandardDeviation) + ((part.Mean - mean) * (part.Mean - mean)))) / count;
+        return new NumericStatistics(first.Name, first.Kind, first.Transform, first.DriftThreshold, count, missing, Math.Min(maximum, Math.Max(minimum, mean)), Math.Sqrt(variance), minimum, maximum, first.Edges.ToArray(), bins);
+    }
+
+    private static CategoricalStatistics MergeCategorical(CategoricalStatistics[] parts)
+    {
+        var first = parts[0];
+        var counts = Enumerable.Range(0, first.Categories.Count).Select(category => parts.Sum(part => part.CategoryCounts[category])).ToArray();
+        return new CategoricalStatistics(first.Name, first.Kind, first.Transform, first.DriftThreshold, parts.Sum(part => part.Count), parts.Sum(part => part.Missing), first.Categories.ToArray(), counts, parts.Sum(part => part.Other));
+    }
+
+    // Slices keep the monitor's order: schema order, then slot order.
+    private static ResidualStatistics MergeResiduals(ServingStatistics first, ResidualStatistics[] parts)
+    {
+        var order = new Dictionary<(string, string), int>();
+        foreach (var slot in first.Features.SelectMany(feature => Slots.Labels(feature).Select(label => (feature.Name, label))))
+        {
+            if (!order.ContainsKey(slot))
+            {
+                order.Add(slot, order.Count);
+            }
+        }
+
+        var slices = parts.SelectMany(part => part.Slices)
+            .GroupBy(slice => (slice.Feature, slice.Slice))
+            .OrderBy(group => order.TryGetValue(group.Key, out var index) ? index : int.MaxValue)
+            .Select(group => new ResidualSlice(group.Key.Feature, group.Key.Slice, group.Sum(slice => slice.Count), Mean(group, slice => slice.Count, slice => slice.MeanResidual), Mean(group, slice => slice.Count, slice => slice.MeanAbsoluteResidual)))
+            .ToArray();
+        var count = parts.Sum(part => part.Count);
+        return count == 0
+            ? new ResidualStatistics(0, 0, 0, 0, 0, slices)
+            : new ResidualStatistics(count, Mean(parts, part => part.Count, part => part.MeanPrediction), Mean(parts, part => part.Count, part => part.MeanOutcome), Mean(parts, part => part.Count, part => part.MeanResidual), Mean(parts, part => part.Count, part => part.MeanAbsoluteResidual), slices);
+    }
+
+    private static double Mean<T>(IEnumerable<T> parts, Func<T, long> count, Func<T, double> mean) =>
+        parts.Sum(part => count(part) * mean(part)) / parts.Sum(count);
 
     /// <summary>Writes the snapshot as JSON, which <see cref="StatisticsFile.Load"/> and <c>skewless compare</c> read.</summary>
     /// <param name="destination">The stream to write to. It is flushed, not closed.</param>

@@ -67,7 +67,7 @@ internal static class StatisticsJson
             : throw new CorruptArtifactException(featureSet, $"{what} '{value}' is not one of {string.Join(", ", Enum.GetNames(typeof(T)))}.");
     }
 
-    private static void WriteFeature(Utf8JsonWriter json, FeatureStatistics feature)
+    public static void WriteFeature(Utf8JsonWriter json, FeatureStatistics feature)
     {
         json.WriteStartObject();
         json.WriteString("name", feature.Name);

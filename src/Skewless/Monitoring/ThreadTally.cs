@@ -6,6 +6,7 @@ internal sealed class ThreadTally
 {
     public ThreadTally(object monitor, Tally tally)
     {
+        Owner = Thread.CurrentThread;
         Monitor = monitor;
         Tally = tally;
         Distribution = new FeatureObserver(tally, residuals: false);
@@ -15,6 +16,9 @@ internal sealed class ThreadTally
     /// <summary>The tally this thread last served, for most threads serve one monitor; ThreadLocal's lookup is the fallback.</summary>
     [ThreadStatic]
     public static ThreadTally? Last;
+
+    /// <summary>The thread that serves into the tally: once it has ended, the tally can be folded and dropped.</summary>
+    public Thread Owner { get; }
 
     public object Monitor { get; }
 

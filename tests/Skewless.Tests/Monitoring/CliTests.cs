@@ -201,6 +201,7 @@ public sealed class CliTests : IDisposable
     [InlineData("compare", "one.json")]
     [InlineData("compare", "a.json", "b.json", "--threshold", "much")]
     [InlineData("compare", "a.json", "b.json", "--colour")]
+    [InlineData("compare", "a.json", "b.json", "--min-rows", "-1")]
     [InlineData("diff", "a.json", "b.json")]
     public void Bad_arguments_exit_2_with_the_usage(params string[] args)
     {
@@ -263,6 +264,77 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("flights.json", error, StringComparison.Ordinal);
         Assert.Contains("dependency map", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_snapshot_without_rows_exits_2_instead_of_passing_the_gate()
+    {
+        var fitted = FlightFeatures.Fit(RealData.Flights.Take(1000));
+        using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(new DateTimeOffset(2001, 3, 1, 0, 0, 0, TimeSpan.Zero)) });
+        var empty = Path.Combine(_folder, "empty.json");
+        using (var stream = File.Create(empty))
+        {
+            monitor.Snapshot().Save(stream);
+        }
+
+        foreach (var (baseline, current) in new[] { (Artifact, empty), (empty, Snapshot) })
+        {
+            var (exit, output, error) = Run("compare", baseline, current);
+
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.Contains("empty.json: serving 2001-03-01 00:00Z to 2001-03-01 01:00Z has no rows", error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_feature_whose_values_are_all_missing_crosses_its_threshold()
+    {
+        // A column that went null upstream: every value counts as missing, which training rarely had.
+        var json = JsonNode.Parse(File.ReadAllText(Snapshot))!;
+        var day = json["statistics"]!["features"]![1]!;
+        Assert.Equal("Day", (string?)day["name"]);
+        day["missing"] = (long)json["rows"]!;
+        day["count"] = 0;
+        day["other"] = 0;
+        day["categoryCounts"] = new JsonArray(day["categoryCounts"]!.AsArray().Select(_ => (JsonNode?)JsonValue.Create(0L)).ToArray());
+
+        var (exit, output, _) = Run("compare", Artifact, Write("day-missing.json", json.ToJsonString()), "--threshold", "0.7");
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"\n  Day .* 1\.0000 .* CROSSED", output);
+    }
+
+    [Fact]
+    public void Several_current_snapshots_are_merged_as_one_monitor_would_have_seen_them()
+    {
+        // The March mornings served by two replicas started at different times in the same window.
+        using var artifact = File.OpenRead(Artifact);
+        var fitted = FlightFeatures.Fitted.Load(artifact);
+        var mornings = RealData.Flights.Where(flight => flight.Departure.Month == 3 && flight.Departure.Hour < 12).ToArray();
+        var replicas = new List<string>();
+        for (var replica = 0; replica < 2; replica++)
+        {
+            using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(new DateTimeOffset(2001, 3, 1, 0, 17 * replica, 3, TimeSpan.Zero)) });
+            foreach (var flight in mornings.Where((_, i) => i % 2 == replica))
+            {
+                fitted.Transform(flight, monitor);
+            }
+
+            replicas.Add(Path.Combine(_folder, $"replica-{replica}.json"));
+            using var stream = File.Create(replicas[^1]);
+            monitor.Snapshot().Save(stream);
+        }
+
+        var one = Run("compare", Artifact, Snapshot);
+        var merged = Run("compare", Artifact, replicas[0], replicas[1]);
+
+        Assert.Equal((1, ""), (merged.Exit, merged.Error));
+        Assert.Equal(one.Output, merged.Output);
+
+        var (exit, _, error) = Run("compare", Artifact, replicas[0], Artifact);
+        Assert.Equal(2, exit);
+        Assert.Contains("flights.json: it is an artifact, but several current files are merged", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class FeatureMonitorTests
     public void Windows_longer_than_a_timer_can_wait_start_on_time(int days)
     {
         var clock = new FakeTimeProvider(Start);
-        using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(days), RetainedWindows = 2, TimeProvider = clock });
+        using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(days), WindowOrigin = Start, RetainedWindows = 2, TimeProvider = clock });
         Serve(monitor, RealData.Flights.Take(10));
         clock.Advance(TimeSpan.FromDays(days) - TimeSpan.FromTicks(1));
         Serve(monitor, RealData.Flights.Take(20));
@@ -123,6 +123,116 @@ public sealed class FeatureMonitorTests
         Serve(monitor, RealData.Flights.Take(5));
         Assert.Equal([5L, 30], Enumerable.Range(0, 2).Select(ago => monitor.Snapshot(ago).Rows));
         Assert.Equal(Start.AddDays(days), monitor.Snapshot().WindowStart);
+    }
+
+    [Fact]
+    public void Windows_are_aligned_to_the_epoch_whenever_the_monitor_starts()
+    {
+        // Two replicas started seconds apart in the same hour share its window.
+        var clock = new FakeTimeProvider(Start.AddMinutes(2).AddSeconds(21.422));
+        using var late = Monitor(new FakeTimeProvider(Start.AddMinutes(2).AddSeconds(23.936)));
+        using var monitor = Monitor(clock);
+
+        Assert.Equal((Start, Start.AddHours(1)), (monitor.Snapshot().WindowStart, monitor.Snapshot().WindowEnd));
+        Assert.Equal((Start, Start.AddHours(1)), (late.Snapshot().WindowStart, late.Snapshot().WindowEnd));
+        Assert.Equal("serving 2001-02-01 00:00Z to 2001-02-01 01:00Z", monitor.Snapshot().Source);
+        Serve(monitor, RealData.Flights.Take(10));
+        clock.Advance(TimeSpan.FromMinutes(58));
+        Serve(monitor, RealData.Flights.Take(20));
+        Assert.Equal([20L, 10], Enumerable.Range(0, 2).Select(ago => monitor.Snapshot(ago).Rows));
+        Assert.Equal(Start.AddHours(1), monitor.Snapshot().WindowStart);
+        Assert.Equal(Start, monitor.SnapshotAll().WindowStart);
+    }
+
+    [Theory]
+    [InlineData("2001-01-01")]
+    [InlineData("2001-03-05")]
+    public void Windows_start_at_whole_multiples_of_their_length_from_the_origin_before_or_after_the_clock(string monday)
+    {
+        // A Wednesday, in weekly windows that start on Mondays.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2001, 2, 7, 15, 0, 0, TimeSpan.Zero));
+        var origin = DateTimeOffset.Parse(monday + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(7), WindowOrigin = origin, TimeProvider = clock });
+
+        Assert.Equal(new DateTimeOffset(2001, 2, 5, 0, 0, 0, TimeSpan.Zero), monitor.Snapshot().WindowStart);
+        clock.Advance(TimeSpan.FromDays(5));
+        Assert.Equal(new DateTimeOffset(2001, 2, 12, 0, 0, 0, TimeSpan.Zero), monitor.Snapshot().WindowStart);
+    }
+
+    [Fact]
+    public void A_window_that_is_not_whole_minutes_shows_its_seconds()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromSeconds(90), TimeProvider = clock });
+        clock.Advance(TimeSpan.FromSeconds(100));
+
+        Assert.Equal("serving 2001-02-01 00:01:30Z to 2001-02-01 00:03:00Z", monitor.Snapshot().Source);
+        Assert.Equal("serving 2001-02-01 00:00:00.25Z to 2001-02-01 01:00:00Z", ServingStatistics.Of(Fitted.Value, RealData.Flights.Take(3), Start.AddSeconds(0.25), Start.AddHours(1)).Source);
+    }
+
+    [Fact]
+    public void Merged_snapshots_of_replicas_equal_the_snapshot_of_one_monitor_that_saw_every_row()
+    {
+        // Three replicas started at different times in the hour, each serving a share of the traffic and its outcomes.
+        var rows = RealData.Flights.Take(10_000).ToArray();
+        using var one = Monitor(new FakeTimeProvider(Start));
+        var replicas = new[] { 0.5, 600, 3000 }.Select(seconds => Monitor(new FakeTimeProvider(Start.AddSeconds(seconds)))).ToArray();
+        try
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var replica = replicas[(i * 7 / 3) % replicas.Length];
+                foreach (var monitor in new[] { one, replica })
+                {
+                    Fitted.Value.Transform(rows[i], monitor);
+                    monitor.RecordOutcome(rows[i], rows[i].DistanceMiles / 100.0, rows[i].DelayMinutes);
+                }
+            }
+
+            // Through files, as the skewless tool merges them.
+            var merged = ServingStatistics.Merge(replicas.Select(replica => SavedAndLoaded(replica.Snapshot())));
+            var expected = one.Snapshot();
+
+            Assert.Equal((expected.WindowStart, expected.WindowEnd, expected.Rows), (merged.WindowStart, merged.WindowEnd, merged.Rows));
+            Assert.Equal(Counts(expected), Counts(merged));
+            foreach (var (left, right) in expected.Features.OfType<NumericStatistics>().Zip(merged.Features.OfType<NumericStatistics>()))
+            {
+                Assert.Equal((left.Count, left.Minimum, left.Maximum), (right.Count, right.Minimum, right.Maximum));
+                Assert.Equal(left.Mean, right.Mean, 9);
+                Assert.Equal(left.StandardDeviation, right.StandardDeviation, 9);
+            }
+
+            Assert.Equal(expected.Residuals.Count, merged.Residuals.Count);
+            Assert.Equal(expected.Residuals.MeanResidual, merged.Residuals.MeanResidual, 9);
+            Assert.Equal(expected.Residuals.MeanAbsoluteResidual, merged.Residuals.MeanAbsoluteResidual, 9);
+            Assert.Equal(expected.Residuals.Slices.Select(slice => (slice.Feature, slice.Slice, slice.Count)), merged.Residuals.Slices.Select(slice => (slice.Feature, slice.Slice, slice.Count)));
+            Assert.All(expected.Residuals.Slices.Zip(merged.Residuals.Slices), pair => Assert.Equal(pair.First.MeanResidual, pair.Second.MeanResidual, 9));
+            Assert.Equal(DriftReport.Compare(Fitted.Value.Statistics, expected).ToString(), DriftReport.Compare(Fitted.Value.Statistics, merged).ToString());
+        }
+        finally
+        {
+            foreach (var replica in replicas)
+            {
+                replica.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void Snapshots_of_other_windows_or_other_fits_do_not_merge()
+    {
+        var clock = new FakeTimeProvider(Start);
+        using var monitor = Monitor(clock);
+        var february = FlightFeatures.Fit(RealData.Flights.Where(flight => flight.Departure.Month == 2));
+        using var other = february.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        var current = monitor.Snapshot();
+        clock.Advance(TimeSpan.FromHours(1));
+
+        var windows = Assert.Throws<IncomparableStatisticsException>(() => ServingStatistics.Merge([current, monitor.Snapshot()]));
+        Assert.Contains("snapshot 2 covers serving 2001-02-01 01:00Z to 2001-02-01 02:00Z and snapshot 1 serving 2001-02-01 00:00Z", windows.Message, StringComparison.Ordinal);
+        var fits = Assert.Throws<IncomparableStatisticsException>(() => ServingStatistics.Merge([current, other.Snapshot()]));
+        Assert.Contains("snapshot 2 bins 'Hour' by other edges or categories than snapshot 1, so another fit served it", fits.Message, StringComparison.Ordinal);
+        Assert.Equal(Counts(current), Counts(ServingStatistics.Merge([current])));
     }
 
     [Fact]
@@ -138,9 +248,48 @@ public sealed class FeatureMonitorTests
     {
         using var monitor = Monitor(new FakeTimeProvider(Start));
 
-        Assert.Throws<ArgumentException>(() => FeatureObserver.BeginRow(monitor, ZipFeatures.Schema));
+        var version1 = FlightFeaturesV1.Fit(RealData.Flights.Take(1000));
+        Assert.Contains("cannot observe rows of Flights.FlightFeaturesV1", Assert.Throws<ArgumentException>(() => version1.Transform(RealData.Flights[0], monitor)).Message, StringComparison.Ordinal);
         Assert.Equal("monitor", Assert.Throws<ArgumentNullException>(() => Fitted.Value.Transform(RealData.Flights[0], (FeatureMonitor<Flight>)null!)).ParamName);
         Assert.Equal("monitor", Assert.Throws<ArgumentNullException>(() => Fitted.Value.Transform(RealData.Flights[0], new float[FlightFeatures.Vector.Width], null!)).ParamName);
+    }
+
+    [Fact]
+    public void A_monitor_refuses_rows_of_another_fit_and_accepts_its_artifact_loaded_again()
+    {
+        // A service that hot-reloads its artifact but keeps its monitor: the new vocabulary's positions would be counted
+        // against the old categories.
+        var january = FlightFeatures.Fit(RealData.Flights.Where(flight => flight.Departure.Month == 1));
+        var february = FlightFeatures.Fit(RealData.Flights.Where(flight => flight.Departure.Month == 2));
+        using var monitor = january.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        var row = RealData.Flights[0];
+
+        var refused = Assert.Throws<ArgumentException>(() => february.Transform(row, monitor));
+        Assert.Contains("another fit, whose fitted constants of 'LogDistance' differ", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => february.Transform(row, new float[FlightFeatures.Vector.Width], monitor));
+
+        using var saved = new MemoryStream();
+        january.Save(saved);
+        var reloaded = FlightFeatures.Fitted.Load(new MemoryStream(saved.ToArray()));
+        var again = FlightFeatures.Fitted.Load(new MemoryStream(saved.ToArray()));
+        foreach (var fitted in new[] { january, reloaded, again, reloaded })
+        {
+            fitted.Transform(row, monitor);
+        }
+
+        Assert.Throws<ArgumentException>(() => february.Transform(row, monitor));
+        Assert.Equal(4, monitor.Snapshot().Rows);
+    }
+
+    [Fact]
+    public void A_monitor_refuses_rows_of_a_fit_whose_statistics_alone_differ()
+    {
+        // A feature set without fitted constants, refit on other rows: its rows would be compared with the wrong training.
+        var first = PageFeatures.Fit(Enumerable.Range(0, 100).Select(i => new PageView { Page = "/a", Seconds = i }));
+        var second = PageFeatures.Fit(Enumerable.Range(0, 100).Select(i => new PageView { Page = "/a", Seconds = 2 * i }));
+        using var monitor = first.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+
+        Assert.Contains("training statistics of 'Seconds' differ", Assert.Throws<ArgumentException>(() => second.Transform(new PageView { Page = "/a" }, monitor)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -214,6 +363,43 @@ public sealed class FeatureMonitorTests
     }
 
     [Fact]
+    public void The_tallies_of_ended_threads_are_folded_into_their_windows_and_dropped()
+    {
+        // What thread-pool churn does to a long-running service: threads serve a few rows, some outcomes, and end.
+        // 100 rows a thread leave 36 in its buffer; the clock moves on halfway, so ended threads' rows belong to a past window.
+        const int threads = 200;
+        var clock = new FakeTimeProvider(Start);
+        using var monitor = Monitor(clock);
+        var slices = Enumerable.Range(0, threads).Select(thread => RealData.Flights.Skip(thread * 100).Take(100).ToArray()).ToArray();
+        var most = 0;
+        for (var thread = 0; thread < threads; thread++)
+        {
+            if (thread == threads / 2)
+            {
+                clock.Advance(TimeSpan.FromHours(1));
+            }
+
+            var slice = slices[thread];
+            var worker = new Thread(() =>
+            {
+                Serve(monitor, slice);
+                monitor.RecordOutcome(slice[0], 1, 2);
+            });
+            worker.Start();
+            worker.Join();
+            most = Math.Max(most, monitor.ThreadTallies);
+        }
+
+        // Each new thread folds those that ended before it: the last one is still held, until the snapshot.
+        Assert.Equal(1, most);
+        Assert.Equal(Expected(slices.Take(threads / 2).SelectMany(slice => slice)), Counts(monitor.Snapshot(1)));
+        Assert.Equal(0, monitor.ThreadTallies);
+        Assert.Equal(Expected(slices.Skip(threads / 2).SelectMany(slice => slice)), Counts(monitor.Snapshot(0)));
+        Assert.Equal((threads / 2, threads / 2), (monitor.Snapshot(1).Residuals.Count, monitor.Snapshot(0).Residuals.Count));
+        Assert.Equal(threads * 100, monitor.SnapshotAll().Rows);
+    }
+
+    [Fact]
     public void A_snapshot_counts_the_rows_still_buffered_on_every_thread_and_leaves_them_there()
     {
         // Slices whose lengths are not multiples of the observer's buffer, so every thread stops with a partial buffer.
@@ -263,7 +449,7 @@ public sealed class FeatureMonitorTests
         using var monitor = Monitor(new FakeTimeProvider(Start));
         var rows = RealData.Flights.Take(200).ToArray();
         Serve(monitor, rows.Take(10));
-        var abandoned = FeatureObserver.BeginRow(monitor, FlightFeatures.Schema);
+        var abandoned = FeatureObserver.BeginRow(monitor, Fitted.Value);
         abandoned.Number(0, 1e9);
         abandoned.Category(1, -1);
         Serve(monitor, rows.Skip(10));
@@ -434,7 +620,37 @@ public sealed class FeatureMonitorTests
         Assert.Equal(0.01, DriftReport.Compare(fitted.Statistics, fitted.Statistics, options).Features.Single(feature => feature.Name == "Seconds").Threshold);
     }
 
-    // Each feature's counts in slot order (missing, then each bin, or each category and the rest), from the feature
+    [Theory]
+    [InlineData(ComparisonOptions.DefaultMinimumRows - 1, false)]
+    [InlineData(ComparisonOptions.DefaultMinimumRows, true)]
+    public void A_feature_is_flagged_only_once_the_window_has_the_minimum_rows(int rows, bool flagged)
+    {
+        // Mondays only: the Day feature is far from training however many rows there are.
+        using var monitor = Monitor(new FakeTimeProvider(Start));
+        Serve(monitor, RealData.Flights.Where(flight => flight.Departure.DayOfWeek == DayOfWeek.Monday).Take(rows));
+
+        var day = monitor.Skew().Features.Single(feature => feature.Name == "Day");
+        Assert.True(day.Distance > day.Threshold);
+        Assert.Equal(!flagged, day.TooFewRows);
+        Assert.Equal(flagged, day.Crossed);
+        Assert.Equal(flagged, monitor.Skew().AnyCrossed);
+        Assert.Contains(flagged ? "CROSSED" : "too few rows", monitor.Skew().ToString(), StringComparison.Ordinal);
+        Assert.Equal(flagged, PublishedDistances(monitor).Contains("Day"));
+    }
+
+    [Fact]
+    public void The_minimum_rows_are_set_in_the_monitor_options()
+    {
+        var options = new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) };
+        options.Comparison.MinimumRows = 10;
+        using var monitor = Fitted.Value.Monitor(options);
+        Serve(monitor, RealData.Flights.Where(flight => flight.Departure.DayOfWeek == DayOfWeek.Monday).Take(10));
+
+        Assert.True(monitor.Skew().Features.Single(feature => feature.Name == "Day").Crossed);
+        Assert.False(monitor.Skew(new ComparisonOptions { MinimumRows = 11 }).AnyCrossed);
+    }
+
+        // Each feature's counts in slot order (missing, then each bin, or each category and the rest), from the feature
     // methods and the training edges and categories: a reference that does not go through the monitor.
     private static long[][] Expected(IEnumerable<Flight> rows)
     {
@@ -469,6 +685,37 @@ public sealed class FeatureMonitorTests
 
     private static long[][] Counts(ServingStatistics statistics) =>
         statistics.Features.Select(feature => Slots.Counts(feature).Select(count => (long)count).ToArray()).ToArray();
+
+    private static ServingStatistics SavedAndLoaded(ServingStatistics snapshot)
+    {
+        using var saved = new MemoryStream();
+        snapshot.Save(saved);
+        return Assert.IsType<ServingStatistics>(StatisticsFile.Load(new MemoryStream(saved.ToArray())));
+    }
+
+    private static List<string> PublishedDistances(FeatureMonitor<Flight> monitor)
+    {
+        var features = new List<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, listening) =>
+        {
+            if (instrument.Meter.Name == FeatureMonitor<Flight>.MeterName && instrument.Name == "skewless.monitor.distance")
+            {
+                listening.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            var named = Tags(tags);
+            if (Equals(named["skewless.feature_set"], monitor.Schema.FeatureSet))
+            {
+                features.Add((string)named["skewless.feature"]!);
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return features;
+    }
 
     private static Dictionary<string, object?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {

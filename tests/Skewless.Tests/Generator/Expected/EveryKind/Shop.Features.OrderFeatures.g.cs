@@ -351,7 +351,7 @@ namespace Shop.Features
             /// <returns>The row's features, the same as without a monitor.</returns>
             public Vector Transform(in global::Shop.Features.Order row, global::Skewless.Monitoring.FeatureMonitor<global::Shop.Features.Order> monitor)
             {
-                return Kernel(in row, global::Skewless.Monitoring.FeatureObserver.BeginRow(monitor, Schema));
+                return Kernel(in row, global::Skewless.Monitoring.FeatureObserver.BeginRow(monitor, this));
             }
 
             /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
@@ -368,7 +368,7 @@ namespace Shop.Features
             /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
             public void Transform(in global::Shop.Features.Order row, global::System.Span<float> destination, global::Skewless.Monitoring.FeatureMonitor<global::Shop.Features.Order> monitor)
             {
-                Kernel(in row, global::Skewless.Monitoring.FeatureObserver.BeginRow(monitor, Schema)).CopyTo(destination);
+                Kernel(in row, global::Skewless.Monitoring.FeatureObserver.BeginRow(monitor, this)).CopyTo(destination);
             }
 
             /// <summary>Starts monitoring serving traffic against this feature set's training statistics. Dispose it to stop its timer and metrics.</summary>

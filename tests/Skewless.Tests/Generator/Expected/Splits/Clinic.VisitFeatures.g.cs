@@ -285,7 +285,7 @@ namespace Clinic
             /// <returns>The row's features, the same as without a monitor.</returns>
             public Vector Transform(in global::Clinic.Visit row, global::Skewless.Monitoring.FeatureMonitor<global::Clinic.Visit> monitor)
             {
-                return Kernel(in row, global::Skewless.Monitoring.FeatureObserver.BeginRow(monitor, Schema));
+                return Kernel(in row, global::Skewless.Monitoring.FeatureObserver.BeginRow(monitor, this));
             }
 
             /// <summary>Computes the features of one row as floats, for serving. Allocates nothing.</summary>
@@ -302,7 +302,7 @@ namespace Clinic
             /// <param name="monitor">A monitor of this feature set, from <see cref="Monitor"/>.</param>
             public void Transform(in global::Clinic.Visit row, global::System.Span<float> destination, global::Skewless.Monitoring.FeatureMonitor<global::Clinic.Visit> monitor)
             {
-                Kernel(in row, global::Skewless.Monitoring.FeatureObserver.BeginRow(monitor, Schema)).CopyTo(destination);
+                Kernel(in row, global::Skewless.Monitoring.FeatureObserver.BeginRow(monitor, this)).CopyTo(destination);
             }
 
             /// <summary>Starts monitoring serving traffic against this feature set's training statistics. Dispose it to stop its timer and metrics.</summary>
