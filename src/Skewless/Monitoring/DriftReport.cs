@@ -140,7 +140,7 @@ public sealed class DriftReport
     public bool AnyCrossed => _features.Any(feature => feature.Crossed);
 
     /// <summary>Compares the distribution of every feature in <paramref name="current"/> with <paramref name="baseline"/>.</summary>
-    /// <exception cref="IncomparableStatisticsException">The two describe different feature sets or definitions.</exception>
+    /// <exception cref="IncomparableStatisticsException">The two describe different feature sets or definitions, or a serving window is compared with statistics of another fit.</exception>
     public static DriftReport Compare(FeatureSetStatistics baseline, FeatureSetStatistics current, ComparisonOptions? options = null)
     {
         Guard.NotNull(baseline, nameof(baseline));
@@ -154,6 +154,15 @@ public sealed class DriftReport
         if (baseline.Fingerprint != current.Fingerprint)
         {
             throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.FeatureSet}: the baseline was computed with definition {baseline.Fingerprint} and the current ones with definition {current.Fingerprint}, so the same feature names may mean different things.");
+        }
+
+        // A serving window is counted over the bins of the fit that served it. Two training sets have bins of their own, and
+        // are rebinned below; a window against other bins was served by another fit, and its distances would measure
+        // the difference between the fits, not between the rows.
+        if ((baseline is ServingStatistics || current is ServingStatistics)
+            && baseline.Features.Zip(current.Features, (left, right) => ServingStatistics.SameBins(left, right) ? null : right.Name).FirstOrDefault(name => name is not null) is { } rebinned)
+        {
+            throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.FeatureSet}: {Describe(current)} counts '{rebinned}' over other edges or categories than {Describe(baseline)}, so another fit served it. Compare a serving window with the training statistics of the artifact that served it, and windows served by the same artifact with each other.");
         }
 
         var pairs = baseline.Features.Zip(current.Features, (left, right) => (Baseline: left, Current: right)).ToList();

@@ -113,7 +113,8 @@ public sealed class ServingStatistics : FeatureSetStatistics
         }
     }
 
-    private static bool SameBins(FeatureStatistics left, FeatureStatistics right) => (left, right) switch
+    /// <summary>Whether two statistics of a feature count it over the same edges or categories, as statistics of one fit do.</summary>
+    internal static bool SameBins(FeatureStatistics left, FeatureStatistics right) => (left, right) switch
     {
         (NumericStatistics l, NumericStatistics r) => l.Name == r.Name && l.Edges.SequenceEqual(r.Edges),
         (CategoricalStatistics l, CategoricalStatistics r) => l.Name == r.Name && l.Categories.SequenceEqual(r.Categories, StringComparer.Ordinal),

@@ -236,6 +236,31 @@ public sealed class FeatureMonitorTests
     }
 
     [Fact]
+    public void Windows_served_by_other_fits_are_not_compared_and_training_sets_still_are()
+    {
+        var all = Fitted.Value;
+        var february = FlightFeatures.Fit(RealData.Flights.Where(flight => flight.Departure.Month == 2));
+        using var allMonitor = all.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        using var februaryMonitor = february.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        var vector = new float[FlightFeatures.Vector.Width];
+        foreach (var flight in RealData.Flights.Where(flight => flight.Departure.Month == 3))
+        {
+            all.Transform(flight, vector, allMonitor);
+            february.Transform(flight, vector, februaryMonitor);
+        }
+
+        // The same March rows, counted over each fit's bins: a report would show the fits' difference as drift.
+        var windows = Assert.Throws<IncomparableStatisticsException>(() => DriftReport.Compare(allMonitor.Snapshot(), februaryMonitor.Snapshot()));
+        Assert.Contains("counts 'Hour' over other edges or categories than serving", windows.Message, StringComparison.Ordinal);
+        Assert.Contains("so another fit served it", Assert.Throws<IncomparableStatisticsException>(() => DriftReport.Compare(all.Statistics, februaryMonitor.Snapshot())).Message, StringComparison.Ordinal);
+
+        // Each window against its own fit, and two training sets (rebinned), still compare.
+        Assert.Contains(DriftReport.Compare(all.Statistics, allMonitor.Snapshot()).Features, feature => feature.Name == "Hour");
+        Assert.Contains(DriftReport.Compare(february.Statistics, februaryMonitor.Snapshot()).Features, feature => feature.Name == "Hour");
+        Assert.Contains(DriftReport.Compare(all.Statistics, february.Statistics).Features, feature => feature.Name == "Hour");
+    }
+
+    [Fact]
     public void A_year_window_on_the_system_clock_is_accepted()
     {
         using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(365) });
