@@ -253,7 +253,10 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     /// <summary>Compares the current window with the one before it.</summary>
     public DriftReport Drift(ComparisonOptions? options = null) => DriftReport.Compare(Snapshot(1), Snapshot(0), options ?? _comparison);
 
-    /// <summary>Stops the window timer and the published metrics.</summary>
+    /// <summary>
+    /// Stops the window timer and the published metrics. Rows are still counted into the last window, on every thread,
+    /// so that requests in flight while a host shuts down are served, and a last <see cref="Snapshot()"/> can be saved.
+    /// </summary>
     public void Dispose()
     {
         lock (_lock)
@@ -261,9 +264,10 @@ public sealed class FeatureMonitor<TRow> : IDisposable
             _disposed = true;
         }
 
+        // Not the ThreadLocal: a disposed one throws on the threads that have not served yet, failing their requests.
+        // Its slots go when the monitor is collected.
         _timer.Dispose();
         _meter.Dispose();
-        _threads.Dispose();
     }
 
     // The serving path: the thread's tally, already in the current window but for the first row of each window.

@@ -261,6 +261,25 @@ public sealed class FeatureMonitorTests
     }
 
     [Fact]
+    public void A_disposed_monitor_still_counts_rows_on_every_thread_for_a_last_snapshot()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var monitor = Monitor(clock);
+        var rows = RealData.Flights.Take(3).ToArray();
+        var vector = new float[FlightFeatures.Vector.Width];
+        Fitted.Value.Transform(rows[0], vector, monitor);
+        monitor.Dispose();
+
+        // A host shutting down disposes the monitor while requests are in flight, on threads that served before and on new ones.
+        Fitted.Value.Transform(rows[1], vector, monitor);
+        var newThread = Task.Factory.StartNew(() => Fitted.Value.Transform(rows[2], vector.ToArray(), monitor), TaskCreationOptions.LongRunning);
+        newThread.Wait();
+        clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(3, monitor.Snapshot().Rows);
+    }
+
+    [Fact]
     public void A_year_window_on_the_system_clock_is_accepted()
     {
         using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(365) });
