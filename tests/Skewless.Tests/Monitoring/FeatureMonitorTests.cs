@@ -261,7 +261,7 @@ public sealed class FeatureMonitorTests
     }
 
     [Fact]
-    public void A_disposed_monitor_still_counts_rows_on_every_thread_for_a_last_snapshot()
+    public async Task A_disposed_monitor_still_counts_rows_on_every_thread_for_a_last_snapshot()
     {
         var clock = new FakeTimeProvider(Start);
         var monitor = Monitor(clock);
@@ -272,8 +272,7 @@ public sealed class FeatureMonitorTests
 
         // A host shutting down disposes the monitor while requests are in flight, on threads that served before and on new ones.
         Fitted.Value.Transform(rows[1], vector, monitor);
-        var newThread = Task.Factory.StartNew(() => Fitted.Value.Transform(rows[2], vector.ToArray(), monitor), TaskCreationOptions.LongRunning);
-        newThread.Wait();
+        await Task.Factory.StartNew(() => Fitted.Value.Transform(rows[2], vector.ToArray(), monitor), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         clock.Advance(TimeSpan.FromHours(2));
 
         Assert.Equal(3, monitor.Snapshot().Rows);
