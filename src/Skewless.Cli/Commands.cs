@@ -18,7 +18,7 @@ internal static class Commands
               or a snapshot saved from a FeatureMonitor. Prints every feature's distance, largest first.
               Several current files, the snapshots of one window from several replicas, are merged first.
               --html       also writes one self-contained HTML page with a histogram per feature
-              --threshold  the threshold of every feature without [DriftThreshold] (default 0.1)
+              --threshold  the threshold of every feature without [DriftThreshold] (default 0.1 for L-infinity, 0.02 for Jensen-Shannon)
               --min-rows   the fewest rows both files need for a feature to be flagged (default 200); with fewer,
                            distances are shown as "too few rows", for they measure the sample's noise more than drift
               Exit code: 0 if no feature crossed its threshold, 1 if one did, 2 for bad input (also a file without rows).
@@ -82,7 +82,8 @@ internal static class Commands
                         throw new UsageException($"--threshold needs a non-negative number, not '{text}'.");
                     }
 
-                    options.DefaultThreshold = threshold;
+                    options.LInfinityThreshold = threshold;
+                    options.JensenShannonThreshold = threshold;
                     break;
                 case "--min-rows":
                     var rows = Value(args, ++i, "--min-rows");

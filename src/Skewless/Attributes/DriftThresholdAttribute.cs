@@ -5,7 +5,8 @@ namespace Skewless;
 /// from one serving window to the next (drift), before a report flags it. The distance is the
 /// L-infinity distance for categorical features (bool, enum, string) and the Jensen–Shannon
 /// divergence, in nats, for numeric ones; both are 0 for identical distributions. Without this
-/// attribute, a feature gets <see cref="Monitoring.ComparisonOptions.DefaultThreshold"/>.
+/// attribute, a feature gets <see cref="Monitoring.ComparisonOptions.LInfinityThreshold"/> (0.1) or
+/// <see cref="Monitoring.ComparisonOptions.JensenShannonThreshold"/> (0.02).
 /// </summary>
 /// <remarks>A monitoring setting, not part of the feature's definition: changing it does not change the fingerprint, so a fitted artifact stays loadable.</remarks>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]

@@ -279,6 +279,27 @@ public sealed class FeatureMonitorTests
     }
 
     [Fact]
+    public void The_default_thresholds_catch_distances_served_in_kilometres_and_pass_the_same_month_in_miles()
+    {
+        var january = FlightFeatures.Fit(RealData.Flights.Where(flight => flight.Departure.Month == 1));
+        using var miles = january.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        using var kilometres = january.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        var vector = new float[FlightFeatures.Vector.Width];
+        foreach (var flight in RealData.Flights.Where(flight => flight.Departure.Month == 2))
+        {
+            january.Transform(flight, vector, miles);
+            january.Transform(new Flight { Departure = flight.Departure, Origin = flight.Origin, Destination = flight.Destination, DistanceMiles = flight.DistanceMiles * 1.609f }, vector, kilometres);
+        }
+
+        var healthy = miles.Skew();
+        var skewed = kilometres.Skew().Features.Single(feature => feature.Name == nameof(FlightFeatures.LogDistance));
+
+        Assert.False(healthy.AnyCrossed, healthy.ToString());
+        Assert.True(skewed.Crossed, $"{skewed.Distance} against {skewed.Threshold}");
+        Assert.Equal(ComparisonOptions.DefaultJensenShannonThreshold, skewed.Threshold);
+    }
+
+    [Fact]
     public void A_year_window_on_the_system_clock_is_accepted()
     {
         using var monitor = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(365) });
@@ -654,7 +675,7 @@ public sealed class FeatureMonitorTests
         Assert.Equal(0.25, fitted.Statistics.Find("Seconds")!.DriftThreshold);
         Assert.Equal("Converted", fitted.Statistics.Label?.Name);
 
-        var report = DriftReport.Compare(fitted.Statistics, fitted.Statistics, new ComparisonOptions { DefaultThreshold = 0.5 });
+        var report = DriftReport.Compare(fitted.Statistics, fitted.Statistics, new ComparisonOptions { LInfinityThreshold = 0.5, JensenShannonThreshold = 0.5 });
         Assert.Equal(0.25, report.Features.Single(feature => feature.Name == "Seconds").Threshold);
         Assert.Equal(0.5, report.Features.Single(feature => feature.Name == "Page").Threshold);
 
