@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Parsing;
 
@@ -10,8 +11,8 @@ namespace Skewless.Analyzers.DataSources;
 /// <summary>
 /// Reports a member of a <c>[DataSource]</c> that no feature of any feature set in the compilation
 /// reads, and that is not the label, a group key, the event time or a member marked
-/// <c>[NotAtServing]</c> or <c>[ModelOutput]</c>, which features should not read (SKW500): an underutilised data
-/// dependency. Only data sources that some feature set here takes are checked, since a data source
+/// <c>[NotAtServing]</c> or <c>[ModelOutput]</c>, which features should not read, an entity's key or concurrency token,
+/// or a column an ML.NET estimator is given by <c>nameof</c> (SKW500): an underutilised data dependency. Only data sources that some feature set here takes are checked, since a data source
 /// declared for other projects is read there. Needs every feature set, so it reports when the
 /// compilation ends.
 /// </summary>
@@ -22,6 +23,14 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
     // analysis (a [NotAtServing] member, which SKW201 forbids features to read, and a [ModelOutput] one, which SKW202
     // warns a feature off, as reading it closes a feedback loop).
     private static readonly string[] ExemptRoles = { DataSourceParser.Label, DataSourceParser.EventTime, DataSourceParser.GroupKey, DataSourceParser.NotAtServing, DataSourceParser.ModelOutput };
+
+    // An entity's identity and concurrency token, which the store needs whatever the features read.
+    private static readonly string[] StoreAttributes =
+    {
+        "System.ComponentModel.DataAnnotations.KeyAttribute",
+        "System.ComponentModel.DataAnnotations.TimestampAttribute",
+        "System.ComponentModel.DataAnnotations.ConcurrencyCheckAttribute",
+    };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnderutilisedDataMember);
 
@@ -34,8 +43,20 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
 
         var readers = new ConcurrentBag<(ITypeSymbol Input, IEnumerable<string> Reads)>();
         var dataSources = new ConcurrentBag<(INamedTypeSymbol Type, AttributeData Attribute)>();
+        var named = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         context.RegisterSymbolAction(symbol => Collect(symbol, symbols, readers, dataSources), SymbolKind.NamedType);
-        context.RegisterCompilationEndAction(end => Report(end, readers, dataSources));
+
+        // ML.NET reads columns by name, so an estimator given nameof(Trip.RateCode) depends on the member as a feature would.
+        context.RegisterOperationAction(
+            operation =>
+            {
+                if (((INameOfOperation)operation.Operation).Argument is IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } reference)
+                {
+                    named.TryAdd(reference.Member.OriginalDefinition, true);
+                }
+            },
+            OperationKind.NameOf);
+        context.RegisterCompilationEndAction(end => Report(end, readers, dataSources, named));
     }
 
     private static void Collect(
@@ -60,7 +81,8 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
     private static void Report(
         CompilationAnalysisContext context,
         IEnumerable<(ITypeSymbol Input, IEnumerable<string> Reads)> readers,
-        IEnumerable<(INamedTypeSymbol Type, AttributeData Attribute)> dataSources)
+        IEnumerable<(INamedTypeSymbol Type, AttributeData Attribute)> dataSources,
+        ConcurrentDictionary<ISymbol, bool> named)
     {
         foreach (var (type, attribute) in dataSources)
         {
@@ -76,7 +98,8 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             foreach (var member in DataSourceParser.Members(type))
             {
                 if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type) && !read.Contains(member.Name)
-                    && !DataSourceParser.Roles(member).Any(ExemptRoles.Contains))
+                    && !DataSourceParser.Roles(member).Any(ExemptRoles.Contains) && !named.ContainsKey(member)
+                    && !member.GetAttributes().Any(store => store.AttributeClass is { } storeAttribute && StoreAttributes.Contains(storeAttribute.ToDisplayString())))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnderutilisedDataMember, member.Locations.FirstOrDefault(), $"{type.Name}.{member.Name}", name));
                 }

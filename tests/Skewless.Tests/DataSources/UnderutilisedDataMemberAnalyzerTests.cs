@@ -72,6 +72,22 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
             .Replace("public string Cancelled;", "[ModelOutput] public string Cancelled;", StringComparison.Ordinal));
 
     [Fact]
+    public Task An_entity_s_key_and_concurrency_token_are_the_store_s_and_not_reported() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+        Sources.Replace("public float TaxiMinutes", "[System.ComponentModel.DataAnnotations.Key] public float TaxiMinutes", StringComparison.Ordinal)
+            .Replace("public string Cancelled;", "[System.ComponentModel.DataAnnotations.Timestamp] public byte[] RowVersion = []; [System.ComponentModel.DataAnnotations.ConcurrencyCheck] public string Cancelled;", StringComparison.Ordinal));
+
+    [Fact]
+    public Task A_column_an_estimator_is_given_by_nameof_is_in_use() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+        Sources.Replace("public float TaxiMinutes", "public float {|#0:TaxiMinutes|}", StringComparison.Ordinal)
+        + """
+        public static class Pipeline
+        {
+            public static string[] Columns() => new[] { nameof(Flight.Cancelled), nameof(Route.Count) };
+        }
+        """,
+        Unused(0, "Flight.TaxiMinutes", "bts.on_time"));
+
+    [Fact]
     public Task A_data_source_no_feature_set_here_takes_is_left_to_the_projects_that_do() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>("""
         using Skewless;
 
