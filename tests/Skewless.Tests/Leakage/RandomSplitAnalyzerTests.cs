@@ -117,7 +117,7 @@ public sealed class RandomSplitAnalyzerTests
                 var split = {|#0:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(flights))|};
             }
         }
-        """, Timed("TrainTestSplit without a sampling key"));
+        """, Timed("TrainTestSplit"));
 
     [Fact]
     public Task SKW204_names_the_feature_set_that_gets_a_split_not_a_draft_that_sorts_first() => VerifyAsync("""
@@ -134,7 +134,7 @@ public sealed class RandomSplitAnalyzerTests
                 var split = {|#0:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(flights))|};
             }
         }
-        """, Timed("TrainTestSplit without a sampling key"));
+        """, Timed("TrainTestSplit"));
 
     [Fact]
     public Task SKW203_fires_on_CrossValidate_without_a_sampling_key() => VerifyAsync("""
@@ -164,7 +164,7 @@ public sealed class RandomSplitAnalyzerTests
                 var second = {|#1:ml.Data.TrainTestSplit(features)|};
             }
         }
-        """, Timed("TrainTestSplit without a sampling key"), Timed("TrainTestSplit without a sampling key", location: 1));
+        """, Timed("TrainTestSplit"), Timed("TrainTestSplit", location: 1));
 
     [Fact]
     public Task SKW203_fires_on_CrossValidate_of_a_ToDataView_whatever_its_label_type() => VerifyAsync("""
@@ -225,7 +225,7 @@ public sealed class RandomSplitAnalyzerTests
         }
         """,
         Grouped("TrainTestSplit without a sampling key", "Visit", "Visit.Patient", remedy: VisitsWithoutFeatureSet),
-        Timed("TrainTestSplit without a sampling key", "Visit", "Visit.At", remedy: VisitsWithoutFeatureSet));
+        Timed("TrainTestSplit", "Visit", "Visit.At", remedy: VisitsWithoutFeatureSet));
 
     [Fact]
     public Task SKW203_fires_on_a_split_by_time_alone_of_rows_with_a_group() => VerifyAsync("""
@@ -358,7 +358,7 @@ public sealed class RandomSplitAnalyzerTests
                 var split = {|#0:ml.Data.TrainTestSplit(data, 0.2)|};
             }
         }
-        """, Timed("TrainTestSplit without a sampling key"));
+        """, Timed("TrainTestSplit"));
 
     [Fact]
     public Task SKW203_and_SKW204_fire_on_a_random_mask_whose_rows_make_the_other_side() => VerifyAsync("""

@@ -92,7 +92,9 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                         }
                         else
                         {
-                            Report(invocation, rowType, $"{invocation.TargetMethod.Name} without a sampling key splits them at random");
+                            // A sampling key is the remedy for groups only: for time it would split by group alone, as above.
+                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} without a sampling key splits them at random", byTime: false);
+                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} splits them at random", byTime: true);
                         }
                     }
                 }
