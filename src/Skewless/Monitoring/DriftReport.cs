@@ -171,7 +171,7 @@ public sealed class DriftReport
 
         if (baseline.Fingerprint != current.Fingerprint)
         {
-            throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.FeatureSet}: the baseline was computed with definition {baseline.Fingerprint} and the current ones with definition {current.Fingerprint}, so the same feature names may mean different things.");
+            throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.FeatureSet}: the baseline was computed with {baseline.Name} v{baseline.Version}, definition {baseline.Fingerprint}, and the current ones with {current.Name} v{current.Version}, definition {current.Fingerprint}, so the same feature names may mean different things.");
         }
 
         // A serving window is counted over the bins of the fit that served it. Two training sets have bins of their own, and

@@ -172,12 +172,13 @@ public sealed class CliTests : IDisposable
     {
         var json = JsonNode.Parse(File.ReadAllText(Snapshot))!;
         json["fingerprint"] = "0123456789abcdef";
+        json["version"] = 7;
 
         var (exit, _, error) = Run("compare", Artifact, Write("other-definition.json", json.ToJsonString()));
 
         Assert.Equal(2, exit);
-        Assert.Contains("0123456789abcdef", error, StringComparison.Ordinal);
-        Assert.Contains(FlightFeatures.Fingerprint, error, StringComparison.Ordinal);
+        Assert.Contains($"v{FlightFeatures.Schema.Version}, definition {FlightFeatures.Fingerprint}", error, StringComparison.Ordinal);
+        Assert.Contains("v7, definition 0123456789abcdef", error, StringComparison.Ordinal);
     }
 
     [Fact]
