@@ -162,8 +162,18 @@ internal static class FeatureSetParser
     /// <c>SplitByGroup</c>: its rows have a member the split can read, and the class is complete enough to generate at all,
     /// which a draft that is not yet <c>static partial</c> is not.
     /// </summary>
+    /// <remarks>
+    /// Checks what <see cref="Parse(INamedTypeSymbol, KnownSymbols, Compilation, ICollection{Diagnostic}, CancellationToken)"/>
+    /// checks before it binds the features, which an analyzer reporting a split should not pay for; a set wider than
+    /// 2^24 slots (SKW111), known only once every feature is parsed, is taken as generated.
+    /// </remarks>
     public static bool GeneratesSplit(INamedTypeSymbol featureSet, bool byTime, KnownSymbols symbols, Compilation compilation, CancellationToken cancellationToken) =>
-        ParseOnce(featureSet, symbols, compilation, cancellationToken).Model is { } model && (byTime ? model.EventTime is not null : model.GroupKey is not null);
+        KnownSymbols.Find(featureSet, symbols.FeatureSetAttribute) is { ConstructorArguments: { Length: 1 } arguments }
+        && arguments[0].Value is ITypeSymbol { TypeKind: not TypeKind.Error } inputType
+        && ShapeProblem(featureSet, cancellationToken) is null
+        && InputProblem(inputType, featureSet) is null
+        && CheckReservedMembers(featureSet, diagnostics: null)
+        && (byTime ? EventTimeOf(inputType, featureSet, symbols, compilation) is not null : GroupKeyOf(inputType, featureSet, symbols, compilation) is not null);
 
     /// <summary>Event times the generated SplitByTime takes a cutoff of: the date and time types, not numbers, which would make its overloads ambiguous.</summary>
     private static readonly string[] TimeTypes = { "System.DateTime", "System.DateTimeOffset", "System.DateOnly" };
