@@ -170,10 +170,10 @@ internal static class FeatureSetParser
     public static bool GeneratesSplit(INamedTypeSymbol featureSet, bool byTime, KnownSymbols symbols, Compilation compilation, CancellationToken cancellationToken) =>
         KnownSymbols.Find(featureSet, symbols.FeatureSetAttribute) is { ConstructorArguments: { Length: 1 } arguments }
         && arguments[0].Value is ITypeSymbol { TypeKind: not TypeKind.Error } inputType
+        && (byTime ? EventTimeOf(inputType, featureSet, symbols, compilation) is not null : GroupKeyOf(inputType, featureSet, symbols, compilation) is not null)
         && ShapeProblem(featureSet, cancellationToken) is null
         && InputProblem(inputType, featureSet) is null
-        && CheckReservedMembers(featureSet, diagnostics: null)
-        && (byTime ? EventTimeOf(inputType, featureSet, symbols, compilation) is not null : GroupKeyOf(inputType, featureSet, symbols, compilation) is not null);
+        && CheckReservedMembers(featureSet, diagnostics: null);
 
     /// <summary>Event times the generated SplitByTime takes a cutoff of: the date and time types, not numbers, which would make its overloads ambiguous.</summary>
     private static readonly string[] TimeTypes = { "System.DateTime", "System.DateTimeOffset", "System.DateOnly" };
