@@ -59,14 +59,11 @@ internal static class FeatureSetParser
 
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<INamedTypeSymbol, Once<(FeatureSetModel?, IReadOnlyList<Diagnostic>)>>> Parses = new();
 
-    /// <summary>Parses <paramref name="type"/>, binding its features' bodies in <paramref name="models"/>, which later readers of the same code may share.</summary>
-    public static FeatureSetModel? Parse(
-        INamedTypeSymbol type,
-        KnownSymbols symbols,
-        Compilation compilation,
-        SemanticModels models,
-        ICollection<Diagnostic>? diagnostics,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The <c>[FeatureSet]</c> attribute and row type of <paramref name="type"/>, when its shape and row type let the
+    /// generator complete it, or <see langword="null"/> after reporting why not (SKW100, SKW110).
+    /// </summary>
+    private static (AttributeData Attribute, ITypeSymbol InputType)? GeneratableInput(INamedTypeSymbol type, KnownSymbols symbols, ICollection<Diagnostic>? diagnostics, CancellationToken cancellationToken)
     {
         var attribute = KnownSymbols.Find(type, symbols.FeatureSetAttribute);
         if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error
@@ -86,6 +83,23 @@ internal static class FeatureSetParser
         if (inputType is null || inputProblem is not null)
         {
             diagnostics?.Add(Diagnostic.Create(Descriptors.UnusableInputType, InputLocation(type, attribute, cancellationToken), type.Name, inputType is null ? "null" : DisplayName(inputType), inputProblem));
+            return null;
+        }
+
+        return (attribute, inputType);
+    }
+
+    /// <summary>Parses <paramref name="type"/>, binding its features' bodies in <paramref name="models"/>, which later readers of the same code may share.</summary>
+    public static FeatureSetModel? Parse(
+        INamedTypeSymbol type,
+        KnownSymbols symbols,
+        Compilation compilation,
+        SemanticModels models,
+        ICollection<Diagnostic>? diagnostics,
+        CancellationToken cancellationToken)
+    {
+        if (GeneratableInput(type, symbols, diagnostics, cancellationToken) is not var (attribute, inputType))
+        {
             return null;
         }
 
@@ -163,17 +177,14 @@ internal static class FeatureSetParser
     /// which a draft that is not yet <c>static partial</c> is not.
     /// </summary>
     /// <remarks>
-    /// Checks what <see cref="Parse(INamedTypeSymbol, KnownSymbols, Compilation, ICollection{Diagnostic}, CancellationToken)"/>
-    /// checks before it binds the features, which an analyzer reporting a split should not pay for; a set wider than
+    /// Makes the checks <see cref="Parse(INamedTypeSymbol, KnownSymbols, Compilation, ICollection{Diagnostic}, CancellationToken)"/>
+    /// makes before it binds the features, which an analyzer reporting a split should not pay for; a set wider than
     /// 2^24 slots (SKW111), known only once every feature is parsed, is taken as generated.
     /// </remarks>
     public static bool GeneratesSplit(INamedTypeSymbol featureSet, bool byTime, KnownSymbols symbols, Compilation compilation, CancellationToken cancellationToken) =>
-        KnownSymbols.Find(featureSet, symbols.FeatureSetAttribute) is { ConstructorArguments: { Length: 1 } arguments }
-        && arguments[0].Value is ITypeSymbol { TypeKind: not TypeKind.Error } inputType
-        && (byTime ? EventTimeOf(inputType, featureSet, symbols, compilation) is not null : GroupKeyOf(inputType, featureSet, symbols, compilation) is not null)
-        && ShapeProblem(featureSet, cancellationToken) is null
-        && InputProblem(inputType, featureSet) is null
-        && CheckReservedMembers(featureSet, diagnostics: null);
+        GeneratableInput(featureSet, symbols, diagnostics: null, cancellationToken) is (_, var inputType)
+        && CheckReservedMembers(featureSet, diagnostics: null)
+        && (byTime ? EventTimeOf(inputType, featureSet, symbols, compilation) is not null : GroupKeyOf(inputType, featureSet, symbols, compilation) is not null);
 
     /// <summary>Event times the generated SplitByTime takes a cutoff of: the date and time types, not numbers, which would make its overloads ambiguous.</summary>
     private static readonly string[] TimeTypes = { "System.DateTime", "System.DateTimeOffset", "System.DateOnly" };
