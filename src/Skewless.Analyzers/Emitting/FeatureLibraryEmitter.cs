@@ -9,7 +9,7 @@ namespace Skewless.Analyzers.Emitting;
 /// </summary>
 internal static class FeatureLibraryEmitter
 {
-    public static string HintName(FeatureLibrariesModel model) => HintNames.For(model.FeatureSet, ".Libraries.g.cs");
+    public static string HintName(FeatureLibrariesModel model, EquatableArray<string> clashing) => HintNames.For(model.FeatureSet, ".Libraries.g.cs", clashing);
 
     public static string Emit(FeatureLibrariesModel model)
     {

@@ -15,7 +15,7 @@ internal static class FeatureSetEmitter
     private const string Transforms = "global::Skewless.Transforms";
     private const string Monitoring = "global::Skewless.Monitoring";
 
-    public static string HintName(FeatureSetModel model) => HintNames.For(model.FullName, ".g.cs");
+    public static string HintName(FeatureSetModel model, EquatableArray<string> clashing) => HintNames.For(model.FullName, ".g.cs", clashing);
 
     public static string Emit(FeatureSetModel model, bool nullableEnabled)
     {

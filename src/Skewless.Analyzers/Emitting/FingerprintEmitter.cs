@@ -11,7 +11,7 @@ namespace Skewless.Analyzers.Emitting;
 /// </summary>
 internal static class FingerprintEmitter
 {
-    public static string HintName(FeatureSetFingerprintsModel model) => HintNames.For(model.FullName, ".Fingerprints.g.cs");
+    public static string HintName(FeatureSetFingerprintsModel model, EquatableArray<string> clashing) => HintNames.For(model.FullName, ".Fingerprints.g.cs", clashing);
 
     public static string Emit(FeatureSetFingerprintsModel model)
     {

@@ -32,6 +32,14 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
             .Where(static parsed => parsed is not null)
             .Select(static (parsed, _) => parsed!);
 
+        // Every feature set's file name depends on the others' only when two would clash, which this step alone decides;
+        // its result is nearly always empty, so adding or editing a feature set leaves the other outputs cached.
+        var clashingNames = parsed
+            .Select(static (parsed, _) => parsed.FullName)
+            .Collect()
+            .Select(static (names, _) => HintNames.Clashing(names))
+            .WithTrackingName(TrackingNames.ClashingNames);
+
         var featureSets = parsed
             .Where(static parsed => parsed.Model is not null)
             .Select(static (parsed, _) => parsed.Model!)
@@ -42,8 +50,9 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.NullableEnabled);
 
         context.RegisterSourceOutput(
-            featureSets.Combine(nullableEnabled).WithTrackingName(TrackingNames.Output),
-            static (output, input) => output.AddSource(FeatureSetEmitter.HintName(input.Left), FeatureSetEmitter.Emit(input.Left, input.Right)));
+            featureSets.Combine(nullableEnabled).Combine(clashingNames).WithTrackingName(TrackingNames.Output),
+            static (output, input) => output.AddSource(
+                FeatureSetEmitter.HintName(input.Left.Left, input.Right), FeatureSetEmitter.Emit(input.Left.Left, input.Left.Right)));
 
         FeatureSetRegistryPipeline.Register(context, featureSets);
 
@@ -53,15 +62,17 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Fingerprints);
 
         context.RegisterSourceOutput(
-            fingerprints,
-            static (output, model) => output.AddSource(FingerprintEmitter.HintName(model), FingerprintEmitter.Emit(model)));
+            fingerprints.Combine(clashingNames),
+            static (output, input) => output.AddSource(FingerprintEmitter.HintName(input.Left, input.Right), FingerprintEmitter.Emit(input.Left)));
 
         var libraries = parsed
             .Where(static parsed => parsed.Libraries is { Libraries.Length: > 0 })
             .Select(static (parsed, _) => parsed.Libraries!)
             .WithTrackingName(TrackingNames.FeatureLibraries);
 
-        context.RegisterSourceOutput(libraries, static (output, model) => output.AddSource(FeatureLibraryEmitter.HintName(model), FeatureLibraryEmitter.Emit(model)));
+        context.RegisterSourceOutput(
+            libraries.Combine(clashingNames),
+            static (output, input) => output.AddSource(FeatureLibraryEmitter.HintName(input.Left, input.Right), FeatureLibraryEmitter.Emit(input.Left)));
     }
 
     private static Parsed? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -81,7 +92,7 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
         var libraries = model is not null && compilation.GetTypeByMetadataName(FeatureLibraries.AttributeName) is not null
             ? FeatureLibraries.Of(model, compilation)
             : null;
-        return new Parsed(model, fingerprints, libraries);
+        return new Parsed(type.ToDisplayString(FeatureSetParser.NameWithoutGlobal), model, fingerprints, libraries);
     }
 
     // A partial class may carry [FeatureSet] on more than one part, which the compiler reports as an
@@ -92,6 +103,6 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
         return first is not null && first.SyntaxTree == target.SyntaxTree && target.Span.Contains(first.Span);
     }
 
-    /// <summary>What one class yields for each output; each part is null when that output has nothing to emit for it.</summary>
-    private sealed record Parsed(FeatureSetModel? Model, FeatureSetFingerprintsModel? Fingerprints, FeatureLibrariesModel? Libraries);
+    /// <summary>What one class yields for each output, after its full name; each part is null when that output has nothing to emit for it.</summary>
+    private sealed record Parsed(string FullName, FeatureSetModel? Model, FeatureSetFingerprintsModel? Fingerprints, FeatureLibrariesModel? Libraries);
 }

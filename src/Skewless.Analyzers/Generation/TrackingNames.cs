@@ -10,4 +10,5 @@ internal static class TrackingNames
     public const string RegistryInputs = nameof(RegistryInputs);
     public const string Registry = nameof(Registry);
     public const string Fingerprints = nameof(Fingerprints);
+    public const string ClashingNames = nameof(ClashingNames);
 }

@@ -142,6 +142,45 @@ public sealed class DefinitionErrorTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5)));
     }
 
+    [Fact]
+    public void Names_that_differ_only_in_case_or_escaping_generate_every_feature_set()
+    {
+        // Roslyn compares hint names ignoring case, and one clash drops every generated file of the project.
+        var compilation = TestCompilation.Create(TestSources.Flight + """
+            namespace Acme
+            {
+                [FeatureSet(typeof(Flight), Name = "Upper")]
+                public static partial class Features { [Feature] public static float Miles(Flight f) => f.DistanceMiles; }
+
+                [FeatureSet(typeof(Flight), Name = "Lower")]
+                public static partial class features { [Feature] public static float Miles(Flight f) => f.DistanceMiles; }
+
+                [FeatureSet(typeof(Flight), Name = "Escaped")]
+                public static partial class @class { [Feature] public static float Miles(Flight f) => f.DistanceMiles; }
+
+                [FeatureSet(typeof(Flight), Name = "Underscore")]
+                public static partial class _class { [Feature] public static float Miles(Flight f) => f.DistanceMiles; }
+            }
+
+            public static class Uses
+            {
+                public static object[] Fitted(Flight[] rows) => new object[]
+                {
+                    Acme.Features.Fit(rows), Acme.features.Fit(rows), Acme.@class.Fit(rows), Acme._class.Fit(rows),
+                };
+            }
+            """);
+        var (output, generatorDiagnostics, result) = TestCompilation.Generate(compilation);
+
+        Assert.Empty(generatorDiagnostics);
+        var hintNames = result.GeneratedSources.Select(source => source.HintName).ToList();
+        Assert.Equal(hintNames.Count, hintNames.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Contains(hintNames, name => System.Text.RegularExpressions.Regex.IsMatch(name, @"^Acme\.Features\.[0-9a-f]{8}\.g\.cs$"));
+        Assert.Equal(2, hintNames.Count(name => System.Text.RegularExpressions.Regex.IsMatch(name, @"^Acme\._class\.[0-9a-f]{8}\.g\.cs$")));
+        var errors = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5)));
+    }
+
     private static bool IsGenerated(Location location) => location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true;
 
     private static string Set(string features) => $$"""

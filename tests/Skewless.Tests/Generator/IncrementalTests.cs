@@ -34,7 +34,7 @@ public sealed partial class IncrementalTests
 
     private const string Unrelated = "public static class Billing { public static decimal Tax(decimal amount) => amount * 0.2m; }";
 
-    private static readonly string[] TrackedSteps = { TrackingNames.FeatureSets, TrackingNames.NullableEnabled, TrackingNames.Output, TrackingNames.Fingerprints };
+    private static readonly string[] TrackedSteps = { TrackingNames.FeatureSets, TrackingNames.NullableEnabled, TrackingNames.Output, TrackingNames.Fingerprints, TrackingNames.ClashingNames };
 
     [Fact]
     public void An_unrelated_edit_leaves_every_step_cached_or_unchanged()
@@ -93,6 +93,19 @@ public sealed partial class IncrementalTests
 
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Reasons(result, TrackingNames.FeatureSets)));
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Reasons(result, TrackingNames.Output)));
+    }
+
+    [Fact]
+    public void A_new_feature_set_leaves_the_others_output_cached()
+    {
+        // Each file's name depends on the other feature sets' names only when two would clash.
+        var result = RunTwice(3, "using Skewless; [FeatureSet(typeof(Flight))] public static partial class RouteFeatures { [Feature] public static string Origin(Flight f) => f.Origin; }");
+
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(Reasons(result, TrackingNames.ClashingNames)));
+        var outputs = Reasons(result, TrackingNames.Output);
+        Assert.Equal(2, outputs.Length);
+        Assert.Contains(IncrementalStepRunReason.Cached, outputs);
+        Assert.Contains(IncrementalStepRunReason.New, outputs);
     }
 
     private static GeneratorRunResult RunTwice(int editedTree, string editedSource)
