@@ -442,6 +442,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         _meter.CreateObservableCounter("skewless.monitor.outcomes", () => new Measurement<long>(Totals().Outcomes, featureSet), "{outcome}", "Outcomes recorded by the monitor.");
         _meter.CreateObservableCounter("skewless.monitor.missing", MissingMeasurements, "{value}", "Missing feature values observed: NaN or infinite numbers, null or empty strings, undeclared enum values.");
         _meter.CreateObservableGauge("skewless.monitor.distance", DistanceMeasurements, null, "Each feature's distance between the current window and training: L-infinity for categorical features, Jensen-Shannon (nats) for numeric ones; none while the window has fewer rows than ComparisonOptions.MinimumRows.");
+        _meter.CreateObservableGauge("skewless.monitor.threshold", ThresholdMeasurements, null, "Each feature's drift threshold, with the same tags as skewless.monitor.distance, so that an alert can compare the two.");
     }
 
     private IEnumerable<Measurement<long>> MissingMeasurements()
@@ -453,11 +454,17 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     // A distance measured on too few rows is mostly the sample's noise: published, it would set off alerts at the start of every window.
     private IEnumerable<Measurement<double>> DistanceMeasurements() => Skew().Features
         .Where(feature => !double.IsNaN(feature.Distance) && !feature.TooFewRows)
-        .Select(feature => new Measurement<double>(feature.Distance, Tags(feature.Name).Append(new KeyValuePair<string, object?>("skewless.metric", DriftReport.MetricName(feature.Metric)))));
+        .Select(feature => new Measurement<double>(feature.Distance, Tags(feature)));
+
+    private IEnumerable<Measurement<double>> ThresholdMeasurements() => Skew().Features
+        .Select(feature => new Measurement<double>(feature.Threshold, Tags(feature)));
 
     private KeyValuePair<string, object?>[] Tags(string feature) => new[]
     {
         new KeyValuePair<string, object?>("skewless.feature_set", Schema.FeatureSet),
         new KeyValuePair<string, object?>("skewless.feature", feature),
     };
+
+    private KeyValuePair<string, object?>[] Tags(FeatureDrift feature) =>
+        Tags(feature.Name).Append(new KeyValuePair<string, object?>("skewless.metric", DriftReport.MetricName(feature.Metric))).ToArray();
 }

@@ -643,6 +643,8 @@ public sealed class FeatureMonitorTests
         Assert.Equal(FlightFeatures.Schema.Features.Select(feature => feature.Name).Order(), distances.Select(distance => (string)distance.Tags["skewless.feature"]!).Order());
         var skew = monitor.Skew();
         Assert.All(distances, distance => Assert.Equal(skew.Features.Single(feature => feature.Name == (string)distance.Tags["skewless.feature"]!).Distance, distance.Value));
+        var thresholds = measurements.Where(measurement => measurement.Instrument == "skewless.monitor.threshold" && Equals(measurement.Tags["skewless.feature_set"], "Flights.FlightFeatures")).ToList();
+        Assert.Equal(skew.Features.Select(feature => (feature.Name, DriftReport.MetricName(feature.Metric), feature.Threshold)).Order(), thresholds.Select(threshold => ((string)threshold.Tags["skewless.feature"]!, (string)threshold.Tags["skewless.metric"]!, threshold.Value)).Order());
         Assert.Equal(FlightFeatures.Schema.Features.Count, measurements.Count(measurement => measurement.Instrument == "skewless.monitor.missing" && Equals(measurement.Tags["skewless.feature_set"], "Flights.FlightFeatures")));
     }
 
