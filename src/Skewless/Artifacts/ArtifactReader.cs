@@ -39,7 +39,7 @@ public static class ArtifactReader
         var version = root.Int32(ArtifactFormat.VersionProperty);
         if (name != schema.Name || version != schema.Version)
         {
-            var hint = name == schema.Name ? " Load it with FeatureSets.Load, which serves each version with the class that declares it." : "";
+            var hint = name == schema.Name ? " Load it with FeatureSets.Load, which serves each version with the class that declares it, when this build still has one (its FeatureSets.Shipped.txt lists the versions to keep)." : "";
             throw new FeatureSetMismatchException(schema.FeatureSet, $"{name} v{version} (declared by {featureSet}), and this class is {schema.Name} v{schema.Version}.{hint}", $"{name} v{version}");
         }
 
