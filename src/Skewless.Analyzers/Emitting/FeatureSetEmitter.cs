@@ -516,6 +516,7 @@ internal static class FeatureSetEmitter
             writer.Line("/// <param name=\"row\">The row.</param>");
             using (writer.Block($"public void Add(in {model.InputType} row)"))
             {
+                CheckRow(writer, model);
                 writer.Line("_rows++;");
                 for (var i = 0; i < model.Features.Length; i++)
                 {
@@ -773,6 +774,7 @@ internal static class FeatureSetEmitter
             writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             using (writer.Block($"private Vector Kernel(in {model.InputType} row, {Monitoring}.FeatureObserver{context.Nullable} observer)"))
             {
+                CheckRow(writer, model);
                 foreach (var feature in model.Features)
                 {
                     var call = Call(context, feature);
@@ -922,6 +924,15 @@ internal static class FeatureSetEmitter
         }
 
         writer.Line();
+    }
+
+    // Before any feature reads the row, so a null row is named as such instead of failing inside a feature method.
+    private static void CheckRow(IndentedWriter writer, FeatureSetModel model)
+    {
+        if (model.InputIsClass)
+        {
+            writer.Line($"{Runtime}.Rows.NotNull(row);");
+        }
     }
 
     private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;

@@ -13,6 +13,7 @@ namespace Skewless.Analyzers.Model;
 /// <param name="Fingerprint">The stable hash of the normalised definition.</param>
 /// <param name="InputType">The row type, fully qualified with <c>global::</c>.</param>
 /// <param name="InputTypeName">The row type's name as recorded in the schema, without <c>global::</c>.</param>
+/// <param name="InputIsClass">Whether a row can be null, which the generated code then checks before any feature reads it.</param>
 /// <param name="Features">The valid features, in declaration order.</param>
 /// <param name="Libraries">The assemblies outside the compilation that the features call, each with a public type in it; ordered by assembly name.</param>
 /// <param name="EventTime">The input's <c>[EventTime]</c> member, when it is a date and time the generated <c>SplitByTime</c> can compare.</param>
@@ -28,6 +29,7 @@ internal sealed record FeatureSetModel(
     string Fingerprint,
     string InputType,
     string InputTypeName,
+    bool InputIsClass,
     EquatableArray<FeatureModel> Features,
     EquatableArray<CalledLibrary> Libraries,
     EventTimeMember? EventTime,

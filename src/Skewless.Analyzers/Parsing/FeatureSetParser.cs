@@ -156,6 +156,7 @@ internal static class FeatureSetParser
             fingerprint,
             inputType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             inputType.ToDisplayString(NameWithoutGlobal),
+            inputType.IsReferenceType,
             features.Select((feature, i) => feature.Model with { Code = codes[i] }).ToEquatableArray(),
             Libraries(features.Select(feature => feature.Method), walker),
             EventTimeOf(inputType, type, symbols, compilation),

@@ -147,4 +147,26 @@ public sealed class AdversarialServingTests
         Assert.Empty(SetSlots(vector, OriginSlots, VocabularyWidth));
         Assert.Single(SetSlots(vector, DestinationSlots, DestinationBuckets));
     }
+
+    [Fact]
+    public void A_null_row_is_named_as_the_argument_at_fault_not_a_failure_inside_a_feature()
+    {
+        using var monitor = Fitted.Value.Monitor();
+        var failures = new Action[]
+        {
+            () => Fitted.Value.Transform(null!),
+            () => Fitted.Value.Transform((Flight)null!, new float[FlightFeatures.Vector.Width]),
+            () => Fitted.Value.Transform(null!, monitor),
+            () => Fitted.Value.Transform(new Flight[] { Ordinary, null! }, new float[2 * FlightFeatures.Vector.Width]),
+            () => FlightFeatures.Fit(new Flight[] { Ordinary, null! }),
+        };
+
+        Assert.All(failures, failure =>
+        {
+            var error = Assert.Throws<ArgumentNullException>(failure);
+            Assert.Equal("row", error.ParamName);
+            Assert.StartsWith("A Flight row is null", error.Message, StringComparison.Ordinal);
+        });
+        Assert.Equal(0, monitor.Snapshot().Rows);
+    }
 }

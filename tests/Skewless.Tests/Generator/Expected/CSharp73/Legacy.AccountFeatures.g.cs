@@ -247,6 +247,7 @@ namespace Legacy
             /// <param name="row">The row.</param>
             public void Add(in global::Legacy.Account row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawTier = global::Legacy.AccountFeatures.Tier(row);
                 _statistics0.Add(OrdinalOf(rawTier));
@@ -496,6 +497,7 @@ namespace Legacy
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Legacy.Account row, global::Skewless.Monitoring.FeatureObserver observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawTier = global::Legacy.AccountFeatures.Tier(row);
                 var rawBalance = global::Legacy.AccountFeatures.Balance(row);
                 if (observer != null)

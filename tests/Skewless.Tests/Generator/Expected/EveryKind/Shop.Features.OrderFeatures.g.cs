@@ -263,6 +263,7 @@ namespace Shop.Features
             /// <param name="row">The row.</param>
             public void Add(in global::Shop.Features.Order row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawLogTotal = global::Shop.Features.OrderFeatures.LogTotal(row);
                 _statistics0.Add(rawLogTotal);
@@ -529,6 +530,7 @@ namespace Shop.Features
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Shop.Features.Order row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawLogTotal = global::Shop.Features.OrderFeatures.LogTotal(row);
                 var rawTotalCents = global::Shop.Features.OrderFeatures.TotalCents(row);
                 var rawItems = global::Shop.Features.OrderFeatures.Items(row);

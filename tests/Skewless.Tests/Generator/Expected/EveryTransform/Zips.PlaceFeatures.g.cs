@@ -318,6 +318,7 @@ namespace Zips
             /// <param name="row">The row.</param>
             public void Add(in global::Zips.Place row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawLatitude = global::Zips.PlaceFeatures.Latitude(row);
                 _Latitude.Add(rawLatitude);
@@ -637,6 +638,7 @@ namespace Zips
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Zips.Place row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawLatitude = global::Zips.PlaceFeatures.Latitude(row);
                 var rawLongitude = global::Zips.PlaceFeatures.Longitude(row);
                 var rawPopulation = global::Zips.PlaceFeatures.Population(row);

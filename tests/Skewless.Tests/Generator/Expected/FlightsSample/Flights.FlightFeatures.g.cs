@@ -315,6 +315,7 @@ namespace Flights
             /// <param name="row">The row.</param>
             public void Add(in global::Flights.Flight row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawHour = global::Flights.FlightFeatures.Hour(row);
                 _statistics0.Add(rawHour);
@@ -609,6 +610,7 @@ namespace Flights
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Flights.Flight row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawHour = global::Flights.FlightFeatures.Hour(row);
                 var rawDay = global::Flights.FlightFeatures.Day(row);
                 var rawWeekend = global::Flights.FlightFeatures.Weekend(row);

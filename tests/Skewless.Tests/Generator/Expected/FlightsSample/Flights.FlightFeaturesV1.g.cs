@@ -259,6 +259,7 @@ namespace Flights
             /// <param name="row">The row.</param>
             public void Add(in global::Flights.Flight row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawHour = global::Flights.FlightFeaturesV1.Hour(row);
                 _statistics0.Add(rawHour);
@@ -529,6 +530,7 @@ namespace Flights
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Flights.Flight row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawHour = global::Flights.FlightFeaturesV1.Hour(row);
                 var rawDay = global::Flights.FlightFeaturesV1.Day(row);
                 var rawLogDistance = global::Flights.FlightFeaturesV1.LogDistance(row);

@@ -176,6 +176,7 @@ namespace Clinic
             /// <param name="row">The row.</param>
             public void Add(in global::Clinic.Admission row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawAge = global::Clinic.AdmissionFeatures.Age(row);
                 _statistics0.Add(rawAge);
@@ -422,6 +423,7 @@ namespace Clinic
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Clinic.Admission row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawAge = global::Clinic.AdmissionFeatures.Age(row);
                 if (observer != null)
                 {

@@ -176,6 +176,7 @@ partial class Station
             /// <param name="row">The row.</param>
             public void Add(in global::Station.Calibration row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawOffset = global::Station.CalibrationFeatures.Offset(row);
                 _statistics0.Add(rawOffset);
@@ -422,6 +423,7 @@ partial class Station
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Station.Calibration row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawOffset = global::Station.CalibrationFeatures.Offset(row);
                 if (observer != null)
                 {

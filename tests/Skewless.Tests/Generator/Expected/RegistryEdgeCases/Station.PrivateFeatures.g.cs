@@ -176,6 +176,7 @@ partial class Station
             /// <param name="row">The row.</param>
             public void Add(in global::Reading row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawCelsius = global::Station.PrivateFeatures.Celsius(row);
                 _statistics0.Add(rawCelsius);
@@ -422,6 +423,7 @@ partial class Station
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Reading row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawCelsius = global::Station.PrivateFeatures.Celsius(row);
                 if (observer != null)
                 {

@@ -174,6 +174,7 @@ static partial class WeatherA
         /// <param name="row">The row.</param>
         public void Add(in global::Reading row)
         {
+            global::Skewless.Rows.NotNull(row);
             _rows++;
             var rawCelsius = global::WeatherA.Celsius(row);
             _statistics0.Add(rawCelsius);
@@ -420,6 +421,7 @@ static partial class WeatherA
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private Vector Kernel(in global::Reading row, global::Skewless.Monitoring.FeatureObserver? observer)
         {
+            global::Skewless.Rows.NotNull(row);
             var rawCelsius = global::WeatherA.Celsius(row);
             if (observer != null)
             {

@@ -174,6 +174,7 @@ static partial class WeatherB
         /// <param name="row">The row.</param>
         public void Add(in global::Reading row)
         {
+            global::Skewless.Rows.NotNull(row);
             _rows++;
             var rawHumidity = global::WeatherB.Humidity(row);
             _statistics0.Add(rawHumidity);
@@ -420,6 +421,7 @@ static partial class WeatherB
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private Vector Kernel(in global::Reading row, global::Skewless.Monitoring.FeatureObserver? observer)
         {
+            global::Skewless.Rows.NotNull(row);
             var rawHumidity = global::WeatherB.Humidity(row);
             if (observer != null)
             {

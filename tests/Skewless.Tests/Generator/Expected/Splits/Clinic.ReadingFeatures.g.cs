@@ -176,6 +176,7 @@ namespace Clinic
             /// <param name="row">The row.</param>
             public void Add(in global::Clinic.Reading row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawValue = global::Clinic.ReadingFeatures.Value(row);
                 _statistics0.Add(rawValue);
@@ -422,6 +423,7 @@ namespace Clinic
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Clinic.Reading row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawValue = global::Clinic.ReadingFeatures.Value(row);
                 if (observer != null)
                 {

@@ -217,6 +217,7 @@ namespace Clinic
             /// <param name="row">The row.</param>
             public void Add(in global::Clinic.Visit row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawTemperature = global::Clinic.VisitFeatures.Temperature(row);
                 _statistics0.Add(rawTemperature);
@@ -463,6 +464,7 @@ namespace Clinic
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Clinic.Visit row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawTemperature = global::Clinic.VisitFeatures.Temperature(row);
                 if (observer != null)
                 {

@@ -229,6 +229,7 @@ namespace Airline
             /// <param name="row">The row.</param>
             public void Add(in global::Airline.Flight row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawHour = global::Airline.FlightFeatures.Hour(row);
                 _statistics0.Add(rawHour);
@@ -495,6 +496,7 @@ namespace Airline
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Airline.Flight row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawHour = global::Airline.FlightFeatures.Hour(row);
                 var rawDistance = global::Airline.FlightFeatures.Distance(row);
                 var rawRoute = global::Airline.FlightFeatures.Route(row);

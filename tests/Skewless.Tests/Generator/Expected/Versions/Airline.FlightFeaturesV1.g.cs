@@ -206,6 +206,7 @@ namespace Airline
             /// <param name="row">The row.</param>
             public void Add(in global::Airline.Flight row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawHour = global::Airline.FlightFeaturesV1.Hour(row);
                 _statistics0.Add(rawHour);
@@ -464,6 +465,7 @@ namespace Airline
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Airline.Flight row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawHour = global::Airline.FlightFeaturesV1.Hour(row);
                 var rawDistance = global::Airline.FlightFeaturesV1.Distance(row);
                 if (observer != null)

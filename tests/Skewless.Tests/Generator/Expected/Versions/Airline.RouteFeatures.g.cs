@@ -201,6 +201,7 @@ namespace Airline
             /// <param name="row">The row.</param>
             public void Add(in global::Airline.Route row)
             {
+                global::Skewless.Rows.NotNull(row);
                 _rows++;
                 var rawOrigin = global::Airline.RouteFeatures.Origin(row);
                 _Origin.Add(rawOrigin);
@@ -456,6 +457,7 @@ namespace Airline
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private Vector Kernel(in global::Airline.Route row, global::Skewless.Monitoring.FeatureObserver? observer)
             {
+                global::Skewless.Rows.NotNull(row);
                 var rawOrigin = _Origin.IndexOf(global::Airline.RouteFeatures.Origin(row));
                 var rawLogCount = global::Airline.RouteFeatures.LogCount(row);
                 if (observer != null)
