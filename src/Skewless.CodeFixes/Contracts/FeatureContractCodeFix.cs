@@ -87,7 +87,16 @@ public sealed class FeatureContractCodeFix : CodeFixProvider
             .Where(diagnostic => diagnostic.Id == (key == RecordKey ? DiagnosticIds.UnrecordedFeatureSet : DiagnosticIds.ChangedWithoutNewVersion))
             .Where(diagnostic => diagnostic.Properties.TryGetValue(FeatureContractAnalyzer.EntryProperty, out var entry) && entry is not null && FeatureContract.IdentityOf(entry) is not null)
             .OrderBy(diagnostic => diagnostic.Location.SourceTree?.FilePath, StringComparer.Ordinal)
-            .ThenBy(diagnostic => diagnostic.Location.SourceSpan.Start);
+            .ThenBy(diagnostic => diagnostic.Location.SourceSpan.Start)
+            .ToList();
+
+        // Fix All in a solution visits every project: one with nothing to record keeps its files as they are (and gets no
+        // contract file, which tools such as dotnet format cannot even add).
+        if (fixable.Count == 0)
+        {
+            return solution;
+        }
+
         foreach (var diagnostic in fixable)
         {
             var entry = diagnostic.Properties[FeatureContractAnalyzer.EntryProperty]!;

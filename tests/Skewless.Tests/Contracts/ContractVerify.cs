@@ -34,8 +34,11 @@ internal static class ContractVerify
         return test.RunAsync();
     }
 
-    /// <summary>Applies the fix with <paramref name="equivalenceKey"/>, one at a time and with Fix All, and checks the code and the contract after it.</summary>
-    public static Task CodeFixAsync(string source, string? contract, string fixedSource, string fixedContract, string equivalenceKey, int iterations = 1)
+    /// <summary>
+    /// Applies the fix with <paramref name="equivalenceKey"/>, one at a time and with Fix All, and checks the code and the contract after it;
+    /// with <paramref name="otherProject"/>, in a solution that also has a project of that code, which must stay as it is.
+    /// </summary>
+    public static Task CodeFixAsync(string source, string? contract, string fixedSource, string fixedContract, string equivalenceKey, int iterations = 1, string? otherProject = null)
     {
         var test = new CSharpCodeFixTest<FeatureContractAnalyzer, FeatureContractCodeFix, DefaultVerifier>
         {
@@ -55,6 +58,15 @@ internal static class ContractVerify
         }
 
         test.FixedState.AdditionalFiles.Add((FeatureContract.FileName, fixedContract));
+        if (otherProject is not null)
+        {
+            foreach (var state in new[] { test.TestState, test.FixedState, test.BatchFixedState })
+            {
+                state.AdditionalProjects["Other"].Sources.Add(otherProject);
+                state.AdditionalProjects["Other"].AdditionalReferences.AddRange(TestReferences.All);
+            }
+        }
+
         return test.RunAsync();
     }
 }

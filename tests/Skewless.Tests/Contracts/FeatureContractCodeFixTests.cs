@@ -137,6 +137,20 @@ public sealed class FeatureContractCodeFixTests
     }
 
     [Fact]
+    public Task Fix_All_in_the_solution_leaves_a_project_with_nothing_to_record_as_it_is()
+    {
+        // It used to add an empty contract file to every project, which dotnet format cannot do: it crashed instead.
+        return ContractVerify.CodeFixAsync(
+            Flight + Marked(Flights, "SKW503") + Marked(Routes, "SKW503"),
+            contract: null,
+            Flight + Plain(Flights) + Plain(Routes),
+            FeatureContract.NewFileHeader + Entry(Flights) + Entry(Routes),
+            FeatureContractCodeFix.RecordKey,
+            iterations: 2,
+            otherProject: "public static class Helpers { public static int Twice(int x) => 2 * x; }");
+    }
+
+    [Fact]
     public async Task An_entry_it_cannot_read_back_offers_no_fix_rather_than_throwing()
     {
         // A diagnostic from another analyzer version, or a name the analyzer let through, must not crash the IDE.
