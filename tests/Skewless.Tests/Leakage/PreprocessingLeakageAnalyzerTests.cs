@@ -39,6 +39,38 @@ public sealed class PreprocessingLeakageAnalyzerTests
     private static DiagnosticResult Leak(string fitted, string evaluated, int location = 0) =>
         new DiagnosticResult(Descriptors.PreprocessingLeakage).WithLocation(location).WithArguments(fitted, evaluated);
 
+    // The rows Except takes away are not rows of its result: a test side made as the complement of the training rows holds none of them.
+
+    [Fact]
+    public Task Does_not_fire_on_a_fit_on_the_rows_whose_complement_is_evaluated() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(MLContext ml, List<Flight> flights, DateTime cutoff)
+            {
+                var train = flights.Where(f => f.Departure < cutoff).ToList();
+                var test = flights.Except(train).ToList();
+                var fitted = FlightFeatures.Fit(train);
+                var model = ml.Regression.Trainers.Sdca().Fit(fitted.ToDataView(train, f => f.DelayMinutes));
+                return ml.Regression.Evaluate(model.Transform(fitted.ToDataView(test, f => f.DelayMinutes))).RSquared;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fires_on_a_fit_on_all_rows_whose_complement_of_the_training_rows_is_evaluated() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(MLContext ml, List<Flight> flights, DateTime cutoff)
+            {
+                var train = flights.Where(f => f.Departure < cutoff).ToList();
+                var test = flights.Except(train).ToList();
+                var fitted = {|#0:FlightFeatures.Fit(flights)|};
+                var model = ml.Regression.Trainers.Sdca().Fit(fitted.ToDataView(train, f => f.DelayMinutes));
+                return ml.Regression.Evaluate(model.Transform(fitted.ToDataView(test, f => f.DelayMinutes))).RSquared;
+            }
+        }
+        """, Leak("flights", "model.Transform(fitted.ToDataView(test, f => f.DelayMinutes…"));
+
     // Fit on all rows, then split: fires.
 
     [Fact]

@@ -127,7 +127,7 @@ internal sealed class LocalLineage
                 Walk(instance, nodes, operations);
                 break;
             case IInvocationOperation invocation:
-                foreach (var input in invocation.Arguments.Select(argument => argument.Value).Prepend(invocation.Instance))
+                foreach (var input in Inputs(invocation))
                 {
                     if (input is not null && _symbols.HoldsRows(Unconverted(input).Type))
                     {
@@ -157,6 +157,12 @@ internal sealed class LocalLineage
                 break;
         }
     }
+
+    // The rows an invocation's result can hold: its instance's and its arguments', except the rows Except and ExceptBy take away.
+    private static IEnumerable<IOperation?> Inputs(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name is "Except" or "ExceptBy" && invocation.TargetMethod.ContainingNamespace?.ToDisplayString() == "System.Linq"
+            ? invocation.Arguments.Where(argument => argument.Parameter?.Ordinal == 0).Select(argument => argument.Value)
+            : invocation.Arguments.Select(argument => argument.Value).Prepend(invocation.Instance);
 
     // A Split<T> deconstructs into its training side, then its test side; a tuple element by element.
     private void AddDeconstruction(IOperation target, IOperation value)
