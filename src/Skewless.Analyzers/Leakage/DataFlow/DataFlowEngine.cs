@@ -31,6 +31,7 @@ internal sealed class DataFlowEngine
     private readonly ConcurrentDictionary<ISymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _marked = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ISymbol>> _markedMembers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<ISymbol, ISymbol>> _computedFrom = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     /// <param name="compilation">The compilation whose bodies are followed.</param>
@@ -45,10 +46,23 @@ internal sealed class DataFlowEngine
     public MethodSummary SummaryOf(ISymbol symbol, CancellationToken cancellationToken) =>
         new SummaryRequest(this, cancellationToken).Get(symbol.OriginalDefinition);
 
-    /// <summary>Whether <paramref name="member"/>, or a property it overrides, carries one of the markers.</summary>
+    /// <summary>
+    /// Whether <paramref name="member"/>, or a property it overrides, carries one of the markers, or is the one member a
+    /// marked property of its type is computed from (see <see cref="MarkingMember"/>).
+    /// </summary>
     public bool IsMarked(ISymbol member) => member is IPropertySymbol or IFieldSymbol && _marked.GetOrAdd(member.OriginalDefinition, symbol =>
+        CarriesMarker(symbol) || ComputedFrom(symbol.ContainingType).ContainsKey(symbol));
+
+    /// <summary>
+    /// The member whose marker <paramref name="member"/> stands for: itself, or the marked property computed from it
+    /// alone, as <c>[Label] float WeightPounds =&gt; WeightGrams / 453.592f</c> makes <c>WeightGrams</c> the label in grams.
+    /// </summary>
+    public ISymbol MarkingMember(ISymbol member) =>
+        !CarriesMarker(member.OriginalDefinition) && ComputedFrom(member.OriginalDefinition.ContainingType).TryGetValue(member.OriginalDefinition, out var marked) ? marked : member;
+
+    private bool CarriesMarker(ISymbol member)
     {
-        for (var current = symbol; current is not null; current = (current as IPropertySymbol)?.OverriddenProperty)
+        for (var current = member; current is not null; current = (current as IPropertySymbol)?.OverriddenProperty)
         {
             if (current.GetAttributes().Any(attribute => _markers.Contains(attribute.AttributeClass!, SymbolEqualityComparer.Default)))
             {
@@ -57,7 +71,38 @@ internal sealed class DataFlowEngine
         }
 
         return false;
-    });
+    }
+
+    // For each marked property of a type whose getter reads exactly one other member of its own instance, that member.
+    // A property computed from two or more members (a ratio of the delay to the scheduled duration) marks none of
+    // them: each may be an ordinary input.
+    private ImmutableDictionary<ISymbol, ISymbol> ComputedFrom(INamedTypeSymbol? type) => type is null
+        ? ImmutableDictionary<ISymbol, ISymbol>.Empty
+        : _computedFrom.GetOrAdd(type.OriginalDefinition, key =>
+        {
+            var sources = ImmutableDictionary.CreateBuilder<ISymbol, ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var property in key.GetMembers().OfType<IPropertySymbol>().Where(CarriesMarker))
+            {
+                if (property.GetMethod is not { } getter || BodySyntax(getter, CancellationToken.None) is not { } body
+                    || Model(body.SyntaxTree).GetOperation(body) is not { } operation)
+                {
+                    continue;
+                }
+
+                var read = operation.DescendantsAndSelf().OfType<IMemberReferenceOperation>()
+                    .Where(reference => reference.Member is IPropertySymbol or IFieldSymbol && reference.Instance is IInstanceReferenceOperation
+                        && !SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, property))
+                    .Select(reference => reference.Member.OriginalDefinition)
+                    .Distinct(SymbolEqualityComparer.Default)
+                    .ToList();
+                if (read.Count == 1 && !CarriesMarker(read[0]))
+                {
+                    sources[read[0]!] = property;
+                }
+            }
+
+            return sources.ToImmutable();
+        });
 
     /// <summary>The marked members of <paramref name="type"/> and its base types, which code without source could read from a whole object.</summary>
     public ImmutableArray<ISymbol> MarkedMembersOf(ITypeSymbol? type)

@@ -46,28 +46,35 @@ public sealed class FeatureDependencyAnalyzer : SkewlessAnalyzer
             return;
         }
 
+        // A member a marked property is computed from stands for that property; reading both reports the property once.
         var dependencies = engine.SummaryOf(method, context.CancellationToken).Return.Items
             .Where(item => item.Key.Kind == OriginKind.MarkedMember && item.Key.Symbol is not null)
-            .Select(item => (Member: item.Key.Symbol!, Path: item.Value))
-            .OrderBy(dependency => dependency.Member.ToDisplayString(), StringComparer.Ordinal);
-        foreach (var (member, path) in dependencies)
+            .Select(item => (Read: item.Key.Symbol!, Member: engine.MarkingMember(item.Key.Symbol!), Path: item.Value))
+            .OrderBy(dependency => dependency.Member.ToDisplayString(), StringComparer.Ordinal)
+            .ThenBy(dependency => SymbolEqualityComparer.Default.Equals(dependency.Read, dependency.Member) ? 0 : 1)
+            .GroupBy(dependency => dependency.Member, SymbolEqualityComparer.Default)
+            .Select(group => group.First());
+        foreach (var (readMember, member, original) in dependencies)
         {
             var name = $"{member.ContainingType.Name}.{member.Name}";
-            var read = path.Read is { IsInSource: true } readLocation ? new[] { readLocation } : null;
+            var path = SymbolEqualityComparer.Default.Equals(readMember, member)
+                ? original.ToString()
+                : $"{original} through '{readMember.ContainingType.Name}.{readMember.Name}', from which alone it is computed";
+            var read = original.Read is { IsInSource: true } readLocation ? new[] { readLocation } : null;
             if (KnownSymbols.Find(member, symbols.LabelAttribute) is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LabelDependency, location, read, method.Name, name, path.ToString()));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LabelDependency, location, read, method.Name, name, path));
             }
 
             if (KnownSymbols.Find(member, symbols.NotAtServingAttribute) is { } notAtServing)
             {
                 var reason = notAtServing.ConstructorArguments.FirstOrDefault().Value as string;
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotAtServingDependency, location, read, method.Name, name, string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason, path.ToString()));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotAtServingDependency, location, read, method.Name, name, string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason, path));
             }
 
             if (KnownSymbols.Find(member, symbols.ModelOutputAttribute) is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ModelOutputDependency, location, read, method.Name, name, path.ToString()));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ModelOutputDependency, location, read, method.Name, name, path));
             }
         }
     }
