@@ -21,7 +21,8 @@ internal static class Commands
               --threshold  the threshold of every feature without [DriftThreshold] (default 0.1 for L-infinity, 0.02 for Jensen-Shannon)
               --min-rows   the fewest rows both files need for a feature to be flagged (default 200); with fewer,
                            distances are shown as "too few rows", for they measure the sample's noise more than drift
-              Exit code: 0 if no feature crossed its threshold, 1 if one did, 2 for bad input (also a file without rows).
+              Exit code: 0 if no feature crossed its threshold, 1 if one did, 2 for bad input (also a file without rows,
+                         or too few rows for any feature to be judged).
           skewless show <file>
               Prints the features and statistics of an artifact or snapshot.
           skewless map <skewless.dependencies.json> [<data source> <member>]
@@ -36,7 +37,7 @@ internal static class Commands
         {
             return args switch
             {
-                ["compare", .. var rest] => Compare(rest, output),
+                ["compare", .. var rest] => Compare(rest, output, error),
                 ["show", var file] => Show(file, output),
                 ["map", var file] => Map(file, output),
                 ["map", var file, var dataSource, var member] => Affected(file, dataSource, member, output, error),
@@ -63,7 +64,7 @@ internal static class Commands
         return Ok;
     }
 
-    private static int Compare(string[] args, TextWriter output)
+    private static int Compare(string[] args, TextWriter output, TextWriter error)
     {
         var files = new List<string>();
         string? html = null;
@@ -120,7 +121,19 @@ internal static class Commands
             output.WriteLine($"Wrote {Path.GetFullPath(html)}.");
         }
 
-        return report.AnyCrossed ? Crossed : Ok;
+        if (report.AnyCrossed)
+        {
+            return Crossed;
+        }
+
+        // A gate that could judge no feature has not found the traffic healthy: say so rather than pass.
+        if (report.Features.All(feature => feature.TooFewRows || double.IsNaN(feature.Distance)))
+        {
+            error.WriteLine($"skewless: nothing was checked: every feature has fewer than {options.MinimumRows} rows on a side (--min-rows), where a distance is mostly the sample's noise.");
+            return BadInput;
+        }
+
+        return Ok;
     }
 
     // A side without rows has no distance to cross, so it would pass the gate as healthy, while it nearly always means

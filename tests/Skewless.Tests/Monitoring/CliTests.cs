@@ -289,6 +289,37 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Too_few_rows_for_any_feature_to_be_judged_exits_2_after_the_table()
+    {
+        var fitted = FlightFeatures.Fit(RealData.Flights.Take(1000));
+        using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(new DateTimeOffset(2001, 3, 1, 0, 0, 0, TimeSpan.Zero)) });
+        foreach (var flight in RealData.Flights.Skip(1000).Take(120))
+        {
+            fitted.Transform(flight, monitor);
+        }
+
+        var artifact = Path.Combine(_folder, "thousand.json");
+        var few = Path.Combine(_folder, "few.json");
+        using (var stream = File.Create(artifact))
+        {
+            fitted.Save(stream);
+        }
+
+        using (var stream = File.Create(few))
+        {
+            monitor.Snapshot().Save(stream);
+        }
+
+        var (exit, output, error) = Run("compare", artifact, few);
+        Assert.Equal(2, exit);
+        Assert.Contains("too few rows", output, StringComparison.Ordinal);
+        Assert.Contains("nothing was checked: every feature has fewer than 200 rows on a side", error, StringComparison.Ordinal);
+
+        var lowered = Run("compare", artifact, few, "--min-rows", "100", "--threshold", "1");
+        Assert.Equal((0, ""), (lowered.Exit, lowered.Error));
+    }
+
+    [Fact]
     public void A_feature_whose_values_are_all_missing_crosses_its_threshold()
     {
         // A column that went null upstream: every value counts as missing, which training rarely had.
