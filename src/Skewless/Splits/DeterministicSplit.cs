@@ -63,6 +63,7 @@ public static class DeterministicSplit
     /// <param name="rows">The rows to split.</param>
     /// <param name="key">Reads a row's group key.</param>
     /// <param name="testFraction">The expected share of groups to test on, from 0 to 1.</param>
+    /// <exception cref="InvalidOperationException">Every group landed on one side though <paramref name="testFraction"/> is neither 0 nor 1: too few groups for this fraction.</exception>
     public static Split<T> ByGroup<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key, double testFraction)
     {
         Guard.NotNull(rows, nameof(rows));
@@ -70,7 +71,17 @@ public static class DeterministicSplit
         CheckFraction(testFraction);
         var all = rows.ToArray();
         var testGroup = GroupSides(key, testFraction);
-        return Partition(all, i => testGroup(all[i]));
+        var split = Partition(all, i => testGroup(all[i]));
+
+        // An empty side evaluates nothing, or trains on nothing, and the metrics computed from it look like results.
+        if (testFraction is > 0 and < 1 && all.Length > 0 && (split.Train.Length == 0 || split.Test.Length == 0))
+        {
+            var groups = all.Select(row => KeyText(key(row))).Distinct(StringComparer.Ordinal).Count();
+            throw new InvalidOperationException(FormattableString.Invariant(
+                $"Every one of the {groups} groups landed on the {(split.Test.Length == 0 ? "training" : "test")} side: a test fraction of {testFraction} expects {testFraction * groups:0.##} of {groups} groups to test, and each group's side is decided by its key alone. Split by a key with more groups, or cross-validate over the groups."));
+        }
+
+        return split;
     }
 
     /// <summary>

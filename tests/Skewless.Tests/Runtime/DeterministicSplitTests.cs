@@ -69,6 +69,20 @@ public sealed class DeterministicSplitTests
     }
 
     [Fact]
+    public void Split_by_group_refuses_to_leave_a_side_empty_when_there_are_too_few_groups()
+    {
+        // Palmer's three penguin islands: at 0.2, none of them tests, and an evaluation on no rows looked like a result.
+        var islands = new[] { "Biscoe", "Dream", "Torgersen", "Biscoe", "Dream" };
+
+        var error = Assert.Throws<InvalidOperationException>(() => DeterministicSplit.ByGroup(islands, island => island, 0.2));
+
+        Assert.Equal("Every one of the 3 groups landed on the training side: a test fraction of 0.2 expects 0.6 of 3 groups to test, and each group's side is decided by its key alone. Split by a key with more groups, or cross-validate over the groups.", error.Message);
+        Assert.Empty(DeterministicSplit.ByGroup(islands, island => island, 0).Test);
+        Assert.Empty(DeterministicSplit.ByGroup(islands, island => island, 1).Train);
+        Assert.Empty(DeterministicSplit.ByGroup(Array.Empty<string>(), island => island, 0.2).Test);
+    }
+
+    [Fact]
     public void Split_by_group_is_the_same_in_every_run_and_process()
     {
         var flights = AllFlights.Value;
