@@ -94,6 +94,28 @@ public sealed class RandomSplitAnalyzerTests
     /// <summary>The remedy for visits when no feature set of them is in the test.</summary>
     private const string VisitsWithoutFeatureSet = "split with the SplitByTimeAndGroup a [FeatureSet] of 'Visit' generates";
 
+    // A unit test shuffles and cuts rows on purpose and ships no model; the same code outside a test is reported.
+    [Fact]
+    public Task Is_silent_in_a_unit_test_and_fires_outside_one() => VerifyAsync("""
+        namespace Xunit { public sealed class FactAttribute : System.Attribute { } }
+
+        public static class Tests
+        {
+            [Xunit.Fact]
+            public static void Order_does_not_matter(MLContext ml, Essay[] essays)
+            {
+                var shuffled = essays.OrderBy(_ => Random.Shared.Next()).ToArray();
+                var (first, rest) = (shuffled[..10], shuffled[10..]);
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(essays));
+            }
+
+            public static void NotATest(MLContext ml, Essay[] essays)
+            {
+                var split = {|#0:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(essays))|};
+            }
+        }
+        """, Grouped("TrainTestSplit without a sampling key"));
+
     // Must fire.
 
     [Fact]

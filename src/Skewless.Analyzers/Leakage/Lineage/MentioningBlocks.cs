@@ -15,14 +15,15 @@ internal static class MentioningBlocks
 {
     /// <summary>
     /// Calls <paramref name="analyze"/> with the operations of each code block in which one of
-    /// <paramref name="names"/> appears as an identifier, and the block's diagnostic sink.
+    /// <paramref name="names"/> appears as an identifier, and the block's diagnostic sink; not for
+    /// the blocks of members <paramref name="skip"/> rules out.
     /// </summary>
-    public static void Register(CompilationStartAnalysisContext context, string[] names, Action<ImmutableArray<IOperation>, Action<Diagnostic>> analyze)
+    public static void Register(CompilationStartAnalysisContext context, string[] names, Action<ImmutableArray<IOperation>, Action<Diagnostic>> analyze, Func<ISymbol, bool>? skip = null)
     {
         var wanted = new HashSet<string>(names, StringComparer.Ordinal);
         context.RegisterCodeBlockAction(block =>
         {
-            if (!block.CodeBlock.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && wanted.Contains(token.ValueText)))
+            if (skip?.Invoke(block.OwningSymbol) == true || !block.CodeBlock.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && wanted.Contains(token.ValueText)))
             {
                 return;
             }

@@ -12,14 +12,6 @@ namespace Skewless.Analyzers.Skew.Clones;
 /// </summary>
 internal sealed class TrainingCode
 {
-    // By name, so no test framework has to be referenced; an attribute derived from one (Theory from Fact) counts too.
-    private static readonly HashSet<string> TestAttributeNames = new(StringComparer.Ordinal)
-    {
-        "FactAttribute", "TheoryAttribute",                                 // xUnit
-        "TestAttribute", "TestCaseAttribute", "TestCaseSourceAttribute",    // NUnit
-        "TestMethodAttribute", "DataTestMethodAttribute",                   // MSTest
-    };
-
     private readonly Lazy<HashSet<ISymbol>> _featureCode;
 
     public TrainingCode(Compilation compilation, IReadOnlyList<INamedTypeSymbol> featureSets, HashSet<SyntaxNode> featureSetDeclarations, INamedTypeSymbol featureAttribute) =>
@@ -36,26 +28,12 @@ internal sealed class TrainingCode
         var symbol = member is BaseFieldDeclarationSyntax
             ? expression.FirstAncestorOrSelf<VariableDeclaratorSyntax>() is { } variable ? model.GetDeclaredSymbol(variable, cancellationToken) : null
             : model.GetDeclaredSymbol(member, cancellationToken);
-        return symbol is not null && (IsTest(symbol) || IsFeatureCode(symbol));
+        return symbol is not null && (TestMethods.IsTest(symbol) || IsFeatureCode(symbol));
     }
 
     private bool IsFeatureCode(ISymbol symbol) =>
         _featureCode.Value.Contains(symbol.OriginalDefinition)
         || (symbol is IMethodSymbol { PartialImplementationPart: { } implementation } && _featureCode.Value.Contains(implementation.OriginalDefinition));
-
-    private static bool IsTest(ISymbol symbol) =>
-        symbol is IMethodSymbol method && method.GetAttributes().Any(attribute =>
-        {
-            for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
-            {
-                if (TestAttributeNames.Contains(type.Name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        });
 
     // The same walk the generator fingerprints definitions with. Its input type only selects the member
     // reads it collects, which are not needed here: object collects none. Binding thousands of features
