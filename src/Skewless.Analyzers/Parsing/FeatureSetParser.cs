@@ -180,12 +180,15 @@ internal static class FeatureSetParser
     /// <remarks>
     /// Makes the checks <see cref="Parse(INamedTypeSymbol, KnownSymbols, Compilation, ICollection{Diagnostic}, CancellationToken)"/>
     /// makes before it binds the features, which an analyzer reporting a split should not pay for; a set wider than
-    /// 2^24 slots (SKW111), known only once every feature is parsed, is taken as generated.
+    /// 2^24 slots (SKW111), known only once every feature is parsed, is taken as generated. A feature set of a referenced
+    /// assembly, already compiled, generates the split it has.
     /// </remarks>
     public static bool GeneratesSplit(INamedTypeSymbol featureSet, bool byTime, KnownSymbols symbols, Compilation compilation, CancellationToken cancellationToken) =>
-        GeneratableInput(featureSet, symbols, diagnostics: null, cancellationToken) is (_, var inputType)
-        && CheckReservedMembers(featureSet, diagnostics: null)
-        && (byTime ? EventTimeOf(inputType, featureSet, symbols, compilation) is not null : GroupKeyOf(inputType, featureSet, symbols, compilation) is not null);
+        featureSet.Locations.Any(location => location.IsInSource)
+            ? GeneratableInput(featureSet, symbols, diagnostics: null, cancellationToken) is (_, var inputType)
+                && CheckReservedMembers(featureSet, diagnostics: null)
+                && (byTime ? EventTimeOf(inputType, featureSet, symbols, compilation) is not null : GroupKeyOf(inputType, featureSet, symbols, compilation) is not null)
+            : featureSet.GetMembers(byTime ? "SplitByTime" : "SplitByGroup").Any(member => member is IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public });
 
     /// <summary>Event times the generated SplitByTime takes a cutoff of: the date and time types, not numbers, which would make its overloads ambiguous.</summary>
     private static readonly string[] TimeTypes = { "System.DateTime", "System.DateTimeOffset", "System.DateOnly" };

@@ -168,13 +168,11 @@ public sealed class UseDeterministicSplitCodeFix : CodeFixProvider
             return null;
         }
 
-        return compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type, cancellationToken)
-            .OfType<INamedTypeSymbol>()
-            .Where(type => KnownSymbols.Find(type, symbols.FeatureSetAttribute) is { ConstructorArguments: { Length: 1 } arguments }
-                && SymbolEqualityComparer.Default.Equals(arguments[0].Value as ITypeSymbol, rowType)
-                && (method == SplitByGroup || FeatureSetParser.GeneratesSplit(type, byTime: true, symbols, compilation, cancellationToken))
-                && (method == SplitByTime || FeatureSetParser.GeneratesSplit(type, byTime: false, symbols, compilation, cancellationToken)))
-            .OrderBy(type => type.ToDisplayString(), StringComparer.Ordinal)
+        return FeatureSetTypes.Of(compilation, symbols, cancellationToken)
+            .Where(pair => SymbolEqualityComparer.Default.Equals(pair.Rows, rowType)
+                && (method == SplitByGroup || FeatureSetParser.GeneratesSplit(pair.FeatureSet, byTime: true, symbols, compilation, cancellationToken))
+                && (method == SplitByTime || FeatureSetParser.GeneratesSplit(pair.FeatureSet, byTime: false, symbols, compilation, cancellationToken)))
+            .Select(pair => pair.FeatureSet)
             .FirstOrDefault();
     }
 

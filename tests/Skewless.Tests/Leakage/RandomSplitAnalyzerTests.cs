@@ -92,7 +92,7 @@ public sealed class RandomSplitAnalyzerTests
         row == "Visit" ? "split with VisitFeatures.SplitByTimeAndGroup instead" : $"split with {row}Features.{single} instead";
 
     /// <summary>The remedy for visits when no feature set of them is in the test.</summary>
-    private const string VisitsWithoutFeatureSet = "split with the SplitByTimeAndGroup a [FeatureSet] of 'Visit' generates";
+    private const string VisitsWithoutFeatureSet = "split with DeterministicSplit.ByTimeAndGroup(rows, row => row.At, cutoff, row => row.Patient, testFraction) instead";
 
     // A unit test shuffles and cuts rows on purpose and ships no model; the same code outside a test is reported.
     [Fact]

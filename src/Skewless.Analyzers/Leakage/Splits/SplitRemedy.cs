@@ -22,12 +22,8 @@ internal sealed class SplitRemedy
     {
         _compilation = compilation;
         _symbols = symbols;
-        _featureSets = new Lazy<ILookup<ISymbol, INamedTypeSymbol>>(() => compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type)
-            .OfType<INamedTypeSymbol>()
-            .Select(type => (Type: type, Rows: KnownSymbols.Find(type, symbols.FeatureSetAttribute) is { ConstructorArguments: { Length: 1 } arguments } ? arguments[0].Value as ITypeSymbol : null))
-            .Where(pair => pair.Rows is not null)
-            .OrderBy(pair => pair.Type.ToDisplayString(), StringComparer.Ordinal)
-            .ToLookup(pair => (ISymbol)pair.Rows!, pair => pair.Type, SymbolEqualityComparer.Default));
+        _featureSets = new Lazy<ILookup<ISymbol, INamedTypeSymbol>>(() => FeatureSetTypes.Of(compilation, symbols, CancellationToken.None)
+            .ToLookup(pair => (ISymbol)pair.Rows, pair => pair.FeatureSet, SymbolEqualityComparer.Default));
     }
 
     /// <summary>The remedy for rows of <paramref name="rowType"/> reported under the rule that protects <paramref name="byTime"/>'s axis.</summary>
@@ -50,9 +46,19 @@ internal sealed class SplitRemedy
             return $"split with {full.Name}.SplitByTimeAndGroup instead";
         }
 
-        return featureSets.FirstOrDefault(type => Generates(type, byTime)) is { } featureSet
-            ? $"split with {featureSet.Name}.{single} instead"
-            : $"split with the {(both ? "SplitByTimeAndGroup" : single)} a [FeatureSet] of '{rowType.Name}' generates";
+        if (featureSets.FirstOrDefault(type => Generates(type, byTime)) is { } featureSet)
+        {
+            return $"split with {featureSet.Name}.{single} instead";
+        }
+
+        // No feature set generates it (none of these rows, or a member of a type the generated split cannot compare,
+        // such as an int year): the runtime's split takes any comparable time and any key.
+        var time = KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute)?.Name;
+        var key = KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute)?.Name;
+        return both ? $"split with DeterministicSplit.ByTimeAndGroup(rows, row => row.{time}, cutoff, row => row.{key}, testFraction) instead"
+            : byTime && time is not null ? $"split with DeterministicSplit.ByTime(rows, row => row.{time}, cutoff) instead"
+            : !byTime && key is not null ? $"split with DeterministicSplit.ByGroup(rows, row => row.{key}, testFraction) instead"
+            : $"split with the {single} a [FeatureSet] of '{rowType.Name}' generates";
     }
 
     private bool Generates(INamedTypeSymbol featureSet, bool byTime) => FeatureSetParser.GeneratesSplit(featureSet, byTime, _symbols, _compilation, CancellationToken.None);
