@@ -92,8 +92,15 @@ internal static class NondeterministicApis
     };
 
     /// <summary>What <paramref name="operation"/> does that is not deterministic, such as <c>calls DateTime.Now</c>, or <see langword="null"/>.</summary>
-    public static FeatureUse? Find(IOperation operation)
+    /// <param name="operation">An operation of code that a feature reaches.</param>
+    /// <param name="writes">Where other code changes the static objects features read, found when first needed.</param>
+    public static FeatureUse? Find(IOperation operation, Lazy<StaticWrites>? writes = null)
     {
+        if (StaticObjects.Holder(operation) is { } holder && StaticObject(operation, holder, writes) is { } use)
+        {
+            return use;
+        }
+
         if (StaticState(operation) is { } state)
         {
             return Use(state);
@@ -121,7 +128,7 @@ internal static class NondeterministicApis
             IMemberReferenceOperation reference => reference.Instance,
             _ => null,
         };
-        return instance is not null && Find(instance) is not null
+        return instance is not null && Find(instance, writes) is not null
             ? null
             : Use(member switch
             {
@@ -132,7 +139,24 @@ internal static class NondeterministicApis
             });
     }
 
-    private static FeatureUse Use(string description) => new(ImmutableArray.Create<object>(description), ImmutableDictionary<string, string?>.Empty);
+    private static FeatureUse Use(string description, SyntaxNode? at = null) => new(ImmutableArray.Create<object>(description), ImmutableDictionary<string, string?>.Empty, at);
+
+    // A change to the object a static field holds, reported at the change; or a read of a static field, readonly or
+    // not, whose object code outside the features changes after it is initialised. A field whose own write SKW302
+    // reports anyway (it is not readonly) is reported once, at the change when there is one.
+    private static FeatureUse? StaticObject(IOperation reference, ISymbol holder, Lazy<StaticWrites>? writes)
+    {
+        if (StaticObjects.Through(reference, holder) is { } mutation)
+        {
+            return reference.SemanticModel is { } model && StaticWrites.IsInitialisation(mutation.At.Syntax, holder.ContainingType, model, helpers: null)
+                ? null
+                : Use(mutation.Description, mutation.At.Syntax);
+        }
+
+        return StaticObjects.IsReadOnly(holder) && writes?.Value.WriterOf(holder) is { } writer
+            ? Use($"reads {StaticObjects.Name(holder)}, which {writer} writes after it is initialised")
+            : null;
+    }
 
     private static string? StaticState(IOperation operation) => operation switch
     {

@@ -18,7 +18,12 @@ public sealed class NondeterministicFeatureAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start => FeatureUses.Register(
             start,
             Descriptors.NondeterministicFeature,
-            NondeterministicApis.Find,
+            uses =>
+            {
+                // Searched for only when a feature reads a static field whose object could be changed elsewhere.
+                var writes = new Lazy<StaticWrites>(() => StaticWrites.Find(start.Compilation, uses, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+                return operation => NondeterministicApis.Find(operation, writes);
+            },
             OperationKind.Invocation,
             OperationKind.PropertyReference,
             OperationKind.FieldReference,
