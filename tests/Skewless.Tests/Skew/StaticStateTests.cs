@@ -375,6 +375,19 @@ public sealed class StaticStateTests
             }
         }
 
+        // A feature that reads Count runs Fill once, when Tables is initialised.
+        public static class Tables
+        {
+            public static readonly Dictionary<string, int> Codes = new();
+            public static readonly int Count = Fill();
+
+            private static int Fill()
+            {
+                Codes["NY"] = 1;
+                return Codes.Count;
+            }
+        }
+
         // Training code may change static collections that no feature reads.
         public static class TrainingOnly
         {
@@ -399,6 +412,8 @@ public sealed class StaticStateTests
             [Feature] public static int Immutable(Flight f) => Lookups.Frozen.GetValueOrDefault(f.Origin) + Lookups.Immutable.GetValueOrDefault(f.Origin);
 
             [Feature] public static bool Valid(Flight f) => Lookups.Code.IsMatch(f.Origin);
+
+            [Feature] public static int Code(Flight f) => Tables.Codes.GetValueOrDefault(f.Origin) + Tables.Count;
 
             [Feature] public static float Local(Flight f)
             {

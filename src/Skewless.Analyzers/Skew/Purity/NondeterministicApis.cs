@@ -94,9 +94,10 @@ internal static class NondeterministicApis
     /// <summary>What <paramref name="operation"/> does that is not deterministic, such as <c>calls DateTime.Now</c>, or <see langword="null"/>.</summary>
     /// <param name="operation">An operation of code that a feature reaches.</param>
     /// <param name="writes">Where other code changes the static objects features read, found when first needed.</param>
-    public static FeatureUse? Find(IOperation operation, Lazy<StaticWrites>? writes = null)
+    /// <param name="helpers">The private helpers that only initialise their types, shared by the compilation's operation actions.</param>
+    public static FeatureUse? Find(IOperation operation, Lazy<StaticWrites>? writes = null, StaticWrites.InitialisingHelpers? helpers = null)
     {
-        if (StaticObjects.Holder(operation) is { } holder && StaticObject(operation, holder, writes) is { } use)
+        if (StaticObjects.Holder(operation) is { } holder && StaticObject(operation, holder, writes, helpers) is { } use)
         {
             return use;
         }
@@ -128,7 +129,7 @@ internal static class NondeterministicApis
             IMemberReferenceOperation reference => reference.Instance,
             _ => null,
         };
-        return instance is not null && Find(instance, writes) is not null
+        return instance is not null && Find(instance, writes, helpers) is not null
             ? null
             : Use(member switch
             {
@@ -144,16 +145,17 @@ internal static class NondeterministicApis
     // A change to the object a static field holds, reported at the change; or a read of a static field, readonly or
     // not, whose object code outside the features changes after it is initialised. A field whose own write SKW302
     // reports anyway (it is not readonly) is reported once, at the change when there is one.
-    private static FeatureUse? StaticObject(IOperation reference, ISymbol holder, Lazy<StaticWrites>? writes)
+    private static FeatureUse? StaticObject(IOperation reference, ISymbol holder, Lazy<StaticWrites>? writes, StaticWrites.InitialisingHelpers? helpers)
     {
         if (StaticObjects.Through(reference, holder) is { } mutation)
         {
-            return reference.SemanticModel is { } model && StaticWrites.IsInitialisation(mutation.At.Syntax, holder.ContainingType, model, helpers: null)
+            // Features reach a type's initialisation through its static fields' initializers, which run once.
+            return reference.SemanticModel is { } model && StaticWrites.IsInitialisation(mutation.At.Syntax, holder.ContainingType, model, helpers)
                 ? null
                 : Use(mutation.Description, mutation.At.Syntax);
         }
 
-        return StaticObjects.IsReadOnly(holder) && writes?.Value.WriterOf(holder) is { } writer
+        return StaticObjects.IsReadOnly(holder) && holder.DeclaringSyntaxReferences.Length > 0 && writes?.Value.WriterOf(holder) is { } writer
             ? Use($"reads {StaticObjects.Name(holder)}, which {writer} writes after it is initialised")
             : null;
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.Skew.Purity;
 
@@ -22,7 +23,8 @@ public sealed class NondeterministicFeatureAnalyzer : DiagnosticAnalyzer
             {
                 // Searched for only when a feature reads a static field whose object could be changed elsewhere.
                 var writes = new Lazy<StaticWrites>(() => StaticWrites.Find(start.Compilation, uses, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-                return operation => NondeterministicApis.Find(operation, writes);
+                var helpers = new StaticWrites.InitialisingHelpers(new SemanticModels(start.Compilation), start.CancellationToken);
+                return operation => NondeterministicApis.Find(operation, writes, helpers);
             },
             OperationKind.Invocation,
             OperationKind.PropertyReference,

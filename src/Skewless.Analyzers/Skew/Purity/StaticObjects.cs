@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -156,6 +157,76 @@ internal static class StaticObjects
         return null;
     }
 
+    /// <summary>
+    /// Whether the expression <paramref name="node"/>, naming a static field or property, may be changed by the
+    /// code around it, judged from syntax alone so that only such names are bound: a superset of what
+    /// <see cref="Through"/> finds.
+    /// </summary>
+    public static bool MaybeChanged(ExpressionSyntax node)
+    {
+        SyntaxNode current = node;
+        while (current.Parent is { } parent)
+        {
+            switch (parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Expression == current:
+                    if (access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access)
+                    {
+                        var name = access.Name.Identifier.ValueText;
+                        if (IsView(name))
+                        {
+                            current = invocation;
+                            continue;
+                        }
+
+                        return MutatingMembers.Contains(name) || name.StartsWith("Remove", StringComparison.Ordinal) || MutatesArgument(name);
+                    }
+
+                    current = access;
+                    continue;
+                case ElementAccessExpressionSyntax element when element.Expression == current:
+                case ParenthesizedExpressionSyntax:
+                case CastExpressionSyntax:
+                case PostfixUnaryExpressionSyntax when parent.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    current = parent;
+                    continue;
+                case ArgumentSyntax argument:
+                    if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
+                    {
+                        return current != node;
+                    }
+
+                    if (argument.Parent?.Parent is InvocationExpressionSyntax { Expression: var called } call)
+                    {
+                        var name = called switch
+                        {
+                            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                            SimpleNameSyntax simple => simple.Identifier.ValueText,
+                            _ => "",
+                        };
+                        if (IsView(name))
+                        {
+                            current = call;
+                            continue;
+                        }
+
+                        return MutatesArgument(name);
+                    }
+
+                    return false;
+                case AssignmentExpressionSyntax assignment:
+                    return assignment.Left == current && current != node;
+                case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
+                    return current != node && parent.Kind() is SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
+                        or SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>How messages name a holder: <c>static field 'Stats.Seen'</c>.</summary>
     public static string Name(ISymbol holder) => $"static {(holder is IFieldSymbol ? "field" : "property")} '{FeatureUses.Display(holder)}'";
 
@@ -190,6 +261,10 @@ internal static class StaticObjects
 
         return false;
     }
+
+    private static bool IsView(string name) => Views.Any(view => view.Methods.Contains(name));
+
+    private static bool MutatesArgument(string name) => MutatingArguments.Any(mutating => mutating.Methods.Contains(name));
 
     private static bool IsView(IMethodSymbol method)
     {

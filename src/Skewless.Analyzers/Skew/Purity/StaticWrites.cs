@@ -51,6 +51,11 @@ internal sealed class StaticWrites
                 }
 
                 ExpressionSyntax node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                if (!StaticObjects.MaybeChanged(node))
+                {
+                    continue;
+                }
+
                 model ??= models.For(tree);
                 if (model?.GetOperation(node, cancellationToken) is not { } reference
                     || StaticObjects.Holder(reference) is not { } holder
@@ -78,7 +83,10 @@ internal sealed class StaticWrites
     /// one of its static fields or properties, in its static constructor, or, given <paramref name="helpers"/>,
     /// in a private method of it that only those call.
     /// </summary>
-    public static bool IsInitialisation(SyntaxNode node, INamedTypeSymbol? type, SemanticModel model, InitialisingHelpers? helpers)
+    public static bool IsInitialisation(SyntaxNode node, INamedTypeSymbol? type, SemanticModel model, InitialisingHelpers? helpers) =>
+        IsInitialisation(node, type, model, helpers, locked: false);
+
+    private static bool IsInitialisation(SyntaxNode node, INamedTypeSymbol? type, SemanticModel model, InitialisingHelpers? helpers, bool locked)
     {
         if (type is null || node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { Parent: TypeDeclarationSyntax declaration } member)
         {
@@ -99,7 +107,8 @@ internal sealed class StaticWrites
         }
 
         return member is not MethodDeclarationSyntax method
-            || (model.GetDeclaredSymbol(method) is { DeclaredAccessibility: Accessibility.Private } helper && helpers!.OnlyInitialise(helper, type.OriginalDefinition));
+            || (model.GetDeclaredSymbol(method) is { DeclaredAccessibility: Accessibility.Private } helper
+                && (locked ? helpers!.SearchLocked(helper, type.OriginalDefinition) : helpers!.OnlyInitialise(helper, type.OriginalDefinition)));
     }
 
     // The holders whose object can be changed without a write of the holder, which SKW302 reports anyway.
@@ -161,9 +170,21 @@ internal sealed class StaticWrites
             _cancellationToken = cancellationToken;
         }
 
+        /// <summary>Whether <paramref name="helper"/>, a private method of <paramref name="type"/>, is called, and only from <paramref name="type"/>'s initialisation.</summary>
+        /// <remarks>Safe to call from several threads, as operation actions do.</remarks>
         public bool OnlyInitialise(ISymbol helper, INamedTypeSymbol type)
         {
-            helper = helper.OriginalDefinition;
+            lock (_known)
+            {
+                return Search(helper.OriginalDefinition, type);
+            }
+        }
+
+        // Under the lock already, from a search of another helper's callers.
+        internal bool SearchLocked(ISymbol helper, INamedTypeSymbol type) => Search(helper.OriginalDefinition, type);
+
+        private bool Search(ISymbol helper, INamedTypeSymbol type)
+        {
             if (_known.TryGetValue(helper, out var known))
             {
                 return known;
@@ -195,7 +216,7 @@ internal sealed class StaticWrites
                     }
 
                     called = true;
-                    if (!IsInitialisation(name, type, model, this))
+                    if (!IsInitialisation(name, type, model, this, locked: true))
                     {
                         onlyInitialising = false;
                         break;
