@@ -154,6 +154,8 @@ public sealed class StaticStateTests
         "{|SKW302:Array.Reverse(State.Array)|}",
         "{|SKW302:State.Array.AsSpan()[0]|} = 1",
         "{|SKW302:State.Array.AsSpan().Fill(0)|}",
+        "{|SKW302:MemoryExtensions.Sort<int>(State.Array)|}",
+        "{|SKW302:State.Array.AsSpan(1).Reverse()|}",
         "Interlocked.Increment(ref {|SKW302:State.Array[0]|})",
         "{|SKW302:Running.Instance.Sum|} += f.DistanceMiles",
         "{|SKW302:Running.Instance.Sum|} = f.DistanceMiles",

@@ -116,9 +116,7 @@ internal static class StaticObjects
         {
             switch (parent)
             {
-                // A reference conversion keeps the object; boxing or a user-defined conversion makes another one.
-                case IConversionOperation conversion when conversion.Operand == current && conversion.OperatorMethod is null
-                    && current.Type is { IsValueType: false } && conversion.Type is { IsValueType: false }:
+                case IConversionOperation conversion when conversion.Operand == current && KeepsObject(conversion):
                     current = parent;
                     continue;
                 case IFieldReferenceOperation field when field.Instance == current:
@@ -261,6 +259,13 @@ internal static class StaticObjects
 
         return false;
     }
+
+    // A reference conversion keeps the object, and so does an array's to a span or memory over it; boxing or
+    // another user-defined conversion makes another one.
+    private static bool KeepsObject(IConversionOperation conversion) =>
+        (conversion.OperatorMethod is null && conversion.Operand.Type is { IsValueType: false } && conversion.Type is { IsValueType: false })
+        || (conversion.Operand.Type is IArrayTypeSymbol && conversion.Type is INamedTypeSymbol target
+            && FeatureUses.FullName(target.OriginalDefinition) is "System.Span" or "System.Memory");
 
     private static bool IsView(string name) => Views.Any(view => view.Methods.Contains(name));
 
