@@ -142,9 +142,9 @@ internal static class NondeterministicApis
 
     private static FeatureUse Use(string description, SyntaxNode? at = null) => new(ImmutableArray.Create<object>(description), ImmutableDictionary<string, string?>.Empty, at);
 
-    // A change to the object a static field holds, reported at the change; or a read of a static field, readonly or
-    // not, whose object code outside the features changes after it is initialised. A field whose own write SKW302
-    // reports anyway (it is not readonly) is reported once, at the change when there is one.
+    // A change to the object a static field holds, readonly or not, reported at the change; or a read of a readonly
+    // static field whose object code outside the features changes after it is initialised. A field that is not
+    // readonly, whose every read SKW302 reports anyway, is reported once, at the change when there is one.
     private static FeatureUse? StaticObject(IOperation reference, ISymbol holder, Lazy<StaticWrites>? writes, StaticWrites.InitialisingHelpers? helpers)
     {
         if (StaticObjects.Through(reference, holder) is { } mutation)

@@ -14,8 +14,9 @@ namespace Skewless.Analyzers.Skew.Purity;
 /// </summary>
 /// <remarks>
 /// Only the holders that feature code reaches are searched for, by name, in one pass over the tokens
-/// of the compilation; only a token with such a name is bound. Changes in code that features reach are
-/// not recorded here: SKW302 reports them where they are.
+/// of the compilation, and only when a feature reads one; a token with such a name is bound only where
+/// the syntax around it can change the object. Changes in code that features reach are not recorded
+/// here: SKW302 reports them where they are.
 /// </remarks>
 internal sealed class StaticWrites
 {
