@@ -366,7 +366,7 @@ internal static class Descriptors
         "Feature '{0}' {1}{2}, so training and serving can compute different values for the same row",
         SkewCategory,
         DiagnosticSeverity.Error,
-        "A feature must be a function of its row. The clock, randomness, GUIDs, the environment and its time zone, files, the network, the console and mutable static state give another value at serving time than at training time. Put what the feature needs into the row, or pass a TimeProvider through it; give a date its offset or zone explicitly.");
+        "A feature must be a function of its row. The clock, randomness, GUIDs, the environment and its time zone, files, the network, the console and mutable static state, such as a collection a static readonly field holds that is changed while rows are computed or filled by other code, give another value at serving time than at training time. Put what the feature needs into the row, or pass a TimeProvider through it; give a date its offset or zone explicitly; fit a table such as a target encoding as an input of the model, or build it once, immutably.");
 
     public static readonly DiagnosticDescriptor CultureDependentFeature = Create(
         DiagnosticIds.CultureDependentFeature,

@@ -9,7 +9,8 @@ namespace Skewless.Analyzers.Skew;
 /// <summary>A use of an API that a feature must not reach, as a rule describes it.</summary>
 /// <param name="Description">The message arguments between the feature's name and the path.</param>
 /// <param name="Properties">Diagnostic properties for a code fix.</param>
-internal sealed record FeatureUse(ImmutableArray<object> Description, ImmutableDictionary<string, string?> Properties);
+/// <param name="At">Where to report it, when not at the operation found: a change to a static object is reported at the change, not at the static field.</param>
+internal sealed record FeatureUse(ImmutableArray<object> Description, ImmutableDictionary<string, string?> Properties, SyntaxNode? At = null);
 
 /// <summary>
 /// Reports uses of APIs in the code that features reach: their own bodies, and the source helpers,
@@ -26,14 +27,29 @@ internal sealed class FeatureUses
     // Several rules (SKW302, SKW303) search the same reached code, so a compilation's walk is shared between them.
     private static readonly ConditionalWeakTable<Compilation, Once<FeatureUses?>> Walks = new();
 
+    /// <summary>The source members that features reach, themselves included.</summary>
+    public IEnumerable<ISymbol> Reached => _reached.Keys;
+
+    /// <summary>Whether some feature reaches <paramref name="symbol"/>.</summary>
+    public bool Reaches(ISymbol symbol) => _reached.ContainsKey(symbol.OriginalDefinition);
+
     /// <summary>Registers <paramref name="find"/> on the code features reach, if the compilation has features.</summary>
-    public static void Register(CompilationStartAnalysisContext start, DiagnosticDescriptor descriptor, Func<IOperation, FeatureUse?> find, params OperationKind[] kinds)
+    public static void Register(CompilationStartAnalysisContext start, DiagnosticDescriptor descriptor, Func<IOperation, FeatureUse?> find, params OperationKind[] kinds) =>
+        Register(start, descriptor, _ => find, kinds);
+
+    /// <summary>
+    /// Registers the search <paramref name="findFor"/> makes, given what features reach, on the code features reach,
+    /// if the compilation has features. <paramref name="findFor"/> is called once per compilation.
+    /// </summary>
+    public static void Register(CompilationStartAnalysisContext start, DiagnosticDescriptor descriptor, Func<FeatureUses, Func<IOperation, FeatureUse?>> findFor, params OperationKind[] kinds)
     {
         if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols
             || Walks.GetValue(start.Compilation, _ => new Once<FeatureUses?>()).Get(() => Build(start.Compilation, symbols, start.CancellationToken)) is not { } uses)
         {
             return;
         }
+
+        var find = findFor(uses);
 
         start.RegisterOperationBlockStartAction(block =>
         {
@@ -52,7 +68,7 @@ internal sealed class FeatureUses
                     {
                         operation.ReportDiagnostic(Diagnostic.Create(
                             descriptor,
-                            operation.Operation.Syntax.GetLocation(),
+                            (use.At ?? operation.Operation.Syntax).GetLocation(),
                             use.Properties,
                             new object[] { reached.Feature }.Concat(use.Description).Append(reached.Via).ToArray()));
                     }

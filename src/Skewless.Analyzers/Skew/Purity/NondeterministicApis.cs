@@ -92,8 +92,16 @@ internal static class NondeterministicApis
     };
 
     /// <summary>What <paramref name="operation"/> does that is not deterministic, such as <c>calls DateTime.Now</c>, or <see langword="null"/>.</summary>
-    public static FeatureUse? Find(IOperation operation)
+    /// <param name="operation">An operation of code that a feature reaches.</param>
+    /// <param name="writes">Where other code changes the static objects features read, found when first needed.</param>
+    /// <param name="helpers">The private helpers that only initialise their types, shared by the compilation's operation actions.</param>
+    public static FeatureUse? Find(IOperation operation, Lazy<StaticWrites>? writes = null, StaticWrites.InitialisingHelpers? helpers = null)
     {
+        if (StaticObjects.Holder(operation) is { } holder && StaticObject(operation, holder, writes, helpers) is { } use)
+        {
+            return use;
+        }
+
         if (StaticState(operation) is { } state)
         {
             return Use(state);
@@ -121,7 +129,7 @@ internal static class NondeterministicApis
             IMemberReferenceOperation reference => reference.Instance,
             _ => null,
         };
-        return instance is not null && Find(instance) is not null
+        return instance is not null && Find(instance, writes, helpers) is not null
             ? null
             : Use(member switch
             {
@@ -132,7 +140,25 @@ internal static class NondeterministicApis
             });
     }
 
-    private static FeatureUse Use(string description) => new(ImmutableArray.Create<object>(description), ImmutableDictionary<string, string?>.Empty);
+    private static FeatureUse Use(string description, SyntaxNode? at = null) => new(ImmutableArray.Create<object>(description), ImmutableDictionary<string, string?>.Empty, at);
+
+    // A change to the object a static field holds, readonly or not, reported at the change; or a read of a readonly
+    // static field whose object code outside the features changes after it is initialised. A field that is not
+    // readonly, whose every read SKW302 reports anyway, is reported once, at the change when there is one.
+    private static FeatureUse? StaticObject(IOperation reference, ISymbol holder, Lazy<StaticWrites>? writes, StaticWrites.InitialisingHelpers? helpers)
+    {
+        if (StaticObjects.Through(reference, holder) is { } mutation)
+        {
+            // Features reach a type's initialisation through its static fields' initializers, which run once.
+            return reference.SemanticModel is { } model && StaticWrites.IsInitialisation(mutation.At.Syntax, holder.ContainingType, model, helpers)
+                ? null
+                : Use(mutation.Description, mutation.At.Syntax);
+        }
+
+        return StaticObjects.IsReadOnly(holder) && holder.DeclaringSyntaxReferences.Length > 0 && writes?.Value.WriterOf(holder) is { } writer
+            ? Use($"reads {StaticObjects.Name(holder)}, which {writer} writes after it is initialised")
+            : null;
+    }
 
     private static string? StaticState(IOperation operation) => operation switch
     {

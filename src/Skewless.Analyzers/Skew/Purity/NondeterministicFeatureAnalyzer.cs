@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.Skew.Purity;
 
@@ -18,7 +19,13 @@ public sealed class NondeterministicFeatureAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start => FeatureUses.Register(
             start,
             Descriptors.NondeterministicFeature,
-            NondeterministicApis.Find,
+            uses =>
+            {
+                // Searched for only when a feature reads a static field whose object could be changed elsewhere.
+                var writes = new Lazy<StaticWrites>(() => StaticWrites.Find(start.Compilation, uses, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+                var helpers = new StaticWrites.InitialisingHelpers(new SemanticModels(start.Compilation), start.CancellationToken);
+                return operation => NondeterministicApis.Find(operation, writes, helpers);
+            },
             OperationKind.Invocation,
             OperationKind.PropertyReference,
             OperationKind.FieldReference,
