@@ -55,11 +55,13 @@ internal static class StaticObjects
         "System.Span",
     };
 
-    // The members of those types that change what the collection holds (besides every Remove...).
+    // The members of those types that change what the collection holds (besides every Remove...). Not GetOrAdd: a memo
+    // returns for a key what its factory makes, the same on every call when the factory is pure, and a factory that is
+    // not (a counter handing out ids in order of arrival) is reported in its own code.
     private static readonly HashSet<string> MutatingMembers = new(StringComparer.Ordinal)
     {
         "Add", "AddRange", "Insert", "InsertRange", "Clear", "Fill", "Set", "SetAll", "SetValueAtIndex", "Move",
-        "TryAdd", "TryRemove", "TryUpdate", "AddOrUpdate", "GetOrAdd", "Take", "TryTake",
+        "TryAdd", "TryRemove", "TryUpdate", "AddOrUpdate", "Take", "TryTake",
         "Enqueue", "EnqueueRange", "Dequeue", "TryDequeue", "EnqueueDequeue", "DequeueEnqueue",
         "Push", "PushRange", "Pop", "TryPop", "TryPopRange",
         "AddFirst", "AddLast", "AddBefore", "AddAfter",
