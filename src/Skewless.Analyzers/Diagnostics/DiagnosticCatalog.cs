@@ -20,6 +20,7 @@ internal static class DiagnosticIds
     public const string FeatureSetTooWide = "SKW111";
     public const string UnsplittableEventTime = "SKW112";
     public const string DriftThresholdOutOfRange = "SKW113";
+    public const string RegistryNamespaceTaken = "SKW114";
 
     // Leakage: features, splits and fits that let the model see what it will not have when serving.
     public const string LabelDependency = "SKW200";
@@ -117,6 +118,14 @@ internal static class Descriptors
         DefinitionsCategory,
         DiagnosticSeverity.Warning,
         "A report flags a feature when its distance exceeds the threshold. The L-infinity distance of a categorical feature lies from 0 to 1 and the Jensen-Shannon divergence of a numeric one from 0 to ln 2 (about 0.693), so a threshold at or above the top is never crossed, and a negative or non-finite one is ignored for the default.");
+
+    public static readonly DiagnosticDescriptor RegistryNamespaceTaken = Create(
+        DiagnosticIds.RegistryNamespaceTaken,
+        "The feature set registry's namespace must be free",
+        "The registry of this assembly's feature sets is generated as '{0}.FeatureSets', and {1} already takes that name, so the compiler reports CS0101: set <SkewlessRegistryNamespace> in the project file to another namespace",
+        DefinitionsCategory,
+        DiagnosticSeverity.Error,
+        "Skewless generates a FeatureSets class, which loads every version of every feature set, in the namespace named after the assembly unless the SkewlessRegistryNamespace property names another. A type with that namespace's name, or of one of its parts (a row class Zip in project Zip), or a FeatureSets type or namespace of its own, clashes with it.");
 
     public static readonly DiagnosticDescriptor TransformMisuse = Create(
         DiagnosticIds.TransformMisuse,
