@@ -25,6 +25,25 @@ internal static class TestCompilation
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: options.LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable));
 
+    /// <summary>
+    /// A project named <paramref name="name"/> of <paramref name="source"/>, in the file <paramref name="path"/>, that references
+    /// <paramref name="features"/> compiled with the generator into an assembly of its own, as a serving or training project
+    /// references a features library; it must compile.
+    /// </summary>
+    public static CSharpCompilation ReferencingFeatures(string features, string name, string source, string path, ImmutableArray<MetadataReference> references)
+    {
+        var (library, _, _) = Generate(Create(features));
+        using var image = new MemoryStream();
+        Xunit.Assert.True(library.Emit(image).Success);
+        var project = CSharpCompilation.Create(
+            name,
+            [CSharpSyntaxTree.ParseText(source, ParseOptions, path: path)],
+            references.Add(MetadataReference.CreateFromImage(image.ToArray())),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Xunit.Assert.Empty(project.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+        return project;
+    }
+
     public static GeneratorDriver Driver(bool trackSteps = false, CSharpParseOptions? options = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new FeatureSetGenerator().AsSourceGenerator() },

@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Leakage.Splits;
@@ -33,23 +31,15 @@ public sealed class SplitRemedyTests
     public async Task Names_the_split_of_a_feature_set_in_a_referenced_features_library()
     {
         // A team keeps its feature sets in a library: the message must name the split there, not ask for a feature set.
-        var (features, _, _) = TestCompilation.Generate(TestCompilation.Create(Essays));
-        using var image = new MemoryStream();
-        Assert.True(features.Emit(image).Success);
-        var training = CSharpCompilation.Create(
-            "Training",
-            [CSharpSyntaxTree.ParseText("""
-                using System.Collections.Generic;
-                using Microsoft.ML;
+        var training = TestCompilation.ReferencingFeatures(Essays, "Training", """
+            using System.Collections.Generic;
+            using Microsoft.ML;
 
-                public static class Training
-                {
-                    public static void Run(MLContext ml, List<Essay> essays) => ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(essays));
-                }
-                """, TestCompilation.ParseOptions, path: "Training.cs")],
-            TestReferences.WithMachineLearning.Add(MetadataReference.CreateFromImage(image.ToArray())),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(training.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+            public static class Training
+            {
+                public static void Run(MLContext ml, List<Essay> essays) => ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(essays));
+            }
+            """, "Training.cs", TestReferences.WithMachineLearning);
 
         var diagnostics = await TestCompilation.AnalyzeAsync(training, [new RandomSplitAnalyzer()]);
 

@@ -22,24 +22,16 @@ public sealed class FeatureAssemblyTests
     [Fact]
     public async Task A_copy_in_a_project_referencing_the_features_assembly_fires()
     {
-        var (features, _, _) = TestCompilation.Generate(TestCompilation.Create(Features));
-        using var image = new MemoryStream();
-        Assert.True(features.Emit(image).Success);
-        var service = CSharpCompilation.Create(
-            "Service",
-            [CSharpSyntaxTree.ParseText("""
-                using System;
+        var service = TestCompilation.ReferencingFeatures(Features, "Service", """
+            using System;
 
-                public static class Serving
-                {
-                    public static float Log(Flight flight) => MathF.Log(1 + flight.DistanceMiles);
-                    public static float Km(Flight flight) => flight.DistanceMiles / 1000;
-                    public static float Called(Flight flight) => FlightFeatures.Distance(flight);
-                }
-                """, TestCompilation.ParseOptions, path: "Serving.cs")],
-            TestReferences.All.Add(MetadataReference.CreateFromImage(image.ToArray())),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(service.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+            public static class Serving
+            {
+                public static float Log(Flight flight) => MathF.Log(1 + flight.DistanceMiles);
+                public static float Km(Flight flight) => flight.DistanceMiles / 1000;
+                public static float Called(Flight flight) => FlightFeatures.Distance(flight);
+            }
+            """, "Serving.cs", TestReferences.All);
 
         var diagnostics = await TestCompilation.AnalyzeAsync(service, [new ReimplementedFeatureAnalyzer()]);
 
