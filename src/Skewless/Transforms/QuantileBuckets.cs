@@ -80,7 +80,11 @@ public sealed class QuantileBuckets : IFittedTransform
     /// <summary>The number of missing training values.</summary>
     public long Missing { get; }
 
-    /// <summary>Whether the boundaries are exact quantiles (at most <see cref="QuantileSketch.ExactLimit"/> distinct training values), or within <see cref="QuantileSketch.RelativeAccuracy"/>.</summary>
+    /// <summary>
+    /// Whether the boundaries are exact quantiles (at most <see cref="QuantileSketch.ExactLimit"/> distinct training
+    /// values), or each within <c>min(RelativeAccuracy · |x|, AbsoluteAccuracy)</c> of the exact one x (see
+    /// <see cref="QuantileSketch"/>).
+    /// </summary>
     public bool Exact { get; }
 
     /// <summary>The ascending boundaries between buckets.</summary>

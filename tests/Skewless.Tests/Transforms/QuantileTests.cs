@@ -226,6 +226,78 @@ public sealed class QuantileTests
         }
     }
 
+    [Theory]
+    [InlineData("extreme")]
+    [InlineData("timestamps")]
+    [InlineData("clustered")]
+    public void Partitions_past_the_exact_limit_merge_into_the_same_sketch_bit_for_bit(string data)
+    {
+        var random = new Random(47);
+        var values = data switch
+        {
+            // Every exponent and sign, subnormals and the extremes: the grid's cells reach 2^1024.
+            "extreme" => RandomData.ExtremeDoubles(random, 12_000),
+
+            // Far from zero in a narrow range, some parts holding only a few distinct values.
+            "timestamps" => Enumerable.Range(0, 30_000).Select(i => 1_700_000_000 + (i * 60.0) + (i % 7 == 0 ? 0.001 * i : 0)).ToArray(),
+
+            // Tight clusters at very different scales, so parts pick very different grids.
+            _ => Enumerable.Range(0, 20_000).Select(i => (i % 3) switch { 0 => 1e-300 * (1 + (i * 1e-6)), 1 => -5.0 - (i * 1e-9), _ => 1e300 * (1 + (i * 1e-9)) }).ToArray(),
+        };
+
+        var onePass = Sketch(values);
+        var expected = Summary(onePass);
+        Assert.False(onePass.IsExact);
+
+        for (var trial = 0; trial < 6; trial++)
+        {
+            var shuffled = RandomData.Shuffled(random, values);
+            var parts = RandomData.Partition(random, shuffled.Length, 16).Select(part => Sketch(shuffled.Skip(part.Start).Take(part.Length))).ToList();
+            var merged = RandomData.MergeRandomly(random, parts, (into, from) => into.Merge(from));
+
+            Assert.Equal(expected, Summary(merged));
+        }
+
+        static string Summary(QuantileSketch sketch)
+        {
+            var boundaries = sketch.Boundaries(100);
+            var counts = sketch.CountBetween(boundaries);
+            var quantiles = Levels(200).Select(sketch.Quantile);
+            return $"{sketch.Count} {BitConverter.DoubleToInt64Bits(sketch.AbsoluteAccuracy)} "
+                + string.Join(" ", boundaries.Concat(quantiles).Select(value => BitConverter.DoubleToInt64Bits(value)))
+                + " | " + string.Join(" ", counts);
+        }
+    }
+
+    [Fact]
+    public void Past_the_exact_limit_quantiles_are_within_the_grid_width_or_the_relative_accuracy_whichever_is_smaller()
+    {
+        var random = new Random(48);
+        var datasets = new[]
+        {
+            Enumerable.Range(0, 50_000).Select(i => 1_700_000_000 + (random.NextDouble() * 2_600_000)).ToArray(),
+            Enumerable.Range(0, 50_000).Select(_ => 40 + (random.NextDouble() * 20) - 10).ToArray(),
+            Enumerable.Range(0, 50_000).Select(_ => -1e-300 * random.NextDouble()).ToArray(),
+            SpreadValues(50_000, 49),
+        };
+
+        foreach (var values in datasets)
+        {
+            var sorted = values.Order().ToArray();
+            var sketch = Sketch(values);
+            Assert.False(sketch.IsExact);
+            foreach (var q in Levels(400))
+            {
+                var exact = AtRank(sorted, CeilingRank(q, sorted.Length));
+                var bound = Math.Min(QuantileSketch.RelativeAccuracy * (1 + 1e-9) * Math.Abs(exact), sketch.AbsoluteAccuracy);
+                Assert.True(Math.Abs(sketch.Quantile(q) - exact) <= bound, $"q = {q}: exact {exact:R}, sketch {sketch.Quantile(q):R}, bound {bound}.");
+            }
+
+            Assert.Equal(sorted[0], sketch.Quantile(0));
+            Assert.Equal(sorted[^1], sketch.Quantile(1));
+        }
+    }
+
     private static QuantileBuckets FitRandomPartitions(Random random, double[] values, int buckets, int maxParts, int maxPartSize = int.MaxValue)
     {
         var shuffled = RandomData.Shuffled(random, values);
