@@ -183,7 +183,8 @@ public sealed class QuantileSketch
     /// <summary>
     /// The boundaries that split the values into <paramref name="buckets"/> of equal mass: boundary k
     /// (from 1) is the value at rank <c>floor(k · n / buckets) + 1</c>, the first value past the
-    /// k/buckets quantile. A value equal to a boundary belongs to the bucket above it.
+    /// k/buckets quantile. A value equal to a boundary belongs to the bucket above it. Boundaries repeat
+    /// where a value fills more than one bucket's share.
     /// </summary>
     internal double[] Boundaries(int buckets)
     {
@@ -196,6 +197,68 @@ public sealed class QuantileSketch
             {
                 boundaries[k - 1] = boundaries[k - 2];
             }
+        }
+
+        return boundaries;
+    }
+
+    /// <summary>
+    /// Like <see cref="Boundaries"/>, but a boundary that would not be above the one before it (or, for the first,
+    /// above the smallest value), and would leave a bucket empty, becomes the next distinct value above that one
+    /// instead, and the values from there on are split evenly among the buckets left. A value that fills more than a
+    /// bucket's share so gets a bucket of its own: on data where most values are 0, the 0s fill the first bucket
+    /// alone and the rest share the others. With no more distinct values than buckets (while exact), each value gets a
+    /// bucket of its own: the boundaries are every value but the smallest, then the largest repeated, and the buckets
+    /// between the repeats stay empty. Otherwise boundaries still repeat only where no distinct value is left above
+    /// the one before, near the top. With more values than buckets and none repeated, these are exactly
+    /// <see cref="Boundaries"/>.
+    /// Past the exact limit the next distinct value is the sketch's estimate of the first value past everything the
+    /// sketch cannot tell apart from the boundary before, when it can tell any.
+    /// </summary>
+    internal double[] DistinctBoundaries(int buckets)
+    {
+        var boundaries = new double[buckets - 1];
+        if (Count == 0)
+        {
+            return boundaries;
+        }
+
+        if (GetView().Exact is { } exact && exact.Low.Length <= buckets)
+        {
+            // Too few distinct values to share: each gets a bucket of its own, the largest the last.
+            for (var k = 1; k < buckets; k++)
+            {
+                boundaries[k - 1] = exact.Low[Math.Min(k, exact.Low.Length - 1)];
+            }
+
+            return boundaries;
+        }
+
+        // Boundaries from bucket `first` on split the values from rank `start` + 1 on evenly.
+        var start = 0L;
+        var first = 0;
+        var previous = AtRank(1);
+        for (var k = 1; k < buckets; k++)
+        {
+            var value = AtRank(Math.Min(Count, Rank(start, k - first, Count - start, buckets - first)));
+            if (value <= previous)
+            {
+                var atOrBelow = CountAtOrBelow(previous);
+                var next = atOrBelow < Count ? AtRank(atOrBelow + 1) : previous;
+                if (next > previous)
+                {
+                    value = next;
+                    start = atOrBelow;
+                    first = k;
+                }
+                else
+                {
+                    value = previous;
+                }
+            }
+
+            boundaries[k - 1] = value;
+            previous = value;
         }
 
         return boundaries;
@@ -223,6 +286,18 @@ public sealed class QuantileSketch
 
         counts[boundaries.Count] = Count - below;
         return counts;
+    }
+
+    /// <summary>The number of values at or below <paramref name="value"/>: exact while <see cref="IsExact"/>, otherwise the smallest count the sketch can vouch is not below it.</summary>
+    private long CountAtOrBelow(double value)
+    {
+        var view = GetView();
+        if (view.Exact is { } exact)
+        {
+            return exact.PossiblyAtOrBelow(value);
+        }
+
+        return Math.Min(view.Grid!.PossiblyAtOrBelow(value), view.Buckets!.PossiblyAtOrBelow(value));
     }
 
     private static long EstimateBelow(View view, double edge)
@@ -534,6 +609,28 @@ public sealed class QuantileSketch
             }
 
             return count;
+        }
+
+        /// <summary>The count of the ranges not wholly above <paramref name="value"/>.</summary>
+        public long PossiblyAtOrBelow(double value)
+        {
+            // By bisection: with many buckets and many ties, boundaries ask this once each.
+            var low = 0;
+            var high = Low.Length;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (Low[middle] <= value)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low == 0 ? 0 : Through[low - 1];
         }
 
         /// <summary>The values below <paramref name="edge"/> if each range's values were spread evenly over it.</summary>

@@ -348,14 +348,69 @@ public sealed class QuantileTests
     }
 
     [Fact]
-    public void Repeated_boundaries_skip_their_empty_buckets()
+    public void A_value_that_fills_several_buckets_gets_one_of_its_own_and_the_rest_share_the_others()
     {
         var fitted = FitBuckets(Enumerable.Repeat(5.0, 90).Concat(Enumerable.Range(1, 10).Select(i => 5.0 + i)), 10);
 
-        Assert.Equal(new[] { 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 6.0 }, fitted.Boundaries);
+        // Not [5, 5, 5, 5, 5, 5, 5, 5, 6]: the 5s would skip eight empty buckets and share one with nothing else.
+        Assert.Equal(new[] { 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0 }, fitted.Boundaries);
         Assert.Equal(0, fitted.BucketOf(4.9));
-        Assert.Equal(8, fitted.BucketOf(5.0));
-        Assert.Equal(9, fitted.BucketOf(6.0));
+        Assert.Equal(0, fitted.BucketOf(5.0));
+        Assert.Equal(1, fitted.BucketOf(6.0));
+        Assert.Equal(9, fitted.BucketOf(15.0));
+    }
+
+    [Fact]
+    public void Dry_days_fill_the_first_bucket_alone_and_wet_days_share_the_rest()
+    {
+        // Seattle, 2012 and 2013: 55% of the days are dry. Plain quantiles give [0, 0, 2.8]: a first bucket nothing
+        // can fall in, and 0, 0.3 and 2.7 in one bucket.
+        var rain = RealData.SeattlePrecipitation.Where(day => day.Date.Year is 2012 or 2013).Select(day => day.Millimetres).ToArray();
+        var wet = rain.Where(mm => mm > 0).Order().ToArray();
+
+        var fitted = FitBuckets(rain, 4);
+
+        Assert.True(fitted.Exact);
+        Assert.Equal(731, rain.Length);
+        Assert.True(rain.Count(mm => mm == 0) > rain.Length / 2);
+        Assert.Equal(fitted.Boundaries.Distinct().Count(), fitted.Boundaries.Count);
+        Assert.Equal(wet[0], fitted.Boundaries[0]);
+        var sizes = Enumerable.Range(0, 4).Select(bucket => rain.Count(mm => fitted.BucketOf(mm) == bucket)).ToArray();
+        Assert.Equal(rain.Count(mm => mm == 0), sizes[0]);
+        Assert.All(rain, mm => Assert.Equal(mm == 0, fitted.BucketOf(mm) == 0));
+
+        // The wet days split into thirds, as evenly as their own ties allow: the rule for the rest is the plain one.
+        Assert.Equal(new[] { wet[wet.Length / 3], wet[2 * wet.Length / 3] }, fitted.Boundaries.Skip(1));
+        Assert.All(sizes.Skip(1), size => Assert.InRange(size, wet.Length / 4, wet.Length / 2));
+    }
+
+    [Fact]
+    public void Past_the_exact_limit_a_heavy_zero_still_fills_the_first_bucket_alone()
+    {
+        var random = new Random(50);
+        var values = Enumerable.Repeat(0.0, 30_000).Concat(Enumerable.Range(0, 20_000).Select(_ => 0.1 + (random.NextDouble() * 50))).ToArray();
+
+        var smallestWet = values.Where(value => value > 0).Min();
+
+        var fitted = FitBuckets(values, 4);
+
+        Assert.False(fitted.Exact);
+        Assert.True(fitted.Boundaries[0] > 0 && Math.Abs(fitted.Boundaries[0] - smallestWet) <= QuantileSketch.RelativeAccuracy * smallestWet, $"Boundaries {string.Join(", ", fitted.Boundaries)}.");
+        Assert.True(fitted.Boundaries[1] > fitted.Boundaries[0] && fitted.Boundaries[2] > fitted.Boundaries[1]);
+        var sizes = Enumerable.Range(0, 4).Select(bucket => values.Count(value => fitted.BucketOf(value) == bucket)).ToArray();
+        Assert.Equal(30_000, sizes[0]);
+        Assert.All(sizes.Skip(1), size => Assert.InRange(size, 6_000, 7_300));
+    }
+
+    [Fact]
+    public void No_more_distinct_values_than_buckets_gives_each_value_a_bucket()
+    {
+        var values = Enumerable.Repeat(1.0, 2).Concat(Enumerable.Repeat(2.0, 1)).Concat(Enumerable.Repeat(3.0, 1)).Concat(Enumerable.Repeat(4.0, 96)).ToArray();
+
+        var fitted = FitBuckets(values, 6);
+
+        Assert.Equal(new[] { 2.0, 3.0, 4.0, 4.0, 4.0 }, fitted.Boundaries);
+        Assert.Equal(new[] { 0, 1, 2, 5 }, new[] { 1.0, 2.0, 3.0, 4.0 }.Select(fitted.BucketOf));
     }
 
     [Fact]
