@@ -279,6 +279,7 @@ public sealed class QuantileTests
             Enumerable.Range(0, 50_000).Select(_ => 40 + (random.NextDouble() * 20) - 10).ToArray(),
             Enumerable.Range(0, 50_000).Select(_ => -1e-300 * random.NextDouble()).ToArray(),
             SpreadValues(50_000, 49),
+            RandomData.ExtremeDoubles(random, 50_000),
         };
 
         foreach (var values in datasets)
