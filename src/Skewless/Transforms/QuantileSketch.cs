@@ -268,8 +268,8 @@ public sealed class QuantileSketch
     /// How many values fall in each bucket between ascending <paramref name="boundaries"/>: bucket i holds the
     /// values at or above boundary i - 1 and below boundary i. Exact while <see cref="IsExact"/>. Past the exact
     /// limit, the number of values below each boundary is known up to the values of the grid cell and of the
-    /// logarithmic bucket that hold the boundary; each count is estimated within the narrower of those two ranges,
-    /// as if the values of the boundary's grid cell were spread evenly over it.
+    /// logarithmic bucket that hold the boundary; each is estimated within the narrower of those two ranges, as if
+    /// the values of the cell or bucket with fewer values were spread evenly over it.
     /// </summary>
     internal long[] CountBetween(IReadOnlyList<double> boundaries)
     {
@@ -304,15 +304,19 @@ public sealed class QuantileSketch
     {
         var grid = view.Grid!;
         var buckets = view.Buckets!;
-        var low = Math.Max(grid.CertainlyBelow(edge), buckets.CertainlyBelow(edge, EdgeSlack));
-        var high = Math.Min(grid.PossiblyBelow(edge), buckets.PossiblyBelow(edge, EdgeSlack));
+        var (gridLow, gridHigh) = (grid.CertainlyBelow(edge), grid.PossiblyBelow(edge));
+        var (bucketLow, bucketHigh) = (buckets.CertainlyBelow(edge, EdgeSlack), buckets.PossiblyBelow(edge, EdgeSlack));
+        var low = Math.Max(gridLow, bucketLow);
+        var high = Math.Min(gridHigh, bucketHigh);
         if (low > high)
         {
-            low = grid.CertainlyBelow(edge);
-            high = grid.PossiblyBelow(edge);
+            // Only where rounding put a value just outside its bucket's nominal edges: the grid is exact.
+            (low, high) = (gridLow, gridHigh);
         }
 
-        var estimate = (long)Math.Round(grid.EvenlyBelow(edge), MidpointRounding.AwayFromZero);
+        // Interpolated in whichever summary is less unsure here; CountBetween keeps successive counts ascending.
+        var evenly = gridHigh - gridLow <= bucketHigh - bucketLow ? grid.EvenlyBelow(edge) : buckets.EvenlyBelow(edge);
+        var estimate = (long)Math.Round(evenly, MidpointRounding.AwayFromZero);
         return Math.Min(high, Math.Max(low, estimate));
     }
 

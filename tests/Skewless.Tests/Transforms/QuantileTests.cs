@@ -299,6 +299,32 @@ public sealed class QuantileTests
         }
     }
 
+    [Theory]
+    [InlineData("spread")]
+    [InlineData("latitude")]
+    [InlineData("timestamps")]
+    public void Past_the_exact_limit_counts_between_deciles_are_within_a_thousandth_of_the_rows(string data)
+    {
+        var values = data switch
+        {
+            "spread" => SpreadValues(120_000, 41),
+            "latitude" => RealData.Zips.Select(zip => zip.Latitude).ToArray(),
+            _ => Enumerable.Range(0, 42_049).Select(i => 1_700_000_000 + (i * 60.0)).ToArray(),
+        };
+        var sketch = Sketch(values);
+        var edges = sketch.Boundaries(10).Distinct().ToArray();
+
+        var counts = sketch.CountBetween(edges);
+
+        Assert.False(sketch.IsExact);
+        Assert.Equal(values.Length, counts.Sum());
+        var exact = Enumerable.Range(0, edges.Length + 1)
+            .Select(bin => (long)values.Count(value => (bin == 0 || value >= edges[bin - 1]) && (bin == edges.Length || value < edges[bin])))
+            .ToArray();
+        var worst = counts.Zip(exact, (estimate, count) => Math.Abs(estimate - count)).Max();
+        Assert.True(worst <= values.Length / 1000, $"Estimated {string.Join(" | ", counts)}, exact {string.Join(" | ", exact)}.");
+    }
+
     private static QuantileBuckets FitRandomPartitions(Random random, double[] values, int buckets, int maxParts, int maxPartSize = int.MaxValue)
     {
         var shuffled = RandomData.Shuffled(random, values);
