@@ -48,8 +48,16 @@ public sealed class QuantileBucketsAccumulator
     /// Freezes the boundaries. Boundary k (from 1) is the value at rank <c>floor(k · n / buckets) + 1</c>:
     /// the first value past the k/buckets quantile. As a value equal to a boundary goes to the bucket
     /// above it, n distinct values fill every bucket with n/buckets of them, give or take one.
+    /// Where one value fills more than a bucket's share, so that a boundary would repeat the one before
+    /// it (or, for the first, the smallest value) and leave a bucket empty, the boundary becomes the
+    /// next distinct value above instead, and the values from there on are split evenly among the
+    /// buckets left: that value gets a bucket of its own. With no more distinct values than buckets,
+    /// each gets a bucket of its own and the largest the last; the boundaries then repeat the largest
+    /// value and the buckets between the repeats stay empty. Otherwise boundaries repeat only where no
+    /// distinct value is left above the one before, near the top. With more values than buckets and
+    /// none repeated, nothing changes.
     /// </summary>
-    public QuantileBuckets Complete() => new(_buckets, _sketch.Count, _missing, _sketch.IsExact, _sketch.Boundaries(_buckets));
+    public QuantileBuckets Complete() => new(_buckets, _sketch.Count, _missing, _sketch.IsExact, _sketch.DistinctBoundaries(_buckets));
 }
 
 /// <summary>
@@ -80,7 +88,11 @@ public sealed class QuantileBuckets : IFittedTransform
     /// <summary>The number of missing training values.</summary>
     public long Missing { get; }
 
-    /// <summary>Whether the boundaries are exact quantiles (at most <see cref="QuantileSketch.ExactLimit"/> distinct training values), or within <see cref="QuantileSketch.RelativeAccuracy"/>.</summary>
+    /// <summary>
+    /// Whether the boundaries are exact quantiles (at most <see cref="QuantileSketch.ExactLimit"/> distinct training
+    /// values), or each within <c>min(RelativeAccuracy · |x|, AbsoluteAccuracy)</c> of the exact one x (see
+    /// <see cref="QuantileSketch"/>).
+    /// </summary>
     public bool Exact { get; }
 
     /// <summary>The ascending boundaries between buckets.</summary>

@@ -19,6 +19,13 @@ public sealed class MergeTests
         return stream.ToArray();
     }
 
+    private static byte[] Save(IFittedFeatureSet<TimedZip> fitted)
+    {
+        using var stream = new MemoryStream();
+        fitted.Save(stream);
+        return stream.ToArray();
+    }
+
     private static byte[] Save(IFittedFeatureSet<Zip> fitted)
     {
         using var stream = new MemoryStream();
@@ -74,6 +81,33 @@ public sealed class MergeTests
             var merged = RandomData.MergeRandomly(random, parts, (into, from) => into.Merge(from));
 
             Same.Artifact(ZipsOnePass.Value, Save(merged.Complete()));
+        }
+    }
+
+    [Fact]
+    public void Merged_partitions_of_timestamps_and_latitudes_past_the_exact_limit_fit_the_same_as_one_pass()
+    {
+        // Both quantile features and the statistics' own sketch are past the exact limit and on the absolute grid,
+        // whose scale each part picks for itself before the merge.
+        var onePass = Save(TimedZipFeatures.Fit(TimedZip.All));
+        var random = new Random(5);
+        for (var trial = 0; trial < 4; trial++)
+        {
+            var rows = RandomData.Shuffled(random, TimedZip.All);
+            var parts = RandomData.Partition(random, rows.Length, 16).Select(part =>
+            {
+                var accumulator = new TimedZipFeatures.Accumulator();
+                foreach (var row in rows.AsSpan(part.Start, part.Length))
+                {
+                    accumulator.Add(row);
+                }
+
+                return accumulator;
+            }).ToList();
+
+            var merged = RandomData.MergeRandomly(random, parts, (into, from) => into.Merge(from));
+
+            Same.Artifact(onePass, Save(merged.Complete()));
         }
     }
 

@@ -226,6 +226,105 @@ public sealed class QuantileTests
         }
     }
 
+    [Theory]
+    [InlineData("extreme")]
+    [InlineData("timestamps")]
+    [InlineData("clustered")]
+    public void Partitions_past_the_exact_limit_merge_into_the_same_sketch_bit_for_bit(string data)
+    {
+        var random = new Random(47);
+        var values = data switch
+        {
+            // Every exponent and sign, subnormals and the extremes: the grid's cells reach 2^1024.
+            "extreme" => RandomData.ExtremeDoubles(random, 12_000),
+
+            // Far from zero in a narrow range, some parts holding only a few distinct values.
+            "timestamps" => Enumerable.Range(0, 30_000).Select(i => 1_700_000_000 + (i * 60.0) + (i % 7 == 0 ? 0.001 * i : 0)).ToArray(),
+
+            // Tight clusters at very different scales, so parts pick very different grids.
+            _ => Enumerable.Range(0, 20_000).Select(i => (i % 3) switch { 0 => 1e-300 * (1 + (i * 1e-6)), 1 => -5.0 - (i * 1e-9), _ => 1e300 * (1 + (i * 1e-9)) }).ToArray(),
+        };
+
+        var onePass = Sketch(values);
+        var expected = Summary(onePass);
+        Assert.False(onePass.IsExact);
+
+        for (var trial = 0; trial < 6; trial++)
+        {
+            var shuffled = RandomData.Shuffled(random, values);
+            var parts = RandomData.Partition(random, shuffled.Length, 16).Select(part => Sketch(shuffled.Skip(part.Start).Take(part.Length))).ToList();
+            var merged = RandomData.MergeRandomly(random, parts, (into, from) => into.Merge(from));
+
+            Assert.Equal(expected, Summary(merged));
+        }
+
+        static string Summary(QuantileSketch sketch)
+        {
+            var boundaries = sketch.Boundaries(100);
+            var counts = sketch.CountBetween(boundaries);
+            var quantiles = Levels(200).Select(sketch.Quantile);
+            return $"{sketch.Count} {BitConverter.DoubleToInt64Bits(sketch.AbsoluteAccuracy)} "
+                + string.Join(" ", boundaries.Concat(quantiles).Select(value => BitConverter.DoubleToInt64Bits(value)))
+                + " | " + string.Join(" ", counts);
+        }
+    }
+
+    [Fact]
+    public void Past_the_exact_limit_quantiles_are_within_the_grid_width_or_the_relative_accuracy_whichever_is_smaller()
+    {
+        var random = new Random(48);
+        var datasets = new[]
+        {
+            Enumerable.Range(0, 50_000).Select(i => 1_700_000_000 + (random.NextDouble() * 2_600_000)).ToArray(),
+            Enumerable.Range(0, 50_000).Select(_ => 40 + (random.NextDouble() * 20) - 10).ToArray(),
+            Enumerable.Range(0, 50_000).Select(_ => -1e-300 * random.NextDouble()).ToArray(),
+            SpreadValues(50_000, 49),
+            RandomData.ExtremeDoubles(random, 50_000),
+        };
+
+        foreach (var values in datasets)
+        {
+            var sorted = values.Order().ToArray();
+            var sketch = Sketch(values);
+            Assert.False(sketch.IsExact);
+            foreach (var q in Levels(400))
+            {
+                var exact = AtRank(sorted, CeilingRank(q, sorted.Length));
+                var bound = Math.Min(QuantileSketch.RelativeAccuracy * (1 + 1e-9) * Math.Abs(exact), sketch.AbsoluteAccuracy);
+                Assert.True(Math.Abs(sketch.Quantile(q) - exact) <= bound, $"q = {q}: exact {exact:R}, sketch {sketch.Quantile(q):R}, bound {bound}.");
+            }
+
+            Assert.Equal(sorted[0], sketch.Quantile(0));
+            Assert.Equal(sorted[^1], sketch.Quantile(1));
+        }
+    }
+
+    [Theory]
+    [InlineData("spread")]
+    [InlineData("latitude")]
+    [InlineData("timestamps")]
+    public void Past_the_exact_limit_counts_between_deciles_are_within_a_thousandth_of_the_rows(string data)
+    {
+        var values = data switch
+        {
+            "spread" => SpreadValues(120_000, 41),
+            "latitude" => RealData.Zips.Select(zip => zip.Latitude).ToArray(),
+            _ => Enumerable.Range(0, 42_049).Select(i => 1_700_000_000 + (i * 60.0)).ToArray(),
+        };
+        var sketch = Sketch(values);
+        var edges = sketch.Boundaries(10).Distinct().ToArray();
+
+        var counts = sketch.CountBetween(edges);
+
+        Assert.False(sketch.IsExact);
+        Assert.Equal(values.Length, counts.Sum());
+        var exact = Enumerable.Range(0, edges.Length + 1)
+            .Select(bin => (long)values.Count(value => (bin == 0 || value >= edges[bin - 1]) && (bin == edges.Length || value < edges[bin])))
+            .ToArray();
+        var worst = counts.Zip(exact, (estimate, count) => Math.Abs(estimate - count)).Max();
+        Assert.True(worst <= values.Length / 1000, $"Estimated {string.Join(" | ", counts)}, exact {string.Join(" | ", exact)}.");
+    }
+
     private static QuantileBuckets FitRandomPartitions(Random random, double[] values, int buckets, int maxParts, int maxPartSize = int.MaxValue)
     {
         var shuffled = RandomData.Shuffled(random, values);
@@ -276,14 +375,69 @@ public sealed class QuantileTests
     }
 
     [Fact]
-    public void Repeated_boundaries_skip_their_empty_buckets()
+    public void A_value_that_fills_several_buckets_gets_one_of_its_own_and_the_rest_share_the_others()
     {
         var fitted = FitBuckets(Enumerable.Repeat(5.0, 90).Concat(Enumerable.Range(1, 10).Select(i => 5.0 + i)), 10);
 
-        Assert.Equal(new[] { 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 6.0 }, fitted.Boundaries);
+        // Not [5, 5, 5, 5, 5, 5, 5, 5, 6]: the 5s would skip eight empty buckets and share one with nothing else.
+        Assert.Equal(new[] { 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0 }, fitted.Boundaries);
         Assert.Equal(0, fitted.BucketOf(4.9));
-        Assert.Equal(8, fitted.BucketOf(5.0));
-        Assert.Equal(9, fitted.BucketOf(6.0));
+        Assert.Equal(0, fitted.BucketOf(5.0));
+        Assert.Equal(1, fitted.BucketOf(6.0));
+        Assert.Equal(9, fitted.BucketOf(15.0));
+    }
+
+    [Fact]
+    public void Dry_days_fill_the_first_bucket_alone_and_wet_days_share_the_rest()
+    {
+        // Seattle, 2012 and 2013: 55% of the days are dry. Plain quantiles give [0, 0, 2.8]: a first bucket nothing
+        // can fall in, and 0, 0.3 and 2.7 in one bucket.
+        var rain = RealData.SeattlePrecipitation.Where(day => day.Date.Year is 2012 or 2013).Select(day => day.Millimetres).ToArray();
+        var wet = rain.Where(mm => mm > 0).Order().ToArray();
+
+        var fitted = FitBuckets(rain, 4);
+
+        Assert.True(fitted.Exact);
+        Assert.Equal(731, rain.Length);
+        Assert.True(rain.Count(mm => mm == 0) > rain.Length / 2);
+        Assert.Equal(fitted.Boundaries.Distinct().Count(), fitted.Boundaries.Count);
+        Assert.Equal(wet[0], fitted.Boundaries[0]);
+        var sizes = Enumerable.Range(0, 4).Select(bucket => rain.Count(mm => fitted.BucketOf(mm) == bucket)).ToArray();
+        Assert.Equal(rain.Count(mm => mm == 0), sizes[0]);
+        Assert.All(rain, mm => Assert.Equal(mm == 0, fitted.BucketOf(mm) == 0));
+
+        // The wet days split into thirds, as evenly as their own ties allow: the rule for the rest is the plain one.
+        Assert.Equal(new[] { wet[wet.Length / 3], wet[2 * wet.Length / 3] }, fitted.Boundaries.Skip(1));
+        Assert.All(sizes.Skip(1), size => Assert.InRange(size, wet.Length / 4, wet.Length / 2));
+    }
+
+    [Fact]
+    public void Past_the_exact_limit_a_heavy_zero_still_fills_the_first_bucket_alone()
+    {
+        var random = new Random(50);
+        var values = Enumerable.Repeat(0.0, 30_000).Concat(Enumerable.Range(0, 20_000).Select(_ => 0.1 + (random.NextDouble() * 50))).ToArray();
+
+        var smallestWet = values.Where(value => value > 0).Min();
+
+        var fitted = FitBuckets(values, 4);
+
+        Assert.False(fitted.Exact);
+        Assert.True(fitted.Boundaries[0] > 0 && Math.Abs(fitted.Boundaries[0] - smallestWet) <= QuantileSketch.RelativeAccuracy * smallestWet, $"Boundaries {string.Join(", ", fitted.Boundaries)}.");
+        Assert.True(fitted.Boundaries[1] > fitted.Boundaries[0] && fitted.Boundaries[2] > fitted.Boundaries[1]);
+        var sizes = Enumerable.Range(0, 4).Select(bucket => values.Count(value => fitted.BucketOf(value) == bucket)).ToArray();
+        Assert.Equal(30_000, sizes[0]);
+        Assert.All(sizes.Skip(1), size => Assert.InRange(size, 6_000, 7_300));
+    }
+
+    [Fact]
+    public void No_more_distinct_values_than_buckets_gives_each_value_a_bucket()
+    {
+        var values = Enumerable.Repeat(1.0, 2).Concat(Enumerable.Repeat(2.0, 1)).Concat(Enumerable.Repeat(3.0, 1)).Concat(Enumerable.Repeat(4.0, 96)).ToArray();
+
+        var fitted = FitBuckets(values, 6);
+
+        Assert.Equal(new[] { 2.0, 3.0, 4.0, 4.0, 4.0 }, fitted.Boundaries);
+        Assert.Equal(new[] { 0, 1, 2, 5 }, new[] { 1.0, 2.0, 3.0, 4.0 }.Select(fitted.BucketOf));
     }
 
     [Fact]

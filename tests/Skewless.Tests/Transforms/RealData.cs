@@ -13,12 +13,16 @@ internal static class RealData
 {
     private static readonly Lazy<Flight[]> LazyFlights = new(() => FlightData.Load(RepositoryPaths.Flights20k));
     private static readonly Lazy<Zip[]> LazyZips = new(LoadZips);
+    private static readonly Lazy<(DateTime Date, double Millimetres)[]> LazySeattlePrecipitation = new(LoadSeattlePrecipitation);
     private static readonly Lazy<double?[]> LazyPenguinBeaks = new(() => LoadPenguins<double?>("Beak Length (mm)", element => element.GetDouble()));
     private static readonly Lazy<string?[]> LazyPenguinSexes = new(() => LoadPenguins<string?>("Sex", element => element.GetString()));
 
     public static Flight[] Flights => LazyFlights.Value;
 
     public static Zip[] Zips => LazyZips.Value;
+
+    /// <summary>Daily precipitation in Seattle, 2012 to 2015, most of it 0.</summary>
+    public static (DateTime Date, double Millimetres)[] SeattlePrecipitation => LazySeattlePrecipitation.Value;
 
     /// <summary>Beak lengths of the Palmer penguins; null where the data has none.</summary>
     public static double?[] PenguinBeakLengths => LazyPenguinBeaks.Value;
@@ -44,6 +48,21 @@ internal static class RealData
                 fields[3],
                 fields[4],
                 fields[5]);
+        }).ToArray();
+    }
+
+    private static (DateTime Date, double Millimetres)[] LoadSeattlePrecipitation()
+    {
+        var lines = File.ReadAllLines(RepositoryPaths.RequireFile(Path.Combine(RepositoryPaths.SharedData, "seattle-weather.csv")));
+        if (lines[0] != "date,precipitation,temp_max,temp_min,wind,weather")
+        {
+            throw new InvalidDataException($"seattle-weather.csv has an unexpected header: {lines[0]}");
+        }
+
+        return lines.Skip(1).Select(line =>
+        {
+            var fields = line.Split(',');
+            return (DateTime.ParseExact(fields[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), double.Parse(fields[1], CultureInfo.InvariantCulture));
         }).ToArray();
     }
 
