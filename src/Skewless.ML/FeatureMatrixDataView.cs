@@ -65,7 +65,8 @@ internal sealed class FeatureMatrixDataView : IDataView
     public DataViewSchema Schema { get; }
 
     // A one-hot vocabulary's slots are named by their terms, "Origin=JFK", so that ML.NET's feature importances and
-    // explanations say which value mattered; its out-of-vocabulary slots, and every other slot, keep the schema's name.
+    // explanations say which value mattered; the term slots training did not fill "Origin=(unused)", and the
+    // out-of-vocabulary buckets "Origin=(out of vocabulary 0)". Every other slot keeps the schema's name.
     private static string[] SlotNames(FeatureSchema schema, IReadOnlyList<IFittedTransform?> transforms)
     {
         var names = new string[schema.Width];
@@ -73,10 +74,15 @@ internal sealed class FeatureMatrixDataView : IDataView
         for (var feature = 0; feature < schema.Features.Count; feature++)
         {
             var descriptor = schema.Features[feature];
-            var terms = descriptor.Width > 1 && transforms[feature] is Vocabulary vocabulary ? vocabulary.Terms : Array.Empty<string>();
+            var vocabulary = descriptor.Width > 1 ? transforms[feature] as Vocabulary : null;
+            var terms = vocabulary?.Terms ?? Array.Empty<string>();
+            var firstBucket = vocabulary is { Settings.MaxSize: > 0 } ? vocabulary.Settings.MaxSize : terms.Count;
             for (var position = 0; position < descriptor.Width; position++)
             {
-                names[slot++] = position < terms.Count ? $"{descriptor.Name}={terms[position]}" : descriptor.Slots[position];
+                names[slot++] = vocabulary is null ? descriptor.Slots[position]
+                    : position < terms.Count ? $"{descriptor.Name}={terms[position]}"
+                    : position < firstBucket ? $"{descriptor.Name}=(unused)"
+                    : $"{descriptor.Name}=(out of vocabulary {position - firstBucket})";
             }
         }
 

@@ -34,6 +34,20 @@ public sealed class MulticlassTests
     }
 
     [Fact]
+    public void Term_slots_training_left_empty_are_named_unused_not_like_out_of_vocabulary_buckets()
+    {
+        // Three islands in a vocabulary of five: slots 3 and 4 are never set, slot 5 is the bucket of unseen islands.
+        var fitted = PenguinFeatures.Fit(Split.Value.Train);
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        fitted.ToDataView(Split.Value.Train, p => p.Species).Schema[FeatureColumns.Features].GetSlotNames(ref names);
+
+        var island = PenguinFeatures.Schema.Find(nameof(PenguinFeatures.Island))!;
+        Assert.Equal(
+            ["Island=Biscoe", "Island=Dream", "Island=Torgersen", "Island=(unused)", "Island=(unused)", "Island=(out of vocabulary 0)"],
+            names.DenseValues().Skip(island.Offset).Take(island.Width).Select(name => name.ToString()));
+    }
+
+    [Fact]
     public void A_multiclass_model_with_its_label_mapped_to_keys_serves_the_predictions_of_its_batch_transform()
     {
         var (train, test) = Split.Value;
