@@ -76,7 +76,8 @@ internal sealed class DataFlowEngine
     // For each marked property of a type whose getter reads exactly one other member of its own instance, that member.
     // A property computed from two or more members (a ratio of the delay to the scheduled duration) marks none of
     // them: each may be an ordinary input.
-    private ImmutableDictionary<ISymbol, ISymbol> ComputedFrom(INamedTypeSymbol? type) => type is null
+    // Only a type in source has getters to read: a metadata type, such as string for every .Length, is not searched.
+    private ImmutableDictionary<ISymbol, ISymbol> ComputedFrom(INamedTypeSymbol? type) => type is null || !type.Locations.Any(location => location.IsInSource)
         ? ImmutableDictionary<ISymbol, ISymbol>.Empty
         : _computedFrom.GetOrAdd(type.OriginalDefinition, key =>
         {
