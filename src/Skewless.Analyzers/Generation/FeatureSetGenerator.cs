@@ -103,6 +103,6 @@ public sealed class FeatureSetGenerator : IIncrementalGenerator
         return first is not null && first.SyntaxTree == target.SyntaxTree && target.Span.Contains(first.Span);
     }
 
-    /// <summary>What one class yields for each output, after its full name; each part is null when that output has nothing to emit for it.</summary>
+    /// <summary>What one class yields: its full name, which names its files, and a part for each output, null when that output has nothing to emit for it.</summary>
     private sealed record Parsed(string FullName, FeatureSetModel? Model, FeatureSetFingerprintsModel? Fingerprints, FeatureLibrariesModel? Libraries);
 }
