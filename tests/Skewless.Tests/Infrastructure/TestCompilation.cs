@@ -32,16 +32,22 @@ internal static class TestCompilation
     /// </summary>
     public static CSharpCompilation ReferencingFeatures(string features, string name, string source, string path, ImmutableArray<MetadataReference> references)
     {
-        var (library, _, _) = Generate(Create(features));
-        using var image = new MemoryStream();
-        Xunit.Assert.True(library.Emit(image).Success);
         var project = CSharpCompilation.Create(
             name,
             [CSharpSyntaxTree.ParseText(source, ParseOptions, path: path)],
-            references.Add(MetadataReference.CreateFromImage(image.ToArray())),
+            references.Add(FeaturesLibrary(features)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Xunit.Assert.Empty(project.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
         return project;
+    }
+
+    /// <summary><paramref name="features"/> compiled with the generator into an assembly, referenced as a features library is.</summary>
+    public static MetadataReference FeaturesLibrary(string features)
+    {
+        var (library, _, _) = Generate(Create(features));
+        using var image = new MemoryStream();
+        Xunit.Assert.True(library.Emit(image).Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     public static GeneratorDriver Driver(bool trackSteps = false, CSharpParseOptions? options = null) =>

@@ -9,7 +9,7 @@ namespace Skewless.Tests.Leakage;
 /// <summary>What SKW203 and SKW204 tell the user to split with, when the generated split is not in the project that splits.</summary>
 public sealed class SplitRemedyTests
 {
-    private const string Essays = """
+    public const string Essays = """
         using Skewless;
 
         [DataSource("school.essays")]

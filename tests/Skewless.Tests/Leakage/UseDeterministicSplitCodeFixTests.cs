@@ -47,6 +47,37 @@ public sealed class UseDeterministicSplitCodeFixTests
         """);
 
     [Fact]
+    public Task Splits_with_the_feature_set_of_a_referenced_features_library() =>
+        Verify.CodeFixAsync<RandomSplitAnalyzer, UseDeterministicSplitCodeFix>(
+            new Verify.Setup(false, TestReferences.WithMachineLearning.Add(TestCompilation.FeaturesLibrary(SplitRemedyTests.Essays))),
+            """
+            using System.Collections.Generic;
+            using Microsoft.ML;
+
+            public static class Training
+            {
+                public static IDataView Run(MLContext ml, List<Essay> essays)
+                {
+                    var split = {|SKW203:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(essays))|};
+                    return split.TestSet;
+                }
+            }
+            """,
+            """
+            using System.Collections.Generic;
+            using Microsoft.ML;
+
+            public static class Training
+            {
+                public static IDataView Run(MLContext ml, List<Essay> essays)
+                {
+                    var split = EssayFeatures.SplitByGroup(essays, testFraction: 0.1);
+                    return ml.Data.LoadFromEnumerable(split.Test);
+                }
+            }
+            """);
+
+    [Fact]
     public Task Splits_grouped_rows_by_group_with_the_default_fraction() => VerifyAsync("""
         public static class Training
         {
