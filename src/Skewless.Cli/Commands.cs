@@ -176,6 +176,11 @@ internal static class Commands
                     }
 
                     output.WriteLine(Invariant($"  {"(other)",-30} {categorical.Other,12:N0}"));
+                    if (categorical.OutOfVocabulary is { } outOfVocabulary)
+                    {
+                        output.WriteLine(Invariant($"  {"  of which out of vocabulary",-30} {outOfVocabulary,12:N0}"));
+                    }
+
                     break;
             }
         }

@@ -17,25 +17,26 @@ public sealed class HandWrittenFlightMonitor
     private readonly double[][] _edges;
     private readonly double[] _shifts;
 
-    // Slot 0 counts missing values; then each bin, or each category and then the rest, as the generated monitor's slots.
+    // Slot 0 counts missing values; then each bin, or each category, the rest and (the origin's) out of vocabulary, as the generated monitor's slots.
     private readonly long[][] _bins;
     private readonly double[] _sums = new double[3], _squares = new double[3];
     private readonly double[] _minima = [double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity];
     private readonly double[] _maxima = [double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity];
     private readonly long[] _days = new long[9], _weekends = new long[4], _redEyes = new long[4];
-    private readonly int _originCategories;
+    private readonly int _originCategories, _originTerms;
     private readonly long[] _origins;
     private readonly Dictionary<string, int> _destinationCategories;
     private readonly long[] _destinations;
 
-    public HandWrittenFlightMonitor(TrainingStatistics training)
+    public HandWrittenFlightMonitor(TrainingStatistics training, int originTerms)
     {
+        _originTerms = originTerms;
         var numeric = NumericFeatures.Select(name => (NumericStatistics)training.Find(name)!).ToArray();
         _edges = numeric.Select(feature => feature.Edges.ToArray()).ToArray();
         _shifts = numeric.Select(feature => feature.Mean).ToArray();
         _bins = _edges.Select(edges => new long[edges.Length + 2]).ToArray();
         _originCategories = ((CategoricalStatistics)training.Find("Origin")!).Categories.Count;
-        _origins = new long[_originCategories + 2];
+        _origins = new long[_originCategories + 3];
         var destination = (CategoricalStatistics)training.Find("Destination")!;
         _destinationCategories = destination.Categories.Select((category, index) => (category, index)).ToDictionary(pair => pair.category, pair => pair.index, StringComparer.Ordinal);
         _destinations = new long[_destinationCategories.Count + 2];
@@ -53,7 +54,7 @@ public sealed class HandWrittenFlightMonitor
         _redEyes[redEye ? 2 : 1]++;
         Number(LogDistance, logDistance);
         Number(Distance, miles);
-        _origins[origin < 0 ? 0 : 1 + Math.Min(origin, _originCategories)]++;
+        _origins[origin < 0 ? 0 : origin >= _originTerms ? _originCategories + 2 : 1 + Math.Min(origin, _originCategories)]++;
         _destinations[string.IsNullOrEmpty(destination) ? 0
             : 1 + (_destinationCategories.TryGetValue(destination, out var category) ? category : _destinationCategories.Count)]++;
     }
@@ -77,7 +78,9 @@ public sealed class HandWrittenFlightMonitor
         foreach (var (name, counts) in new[] { ("Day", _days), ("Weekend", _weekends), ("RedEye", _redEyes), ("Origin", _origins), ("Destination", _destinations) })
         {
             var feature = (CategoricalStatistics)generated.Find(name)!;
-            Require(feature.Missing == counts[0] && feature.CategoryCounts.SequenceEqual(counts.Skip(1).Take(feature.Categories.Count)) && feature.Other == counts[^1], name + " counts");
+            var rest = counts.Skip(1 + feature.Categories.Count).ToArray();
+            Require(feature.Missing == counts[0] && feature.CategoryCounts.SequenceEqual(counts.Skip(1).Take(feature.Categories.Count)) && feature.Other == rest.Sum(), name + " counts");
+            Require(feature.OutOfVocabulary == (rest.Length == 2 ? (long?)rest[1] : null), name + " out of vocabulary");
         }
     }
 

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Flights;
 using Skewless.Monitoring;
+using Skewless.Transforms;
 
 namespace Skewless.Benchmarks;
 
@@ -35,12 +36,12 @@ public class MonitorBenchmarks : ServedRowsBenchmarks
         _fitted = ServingRows.FitSaveLoad(all);
         _monitor = _fitted.Monitor();
         _handWritten = new HandWrittenFlightFeatures(_fitted);
-        _handWrittenMonitor = new HandWrittenFlightMonitor(_fitted.Statistics);
+        _handWrittenMonitor = new HandWrittenFlightMonitor(_fitted.Statistics, ((Vocabulary)_fitted.Transforms[6]!).Terms.Count);
 
         // The floor must count what the generated monitor counts.
         using (var check = _fitted.Monitor())
         {
-            var reference = new HandWrittenFlightMonitor(_fitted.Statistics);
+            var reference = new HandWrittenFlightMonitor(_fitted.Statistics, ((Vocabulary)_fitted.Transforms[6]!).Terms.Count);
             foreach (var row in all)
             {
                 _fitted.Transform(row, check);

@@ -91,25 +91,45 @@ public sealed class CategoricalStatisticsAccumulator
     {
         if (_declared is not null && _declaredCounts is not null)
         {
-            return new CategoricalStatistics(name, kind, transform, driftThreshold, _declaredCounts.Sum(), _missing, _declared, (long[])_declaredCounts.Clone(), 0);
+            return new CategoricalStatistics(name, kind, transform, driftThreshold, _declaredCounts.Sum(), _missing, _declared, (long[])_declaredCounts.Clone(), 0, null);
         }
 
         // A vocabulary's categories are its first terms, so a monitor can map a served vocabulary index to its category without a lookup.
         var counts = _vocabulary is null ? _counts! : _vocabulary.Counts;
         var settings = _vocabulary?.Settings;
-        var take = settings is null || settings.MaxSize == 0 ? TrainingStatistics.TopCategories : Math.Min(TrainingStatistics.TopCategories, settings.MaxSize);
-        var top = VocabularyAccumulator.Rank(counts.Pairs(), settings?.MinCount ?? 1, take);
         var total = counts.Total();
+        var missing = _vocabulary?.Missing ?? _missing;
+        var terms = VocabularyAccumulator.Rank(counts.Pairs(), settings?.MinCount ?? 1, settings is null ? TrainingStatistics.TopCategories : settings.MaxSize > 0 ? settings.MaxSize : int.MaxValue);
+        var top = terms.Take(TrainingStatistics.TopCategories).ToArray();
         var kept = top.Select(pair => pair.Value).ToArray();
+
+        // Values the vocabulary left out are served as its out-of-vocabulary buckets, or without buckets as missing: the
+        // statistics count them as the monitor will see them.
+        long? outOfVocabulary = null;
+        if (settings is not null)
+        {
+            var leftOut = total - terms.Sum(pair => pair.Value);
+            if (settings.OovBuckets > 0)
+            {
+                outOfVocabulary = leftOut;
+            }
+            else
+            {
+                total -= leftOut;
+                missing += leftOut;
+            }
+        }
+
         return new CategoricalStatistics(
             name,
             kind,
             transform,
             driftThreshold,
             total,
-            _vocabulary?.Missing ?? _missing,
+            missing,
             top.Select(pair => pair.Key).ToArray(),
             kept,
-            total - kept.Sum());
+            total - kept.Sum(),
+            outOfVocabulary);
     }
 }

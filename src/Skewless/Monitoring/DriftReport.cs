@@ -109,7 +109,7 @@ public sealed class FeatureDrift
     /// <summary>The current statistics of the feature.</summary>
     public FeatureStatistics Current { get; }
 
-    /// <summary>The bins both sides were measured over: missing, then the baseline's histogram bins or categories (and other).</summary>
+    /// <summary>The bins both sides were measured over: missing, then the baseline's histogram bins, or categories, other and out of vocabulary.</summary>
     public IReadOnlyList<string> Bins { get; }
 
     /// <summary>The baseline's share of each bin, summing to 1 (all 0 without rows).</summary>
@@ -256,20 +256,34 @@ public sealed class DriftReport
             case (NumericStatistics left, NumericStatistics right):
                 return new FeatureDrift(left, right, Slots.Labels(left), Slots.Counts(left), Rebinned(right, left), threshold, options.MinimumRows);
             case (CategoricalStatistics left, CategoricalStatistics right):
-                var bins = new[] { Slots.MissingLabel }.Concat(left.Categories).Concat(right.Categories.Except(left.Categories, StringComparer.Ordinal)).Append(Slots.OtherLabel).ToArray();
-                return new FeatureDrift(left, right, bins, Spread(left, bins), Spread(right, bins), threshold, options.MinimumRows);
+                // Values out of vocabulary get a bin of their own when both sides count them apart, and stay in other when one does not.
+                var outOfVocabulary = left.OutOfVocabulary is not null && right.OutOfVocabulary is not null;
+                var bins = new[] { Slots.MissingLabel }.Concat(left.Categories).Concat(right.Categories.Except(left.Categories, StringComparer.Ordinal)).Append(Slots.OtherLabel).ToList();
+                if (outOfVocabulary)
+                {
+                    bins.Add(Slots.OutOfVocabularyLabel);
+                }
+
+                return new FeatureDrift(left, right, bins.ToArray(), Spread(left, bins, outOfVocabulary), Spread(right, bins, outOfVocabulary), threshold, options.MinimumRows);
             default:
                 throw new IncomparableStatisticsException($"Cannot compare feature '{baseline.Name}': it is {baseline.Kind} in the baseline and {current.Kind} in the current statistics.");
         }
     }
 
     // A category one side did not count by name is inside its other: it gets 0 there, and other keeps it.
-    private static double[] Spread(CategoricalStatistics statistics, string[] bins)
+    private static double[] Spread(CategoricalStatistics statistics, List<string> bins, bool outOfVocabulary)
     {
-        var counts = new double[bins.Length];
+        var counts = new double[bins.Count];
+        var other = bins.Count - (outOfVocabulary ? 2 : 1);
         counts[0] = statistics.Missing;
-        counts[bins.Length - 1] = statistics.Other;
-        var positions = bins.Select((bin, index) => (bin, index)).Skip(1).Take(bins.Length - 2).ToDictionary(pair => pair.bin, pair => pair.index, StringComparer.Ordinal);
+        counts[other] = statistics.Other;
+        if (outOfVocabulary)
+        {
+            counts[other] -= statistics.OutOfVocabulary!.Value;
+            counts[other + 1] = statistics.OutOfVocabulary.Value;
+        }
+
+        var positions = bins.Select((bin, index) => (bin, index)).Skip(1).Take(other - 1).ToDictionary(pair => pair.bin, pair => pair.index, StringComparer.Ordinal);
         for (var i = 0; i < statistics.Categories.Count; i++)
         {
             counts[positions[statistics.Categories[i]]] = statistics.CategoryCounts[i];

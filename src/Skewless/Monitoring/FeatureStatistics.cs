@@ -33,7 +33,10 @@ public abstract class FeatureStatistics
     /// <summary>The number of values present.</summary>
     public long Count { get; }
 
-    /// <summary>The number of values missing: NaN or infinite numbers, null or empty strings, undeclared enum values.</summary>
+    /// <summary>
+    /// The number of values missing: NaN or infinite numbers, null or empty strings, undeclared enum values, and the values
+    /// that a <c>[Vocabulary]</c> without out-of-vocabulary buckets treats as missing.
+    /// </summary>
     public long Missing { get; }
 
     /// <summary>How the distance between two distributions of this feature is measured.</summary>
@@ -102,12 +105,13 @@ public sealed class CategoricalStatistics : FeatureStatistics
 
     internal CategoricalStatistics(
         string name, FeatureKind kind, FeatureTransform transform, double? driftThreshold, long count, long missing,
-        string[] categories, long[] categoryCounts, long other)
+        string[] categories, long[] categoryCounts, long other, long? outOfVocabulary)
         : base(name, kind, transform, driftThreshold, count, missing)
     {
         _categories = categories;
         _categoryCounts = categoryCounts;
         Other = other;
+        OutOfVocabulary = outOfVocabulary;
     }
 
     /// <summary>
@@ -120,8 +124,17 @@ public sealed class CategoricalStatistics : FeatureStatistics
     /// <summary>The count of each of <see cref="Categories"/>.</summary>
     public IReadOnlyList<long> CategoryCounts => _categoryCounts;
 
-    /// <summary>The number of present values outside <see cref="Categories"/>.</summary>
+    /// <summary>The number of present values outside <see cref="Categories"/>, including those <see cref="OutOfVocabulary"/>.</summary>
     public long Other { get; }
+
+    /// <summary>
+    /// Of <see cref="Other"/>, the values that a <c>[Vocabulary]</c> feature's vocabulary does not hold, which the model
+    /// sees only as an out-of-vocabulary bucket: counted apart, so that serving values the vocabulary has never seen
+    /// show as drift even where the categories counted by name are a small share of the values. <see langword="null"/>
+    /// without a vocabulary, with a vocabulary that has no out-of-vocabulary buckets (it treats such values as missing,
+    /// and they count in <see cref="FeatureStatistics.Missing"/>), and in files written before Skewless counted them.
+    /// </summary>
+    public long? OutOfVocabulary { get; }
 
     /// <inheritdoc />
     public override DistanceMetric Metric => DistanceMetric.LInfinity;

@@ -22,9 +22,12 @@ internal static class ServingSnapshot
                     features[i] = Numeric(numeric, tally, layout.Features[i].Moments, layout.Features[i].Shift, present, missing, slots.Skip(1).ToArray());
                     break;
                 case CategoricalStatistics categorical:
+                    // The rest, and after it the values out of vocabulary when they are counted apart.
+                    var categories = categorical.Categories.Count;
                     features[i] = new CategoricalStatistics(
                         feature.Name, feature.Kind, feature.Transform, feature.DriftThreshold, present, missing,
-                        categorical.Categories.ToArray(), slots.Skip(1).Take(categorical.Categories.Count).ToArray(), slots[slots.Length - 1]);
+                        categorical.Categories.ToArray(), slots.Skip(1).Take(categories).ToArray(), slots.Skip(1 + categories).Sum(),
+                        categorical.OutOfVocabulary is null ? null : slots[slots.Length - 1]);
                     break;
             }
 

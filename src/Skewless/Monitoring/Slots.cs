@@ -4,17 +4,19 @@ namespace Skewless.Monitoring;
 
 /// <summary>
 /// The slots a feature's values fall into, in the order monitors count them and reports show them:
-/// missing first, then each histogram bin, or each category and then the rest.
+/// missing first, then each histogram bin, or each category, the rest, and the values out of vocabulary when they are
+/// counted apart.
 /// </summary>
 internal static class Slots
 {
     public const string MissingLabel = "missing";
     public const string OtherLabel = "other";
+    public const string OutOfVocabularyLabel = "out of vocabulary";
 
     public static int Count(FeatureStatistics statistics) => statistics switch
     {
         NumericStatistics numeric => 1 + numeric.BinCounts.Count,
-        CategoricalStatistics categorical => 2 + categorical.Categories.Count,
+        CategoricalStatistics categorical => 2 + categorical.Categories.Count + (categorical.OutOfVocabulary is null ? 0 : 1),
         _ => throw Unknown(statistics),
     };
 
@@ -37,7 +39,12 @@ internal static class Slots
                     counts[1 + i] = categorical.CategoryCounts[i];
                 }
 
-                counts[counts.Length - 1] = categorical.Other;
+                counts[1 + categorical.Categories.Count] = categorical.Other - (categorical.OutOfVocabulary ?? 0);
+                if (categorical.OutOfVocabulary is { } outOfVocabulary)
+                {
+                    counts[counts.Length - 1] = outOfVocabulary;
+                }
+
                 break;
         }
 
@@ -67,7 +74,12 @@ internal static class Slots
                     labels[1 + i] = categorical.Categories[i];
                 }
 
-                labels[labels.Length - 1] = OtherLabel;
+                labels[1 + categorical.Categories.Count] = OtherLabel;
+                if (categorical.OutOfVocabulary is not null)
+                {
+                    labels[labels.Length - 1] = OutOfVocabularyLabel;
+                }
+
                 break;
         }
 

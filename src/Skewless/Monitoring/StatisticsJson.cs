@@ -94,6 +94,10 @@ internal static class StatisticsJson
                 WriteArray(json, "categories", categorical.Categories, json.WriteStringValue);
                 WriteArray(json, "categoryCounts", categorical.CategoryCounts, json.WriteNumberValue);
                 json.WriteNumber("other", categorical.Other);
+                if (categorical.OutOfVocabulary is { } outOfVocabulary)
+                {
+                    json.WriteNumber("outOfVocabulary", outOfVocabulary);
+                }
                 break;
         }
 
@@ -148,8 +152,10 @@ internal static class StatisticsJson
         var categories = fields.Strings("categories");
         var counts = fields.Int64s("categoryCounts");
         var other = fields.Int64("other");
+        long? outOfVocabulary = fields.Has("outOfVocabulary") ? fields.Int64("outOfVocabulary") : null;
+        Check(outOfVocabulary is null || (transform == FeatureTransform.Vocabulary && outOfVocabulary >= 0 && outOfVocabulary <= other), $"it counts {outOfVocabulary} values out of vocabulary, with transform {transform} and {other} others.");
         Check(categories.Length == counts.Length && counts.All(value => value >= 0) && other >= 0 && counts.Sum() + other == count, $"its {categories.Length} categories, {counts.Length} counts and {other} others do not add up to its {count} values.");
         Check(categories.All(category => category.Length > 0) && categories.Distinct(StringComparer.Ordinal).Count() == categories.Length, $"its categories are not distinct and non-empty.");
-        return new CategoricalStatistics(name, kind, transform, threshold, count, missing, categories, counts, other);
+        return new CategoricalStatistics(name, kind, transform, threshold, count, missing, categories, counts, other, outOfVocabulary);
     }
 }

@@ -203,11 +203,11 @@ internal sealed class Tally
 
                 if (Vector512.IsHardwareAccelerated)
                 {
-                    SlotRuns.Count512(run.Length < Run ? partial : run, run.Length, counts);
+                    SlotRuns.Count512(run.Length < Run ? partial : run, run.Length, counts, feature.Other, feature.FirstOutOfVocabulary);
                 }
                 else
                 {
-                    SlotRuns.Count256(run.Length < Run ? partial : run, run.Length, counts);
+                    SlotRuns.Count256(run.Length < Run ? partial : run, run.Length, counts, feature.Other, feature.FirstOutOfVocabulary);
                 }
             }
 

@@ -128,6 +128,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Flights.FlightFeatures", output, StringComparison.Ordinal);
         Assert.All(FlightFeatures.Schema.Features, feature => Assert.Contains(Environment.NewLine + feature.Name + " (", output, StringComparison.Ordinal));
         Assert.Contains("DelayMinutes (Single, label)", output, StringComparison.Ordinal);
+        Assert.Single(output.Split(Environment.NewLine), line => line.TrimStart().StartsWith("of which out of vocabulary", StringComparison.Ordinal));
     }
 
     [Fact]

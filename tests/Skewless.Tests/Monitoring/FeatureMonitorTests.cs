@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Skewless.Monitoring;
 using Skewless.Tests.Infrastructure;
 using Skewless.Tests.Transforms;
+using Skewless.Transforms;
 using Xunit;
 
 namespace Skewless.Tests.Monitoring;
@@ -32,8 +33,56 @@ public sealed class FeatureMonitorTests
         using var monitor = Monitor(new FakeTimeProvider(Start));
         Serve(monitor, RealData.Flights);
 
-        var served = monitor.Snapshot();
-        var training = Fitted.Value.Statistics;
+        AssertSameStatistics(Fitted.Value.Statistics, monitor.Snapshot());
+        Assert.All(monitor.Skew().Features, feature => Assert.Equal(0, feature.Distance, 12));
+    }
+
+    [Fact]
+    public void Serving_the_training_places_counts_the_values_each_vocabulary_left_out_as_training_did()
+    {
+        var fitted = PlaceFeatures.Fit(RealData.Zips);
+        using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        foreach (var zip in RealData.Zips)
+        {
+            fitted.Transform(zip, monitor);
+        }
+
+        // Cities of fewer than 3 zip codes are out of vocabulary; counties of fewer than 3 are missing, as their transform makes them.
+        var rareCities = RealData.Zips.GroupBy(zip => zip.City, StringComparer.Ordinal).Where(city => city.Count() < 3).Sum(city => (long)city.Count());
+        var rareCounties = RealData.Zips.GroupBy(zip => zip.County, StringComparer.Ordinal).Where(county => county.Count() < 3).Sum(county => (long)county.Count());
+        var city = Assert.IsType<CategoricalStatistics>(fitted.Statistics.Find("City"));
+        var county = Assert.IsType<CategoricalStatistics>(fitted.Statistics.Find("County"));
+        Assert.True(rareCities > 1000 && rareCounties > 0, $"{rareCities} zip codes of rare cities, {rareCounties} of rare counties");
+        Assert.Equal(rareCities, city.OutOfVocabulary);
+        Assert.Equal((null, rareCounties), (county.OutOfVocabulary, county.Missing));
+
+        AssertSameStatistics(fitted.Statistics, monitor.Snapshot());
+        Assert.All(monitor.Skew().Features, feature => Assert.Equal(0, feature.Distance, 12));
+    }
+
+    [Fact]
+    public void Serving_only_places_the_vocabulary_never_saw_crosses_the_threshold()
+    {
+        // Each city by name is a small share of the zip codes, so unseen ones would hide in other, as rare cities do in training.
+        var fitted = PlaceFeatures.Fit(RealData.Zips);
+        using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        foreach (var zip in RealData.Zips.Take(2000))
+        {
+            fitted.Transform(zip with { City = "#" + zip.City, County = "#" + zip.County }, monitor);
+        }
+
+        var report = monitor.Skew();
+        var city = report.Features.Single(feature => feature.Name == "City");
+        var training = Assert.IsType<CategoricalStatistics>(fitted.Statistics.Find("City"));
+        Assert.Equal(Slots.OutOfVocabularyLabel, city.Bins[^1]);
+        Assert.Equal(1.0, city.CurrentShares[^1]);
+        Assert.Equal(1.0 - ((double)training.OutOfVocabulary!.Value / training.Count), city.Distance, 12);
+        Assert.True(city.Crossed);
+        Assert.True(report.Features.Single(feature => feature.Name == "County").Crossed);
+    }
+
+    private static void AssertSameStatistics(TrainingStatistics training, ServingStatistics served)
+    {
         Assert.Equal(training.Rows, served.Rows);
         for (var i = 0; i < training.Features.Count; i++)
         {
@@ -51,15 +100,13 @@ public sealed class FeatureMonitorTests
                 case (CategoricalStatistics left, CategoricalStatistics right):
                     Same.Sequence(left.Categories, right.Categories);
                     Same.Sequence(left.CategoryCounts, right.CategoryCounts);
-                    Assert.Equal(left.Other, right.Other);
+                    Assert.Equal((left.Other, left.OutOfVocabulary), (right.Other, right.OutOfVocabulary));
                     break;
                 default:
                     Assert.Fail($"Feature {expected.Name} changed kind.");
                     break;
             }
         }
-
-        Assert.All(monitor.Skew().Features, feature => Assert.Equal(0, feature.Distance, 12));
     }
 
     [Fact]
@@ -727,14 +774,14 @@ public sealed class FeatureMonitorTests
             object[] values = [FlightFeatures.Hour(row), FlightFeatures.Day(row), FlightFeatures.Weekend(row), FlightFeatures.RedEye(row), FlightFeatures.LogDistance(row), FlightFeatures.DistanceDecile(row), FlightFeatures.Origin(row), FlightFeatures.Destination(row)];
             for (var i = 0; i < values.Length; i++)
             {
-                counts[i][ExpectedSlot(training[i], values[i])]++;
+                counts[i][ExpectedSlot(training[i], Fitted.Value.Transforms[i] as Vocabulary, values[i])]++;
             }
         }
 
         return counts;
     }
 
-    private static int ExpectedSlot(FeatureStatistics feature, object value)
+    private static int ExpectedSlot(FeatureStatistics feature, Vocabulary? vocabulary, object value)
     {
         switch (feature, value)
         {
@@ -743,7 +790,10 @@ public sealed class FeatureMonitorTests
             case (CategoricalStatistics categorical, _):
                 var label = value switch { bool flag => flag ? "true" : "false", string text => text, _ => value.ToString()! };
                 var position = categorical.Categories.ToList().IndexOf(label);
-                return label.Length == 0 ? 0 : 1 + (position >= 0 ? position : categorical.Categories.Count);
+                return label.Length == 0 ? 0
+                    : position >= 0 ? 1 + position
+                    : vocabulary is not null && !vocabulary.Terms.Contains(label) ? 2 + categorical.Categories.Count
+                    : 1 + categorical.Categories.Count;
             default:
                 throw new InvalidOperationException($"Feature {feature.Name} has no reference.");
         }

@@ -96,4 +96,39 @@ public sealed class StatisticsArtifactTests
         Assert.DoesNotContain("driftThreshold", FlightsJson.Value, StringComparison.Ordinal);
         Assert.Throws<TamperedArtifactException>(() => Load(Edit(statistics => Feature(statistics, 0)["driftThreshold"] = -0.5)));
     }
+
+    [Fact]
+    public void Values_out_of_vocabulary_are_saved_and_an_artifact_written_before_they_were_counted_still_monitors()
+    {
+        var current = FlightFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(FlightsJson.Value)));
+        var origin = Assert.IsType<CategoricalStatistics>(current.Statistics.Find("Origin"));
+        Assert.True(origin.OutOfVocabulary > 0, $"{origin.OutOfVocabulary} origins out of the 50 kept");
+
+        // Without the count, the rest is one bin, as it was, on both sides.
+        var older = FlightFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(Edit(statistics => Feature(statistics, 6).Remove("outOfVocabulary")))));
+        Assert.Null(Assert.IsType<CategoricalStatistics>(older.Statistics.Find("Origin")).OutOfVocabulary);
+        using var monitor = older.Monitor();
+        foreach (var row in RealData.Flights)
+        {
+            older.Transform(row, monitor);
+        }
+
+        var served = Assert.IsType<CategoricalStatistics>(monitor.Snapshot().Find("Origin"));
+        Assert.Equal((origin.Other, (long?)null), (served.Other, served.OutOfVocabulary));
+        Assert.Equal(Slots.OtherLabel, monitor.Skew().Features.Single(feature => feature.Name == "Origin").Bins[^1]);
+
+        // And compared with statistics that count them apart, they are in other on both sides.
+        var drift = DriftReport.Compare(older.Statistics, current.Statistics).Features.Single(feature => feature.Name == "Origin");
+        Assert.Equal((Slots.OtherLabel, 0.0), (drift.Bins[^1], drift.Distance));
+    }
+
+    [Fact]
+    public void More_values_out_of_vocabulary_than_others_or_any_without_a_vocabulary_are_tampering()
+    {
+        var error = Assert.Throws<TamperedArtifactException>(() => Load(Edit(statistics => Feature(statistics, 6)["outOfVocabulary"] = Feature(statistics, 6)["other"]!.GetValue<long>() + 1)));
+        Assert.Equal("Origin", error.Feature);
+        error = Assert.Throws<TamperedArtifactException>(() => Load(Edit(statistics => Feature(statistics, 7)["outOfVocabulary"] = 0)));
+        Assert.Equal("Destination", error.Feature);
+        Assert.Contains("out of vocabulary", error.Message, StringComparison.Ordinal);
+    }
 }
