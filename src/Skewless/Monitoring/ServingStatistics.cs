@@ -117,7 +117,7 @@ public sealed class ServingStatistics : FeatureSetStatistics
     internal static bool SameBins(FeatureStatistics left, FeatureStatistics right) => (left, right) switch
     {
         (NumericStatistics l, NumericStatistics r) => l.Name == r.Name && l.Edges.SequenceEqual(r.Edges),
-        (CategoricalStatistics l, CategoricalStatistics r) => l.Name == r.Name && l.Categories.SequenceEqual(r.Categories, StringComparer.Ordinal) && (l.OutOfVocabulary is null) == (r.OutOfVocabulary is null),
+        (CategoricalStatistics l, CategoricalStatistics r) => l.Name == r.Name && l.Categories.SequenceEqual(r.Categories, StringComparer.Ordinal),
         _ => false,
     };
 
@@ -146,8 +146,12 @@ public sealed class ServingStatistics : FeatureSetStatistics
     {
         var first = parts[0];
         var counts = Enumerable.Range(0, first.Categories.Count).Select(category => parts.Sum(part => part.CategoryCounts[category])).ToArray();
-        return new CategoricalStatistics(first.Name, first.Kind, first.Transform, first.DriftThreshold, parts.Sum(part => part.Count), parts.Sum(part => part.Missing), first.Categories.ToArray(), counts, parts.Sum(part => part.Other), first.OutOfVocabulary is null ? null : parts.Sum(part => part.OutOfVocabulary));
+        return new CategoricalStatistics(first.Name, first.Kind, first.Transform, first.DriftThreshold, parts.Sum(part => part.Count), parts.Sum(part => part.Missing), first.Categories.ToArray(), counts, parts.Sum(part => part.Other), OutOfVocabulary(parts));
     }
+
+    // Snapshots from a Skewless that did not count them apart have them in other, where the merge leaves them all.
+    private static long? OutOfVocabulary(CategoricalStatistics[] parts) =>
+        parts.All(part => part.OutOfVocabulary is not null) ? parts.Sum(part => part.OutOfVocabulary!.Value) : null;
 
     // Slices keep the monitor's order: schema order, then slot order.
     private static ResidualStatistics MergeResiduals(ServingStatistics first, ResidualStatistics[] parts)

@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using System.Text;
+using System.Text.Json.Nodes;
 using Flights;
 using Microsoft.Extensions.Time.Testing;
 using Skewless.Monitoring;
@@ -79,6 +81,27 @@ public sealed class FeatureMonitorTests
         Assert.Equal(1.0 - ((double)training.OutOfVocabulary!.Value / training.Count), city.Distance, 12);
         Assert.True(city.Crossed);
         Assert.True(report.Features.Single(feature => feature.Name == "County").Crossed);
+    }
+
+    [Fact]
+    public void A_snapshot_that_has_values_out_of_vocabulary_in_other_still_merges_and_compares()
+    {
+        // As a replica still on a Skewless that did not count them apart would save it.
+        using var monitor = Monitor(new FakeTimeProvider(Start));
+        Serve(monitor, RealData.Flights.Take(5000));
+        var snapshot = monitor.Snapshot();
+        using var saved = new MemoryStream();
+        snapshot.Save(saved);
+        var json = JsonNode.Parse(saved.ToArray())!.AsObject();
+        json["statistics"]!["features"]![6]!.AsObject().Remove("outOfVocabulary");
+        var older = Assert.IsType<ServingStatistics>(StatisticsFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString()))));
+
+        var origin = Assert.IsType<CategoricalStatistics>(snapshot.Find("Origin"));
+        var merged = Assert.IsType<CategoricalStatistics>(ServingStatistics.Merge([snapshot, older]).Find("Origin"));
+        Assert.True(origin.OutOfVocabulary > 0);
+        Assert.Equal((2 * origin.Other, (long?)null), (merged.Other, merged.OutOfVocabulary));
+        var drift = DriftReport.Compare(Fitted.Value.Statistics, older).Features.Single(feature => feature.Name == "Origin");
+        Assert.Equal(Slots.OtherLabel, drift.Bins[^1]);
     }
 
     private static void AssertSameStatistics(TrainingStatistics training, ServingStatistics served)
