@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Emitting;
@@ -66,7 +68,7 @@ public sealed class RegistryNamespaceAnalyzer : SkewlessAnalyzer
             space = next;
         }
 
-        foreach (var type in space.GetTypeMembers("FeatureSets").Where(InSource))
+        foreach (var type in space.GetTypeMembers("FeatureSets").Where(type => InSource(type) && !IsRegistryPart(type)))
         {
             yield return (type, $"type '{type.ToDisplayString()}'");
         }
@@ -77,6 +79,10 @@ public sealed class RegistryNamespaceAnalyzer : SkewlessAnalyzer
             yield return (member, $"namespace '{folder.ToDisplayString()}'");
         }
     }
+
+    // The README's way to make the registry public: another part of it, which the compiler merges rather than reports.
+    private static bool IsRegistryPart(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() is ClassDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 
     private static bool InSource(ISymbol symbol) => symbol.Locations.Any(InSource);
 

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using Skewless.Analyzers.Definitions;
@@ -40,6 +41,7 @@ public sealed class RegistryNamespaceAnalyzerTests
     [Fact]
     public Task Fires_on_a_FeatureSets_class_or_folder_of_its_own() => Task.WhenAll(
         VerifyAsync(Features + "namespace TestProject { public static class {|#0:FeatureSets|} { } }", null, Taken("TestProject", "type 'TestProject.FeatureSets'")),
+        VerifyAsync(Features + "namespace TestProject { public record {|#0:FeatureSets|}; }", null, Taken("TestProject", "type 'TestProject.FeatureSets'")),
         VerifyAsync(Features + "namespace TestProject.FeatureSets { public static class {|#0:Weather|} { } }", null, Taken("TestProject", "namespace 'TestProject.FeatureSets'")));
 
     [Fact]
@@ -53,5 +55,20 @@ public sealed class RegistryNamespaceAnalyzerTests
     public Task Is_silent_without_a_feature_set_or_a_clash() => Task.WhenAll(
         VerifyAsync("public sealed class TestProject { }", null),
         VerifyAsync(Features + "namespace TestProject { public static class Registry { } }", null),
+        VerifyAsync(Features + "namespace TestProject { public static partial class FeatureSets { } }", null),
+        VerifyAsync(Features + "namespace TestProject { public partial class FeatureSets { } }", null),
         VerifyAsync(Features + "public sealed class TestProject { }", "Acme.Registry"));
+
+    [Fact]
+    public async Task The_README_s_public_registry_compiles_with_the_generated_part_and_no_diagnostic()
+    {
+        // Assembly "Tests": the registry goes in namespace Tests, where this part makes it public.
+        var compilation = TestCompilation.Create(Features, "namespace Tests { public static partial class FeatureSets { } }");
+        TestCompilation.Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+
+        var errors = generatorDiagnostics.Concat(output.GetDiagnostics()).Concat(await TestCompilation.AnalyzeAsync(output))
+            .Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning);
+        Assert.Empty(errors);
+        Assert.Equal(Accessibility.Public, output.GetTypeByMetadataName("Tests.FeatureSets")!.DeclaredAccessibility);
+    }
 }
