@@ -58,7 +58,10 @@ public static class ArtifactReader
         CheckLibraries(root, schema, options.OnLibraryMismatch);
         var states = ReadFeatures(root, schema);
         var (features, label) = StatisticsJson.Read(root, schema.FeatureSet, trainingRows, schema.Features.Select(feature => (feature.Name, feature.Kind, feature.Transform)).ToList());
-        return new ArtifactContents(schema, trainingRows, states, TrainingStatistics.Create(schema, trainingRows, features, label));
+
+        // A [DriftThreshold] is not part of the definition, so one added or changed after the fit applies to the artifact as it is.
+        var thresholds = features.Select((feature, i) => feature.WithDriftThreshold(schema.Features[i].DriftThreshold)).ToArray();
+        return new ArtifactContents(schema, trainingRows, states, TrainingStatistics.Create(schema, trainingRows, thresholds, label));
     }
 
     /// <summary>

@@ -8,7 +8,12 @@ namespace Skewless;
 /// attribute, a feature gets <see cref="Monitoring.ComparisonOptions.LInfinityThreshold"/> (0.1) or
 /// <see cref="Monitoring.ComparisonOptions.JensenShannonThreshold"/> (0.02).
 /// </summary>
-/// <remarks>A monitoring setting, not part of the feature's definition: changing it does not change the fingerprint, so a fitted artifact stays loadable.</remarks>
+/// <remarks>
+/// A monitoring setting, not part of the feature's definition: changing it does not change the fingerprint, so a fitted
+/// artifact stays loadable, and loading it through this code applies the code's threshold, as do the snapshots of its
+/// monitors. <c>skewless compare</c>, which reads files alone, takes the current file's threshold, else the one the
+/// artifact recorded when it was fitted.
+/// </remarks>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class DriftThresholdAttribute : Attribute
 {

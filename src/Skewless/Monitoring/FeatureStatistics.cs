@@ -42,6 +42,9 @@ public abstract class FeatureStatistics
     /// <summary>How the distance between two distributions of this feature is measured.</summary>
     public abstract DistanceMetric Metric { get; }
 
+    /// <summary>The same statistics under another threshold.</summary>
+    internal abstract FeatureStatistics WithDriftThreshold(double? driftThreshold);
+
     /// <summary>Whether <paramref name="kind"/> is summarised by a histogram rather than by category counts.</summary>
     public static bool IsNumeric(FeatureKind kind) => kind is FeatureKind.Single or FeatureKind.Double or FeatureKind.Int32 or FeatureKind.Int64;
 }
@@ -93,6 +96,10 @@ public sealed class NumericStatistics : FeatureStatistics
     /// <inheritdoc />
     public override DistanceMetric Metric => DistanceMetric.JensenShannon;
 
+    /// <inheritdoc />
+    internal override FeatureStatistics WithDriftThreshold(double? driftThreshold) =>
+        new NumericStatistics(Name, Kind, Transform, driftThreshold, Count, Missing, Mean, StandardDeviation, Minimum, Maximum, _edges, _binCounts);
+
     /// <summary>The bin of a finite <paramref name="value"/>: the number of edges at or below it.</summary>
     public int BinOf(double value) => _sortedEdges.AtOrBelow(value);
 }
@@ -138,4 +145,8 @@ public sealed class CategoricalStatistics : FeatureStatistics
 
     /// <inheritdoc />
     public override DistanceMetric Metric => DistanceMetric.LInfinity;
+
+    /// <inheritdoc />
+    internal override FeatureStatistics WithDriftThreshold(double? driftThreshold) =>
+        new CategoricalStatistics(Name, Kind, Transform, driftThreshold, Count, Missing, _categories, _categoryCounts, Other, OutOfVocabulary);
 }

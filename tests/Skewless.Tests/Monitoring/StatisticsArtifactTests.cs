@@ -131,4 +131,32 @@ public sealed class StatisticsArtifactTests
         Assert.Equal("Destination", error.Feature);
         Assert.Contains("out of vocabulary", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_code_s_drift_threshold_applies_to_an_artifact_fitted_before_it_was_set_or_changed()
+    {
+        var rows = Enumerable.Range(0, 500).Select(i => new PageView { Page = "/page/" + (i % 7), Seconds = i % 60 }).ToArray();
+        using var saved = new MemoryStream();
+        PageFeatures.Fit(rows).Save(saved);
+        foreach (double? recorded in new double?[] { null, 0.9 })
+        {
+            var root = JsonNode.Parse(saved.ToArray())!.AsObject();
+            var seconds = Feature(root["statistics"]!.AsObject(), 1);
+            seconds.Remove("driftThreshold");
+            if (recorded is not null)
+            {
+                seconds["driftThreshold"] = recorded;
+            }
+
+            var fitted = PageFeatures.Fitted.Load(new MemoryStream(Encoding.UTF8.GetBytes(Resealed.Json(root))));
+            Assert.Equal(0.25, fitted.Statistics.Find("Seconds")!.DriftThreshold);
+            using var monitor = fitted.Monitor();
+            foreach (var row in rows)
+            {
+                fitted.Transform(row, monitor);
+            }
+
+            Assert.Equal(0.25, monitor.Skew().Features.Single(feature => feature.Name == "Seconds").Threshold);
+        }
+    }
 }
