@@ -42,8 +42,22 @@ public sealed class ComparisonOptions
     /// </summary>
     public double JensenShannonThreshold { get; set; } = DefaultJensenShannonThreshold;
 
-    /// <summary>Thresholds by feature name, which override the features' <see cref="DriftThresholdAttribute"/>s.</summary>
+    /// <summary>
+    /// Thresholds by feature (or label) name, exactly as declared, which override the features' <see cref="DriftThresholdAttribute"/>s.
+    /// A name the statistics do not have is an <see cref="ArgumentException"/> where they are compared, so that a
+    /// threshold does not silently stop applying when its feature is renamed.
+    /// </summary>
     public IDictionary<string, double> Thresholds { get; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>Throws unless every name in <see cref="Thresholds"/> is a feature or the label of <paramref name="statistics"/>.</summary>
+    internal void CheckThresholds(FeatureSetStatistics statistics, string parameter)
+    {
+        var names = statistics.Features.Select(feature => feature.Name).Concat(statistics.Label is null ? [] : [statistics.Label.Name]).ToList();
+        if (Thresholds.Keys.FirstOrDefault(name => !names.Contains(name, StringComparer.Ordinal)) is { } unknown)
+        {
+            throw new ArgumentException($"ComparisonOptions.Thresholds has a threshold for '{unknown}', which is neither a feature nor the label of {statistics.Name} v{statistics.Version}; its names, compared exactly, are {string.Join(", ", names)}.", parameter);
+        }
+    }
 
     /// <summary>
     /// The fewest rows (each gives every feature a value or a missing one) both sides need for a feature to be flagged:
@@ -164,6 +178,7 @@ public sealed class DriftReport
         Guard.NotNull(baseline, nameof(baseline));
         Guard.NotNull(current, nameof(current));
         options ??= new ComparisonOptions();
+        options.CheckThresholds(baseline, nameof(options));
         if (baseline.FeatureSet != current.FeatureSet)
         {
             throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.FeatureSet} with statistics of {current.FeatureSet}: they are different feature sets.");

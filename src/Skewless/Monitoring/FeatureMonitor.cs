@@ -81,6 +81,7 @@ public sealed class FeatureMonitor<TRow> : IDisposable
         _time = options.TimeProvider ?? TimeProvider.System;
         _windowLength = options.WindowLength;
         _comparison = options.Comparison ?? new ComparisonOptions();
+        _comparison.CheckThresholds(featureSet.Statistics, nameof(options));
         // Windows are whole multiples of their length from the options' origin, so that replicas started at different
         // times have the same windows, whose snapshots merge. The division rounds down also before the origin.
         var now = _time.GetUtcNow();

@@ -754,6 +754,22 @@ public sealed class FeatureMonitorTests
         var options = new ComparisonOptions();
         options.Thresholds["Seconds"] = 0.01;
         Assert.Equal(0.01, DriftReport.Compare(fitted.Statistics, fitted.Statistics, options).Features.Single(feature => feature.Name == "Seconds").Threshold);
+        options.Thresholds["Converted"] = 0.2;
+        Assert.Equal(0.2, DriftReport.Compare(fitted.Statistics, fitted.Statistics, options).Features.Single(feature => feature.Name == "Converted").Threshold);
+    }
+
+    [Fact]
+    public void A_run_time_threshold_for_a_name_the_feature_set_does_not_have_is_refused()
+    {
+        // A renamed feature, or a name in the wrong case, would otherwise silently lose its threshold.
+        var fitted = PageFeatures.Fit(Enumerable.Range(0, 100).Select(i => new PageView { Page = "/a", Seconds = i }));
+        var options = new ComparisonOptions();
+        options.Thresholds["seconds"] = 0.5;
+
+        var error = Assert.Throws<ArgumentException>(() => DriftReport.Compare(fitted.Statistics, fitted.Statistics, options));
+        Assert.Contains("'seconds'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Page, Seconds, Converted", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => fitted.Monitor(new MonitorOptions { Comparison = options }));
     }
 
     [Theory]
