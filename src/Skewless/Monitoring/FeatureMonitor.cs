@@ -203,6 +203,11 @@ public sealed class FeatureMonitor<TRow> : IDisposable
     /// prediction) is added to the slices of the row's feature values. A non-finite prediction or
     /// outcome is ignored.
     /// </summary>
+    /// <remarks>
+    /// The outcome counts in the window current when it is recorded, not in the one its row was served in: a window's
+    /// residuals are those of the outcomes that arrived during it, and with outcomes a day late its outcomes may
+    /// outnumber its rows.
+    /// </remarks>
     /// <param name="row">The row, as it was served.</param>
     /// <param name="prediction">What the model predicted for it.</param>
     /// <param name="outcome">What actually happened.</param>
