@@ -91,7 +91,7 @@ public static class ArtifactReader
     }
 
     // What the artifact's feature list says changed, so the person paged sees more than two hashes. The list records each
-    // feature's name, kind, transform and width, not its code, so a change to the code alone is named as such.
+    // feature's name, kind, transform and width, not its code or its transform's settings, which the contract names.
     private static string DefinitionDifference(JsonFields root, FeatureSchema schema)
     {
         var fitted = root.Array(ArtifactFormat.FeaturesProperty)
@@ -114,7 +114,7 @@ public static class ArtifactReader
 
         return changes.Count > 0
             ? string.Join("; ", changes)
-            : "the features have the same names, kinds, transforms and widths, so the code of a feature, or of a helper it calls, changed";
+            : "the features have the same names, kinds, transforms and widths, so a transform's settings (such as a [QuantileBuckets] count) or the code of a feature or of a helper it calls changed; at build time, SKW502 names which when FeatureSets.Shipped.txt records this version";
     }
 
     internal static ReadOnlyMemory<byte> ReadBounded(Stream source, string featureSet, long maxBytes)

@@ -58,11 +58,11 @@ public sealed class ArtifactTests
     }
 
     [Fact]
-    public void A_different_fingerprint_with_the_same_feature_list_says_a_feature_s_code_changed()
+    public void A_different_fingerprint_with_the_same_feature_list_says_settings_or_code_changed()
     {
         var error = Assert.Throws<FingerprintMismatchException>(() => Load(Edit(root => root["fingerprint"] = "0123456789abcdef")));
 
-        Assert.Equal("the features have the same names, kinds, transforms and widths, so the code of a feature, or of a helper it calls, changed", error.Difference);
+        Assert.Equal("the features have the same names, kinds, transforms and widths, so a transform's settings (such as a [QuantileBuckets] count) or the code of a feature or of a helper it calls changed; at build time, SKW502 names which when FeatureSets.Shipped.txt records this version", error.Difference);
         Assert.Contains(error.Difference, error.Message, StringComparison.Ordinal);
     }
 
