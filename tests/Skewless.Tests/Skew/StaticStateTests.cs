@@ -159,6 +159,25 @@ public sealed class StaticStateTests
         "{|SKW302:Running.Instance.Sum|} += f.DistanceMiles",
         "{|SKW302:Running.Instance.Sum|} = f.DistanceMiles",
         "{|SKW302:Running.Instance.Values.Add(f.DistanceMiles)|}",
+
+        // Through a local that holds the same object, or a ?. access.
+        "var seen = State.List; {|SKW302:seen.Add(f.DistanceMiles)|}",
+        "IList<float> seen = State.List; {|SKW302:seen.Add(f.DistanceMiles)|}",
+        "var seen = State.List; var again = seen; {|SKW302:again.Clear()|}",
+        "var map = State.Map; {|SKW302:map[f.Origin]|} = 1",
+        "var auto = State.Auto; {|SKW302:auto.Add(f.DistanceMiles)|}",
+        "var array = State.Array; ++{|SKW302:array[0]|}",
+        "var array = State.Array; {|SKW302:Array.Fill(array, 1)|}",
+        "var span = State.Array.AsSpan(); {|SKW302:span[0]|} = 1",
+        "ref var count = ref State.Array[0]; {|SKW302:count|}++",
+        "var running = Running.Instance; {|SKW302:running.Sum|} += f.DistanceMiles",
+        "var values = Running.Instance.Values; {|SKW302:values.Add(f.DistanceMiles)|}",
+        "var seen = State.List; new[] { 1f }.ToList().ForEach(x => {|SKW302:seen.Add(x)|})",
+        "{|SKW302:State.List?.Add(f.DistanceMiles)|}",
+        "{|SKW302:State.Map?.Remove(f.Origin)|}",
+        "{|SKW302:Running.Instance?.Values.Add(f.DistanceMiles)|}",
+        "{|SKW302:State.Nested?[0]?.Add(f.DistanceMiles)|}",
+        "var seen = State.List; {|SKW302:seen?.Add(f.DistanceMiles)|}",
     };
 
     [Theory]
