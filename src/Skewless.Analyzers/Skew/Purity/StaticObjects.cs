@@ -147,9 +147,7 @@ internal static class StaticObjects
                     depth++;
                     continue;
                 case IInvocationOperation invocation when invocation.Instance == current:
-                    return IsMutatingMember(invocation.TargetMethod)
-                        ? new StaticMutation(Whole(invocation), $"calls {FeatureUses.Display(invocation.TargetMethod)} {(depth == 0 ? "on" : "through")} {Name(holder)}{Local(local)}")
-                        : null;
+                    return IsMutatingMember(invocation.TargetMethod) ? Calls(invocation, depth, holder, local) : null;
                 case IArgumentOperation { Parent: IInvocationOperation invocation, Parameter: { } parameter } argument when argument.Value == current:
                     if (parameter.RefKind is RefKind.Ref or RefKind.Out && inside)
                     {
@@ -164,9 +162,7 @@ internal static class StaticObjects
                         continue;
                     }
 
-                    return MutatesArgument(invocation.TargetMethod, parameter)
-                        ? new StaticMutation(Whole(invocation), $"calls {FeatureUses.Display(invocation.TargetMethod)} {(depth == 0 ? "on" : "through")} {Name(holder)}{Local(local)}")
-                        : null;
+                    return MutatesArgument(invocation.TargetMethod, parameter) ? Calls(invocation, depth, holder, local) : null;
                 case IAssignmentOperation assignment when assignment.Target == current && inside:
                 case IIncrementOrDecrementOperation when inside:
                     return new StaticMutation(current, $"writes {Written(stored ?? current, depth, holder)}{Local(local)}");
@@ -262,15 +258,16 @@ internal static class StaticObjects
     private static IConditionalAccessInstanceOperation? Receiver(IConditionalAccessOperation conditional) =>
         conditional.WhenNotNull.DescendantsAndSelf().OfType<IConditionalAccessInstanceOperation>().FirstOrDefault();
 
-    // Where a call is reported: Seen?.Add(x) as a whole, not its .Add(x).
-    private static IOperation Whole(IOperation operation)
+    // A call that changes the object, reported at Seen?.Add(x) as a whole, not at its .Add(x).
+    private static StaticMutation Calls(IInvocationOperation invocation, int depth, ISymbol holder, ILocalSymbol? local)
     {
-        while (operation.Parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == operation)
+        IOperation at = invocation;
+        while (at.Parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == at)
         {
-            operation = conditional;
+            at = conditional;
         }
 
-        return operation;
+        return new StaticMutation(at, $"calls {FeatureUses.Display(invocation.TargetMethod)} {(depth == 0 ? "on" : "through")} {Name(holder)}{Local(local)}");
     }
 
     private static string Local(ILocalSymbol? local) => local is null ? "" : $" through local '{local.Name}'";
