@@ -109,11 +109,19 @@ internal static class StaticObjects
     /// What <paramref name="reference"/>, a reference to <paramref name="holder"/>, changes in the object the
     /// holder keeps: an element or member written through it, or a call of a member of a BCL collection that
     /// changes the collection. A write of the holder itself is not one (SKW302 reports it as a static write).
+    /// The object is followed through <c>?.</c> and into the locals it is put in (see <see cref="AliasOf"/>).
     /// </summary>
-    public static StaticMutation? Through(IOperation reference, ISymbol holder)
+    public static StaticMutation? Through(IOperation reference, ISymbol holder) =>
+        Follow(reference, holder, depth: 0, inside: false, stored: null, local: null, aliases: MaxAliases);
+
+    // Locals followed one into another at most (var a = Seen; var b = a; ...), which also ends a local read in its own initializer.
+    private const int MaxAliases = 4;
+
+    // From start, which stands for the holder's object (inside: false) or for a place in it (inside: true, stored: that place as
+    // first reached, for the message), depth members or elements away from the holder, reached through local, if any.
+    private static StaticMutation? Follow(IOperation start, ISymbol holder, int depth, bool inside, IOperation? stored, ILocalSymbol? local, int aliases)
     {
-        var current = reference;
-        var depth = 0;
+        var current = start;
         while (current.Parent is { } parent)
         {
             switch (parent)
@@ -121,34 +129,56 @@ internal static class StaticObjects
                 case IConversionOperation conversion when conversion.Operand == current && KeepsObject(conversion):
                     current = parent;
                     continue;
+                case IConditionalAccessOperation conditional when conditional.Operation == current:
+                    // Seen?.Add(x): the call's receiver is the conditional access's instance, not Seen.
+                    if (Receiver(conditional) is not { } receiver)
+                    {
+                        return null;
+                    }
+
+                    current = receiver;
+                    continue;
                 case IFieldReferenceOperation field when field.Instance == current:
                 case IPropertyReferenceOperation property when property.Instance == current:
                 case IArrayElementReferenceOperation element when element.ArrayReference == current:
                     current = parent;
+                    stored = null;
+                    inside = true;
                     depth++;
                     continue;
                 case IInvocationOperation invocation when invocation.Instance == current:
-                    return IsMutatingMember(invocation.TargetMethod)
-                        ? new StaticMutation(invocation, $"calls {FeatureUses.Display(invocation.TargetMethod)} {(depth == 0 ? "on" : "through")} {Name(holder)}")
-                        : null;
+                    return IsMutatingMember(invocation.TargetMethod) ? Calls(invocation, depth, holder, local) : null;
                 case IArgumentOperation { Parent: IInvocationOperation invocation, Parameter: { } parameter } argument when argument.Value == current:
-                    if (parameter.RefKind is RefKind.Ref or RefKind.Out && current != reference)
+                    if (parameter.RefKind is RefKind.Ref or RefKind.Out && inside)
                     {
-                        return new StaticMutation(current, $"passes {Written(current, depth, holder)} by reference to {FeatureUses.Display(invocation.TargetMethod)}");
+                        return new StaticMutation(current, $"passes {Written(stored ?? current, depth, holder)}{Local(local)} by reference to {FeatureUses.Display(invocation.TargetMethod)}");
                     }
 
                     if (parameter.Ordinal == 0 && IsView(invocation.TargetMethod))
                     {
                         current = invocation;
+                        stored = null;
+                        inside = true;
                         continue;
                     }
 
-                    return MutatesArgument(invocation.TargetMethod, parameter)
-                        ? new StaticMutation(invocation, $"calls {FeatureUses.Display(invocation.TargetMethod)} {(depth == 0 ? "on" : "through")} {Name(holder)}")
-                        : null;
-                case IAssignmentOperation assignment when assignment.Target == current && current != reference:
-                case IIncrementOrDecrementOperation when current != reference:
-                    return new StaticMutation(current, $"writes {Written(current, depth, holder)}");
+                    return MutatesArgument(invocation.TargetMethod, parameter) ? Calls(invocation, depth, holder, local) : null;
+                case IAssignmentOperation assignment when assignment.Target == current && inside:
+                case IIncrementOrDecrementOperation when inside:
+                    return new StaticMutation(current, $"writes {Written(stored ?? current, depth, holder)}{Local(local)}");
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } declared } } initializer
+                    when initializer.Value == current && aliases > 0 && AliasOf(declared, initializer, inside) is { } references:
+                    // A ref local stands for the place it refers to, another local for the object.
+                    var isRef = declared.RefKind != RefKind.None;
+                    foreach (var alias in references)
+                    {
+                        if (Follow(alias, holder, depth, isRef && inside, isRef ? stored ?? current : null, declared, aliases - 1) is { } mutation)
+                        {
+                            return mutation;
+                        }
+                    }
+
+                    return null;
                 default:
                     return null;
             }
@@ -156,6 +186,91 @@ internal static class StaticObjects
 
         return null;
     }
+
+    /// <summary>
+    /// The references to <paramref name="local"/>, declared with <paramref name="initializer"/>, when it holds the same
+    /// object as its initializer for as long as it is in scope, or <see langword="null"/>. It must be assigned only
+    /// there: a local given another object later, even before it is changed, is not followed, and neither is one
+    /// that copies a struct (a span or memory over an array refers to the array).
+    /// </summary>
+    private static List<ILocalReferenceOperation>? AliasOf(ILocalSymbol local, IVariableInitializerOperation initializer, bool inside)
+    {
+        if (local.RefKind == RefKind.None
+            && !(local.Type is { IsReferenceType: true } or { IsRefLikeType: true }
+                || (local.Type is INamedTypeSymbol type && FeatureUses.FullName(type.OriginalDefinition) == "System.Memory")))
+        {
+            return null;
+        }
+
+        if (local.RefKind != RefKind.None && !inside)
+        {
+            // ref var seen = ref Seen: a write of it writes the field, which SKW302 reports as static state when the field is not readonly.
+            return null;
+        }
+
+        IOperation top = initializer;
+        while (top.Parent is { } parent)
+        {
+            top = parent;
+        }
+
+        var references = new List<ILocalReferenceOperation>();
+        foreach (var reference in top.Descendants().OfType<ILocalReferenceOperation>())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(reference.Local, local) || initializer.Syntax.Span.Contains(reference.Syntax.Span))
+            {
+                continue;
+            }
+
+            if (Reassigns(reference, local.RefKind != RefKind.None))
+            {
+                return null;
+            }
+
+            references.Add(reference);
+        }
+
+        return references;
+    }
+
+    // Whether reference gives its local another object (or, for a ref local, another place): assigned, incremented,
+    // passed by ref or out, deconstructed into, or ref-assigned.
+    private static bool Reassigns(ILocalReferenceOperation reference, bool isRef)
+    {
+        IOperation current = reference;
+        while (current.Parent is ITupleOperation tuple)
+        {
+            current = tuple;
+        }
+
+        return current.Parent switch
+        {
+            ISimpleAssignmentOperation assignment when assignment.Target == current => !isRef || assignment.IsRef,
+            IAssignmentOperation assignment when assignment.Target == current => !isRef,
+            IIncrementOrDecrementOperation => !isRef,
+            IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => !isRef,
+            _ => false,
+        };
+    }
+
+    // The instance that stands for conditional's receiver in what it does when the receiver is not null: the first in
+    // the order operations are visited, as a receiver comes before what is done with it.
+    private static IConditionalAccessInstanceOperation? Receiver(IConditionalAccessOperation conditional) =>
+        conditional.WhenNotNull.DescendantsAndSelf().OfType<IConditionalAccessInstanceOperation>().FirstOrDefault();
+
+    // A call that changes the object, reported at Seen?.Add(x) as a whole, not at its .Add(x).
+    private static StaticMutation Calls(IInvocationOperation invocation, int depth, ISymbol holder, ILocalSymbol? local)
+    {
+        IOperation at = invocation;
+        while (at.Parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == at)
+        {
+            at = conditional;
+        }
+
+        return new StaticMutation(at, $"calls {FeatureUses.Display(invocation.TargetMethod)} {(depth == 0 ? "on" : "through")} {Name(holder)}{Local(local)}");
+    }
+
+    private static string Local(ILocalSymbol? local) => local is null ? "" : $" through local '{local.Name}'";
 
     /// <summary>
     /// Whether the expression <paramref name="node"/>, naming a static field or property, may be changed by the
@@ -185,6 +300,7 @@ internal static class StaticObjects
                     current = access;
                     continue;
                 case ElementAccessExpressionSyntax element when element.Expression == current:
+                case RefExpressionSyntax:
                 case ParenthesizedExpressionSyntax:
                 case CastExpressionSyntax:
                 case PostfixUnaryExpressionSyntax when parent.IsKind(SyntaxKind.SuppressNullableWarningExpression):
@@ -216,6 +332,11 @@ internal static class StaticObjects
                     return false;
                 case AssignmentExpressionSyntax assignment:
                     return assignment.Left == current && current != node;
+
+                // Put in a local, or reached with ?.: whether it is changed is left to the binding.
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax }:
+                case ConditionalAccessExpressionSyntax conditional when conditional.Expression == current:
+                    return true;
                 case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
                     return current != node && parent.Kind() is SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
                         or SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression;
