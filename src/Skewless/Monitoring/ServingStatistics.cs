@@ -103,13 +103,13 @@ public sealed class ServingStatistics : FeatureSetStatistics
     private static void CheckMergeable(ServingStatistics first, ServingStatistics other, int number)
     {
         var problem =
-            other.FeatureSet != first.FeatureSet ? $"snapshot {number} is of {other.FeatureSet}, snapshot 1 of {first.FeatureSet}"
-            : other.Fingerprint != first.Fingerprint || other.Version != first.Version || other.Name != first.Name ? $"snapshot {number} is of {other.Name} v{other.Version}, definition {other.Fingerprint}, and snapshot 1 of {first.Name} v{first.Version}, definition {first.Fingerprint}"
+            other.Name != first.Name ? $"snapshot {number} is of {other.Name} ({other.FeatureSet}), snapshot 1 of {first.Name} ({first.FeatureSet})"
+            : other.Version != first.Version || other.Fingerprint != first.Fingerprint ? $"snapshot {number} is of {other.Definition}, and snapshot 1 of {first.Definition}"
             : other.WindowStart != first.WindowStart || other.WindowEnd != first.WindowEnd ? $"snapshot {number} covers {other.Source} and snapshot 1 {first.Source}; merge the same window of each replica"
             : first.Features.Zip(other.Features, (left, right) => SameBins(left, right) ? null : $"snapshot {number} bins '{right.Name}' by other edges or categories than snapshot 1, so another fit served it; merge snapshots of the same artifact").FirstOrDefault(difference => difference is not null);
         if (problem is not null)
         {
-            throw new IncomparableStatisticsException($"Cannot merge snapshots of {first.FeatureSet}: {problem}.");
+            throw new IncomparableStatisticsException($"Cannot merge snapshots of {first.Name}: {problem}.");
         }
     }
 

@@ -6,6 +6,7 @@ using Flights;
 using Microsoft.Extensions.Time.Testing;
 using Skewless.Cli;
 using Skewless.Monitoring;
+using Skewless.Tests.Infrastructure;
 using Skewless.Tests.Transforms;
 using Xunit;
 
@@ -196,6 +197,19 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("different feature sets", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_artifact_saved_by_a_class_since_renamed_compares_with_snapshots_of_the_class_that_keeps_its_version()
+    {
+        // The artifact's version is now declared by another class than the one that saved it, and served through it.
+        var json = JsonNode.Parse(File.ReadAllText(Artifact))!;
+        json["featureSet"] = "Flights.FlightFeaturesBeforeV3";
+
+        var (exit, output, error) = Run("compare", Write("renamed.json", Resealed.Json(json)), Snapshot);
+
+        Assert.Equal((1, ""), (exit, error));
+        Assert.Equal(Run("compare", Artifact, Snapshot).Output, output.Replace("Flights.FlightFeaturesBeforeV3", "Flights.FlightFeatures", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -289,6 +289,34 @@ public sealed class FeatureMonitorTests
     }
 
     [Fact]
+    public void Statistics_saved_by_a_class_since_renamed_compare_and_merge_with_those_of_the_class_that_keeps_its_version()
+    {
+        // Flights v2 saved by the class that declared it before v3 took its name, and served by the class that keeps v2.
+        using var saved = new MemoryStream();
+        Fitted.Value.Save(saved);
+        var root = JsonNode.Parse(saved.ToArray())!;
+        root["featureSet"] = "Flights.FlightFeaturesBeforeV3";
+        var artifact = Encoding.UTF8.GetBytes(Resealed.Json(root));
+        var fitted = FlightFeatures.Fitted.Load(new MemoryStream(artifact));
+        using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        foreach (var row in RealData.Flights.Take(1_000))
+        {
+            fitted.Transform(row, monitor);
+        }
+
+        var snapshot = monitor.Snapshot();
+        var training = StatisticsFile.Load(new MemoryStream(artifact));
+        Assert.Equal(("Flights.FlightFeaturesBeforeV3", "Flights.FlightFeatures"), (training.FeatureSet, snapshot.FeatureSet));
+        Assert.Equal(DriftReport.Compare(Fitted.Value.Statistics, snapshot).Features.Select(feature => feature.Distance), DriftReport.Compare(training, snapshot).Features.Select(feature => feature.Distance));
+
+        // A replica still running the old build during a rolling deploy.
+        var old = JsonNode.Parse(SavedJson(snapshot))!;
+        old["featureSet"] = "Flights.FlightFeaturesBeforeV3";
+        var replica = Assert.IsType<ServingStatistics>(StatisticsFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(old.ToJsonString()))));
+        Assert.Equal(2 * snapshot.Rows, ServingStatistics.Merge([snapshot, replica]).Rows);
+    }
+
+    [Fact]
     public void Snapshots_of_other_windows_or_other_fits_do_not_merge()
     {
         var clock = new FakeTimeProvider(Start);
@@ -841,11 +869,14 @@ public sealed class FeatureMonitorTests
     private static long[][] Counts(ServingStatistics statistics) =>
         statistics.Features.Select(feature => Slots.Counts(feature).Select(count => (long)count).ToArray()).ToArray();
 
-    private static ServingStatistics SavedAndLoaded(ServingStatistics snapshot)
+    private static ServingStatistics SavedAndLoaded(ServingStatistics snapshot) =>
+        Assert.IsType<ServingStatistics>(StatisticsFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(SavedJson(snapshot)))));
+
+    private static string SavedJson(ServingStatistics snapshot)
     {
         using var saved = new MemoryStream();
         snapshot.Save(saved);
-        return Assert.IsType<ServingStatistics>(StatisticsFile.Load(new MemoryStream(saved.ToArray())));
+        return Encoding.UTF8.GetString(saved.ToArray());
     }
 
     private static List<string> PublishedDistances(FeatureMonitor<Flight> monitor)
