@@ -16,7 +16,8 @@ internal static class Commands
           skewless compare <baseline> <current> [<current>...] [--html <report.html>] [--threshold <distance>] [--min-rows <rows>]
               Compares the feature statistics of two files. Each is an artifact (its training statistics)
               or a snapshot saved from a FeatureMonitor. Prints every feature's distance, largest first.
-              Several current files, the snapshots of one window from several replicas, are merged first.
+              Several current snapshots are merged first: one window's from several replicas, windows that do not
+              overlap (a week of days), or both; windows that overlap without being the same are refused.
               --html       also writes one self-contained HTML page with a histogram per feature
               --threshold  the threshold of every feature without [DriftThreshold] (default 0.1 for L-infinity, 0.02 for Jensen-Shannon)
               --min-rows   the fewest rows both files need for a feature to be flagged (default 200); with fewer,
@@ -255,7 +256,7 @@ internal static class Commands
         }
     }
 
-    // Several current files are one window's snapshots from several replicas, which only snapshots can be.
+    // Several current files are merged, which only snapshots can be.
     private static ServingStatistics LoadSnapshot(string path) =>
         Load(path) as ServingStatistics ?? throw new InvalidDataException($"{path}: it is an artifact, but several current files are merged, which only monitor snapshots can be.");
 

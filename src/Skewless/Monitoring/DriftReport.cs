@@ -68,7 +68,7 @@ public sealed class ComparisonOptions
     public int MinimumRows { get; set; } = DefaultMinimumRows;
 }
 
-/// <summary>Statistics cannot be compared or merged: they describe different feature sets or definitions (or, to merge, windows or fits).</summary>
+/// <summary>Statistics cannot be compared or merged: they describe different feature sets or definitions (or, to merge, windows that partly overlap, or other fits).</summary>
 public sealed class IncomparableStatisticsException : Exception
 {
     internal IncomparableStatisticsException(string message)

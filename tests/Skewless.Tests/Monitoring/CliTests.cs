@@ -384,6 +384,22 @@ public sealed class CliTests : IDisposable
         Assert.Contains("flights.json: it is an artifact, but several current files are merged", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(60, 1, "serving 2001-03-01 00:00Z to 2001-03-01 02:00Z (")]
+    [InlineData(30, 2, "which overlap, so the rows of the time they share would be counted twice")]
+    public void Snapshots_of_windows_that_do_not_overlap_are_merged_and_of_windows_that_partly_overlap_are_refused(int minutes, int expected, string message)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Snapshot))!;
+        var start = new DateTime(2001, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(minutes);
+        json["windowStart"] = start.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        json["windowEnd"] = start.AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        var (exit, output, error) = Run("compare", Artifact, Snapshot, Write("later.json", json.ToJsonString()));
+
+        Assert.Equal(expected, exit);
+        Assert.Contains(message, output + error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_missing_file_exits_2()
     {
