@@ -16,7 +16,8 @@ internal static class Commands
           skewless compare <baseline> <current> [<current>...] [--html <report.html>] [--threshold <distance>] [--min-rows <rows>]
               Compares the feature statistics of two files. Each is an artifact (its training statistics)
               or a snapshot saved from a FeatureMonitor. Prints every feature's distance, largest first.
-              Several current files, the snapshots of one window from several replicas, are merged first.
+              Several current snapshots are merged first: one window's from several replicas, windows that do not
+              overlap (a week of days), or both; windows that overlap without being the same are refused.
               --html       also writes one self-contained HTML page with a histogram per feature
               --threshold  the threshold of every feature without [DriftThreshold] (default 0.1 for L-infinity, 0.02 for Jensen-Shannon)
               --min-rows   the fewest rows both files need for a feature to be flagged (default 200); with fewer,
@@ -24,7 +25,7 @@ internal static class Commands
               Exit code: 0 if no feature crossed its threshold, 1 if one did, 2 for bad input (also a file without rows,
                          or too few rows for any feature to be judged).
           skewless show <file>
-              Prints the features and statistics of an artifact or snapshot.
+              Prints the features and statistics of an artifact or snapshot, and a snapshot's residuals when it has outcomes.
           skewless map <skewless.dependencies.json> [<data source> <member>]
               Prints which features read each member of each data source (the file the build writes to obj/).
               With a data source (its [DataSource] name or type) and a member: the features a change to it affects.
@@ -185,7 +186,26 @@ internal static class Commands
             }
         }
 
+        if (statistics is ServingStatistics { Residuals: { Count: > 0 } residuals })
+        {
+            WriteResiduals(residuals, output);
+        }
+
         return Ok;
+    }
+
+    // Every slice, in the stored order (schema, then bin or category), so a slice that stands out is read beside its neighbours.
+    private static void WriteResiduals(ResidualStatistics residuals, TextWriter output)
+    {
+        var featureWidth = Math.Max("feature".Length, residuals.Slices.Select(slice => slice.Feature.Length).DefaultIfEmpty(0).Max());
+        var sliceWidth = Math.Max("slice".Length, residuals.Slices.Select(slice => slice.Slice.Length).DefaultIfEmpty(0).Max());
+        output.WriteLine();
+        output.WriteLine(Invariant($"Residuals (outcome minus prediction): {residuals.Count:N0} outcomes, mean prediction {residuals.MeanPrediction:G6}, mean outcome {residuals.MeanOutcome:G6}, mean residual {residuals.MeanResidual:G6}, mean absolute {residuals.MeanAbsoluteResidual:G6}"));
+        output.WriteLine(Invariant($"  {"feature".PadRight(featureWidth)}  {"slice".PadRight(sliceWidth)}  {"outcomes",12}  {"mean residual",14}  {"mean absolute",14}"));
+        foreach (var slice in residuals.Slices)
+        {
+            output.WriteLine(Invariant($"  {slice.Feature.PadRight(featureWidth)}  {slice.Slice.PadRight(sliceWidth)}  {slice.Count,12:N0}  {slice.MeanResidual,14:G6}  {slice.MeanAbsoluteResidual,14:G6}"));
+        }
     }
 
     private static int Map(string file, TextWriter output)
@@ -255,7 +275,7 @@ internal static class Commands
         }
     }
 
-    // Several current files are one window's snapshots from several replicas, which only snapshots can be.
+    // Several current files are merged, which only snapshots can be.
     private static ServingStatistics LoadSnapshot(string path) =>
         Load(path) as ServingStatistics ?? throw new InvalidDataException($"{path}: it is an artifact, but several current files are merged, which only monitor snapshots can be.");
 

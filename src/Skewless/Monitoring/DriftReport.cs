@@ -68,7 +68,7 @@ public sealed class ComparisonOptions
     public int MinimumRows { get; set; } = DefaultMinimumRows;
 }
 
-/// <summary>Statistics cannot be compared or merged: they describe different feature sets or definitions (or, to merge, windows or fits).</summary>
+/// <summary>Statistics cannot be compared or merged: they describe different feature sets or definitions (or, to merge, windows that partly overlap, or other fits).</summary>
 public sealed class IncomparableStatisticsException : Exception
 {
     internal IncomparableStatisticsException(string message)
@@ -172,21 +172,23 @@ public sealed class DriftReport
     public bool AnyCrossed => _features.Any(feature => feature.Crossed);
 
     /// <summary>Compares the distribution of every feature in <paramref name="current"/> with <paramref name="baseline"/>.</summary>
-    /// <exception cref="IncomparableStatisticsException">The two describe different feature sets or definitions, or a serving window is compared with statistics of another fit.</exception>
+    /// <exception cref="IncomparableStatisticsException">The two describe different feature sets or definitions (logical names, versions or fingerprints; not the class that gathered them), or a serving window is compared with statistics of another fit.</exception>
     public static DriftReport Compare(FeatureSetStatistics baseline, FeatureSetStatistics current, ComparisonOptions? options = null)
     {
         Guard.NotNull(baseline, nameof(baseline));
         Guard.NotNull(current, nameof(current));
         options ??= new ComparisonOptions();
         options.CheckThresholds(baseline, nameof(options));
-        if (baseline.FeatureSet != current.FeatureSet)
+
+        // The logical name, not the class: a version kept under a new class name serves, and monitors, what its old class saved.
+        if (baseline.Name != current.Name)
         {
-            throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.FeatureSet} with statistics of {current.FeatureSet}: they are different feature sets.");
+            throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.Name} ({baseline.FeatureSet}) with statistics of {current.Name} ({current.FeatureSet}): they are different feature sets.");
         }
 
-        if (baseline.Fingerprint != current.Fingerprint)
+        if (baseline.Version != current.Version || baseline.Fingerprint != current.Fingerprint)
         {
-            throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.FeatureSet}: the baseline was computed with {baseline.Name} v{baseline.Version}, definition {baseline.Fingerprint}, and the current ones with {current.Name} v{current.Version}, definition {current.Fingerprint}, so the same feature names may mean different things.");
+            throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.Name}: the baseline was computed with {baseline.Definition}, and the current ones with {current.Definition}, so the same feature names may mean different things.");
         }
 
         // A serving window is counted over the bins of the fit that served it. Two training sets have bins of their own, and
@@ -195,7 +197,7 @@ public sealed class DriftReport
         if ((baseline is ServingStatistics || current is ServingStatistics)
             && baseline.Features.Zip(current.Features, (left, right) => ServingStatistics.SameBins(left, right) ? null : right.Name).FirstOrDefault(name => name is not null) is { } rebinned)
         {
-            throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.FeatureSet}: {Describe(current)} counts '{rebinned}' over other edges or categories than {Describe(baseline)}, so another fit served it. Compare a serving window with the training statistics of the artifact that served it, and windows served by the same artifact with each other.");
+            throw new IncomparableStatisticsException($"Cannot compare statistics of {baseline.Name}: {Describe(current)} counts '{rebinned}' over other edges or categories than {Describe(baseline)}, so another fit served it. Compare a serving window with the training statistics of the artifact that served it, and windows served by the same artifact with each other.");
         }
 
         var pairs = baseline.Features.Zip(current.Features, (left, right) => (Baseline: left, Current: right)).ToList();

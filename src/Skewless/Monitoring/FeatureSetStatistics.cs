@@ -16,7 +16,11 @@ public abstract class FeatureSetStatistics
         Label = label;
     }
 
-    /// <summary>The fully qualified name of the feature set class.</summary>
+    /// <summary>
+    /// The fully qualified name of the feature set class that gathered them (of the first snapshot, when merged). It does
+    /// not identify them: a version kept under a new class name serves what its old class saved, so statistics compare and
+    /// merge when their <see cref="Name"/>, <see cref="Version"/> and <see cref="Fingerprint"/> agree, whichever class gathered them.
+    /// </summary>
     public string FeatureSet { get; }
 
     /// <summary>The logical name of the feature set.</summary>
@@ -39,6 +43,9 @@ public abstract class FeatureSetStatistics
 
     /// <summary>Where the rows came from, for reports: <c>training</c>, or the serving window.</summary>
     public abstract string Source { get; }
+
+    /// <summary>The logical name, version and fingerprint, for messages.</summary>
+    internal string Definition => $"{Name} v{Version}, definition {Fingerprint}";
 
     /// <summary>Finds a feature's (or the label's) statistics by name.</summary>
     /// <returns>The statistics, or <see langword="null"/> when there are none of that name.</returns>

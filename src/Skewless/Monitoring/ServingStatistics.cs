@@ -49,12 +49,14 @@ public sealed class ServingStatistics : FeatureSetStatistics
     }
 
     /// <summary>
-    /// Combines snapshots of the same window taken by several replicas serving the same artifact into what one monitor
-    /// seeing all their rows would have taken: counts, histograms and ranges are exact, and means, standard deviations
-    /// and mean residuals are combined from each snapshot's, weighted by its counts.
+    /// Combines snapshots of the same artifact, in any order, into what one monitor seeing all their rows would have
+    /// taken: snapshots of one window from several replicas, of windows that do not overlap (a week of daily snapshots),
+    /// or both. Counts, histograms and ranges are exact, and means, standard deviations and mean residuals are combined
+    /// from each snapshot's, weighted by its counts. The result covers from the earliest window's start to the latest
+    /// one's end, including any time between windows that no snapshot covers.
     /// </summary>
     /// <param name="snapshots">At least one snapshot.</param>
-    /// <exception cref="IncomparableStatisticsException">The snapshots are of different feature sets, definitions or windows, or bin a feature differently, which means another fit served them.</exception>
+    /// <exception cref="IncomparableStatisticsException">The snapshots are of different feature sets or definitions, or bin a feature differently, which means another fit served them; or two of their windows overlap without being the same, which would count the rows of the time they share twice.</exception>
     public static ServingStatistics Merge(IEnumerable<ServingStatistics> snapshots)
     {
         Guard.NotNull(snapshots, nameof(snapshots));
@@ -70,6 +72,8 @@ public sealed class ServingStatistics : FeatureSetStatistics
             CheckMergeable(first, all[n], n + 1);
         }
 
+        CheckWindows(all);
+
         var features = new FeatureStatistics[first.Features.Count];
         for (var i = 0; i < features.Length; i++)
         {
@@ -77,7 +81,7 @@ public sealed class ServingStatistics : FeatureSetStatistics
             features[i] = parts[0] is NumericStatistics ? MergeNumeric(parts.Cast<NumericStatistics>().ToArray()) : MergeCategorical(parts.Cast<CategoricalStatistics>().ToArray());
         }
 
-        return new ServingStatistics(first.FeatureSet, first.Name, first.Version, first.Fingerprint, all.Sum(snapshot => snapshot.Rows), features, first.WindowStart, first.WindowEnd, MergeResiduals(first, all.Select(snapshot => snapshot.Residuals).ToArray()));
+        return new ServingStatistics(first.FeatureSet, first.Name, first.Version, first.Fingerprint, all.Sum(snapshot => snapshot.Rows), features, all.Min(snapshot => snapshot.WindowStart), all.Max(snapshot => snapshot.WindowEnd), MergeResiduals(first, all.Select(snapshot => snapshot.Residuals).ToArray()));
     }
 
     /// <summary>When the first window summarised began.</summary>
@@ -103,13 +107,32 @@ public sealed class ServingStatistics : FeatureSetStatistics
     private static void CheckMergeable(ServingStatistics first, ServingStatistics other, int number)
     {
         var problem =
-            other.FeatureSet != first.FeatureSet ? $"snapshot {number} is of {other.FeatureSet}, snapshot 1 of {first.FeatureSet}"
-            : other.Fingerprint != first.Fingerprint || other.Version != first.Version || other.Name != first.Name ? $"snapshot {number} is of {other.Name} v{other.Version}, definition {other.Fingerprint}, and snapshot 1 of {first.Name} v{first.Version}, definition {first.Fingerprint}"
-            : other.WindowStart != first.WindowStart || other.WindowEnd != first.WindowEnd ? $"snapshot {number} covers {other.Source} and snapshot 1 {first.Source}; merge the same window of each replica"
+            other.Name != first.Name ? $"snapshot {number} is of {other.Name} ({other.FeatureSet}), snapshot 1 of {first.Name} ({first.FeatureSet})"
+            : other.Version != first.Version || other.Fingerprint != first.Fingerprint ? $"snapshot {number} is of {other.Definition}, and snapshot 1 of {first.Definition}"
             : first.Features.Zip(other.Features, (left, right) => SameBins(left, right) ? null : $"snapshot {number} bins '{right.Name}' by other edges or categories than snapshot 1, so another fit served it; merge snapshots of the same artifact").FirstOrDefault(difference => difference is not null);
         if (problem is not null)
         {
-            throw new IncomparableStatisticsException($"Cannot merge snapshots of {first.FeatureSet}: {problem}.");
+            throw new IncomparableStatisticsException($"Cannot merge snapshots of {first.Name}: {problem}.");
+        }
+    }
+
+    // Replicas' snapshots of one window hold different rows, and so do snapshots of windows that do not overlap. Windows
+    // that overlap otherwise may both hold a row served in the time they share. Sorted by start, a window that overlaps
+    // any later one overlaps the next.
+    private static void CheckWindows(ServingStatistics[] all)
+    {
+        var windows = all.Select((snapshot, index) => (Snapshot: snapshot, Number: index + 1))
+            .GroupBy(pair => (pair.Snapshot.WindowStart, pair.Snapshot.WindowEnd), (_, same) => same.First())
+            .OrderBy(pair => pair.Snapshot.WindowStart)
+            .ThenBy(pair => pair.Snapshot.WindowEnd)
+            .ToArray();
+        for (var i = 1; i < windows.Length; i++)
+        {
+            var (earlier, later) = (windows[i - 1], windows[i]);
+            if (later.Snapshot.WindowStart < earlier.Snapshot.WindowEnd)
+            {
+                throw new IncomparableStatisticsException($"Cannot merge snapshots of {all[0].Name}: snapshot {later.Number} covers {later.Snapshot.Source} and snapshot {earlier.Number} {earlier.Snapshot.Source}, which overlap, so the rows of the time they share would be counted twice. Merge snapshots of the same window (from replicas) or of windows that do not overlap (such as consecutive days).");
+            }
         }
     }
 

@@ -6,6 +6,7 @@ using Flights;
 using Microsoft.Extensions.Time.Testing;
 using Skewless.Cli;
 using Skewless.Monitoring;
+using Skewless.Tests.Infrastructure;
 using Skewless.Tests.Transforms;
 using Xunit;
 
@@ -198,6 +199,19 @@ public sealed class CliTests : IDisposable
         Assert.Contains("different feature sets", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_artifact_saved_by_a_class_since_renamed_compares_with_snapshots_of_the_class_that_keeps_its_version()
+    {
+        // The artifact's version is now declared by another class than the one that saved it, and served through it.
+        var json = JsonNode.Parse(File.ReadAllText(Artifact))!;
+        json["featureSet"] = "Flights.FlightFeaturesBeforeV3";
+
+        var (exit, output, error) = Run("compare", Write("renamed.json", Resealed.Json(json)), Snapshot);
+
+        Assert.Equal((1, ""), (exit, error));
+        Assert.Equal(Run("compare", Artifact, Snapshot).Output, output.Replace("Flights.FlightFeaturesBeforeV3", "Flights.FlightFeatures", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData]
     [InlineData("compare", "one.json")]
@@ -368,6 +382,22 @@ public sealed class CliTests : IDisposable
         var (exit, _, error) = Run("compare", Artifact, replicas[0], Artifact);
         Assert.Equal(2, exit);
         Assert.Contains("flights.json: it is an artifact, but several current files are merged", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(60, 1, "serving 2001-03-01 00:00Z to 2001-03-01 02:00Z (")]
+    [InlineData(30, 2, "which overlap, so the rows of the time they share would be counted twice")]
+    public void Snapshots_of_windows_that_do_not_overlap_are_merged_and_of_windows_that_partly_overlap_are_refused(int minutes, int expected, string message)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Snapshot))!;
+        var start = new DateTime(2001, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(minutes);
+        json["windowStart"] = start.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        json["windowEnd"] = start.AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        var (exit, output, error) = Run("compare", Artifact, Snapshot, Write("later.json", json.ToJsonString()));
+
+        Assert.Equal(expected, exit);
+        Assert.Contains(message, output + error, StringComparison.Ordinal);
     }
 
     [Fact]

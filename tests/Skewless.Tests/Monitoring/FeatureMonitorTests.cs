@@ -260,24 +260,7 @@ public sealed class FeatureMonitorTests
             }
 
             // Through files, as the skewless tool merges them.
-            var merged = ServingStatistics.Merge(replicas.Select(replica => SavedAndLoaded(replica.Snapshot())));
-            var expected = one.Snapshot();
-
-            Assert.Equal((expected.WindowStart, expected.WindowEnd, expected.Rows), (merged.WindowStart, merged.WindowEnd, merged.Rows));
-            Assert.Equal(Counts(expected), Counts(merged));
-            foreach (var (left, right) in expected.Features.OfType<NumericStatistics>().Zip(merged.Features.OfType<NumericStatistics>()))
-            {
-                Assert.Equal((left.Count, left.Minimum, left.Maximum), (right.Count, right.Minimum, right.Maximum));
-                Assert.Equal(left.Mean, right.Mean, 9);
-                Assert.Equal(left.StandardDeviation, right.StandardDeviation, 9);
-            }
-
-            Assert.Equal(expected.Residuals.Count, merged.Residuals.Count);
-            Assert.Equal(expected.Residuals.MeanResidual, merged.Residuals.MeanResidual, 9);
-            Assert.Equal(expected.Residuals.MeanAbsoluteResidual, merged.Residuals.MeanAbsoluteResidual, 9);
-            Assert.Equal(expected.Residuals.Slices.Select(slice => (slice.Feature, slice.Slice, slice.Count)), merged.Residuals.Slices.Select(slice => (slice.Feature, slice.Slice, slice.Count)));
-            Assert.All(expected.Residuals.Slices.Zip(merged.Residuals.Slices), pair => Assert.Equal(pair.First.MeanResidual, pair.Second.MeanResidual, 9));
-            Assert.Equal(DriftReport.Compare(Fitted.Value.Statistics, expected).ToString(), DriftReport.Compare(Fitted.Value.Statistics, merged).ToString());
+            AssertSameSnapshot(one.Snapshot(), ServingStatistics.Merge(replicas.Select(replica => SavedAndLoaded(replica.Snapshot()))));
         }
         finally
         {
@@ -289,7 +272,69 @@ public sealed class FeatureMonitorTests
     }
 
     [Fact]
-    public void Snapshots_of_other_windows_or_other_fits_do_not_merge()
+    public void Merged_snapshots_of_a_week_of_days_from_two_replicas_equal_the_snapshot_of_one_monitor_whose_window_is_the_week()
+    {
+        // February's first week, each day's flights served on that day by two replicas with daily windows, and by one monitor with a weekly window.
+        var clock = new FakeTimeProvider(Start);
+        using var week = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(7), WindowOrigin = Start, TimeProvider = clock });
+        using var first = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(1), TimeProvider = clock });
+        using var second = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(1), TimeProvider = clock });
+        var snapshots = new List<ServingStatistics>();
+        for (var day = 0; day < 7; day++)
+        {
+            clock.SetUtcNow(Start.AddDays(day));
+            var rows = RealData.Flights.Where(flight => flight.Departure.Date == Start.UtcDateTime.AddDays(day)).ToArray();
+            Assert.NotEmpty(rows);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                foreach (var monitor in new[] { week, i % 3 == 0 ? first : second })
+                {
+                    Fitted.Value.Transform(rows[i], monitor);
+                    monitor.RecordOutcome(rows[i], rows[i].DistanceMiles / 100.0, rows[i].DelayMinutes);
+                }
+            }
+
+            snapshots.Add(SavedAndLoaded(first.Snapshot()));
+            snapshots.Add(SavedAndLoaded(second.Snapshot()));
+        }
+
+        // Not in the days' order, as files may be listed.
+        var merged = ServingStatistics.Merge(snapshots.OrderBy(snapshot => snapshot.Rows));
+
+        Assert.Equal("serving 2001-02-01 00:00Z to 2001-02-08 00:00Z", merged.Source);
+        AssertSameSnapshot(week.Snapshot(), merged);
+    }
+
+    [Fact]
+    public void Statistics_saved_by_a_class_since_renamed_compare_and_merge_with_those_of_the_class_that_keeps_its_version()
+    {
+        // Flights v2 saved by the class that declared it before v3 took its name, and served by the class that keeps v2.
+        using var saved = new MemoryStream();
+        Fitted.Value.Save(saved);
+        var root = JsonNode.Parse(saved.ToArray())!;
+        root["featureSet"] = "Flights.FlightFeaturesBeforeV3";
+        var artifact = Encoding.UTF8.GetBytes(Resealed.Json(root));
+        var fitted = FlightFeatures.Fitted.Load(new MemoryStream(artifact));
+        using var monitor = fitted.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
+        foreach (var row in RealData.Flights.Take(1_000))
+        {
+            fitted.Transform(row, monitor);
+        }
+
+        var snapshot = monitor.Snapshot();
+        var training = StatisticsFile.Load(new MemoryStream(artifact));
+        Assert.Equal(("Flights.FlightFeaturesBeforeV3", "Flights.FlightFeatures"), (training.FeatureSet, snapshot.FeatureSet));
+        Assert.Equal(DriftReport.Compare(Fitted.Value.Statistics, snapshot).Features.Select(feature => feature.Distance), DriftReport.Compare(training, snapshot).Features.Select(feature => feature.Distance));
+
+        // A replica still running the old build during a rolling deploy.
+        var old = JsonNode.Parse(SavedJson(snapshot))!;
+        old["featureSet"] = "Flights.FlightFeaturesBeforeV3";
+        var replica = Assert.IsType<ServingStatistics>(StatisticsFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(old.ToJsonString()))));
+        Assert.Equal(2 * snapshot.Rows, ServingStatistics.Merge([snapshot, replica]).Rows);
+    }
+
+    [Fact]
+    public void Snapshots_of_windows_that_overlap_without_being_the_same_or_of_other_fits_do_not_merge()
     {
         var clock = new FakeTimeProvider(Start);
         using var monitor = Monitor(clock);
@@ -297,9 +342,14 @@ public sealed class FeatureMonitorTests
         using var other = february.Monitor(new MonitorOptions { TimeProvider = new FakeTimeProvider(Start) });
         var current = monitor.Snapshot();
         clock.Advance(TimeSpan.FromHours(1));
+        using var halfAnHourLater = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromHours(1), WindowOrigin = Start.AddMinutes(30), TimeProvider = clock });
+        using var daily = Fitted.Value.Monitor(new MonitorOptions { WindowLength = TimeSpan.FromDays(1), TimeProvider = clock });
 
-        var windows = Assert.Throws<IncomparableStatisticsException>(() => ServingStatistics.Merge([current, monitor.Snapshot()]));
-        Assert.Contains("snapshot 2 covers serving 2001-02-01 01:00Z to 2001-02-01 02:00Z and snapshot 1 serving 2001-02-01 00:00Z", windows.Message, StringComparison.Ordinal);
+        var partly = Assert.Throws<IncomparableStatisticsException>(() => ServingStatistics.Merge([current, monitor.Snapshot(), halfAnHourLater.Snapshot()]));
+        Assert.Contains("snapshot 3 covers serving 2001-02-01 00:30Z to 2001-02-01 01:30Z and snapshot 1 serving 2001-02-01 00:00Z to 2001-02-01 01:00Z, which overlap", partly.Message, StringComparison.Ordinal);
+        Assert.Contains("counted twice", partly.Message, StringComparison.Ordinal);
+        var inside = Assert.Throws<IncomparableStatisticsException>(() => ServingStatistics.Merge([daily.Snapshot(), current]));
+        Assert.Contains("snapshot 1 covers serving 2001-02-01 00:00Z to 2001-02-02 00:00Z and snapshot 2 serving 2001-02-01 00:00Z to 2001-02-01 01:00Z, which overlap", inside.Message, StringComparison.Ordinal);
         var fits = Assert.Throws<IncomparableStatisticsException>(() => ServingStatistics.Merge([current, other.Snapshot()]));
         Assert.Contains("snapshot 2 bins 'Hour' by other edges or categories than snapshot 1, so another fit served it", fits.Message, StringComparison.Ordinal);
         Assert.Equal(Counts(current), Counts(ServingStatistics.Merge([current])));
@@ -838,14 +888,36 @@ public sealed class FeatureMonitorTests
         }
     }
 
+    private static void AssertSameSnapshot(ServingStatistics expected, ServingStatistics merged)
+    {
+        Assert.Equal((expected.WindowStart, expected.WindowEnd, expected.Rows), (merged.WindowStart, merged.WindowEnd, merged.Rows));
+        Assert.Equal(Counts(expected), Counts(merged));
+        foreach (var (left, right) in expected.Features.OfType<NumericStatistics>().Zip(merged.Features.OfType<NumericStatistics>()))
+        {
+            Assert.Equal((left.Count, left.Minimum, left.Maximum), (right.Count, right.Minimum, right.Maximum));
+            Assert.Equal(left.Mean, right.Mean, 9);
+            Assert.Equal(left.StandardDeviation, right.StandardDeviation, 9);
+        }
+
+        Assert.Equal(expected.Residuals.Count, merged.Residuals.Count);
+        Assert.Equal(expected.Residuals.MeanResidual, merged.Residuals.MeanResidual, 9);
+        Assert.Equal(expected.Residuals.MeanAbsoluteResidual, merged.Residuals.MeanAbsoluteResidual, 9);
+        Assert.Equal(expected.Residuals.Slices.Select(slice => (slice.Feature, slice.Slice, slice.Count)), merged.Residuals.Slices.Select(slice => (slice.Feature, slice.Slice, slice.Count)));
+        Assert.All(expected.Residuals.Slices.Zip(merged.Residuals.Slices), pair => Assert.Equal(pair.First.MeanResidual, pair.Second.MeanResidual, 9));
+        Assert.Equal(DriftReport.Compare(Fitted.Value.Statistics, expected).ToString(), DriftReport.Compare(Fitted.Value.Statistics, merged).ToString());
+    }
+
     private static long[][] Counts(ServingStatistics statistics) =>
         statistics.Features.Select(feature => Slots.Counts(feature).Select(count => (long)count).ToArray()).ToArray();
 
-    private static ServingStatistics SavedAndLoaded(ServingStatistics snapshot)
+    private static ServingStatistics SavedAndLoaded(ServingStatistics snapshot) =>
+        Assert.IsType<ServingStatistics>(StatisticsFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(SavedJson(snapshot)))));
+
+    private static string SavedJson(ServingStatistics snapshot)
     {
         using var saved = new MemoryStream();
         snapshot.Save(saved);
-        return Assert.IsType<ServingStatistics>(StatisticsFile.Load(new MemoryStream(saved.ToArray())));
+        return Encoding.UTF8.GetString(saved.ToArray());
     }
 
     private static List<string> PublishedDistances(FeatureMonitor<Flight> monitor)
