@@ -55,17 +55,17 @@ internal static class StatisticsEmitter
     /// <summary>The statement that shows a feature's value to the kernel's observer.</summary>
     public static string Observe(FeatureModel feature, int index)
     {
+        if (feature.Transform.Kind == FeatureTransform.HashBuckets)
+        {
+            // The kernel hashes the value anyway, and the hash tells a missing value too; the monitor finds the category by it.
+            return $"observer.Hashed({index.ToString(CultureInfo.InvariantCulture)}, {HashLocal(feature)});";
+        }
+
         var method = feature.Transform.Kind == FeatureTransform.Vocabulary ? "Category"
             : IsNumeric(feature.Kind) ? "Number"
             : feature.Kind == FeatureKind.String ? "Text"
             : "Category";
         var value = feature.Transform.Kind == FeatureTransform.Vocabulary ? Local(feature) : Value(feature.Kind, Local(feature));
-        if (feature.Transform.Kind == FeatureTransform.HashBuckets)
-        {
-            // The kernel hashes the value anyway; the monitor finds the category by the hash.
-            value += ", " + HashLocal(feature);
-        }
-
         return $"observer.{method}({index.ToString(CultureInfo.InvariantCulture)}, {value});";
     }
 

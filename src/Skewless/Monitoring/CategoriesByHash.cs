@@ -1,18 +1,21 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Skewless.Monitoring;
 
 /// <summary>
 /// A hashed string feature's training categories by <see cref="StableHash"/>, which the kernel computes for the
-/// feature's bucket anyway. A served value counts as the category whose 64-bit hash it has; the strings are not
-/// compared. Two different strings share a hash with a chance of about 2⁻⁶⁴, and a monitor's counts are statistics, not
-/// model input, so that chance is taken: comparing the strings cost about 4 ns of a monitored row, most of the
-/// monitor's cost for a whole feature, because whether a value is a training category varies from row to row and the
-/// comparison branches on it.
+/// feature's bucket anyway. A served value counts as the category whose 64-bit hash it has, and as missing when it has
+/// the hash of null and the empty string; the strings are not compared. Two different strings share a hash with a
+/// chance of about 2⁻⁶⁴, and a monitor's counts are statistics, not model input, so that chance is taken: comparing the
+/// strings cost about 4 ns of a monitored row, because whether a value is a training category varies from row to row and
+/// the comparison branches on it.
 /// </summary>
 /// <remarks>
 /// Open addressing, at most a quarter full, indexed by the hash's high bits (its low bits are the bucket, which training
-/// categories often share). A first probe that finds its hash answers without a branch; only the few entries that
-/// others probed past send a miss on to the next entries. The table is filled once, from the training categories,
-/// and only read after that. A category whose hash an earlier, more frequent one already has is unreachable.
+/// categories often share). A first probe answers without a branch, whether it finds its hash or not; only the few
+/// entries that others probed past send a miss on to the next entries. The table is filled once, from the training
+/// categories, and only read after that. A category whose hash an earlier, more frequent one already has is unreachable.
 /// </remarks>
 internal sealed class CategoriesByHash
 {
@@ -26,7 +29,7 @@ internal sealed class CategoriesByHash
     public CategoriesByHash(IReadOnlyList<string> categories)
     {
         var bits = 2;
-        while ((1 << bits) < categories.Count * 4)
+        while ((1 << bits) < (categories.Count + 1) * 4)
         {
             bits++;
         }
@@ -36,29 +39,55 @@ internal sealed class CategoriesByHash
         _mask = _entries.Length - 1;
         _other = categories.Count;
         _entries.AsSpan().Fill(new Entry(0, _other, continues: false));
+        Add(StableHash.Of(null), -1);
         for (var position = 0; position < categories.Count; position++)
         {
-            var hash = StableHash.Of(categories[position]);
-            var index = IndexOf(hash);
-            while (_entries[index].Position != _other && _entries[index].Hash != hash)
-            {
-                _entries[index] = _entries[index].PassedOver();
-                index = (index + 1) & _mask;
-            }
-
-            if (_entries[index].Position == _other)
-            {
-                _entries[index] = new Entry(hash, position, _entries[index].Continues);
-            }
+            Add(StableHash.Of(categories[position]), position);
         }
     }
 
-    /// <summary>The position of the category whose hash is <paramref name="hash"/>, or the number of categories when none has it.</summary>
-    public int PositionOf(ulong hash)
+    /// <summary>The positions of the categories whose hashes are <paramref name="hashes"/>: see <see cref="PositionOf"/>.</summary>
+    public void PositionsOf(ReadOnlySpan<ulong> hashes, Span<int> positions)
     {
-        ref readonly var entry = ref _entries[IndexOf(hash)];
-        var position = entry.Hash == hash ? entry.Position : _other;
-        return entry.Continues && position == _other ? Probe(hash) : position;
+        ref var entries = ref MemoryMarshal.GetReference(_entries.AsSpan());
+        int shift = _shift, mask = _mask, other = _other;
+        positions = positions.Slice(0, hashes.Length);
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            positions[i] = Find(ref entries, shift, mask, other, hashes[i]);
+        }
+    }
+
+    /// <summary>
+    /// The position of the category whose hash is <paramref name="hash"/>: -1 for a missing value (null or empty), and
+    /// the number of categories when none has it.
+    /// </summary>
+    public int PositionOf(ulong hash) => Find(ref MemoryMarshal.GetReference(_entries.AsSpan()), _shift, _mask, _other, hash);
+
+    // The table's fields are passed in, so that a loop keeps them in registers; the masked index is always in range.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(ref Entry entries, int shift, int mask, int other, ulong hash)
+    {
+        ref readonly var entry = ref Unsafe.Add(ref entries, (int)(hash >> shift) & mask);
+
+        // Chosen by a mask: the JIT compiles a conditional in a loop as a branch, which served values mispredict.
+        var missed = entry.Hash != hash ? 1 : 0;
+        return entry.Continues && missed != 0 ? Probe(hash) : entry.Position ^ ((entry.Position ^ other) & -missed);
+    }
+
+    private void Add(ulong hash, int position)
+    {
+        var index = IndexOf(hash);
+        while (_entries[index].Position != _other && _entries[index].Hash != hash)
+        {
+            _entries[index] = _entries[index].PassedOver();
+            index = (index + 1) & _mask;
+        }
+
+        if (_entries[index].Position == _other)
+        {
+            _entries[index] = new Entry(hash, position, _entries[index].Continues);
+        }
     }
 
     private int IndexOf(ulong hash) => (int)(hash >> _shift) & _mask;

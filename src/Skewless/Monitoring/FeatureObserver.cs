@@ -12,7 +12,7 @@ namespace Skewless.Monitoring;
 /// Sealed, with the residual mode as a flag rather than a subclass, so the kernel's calls are direct and can be inlined;
 /// only <see cref="EndRow"/> tests the flag, for the values are stored the same way in both modes.
 /// Serving rows are not counted one by one: each call only stores the value in its feature's column of a buffer of
-/// <see cref="Capacity"/> rows (numbers as they are, categorical values as positions), and the buffer is added to the
+/// <see cref="Capacity"/> rows (numbers as they are, categorical values as positions, hashed strings as their hash), and the buffer is added to the
 /// tally a column at a time when it fills or the window changes, in vectorized loops that cost less than updating each
 /// feature's bins, moments and range row by row. An outcome's row is counted as soon as it ends.
 /// </remarks>
@@ -27,9 +27,12 @@ public sealed class FeatureObserver
     private readonly bool _residuals;
 
     // Column by column, so that the kernel's constant feature number gives the column: the numeric features' values,
-    // and the categorical features' positions (see FeatureLayout.SlotOfPosition). Each feature uses one of the two.
+    // the categorical features' positions (see FeatureLayout.SlotOfPosition), and the hashed strings' hashes. Each
+    // feature uses one of the three. A hash is looked up among the training categories only when the buffer is counted,
+    // in a loop of lookups that do not wait on each other, rather than in the middle of each row.
     private readonly double[] _numbers;
     private readonly int[] _positions;
+    private readonly ulong[] _hashes;
 
     // The rows buffered, which the row being observed follows; read by snapshots from other threads.
     private int _rows;
@@ -41,6 +44,7 @@ public sealed class FeatureObserver
         _residuals = residuals;
         _numbers = new double[_features.Length * Capacity];
         _positions = new int[_features.Length * Capacity];
+        _hashes = Array.Exists(_features, layout => layout.ByHash is not null) ? new ulong[_features.Length * Capacity] : [];
     }
 
     /// <summary>Starts observing one row on this thread and returns where its feature values go. Called by generated code.</summary>
@@ -83,9 +87,8 @@ public sealed class FeatureObserver
         Category(feature, layout.PositionOfSlot(layout.SlotOfText(value)));
     }
 
-    /// <summary>A hashed string feature's value and its <see cref="StableHash"/>, which the kernel computed for the bucket.</summary>
-    public void Text(int feature, string? value, ulong hash) =>
-        Category(feature, string.IsNullOrEmpty(value) ? -1 : _features[feature].ByHash!.PositionOf(hash));
+    /// <summary>A hashed string feature's <see cref="StableHash"/>, which the kernel computed for the bucket; null and empty share one.</summary>
+    public void Hashed(int feature, ulong hash) => _hashes[(feature * Capacity) + _rows] = hash;
 
     /// <summary>
     /// Ends the row, once every feature's value has been shown: only then does the row count, so a row whose
@@ -139,12 +142,18 @@ public sealed class FeatureObserver
         }
 
         tally.Rows += rows;
+        Span<int> found = stackalloc int[Capacity];
         for (var feature = 0; feature < _features.Length; feature++)
         {
             ref readonly var layout = ref _features[feature];
             if (layout.Moments >= 0)
             {
                 tally.AddNumbers(in layout, _numbers.AsSpan(feature * Capacity, rows));
+            }
+            else if (layout.ByHash is { } byHash)
+            {
+                byHash.PositionsOf(_hashes.AsSpan(feature * Capacity, rows), found);
+                tally.AddPositions(in layout, found.Slice(0, rows));
             }
             else
             {
@@ -159,7 +168,8 @@ public sealed class FeatureObserver
         for (var feature = 0; feature < _features.Length; feature++)
         {
             ref readonly var layout = ref _features[feature];
-            var slot = layout.Moments >= 0 ? layout.SlotOfNumber(_numbers[feature * Capacity]) : layout.SlotOfPosition(_positions[feature * Capacity]);
+            var slot = layout.Moments >= 0 ? layout.SlotOfNumber(_numbers[feature * Capacity])
+                : layout.SlotOfPosition(layout.ByHash is { } byHash ? byHash.PositionOf(_hashes[feature * Capacity]) : _positions[feature * Capacity]);
             _tally.ResidualCounts[slot]++;
             _tally.ResidualSums[slot] += Residual;
             _tally.AbsoluteResidualSums[slot] += Math.Abs(Residual);

@@ -39,4 +39,38 @@ public sealed class CategoriesByHashTests
         Assert.Equal(1, table.PositionOf(StableHash.Of("ORD")));
         Assert.Equal(3, table.PositionOf(StableHash.Of("LAX")));
     }
+
+    [Fact]
+    public void Null_and_empty_are_missing()
+    {
+        foreach (var table in new[] { new CategoriesByHash([]), new CategoriesByHash(["DTW", "ORD"]) })
+        {
+            Assert.Equal(-1, table.PositionOf(StableHash.Of(null)));
+            Assert.Equal(-1, table.PositionOf(StableHash.Of("")));
+        }
+    }
+
+    [Fact]
+    public void A_buffer_of_hashes_finds_each_value_where_it_belongs()
+    {
+        // The 1,000-category table again, so that some lookups walk past others, in buffers as the monitor counts them.
+        var categories = Enumerable.Range(0, 1000).Select(i => "/page/" + i).ToArray();
+        var table = new CategoriesByHash(categories);
+        var random = new Random(7);
+        var values = Enumerable.Range(0, 64 * 100).Select(_ => random.Next(3) switch
+        {
+            0 => categories[random.Next(categories.Length)],
+            1 => "/other/" + random.Next(),
+            _ => "",
+        }).ToArray();
+
+        var positions = new int[values.Length];
+        for (var start = 0; start < values.Length; start += 64)
+        {
+            table.PositionsOf(values.Skip(start).Take(64).Select(StableHash.Of).ToArray(), positions.AsSpan(start, 64));
+        }
+
+        var expected = values.Select(value => value.Length == 0 ? -1 : Array.IndexOf(categories, value) is var index and >= 0 ? index : categories.Length);
+        Assert.Equal(expected, positions);
+    }
 }

@@ -660,8 +660,8 @@ namespace Zips
                     observer.Category(3, rawState);
                     observer.Category(4, rawCity);
                     observer.Category(5, rawRegion);
-                    observer.Text(6, rawZip, hashZip);
-                    observer.Text(7, rawZipPrefix, hashZipPrefix);
+                    observer.Hashed(6, hashZip);
+                    observer.Hashed(7, hashZipPrefix);
                     observer.Category(8, rawCoastal ? 1 : 0);
                     observer.EndRow();
                 }

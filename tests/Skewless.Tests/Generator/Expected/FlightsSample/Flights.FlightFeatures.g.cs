@@ -630,7 +630,7 @@ namespace Flights
                     observer.Number(4, rawLogDistance);
                     observer.Number(5, rawDistanceDecile);
                     observer.Category(6, rawOrigin);
-                    observer.Text(7, rawDestination, hashDestination);
+                    observer.Hashed(7, hashDestination);
                     observer.EndRow();
                 }
 

@@ -506,7 +506,7 @@ namespace Airline
                 {
                     observer.Number(0, rawHour);
                     observer.Number(1, rawDistance);
-                    observer.Text(2, rawRoute, hashRoute);
+                    observer.Hashed(2, hashRoute);
                     observer.EndRow();
                 }
 
