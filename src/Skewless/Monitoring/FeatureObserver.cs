@@ -12,9 +12,10 @@ namespace Skewless.Monitoring;
 /// Sealed, with the residual mode as a flag rather than a subclass, so the kernel's calls are direct and can be inlined;
 /// only <see cref="EndRow"/> tests the flag, for the values are stored the same way in both modes.
 /// Serving rows are not counted one by one: each call only stores the value in its feature's column of a buffer of
-/// <see cref="Capacity"/> rows (numbers as they are, categorical values as positions, hashed strings as their hash), and the buffer is added to the
-/// tally a column at a time when it fills or the window changes, in vectorized loops that cost less than updating each
-/// feature's bins, moments and range row by row. An outcome's row is counted as soon as it ends.
+/// <see cref="Capacity"/> rows (numbers as they are, categorical values as positions, hashed strings as their hash),
+/// and the buffer is added to the tally a column at a time when it fills or the window changes, in vectorized loops that
+/// cost less than updating each feature's bins, moments and range row by row. An outcome's row is counted as soon as it
+/// ends.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class FeatureObserver
