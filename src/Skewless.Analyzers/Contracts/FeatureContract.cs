@@ -207,18 +207,8 @@ internal sealed class FeatureContract
 
     // "Kind Transform Width", the transform with its settings, so that a change of them names its feature: "Single
     // QuantileBuckets(10) 1", "String Vocabulary(MaxSize=50,MinCount=1,OovBuckets=2,OneHot) 52", "String HashBuckets(64,Index) 1".
-    private static string Shape(FeatureModel feature)
-    {
-        var transform = feature.Transform;
-        var settings = transform.Kind switch
-        {
-            FeatureTransform.QuantileBuckets => $"({Invariant(transform.Buckets)})",
-            FeatureTransform.HashBuckets => $"({Invariant(transform.Buckets)},{Encoding(transform)})",
-            FeatureTransform.Vocabulary => $"(MaxSize={Invariant(transform.MaxSize)},MinCount={Invariant(transform.MinCount)},OovBuckets={Invariant(transform.OovBuckets)},{Encoding(transform)})",
-            _ => "",
-        };
-        return $"{feature.Kind} {transform.Kind}{settings} {Invariant(feature.Width)}";
-    }
+    private static string Shape(FeatureModel feature) =>
+        $"{feature.Kind} {feature.Transform.Kind}{(feature.Transform.Settings is { } settings ? $"({settings})" : "")} {Invariant(feature.Width)}";
 
     // Entries written before transforms had their settings recorded compare by the transform's name alone.
     private static bool SameShape(string recorded, string now)
@@ -233,8 +223,6 @@ internal sealed class FeatureContract
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Encoding(TransformModel transform) => transform.OneHot ? "OneHot" : "Index";
 
     // A feature name as its line holds it: the line is trimmed when read, so names are compared trimmed. A name with a
     // line break never gets here, as SKW104 leaves its feature out of the model.

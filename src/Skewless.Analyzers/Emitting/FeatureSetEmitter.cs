@@ -88,7 +88,7 @@ internal static class FeatureSetEmitter
             var slots = feature.Kind == FeatureKind.Enum && feature.Transform.Kind == FeatureTransform.None
                 ? ", " + Strings(feature.EnumMembers.Select(member => $"{feature.Name}={member}"))
                 : "";
-            writer.Line($"        new {Runtime}.FeatureDescriptor({Literal(feature.Name)}, {Runtime}.FeatureKind.{feature.Kind}, {Runtime}.FeatureTransform.{feature.Transform.Kind}, {offset}, {feature.Width}, {Strings(feature.Reads)}{slots}{StatisticsEmitter.Threshold(feature.DriftThreshold)}),");
+            writer.Line($"        new {Runtime}.FeatureDescriptor({Literal(feature.Name)}, {Runtime}.FeatureKind.{feature.Kind}, {Runtime}.FeatureTransform.{feature.Transform.Kind}, {offset}, {feature.Width}, {Strings(feature.Reads)}{slots}{StatisticsEmitter.Threshold(feature.DriftThreshold)}{Recorded(feature)}),");
             offset += feature.Width;
         }
 
@@ -940,6 +940,12 @@ internal static class FeatureSetEmitter
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // What the artifact records of a feature's definition besides its shape, so that loading an artifact of another
+    // definition can name the setting or the feature whose code changed.
+    private static string Recorded(FeatureModel feature) =>
+        (feature.Transform.Settings is { } settings ? ", settings: " + Literal(settings) : "")
+        + (feature.Code.Length > 0 ? ", code: " + Literal(feature.Code) : "");
 
     private static string Strings(IEnumerable<string> values)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Skewless.Analyzers.Model;
 
 /// <summary>A feature's transform and the settings from its attribute.</summary>
@@ -22,6 +24,23 @@ internal sealed record TransformModel(FeatureTransform Kind, int Buckets = 0, in
         FeatureTransform.None => null,
         _ => 1,
     };
+
+    /// <summary>
+    /// The attribute's settings as the feature contract and the artifact record them, or <see langword="null"/> for a
+    /// transform without any: "10" for <c>[QuantileBuckets(10)]</c>, "64,OneHot" for <c>[HashBuckets(64)]</c>,
+    /// "MaxSize=50,MinCount=1,OovBuckets=2,OneHot" for a vocabulary.
+    /// </summary>
+    public string? Settings => Kind switch
+    {
+        FeatureTransform.QuantileBuckets => Invariant(Buckets),
+        FeatureTransform.HashBuckets => $"{Invariant(Buckets)},{Encoding}",
+        FeatureTransform.Vocabulary => $"MaxSize={Invariant(MaxSize)},MinCount={Invariant(MinCount)},OovBuckets={Invariant(OovBuckets)},{Encoding}",
+        _ => null,
+    };
+
+    private string Encoding => OneHot ? "OneHot" : "Index";
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The C# type the vector holds for the feature, or <see langword="null"/> for the feature's own return type.</summary>
     public string? VectorType => Kind switch

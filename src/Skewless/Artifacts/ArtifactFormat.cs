@@ -25,4 +25,9 @@ internal static class ArtifactFormat
     public const string KindProperty = "kind";
     public const string TransformProperty = "transform";
     public const string StateProperty = "state";
+
+    // A feature's transform settings and code hash (FeatureDescriptor.Settings, .Code), so that an artifact of another
+    // definition names what changed. Optional: older artifacts and hand-built schemas have none.
+    public const string SettingsProperty = "settings";
+    public const string CodeProperty = "code";
 }

@@ -90,31 +90,72 @@ public static class ArtifactReader
         return root;
     }
 
-    // What the artifact's feature list says changed, so the person paged sees more than two hashes. The list records each
-    // feature's name, kind, transform and width, not its code or its transform's settings, which the contract names.
+    // What the artifact's feature list says changed, so the person paged sees more than two hashes: features added,
+    // removed or reshaped, a transform's settings, or a feature's code. Artifacts written before settings and code were
+    // recorded can name only the first three.
     private static string DefinitionDifference(JsonFields root, FeatureSchema schema)
     {
         var fitted = root.Array(ArtifactFormat.FeaturesProperty)
-            .Select(feature => (Name: feature.String(ArtifactFormat.NameProperty), Shape: $"{feature.String(ArtifactFormat.KindProperty)}, {feature.String(ArtifactFormat.TransformProperty)}, width {feature.Int32(ArtifactFormat.WidthProperty)}"))
+            .Select(feature => new RecordedFeature(
+                feature.String(ArtifactFormat.NameProperty),
+                $"{feature.String(ArtifactFormat.KindProperty)}, {feature.String(ArtifactFormat.TransformProperty)}",
+                feature.Int32(ArtifactFormat.WidthProperty),
+                feature.Has(ArtifactFormat.SettingsProperty) ? feature.String(ArtifactFormat.SettingsProperty) : null,
+                feature.Has(ArtifactFormat.CodeProperty) ? feature.String(ArtifactFormat.CodeProperty) : null))
             .ToList();
-        var current = schema.Features.Select(feature => (feature.Name, Shape: $"{feature.Kind}, {feature.Transform}, width {feature.Width}")).ToList();
-        var fittedShapes = fitted.GroupBy(feature => feature.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Shape, StringComparer.Ordinal);
-        var currentNames = new HashSet<string>(current.Select(feature => feature.Name), StringComparer.Ordinal);
+        var recorded = fitted.GroupBy(feature => feature.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        var currentNames = new HashSet<string>(schema.Features.Select(feature => feature.Name), StringComparer.Ordinal);
 
         var changes = new List<string>();
-        changes.AddRange(current.Where(feature => !fittedShapes.ContainsKey(feature.Name)).Select(feature => $"'{feature.Name}' added"));
+        changes.AddRange(schema.Features.Where(feature => !recorded.ContainsKey(feature.Name)).Select(feature => $"'{feature.Name}' added"));
         changes.AddRange(fitted.Where(feature => !currentNames.Contains(feature.Name)).Select(feature => $"'{feature.Name}' removed"));
-        changes.AddRange(current
-            .Where(feature => fittedShapes.TryGetValue(feature.Name, out var shape) && shape != feature.Shape)
-            .Select(feature => $"'{feature.Name}' was ({fittedShapes[feature.Name]}) and is now ({feature.Shape})"));
-        if (changes.Count == 0 && !fitted.Select(feature => feature.Name).SequenceEqual(current.Select(feature => feature.Name), StringComparer.Ordinal))
+        var recoded = new List<string>();
+        foreach (var feature in schema.Features)
+        {
+            if (!recorded.TryGetValue(feature.Name, out var was))
+            {
+                continue;
+            }
+
+            // Settings are compared only with an artifact that records them (it records code even where there are none).
+            var now = new RecordedFeature(feature.Name, $"{feature.Kind}, {feature.Transform}", feature.Width, was.Code is null ? was.Settings : feature.Settings, feature.Code);
+            if (now.Shape != was.Shape)
+            {
+                changes.Add($"'{feature.Name}' was ({was.Shape}) and is now ({now.Shape})");
+            }
+            else if (was.Code is not null && now.Code is not null && was.Code != now.Code)
+            {
+                recoded.Add($"'{feature.Name}'");
+            }
+        }
+
+        if (recoded.Count > 0)
+        {
+            changes.Add(recoded.Count == 1
+                ? $"the code of {recoded[0]} (or of a helper it calls) changed"
+                : $"the code of {string.Join(", ", recoded.Take(recoded.Count - 1))} and {recoded[recoded.Count - 1]} (or of helpers they call) changed");
+        }
+
+        if (changes.Count == 0 && !fitted.Select(feature => feature.Name).SequenceEqual(schema.Features.Select(feature => feature.Name), StringComparer.Ordinal))
         {
             changes.Add("the features are in another order");
         }
 
-        return changes.Count > 0
-            ? string.Join("; ", changes)
-            : "the features have the same names, kinds, transforms and widths, so a transform's settings (such as a [QuantileBuckets] count) or the code of a feature or of a helper it calls changed; at build time, SKW502 names which when FeatureSets.Shipped.txt records this version";
+        return changes.Count > 0 ? string.Join("; ", changes)
+            : fitted.All(feature => feature.Code is not null) && schema.Features.All(feature => feature.Code is not null)
+                ? "every feature has the same name, kind, transform, settings, width and code, in the same order, so only the name of the row type differs"
+                : "the features have the same names, kinds, transforms and widths, so a transform's settings (such as a [QuantileBuckets] count) or the code of a feature or of a helper it calls changed; at build time, SKW502 names which when FeatureSets.Shipped.txt records this version";
+    }
+
+    private sealed class RecordedFeature(string name, string kindAndTransform, int width, string? settings, string? code)
+    {
+        public string Name { get; } = name;
+
+        public string Shape { get; } = $"{kindAndTransform}{(settings is null ? "" : $"({settings})")}, width {width}";
+
+        public string? Settings { get; } = settings;
+
+        public string? Code { get; } = code;
     }
 
     internal static ReadOnlyMemory<byte> ReadBounded(Stream source, string featureSet, long maxBytes)

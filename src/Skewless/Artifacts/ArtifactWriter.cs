@@ -81,6 +81,16 @@ public static class ArtifactWriter
             json.WriteString(ArtifactFormat.KindProperty, feature.Kind.ToString());
             json.WriteString(ArtifactFormat.TransformProperty, feature.Transform.ToString());
             json.WriteNumber(ArtifactFormat.WidthProperty, feature.Width);
+            if (feature.Settings is not null)
+            {
+                json.WriteString(ArtifactFormat.SettingsProperty, feature.Settings);
+            }
+
+            if (feature.Code is not null)
+            {
+                json.WriteString(ArtifactFormat.CodeProperty, feature.Code);
+            }
+
             if (transform is not null)
             {
                 json.WritePropertyName(ArtifactFormat.StateProperty);

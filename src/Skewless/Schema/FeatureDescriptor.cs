@@ -12,7 +12,9 @@ public sealed class FeatureDescriptor
     /// <param name="reads">The input members the feature's code reads, directly or through helpers.</param>
     /// <param name="slots">The name of each slot, in vector order, or <see langword="null"/> for <c>Name</c> when there is one slot and <c>Name[i]</c> when there are more.</param>
     /// <param name="driftThreshold">The feature's <see cref="DriftThresholdAttribute"/>, or <see langword="null"/> when it has none.</param>
-    public FeatureDescriptor(string name, FeatureKind kind, FeatureTransform transform, int offset, int width, IReadOnlyList<string> reads, IReadOnlyList<string>? slots = null, double? driftThreshold = null)
+    /// <param name="settings">The transform attribute's settings (see <see cref="Settings"/>), or <see langword="null"/> when it has none.</param>
+    /// <param name="code">A short hash of the feature's code (see <see cref="Code"/>), or <see langword="null"/> when not known.</param>
+    public FeatureDescriptor(string name, FeatureKind kind, FeatureTransform transform, int offset, int width, IReadOnlyList<string> reads, IReadOnlyList<string>? slots = null, double? driftThreshold = null, string? settings = null, string? code = null)
     {
         slots ??= width == 1 ? new[] { name } : Enumerable.Range(0, width).Select(slot => $"{name}[{slot}]").ToArray();
         if (slots.Count != width)
@@ -28,6 +30,8 @@ public sealed class FeatureDescriptor
         Reads = reads;
         Slots = slots;
         DriftThreshold = driftThreshold;
+        Settings = settings;
+        Code = code;
     }
 
     /// <summary>The feature's name.</summary>
@@ -56,6 +60,19 @@ public sealed class FeatureDescriptor
 
     /// <summary>The largest skew or drift distance not flagged, from the feature's <see cref="DriftThresholdAttribute"/>; <see langword="null"/> when it has none.</summary>
     public double? DriftThreshold { get; }
+
+    /// <summary>
+    /// The settings of the transform's attribute as the feature contract and the artifact record them: <c>10</c> for
+    /// <c>[QuantileBuckets(10)]</c>, <c>64,OneHot</c> for <c>[HashBuckets(64)]</c>,
+    /// <c>MaxSize=50,MinCount=1,OovBuckets=2,OneHot</c> for a vocabulary; <see langword="null"/> for a transform without any.
+    /// </summary>
+    public string? Settings { get; }
+
+    /// <summary>
+    /// A short hash of the feature's code and of the helpers it calls, as the feature contract records it, so that an
+    /// artifact fitted before the code changed can say which feature changed; <see langword="null"/> when not known.
+    /// </summary>
+    public string? Code { get; }
 
     /// <summary>What a missing or odd value becomes, so that training and serving agree on it.</summary>
     public string Missing => Transform switch

@@ -58,13 +58,74 @@ public sealed class ArtifactTests
     }
 
     [Fact]
-    public void A_different_fingerprint_with_the_same_feature_list_says_settings_or_code_changed()
+    public void The_artifact_records_each_features_transform_settings_and_code()
+    {
+        var features = JsonNode.Parse(SavedJson())!["features"]!.AsArray();
+
+        Assert.Equal(
+            FlightFeatures.Schema.Features.Select(feature => (feature.Settings, feature.Code)),
+            features.Select(feature => ((string?)feature!["settings"], (string?)feature["code"])));
+        Assert.Equal("10", FlightFeatures.Schema.Features.Single(feature => feature.Name == "DistanceDecile").Settings);
+        Assert.Equal("MaxSize=50,MinCount=1,OovBuckets=2,OneHot", FlightFeatures.Schema.Features.Single(feature => feature.Name == "Origin").Settings);
+        Assert.Null(FlightFeatures.Schema.Features.Single(feature => feature.Name == "LogDistance").Settings);
+        Assert.All(FlightFeatures.Schema.Features, feature => Assert.Matches("^[0-9a-f]{8}$", feature.Code));
+    }
+
+    [Fact]
+    public void A_different_fingerprint_names_the_setting_that_changed()
+    {
+        var error = Assert.Throws<FingerprintMismatchException>(() => Load(Edit(root =>
+        {
+            root["fingerprint"] = "0123456789abcdef";
+            var decile = Feature(root, "DistanceDecile");
+            decile["settings"] = "12";
+            decile["code"] = "00000000";
+        })));
+
+        Assert.Equal("'DistanceDecile' was (Single, QuantileBuckets(12), width 1) and is now (Single, QuantileBuckets(10), width 1)", error.Difference);
+        Assert.Contains(error.Difference, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_different_fingerprint_names_the_features_whose_code_changed()
+    {
+        var error = Assert.Throws<FingerprintMismatchException>(() => Load(Edit(root =>
+        {
+            root["fingerprint"] = "0123456789abcdef";
+            Feature(root, "Hour")["code"] = "00000000";
+            Feature(root, "RedEye")["code"] = "00000000";
+        })));
+
+        Assert.Equal("the code of 'Hour' and 'RedEye' (or of helpers they call) changed", error.Difference);
+    }
+
+    [Fact]
+    public void A_different_fingerprint_with_the_same_features_and_code_says_only_the_row_type_differs()
     {
         var error = Assert.Throws<FingerprintMismatchException>(() => Load(Edit(root => root["fingerprint"] = "0123456789abcdef")));
+
+        Assert.Equal("every feature has the same name, kind, transform, settings, width and code, in the same order, so only the name of the row type differs", error.Difference);
+    }
+
+    [Fact]
+    public void An_artifact_that_records_no_settings_or_code_says_settings_or_code_changed()
+    {
+        var error = Assert.Throws<FingerprintMismatchException>(() => Load(Edit(root =>
+        {
+            root["fingerprint"] = "0123456789abcdef";
+            foreach (var feature in root["features"]!.AsArray())
+            {
+                feature!.AsObject().Remove("settings");
+                feature.AsObject().Remove("code");
+            }
+        })));
 
         Assert.Equal("the features have the same names, kinds, transforms and widths, so a transform's settings (such as a [QuantileBuckets] count) or the code of a feature or of a helper it calls changed; at build time, SKW502 names which when FeatureSets.Shipped.txt records this version", error.Difference);
         Assert.Contains(error.Difference, error.Message, StringComparison.Ordinal);
     }
+
+    private static JsonObject Feature(JsonObject root, string name) =>
+        root["features"]!.AsArray().Single(feature => (string?)feature!["name"] == name)!.AsObject();
 
     [Fact]
     public void A_different_fingerprint_names_the_features_added_removed_and_retyped()

@@ -18,8 +18,8 @@ namespace Legacy
             "Legacy.Account",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Tier", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.None, 0, 3, new string[] { "Tier" }, new string[] { "Tier=Bronze", "Tier=Silver", "Tier=Gold" }),
-                new global::Skewless.FeatureDescriptor("Balance", global::Skewless.FeatureKind.Double, global::Skewless.FeatureTransform.None, 3, 1, new string[] { "Balance" }),
+                new global::Skewless.FeatureDescriptor("Tier", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.None, 0, 3, new string[] { "Tier" }, new string[] { "Tier=Bronze", "Tier=Silver", "Tier=Gold" }, code: "7b3f5ca2"),
+                new global::Skewless.FeatureDescriptor("Balance", global::Skewless.FeatureKind.Double, global::Skewless.FeatureTransform.None, 3, 1, new string[] { "Balance" }, code: "06852d92"),
             },
             global::System.Array.Empty<global::System.Reflection.Assembly>());
 

@@ -19,13 +19,13 @@ namespace Shop.Features
             "Shop.Features.Order",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("LogTotal", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Total" }),
-                new global::Skewless.FeatureDescriptor("TotalCents", global::Skewless.FeatureKind.Double, global::Skewless.FeatureTransform.None, 1, 1, new string[] { "Total" }),
-                new global::Skewless.FeatureDescriptor("item count", global::Skewless.FeatureKind.Int32, global::Skewless.FeatureTransform.None, 2, 1, new string[] { "Items" }),
-                new global::Skewless.FeatureDescriptor("Customer", global::Skewless.FeatureKind.Int64, global::Skewless.FeatureTransform.None, 3, 1, new string[] { "CustomerId" }),
-                new global::Skewless.FeatureDescriptor("Discounted", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 4, 1, new string[] { "Coupon" }),
-                new global::Skewless.FeatureDescriptor("Channel", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.None, 5, 3, new string[] { "Channel" }, new string[] { "Channel=Web", "Channel=App", "Channel=Store" }),
-                new global::Skewless.FeatureDescriptor("Expensive", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 8, 1, new string[] { "AverageItemPrice", "Items", "Total" }),
+                new global::Skewless.FeatureDescriptor("LogTotal", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Total" }, code: "cc18496c"),
+                new global::Skewless.FeatureDescriptor("TotalCents", global::Skewless.FeatureKind.Double, global::Skewless.FeatureTransform.None, 1, 1, new string[] { "Total" }, code: "eccad38c"),
+                new global::Skewless.FeatureDescriptor("item count", global::Skewless.FeatureKind.Int32, global::Skewless.FeatureTransform.None, 2, 1, new string[] { "Items" }, code: "c0fe945a"),
+                new global::Skewless.FeatureDescriptor("Customer", global::Skewless.FeatureKind.Int64, global::Skewless.FeatureTransform.None, 3, 1, new string[] { "CustomerId" }, code: "207a7372"),
+                new global::Skewless.FeatureDescriptor("Discounted", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 4, 1, new string[] { "Coupon" }, code: "aea7baf0"),
+                new global::Skewless.FeatureDescriptor("Channel", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.None, 5, 3, new string[] { "Channel" }, new string[] { "Channel=Web", "Channel=App", "Channel=Store" }, code: "c66d7ab1"),
+                new global::Skewless.FeatureDescriptor("Expensive", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 8, 1, new string[] { "AverageItemPrice", "Items", "Total" }, code: "09ee537f"),
             },
             new global::System.Reflection.Assembly[] { typeof(global::System.Linq.Enumerable).Assembly, typeof(global::System.Math).Assembly });
 

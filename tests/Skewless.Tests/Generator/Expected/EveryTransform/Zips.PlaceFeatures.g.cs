@@ -19,15 +19,15 @@ namespace Zips
             "Zips.Place",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Latitude", global::Skewless.FeatureKind.Double, global::Skewless.FeatureTransform.ZScore, 0, 1, new string[] { "Latitude" }),
-                new global::Skewless.FeatureDescriptor("Longitude", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.MinMax, 1, 1, new string[] { "Longitude" }),
-                new global::Skewless.FeatureDescriptor("Population", global::Skewless.FeatureKind.Int32, global::Skewless.FeatureTransform.QuantileBuckets, 2, 1, new string[] { "Population" }),
-                new global::Skewless.FeatureDescriptor("State", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 3, 62, new string[] { "State" }),
-                new global::Skewless.FeatureDescriptor("City", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 65, 1, new string[] { "City" }),
-                new global::Skewless.FeatureDescriptor("Region", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.Vocabulary, 66, 4, new string[] { "Region" }),
-                new global::Skewless.FeatureDescriptor("Zip", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 70, 16, new string[] { "ZipCode" }),
-                new global::Skewless.FeatureDescriptor("ZipPrefix", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 86, 1, new string[] { "ZipCode" }),
-                new global::Skewless.FeatureDescriptor("Coastal", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 87, 1, new string[] { "Longitude" }),
+                new global::Skewless.FeatureDescriptor("Latitude", global::Skewless.FeatureKind.Double, global::Skewless.FeatureTransform.ZScore, 0, 1, new string[] { "Latitude" }, code: "751cca81"),
+                new global::Skewless.FeatureDescriptor("Longitude", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.MinMax, 1, 1, new string[] { "Longitude" }, code: "2efbdf65"),
+                new global::Skewless.FeatureDescriptor("Population", global::Skewless.FeatureKind.Int32, global::Skewless.FeatureTransform.QuantileBuckets, 2, 1, new string[] { "Population" }, settings: "5", code: "d51a564e"),
+                new global::Skewless.FeatureDescriptor("State", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 3, 62, new string[] { "State" }, settings: "MaxSize=60,MinCount=1,OovBuckets=2,OneHot", code: "d32ef18f"),
+                new global::Skewless.FeatureDescriptor("City", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 65, 1, new string[] { "City" }, settings: "MaxSize=0,MinCount=5,OovBuckets=0,Index", code: "d4da6aed"),
+                new global::Skewless.FeatureDescriptor("Region", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.Vocabulary, 66, 4, new string[] { "Region" }, settings: "MaxSize=3,MinCount=1,OovBuckets=1,OneHot", code: "741d3970"),
+                new global::Skewless.FeatureDescriptor("Zip", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 70, 16, new string[] { "ZipCode" }, settings: "16,OneHot", code: "ffeb1015"),
+                new global::Skewless.FeatureDescriptor("ZipPrefix", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 86, 1, new string[] { "ZipCode" }, settings: "1000,Index", code: "07579b19"),
+                new global::Skewless.FeatureDescriptor("Coastal", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 87, 1, new string[] { "Longitude" }, code: "8b37a9f3"),
             },
             new global::System.Reflection.Assembly[] { typeof(global::System.Math).Assembly });
 

@@ -19,14 +19,14 @@ namespace Flights
             "Flights.Flight",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Hour", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Departure" }),
-                new global::Skewless.FeatureDescriptor("Day", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.None, 1, 7, new string[] { "Departure" }, new string[] { "Day=Sunday", "Day=Monday", "Day=Tuesday", "Day=Wednesday", "Day=Thursday", "Day=Friday", "Day=Saturday" }),
-                new global::Skewless.FeatureDescriptor("Weekend", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 8, 1, new string[] { "Departure" }),
-                new global::Skewless.FeatureDescriptor("RedEye", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 9, 1, new string[] { "Departure" }),
-                new global::Skewless.FeatureDescriptor("LogDistance", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.ZScore, 10, 1, new string[] { "DistanceMiles" }),
-                new global::Skewless.FeatureDescriptor("DistanceDecile", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.QuantileBuckets, 11, 1, new string[] { "DistanceMiles" }),
-                new global::Skewless.FeatureDescriptor("Origin", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 12, 52, new string[] { "Origin" }),
-                new global::Skewless.FeatureDescriptor("Destination", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 64, 64, new string[] { "Destination" }),
+                new global::Skewless.FeatureDescriptor("Hour", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Departure" }, code: "fbf692ec"),
+                new global::Skewless.FeatureDescriptor("Day", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.None, 1, 7, new string[] { "Departure" }, new string[] { "Day=Sunday", "Day=Monday", "Day=Tuesday", "Day=Wednesday", "Day=Thursday", "Day=Friday", "Day=Saturday" }, code: "ef888f7f"),
+                new global::Skewless.FeatureDescriptor("Weekend", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 8, 1, new string[] { "Departure" }, code: "605ab190"),
+                new global::Skewless.FeatureDescriptor("RedEye", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 9, 1, new string[] { "Departure" }, code: "6362c890"),
+                new global::Skewless.FeatureDescriptor("LogDistance", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.ZScore, 10, 1, new string[] { "DistanceMiles" }, code: "4a992929"),
+                new global::Skewless.FeatureDescriptor("DistanceDecile", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.QuantileBuckets, 11, 1, new string[] { "DistanceMiles" }, settings: "10", code: "e36172c9"),
+                new global::Skewless.FeatureDescriptor("Origin", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 12, 52, new string[] { "Origin" }, settings: "MaxSize=50,MinCount=1,OovBuckets=2,OneHot", code: "18438a12"),
+                new global::Skewless.FeatureDescriptor("Destination", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 64, 64, new string[] { "Destination" }, settings: "64,OneHot", code: "e79e7f22"),
             },
             new global::System.Reflection.Assembly[] { typeof(global::System.DateTime).Assembly });
 

@@ -19,10 +19,10 @@ namespace Flights
             "Flights.Flight",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Hour", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Departure" }),
-                new global::Skewless.FeatureDescriptor("Day", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.None, 1, 7, new string[] { "Departure" }, new string[] { "Day=Sunday", "Day=Monday", "Day=Tuesday", "Day=Wednesday", "Day=Thursday", "Day=Friday", "Day=Saturday" }),
-                new global::Skewless.FeatureDescriptor("LogDistance", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.ZScore, 8, 1, new string[] { "DistanceMiles" }),
-                new global::Skewless.FeatureDescriptor("Origin", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 9, 52, new string[] { "Origin" }),
+                new global::Skewless.FeatureDescriptor("Hour", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Departure" }, code: "f12d7d19"),
+                new global::Skewless.FeatureDescriptor("Day", global::Skewless.FeatureKind.Enum, global::Skewless.FeatureTransform.None, 1, 7, new string[] { "Departure" }, new string[] { "Day=Sunday", "Day=Monday", "Day=Tuesday", "Day=Wednesday", "Day=Thursday", "Day=Friday", "Day=Saturday" }, code: "ef888f7f"),
+                new global::Skewless.FeatureDescriptor("LogDistance", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.ZScore, 8, 1, new string[] { "DistanceMiles" }, code: "4a992929"),
+                new global::Skewless.FeatureDescriptor("Origin", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 9, 52, new string[] { "Origin" }, settings: "MaxSize=50,MinCount=1,OovBuckets=2,OneHot", code: "18438a12"),
             },
             new global::System.Reflection.Assembly[] { typeof(global::System.DateTime).Assembly });
 

@@ -19,7 +19,7 @@ namespace Clinic
             "Clinic.Admission",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Age", global::Skewless.FeatureKind.Int32, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Age" }),
+                new global::Skewless.FeatureDescriptor("Age", global::Skewless.FeatureKind.Int32, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Age" }, code: "26b8777c"),
             },
             global::System.Array.Empty<global::System.Reflection.Assembly>());
 

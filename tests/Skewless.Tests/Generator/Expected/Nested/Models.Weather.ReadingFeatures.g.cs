@@ -21,8 +21,8 @@ partial class Models
                 "Reading",
                 new global::Skewless.FeatureDescriptor[]
                 {
-                    new global::Skewless.FeatureDescriptor("Fahrenheit", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Celsius" }),
-                    new global::Skewless.FeatureDescriptor("Freezing", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 1, 1, new string[] { "Celsius" }),
+                    new global::Skewless.FeatureDescriptor("Fahrenheit", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Celsius" }, code: "f9f8622c"),
+                    new global::Skewless.FeatureDescriptor("Freezing", global::Skewless.FeatureKind.Boolean, global::Skewless.FeatureTransform.None, 1, 1, new string[] { "Celsius" }, code: "99f77fc3"),
                 },
                 global::System.Array.Empty<global::System.Reflection.Assembly>());
 

@@ -19,7 +19,7 @@ partial class Station
             "Station.Calibration",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Offset", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Offset" }),
+                new global::Skewless.FeatureDescriptor("Offset", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Offset" }, code: "50b30d88"),
             },
             global::System.Array.Empty<global::System.Reflection.Assembly>());
 

@@ -19,7 +19,7 @@ partial class Station
             "Reading",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Celsius", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Celsius" }),
+                new global::Skewless.FeatureDescriptor("Celsius", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Celsius" }, code: "1a2bddea"),
             },
             global::System.Array.Empty<global::System.Reflection.Assembly>());
 

@@ -17,7 +17,7 @@ static partial class WeatherB
         "Reading",
         new global::Skewless.FeatureDescriptor[]
         {
-            new global::Skewless.FeatureDescriptor("Humidity", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Humidity" }),
+            new global::Skewless.FeatureDescriptor("Humidity", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Humidity" }, code: "c1eb3886"),
         },
         global::System.Array.Empty<global::System.Reflection.Assembly>());
 

@@ -19,7 +19,7 @@ namespace Clinic
             "Clinic.Reading",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Value", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Value" }),
+                new global::Skewless.FeatureDescriptor("Value", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Value" }, code: "74ea3c50"),
             },
             global::System.Array.Empty<global::System.Reflection.Assembly>());
 

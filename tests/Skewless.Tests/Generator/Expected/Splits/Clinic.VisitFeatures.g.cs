@@ -19,7 +19,7 @@ namespace Clinic
             "Clinic.Visit",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Temperature", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Temperature" }),
+                new global::Skewless.FeatureDescriptor("Temperature", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Temperature" }, code: "105be754"),
             },
             global::System.Array.Empty<global::System.Reflection.Assembly>());
 

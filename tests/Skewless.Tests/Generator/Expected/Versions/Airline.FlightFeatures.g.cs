@@ -19,9 +19,9 @@ namespace Airline
             "Airline.Flight",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Hour", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Departure" }),
-                new global::Skewless.FeatureDescriptor("Distance", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.ZScore, 1, 1, new string[] { "DistanceMiles" }),
-                new global::Skewless.FeatureDescriptor("Route", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 2, 16, new string[] { "Destination", "Origin" }),
+                new global::Skewless.FeatureDescriptor("Hour", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Departure" }, code: "7e4d4fdc"),
+                new global::Skewless.FeatureDescriptor("Distance", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.ZScore, 1, 1, new string[] { "DistanceMiles" }, code: "b46a2dc9"),
+                new global::Skewless.FeatureDescriptor("Route", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.HashBuckets, 2, 16, new string[] { "Destination", "Origin" }, settings: "16,OneHot", code: "343b5f2f"),
             },
             new global::System.Reflection.Assembly[] { typeof(global::System.DateTime).Assembly });
 

@@ -19,8 +19,8 @@ namespace Airline
             "Airline.Flight",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Hour", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Departure" }),
-                new global::Skewless.FeatureDescriptor("Distance", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.ZScore, 1, 1, new string[] { "DistanceMiles" }),
+                new global::Skewless.FeatureDescriptor("Hour", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 0, 1, new string[] { "Departure" }, code: "5bb77832"),
+                new global::Skewless.FeatureDescriptor("Distance", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.ZScore, 1, 1, new string[] { "DistanceMiles" }, code: "fd1a82ae"),
             },
             new global::System.Reflection.Assembly[] { typeof(global::System.DateTime).Assembly });
 

@@ -19,8 +19,8 @@ namespace Airline
             "Airline.Route",
             new global::Skewless.FeatureDescriptor[]
             {
-                new global::Skewless.FeatureDescriptor("Origin", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 0, 9, new string[] { "Origin" }),
-                new global::Skewless.FeatureDescriptor("LogCount", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 9, 1, new string[] { "Count" }),
+                new global::Skewless.FeatureDescriptor("Origin", global::Skewless.FeatureKind.String, global::Skewless.FeatureTransform.Vocabulary, 0, 9, new string[] { "Origin" }, settings: "MaxSize=8,MinCount=1,OovBuckets=1,OneHot", code: "920792d1"),
+                new global::Skewless.FeatureDescriptor("LogCount", global::Skewless.FeatureKind.Single, global::Skewless.FeatureTransform.None, 9, 1, new string[] { "Count" }, code: "1f1795b2"),
             },
             new global::System.Reflection.Assembly[] { typeof(global::System.MathF).Assembly });
 
