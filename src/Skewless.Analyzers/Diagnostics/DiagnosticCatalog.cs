@@ -35,6 +35,7 @@ internal static class DiagnosticIds
     public const string NearCopyOfFeature = "SKW301";
     public const string NondeterministicFeature = "SKW302";
     public const string CultureDependentFeature = "SKW303";
+    public const string ReimplementedOverLookAlike = "SKW304";
 
     // Dependencies: library versions that are not pinned, or differ between training and serving.
     public const string FloatingVersion = "SKW400";
@@ -360,6 +361,14 @@ internal static class Descriptors
         SkewCategory,
         DiagnosticSeverity.Warning,
         "Serving code that recomputes a feature by hand drifts from the training definition the first time either side changes. The copy is found with renamed variables, locals, casts and parentheses, as a block or an expression body, and over any expression of the input type.");
+
+    public static readonly DiagnosticDescriptor ReimplementedOverLookAlike = Create(
+        DiagnosticIds.ReimplementedOverLookAlike,
+        "A feature's logic is re-implemented over a look-alike of its row type",
+        "This re-implements feature '{0}' over {1}, whose members mirror the row type {2}: build a {2} from it and serve it with the feature set, so that training and serving compute it the same way",
+        SkewCategory,
+        DiagnosticSeverity.Warning,
+        "Serving code often receives a request type of its own, with the same members as the training row, and recomputes features from it by hand. That copy drifts from the training definition the first time either side changes. It is reported when it computes exactly what a feature computes, reading fields or properties of the same names and types as the row's.");
 
     public static readonly DiagnosticDescriptor NearCopyOfFeature = Create(
         DiagnosticIds.NearCopyOfFeature,

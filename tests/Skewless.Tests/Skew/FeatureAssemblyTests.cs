@@ -44,6 +44,28 @@ public sealed class FeatureAssemblyTests
     }
 
     [Fact]
+    public async Task A_copy_over_a_request_type_in_a_project_referencing_the_features_assembly_fires()
+    {
+        var service = TestCompilation.ReferencingFeatures(Features, "Service", """
+            using System;
+
+            public sealed record FlightRequest(float DistanceMiles, DateTime Departure);
+
+            public static class Serving
+            {
+                public static float Log(FlightRequest request) => MathF.Log(1 + request.DistanceMiles);
+                public static float Km(FlightRequest request) => request.DistanceMiles / 1000;
+            }
+            """, "Serving.cs", TestReferences.All);
+
+        var diagnostics = await TestCompilation.AnalyzeAsync(service, [new ReimplementedFeatureAnalyzer()]);
+
+        Assert.Equal(
+            ["Serving.cs(7,55): SKW304 This re-implements feature 'FlightFeatures.LogDistance' over FlightRequest, whose members mirror the row type Flight: build a Flight from it and serve it with the feature set, so that training and serving compute it the same way"],
+            diagnostics.Select(Describe));
+    }
+
+    [Fact]
     public async Task Calling_the_generated_code_does_not_fire()
     {
         var (output, _, _) = TestCompilation.Generate(TestCompilation.Create(Features, """

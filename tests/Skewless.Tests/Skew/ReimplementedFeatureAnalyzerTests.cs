@@ -143,9 +143,12 @@ public sealed class ReimplementedFeatureAnalyzerTests
         }
         """);
 
+    private static DiagnosticResult OverLookAlike(int location, string feature, string lookAlike) =>
+        new DiagnosticResult(Descriptors.ReimplementedOverLookAlike).WithLocation(location).WithArguments(feature, lookAlike, "Flight").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
     [Fact]
-    public Task The_same_shape_over_another_type_does_not_fire() => VerifyAsync("""
-        public sealed class Trip
+    public Task The_same_computation_over_a_request_type_with_the_rows_members_fires_SKW304() => VerifyAsync("""
+        public sealed class FlightRequest
         {
             public float DistanceMiles { get; set; }
             public DateTime Departure { get; set; }
@@ -153,13 +156,67 @@ public sealed class ReimplementedFeatureAnalyzerTests
 
         public static class Serving
         {
-            public static float Km(Trip trip) => trip.DistanceMiles / 100;
+            public static float Km(FlightRequest request) => {|#0:request.DistanceMiles / 100|};
 
-            public static float Log(Trip trip) => MathF.Log(1 + trip.DistanceMiles);
+            public static float Log(FlightRequest request)
+            {
+                var miles = request.DistanceMiles;
+                return {|#1:MathF.Log(1 + miles)|};
+            }
+
+            public static float Hour(FlightRequest request) => {|#2:request.Departure.Hour + request.Departure.Minute / 60f|};
+
+            public static float Other(float miles) => miles / 100;
+        }
+        """,
+        OverLookAlike(0, "FlightFeatures.Distance", "FlightRequest"),
+        OverLookAlike(1, "FlightFeatures.LogDistance", "FlightRequest"),
+        OverLookAlike(2, "FlightFeatures.Hour", "FlightRequest"));
+
+    [Fact]
+    public Task Over_a_type_whose_members_differ_from_the_rows_in_type_or_kind_or_with_other_numbers_is_not_a_copy() => VerifyAsync("""
+        public sealed class Trip
+        {
+            public double DistanceMiles { get; set; }
+            public DateTime Departure;
+            public float Miles { get; set; }
+        }
+
+        public sealed class Leg
+        {
+            public float DistanceMiles { get; set; }
+        }
+
+        public static class Serving
+        {
+            public static double Km(Trip trip) => trip.DistanceMiles / 100;
 
             public static float Hour(Trip trip) => trip.Departure.Hour + trip.Departure.Minute / 60f;
 
-            public static float Other(float miles) => miles / 100;
+            public static float Log(Trip trip) => MathF.Log(1 + trip.Miles);
+
+            public static float Mile(Leg leg) => leg.DistanceMiles / 1000;
+
+            public static float Mixed(Leg leg, Flight flight) => flight.DistanceMiles / leg.DistanceMiles + 100;
+        }
+        """);
+
+    [Fact]
+    public Task A_framework_type_with_a_member_named_like_the_rows_is_not_a_look_alike() => Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>(TestSources.Flight + """
+        public sealed class Passage
+        {
+            public int Length { get; set; }
+        }
+
+        [FeatureSet(typeof(Passage))]
+        public static partial class PassageFeatures
+        {
+            [Feature] public static int Pages(Passage p) => p.Length / 250 + 1;
+        }
+
+        public static class Serving
+        {
+            public static int Pages(string text) => text.Length / 250 + 1;
         }
         """);
 

@@ -25,6 +25,7 @@ internal sealed class OperationShape
     public const int MinimumSize = 3;
 
     private readonly ITypeSymbol _inputType;
+    private readonly ITypeSymbol? _mirrored;
     private readonly SemanticModels _models;
     private readonly PrivateHelpers? _helpers;
     private readonly CancellationToken _cancellationToken;
@@ -38,11 +39,14 @@ internal sealed class OperationShape
     private readonly HashSet<ILocalSymbol> _expanding = new(SymbolEqualityComparer.Default);
     private int _size;
     private int _reads;
+    private bool _seekingLookAlike;
+    private ITypeSymbol? _lookAlike;
 
-    private OperationShape(ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, bool eraseNumericTypes, CancellationToken cancellationToken)
+    private OperationShape(ITypeSymbol inputType, ITypeSymbol? mirrored, SemanticModels models, PrivateHelpers? helpers, bool eraseNumericTypes, CancellationToken cancellationToken)
     {
         _eraseNumericTypes = eraseNumericTypes;
         _inputType = inputType;
+        _mirrored = mirrored;
         _models = models;
         _helpers = helpers;
         _cancellationToken = cancellationToken;
@@ -80,9 +84,14 @@ internal sealed class OperationShape
     /// <param name="isResult">Whether <paramref name="operation"/> is a feature's returned value, whose conversion to the return type is left out.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <param name="eraseNumericTypes">Whether numeric conversions and the types of numbers are left out of both hashes, so that <c>n / 7</c> and <c>n / 7f</c> compare equal.</param>
-    public static OperationShape? Of(IOperation operation, ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, bool isResult, CancellationToken cancellationToken, bool eraseNumericTypes = false)
+    /// <param name="mirrored">
+    /// When <paramref name="inputType"/> is a look-alike of a row type (a request type with the row's members), that row
+    /// type: the look-alike's fields and properties hash as the row's of the same name and type, and any other member of
+    /// it makes the computation no copy.
+    /// </param>
+    public static OperationShape? Of(IOperation operation, ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, bool isResult, CancellationToken cancellationToken, bool eraseNumericTypes = false, ITypeSymbol? mirrored = null)
     {
-        var shape = new OperationShape(inputType, models, helpers, eraseNumericTypes, cancellationToken);
+        var shape = new OperationShape(inputType, mirrored, models, helpers, eraseNumericTypes, cancellationToken);
         if (!shape.Add(operation, frame: null, isResult))
         {
             return null;
@@ -133,8 +142,8 @@ internal sealed class OperationShape
             IInvocationOperation invocation when _helpers is not null && invocation.Syntax is InvocationExpressionSyntax syntax
                 && _helpers.Find(syntax, invocation.TargetMethod) is { } helper => Inline(invocation, helper, frame, isResult),
             IInvocationOperation invocation => Open("call", invocation.TargetMethod) && AddOptional(invocation.Instance, frame) && AddArguments(invocation.Arguments, frame) && Close(),
-            IPropertyReferenceOperation property => Read() && Open("prop", property.Property) && AddOptional(property.Instance, frame) && AddArguments(property.Arguments, frame) && Close(),
-            IFieldReferenceOperation field => Read() && Open("field", field.Field) && AddOptional(field.Instance, frame) && Close(),
+            IPropertyReferenceOperation property => Read() && NoteLookAlike(property.Instance, property.Property) && Open("prop", property.Property) && AddOptional(property.Instance, frame) && AddArguments(property.Arguments, frame) && Close(),
+            IFieldReferenceOperation field => Read() && NoteLookAlike(field.Instance, field.Field) && Open("field", field.Field) && AddOptional(field.Instance, frame) && Close(),
             IMethodReferenceOperation method => Open("method", method.Method) && AddOptional(method.Instance, frame) && Close(),
             IObjectCreationOperation creation => Open("new", creation.Constructor) && AddArguments(creation.Arguments, frame) && AddOptional(creation.Initializer, frame) && Close(),
             IBinaryOperation binary => Division(binary) && Open($"binary {binary.OperatorKind}{(binary.IsChecked ? " checked" : "")}", binary.OperatorMethod) && Add(binary.LeftOperand, frame) && Add(binary.RightOperand, frame) && Close(),
@@ -358,7 +367,12 @@ internal sealed class OperationShape
             return true;
         }
 
-        if (Id(symbol) is not { } id)
+        if (_mirrored is not null && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, _inputType))
+        {
+            symbol = RowMember(symbol, _mirrored);
+        }
+
+        if (symbol is null || Id(symbol) is not { } id)
         {
             return false;
         }
@@ -371,6 +385,64 @@ internal sealed class OperationShape
     {
         _text.Append(')');
         return true;
+    }
+
+    /// <summary>
+    /// The first type, other than <paramref name="row"/>, whose field or property <paramref name="operation"/> reads where
+    /// <paramref name="row"/> has one of the same name and type (see <see cref="RowMember"/>), or <see langword="null"/>:
+    /// the candidate to hash the operation over again as a look-alike.
+    /// </summary>
+    public static ITypeSymbol? LookAlikeOf(IOperation operation, ITypeSymbol row, SemanticModels models, CancellationToken cancellationToken)
+    {
+        var shape = new OperationShape(row, mirrored: null, models, helpers: null, eraseNumericTypes: false, cancellationToken) { _seekingLookAlike = true };
+        shape.Add(operation, frame: null);
+        return shape._lookAlike;
+    }
+
+    private bool NoteLookAlike(IOperation? instance, ISymbol member)
+    {
+        // The framework's types are nobody's copy of a row: a string's Length is not the row's Length.
+        if (_seekingLookAlike && _lookAlike is null && instance?.Type is INamedTypeSymbol { SpecialType: SpecialType.None } type
+            && !SymbolEqualityComparer.Default.Equals(type, _inputType) && !IsFramework(type) && RowMember(member, _inputType) is not null)
+        {
+            _lookAlike = type;
+        }
+
+        return true;
+    }
+
+    private static bool IsFramework(ITypeSymbol type)
+    {
+        var root = type.ContainingNamespace;
+        while (root is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            root = root.ContainingNamespace;
+        }
+
+        return root?.Name is "System" or "Microsoft";
+    }
+
+    /// <summary>The field or property of <paramref name="row"/> that <paramref name="member"/> of a look-alike mirrors: the same kind, name and type.</summary>
+    public static ISymbol? RowMember(ISymbol member, ITypeSymbol row)
+    {
+        for (var type = row; type is not null; type = type.BaseType)
+        {
+            foreach (var candidate in type.GetMembers(member.Name))
+            {
+                var same = (member, candidate) switch
+                {
+                    (IPropertySymbol mirror, IPropertySymbol property) => !property.IsIndexer && SymbolEqualityComparer.Default.Equals(mirror.Type, property.Type),
+                    (IFieldSymbol mirror, IFieldSymbol field) => SymbolEqualityComparer.Default.Equals(mirror.Type, field.Type),
+                    _ => false,
+                };
+                if (same && !candidate.IsStatic && !member.IsStatic)
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
     }
 
     // Documentation IDs name a symbol the same way in source and in metadata. Symbols without a

@@ -27,7 +27,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
     public const string IntegerDivisionProperty = "IntegerDivision";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.ReimplementedFeature, Descriptors.NearCopyOfFeature);
+        ImmutableArray.Create(Descriptors.ReimplementedFeature, Descriptors.NearCopyOfFeature, Descriptors.ReimplementedOverLookAlike);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -146,6 +146,24 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
                 var typed = Differences(truncated.Hashes.Untyped!.Value!.TypedLiterals, untyped.TypedLiterals);
                 const string Division = "integer division here against float division in the feature";
                 return Report(Descriptors.NearCopyOfFeature, expression, row, truncated, integerDivision: true, truncated.DisplayName, typed.Count == 0 ? Division : $"{Describe(typed, truncated)}: {Division}");
+            }
+        }
+
+        return LookAlikeCopy(models, expression, operation, live, cancellationToken);
+    }
+
+    // Serving code often gets a request type of its own with the row's members, and recomputes a feature from it. Only an
+    // exact copy counts: over another type, a near copy is too weak a sign that the code means the feature.
+    private static Diagnostic? LookAlikeCopy(SemanticModels models, ExpressionSyntax expression, IOperation operation, List<FeatureFingerprint> live, CancellationToken cancellationToken)
+    {
+        foreach (var rowType in live.Select(fingerprint => fingerprint.InputType).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default))
+        {
+            if (OperationShape.LookAlikeOf(operation, rowType, models, cancellationToken) is { } lookAlike
+                && OperationShape.Of(operation, lookAlike, models, helpers: null, isResult: false, cancellationToken, mirrored: rowType) is { Inputs.Count: > 0 } shape
+                && shape.Inputs.All(input => SyntaxFactory.AreEquivalent(input.Syntax, shape.Inputs[0].Syntax))
+                && live.FirstOrDefault(fingerprint => SymbolEqualityComparer.Default.Equals(fingerprint.InputType, rowType) && fingerprint.Hashes!.Exact == shape.Exact) is { } copied)
+            {
+                return Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], copied, integerDivision: false, copied.DisplayName, lookAlike.Name, rowType.Name);
             }
         }
 
