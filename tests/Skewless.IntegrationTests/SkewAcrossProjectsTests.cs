@@ -35,6 +35,7 @@ public sealed partial class SkewAcrossProjectsTests(PackedSkewless package)
         namespace Service;
 
         public sealed record Trip(float DistanceMeters);
+        public sealed record Leg(double DistanceMeters);
 
         public static class Scoring
         {
@@ -43,12 +44,13 @@ public sealed partial class SkewAcrossProjectsTests(PackedSkewless package)
             public static IEnumerable<float> Hours(IEnumerable<Ride> rides) => rides.Select(x => x.PickedUp.Hour + x.PickedUp.Minute / 60f);
 
             public static float Called(Ride ride) => RideFeatures.Distance(ride) + RideFeatures.LogDistance(ride);
-            public static float OtherType(Trip trip) => trip.DistanceMeters / 100;
+            public static float LookAlike(Trip trip) => trip.DistanceMeters / 100;
+            public static double OtherType(Leg leg) => leg.DistanceMeters / 100;
         }
         """;
 
     [Fact]
-    public async Task A_service_gets_SKW300_and_SKW301_for_copies_of_features_from_a_referenced_library()
+    public async Task A_service_gets_SKW300_SKW301_and_SKW304_for_copies_of_features_from_a_referenced_library()
     {
         var consumer = ConsumerProject.Create(package, "features-and-service", new Dictionary<string, string>
         {
@@ -64,8 +66,9 @@ public sealed partial class SkewAcrossProjectsTests(PackedSkewless package)
         AssertReported(build, "Scoring.cs", Position(Scoring, "MathF.Log(1 + request"), "warning SKW300: This re-implements feature 'RideFeatures.LogDistance'");
         AssertReported(build, "Scoring.cs", Position(Scoring, "ride.DistanceMeters / 1000"), "warning SKW301: This copies feature 'RideFeatures.Distance' with other constants: 100 in RideFeatures.Distance against 1000 here");
         AssertReported(build, "Scoring.cs", Position(Scoring, "x.PickedUp.Hour"), "warning SKW300: This re-implements feature 'RideFeatures.Hour'");
+        AssertReported(build, "Scoring.cs", Position(Scoring, "trip.DistanceMeters / 100"), "warning SKW304: This re-implements feature 'RideFeatures.Distance' over Trip, whose members mirror the row type Ride");
         var skew = ConsumerProject.SkewlessWarnings(build.Output).Where(warning => warning.Contains("SKW30", StringComparison.Ordinal)).ToList();
-        Assert.True(skew.Count == 3, $"Expected exactly the three copies, got:{Environment.NewLine}{string.Join(Environment.NewLine, skew)}{Environment.NewLine}{build.Describe()}");
+        Assert.True(skew.Count == 4, $"Expected exactly the four copies, got:{Environment.NewLine}{string.Join(Environment.NewLine, skew)}{Environment.NewLine}{build.Describe()}");
     }
 
     [Fact]
@@ -81,7 +84,7 @@ public sealed partial class SkewAcrossProjectsTests(PackedSkewless package)
         var expected = files.SelectMany(file => file.Value.Split('\n').Select((line, index) => (File: file.Key, Line: index + 1, Match: ExpectedDiagnostic().Match(line))))
             .Where(line => line.Match.Success)
             .ToList();
-        Assert.Equal(["SKW300", "SKW301", "SKW302", "SKW303"], expected.Select(line => line.Match.Groups["id"].Value).Distinct().Order());
+        Assert.Equal(["SKW300", "SKW301", "SKW302", "SKW303", "SKW304"], expected.Select(line => line.Match.Groups["id"].Value).Distinct().Order());
         foreach (var (file, line, match) in expected)
         {
             var reported = $"{file}({line},";
