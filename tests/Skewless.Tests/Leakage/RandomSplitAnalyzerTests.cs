@@ -410,7 +410,58 @@ public sealed class RandomSplitAnalyzerTests
         Timed("Where on a random draw", location: 1),
         Timed("Where on a random draw", location: 2));
 
+    // string.GetHashCode() looks like a stable hash of the row but is seeded afresh in every process: the split differs from run to run.
+    [Fact]
+    public Task SKW203_and_SKW204_fire_on_a_split_by_a_hash_code_seeded_in_every_process() => VerifyAsync("""
+        public static class Training
+        {
+            public static void ByAuthor(List<Essay> essays)
+            {
+                var train = {|#0:essays.Where(e => Math.Abs(e.Author.GetHashCode()) % 10 < 8)|}.ToList();
+                var test = {|#1:essays.Where(e => Math.Abs(e.Author.GetHashCode()) % 10 >= 8)|}.ToList();
+            }
+
+            public static void ByRoute(Flight[] flights)
+            {
+                var train = {|#2:flights.Where(f => (HashCode.Combine(f.DistanceMiles, f.Departure) & 7) != 0)|}.ToList();
+                var test = flights.Except(train).ToList();
+            }
+
+            public static void Ordered(List<Essay> essays)
+            {
+                var ordered = {|#3:essays.OrderBy(e => StringComparer.Ordinal.GetHashCode(e.Text))|}.ToList();
+                var (train, test) = (ordered.Take(800).ToList(), ordered.Skip(800).ToList());
+            }
+        }
+        """,
+        Grouped("Where on string.GetHashCode(), which .NET seeds afresh in every process,"),
+        Grouped("Where on string.GetHashCode(), which .NET seeds afresh in every process,", location: 1),
+        Timed("Where on HashCode.Combine(), which .NET seeds afresh in every process,", location: 2),
+        Grouped("OrderBy on StringComparer.GetHashCode(), which .NET seeds afresh in every process, cut by Take and Skip", location: 3));
+
     // Must not fire.
+
+    // A stable hash of the group key (here one the project wrote) keeps each author on one side in every run, as SplitByGroup does.
+    [Fact]
+    public Task Is_silent_on_a_split_by_a_stable_hash_of_the_group_key() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(List<Essay> essays, Reading[] readings)
+            {
+                var train = essays.Where(e => Fnv(e.Author) % 10 < 8).ToList();
+                var test = essays.Except(train).ToList();
+                var noSplitMember = readings.Where(r => r.GetHashCode() % 2 == 0).ToList();
+                var others = readings.Except(noSplitMember).ToList();
+            }
+
+            private static uint Fnv(string text)
+            {
+                var hash = 2166136261;
+                foreach (var c in text) { hash = (hash ^ c) * 16777619; }
+                return hash;
+            }
+        }
+        """);
 
     [Fact]
     public Task Is_silent_on_minibatches_and_a_peek_at_a_shuffled_sample() => VerifyAsync("""

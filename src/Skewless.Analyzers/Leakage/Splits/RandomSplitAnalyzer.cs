@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Leakage.Lineage;
 using Skewless.Analyzers.Parsing;
+using Skewless.Analyzers.Skew;
+using Skewless.Analyzers.Skew.Purity;
 
 namespace Skewless.Analyzers.Leakage.Splits;
 
@@ -14,7 +16,7 @@ namespace Skewless.Analyzers.Leakage.Splits;
 /// without a sampling key, on data loaded from such rows; a shuffle (<c>OrderBy</c> on <c>Random</c> or
 /// <c>Guid.NewGuid()</c>, <c>Shuffle</c>, ML.NET's <c>ShuffleRows</c>) cut into a head and a tail (see
 /// <see cref="RowCut"/>); and a random mask, a <c>Where</c> on a random draw whose rows are also read for
-/// the other side. A shuffle cut once (a sample) or in windows (minibatches) is not a split.
+/// the other side. A hash code seeded afresh in every process, such as <c>string.GetHashCode()</c>, draws at random too. A shuffle cut once (a sample) or in windows (minibatches) is not a split.
 /// A deterministic split along one axis is random along the other, so the generated <c>SplitByTime</c>
 /// of rows that also have a group key is SKW203, and <c>SplitByGroup</c> of rows that also have an event
 /// time is SKW204, as are the runtime's <c>DeterministicSplit</c> methods behind them and an ML.NET
@@ -29,8 +31,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     private static readonly string[] MachineLearningSplits = { "TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated" };
     private static readonly string[] Orderings = { "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending" };
 
-    // A shuffle or a mask draws from a random source in the body, by one of these names.
-    private static readonly string[] RandomDraws = { "Next", "NextDouble", "NextSingle", "NextInt64", "NewGuid", "GetInt32", "Shuffle", "ShuffleRows" };
+    // A shuffle or a mask draws from a random source in the body, or from a hash code seeded afresh in every process, by one of these names.
+    private static readonly string[] RandomDraws = { "Next", "NextDouble", "NextSingle", "NextInt64", "NewGuid", "GetInt32", "Shuffle", "ShuffleRows", "GetHashCode", "Combine", "ToHashCode" };
 
     // The one-axis splits: generated on a feature set, and the runtime methods they call.
     private static readonly string[] TimeOnlySplits = { "SplitByTime", "ByTime", "ByTimeFraction" };
@@ -117,7 +119,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
             foreach (var mask in masks.Where(mask => OtherSide(mask, masks) is not null))
             {
-                Report(mask, mask.TargetMethod.TypeArguments[0], "Where on a random draw splits them at random");
+                Report(mask, mask.TargetMethod.TypeArguments[0], $"Where on {Drawn(RandomDraw(mask.Arguments[1].Value)!, "a random draw")} splits them at random");
             }
         }
 
@@ -191,11 +193,13 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         // A Where whose predicate draws at random, of rows with a member a split must respect.
         private bool IsRandomMask(IInvocationOperation invocation) =>
             invocation.TargetMethod is { Name: "Where", TypeArguments.Length: 1 } method && DataSymbols.Is(method.ContainingType, _data.Enumerable)
-            && invocation.Arguments.Length == 2 && DrawsAtRandom(invocation.Arguments[1].Value) && HasSplitMember(method.TypeArguments[0]);
+            && invocation.Arguments.Length == 2 && RandomDraw(invocation.Arguments[1].Value) is not null && HasSplitMember(method.TypeArguments[0]);
 
-        private bool DrawsAtRandom(IOperation function) =>
+        // The call in a lambda's body that draws at random: from a random source, or a hash code that differs from run to run.
+        private IInvocationOperation? RandomDraw(IOperation function) =>
             LocalLineage.Unconverted(function) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
-            && lambda.Body.Descendants().OfType<IInvocationOperation>().Any(call => IsRandomSource(call.TargetMethod, _data));
+                ? lambda.Body.Descendants().OfType<IInvocationOperation>().FirstOrDefault(call => IsRandomSource(call.TargetMethod, _data) || NondeterministicApis.IsPerProcessHash(call))
+                : null;
 
         /// <summary>The shuffles that put <paramref name="source"/>'s rows in a random order: the source itself, or an in-place shuffle of the local it reads.</summary>
         private IEnumerable<IInvocationOperation> Shuffles(IOperation source)
@@ -229,8 +233,19 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             }
 
             return DataSymbols.Is(method.ContainingType, _data.Enumerable)
-                && (method.Name == "Shuffle" || (Orderings.Contains(method.Name) && invocation.Arguments.Length > 1 && DrawsAtRandom(invocation.Arguments[1].Value)));
+                && (method.Name == "Shuffle" || (Orderings.Contains(method.Name) && invocation.Arguments.Length > 1 && RandomDraw(invocation.Arguments[1].Value) is not null));
         }
+
+        private string Describe(IInvocationOperation shuffle) => shuffle.TargetMethod.Name switch
+        {
+            "Shuffle" => $"{shuffle.TargetMethod.ContainingType.Name}.Shuffle",
+            "ShuffleRows" => "ShuffleRows",
+            _ => $"{shuffle.TargetMethod.Name} on {Drawn(RandomDraw(shuffle.Arguments[1].Value)!, "a random key")}",
+        };
+
+        // A hash code is named, for it looks deterministic: it differs only from one run of the process to the next.
+        private string Drawn(IInvocationOperation draw, string random) =>
+            IsRandomSource(draw.TargetMethod, _data) ? random : $"{FeatureUses.Display(draw.TargetMethod)}, which .NET seeds afresh in every process,";
 
         private bool HasSplitMember(ITypeSymbol rowType) =>
             KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is not null || KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute) is not null;
@@ -335,10 +350,4 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         return split.Syntax;
     }
 
-    private static string Describe(IOperation shuffle) => shuffle switch
-    {
-        IInvocationOperation { TargetMethod.Name: "Shuffle" } invocation => $"{invocation.TargetMethod.ContainingType.Name}.Shuffle",
-        IInvocationOperation { TargetMethod.Name: "ShuffleRows" } => "ShuffleRows",
-        _ => "OrderBy on a random key",
-    };
 }

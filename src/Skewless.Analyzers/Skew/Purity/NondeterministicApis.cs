@@ -216,6 +216,22 @@ internal static class NondeterministicApis
             _ => false,
         };
 
+    /// <summary>
+    /// Whether <paramref name="call"/> computes a hash code that .NET seeds afresh in every process: a string's, a
+    /// <c>HashCode</c>'s, an object's identity, or any other that <see cref="IsRandomizedHash"/> finds. Splits read it too.
+    /// </summary>
+    public static bool IsPerProcessHash(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        var type = method.ContainingType is { } owner ? FeatureUses.FullName(owner) : "";
+
+        // RuntimeHelpers.GetHashCode is an identity even for a boxed number, which IsRandomizedHash would take for the number's hash.
+        return (type == "System.HashCode" && method.ReturnType.SpecialType == SpecialType.System_Int32)
+            || (type == "System.Runtime.CompilerServices.RuntimeHelpers" && method.Name == nameof(GetHashCode))
+            || IsStringHash(method)
+            || IsRandomizedHash(call);
+    }
+
     // String hash codes are randomized per process (string.GetHashCode, the comparers' GetHashCode),
     // so a feature that buckets by them buckets differently in training and serving.
     private static bool IsStringHash(ISymbol member) =>
