@@ -76,6 +76,29 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
+    /// <summary>A generic helper that splits at random and its calls, whose type arguments are inferred from half-typed rows.</summary>
+    [Fact]
+    public Task Every_prefix_of_a_call_to_a_splitting_helper_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using Skewless;
+
+        public sealed class Essay { [GroupKey] public string Author { get; set; } = ""; }
+
+        public static class DataUtils
+        {
+            public static (List<T> Train, List<T> Test) Split<T>(IEnumerable<T> rows, int test)
+            {
+                var shuffled = rows.Where(row => row!.GetHashCode() % 10 < 8).OrderBy(_ => Random.Shared.Next()).ToList();
+                return (shuffled.Skip(test).ToList(), shuffled.Take(test).ToList());
+            }
+
+            public static void Run(List<Essay> essays)
+            {
+                var (train, test) = Split(essays, 240);
+                var again = DataUtils.Split<Essay>(essays.Where(e => e.Author.GetHashCode() % 2 == 0), 10);
+            }
+        }
+        """);
+
     private static async Task NoCrashOnAnyPrefix(string text)
     {
         var usings = CSharpSyntaxTree.ParseText(TestCompilation.ImplicitUsings, TestCompilation.ParseOptions);

@@ -439,6 +439,46 @@ public sealed class RandomSplitAnalyzerTests
         Timed("Where on HashCode.Combine(), which .NET seeds afresh in every process,", location: 2),
         Grouped("OrderBy on StringComparer.GetHashCode(), which .NET seeds afresh in every process, cut by Take and Skip", location: 3));
 
+    // The shuffle is in a generic utility, where the rows are a T; the call is where they are known to be essays and flights.
+    [Fact]
+    public Task SKW203_and_SKW204_fire_on_a_call_to_a_generic_helper_that_splits_at_random() => VerifyAsync("""
+        public static class DataUtils
+        {
+            public static (List<T> Train, List<T> Test) TrainTestSplit<T>(IEnumerable<T> rows, double testFraction)
+            {
+                var shuffled = rows.OrderBy(_ => Random.Shared.Next()).ToList();
+                var test = (int)(shuffled.Count * testFraction);
+                return (shuffled.Skip(test).ToList(), shuffled.Take(test).ToList());
+            }
+
+            public static DataOperationsCatalog.TrainTestData Split<TRow>(MLContext ml, IEnumerable<TRow> rows) where TRow : class =>
+                ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), 0.2);
+
+            public static (T[] Train, T[] Test) Holdout<T>(this T[] rows, int test)
+            {
+                var copy = rows.ToArray();
+                Random.Shared.Shuffle(copy);
+                return (copy[test..], copy[..test]);
+            }
+        }
+
+        public static class Training
+        {
+            public static void Run(MLContext ml, List<Essay> essays, Flight[] flights, Reading[] readings)
+            {
+                var (train, test) = {|#0:DataUtils.TrainTestSplit(essays, 0.2)|};
+                var byTime = {|#1:DataUtils.TrainTestSplit(flights, 0.2)|};
+                var data = {|#2:DataUtils.Split(ml, flights)|};
+                var fine = DataUtils.TrainTestSplit(readings, 0.2);
+                var holdout = {|#3:flights.Holdout(100)|};
+            }
+        }
+        """,
+        Grouped("in DataUtils.TrainTestSplit(), OrderBy on a random key cut by Take and Skip"),
+        Timed("in DataUtils.TrainTestSplit(), OrderBy on a random key cut by Take and Skip", location: 1),
+        TimedBy("in DataUtils.Split(), TrainTestSplit splits them at random", "Flight", "Flight.Departure", location: 2, remedy: Remedy("Flight", "SplitByTime")),
+        Timed("in DataUtils.Holdout(), Random.Shuffle cut by [..n] and [n..]", location: 3));
+
     // Must not fire.
 
     // A stable hash of the group key (here one the project wrote) keeps each author on one side in every run, as SplitByGroup does.
@@ -459,6 +499,33 @@ public sealed class RandomSplitAnalyzerTests
                 var hash = 2166136261;
                 foreach (var c in text) { hash = (hash ^ c) * 16777619; }
                 return hash;
+            }
+        }
+        """);
+
+    // A generic helper that samples, batches or splits in order is no split at random, whatever rows it is called with.
+    [Fact]
+    public Task Is_silent_on_calls_to_generic_helpers_that_do_not_split_at_random() => VerifyAsync("""
+        public static class DataUtils
+        {
+            public static List<T> Sample<T>(IEnumerable<T> rows, int count) => rows.OrderBy(_ => Random.Shared.Next()).Take(count).ToList();
+
+            public static (List<T> Train, List<T> Test) InOrder<T>(IReadOnlyList<T> rows, double testFraction)
+            {
+                var test = (int)(rows.Count * testFraction);
+                return (rows.Take(rows.Count - test).ToList(), rows.Skip(rows.Count - test).ToList());
+            }
+
+            public static List<T> Shuffled<T>(IEnumerable<T> rows) => rows.OrderBy(_ => Random.Shared.Next()).ToList();
+        }
+
+        public static class Training
+        {
+            public static void Run(List<Essay> essays, Flight[] flights)
+            {
+                var peek = DataUtils.Sample(essays, 5);
+                var (train, test) = DataUtils.InOrder(flights.OrderBy(f => f.Departure).ToList(), 0.2);
+                var epoch = DataUtils.Shuffled(flights);
             }
         }
         """);

@@ -16,21 +16,28 @@ internal static class MentioningBlocks
     /// <summary>
     /// Calls <paramref name="analyze"/> with the operations of each code block in which one of
     /// <paramref name="names"/> appears as an identifier, and the block's diagnostic sink; not for
-    /// the blocks of members <paramref name="skip"/> rules out.
+    /// the blocks of members <paramref name="skip"/> rules out. <paramref name="moreNames"/>, when given, adds names only
+    /// known once the compilation has been looked at, such as the project's own methods that matter.
     /// </summary>
-    public static void Register(CompilationStartAnalysisContext context, string[] names, Action<ImmutableArray<IOperation>, Action<Diagnostic>> analyze, Func<ISymbol, bool>? skip = null)
+    public static void Register(
+        CompilationStartAnalysisContext context,
+        string[] names,
+        Action<ImmutableArray<IOperation>, Action<Diagnostic>, CancellationToken> analyze,
+        Func<ISymbol, bool>? skip = null,
+        Func<HashSet<string>>? moreNames = null)
     {
         var wanted = new HashSet<string>(names, StringComparer.Ordinal);
         context.RegisterCodeBlockAction(block =>
         {
-            if (skip?.Invoke(block.OwningSymbol) == true || !block.CodeBlock.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && wanted.Contains(token.ValueText)))
+            if (skip?.Invoke(block.OwningSymbol) == true || !block.CodeBlock.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken)
+                && (wanted.Contains(token.ValueText) || moreNames?.Invoke().Contains(token.ValueText) == true)))
             {
                 return;
             }
 
             if (block.SemanticModel.GetOperation(block.CodeBlock, block.CancellationToken) is { } operation)
             {
-                analyze(ImmutableArray.Create(operation), block.ReportDiagnostic);
+                analyze(ImmutableArray.Create(operation), block.ReportDiagnostic, block.CancellationToken);
             }
         });
     }

@@ -46,7 +46,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     {
         var data = new DataSymbols(context.Compilation);
         // Every report starts at a fit, so only bodies that call a Fit or an Add are analysed.
-        MentioningBlocks.Register(context, FitNames, (blocks, report) => Analyze(blocks, report, symbols, data));
+        MentioningBlocks.Register(context, FitNames, (blocks, report, _) => Analyze(blocks, report, symbols, data));
     }
 
     private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data)

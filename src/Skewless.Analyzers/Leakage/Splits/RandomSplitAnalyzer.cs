@@ -49,32 +49,71 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
         // Every report starts at a split, or at a shuffle or mask that draws at random, so only bodies that name one are analysed.
         // Unit tests shuffle and cut rows on purpose, to test code that must not care about their order, and ship no model.
+        // A call to a generic helper of the project that splits at random is one too, named by the helper.
         var names = MachineLearningSplits.Concat(RowCut.Partitions).Concat(RandomDraws).Concat(TimeOnlySplits).Concat(GroupOnlySplits).ToArray();
-        MentioningBlocks.Register(context, names, (blocks, report) => new Analysis(blocks, report, symbols, data, remedy).Run(), TestMethods.IsTest);
+        var helpers = new SplitHelpers(
+            context.Compilation,
+            MachineLearningSplits.Concat(RandomDraws),
+            (body, helper) => new Analysis(ImmutableArray.Create(body), symbols, data, remedy, helper).HelperSplits());
+        MentioningBlocks.Register(
+            context,
+            names,
+            (blocks, report, cancellationToken) => new Analysis(blocks, symbols, data, remedy, report, helpers, cancellationToken).Run(),
+            TestMethods.IsTest,
+            () => helpers.Names);
     }
 
-    /// <summary>The analysis of one body.</summary>
+    /// <summary>
+    /// The analysis of one body: reported, or, for a generic helper, collected as the splits it makes of rows of its
+    /// type parameters, which stand for rows that have both a group key and an event time until a call says what they are.
+    /// </summary>
     private sealed class Analysis
     {
         private readonly ImmutableArray<IOperation> _blocks;
-        private readonly Action<Diagnostic> _report;
         private readonly KnownSymbols _symbols;
         private readonly DataSymbols _data;
         private readonly SplitRemedy _remedy;
+        private readonly Action<Diagnostic>? _report;
+        private readonly SplitHelpers? _helpers;
+        private readonly CancellationToken _cancellationToken;
+        private readonly IMethodSymbol? _helper;
+        private readonly List<HelperSplit> _helperSplits = new();
         private readonly List<IOperation> _operations;
         private readonly List<IInvocationOperation> _invocations;
         private readonly HashSet<(IOperation, string)> _reported = new();
         private LocalLineage? _lineage;
 
-        public Analysis(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy)
+        /// <summary>The analysis of a body whose splits are reported, with the helpers it may call.</summary>
+        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, Action<Diagnostic> report, SplitHelpers helpers, CancellationToken cancellationToken)
+            : this(blocks, symbols, data, remedy)
+        {
+            _report = report;
+            _helpers = helpers;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>The analysis of a generic helper's body, for <see cref="HelperSplits"/>.</summary>
+        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, IMethodSymbol helper)
+            : this(blocks, symbols, data, remedy)
+        {
+            _helper = helper;
+        }
+
+        private Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy)
         {
             _blocks = blocks;
-            _report = report;
             _symbols = symbols;
             _data = data;
             _remedy = remedy;
             _operations = blocks.SelectMany(block => block.Descendants()).ToList();
             _invocations = _operations.OfType<IInvocationOperation>().ToList();
+        }
+
+        /// <summary>The random splits the helper makes of rows of its type parameters.</summary>
+        public ImmutableArray<HelperSplit> HelperSplits()
+        {
+            Run();
+            return _helperSplits.Distinct().ToImmutableArray();
         }
 
         private LocalLineage Lineage => _lineage ??= new LocalLineage(_blocks, _data);
@@ -108,6 +147,13 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 else if (IsRandomMask(invocation))
                 {
                     masks.Add(invocation);
+                }
+                else if (_helpers?.Of(invocation.TargetMethod, _cancellationToken) is { Length: > 0 } helperSplits)
+                {
+                    foreach (var split in helperSplits)
+                    {
+                        ReportOne(invocation, invocation.TargetMethod.TypeArguments[split.TypeParameter], $"in {FeatureUses.Display(invocation.TargetMethod)}, {split.How}", split.ByTime);
+                    }
                 }
             }
 
@@ -248,7 +294,12 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             IsRandomSource(draw.TargetMethod, _data) ? random : $"{FeatureUses.Display(draw.TargetMethod)}, which .NET seeds afresh in every process,";
 
         private bool HasSplitMember(ITypeSymbol rowType) =>
-            KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is not null || KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute) is not null;
+            HelperRows(rowType) is not null
+            || KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is not null || KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute) is not null;
+
+        // In a helper's body, the type parameter of the helper that rows are typed by.
+        private ITypeParameterSymbol? HelperRows(ITypeSymbol rowType) =>
+            rowType is ITypeParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.DeclaringMethod, _helper) ? parameter : null;
 
         private void Report(IOperation split, ITypeSymbol rowType, string how)
         {
@@ -259,10 +310,16 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         // Reports the split once per rule when the rows have the member that rule protects: SKW204 for time, SKW203 for groups.
         private void ReportOne(IOperation split, ITypeSymbol rowType, string how, bool byTime, INamedTypeSymbol? splitOwner = null)
         {
+            if (HelperRows(rowType) is { } rows)
+            {
+                _helperSplits.Add(new HelperSplit(rows.Ordinal, how, byTime));
+                return;
+            }
+
             var descriptor = byTime ? Descriptors.RandomTimeSplit : Descriptors.RandomGroupSplit;
             if (KnownSymbols.FindMember(rowType, byTime ? _symbols.EventTimeAttribute : _symbols.GroupKeyAttribute) is { } member && _reported.Add((split, descriptor.Id)))
             {
-                _report(Diagnostic.Create(descriptor, ReportedAt(split).GetLocation(), rowType.Name, $"{member.ContainingType.Name}.{member.Name}", how, _remedy.For(rowType, byTime, splitOwner)));
+                _report?.Invoke(Diagnostic.Create(descriptor, ReportedAt(split).GetLocation(), rowType.Name, $"{member.ContainingType.Name}.{member.Name}", how, _remedy.For(rowType, byTime, splitOwner)));
             }
         }
     }
