@@ -26,11 +26,17 @@ internal static class MentioningBlocks
         Func<ISymbol, bool>? skip = null,
         Func<HashSet<string>>? moreNames = null)
     {
-        var wanted = new HashSet<string>(names, StringComparer.Ordinal);
+        // One set for the whole compilation, so each token costs one lookup.
+        var wanted = new Lazy<HashSet<string>>(() =>
+        {
+            var all = new HashSet<string>(names, StringComparer.Ordinal);
+            all.UnionWith(moreNames?.Invoke() ?? Enumerable.Empty<string>());
+            return all;
+        });
         context.RegisterCodeBlockAction(block =>
         {
-            if (skip?.Invoke(block.OwningSymbol) == true || !block.CodeBlock.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken)
-                && (wanted.Contains(token.ValueText) || moreNames?.Invoke().Contains(token.ValueText) == true)))
+            var mentioned = wanted.Value;
+            if (skip?.Invoke(block.OwningSymbol) == true || !block.CodeBlock.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && mentioned.Contains(token.ValueText)))
             {
                 return;
             }
