@@ -95,6 +95,8 @@ public sealed class HalfTypedSplitCodeTests
             {
                 var (train, test) = Split(essays, 240);
                 var again = DataUtils.Split<Essay>(essays.Where(e => e.Author.GetHashCode() % 2 == 0), 10);
+                var byKey = essays.Where(e => StableHash.Of(e.Author) % 10 < 8).ToList();
+                var rest = essays.Except(byKey).ToList();
             }
         }
         """);

@@ -439,6 +439,35 @@ public sealed class RandomSplitAnalyzerTests
         Timed("Where on HashCode.Combine(), which .NET seeds afresh in every process,", location: 2),
         Grouped("OrderBy on StringComparer.GetHashCode(), which .NET seeds afresh in every process, cut by Take and Skip", location: 3));
 
+    // A hash that is the same in every run makes a repeatable split, but one by hash, not by time; and by group only when it hashes the key.
+    [Fact]
+    public Task SKW203_and_SKW204_fire_on_a_split_by_a_stable_hash_that_is_not_of_the_key_or_not_by_time() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Folds(Flight[] flights, int fold)
+            {
+                var train = {|#0:flights.Where(f => Math.Abs(f.Departure.GetHashCode()) % 5 != fold)|}.ToList();
+                var test = {|#1:flights.Where(f => Math.Abs(f.Departure.GetHashCode()) % 5 == fold)|}.ToList();
+            }
+
+            public static void ByText(List<Essay> essays)
+            {
+                var train = {|#2:essays.Where(e => StableHash.Of(e.Text) % 10 < 8)|}.ToList();
+                var test = essays.Except(train).ToList();
+            }
+
+            public static void ByPatient(Visit[] visits)
+            {
+                var train = {|#3:visits.Where(v => StableHash.Bucket(v.Patient, 10) < 8)|}.ToList();
+                var test = visits.Except(train).ToList();
+            }
+        }
+        """ + VisitFeatures,
+        GroupedBy("Where on StableHash.Of() hashes other members than 'Author'", "Essay", "Essay.Author", location: 2),
+        TimedBy("Where on DateTime.GetHashCode() splits them by a hash, not by time", "Flight", "Flight.Departure", remedy: Remedy("Flight", "SplitByTime")),
+        TimedBy("Where on DateTime.GetHashCode() splits them by a hash, not by time", "Flight", "Flight.Departure", location: 1, remedy: Remedy("Flight", "SplitByTime")),
+        TimedBy("Where on StableHash.Bucket() splits them by a hash, not by time", location: 3));
+
     // The shuffle is in a generic utility, where the rows are a T; the call is where they are known to be essays and flights.
     [Fact]
     public Task SKW203_and_SKW204_fire_on_a_call_to_a_generic_helper_that_splits_at_random() => VerifyAsync("""
@@ -490,6 +519,8 @@ public sealed class RandomSplitAnalyzerTests
             {
                 var train = essays.Where(e => Fnv(e.Author) % 10 < 8).ToList();
                 var test = essays.Except(train).ToList();
+                var byKey = essays.Where(e => StableHash.Of(e.Author) % 10 < 8).ToList();
+                var heldOut = essays.Except(byKey).ToList();
                 var noSplitMember = readings.Where(r => r.GetHashCode() % 2 == 0).ToList();
                 var others = readings.Except(noSplitMember).ToList();
             }

@@ -34,6 +34,9 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     // A shuffle or a mask draws from a random source in the body, or from a hash code seeded afresh in every process, by one of these names.
     private static readonly string[] RandomDraws = { "Next", "NextDouble", "NextSingle", "NextInt64", "NewGuid", "GetInt32", "Shuffle", "ShuffleRows", "GetHashCode", "Combine", "ToHashCode" };
 
+    // A mask may also hash the row with a hash that is the same in every run: Skewless's, System.IO.Hashing's or a cryptographic one.
+    private static readonly string[] StableHashes = { "StableHash", "Hash", "HashToUInt32", "HashToUInt64", "HashData", "ComputeHash" };
+
     // The one-axis splits: generated on a feature set, and the runtime methods they call.
     private static readonly string[] TimeOnlySplits = { "SplitByTime", "ByTime", "ByTimeFraction" };
     private static readonly string[] GroupOnlySplits = { "SplitByGroup", "ByGroup" };
@@ -50,10 +53,10 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         // Every report starts at a split, or at a shuffle or mask that draws at random, so only bodies that name one are analysed.
         // Unit tests shuffle and cut rows on purpose, to test code that must not care about their order, and ship no model.
         // A call to a generic helper of the project that splits at random is one too, named by the helper.
-        var names = MachineLearningSplits.Concat(RowCut.Partitions).Concat(RandomDraws).Concat(TimeOnlySplits).Concat(GroupOnlySplits).ToArray();
+        var names = MachineLearningSplits.Concat(RowCut.Partitions).Concat(RandomDraws).Concat(StableHashes).Concat(TimeOnlySplits).Concat(GroupOnlySplits).ToArray();
         var helpers = new SplitHelpers(
             context.Compilation,
-            MachineLearningSplits.Concat(RandomDraws),
+            MachineLearningSplits.Concat(RandomDraws).Concat(StableHashes),
             (body, helper) => new Analysis(ImmutableArray.Create(body), symbols, data, remedy, helper).HelperSplits());
         MentioningBlocks.Register(
             context,
@@ -144,7 +147,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 {
                     ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} splits them by {(byTime ? "time" : "group")} alone", byTime: !byTime, invocation.TargetMethod.ContainingType);
                 }
-                else if (IsRandomMask(invocation))
+                else if (IsMask(invocation))
                 {
                     masks.Add(invocation);
                 }
@@ -165,7 +168,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
             foreach (var mask in masks.Where(mask => OtherSide(mask, masks) is not null))
             {
-                Report(mask, mask.TargetMethod.TypeArguments[0], $"Where on {Drawn(RandomDraw(mask.Arguments[1].Value)!, "a random draw")} splits them at random");
+                ReportMask(mask, mask.TargetMethod.TypeArguments[0], mask.Arguments[1].Value);
             }
         }
 
@@ -236,10 +239,61 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                     read is ILocalReferenceOperation or IInvocationOperation && Lineage.Sources(read).Contains(mask))));
         }
 
-        // A Where whose predicate draws at random, of rows with a member a split must respect.
-        private bool IsRandomMask(IInvocationOperation invocation) =>
+        // A Where whose predicate draws at random or hashes the row, of rows with a member a split must respect.
+        private bool IsMask(IInvocationOperation invocation) =>
             invocation.TargetMethod is { Name: "Where", TypeArguments.Length: 1 } method && DataSymbols.Is(method.ContainingType, _data.Enumerable)
-            && invocation.Arguments.Length == 2 && RandomDraw(invocation.Arguments[1].Value) is not null && HasSplitMember(method.TypeArguments[0]);
+            && invocation.Arguments.Length == 2 && (RandomDraw(invocation.Arguments[1].Value) ?? StableHash(invocation.Arguments[1].Value)) is not null
+            && HasSplitMember(method.TypeArguments[0]);
+
+        /// <summary>
+        /// Reports a mask that has another side. A random one splits along both axes at random. One by a hash that is the
+        /// same in every run is still not by time, and not by group unless it hashes the group key alone, as a split by
+        /// group should; in a helper, whose rows are a type parameter, what it hashes for a group is not known, so only time is.
+        /// </summary>
+        private void ReportMask(IInvocationOperation mask, ITypeSymbol rowType, IOperation predicate)
+        {
+            if (RandomDraw(predicate) is { } draw)
+            {
+                Report(mask, rowType, $"Where on {Drawn(draw, "a random draw")} splits them at random");
+                return;
+            }
+
+            var hash = StableHash(predicate)!;
+            var name = FeatureUses.Display(hash.TargetMethod);
+            ReportOne(mask, rowType, $"Where on {name} splits them by a hash, not by time", byTime: true);
+            if (HelperRows(rowType) is null && KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is { } key && !HashesOnly(hash, key))
+            {
+                ReportOne(mask, rowType, $"Where on {name} hashes other members than '{key.Name}'", byTime: false);
+            }
+        }
+
+        // A call in a lambda's body that hashes with a hash that is the same in every run.
+        private static IInvocationOperation? StableHash(IOperation function) =>
+            LocalLineage.Unconverted(function) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                ? lambda.Body.Descendants().OfType<IInvocationOperation>().FirstOrDefault(IsStableHash)
+                : null;
+
+        private static bool IsStableHash(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            var space = method.ContainingNamespace?.ToDisplayString();
+            return method.Name == nameof(GetHashCode)
+                || (method.ContainingType?.Name == "StableHash" && space == "Skewless")
+                || space == "System.IO.Hashing"
+                || (space == "System.Security.Cryptography" && method.Name is "HashData" or "ComputeHash");
+        }
+
+        // Whether every member of the row that the hash reads is the group key.
+        private static bool HashesOnly(IInvocationOperation hash, ISymbol key)
+        {
+            var read = new[] { hash.Instance }.Concat(hash.Arguments.Select(argument => argument.Value)).OfType<IOperation>()
+                .SelectMany(operation => operation.DescendantsAndSelf())
+                .OfType<IMemberReferenceOperation>()
+                .Where(reference => reference.Instance is { } instance && LocalLineage.Unconverted(instance) is IParameterReferenceOperation)
+                .Select(reference => reference.Member)
+                .ToList();
+            return read.Count > 0 && read.All(member => SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, key.OriginalDefinition));
+        }
 
         // The call in a lambda's body that draws at random: from a random source, or a hash code that differs from run to run.
         private IInvocationOperation? RandomDraw(IOperation function) =>
