@@ -16,7 +16,10 @@ namespace Skewless.Analyzers.Leakage.Splits;
 /// without a sampling key, on data loaded from such rows; a shuffle (<c>OrderBy</c> on <c>Random</c> or
 /// <c>Guid.NewGuid()</c>, <c>Shuffle</c>, ML.NET's <c>ShuffleRows</c>) cut into a head and a tail (see
 /// <see cref="RowCut"/>); and a random mask, a <c>Where</c> on a random draw whose rows are also read for
-/// the other side. A hash code seeded afresh in every process, such as <c>string.GetHashCode()</c>, draws at random too. A shuffle cut once (a sample) or in windows (minibatches) is not a split.
+/// the other side. A hash code seeded afresh in every process, such as <c>string.GetHashCode()</c>, draws at random too,
+/// and a mask on a stable hash splits by hash, not by time (nor by group, unless it hashes the key alone). A call to a
+/// generic helper that splits its rows so is reported at the call (see <see cref="SplitHelpers"/>).
+/// A shuffle cut once (a sample) or in windows (minibatches) is not a split.
 /// A deterministic split along one axis is random along the other, so the generated <c>SplitByTime</c>
 /// of rows that also have a group key is SKW203, and <c>SplitByGroup</c> of rows that also have an event
 /// time is SKW204, as are the runtime's <c>DeterministicSplit</c> methods behind them and an ML.NET
@@ -460,5 +463,4 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
         return split.Syntax;
     }
-
 }
