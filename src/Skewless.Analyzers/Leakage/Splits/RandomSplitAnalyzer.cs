@@ -154,7 +154,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 {
                     masks.Add(invocation);
                 }
-                else if (_helpers?.Of(invocation.TargetMethod, _cancellationToken) is { Length: > 0 } helperSplits)
+                else if (invocation.TargetMethod.TypeArguments.Any(HasSplitMember) && _helpers?.Of(invocation.TargetMethod, _cancellationToken) is { Length: > 0 } helperSplits)
                 {
                     foreach (var split in helperSplits)
                     {
