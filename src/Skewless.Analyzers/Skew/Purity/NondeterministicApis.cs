@@ -10,6 +10,10 @@ namespace Skewless.Analyzers.Skew.Purity;
 /// </summary>
 internal static class NondeterministicApis
 {
+    // Seeded at random once per process, so the same values hash differently on every run; and an object's identity.
+    private const string HashCodeType = "System.HashCode";
+    private const string IdentityHash = "System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode";
+
     // Types every member of which depends on the process, the machine or the outside world.
     private static readonly HashSet<string> WholeTypes = new(StringComparer.Ordinal)
     {
@@ -19,9 +23,7 @@ internal static class NondeterministicApis
         "System.Diagnostics.Stopwatch",
         "System.Diagnostics.Process",
         "System.Security.Cryptography.RandomNumberGenerator",
-
-        // Seeded at random once per process, so the same values hash differently on every run.
-        "System.HashCode",
+        HashCodeType,
     };
 
     // Types that reach the network, with the types derived from them. The rest of System.Net only
@@ -76,7 +78,7 @@ internal static class NondeterministicApis
         "System.IO.Path.GetFullPath",
 
         // The object's identity, which differs on every run, even for a boxed number.
-        "System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode",
+        IdentityHash,
     };
 
     // Creating or reading an exception does no I/O, even one of System.IO or System.Net.Sockets.
@@ -226,8 +228,8 @@ internal static class NondeterministicApis
         var type = method.ContainingType is { } owner ? FeatureUses.FullName(owner) : "";
 
         // RuntimeHelpers.GetHashCode is an identity even for a boxed number, which IsRandomizedHash would take for the number's hash.
-        return (type == "System.HashCode" && method.ReturnType.SpecialType == SpecialType.System_Int32)
-            || (type == "System.Runtime.CompilerServices.RuntimeHelpers" && method.Name == nameof(GetHashCode))
+        return (type == HashCodeType && method.ReturnType.SpecialType == SpecialType.System_Int32)
+            || type + "." + method.Name == IdentityHash
             || IsStringHash(method)
             || IsRandomizedHash(call);
     }
