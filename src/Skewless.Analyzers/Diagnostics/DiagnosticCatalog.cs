@@ -231,7 +231,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor PreprocessingLeakage = Create(
         DiagnosticIds.PreprocessingLeakage,
         "Fit on the training rows only",
-        "This fit runs on '{0}', which includes the rows evaluated in '{1}': fit on the training rows only",
+        "{0} '{1}', which includes the rows evaluated in '{2}': {3}",
         LeakageCategory,
         DiagnosticSeverity.Warning,
         "Statistics fitted on data that includes the evaluation rows (means, ranges, vocabularies, a trained model) carry information from those rows into training, so the evaluation is optimistic. Split first, fit on the training side, and apply the fitted result to the test side.");

@@ -37,7 +37,7 @@ public sealed class PreprocessingLeakageAnalyzerTests
         Verify.AnalyzerAsync<PreprocessingLeakageAnalyzer>(Verify.Setup.GeneratedWithMachineLearning, [Flights + source], expected);
 
     private static DiagnosticResult Leak(string fitted, string evaluated, int location = 0) =>
-        new DiagnosticResult(Descriptors.PreprocessingLeakage).WithLocation(location).WithArguments(fitted, evaluated);
+        new DiagnosticResult(Descriptors.PreprocessingLeakage).WithLocation(location).WithArguments("This fit runs on", fitted, evaluated, "fit on the training rows only");
 
     // The rows Except takes away are not rows of its result: a test side made as the complement of the training rows holds none of them.
 
@@ -441,4 +441,161 @@ public sealed class PreprocessingLeakageAnalyzerTests
             }
         }
         """, Leak("flights", "split.Test"));
+
+    // Statistics taken by hand with LINQ are fits too: a z-score or a range computed over every row, then applied to the test rows.
+
+    private static DiagnosticResult Statistic(string statistic, string rows, string evaluated, int location = 0) =>
+        new DiagnosticResult(Descriptors.PreprocessingLeakage).WithLocation(location).WithArguments($"This {statistic} is taken over", rows, evaluated, "take it over the training rows only");
+
+    [Fact]
+    public Task Fires_on_a_hand_written_z_score_taken_over_all_rows_before_the_split() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var mean = {|#0:flights.Average(f => f.DistanceMiles)|};
+                var deviation = MathF.Sqrt({|#1:flights.Average(f => (f.DistanceMiles - mean) * (f.DistanceMiles - mean))|});
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => (f.DistanceMiles - mean) / deviation).ToArray();
+            }
+        }
+        """, Statistic("mean", "flights", "test", 0), Statistic("mean", "flights", "test", 1));
+
+    [Theory]
+    [InlineData("Sum", "sum")]
+    [InlineData("Min", "minimum")]
+    [InlineData("Max", "maximum")]
+    [InlineData("Average", "mean")]
+    public Task Fires_on_rows_scaled_by_a_statistic_of_all_rows_before_TrainTestSplit(string method, string statistic) => VerifyAsync($$"""
+        public sealed class Scaled
+        {
+            public float Distance { get; set; }
+            public float DelayMinutes { get; set; }
+        }
+
+        public static class Training
+        {
+            public static double Run(MLContext ml, List<Flight> flights)
+            {
+                var scale = {|#0:flights.Select(f => f.DistanceMiles).ToList().{{method}}()|};
+                var data = ml.Data.LoadFromEnumerable(flights.Select(f => new Scaled { Distance = f.DistanceMiles / scale, DelayMinutes = f.DelayMinutes }));
+                var split = ml.Data.TrainTestSplit(data, 0.2);
+                var model = ml.Regression.Trainers.Sdca("DelayMinutes", "Distance").Fit(split.TrainSet);
+                return ml.Regression.Evaluate(model.Transform(split.TestSet), "DelayMinutes").RSquared;
+            }
+        }
+        """, Statistic(statistic, "flights", "model.Transform(split.TestSet)"));
+
+    [Fact]
+    public Task Fires_on_missing_values_filled_with_a_mean_of_all_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static List<float> Run(Flight[] flights)
+            {
+                var mean = {|#0:Enumerable.Average(flights, f => f.DistanceMiles)|};
+                var split = FlightFeatures.SplitByTime(flights, 0.2);
+                return split.Test.Select(f => float.IsNaN(f.DistanceMiles) ? mean : f.DistanceMiles).ToList();
+            }
+        }
+        """, Statistic("mean", "flights", "split.Test"));
+
+    [Fact]
+    public Task Fires_on_a_statistic_of_values_selected_into_a_local() => VerifyAsync("""
+        public static class Training
+        {
+            public static IEnumerable<float> Run(List<Flight> flights)
+            {
+                var distances = flights.Select(f => f.DistanceMiles).ToArray();
+                var longest = {|#0:distances.Max()|};
+                var split = FlightFeatures.SplitByTime(flights, 0.2);
+                return split.Test.Select(f => f.DistanceMiles / longest);
+            }
+        }
+        """, Statistic("maximum", "flights", "split.Test"));
+
+    // A normaliser fitted on the test set: train and test are scaled by different numbers, and the test rows by their own.
+
+    [Fact]
+    public Task Fires_on_a_statistic_of_the_test_side_applied_to_it() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var mean = {|#0:test.Average(f => f.DistanceMiles)|};
+                return test.Select(f => f.DistanceMiles - mean).ToArray();
+            }
+        }
+        """, Statistic("mean", "test", "test"));
+
+    // Metrics are statistics of the label over the test rows: R² divides by the test labels' variance around their mean.
+
+    [Fact]
+    public Task Is_silent_on_metrics_computed_from_the_label_of_the_test_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(Flight[] flights, Func<Flight, float> predict)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var meanDelay = test.Average(f => f.DelayMinutes);
+                var overall = flights.Select(f => f.DelayMinutes).Average();
+                var baseline = test.Average(f => Math.Abs(f.DelayMinutes - overall));
+                return baseline + 1 - (test.Sum(f => (f.DelayMinutes - predict(f)) * (f.DelayMinutes - predict(f))) / test.Sum(f => (f.DelayMinutes - meanDelay) * (f.DelayMinutes - meanDelay)));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Is_silent_on_statistics_of_the_training_side() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var mean = train.Average(f => f.DistanceMiles);
+                var longest = train.Select(f => f.DistanceMiles).Max();
+                return test.Select(f => (f.DistanceMiles - mean) / longest).ToArray();
+            }
+        }
+        """);
+
+    // A cutoff taken from every row's time only chooses which rows test; it computes none of their values.
+
+    [Fact]
+    public Task Is_silent_on_a_cutoff_taken_over_all_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(MLContext ml, List<Flight> flights)
+            {
+                var last = flights.Max(f => f.Departure);
+                var cutoff = last.AddDays(-30);
+                var (train, test) = FlightFeatures.SplitByTime(flights, cutoff);
+                var recent = flights.Where(f => f.Departure >= cutoff).OrderBy(f => f.Departure).ToList();
+                var fitted = FlightFeatures.Fit(train);
+                var model = ml.Regression.Trainers.Sdca().Fit(fitted.ToDataView(train, f => f.DelayMinutes));
+                var longest = flights.Max(f => f.DistanceMiles);
+                var view = ml.Data.FilterRowsByColumn(fitted.ToDataView(recent, f => f.DelayMinutes), "Label", upperBound: longest);
+                return ml.Regression.Evaluate(model.Transform(view)).RSquared + ml.Regression.Evaluate(model.Transform(fitted.ToDataView(test, f => f.DelayMinutes))).RSquared;
+            }
+        }
+        """);
+
+    // Comparing the test rows with every row (a drift check) and sizing the sides compute no value of a test row.
+
+    [Fact]
+    public Task Is_silent_on_statistics_of_all_rows_that_no_evaluated_value_is_computed_with() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(Flight[] flights)
+            {
+                var overall = flights.Average(f => f.DelayMinutes);
+                var total = flights.Sum(f => f.DistanceMiles);
+                Console.WriteLine($"{flights.Length} flights, {total} miles, {overall} minutes late on average");
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var fitted = FlightFeatures.Fit(train);
+                Console.WriteLine(fitted.Transform(test[0]).Distance);
+                return test.Average(f => f.DelayMinutes) - overall;
+            }
+        }
+        """);
 }

@@ -18,25 +18,39 @@ internal static class MentioningBlocks
     /// <paramref name="names"/> appears as an identifier, and the block's diagnostic sink; not for
     /// the blocks of members <paramref name="skip"/> rules out. <paramref name="moreNames"/>, when given, adds names only
     /// known once the compilation has been looked at, such as the project's own methods that matter.
+    /// <paramref name="paired"/>, when given, adds names too common to bind every body that mentions them: they count
+    /// only in a block that also mentions one of <c>Beside</c>.
     /// </summary>
     public static void Register(
         CompilationStartAnalysisContext context,
         string[] names,
         Action<ImmutableArray<IOperation>, Action<Diagnostic>, CancellationToken> analyze,
         Func<ISymbol, bool>? skip = null,
-        Func<HashSet<string>>? moreNames = null)
+        Func<HashSet<string>>? moreNames = null,
+        (string[] Names, string[] Beside)? paired = null)
     {
-        // One set for the whole compilation, so each token costs one lookup.
-        var wanted = new Lazy<HashSet<string>>(() =>
+        // One table for the whole compilation, so each token costs one lookup.
+        var wanted = new Lazy<Dictionary<string, Mention>>(() =>
         {
-            var all = new HashSet<string>(names, StringComparer.Ordinal);
-            all.UnionWith(moreNames?.Invoke() ?? Enumerable.Empty<string>());
+            var all = new Dictionary<string, Mention>(StringComparer.Ordinal);
+            foreach (var name in names.Concat(moreNames?.Invoke() ?? Enumerable.Empty<string>()))
+            {
+                all[name] = Mention.Enough;
+            }
+
+            foreach (var (pairedNames, mention) in paired is { } pair ? new[] { (pair.Names, Mention.Paired), (pair.Beside, Mention.Beside) } : Array.Empty<(string[], Mention)>())
+            {
+                foreach (var name in pairedNames)
+                {
+                    all[name] = all.TryGetValue(name, out var known) ? known | mention : mention;
+                }
+            }
+
             return all;
         });
         context.RegisterCodeBlockAction(block =>
         {
-            var mentioned = wanted.Value;
-            if (skip?.Invoke(block.OwningSymbol) == true || !block.CodeBlock.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && mentioned.Contains(token.ValueText)))
+            if (skip?.Invoke(block.OwningSymbol) == true || !Mentions(block.CodeBlock, wanted.Value))
             {
                 return;
             }
@@ -46,5 +60,32 @@ internal static class MentioningBlocks
                 analyze(ImmutableArray.Create(operation), block.ReportDiagnostic, block.CancellationToken);
             }
         });
+    }
+
+    private static bool Mentions(SyntaxNode block, Dictionary<string, Mention> wanted)
+    {
+        var seen = Mention.None;
+        foreach (var token in block.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && wanted.TryGetValue(token.ValueText, out var mention))
+            {
+                seen |= mention;
+                if ((seen & Mention.Enough) != 0 || (seen & (Mention.Paired | Mention.Beside)) == (Mention.Paired | Mention.Beside))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    [Flags]
+    private enum Mention
+    {
+        None = 0,
+        Enough = 1,
+        Paired = 2,
+        Beside = 4,
     }
 }

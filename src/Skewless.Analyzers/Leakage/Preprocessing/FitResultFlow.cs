@@ -20,23 +20,26 @@ internal sealed class FitResultFlow
 {
     private readonly IInvocationOperation _fit;
     private readonly ISymbol? _accumulator;
+    private readonly Func<IInvocationOperation, bool>? _choosesRows;
     private readonly Dictionary<ISymbol, List<IOperation>> _stored = new(SymbolEqualityComparer.Default);
 
-    private FitResultFlow(IInvocationOperation fit, ISymbol? accumulator)
+    private FitResultFlow(IInvocationOperation fit, ISymbol? accumulator, Func<IInvocationOperation, bool>? choosesRows)
     {
         _fit = fit;
         _accumulator = accumulator;
+        _choosesRows = choosesRows;
     }
 
     /// <summary>
     /// The flow of <paramref name="fit"/>'s result through <paramref name="operations"/>, every
     /// operation of the method. An accumulator's result is the accumulator itself, from its first
-    /// <c>Add</c> on.
+    /// <c>Add</c> on. <paramref name="choosesRows"/>, when given, picks out calls that only choose rows: of those, the
+    /// result is followed only through the rows they choose from, not through what decides the choice.
     /// </summary>
-    public static FitResultFlow Of(IInvocationOperation fit, IReadOnlyList<IOperation> operations)
+    public static FitResultFlow Of(IInvocationOperation fit, IReadOnlyList<IOperation> operations, Func<IInvocationOperation, bool>? choosesRows = null)
     {
         var accumulator = fit.TargetMethod.Name == "Add" && fit.Instance is { } instance ? Referenced(instance) : null;
-        var flow = new FitResultFlow(fit, accumulator);
+        var flow = new FitResultFlow(fit, accumulator, choosesRows);
         if (accumulator is not null)
         {
             flow.Store(accumulator, fit);
@@ -66,8 +69,27 @@ internal sealed class FitResultFlow
     public bool Applies(IOperation operation) => !IsPartOfFit(operation) && Carries(operation);
 
     /// <summary>Whether the operation's value is computed with the fit's result: it contains the fit, or reads a variable the result reached.</summary>
-    private bool Carries(IOperation operation) => operation.DescendantsAndSelf().Any(part =>
+    private bool Carries(IOperation operation) => Parts(operation).Any(part =>
         part == _fit || (Referenced(part) is { } symbol && !IsWrite(part) && _stored.TryGetValue(symbol, out var values) && values.Any(value => Reaches(value, part))));
+
+    // The operation and its parts, but only the rows a choosing call chooses from, when the flow skips the rest.
+    private IEnumerable<IOperation> Parts(IOperation operation)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(operation);
+        while (pending.Count > 0)
+        {
+            var part = pending.Pop();
+            yield return part;
+            var children = part is IInvocationOperation call && _choosesRows?.Invoke(call) == true
+                ? new[] { call.Instance, call.Arguments.FirstOrDefault()?.Value }.OfType<IOperation>()
+                : part.ChildOperations;
+            foreach (var child in children)
+            {
+                pending.Push(child);
+            }
+        }
+    }
 
     private bool IsPartOfFit(IOperation operation) =>
         operation == _fit

@@ -17,8 +17,8 @@ namespace Skewless.Analyzers.Leakage.Preprocessing;
 /// silent, and so are training metrics: an evaluation of the very rows fitted on.
 /// </summary>
 /// <remarks>
-/// <para>Fits: a feature set's generated <c>Fit</c>, its <c>Accumulator.Add</c>, and ML.NET's
-/// <c>IEstimator&lt;T&gt;.Fit</c>. Evaluations: the data of ML.NET's <c>Evaluate</c> and
+/// <para>Fits: a feature set's generated <c>Fit</c>, its <c>Accumulator.Add</c>, ML.NET's
+/// <c>IEstimator&lt;T&gt;.Fit</c>, and statistics taken by hand (<see cref="HandStatistics"/>). Evaluations: the data of ML.NET's <c>Evaluate</c> and
 /// <c>CrossValidate</c>, and the test side of a split (<c>Split&lt;T&gt;.Test</c>, ML.NET's
 /// <c>TestSet</c>), wherever it is used.</para>
 /// <para>Method-local: data is followed through the method's locals. The sides of one split are not
@@ -34,6 +34,10 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
 
     private static readonly string[] Evaluations = { "Evaluate", "EvaluateNonCalibrated", "CrossValidate", "CrossValidateNonCalibrated" };
 
+    // Names that can bring evaluated rows into a body: an evaluation, a split's test side, or a split to deconstruct.
+    private static readonly string[] EvaluatedRowMarks = Evaluations.Concat(LocalLineage.TestSides)
+        .Concat(new[] { "Split", "SplitByTime", "SplitByGroup", "SplitByTimeAndGroup", "DeterministicSplit" }).ToArray();
+
     // Calls that return the same rows they are given, in another form: fitting on their result is fitting on their input.
     // Calls whose result holds every row of each of their inputs.
     private static readonly string[] Combinations = { "Concat", "Union", "Append", "Prepend" };
@@ -45,15 +49,17 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
         var data = new DataSymbols(context.Compilation);
-        // Every report starts at a fit, so only bodies that call a Fit or an Add are analysed.
-        MentioningBlocks.Register(context, FitNames, (blocks, report, _) => Analyze(blocks, report, symbols, data));
+        // Every report starts at a fit, so only bodies that call a Fit or an Add are analysed, and those that take a
+        // statistic (Max and Sum are everywhere) only when they also name something that evaluated rows come from.
+        MentioningBlocks.Register(context, FitNames, (blocks, report, _) => Analyze(blocks, report, symbols, data), paired: (HandStatistics.Names.Keys.ToArray(), EvaluatedRowMarks));
     }
 
     private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data)
     {
         var operations = blocks.SelectMany(block => block.Descendants()).ToList();
-        var fits = operations.OfType<IInvocationOperation>().Select(invocation => (Invocation: invocation, Rows: FittedRows(invocation, symbols, data))).Where(fit => fit.Rows is not null).ToList();
-        if (fits.Count == 0)
+        var invocations = operations.OfType<IInvocationOperation>().ToList();
+        var fits = invocations.Select(invocation => (Invocation: invocation, Rows: FittedRows(invocation, symbols, data), Statistic: (string?)null)).Where(fit => fit.Rows is not null).ToList();
+        if (fits.Count == 0 && !invocations.Any(invocation => HandStatistics.Names.ContainsKey(invocation.TargetMethod.Name)))
         {
             return;
         }
@@ -65,17 +71,24 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             return;
         }
 
+        fits.AddRange(invocations.Select(invocation => (Invocation: invocation, Taken: HandStatistics.Of(invocation, symbols, data, lineage)))
+            .Where(statistic => statistic.Taken is not null)
+            .Select(statistic => (statistic.Invocation, (IOperation?)statistic.Taken!.Value.Rows, (string?)statistic.Taken.Value.Name)));
         var ancestors = evaluated.Select(rows => (Rows: rows, Nodes: lineage.Ancestors(rows), Same: CrossValidated(rows) ? null : lineage.NodeOf(SameRowsAs(rows, lineage, data)))).ToList();
-        foreach (var (fit, rows) in fits)
+        foreach (var (fit, rows, statistic) in fits)
         {
             // Evaluating on the very rows fitted on gives training metrics, which hold nothing out to leak into.
             var node = lineage.NodeOf(SameRowsAs(rows!, lineage, data));
             var including = ancestors.Where(evaluation => evaluation.Nodes.Contains(node) && !node.Equals(evaluation.Same)).Select(evaluation => evaluation.Rows)
                 .Concat(CombinedTestSides(rows!, lineage, data, operations))
                 .ToList();
-            if (including.Count > 0 && FirstReached(FitResultFlow.Of(fit, operations), including, operations, lineage) is { } reached)
+            // A statistic that only chooses rows (a cutoff in a Where or a split) computes none of their values.
+            if (including.Count > 0
+                && FirstReached(FitResultFlow.Of(fit, operations, statistic is null ? null : call => HandStatistics.ChoosesRows(call, data)), including, operations, lineage) is { } reached)
             {
-                report(Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), Shown(LoopedOver(rows!)), Shown(reached)));
+                report(statistic is null
+                    ? Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), "This fit runs on", Shown(LoopedOver(rows!)), Shown(reached), "fit on the training rows only")
+                    : Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), $"This {statistic} is taken over", Shown(rows!), Shown(reached), "take it over the training rows only"));
             }
         }
     }
