@@ -598,4 +598,79 @@ public sealed class PreprocessingLeakageAnalyzerTests
             }
         }
         """);
+
+    // A split written by hand, as teams keep one: a tuple whose elements are named for the sides is a split too.
+
+    private const string HandSplit = """
+        public static class Splits
+        {
+            public static (List<T> Train, List<T> Test) At<T>(IEnumerable<T> rows, Func<T, DateTime> time, DateTime cutoff)
+            {
+                var list = rows.ToList();
+                return (list.Where(r => time(r) < cutoff).ToList(), list.Where(r => time(r) >= cutoff).ToList());
+            }
+        }
+
+        """;
+
+    [Fact]
+    public Task Fires_on_a_fit_on_all_rows_whose_hand_written_split_is_evaluated() => VerifyAsync(HandSplit + """
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights, DateTime cutoff)
+            {
+                var fitted = {|#0:FlightFeatures.Fit(flights)|};
+                var (train, test) = Splits.At(flights, f => f.Departure, cutoff);
+                var model = ml.Regression.Trainers.Sdca().Fit(fitted.ToDataView(train, f => f.DelayMinutes));
+                return ml.Regression.Evaluate(model.Transform(fitted.ToDataView(test, f => f.DelayMinutes))).RSquared;
+            }
+        }
+        """, Leak("flights", "model.Transform(fitted.ToDataView(test, f => f.DelayMinutes…"));
+
+    [Fact]
+    public Task Fires_on_a_statistic_of_all_rows_applied_to_a_hand_written_split_s_test_side() => VerifyAsync(HandSplit + """
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights, DateTime cutoff)
+            {
+                var longest = {|#0:flights.Max(f => f.DistanceMiles)|};
+                var split = Splits.At(flights, f => f.Departure, cutoff);
+                return split.Test.Select(f => f.DistanceMiles / longest).ToArray();
+            }
+        }
+        """, Statistic("maximum", "flights", "split.Test"));
+
+    [Fact]
+    public Task Is_silent_on_a_fit_on_the_training_side_of_a_hand_written_split() => VerifyAsync(HandSplit + """
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights)
+            {
+                var (train, test) = Splits.At(flights, f => f.Departure, flights.Max(f => f.Departure).AddDays(-30));
+                var fitted = FlightFeatures.Fit(train);
+                var longest = train.Max(f => f.DistanceMiles);
+                var model = ml.Regression.Trainers.Sdca().Fit(fitted.ToDataView(train, f => f.DelayMinutes));
+                Console.WriteLine(test.Select(f => f.DistanceMiles / longest).Sum());
+                return ml.Regression.Evaluate(model.Transform(fitted.ToDataView(test, f => f.DelayMinutes))).RSquared;
+            }
+        }
+        """);
+
+    // A statistic of the test rows that is only reported (a mean of what they were transformed into) is applied to nothing.
+
+    [Fact]
+    public Task Is_silent_on_statistics_of_the_test_rows_that_are_only_shown() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var fitted = FlightFeatures.Fit(train);
+                var meanDistance = test.Average(f => f.DistanceMiles);
+                Console.WriteLine(test.Select(f => fitted.Transform(f).Distance).Average());
+                Console.WriteLine(Math.Round(test.Max(f => f.DistanceMiles)));
+                return meanDistance;
+            }
+        }
+        """);
 }

@@ -67,8 +67,17 @@ internal sealed class DataSymbols
             || Is(type.OriginalDefinition, Span) || Is(type.OriginalDefinition, ReadOnlySpan);
     }
 
-    /// <summary>Whether the type is a split with a training and a test side: Skewless's <c>Split&lt;T&gt;</c> or ML.NET's <c>TrainTestData</c>.</summary>
-    public bool IsSplit(ITypeSymbol? type) => type is not null && (Is(type.OriginalDefinition, Split) || Is(type, TrainTestData));
+    /// <summary>
+    /// Whether the type is a split with a training and a test side: Skewless's <c>Split&lt;T&gt;</c>, ML.NET's
+    /// <c>TrainTestData</c>, or a tuple with elements named for both, as a split written by hand returns
+    /// (<c>(List&lt;T&gt; Train, List&lt;T&gt; Test)</c>).
+    /// </summary>
+    public bool IsSplit(ITypeSymbol? type) => type is not null && (Is(type.OriginalDefinition, Split) || Is(type, TrainTestData) || IsSplitTuple(type));
+
+    private static bool IsSplitTuple(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsTupleType: true } tuple
+        && tuple.TupleElements.Any(element => LocalLineage.TrainSides.Contains(LocalLineage.Side(element.Name)))
+        && tuple.TupleElements.Any(element => LocalLineage.TestSides.Contains(LocalLineage.Side(element.Name)));
 
     public static bool Implements(ITypeSymbol type, INamedTypeSymbol? target) =>
         target is not null && (Is(type.OriginalDefinition, target) || type.AllInterfaces.Any(candidate => Is(candidate.OriginalDefinition, target)));

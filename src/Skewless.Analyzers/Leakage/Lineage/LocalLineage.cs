@@ -14,6 +14,10 @@ internal sealed class LocalLineage
     public static readonly string[] TrainSides = { "Train", "TrainSet" };
     public static readonly string[] TestSides = { "Test", "TestSet" };
 
+    /// <summary>The side a member or tuple element of a split is named for, as spelled in <see cref="TrainSides"/> or <see cref="TestSides"/>, in any case.</summary>
+    public static string? Side(string name) =>
+        TrainSides.Concat(TestSides).FirstOrDefault(side => string.Equals(side, name, StringComparison.OrdinalIgnoreCase));
+
     private readonly DataSymbols _symbols;
     private readonly Dictionary<ISymbol, List<(IOperation Value, string? Side)>> _assignments = new(SymbolEqualityComparer.Default);
 
@@ -86,9 +90,7 @@ internal sealed class LocalLineage
 
     /// <summary>The name of a split side this member reference reads, such as <c>split.Test</c>.</summary>
     public string? SideName(IMemberReferenceOperation member) =>
-        member.Instance is { } instance && _symbols.IsSplit(instance.Type) && (TrainSides.Contains(member.Member.Name) || TestSides.Contains(member.Member.Name))
-            ? member.Member.Name
-            : null;
+        member.Instance is { } instance && _symbols.IsSplit(instance.Type) ? Side(member.Member.Name) : null;
 
     public static IOperation Unconverted(IOperation operation)
     {
@@ -191,10 +193,18 @@ internal sealed class LocalLineage
             }
             else if (Referenced(targets.Elements[i] is IDeclarationExpressionOperation inner ? inner.Expression : targets.Elements[i]) is { } symbol)
             {
-                Add(symbol, value, DataSymbols.Is(unconverted.Type?.OriginalDefinition, _symbols.Split) && i < 2 ? (i == 0 ? "Train" : "Test") : null);
+                Add(symbol, value, SideAt(unconverted.Type, i));
             }
         }
     }
+
+    // A Split<T> deconstructs into its training side, then its test side; a split written as a tuple into the elements named for them.
+    private string? SideAt(ITypeSymbol? split, int position) => split switch
+    {
+        INamedTypeSymbol { IsTupleType: true } tuple => position < tuple.TupleElements.Length ? Side(tuple.TupleElements[position].Name) : null,
+        _ when DataSymbols.Is(split?.OriginalDefinition, _symbols.Split) && position < 2 => position == 0 ? "Train" : "Test",
+        _ => null,
+    };
 
     private void Add(ISymbol? symbol, IOperation value, string? side)
     {

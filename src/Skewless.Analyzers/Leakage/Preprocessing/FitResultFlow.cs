@@ -69,7 +69,7 @@ internal sealed class FitResultFlow
     public bool Applies(IOperation operation) => !IsPartOfFit(operation) && Carries(operation);
 
     /// <summary>Whether the operation's value is computed with the fit's result: it contains the fit, or reads a variable the result reached.</summary>
-    private bool Carries(IOperation operation) => Parts(operation).Any(part =>
+    public bool Carries(IOperation operation) => Parts(operation).Any(part =>
         part == _fit || (Referenced(part) is { } symbol && !IsWrite(part) && _stored.TryGetValue(symbol, out var values) && values.Any(value => Reaches(value, part))));
 
     // The operation and its parts, but only the rows a choosing call chooses from, when the flow skips the rest.

@@ -34,9 +34,10 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
 
     private static readonly string[] Evaluations = { "Evaluate", "EvaluateNonCalibrated", "CrossValidate", "CrossValidateNonCalibrated" };
 
-    // Names that can bring evaluated rows into a body: an evaluation, a split's test side, or a split to deconstruct.
+    // Names that can bring evaluated rows into a body: an evaluation, a split's test side, a split to deconstruct, or
+    // the local a hand-written split is most often deconstructed into.
     private static readonly string[] EvaluatedRowMarks = Evaluations.Concat(LocalLineage.TestSides)
-        .Concat(new[] { "Split", "SplitByTime", "SplitByGroup", "SplitByTimeAndGroup", "DeterministicSplit" }).ToArray();
+        .Concat(new[] { "Split", "SplitByTime", "SplitByGroup", "SplitByTimeAndGroup", "DeterministicSplit", "test" }).ToArray();
 
     // Calls that return the same rows they are given, in another form: fitting on their result is fitting on their input.
     // Calls whose result holds every row of each of their inputs.
@@ -103,7 +104,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         var appliedTo = new HashSet<DataNode>();
         foreach (var application in operations.OfType<IInvocationOperation>().Where(flow.Applies))
         {
-            foreach (var input in application.Arguments.Select(argument => argument.Value).Prepend(application.Instance).OfType<IOperation>())
+            // What carries the result is what is applied, not rows it is applied to: printing a statistic of the test rows applies it to nothing.
+            foreach (var input in application.Arguments.Select(argument => argument.Value).Prepend(application.Instance).OfType<IOperation>().Where(input => !flow.Carries(input)))
             {
                 appliedTo.UnionWith(lineage.Ancestors(input));
             }
