@@ -50,7 +50,7 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
-    /// <summary>The hand-written splits SKW203/204 trace: a query, slices, a random mask and ML.NET's row cuts.</summary>
+    /// <summary>The hand-written splits SKW203/204 trace: a query, slices, a random mask, a mask by position and ML.NET's row cuts.</summary>
     [Fact]
     public Task Every_prefix_of_hand_written_random_splits_runs_without_exceptions() => NoCrashOnAnyPrefix("""
         using Microsoft.ML;
@@ -72,6 +72,8 @@ public sealed class HalfTypedSplitCodeTests
                 var view = ml.Data.ShuffleRows(ml.Data.LoadFromTextFile<Essay>(path), seed: 3);
                 var head = ml.Data.TakeRows(view, 240);
                 var tail = ml.Data.SkipRows(view, 240);
+                var every = essays.Where((e, i) => (i + 1) % 5 == 0).ToList();
+                var between = essays.Where((e, i) => (i + 1) % 5 != 0).ToList();
             }
         }
         """);

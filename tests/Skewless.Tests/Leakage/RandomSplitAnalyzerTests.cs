@@ -468,6 +468,28 @@ public sealed class RandomSplitAnalyzerTests
         TimedBy("Where on DateTime.GetHashCode() splits them by a hash, not by time", "Flight", "Flight.Departure", location: 1, remedy: Remedy("Flight", "SplitByTime")),
         TimedBy("Where on StableHash.Bucket() splits them by a hash, not by time", location: 3));
 
+    // Every fifth row to test, and the rest to train: neighbouring days, and one author's essays, land on both sides.
+    [Fact]
+    public Task SKW203_and_SKW204_fire_on_a_split_that_interleaves_rows_by_position() => VerifyAsync("""
+        public static class Training
+        {
+            public static void ByDay(List<Flight> flights)
+            {
+                var test = {|#0:flights.Where((f, i) => i % 5 == 0)|}.ToList();
+                var train = {|#1:flights.Where((f, i) => i % 5 != 0)|}.ToList();
+            }
+
+            public static void ByAuthor(Essay[] essays)
+            {
+                var train = {|#2:essays.Where((e, index) => (index + 1) % 10 != 0)|}.ToArray();
+                var test = essays.Except(train).ToArray();
+            }
+        }
+        """,
+        GroupedBy("Where on (index + 1) % 10 interleaves them by position", "Essay", "Essay.Author", location: 2),
+        TimedBy("Where on i % 5 interleaves them by position", "Flight", "Flight.Departure", remedy: Remedy("Flight", "SplitByTime")),
+        TimedBy("Where on i % 5 interleaves them by position", "Flight", "Flight.Departure", location: 1, remedy: Remedy("Flight", "SplitByTime")));
+
     // The shuffle is in a generic utility, where the rows are a T; the call is where they are known to be essays and flights.
     [Fact]
     public Task SKW203_and_SKW204_fire_on_a_call_to_a_generic_helper_that_splits_at_random() => VerifyAsync("""
@@ -509,6 +531,25 @@ public sealed class RandomSplitAnalyzerTests
         Timed("in DataUtils.Holdout(), Random.Shuffle cut by [..n] and [n..]", location: 3));
 
     // Must not fire.
+
+    // Cut by position once (rows in time order), every hundredth row alone (a sample), rows with neither axis, and a remainder of a value, not of the position.
+    [Fact]
+    public Task Is_silent_on_positions_that_do_not_interleave_a_split() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(List<Flight> flights, Reading[] readings, int cut)
+            {
+                var ordered = flights.OrderBy(f => f.Departure).ToList();
+                var train = ordered.Where((f, i) => i < cut).ToList();
+                var test = ordered.Where((f, i) => i >= cut).ToList();
+                var sample = flights.Where((f, i) => i % 100 == 0).ToList();
+                var odd = readings.Where((r, i) => i % 2 == 1).ToList();
+                var even = readings.Where((r, i) => i % 2 == 0).ToList();
+                var evenHours = flights.Where((f, i) => f.Departure.Hour % 2 == 0).ToList();
+                var oddHours = flights.Where((f, i) => f.Departure.Hour % 2 == 1).ToList();
+            }
+        }
+        """);
 
     // A stable hash of the group key (here one the project wrote) keeps each author on one side in every run, as SplitByGroup does.
     [Fact]

@@ -13,9 +13,12 @@ namespace Skewless.Analyzers.Leakage.Lineage;
 /// </summary>
 internal static class MentioningBlocks
 {
+    /// <summary>The remainder operator, which a screen can name beside identifiers.</summary>
+    public const string Remainder = "%";
+
     /// <summary>
     /// Calls <paramref name="analyze"/> with the operations of each code block in which one of
-    /// <paramref name="names"/> appears as an identifier, and the block's diagnostic sink; not for
+    /// <paramref name="names"/> appears as an identifier (or as the <see cref="Remainder"/> operator), and the block's diagnostic sink; not for
     /// the blocks of members <paramref name="skip"/> rules out. <paramref name="moreNames"/>, when given, adds names only
     /// known once the compilation has been looked at, such as the project's own methods that matter.
     /// <paramref name="paired"/>, when given, adds names too common to bind every body that mentions them: they count
@@ -67,7 +70,7 @@ internal static class MentioningBlocks
         var seen = Mention.None;
         foreach (var token in block.DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && wanted.TryGetValue(token.ValueText, out var mention))
+            if ((token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.PercentToken)) && wanted.TryGetValue(token.ValueText, out var mention))
             {
                 seen |= mention;
                 if ((seen & Mention.Enough) != 0 || (seen & (Mention.Paired | Mention.Beside)) == (Mention.Paired | Mention.Beside))

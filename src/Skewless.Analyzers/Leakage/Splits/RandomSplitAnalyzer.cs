@@ -40,6 +40,10 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     // A mask may also hash the row with a hash that is the same in every run: Skewless's, System.IO.Hashing's or a cryptographic one.
     private static readonly string[] StableHashes = { "StableHash", "Hash", "HashToUInt32", "HashToUInt64", "HashData", "ComputeHash" };
 
+    // A mask by position (Where((row, i) => i % 5 == 0)) draws nothing: only a body with a Where and a % can hold one.
+    private static readonly string[] PositionMask = { "Where" };
+    private static readonly string[] Remainder = { MentioningBlocks.Remainder };
+
     // The one-axis splits: generated on a feature set, and the runtime methods they call.
     private static readonly string[] TimeOnlySplits = { "SplitByTime", "ByTime", "ByTimeFraction" };
     private static readonly string[] GroupOnlySplits = { "SplitByGroup", "ByGroup" };
@@ -66,7 +70,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             names,
             (blocks, report, cancellationToken) => new Analysis(blocks, symbols, data, remedy, report, helpers, cancellationToken).Run(),
             TestMethods.IsTest,
-            () => helpers.Names);
+            () => helpers.Names,
+            paired: (PositionMask, Remainder));
     }
 
     /// <summary>
@@ -242,10 +247,11 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                     read is ILocalReferenceOperation or IInvocationOperation && Lineage.Sources(read).Contains(mask))));
         }
 
-        // A Where whose predicate draws at random or hashes the row, of rows with a member a split must respect.
+        // A Where whose predicate draws at random, hashes the row or takes every k-th position, of rows with a member a split must respect.
         private bool IsMask(IInvocationOperation invocation) =>
             invocation.TargetMethod is { Name: "Where", TypeArguments.Length: 1 } method && DataSymbols.Is(method.ContainingType, _data.Enumerable)
-            && invocation.Arguments.Length == 2 && (RandomDraw(invocation.Arguments[1].Value) ?? StableHash(invocation.Arguments[1].Value)) is not null
+            && invocation.Arguments.Length == 2
+            && ((RandomDraw(invocation.Arguments[1].Value) ?? StableHash(invocation.Arguments[1].Value)) is not null || PositionRemainder(invocation.Arguments[1].Value) is not null)
             && HasSplitMember(method.TypeArguments[0]);
 
         /// <summary>
@@ -261,7 +267,13 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 return;
             }
 
-            var hash = StableHash(predicate)!;
+            if (StableHash(predicate) is not { } hash)
+            {
+                // Every k-th row to one side puts neighbours in time, and rows of one group, on both.
+                Report(mask, rowType, $"Where on {PositionRemainder(predicate)!.Syntax} interleaves them by position");
+                return;
+            }
+
             var name = FeatureUses.Display(hash.TargetMethod);
             ReportOne(mask, rowType, $"Where on {name} splits them by a hash, not by time", byTime: true);
             if (HelperRows(rowType) is null && KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is { } key && !HashesOnly(hash, key))
@@ -269,6 +281,13 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 ReportOne(mask, rowType, $"Where on {name} hashes other members than '{key.Name}'", byTime: false);
             }
         }
+
+        // A remainder of the position in Where((row, i) => i % k == 0): the lambda's second parameter, divided.
+        private static IBinaryOperation? PositionRemainder(IOperation function) =>
+            LocalLineage.Unconverted(function) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters: { Length: 2 } parameters } lambda }
+                ? lambda.Body.Descendants().OfType<IBinaryOperation>().FirstOrDefault(division => division.OperatorKind == BinaryOperatorKind.Remainder
+                    && division.LeftOperand.DescendantsAndSelf().Any(read => read is IParameterReferenceOperation position && SymbolEqualityComparer.Default.Equals(position.Parameter, parameters[1])))
+                : null;
 
         // A call in a lambda's body that hashes with a hash that is the same in every run.
         private static IInvocationOperation? StableHash(IOperation function) =>
