@@ -28,7 +28,41 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CultureDependentFeature);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>
+    /// Fixes a document's diagnostics one after another, innermost first, each on the code the fixes before it left: a
+    /// batch of fixes computed on the original code drops one of two that insert at the same place, as
+    /// <c>double.Parse($"{miles}")</c> does (the wrap's closing parenthesis and the culture argument), and needed a second pass.
+    /// </summary>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        // Marked first, so that each fix finds its node after the fixes inside it have rewritten what is around them.
+        var marked = diagnostics
+            .Where(diagnostic => diagnostic.Properties.ContainsKey(CultureSensitiveApis.FixProperty))
+            .Select(diagnostic => (Diagnostic: diagnostic, Node: root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), Mark: new SyntaxAnnotation()))
+            .GroupBy(fix => fix.Node)
+            .Select(fixes => fixes.First())
+            .ToList();
+        var marks = marked.ToDictionary(fix => fix.Node, fix => fix.Mark);
+        document = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original])));
+        foreach (var (diagnostic, node, mark) in marked.OrderBy(fix => fix.Node.Span.Length))
+        {
+            var current = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (current?.GetAnnotatedNodes(mark).FirstOrDefault() is { } fixedNode && model is not null
+                && Rewritten(fixedNode, diagnostic.Properties[CultureSensitiveApis.FixProperty]!, model, context.CancellationToken) is { } replacement)
+            {
+                document = await ReplaceAsync(document, fixedNode, replacement.Call, context.CancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return document;
+    });
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -41,25 +75,13 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(CultureSensitiveApis.FixProperty, out var fix))
+            if (!diagnostic.Properties.TryGetValue(CultureSensitiveApis.FixProperty, out var fix) || fix is null)
             {
                 continue;
             }
 
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            (string Title, ExpressionSyntax Call)? rewritten = (node, fix) switch
-            {
-                (InterpolatedStringExpressionSyntax interpolation, CultureSensitiveApis.InvariantInterpolationFix) => ("Use FormattableString.Invariant", Invariant(interpolation)),
-                (ExpressionSyntax expression, CultureSensitiveApis.InvariantOperandFix) => WithInvariantOperand(expression, model, context.CancellationToken),
-                (ExpressionSyntax expression, CultureSensitiveApis.OrdinalComparerFix) => WithOrdinalComparer(expression, model, context.CancellationToken),
-                (ExpressionSyntax read, CultureSensitiveApis.InvariantReadFix) => InvariantRead(read, model, context.CancellationToken),
-                (ExpressionSyntax call, CultureSensitiveApis.CultureInvariantRegexFix) => WithCultureInvariantRegex(call, model, context.CancellationToken),
-                (BaseObjectCreationExpressionSyntax creation, CultureSensitiveApis.OrdinalSortFix) =>
-                    ("Pass StringComparer.Ordinal", creation.WithArgumentList(WithOrdinalComparerLast(creation.ArgumentList ?? SyntaxFactory.ArgumentList()))),
-                (InvocationExpressionSyntax invocation, _) => Rewrite(invocation, fix, model, context.CancellationToken),
-                _ => null,
-            };
-            if (rewritten is { } replacement)
+            if (Rewritten(node, fix, model, context.CancellationToken) is { } replacement)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(replacement.Title, cancellationToken => ReplaceAsync(context.Document, node, replacement.Call, cancellationToken), EquivalenceKey),
@@ -67,6 +89,20 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             }
         }
     }
+
+    // The fix a diagnostic's property names, for the node it was reported at: its title and what replaces the node.
+    private static (string Title, ExpressionSyntax Call)? Rewritten(SyntaxNode node, string fix, SemanticModel model, CancellationToken cancellationToken) => (node, fix) switch
+    {
+        (InterpolatedStringExpressionSyntax interpolation, CultureSensitiveApis.InvariantInterpolationFix) => ("Use FormattableString.Invariant", Invariant(interpolation)),
+        (ExpressionSyntax expression, CultureSensitiveApis.InvariantOperandFix) => WithInvariantOperand(expression, model, cancellationToken),
+        (ExpressionSyntax expression, CultureSensitiveApis.OrdinalComparerFix) => WithOrdinalComparer(expression, model, cancellationToken),
+        (ExpressionSyntax read, CultureSensitiveApis.InvariantReadFix) => InvariantRead(read, model, cancellationToken),
+        (ExpressionSyntax call, CultureSensitiveApis.CultureInvariantRegexFix) => WithCultureInvariantRegex(call, model, cancellationToken),
+        (BaseObjectCreationExpressionSyntax creation, CultureSensitiveApis.OrdinalSortFix) =>
+            ("Pass StringComparer.Ordinal", creation.WithArgumentList(WithOrdinalComparerLast(creation.ArgumentList ?? SyntaxFactory.ArgumentList()))),
+        (InvocationExpressionSyntax invocation, _) => Rewrite(invocation, fix, model, cancellationToken),
+        _ => null,
+    };
 
     private static async Task<Document> ReplaceAsync(Document document, SyntaxNode node, ExpressionSyntax replacement, CancellationToken cancellationToken)
     {

@@ -165,4 +165,15 @@ public sealed class UseInvariantCultureCodeFixTests
             [Feature] public static bool Jfk(Flight f) => f.Origin.ToUpperInvariant().EndsWith("FK", StringComparison.Ordinal);
         }
         """);
+
+    // One fix inside another: Fix All fixes both in one pass, even where both insert at the same place (a wrap's closing
+    // parenthesis and the culture argument after it).
+    [Theory]
+    [InlineData("{|SKW303:double.Parse({|SKW303:f.DistanceMiles.ToString()|})|}", "double.Parse(f.DistanceMiles.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)")]
+    [InlineData("{|SKW303:double.Parse({|SKW303:$\"{f.DistanceMiles}\"|})|}", "double.Parse(FormattableString.Invariant($\"{f.DistanceMiles}\"), CultureInfo.InvariantCulture)")]
+    [InlineData("{|SKW303:string.Format(\"{0:N1}\", {|SKW303:double.Parse(f.Origin)|})|}.Length", "string.Format(CultureInfo.InvariantCulture, \"{0:N1}\", double.Parse(f.Origin, CultureInfo.InvariantCulture)).Length")]
+    public Task Fix_all_fixes_a_call_and_the_calls_inside_it_in_one_pass(string expression, string fixedExpression) => VerifyAsync(
+        $"    [Feature] public static double Nested(Flight f) => {expression};",
+        $"    [Feature] public static double Nested(Flight f) => {fixedExpression};",
+        addsUsing: true);
 }
