@@ -468,6 +468,24 @@ public sealed class RandomSplitAnalyzerTests
         TimedBy("Where on DateTime.GetHashCode() splits them by a hash, not by time", "Flight", "Flight.Departure", location: 1, remedy: Remedy("Flight", "SplitByTime")),
         TimedBy("Where on StableHash.Bucket() splits them by a hash, not by time", location: 3));
 
+    // A shuffle that is the same in every run (an order by a stable hash) cut in two is a split by hash, as such a mask is.
+    [Fact]
+    public Task SKW203_and_SKW204_fire_on_an_order_by_a_stable_hash_cut_in_two() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(Flight[] flights, List<Essay> essays)
+            {
+                var ordered = {|#0:flights.OrderBy(f => f.Departure.GetHashCode())|}.ToList();
+                var train = ordered.Take(800).ToList();
+                var test = ordered.Skip(800).ToList();
+                var byText = {|#1:essays.OrderBy(e => StableHash.Of(e.Text))|}.ToArray();
+                var (first, rest) = (byText[..100], byText[100..]);
+            }
+        }
+        """,
+        GroupedBy("OrderBy on StableHash.Of() cut by [..n] and [n..] hashes other members than 'Author'", "Essay", "Essay.Author", location: 1),
+        TimedBy("OrderBy on DateTime.GetHashCode() cut by Take and Skip splits them by a hash, not by time", "Flight", "Flight.Departure", remedy: Remedy("Flight", "SplitByTime")));
+
     // Every fifth row to test, and the rest to train: neighbouring days, and one author's essays, land on both sides.
     [Fact]
     public Task SKW203_and_SKW204_fire_on_a_split_that_interleaves_rows_by_position() => VerifyAsync("""
@@ -531,6 +549,23 @@ public sealed class RandomSplitAnalyzerTests
         Timed("in DataUtils.Holdout(), Random.Shuffle cut by [..n] and [n..]", location: 3));
 
     // Must not fire.
+
+    // Ordered by a stable hash of the group key and cut (each author on one side but the one at the cut), a sample of
+    // the first rows by a hash, and rows with neither axis.
+    [Fact]
+    public Task Is_silent_on_orders_by_a_stable_hash_that_split_no_group_or_time() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(List<Essay> essays, Flight[] flights, Reading[] readings)
+            {
+                var byAuthor = essays.OrderBy(e => StableHash.Of(e.Author)).ToList();
+                var (train, test) = (byAuthor[..100], byAuthor[100..]);
+                var sample = flights.OrderBy(f => f.Departure.GetHashCode()).Take(10).ToList();
+                var ordered = readings.OrderBy(r => r.Value.GetHashCode()).ToList();
+                var (head, tail) = (ordered.Take(5).ToList(), ordered.Skip(5).ToList());
+            }
+        }
+        """);
 
     // Cut by position once (rows in time order), every hundredth row alone (a sample), rows with neither axis, and a remainder of a value, not of the position.
     [Fact]

@@ -215,13 +215,25 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 .OrderBy(split => ReferenceEquals(split.Head.Shuffle, split.Tail.Shuffle) ? 0 : 1);
             foreach (var ((headShuffle, head), (tailShuffle, tail)) in splits)
             {
-                var how = $"cut by {head.Name} and {tail.Name} splits them at random";
+                var cut = $"cut by {head.Name} and {tail.Name}";
                 foreach (var rowType in RowTypes(head).Concat(RowTypes(tail)).Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>())
                 {
-                    Report(headShuffle, rowType, $"{Describe(headShuffle)} {how}");
-                    Report(tailShuffle, rowType, $"{Describe(tailShuffle)} {how}");
+                    ReportCut(headShuffle, rowType, cut);
+                    ReportCut(tailShuffle, rowType, cut);
                 }
             }
+        }
+
+        // An order by a hash that is the same in every run is a split by hash once cut, as a mask on it is; any other shuffle is at random.
+        private void ReportCut(IInvocationOperation shuffle, ITypeSymbol rowType, string cut)
+        {
+            if (Orderings.Contains(shuffle.TargetMethod.Name) && RandomDraw(shuffle.Arguments[1].Value) is null && StableHash(shuffle.Arguments[1].Value) is { } hash)
+            {
+                ReportHashed(shuffle, rowType, $"{shuffle.TargetMethod.Name} on {FeatureUses.Display(hash.TargetMethod)} {cut}", hash);
+                return;
+            }
+
+            Report(shuffle, rowType, $"{Describe(shuffle)} {cut} splits them at random");
         }
 
         // Whether one cut reads rows the other cut, as Take reads Skip's in shuffled.Skip(i).Take(k).
@@ -255,9 +267,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             && HasSplitMember(method.TypeArguments[0]);
 
         /// <summary>
-        /// Reports a mask that has another side. A random one splits along both axes at random. One by a hash that is the
-        /// same in every run is still not by time, and not by group unless it hashes the group key alone, as a split by
-        /// group should; in a helper, whose rows are a type parameter, what it hashes for a group is not known, so only time is.
+        /// Reports a mask that has another side. A random one splits along both axes at random, and so does one by position;
+        /// one by a hash that is the same in every run is reported by <see cref="ReportHashed"/>.
         /// </summary>
         private void ReportMask(IInvocationOperation mask, ITypeSymbol rowType, IOperation predicate)
         {
@@ -274,11 +285,20 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 return;
             }
 
-            var name = FeatureUses.Display(hash.TargetMethod);
-            ReportOne(mask, rowType, $"Where on {name} splits them by a hash, not by time", byTime: true);
+            ReportHashed(mask, rowType, $"Where on {FeatureUses.Display(hash.TargetMethod)}", hash);
+        }
+
+        /// <summary>
+        /// Reports a split by a hash that is the same in every run: not by time, and not by group unless it hashes the group
+        /// key alone, as a split by group should. In a helper, whose rows are a type parameter, what it hashes for a group
+        /// is not known, so only time is.
+        /// </summary>
+        private void ReportHashed(IInvocationOperation split, ITypeSymbol rowType, string how, IInvocationOperation hash)
+        {
+            ReportOne(split, rowType, $"{how} splits them by a hash, not by time", byTime: true);
             if (HelperRows(rowType) is null && KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is { } key && !HashesOnly(hash, key))
             {
-                ReportOne(mask, rowType, $"Where on {name} hashes other members than '{key.Name}'", byTime: false);
+                ReportOne(split, rowType, $"{how} hashes other members than '{key.Name}'", byTime: false);
             }
         }
 
@@ -355,7 +375,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             }
 
             return DataSymbols.Is(method.ContainingType, _data.Enumerable)
-                && (method.Name == "Shuffle" || (Orderings.Contains(method.Name) && invocation.Arguments.Length > 1 && RandomDraw(invocation.Arguments[1].Value) is not null));
+                && (method.Name == "Shuffle" || (Orderings.Contains(method.Name) && invocation.Arguments.Length > 1
+                    && (RandomDraw(invocation.Arguments[1].Value) ?? StableHash(invocation.Arguments[1].Value)) is not null));
         }
 
         private string Describe(IInvocationOperation shuffle) => shuffle.TargetMethod.Name switch
