@@ -673,4 +673,60 @@ public sealed class PreprocessingLeakageAnalyzerTests
             }
         }
         """);
+
+    // A scaler written by hand, as teams port one from Python: its Fit is a fit like any other.
+
+    private const string Scalers = """
+        public sealed class Scaler
+        {
+            private float _mean, _deviation = 1;
+
+            public void Fit(IEnumerable<float> values)
+            {
+                var list = values.ToList();
+                _mean = list.Average();
+                _deviation = MathF.Sqrt(list.Average(v => (v - _mean) * (v - _mean)));
+            }
+
+            public float Transform(float value) => (value - _mean) / _deviation;
+        }
+
+        public sealed record MinMax(float Minimum, float Maximum)
+        {
+            public static MinMax Fit(IEnumerable<Flight> rows) => new(rows.Min(f => f.DistanceMiles), rows.Max(f => f.DistanceMiles));
+
+            public float Scale(Flight f) => (f.DistanceMiles - Minimum) / (Maximum - Minimum);
+        }
+
+        """;
+
+    [Fact]
+    public Task Fires_on_scalers_written_by_hand_fitted_on_all_rows() => VerifyAsync(Scalers + """
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var scaler = new Scaler();
+                {|#0:scaler.Fit(flights.Select(f => f.DistanceMiles))|};
+                var range = {|#1:MinMax.Fit(flights)|};
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => scaler.Transform(f.DistanceMiles) + range.Scale(f)).ToArray();
+            }
+        }
+        """, Leak("flights", "test", 0), Leak("flights", "test", 1));
+
+    [Fact]
+    public Task Is_silent_on_scalers_written_by_hand_fitted_on_the_training_side() => VerifyAsync(Scalers + """
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var scaler = new Scaler();
+                scaler.Fit(train.Select(f => f.DistanceMiles));
+                var range = MinMax.Fit(train);
+                return test.Select(f => scaler.Transform(f.DistanceMiles) + range.Scale(f)).ToArray();
+            }
+        }
+        """);
 }

@@ -32,13 +32,13 @@ internal sealed class FitResultFlow
 
     /// <summary>
     /// The flow of <paramref name="fit"/>'s result through <paramref name="operations"/>, every
-    /// operation of the method. An accumulator's result is the accumulator itself, from its first
-    /// <c>Add</c> on. <paramref name="choosesRows"/>, when given, picks out calls that only choose rows: of those, the
+    /// operation of the method. A fit that returns nothing (an accumulator's <c>Add</c>, a scaler's
+    /// <c>Fit</c>) leaves its result in the object it was called on, from that call on. <paramref name="choosesRows"/>, when given, picks out calls that only choose rows: of those, the
     /// result is followed only through the rows they choose from, not through what decides the choice.
     /// </summary>
     public static FitResultFlow Of(IInvocationOperation fit, IReadOnlyList<IOperation> operations, Func<IInvocationOperation, bool>? choosesRows = null)
     {
-        var accumulator = fit.TargetMethod.Name == "Add" && fit.Instance is { } instance ? Referenced(instance) : null;
+        var accumulator = fit.TargetMethod.ReturnsVoid && fit.Instance is { } instance ? Referenced(instance) : null;
         var flow = new FitResultFlow(fit, accumulator, choosesRows);
         if (accumulator is not null)
         {
@@ -93,7 +93,7 @@ internal sealed class FitResultFlow
 
     private bool IsPartOfFit(IOperation operation) =>
         operation == _fit
-        || (_accumulator is not null && operation is IInvocationOperation { TargetMethod.Name: "Add", Instance: { } instance }
+        || (_accumulator is not null && operation is IInvocationOperation { Instance: { } instance } call && call.TargetMethod.Name == _fit.TargetMethod.Name
             && SymbolEqualityComparer.Default.Equals(Referenced(instance), _accumulator));
 
     private bool IsStored(ISymbol target, IOperation value) => _stored.TryGetValue(target, out var values) && values.Contains(value);

@@ -18,7 +18,7 @@ namespace Skewless.Analyzers.Leakage.Preprocessing;
 /// </summary>
 /// <remarks>
 /// <para>Fits: a feature set's generated <c>Fit</c>, its <c>Accumulator.Add</c>, ML.NET's
-/// <c>IEstimator&lt;T&gt;.Fit</c>, and statistics taken by hand (<see cref="HandStatistics"/>). Evaluations: the data of ML.NET's <c>Evaluate</c> and
+/// <c>IEstimator&lt;T&gt;.Fit</c>, and fits written by hand (<see cref="HandWrittenFits"/>). Evaluations: the data of ML.NET's <c>Evaluate</c> and
 /// <c>CrossValidate</c>, and the test side of a split (<c>Split&lt;T&gt;.Test</c>, ML.NET's
 /// <c>TestSet</c>), wherever it is used.</para>
 /// <para>Method-local: data is followed through the method's locals. The sides of one split are not
@@ -52,15 +52,15 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         var data = new DataSymbols(context.Compilation);
         // Every report starts at a fit, so only bodies that call a Fit or an Add are analysed, and those that take a
         // statistic (Max and Sum are everywhere) only when they also name something that evaluated rows come from.
-        MentioningBlocks.Register(context, FitNames, (blocks, report, _) => Analyze(blocks, report, symbols, data), paired: (HandStatistics.Names.Keys.ToArray(), EvaluatedRowMarks));
+        MentioningBlocks.Register(context, FitNames, (blocks, report, _) => Analyze(blocks, report, symbols, data), paired: (HandWrittenFits.Names.Keys.ToArray(), EvaluatedRowMarks));
     }
 
     private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data)
     {
         var operations = blocks.SelectMany(block => block.Descendants()).ToList();
         var invocations = operations.OfType<IInvocationOperation>().ToList();
-        var fits = invocations.Select(invocation => (Invocation: invocation, Rows: FittedRows(invocation, symbols, data), Statistic: (string?)null)).Where(fit => fit.Rows is not null).ToList();
-        if (fits.Count == 0 && !invocations.Any(invocation => HandStatistics.Names.ContainsKey(invocation.TargetMethod.Name)))
+        var fits = invocations.Select(invocation => FittedRows(invocation, symbols, data) is { } rows ? new Fitting(invocation, rows, null, ByHand: false) : null).OfType<Fitting>().ToList();
+        if (fits.Count == 0 && !invocations.Any(invocation => invocation.TargetMethod.Name == "Fit" || HandWrittenFits.Names.ContainsKey(invocation.TargetMethod.Name)))
         {
             return;
         }
@@ -72,27 +72,32 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             return;
         }
 
-        fits.AddRange(invocations.Select(invocation => (Invocation: invocation, Taken: HandStatistics.Of(invocation, symbols, data, lineage)))
-            .Where(statistic => statistic.Taken is not null)
-            .Select(statistic => (statistic.Invocation, (IOperation?)statistic.Taken!.Value.Rows, (string?)statistic.Taken.Value.Name)));
+        var libraryFits = new HashSet<IInvocationOperation>(fits.Select(fit => fit.Invocation));
+        fits.AddRange(invocations.Where(invocation => !libraryFits.Contains(invocation)).Select(invocation =>
+            HandWrittenFits.Statistic(invocation, symbols, data, lineage) is var (rows, name) ? new Fitting(invocation, rows, name, ByHand: true)
+            : HandWrittenFits.Fit(invocation, symbols, data, lineage) is { } fitted ? new Fitting(invocation, fitted, null, ByHand: true)
+            : null).OfType<Fitting>());
         var ancestors = evaluated.Select(rows => (Rows: rows, Nodes: lineage.Ancestors(rows), Same: CrossValidated(rows) ? null : lineage.NodeOf(SameRowsAs(rows, lineage, data)))).ToList();
-        foreach (var (fit, rows, statistic) in fits)
+        foreach (var (fit, rows, statistic, byHand) in fits)
         {
             // Evaluating on the very rows fitted on gives training metrics, which hold nothing out to leak into.
-            var node = lineage.NodeOf(SameRowsAs(rows!, lineage, data));
+            var node = lineage.NodeOf(SameRowsAs(rows, lineage, data));
             var including = ancestors.Where(evaluation => evaluation.Nodes.Contains(node) && !node.Equals(evaluation.Same)).Select(evaluation => evaluation.Rows)
-                .Concat(CombinedTestSides(rows!, lineage, data, operations))
+                .Concat(CombinedTestSides(rows, lineage, data, operations))
                 .ToList();
-            // A statistic that only chooses rows (a cutoff in a Where or a split) computes none of their values.
+            // What was fitted by hand and only chooses rows (a cutoff in a Where or a split) computes none of their values.
             if (including.Count > 0
-                && FirstReached(FitResultFlow.Of(fit, operations, statistic is null ? null : call => HandStatistics.ChoosesRows(call, data)), including, operations, lineage) is { } reached)
+                && FirstReached(FitResultFlow.Of(fit, operations, byHand ? call => HandWrittenFits.ChoosesRows(call, data) : null), including, operations, lineage) is { } reached)
             {
                 report(statistic is null
-                    ? Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), "This fit runs on", Shown(LoopedOver(rows!)), Shown(reached), "fit on the training rows only")
-                    : Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), $"This {statistic} is taken over", Shown(rows!), Shown(reached), "take it over the training rows only"));
+                    ? Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), "This fit runs on", Shown(LoopedOver(rows)), Shown(reached), "fit on the training rows only")
+                    : Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), $"This {statistic} is taken over", Shown(rows), Shown(reached), "take it over the training rows only"));
             }
         }
     }
+
+    /// <summary>A fit and the rows it learns from; a statistic's name when it is one; whether it was written by hand.</summary>
+    private sealed record Fitting(IInvocationOperation Invocation, IOperation Rows, string? Statistic, bool ByHand);
 
     /// <summary>
     /// The first of the evaluated rows that the fit's result takes part in evaluating: rows produced

@@ -6,12 +6,13 @@ using Skewless.Analyzers.Parsing;
 namespace Skewless.Analyzers.Leakage.Preprocessing;
 
 /// <summary>
-/// Statistics taken by hand with LINQ (<c>flights.Average(f => f.DistanceMiles)</c>, <c>distances.Max()</c>), which
-/// are fits as much as a normaliser's: a z-score, a range or a share computed over every row carries the test rows into
-/// the values it is applied to. Only over rows of a <c>[DataSource]</c> and of members other than its <c>[Label]</c>,
-/// whose statistics over the test rows are how metrics are computed (R² divides by the label's variance there).
+/// Fits written by hand: statistics taken with LINQ (<c>flights.Average(f => f.DistanceMiles)</c>, <c>distances.Max()</c>)
+/// and a <c>Fit</c> of the project's own (a scaler ported from Python), which learn from rows as much as a normaliser's:
+/// a z-score, a range or a share computed over every row carries the test rows into the values it is applied to. Only
+/// over rows of a <c>[DataSource]</c> and of members other than its <c>[Label]</c>, whose statistics over the test rows
+/// are how metrics are computed (R² divides by the label's variance there).
 /// </summary>
-internal static class HandStatistics
+internal static class HandWrittenFits
 {
     /// <summary>LINQ's statistics that fit, with what the message calls them.</summary>
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -36,16 +37,28 @@ internal static class HandStatistics
     /// When <paramref name="invocation"/> takes one of the statistics over rows of a data source, the rows (looked
     /// through <c>Select</c>, <c>ToList</c> and locals assigned once) and the statistic's name; otherwise <see langword="null"/>.
     /// </summary>
-    public static (IOperation Rows, string Name)? Of(IInvocationOperation invocation, KnownSymbols symbols, DataSymbols data, LocalLineage lineage)
+    public static (IOperation Rows, string Name)? Statistic(IInvocationOperation invocation, KnownSymbols symbols, DataSymbols data, LocalLineage lineage)
     {
         var method = invocation.TargetMethod;
-        if (!Names.TryGetValue(method.Name, out var name) || !DataSymbols.Is(method.ContainingType, data.Enumerable) || invocation.Arguments.Length == 0)
-        {
-            return null;
-        }
+        return Names.TryGetValue(method.Name, out var name) && DataSymbols.Is(method.ContainingType, data.Enumerable) && invocation.Arguments.Length > 0
+            && RowsOf(invocation.Arguments[0].Value, invocation.Arguments.Skip(1).Select(argument => argument.Value), symbols, data, lineage) is { } rows
+            ? (rows, name)
+            : null;
+    }
 
-        var selectors = invocation.Arguments.Skip(1).Select(argument => argument.Value).ToList();
-        var rows = invocation.Arguments[0].Value;
+    /// <summary>
+    /// When <paramref name="invocation"/> is a method named <c>Fit</c> that no library's rule covers, given rows of a data
+    /// source (looked through as for statistics), the first such argument; otherwise <see langword="null"/>.
+    /// </summary>
+    public static IOperation? Fit(IInvocationOperation invocation, KnownSymbols symbols, DataSymbols data, LocalLineage lineage) =>
+        invocation.TargetMethod.Name == "Fit"
+            ? invocation.Arguments.Select(argument => RowsOf(argument.Value, Enumerable.Empty<IOperation>(), symbols, data, lineage)).FirstOrDefault(rows => rows is not null)
+            : null;
+
+    // The rows a statistic or fit learns from, when they are a data source's and what is selected from them is not its label.
+    private static IOperation? RowsOf(IOperation rows, IEnumerable<IOperation> selecting, KnownSymbols symbols, DataSymbols data, LocalLineage lineage)
+    {
+        var selectors = selecting.ToList();
         var seen = new HashSet<IOperation>();
         while (seen.Add(rows = LocalLineage.Unconverted(rows)))
         {
@@ -65,9 +78,7 @@ internal static class HandStatistics
             rows = next;
         }
 
-        return ElementType(rows.Type) is { } row && symbols.DataSourceOf(row) is not null && !selectors.Any(selector => ReadsLabel(selector, symbols))
-            ? (rows, name)
-            : null;
+        return ElementType(rows.Type) is { } row && symbols.DataSourceOf(row) is not null && !selectors.Any(selector => ReadsLabel(selector, symbols)) ? rows : null;
 
         static IOperation Selecting(IInvocationOperation select, List<IOperation> selectors)
         {
