@@ -103,6 +103,36 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
+    /// <summary>Fits written by hand that SKW205 follows: a scaler's Fit, statistics, a split returned as a tuple; and an order by a stable hash cut in two.</summary>
+    [Fact]
+    public Task Every_prefix_of_fits_and_splits_written_by_hand_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using Skewless;
+
+        [DataSource("bts.on_time")]
+        public sealed class Flight { [EventTime] public DateTime Departure { get; set; } public float Miles { get; set; } }
+
+        public sealed class Scaler
+        {
+            private float _mean;
+            public void Fit(IEnumerable<float> values) => _mean = values.Average();
+            public float Transform(float value) => value - _mean;
+        }
+
+        public static class Training
+        {
+            public static (List<T> Train, List<T> Test) At<T>(List<T> rows, int cut) => (rows.Take(cut).ToList(), rows.Skip(cut).ToList());
+
+            public static float[] Run(List<Flight> flights)
+            {
+                var scaler = new Scaler();
+                scaler.Fit(flights.Select(f => f.Miles));
+                var longest = flights.Select(f => f.Miles).ToArray().Max();
+                var (train, test) = At(flights.OrderBy(f => StableHash.Of(f.Departure.Ticks.ToString())).ToList(), 100);
+                return test.Select(f => scaler.Transform(f.Miles) / longest).ToArray();
+            }
+        }
+        """);
+
     private static async Task NoCrashOnAnyPrefix(string text)
     {
         var usings = CSharpSyntaxTree.ParseText(TestCompilation.ImplicitUsings, TestCompilation.ParseOptions);
