@@ -489,12 +489,23 @@ public sealed class RandomSplitAnalyzerTests
     // Every fifth row to test, and the rest to train: neighbouring days, and one author's essays, land on both sides.
     [Fact]
     public Task SKW203_and_SKW204_fire_on_a_split_that_interleaves_rows_by_position() => VerifyAsync("""
+        public static class DataUtils
+        {
+            public static (List<T> Train, List<T> Test) EveryKth<T>(List<T> rows, int k) =>
+                (rows.Where((r, i) => i % k != 0).ToList(), rows.Where((r, i) => i % k == 0).ToList());
+        }
+
         public static class Training
         {
             public static void ByDay(List<Flight> flights)
             {
                 var test = {|#0:flights.Where((f, i) => i % 5 == 0)|}.ToList();
                 var train = {|#1:flights.Where((f, i) => i % 5 != 0)|}.ToList();
+            }
+
+            public static void ByVisit(List<Visit> visits)
+            {
+                var (train, test) = {|#3:DataUtils.EveryKth(visits, 5)|};
             }
 
             public static void ByAuthor(Essay[] essays)
@@ -505,8 +516,10 @@ public sealed class RandomSplitAnalyzerTests
         }
         """,
         GroupedBy("Where on (index + 1) % 10 interleaves them by position", "Essay", "Essay.Author", location: 2),
+        GroupedBy("in DataUtils.EveryKth(), Where on i % k interleaves them by position", location: 3, remedy: VisitsWithoutFeatureSet),
         TimedBy("Where on i % 5 interleaves them by position", "Flight", "Flight.Departure", remedy: Remedy("Flight", "SplitByTime")),
-        TimedBy("Where on i % 5 interleaves them by position", "Flight", "Flight.Departure", location: 1, remedy: Remedy("Flight", "SplitByTime")));
+        TimedBy("Where on i % 5 interleaves them by position", "Flight", "Flight.Departure", location: 1, remedy: Remedy("Flight", "SplitByTime")),
+        TimedBy("in DataUtils.EveryKth(), Where on i % k interleaves them by position", location: 3, remedy: VisitsWithoutFeatureSet));
 
     // The shuffle is in a generic utility, where the rows are a T; the call is where they are known to be essays and flights.
     [Fact]

@@ -52,7 +52,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         var data = new DataSymbols(context.Compilation);
         // Every report starts at a fit, so only bodies that call a Fit or an Add are analysed, and those that take a
         // statistic (Max and Sum are everywhere) only when they also name something that evaluated rows come from.
-        MentioningBlocks.Register(context, FitNames, (blocks, report, _) => Analyze(blocks, report, symbols, data), paired: (HandWrittenFits.Names.Keys.ToArray(), EvaluatedRowMarks));
+        var screen = new NameScreen(FitNames, paired: (HandWrittenFits.Names.Keys.ToArray(), EvaluatedRowMarks));
+        MentioningBlocks.Register(context, () => screen, (blocks, report, _) => Analyze(blocks, report, symbols, data));
     }
 
     private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data)

@@ -41,8 +41,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     private static readonly string[] StableHashes = { "StableHash", "Hash", "HashToUInt32", "HashToUInt64", "HashData", "ComputeHash" };
 
     // A mask by position (Where((row, i) => i % 5 == 0)) draws nothing: only a body with a Where and a % can hold one.
-    private static readonly string[] PositionMask = { "Where" };
-    private static readonly string[] Remainder = { MentioningBlocks.Remainder };
+    private static readonly (string[], string[]) PositionMask = (new[] { "Where" }, new[] { NameScreen.Remainder });
 
     // The one-axis splits: generated on a feature set, and the runtime methods they call.
     private static readonly string[] TimeOnlySplits = { "SplitByTime", "ByTime", "ByTimeFraction" };
@@ -63,15 +62,13 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         var names = MachineLearningSplits.Concat(RowCut.Partitions).Concat(RandomDraws).Concat(StableHashes).Concat(TimeOnlySplits).Concat(GroupOnlySplits).ToArray();
         var helpers = new SplitHelpers(
             context.Compilation,
-            MachineLearningSplits.Concat(RandomDraws).Concat(StableHashes),
+            new NameScreen(MachineLearningSplits.Concat(RandomDraws).Concat(StableHashes), PositionMask),
             (body, helper) => new Analysis(ImmutableArray.Create(body), symbols, data, remedy, helper).HelperSplits());
         MentioningBlocks.Register(
             context,
-            names,
+            () => new NameScreen(names.Concat(helpers.Names), PositionMask),
             (blocks, report, cancellationToken) => new Analysis(blocks, symbols, data, remedy, report, helpers, cancellationToken).Run(),
-            TestMethods.IsTest,
-            () => helpers.Names,
-            paired: (PositionMask, Remainder));
+            TestMethods.IsTest);
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Skewless.Analyzers.Leakage.Lineage;
 
 namespace Skewless.Analyzers.Leakage.Splits;
 
@@ -21,17 +21,16 @@ internal sealed class SplitHelpers
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     /// <param name="compilation">The compilation whose methods are looked at.</param>
-    /// <param name="draws">Names one of which a helper's body must mention to be looked at: its random draws and splits.</param>
+    /// <param name="draws">What a helper's body must name to be looked at: its random draws and splits.</param>
     /// <param name="find">The random splits of a helper's body, given its operation and the helper.</param>
-    public SplitHelpers(Compilation compilation, IEnumerable<string> draws, Func<IOperation, IMethodSymbol, ImmutableArray<HelperSplit>> find)
+    public SplitHelpers(Compilation compilation, NameScreen draws, Func<IOperation, IMethodSymbol, ImmutableArray<HelperSplit>> find)
     {
         _compilation = compilation;
         _find = find;
-        var wanted = new HashSet<string>(draws, StringComparer.Ordinal);
-        _names = new Lazy<HashSet<string>>(() => GenericMethodsMentioning(compilation, wanted));
+        _names = new Lazy<HashSet<string>>(() => GenericMethodsMentioning(compilation, draws));
     }
 
-    /// <summary>The names of the generic methods whose bodies mention a draw: a body that calls none of them cannot call a helper that splits.</summary>
+    /// <summary>The names of the generic methods whose bodies pass the screen for draws: a body that calls none of them cannot call a helper that splits.</summary>
     public HashSet<string> Names => _names.Value;
 
     /// <summary>The random splits <paramref name="method"/> makes of rows of its type parameters, or none when it is not a generic method of the project.</summary>
@@ -62,7 +61,7 @@ internal sealed class SplitHelpers
     }
 
     // Syntax only: the members of types, not their bodies, are walked to find the methods, whose bodies' tokens are then read.
-    private static HashSet<string> GenericMethodsMentioning(Compilation compilation, HashSet<string> draws)
+    private static HashSet<string> GenericMethodsMentioning(Compilation compilation, NameScreen draws)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
@@ -72,8 +71,7 @@ internal sealed class SplitHelpers
             foreach (var method in methods)
             {
                 SyntaxNode? body = method.Body ?? (SyntaxNode?)method.ExpressionBody;
-                if (method.TypeParameterList is not null && body is not null
-                    && body.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && draws.Contains(token.ValueText)))
+                if (method.TypeParameterList is not null && body is not null && draws.Passes(body))
                 {
                     names.Add(method.Identifier.ValueText);
                 }
