@@ -33,7 +33,8 @@ internal sealed class FitResultFlow
     /// <summary>
     /// The flow of <paramref name="fit"/>'s result through <paramref name="operations"/>, every
     /// operation of the method. A fit that returns nothing (an accumulator's <c>Add</c>, a scaler's
-    /// <c>Fit</c>) leaves its result in the object it was called on, from that call on. <paramref name="choosesRows"/>, when given, picks out calls that only choose rows: of those, the
+    /// <c>Fit</c>) leaves its result in the object it was called on, from that call on.
+    /// <paramref name="choosesRows"/>, when given, picks out calls that only choose rows: of those, the
     /// result is followed only through the rows they choose from, not through what decides the choice.
     /// </summary>
     public static FitResultFlow Of(IInvocationOperation fit, IReadOnlyList<IOperation> operations, Func<IInvocationOperation, bool>? choosesRows = null)
