@@ -50,7 +50,7 @@ public sealed class UseInvariantCultureCodeFix : CodeFixProvider
             .ToList();
         var marks = marked.ToDictionary(fix => fix.Node, fix => fix.Mark);
         document = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original])));
-        foreach (var (diagnostic, node, mark) in marked.OrderBy(fix => fix.Node.Span.Length))
+        foreach (var (diagnostic, _, mark) in marked.OrderBy(fix => fix.Node.Span.Length))
         {
             var current = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
