@@ -67,6 +67,16 @@ internal sealed class DataSymbols
             || Is(type.OriginalDefinition, Span) || Is(type.OriginalDefinition, ReadOnlySpan);
     }
 
+    /// <summary>The type of the rows a sequence, array or span holds, or <see langword="null"/> when it holds none.</summary>
+    public ITypeSymbol? ElementOf(ITypeSymbol? type) => type switch
+    {
+        IArrayTypeSymbol array => array.ElementType,
+        INamedTypeSymbol span when Is(span.OriginalDefinition, Span) || Is(span.OriginalDefinition, ReadOnlySpan) => span.TypeArguments[0],
+        INamedTypeSymbol named => named.AllInterfaces.Prepend(named)
+            .FirstOrDefault(candidate => candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0],
+        _ => null,
+    };
+
     /// <summary>
     /// Whether the type is a split with a training and a test side: Skewless's <c>Split&lt;T&gt;</c>, ML.NET's
     /// <c>TrainTestData</c>, or a tuple with elements named for both, as a split written by hand returns

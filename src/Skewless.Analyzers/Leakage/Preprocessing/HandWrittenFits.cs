@@ -78,7 +78,7 @@ internal static class HandWrittenFits
             rows = next;
         }
 
-        return ElementType(rows.Type) is { } row && symbols.DataSourceOf(row) is not null && !selectors.Any(selector => ReadsLabel(selector, symbols)) ? rows : null;
+        return data.ElementOf(rows.Type) is { } row && symbols.DataSourceOf(row) is not null && !selectors.Any(selector => ReadsLabel(selector, symbols)) ? rows : null;
 
         static IOperation Selecting(IInvocationOperation select, List<IOperation> selectors)
         {
@@ -98,14 +98,6 @@ internal static class HandWrittenFits
             || data.IsSplit(invocation.Type)
             || (DataSymbols.Is(method.ContainingType, data.DataCatalog) && (method.Name.StartsWith("Filter", StringComparison.Ordinal) || method.Name is "TakeRows" or "SkipRows"));
     }
-
-    private static ITypeSymbol? ElementType(ITypeSymbol? type) => type switch
-    {
-        IArrayTypeSymbol array => array.ElementType,
-        INamedTypeSymbol named => named.AllInterfaces.Prepend(named)
-            .FirstOrDefault(candidate => candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0],
-        _ => null,
-    };
 
     private static bool ReadsLabel(IOperation selector, KnownSymbols symbols) =>
         selector.DescendantsAndSelf().OfType<IMemberReferenceOperation>().Any(member => KnownSymbols.Find(member.Member, symbols.LabelAttribute) is not null);

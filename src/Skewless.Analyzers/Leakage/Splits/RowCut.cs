@@ -34,9 +34,9 @@ internal sealed record RowCut(IOperation Operation, IOperation Rows, ITypeSymbol
     {
         IInvocationOperation invocation => OfInvocation(invocation, data),
         IArrayElementReferenceOperation { Indices.Length: 1 } element when LocalLineage.Unconverted(element.Indices[0]) is IRangeOperation range
-            => OfRange(element, element.ArrayReference, range),
+            => OfRange(element, element.ArrayReference, range, data),
         IImplicitIndexerReferenceOperation { Argument: var argument } indexer when LocalLineage.Unconverted(argument) is IRangeOperation range
-            => OfRange(indexer, indexer.Instance, range),
+            => OfRange(indexer, indexer.Instance, range, data),
         _ => null,
     };
 
@@ -59,7 +59,7 @@ internal sealed record RowCut(IOperation Operation, IOperation Rows, ITypeSymbol
         var bounds = invocation.Arguments.Where(argument => !ReferenceEquals(argument.Value, rows)).Select(argument => LocalLineage.Unconverted(argument.Value)).ToList();
         if (bounds.FirstOrDefault() is IRangeOperation range && (method.Name == "Take" || Slices.Contains(method.Name)))
         {
-            return OfRange(invocation, rows, range);
+            return OfRange(invocation, rows, range, data);
         }
 
         if (HeadPartitions.Contains(method.Name) || TailPartitions.Contains(method.Name))
@@ -77,15 +77,15 @@ internal sealed record RowCut(IOperation Operation, IOperation Rows, ITypeSymbol
         // From the start for some rows, or from some row to the end: a window in between reads a batch.
         var fromStart = IsZero(bounds[0]);
         var toEnd = bounds.Count == 1 || IsRest(bounds[1]);
-        return fromStart == toEnd ? null : new RowCut(invocation, rows, ElementType(LocalLineage.Unconverted(rows).Type), fromStart, method.Name, fromStart ? bounds[1] : bounds[0]);
+        return fromStart == toEnd ? null : new RowCut(invocation, rows, data.ElementOf(LocalLineage.Unconverted(rows).Type), fromStart, method.Name, fromStart ? bounds[1] : bounds[0]);
     }
 
-    private static RowCut? OfRange(IOperation operation, IOperation rows, IRangeOperation range)
+    private static RowCut? OfRange(IOperation operation, IOperation rows, IRangeOperation range, DataSymbols data)
     {
         var fromStart = range.LeftOperand is null || IsZero(LocalLineage.Unconverted(range.LeftOperand));
         var toEnd = range.RightOperand is null
             || (LocalLineage.Unconverted(range.RightOperand) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } end && IsZero(LocalLineage.Unconverted(end.Operand)));
-        return fromStart == toEnd ? null : new RowCut(operation, rows, ElementType(LocalLineage.Unconverted(rows).Type), fromStart, fromStart ? "[..n]" : "[n..]", fromStart ? range.RightOperand : range.LeftOperand);
+        return fromStart == toEnd ? null : new RowCut(operation, rows, data.ElementOf(LocalLineage.Unconverted(rows).Type), fromStart, fromStart ? "[..n]" : "[n..]", fromStart ? range.RightOperand : range.LeftOperand);
     }
 
     /// <summary>Whether two cuts are at the same place, written alike or of the same constant value.</summary>
@@ -101,11 +101,4 @@ internal sealed record RowCut(IOperation Operation, IOperation Rows, ITypeSymbol
     private static bool IsRest(IOperation length) =>
         length is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference
         && LocalLineage.Unconverted(difference.LeftOperand) is IPropertyReferenceOperation { Property.Name: "Count" or "Length" };
-
-    private static ITypeSymbol? ElementType(ITypeSymbol? type) => type switch
-    {
-        IArrayTypeSymbol array => array.ElementType,
-        INamedTypeSymbol { TypeArguments.Length: 1 } generic => generic.TypeArguments[0],
-        _ => null,
-    };
 }
