@@ -133,6 +133,33 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
+    /// <summary>Target encoding (a label's mean per group, looked up for each row) and sums kept in loops, applied by a local function.</summary>
+    [Fact]
+    public Task Every_prefix_of_target_encoding_and_sums_kept_in_loops_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using Skewless;
+
+        [DataSource("bts.on_time")]
+        public sealed class Flight { [EventTime] public DateTime Departure { get; set; } public string Origin { get; set; } = ""; public double? Taxi { get; set; } [Label] public float Delay { get; set; } }
+
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures { [Feature] public static float Late(Flight f) => f.Departure.Hour; }
+
+        public static class Training
+        {
+            public static float[] Run(List<Flight> flights)
+            {
+                double sum = 0;
+                var sums = new Dictionary<string, float>();
+                foreach (var f in flights) { if (f.Taxi is double taxi) sum += taxi; sums[f.Origin] += f.Delay; }
+                var byOrigin = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.Count(f => f.Delay > 15) / (float)g.Count());
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(Encode).ToArray();
+
+                float Encode(Flight f) => (float)(f.Taxi ?? sum) + byOrigin[f.Origin] + sums[f.Origin];
+            }
+        }
+        """);
+
     private static async Task NoCrashOnAnyPrefix(string text)
     {
         var usings = CSharpSyntaxTree.ParseText(TestCompilation.ImplicitUsings, TestCompilation.ParseOptions);

@@ -22,6 +22,8 @@ public sealed class PreprocessingLeakageAnalyzerTests
         {
             [EventTime] public DateTime Departure { get; set; }
             public float DistanceMiles { get; set; }
+            public string Origin { get; set; } = "";
+            public double? TaxiMinutes { get; set; }
             [Label] public float DelayMinutes { get; set; }
         }
 
@@ -729,4 +731,203 @@ public sealed class PreprocessingLeakageAnalyzerTests
             }
         }
         """);
+
+    // Target encoding: a label's mean per airport over every row, looked up for each test row, was fitted on their labels.
+
+    [Fact]
+    public Task Fires_on_a_label_mean_per_group_of_all_rows_looked_up_for_the_test_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights)
+            {
+                var delayByOrigin = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => {|#0:g.Average(f => f.DelayMinutes)|});
+                var lateShare = flights.GroupBy(f => f.Origin)
+                    .Where(g => g.Count() >= 10)
+                    .Select(g => new { Origin = g.Key, Share = {|#1:g.Count(f => f.DelayMinutes > 15)|} / (float)g.Count() })
+                    .ToList();
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var encoded = test.Select(f => delayByOrigin[f.Origin] + lateShare.First(s => s.Origin == f.Origin).Share).ToArray();
+                return encoded.Average();
+            }
+        }
+        """, Statistic("mean per group", "flights", "test", 0), Statistic("count per group", "flights", "test", 1));
+
+    [Fact]
+    public Task Fires_on_a_label_mean_per_group_kept_in_loops_over_all_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var sums = new Dictionary<string, float>();
+                var counts = new Dictionary<string, int>();
+                foreach (var f in flights)
+                {
+                    sums.TryGetValue(f.Origin, out var sum);
+                    sums[f.Origin] = sum;
+                    {|#0:sums[f.Origin] += f.DelayMinutes|};
+                    counts[f.Origin] = counts.GetValueOrDefault(f.Origin) + 1;
+                }
+
+                var means = new Dictionary<string, float>();
+                foreach (var g in flights.GroupBy(f => f.Origin))
+                {
+                    means[g.Key] = {|#1:g.Average(f => f.DelayMinutes)|};
+                }
+
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => sums[f.Origin] / counts[f.Origin] - means[f.Origin]).ToArray();
+            }
+        }
+        """, Statistic("sum per group", "flights", "test", 0), Statistic("mean per group", "flights", "test", 1));
+
+    [Fact]
+    public Task Is_silent_on_a_label_mean_per_group_of_the_training_rows_and_on_one_of_the_test_rows_that_scores_them() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(Flight[] flights, Func<Flight, float> predict)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var delayByOrigin = train.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.Average(f => f.DelayMinutes));
+                var encoded = test.Select(f => delayByOrigin.TryGetValue(f.Origin, out var mean) ? mean : 0f).ToArray();
+                var errorByOrigin = test.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.Average(f => Math.Abs(f.DelayMinutes - predict(f))));
+                foreach (var g in flights.GroupBy(f => f.Origin))
+                {
+                    Console.WriteLine($"{g.Key}: {g.Count()} flights, {g.Average(f => f.DelayMinutes)} minutes late");
+                }
+
+                return encoded.Average() + errorByOrigin.Values.Max();
+            }
+        }
+        """);
+
+    // A mean kept by hand in a loop over every row is as much a fit as LINQ's Average.
+
+    [Fact]
+    public Task Fires_on_missing_values_filled_with_a_mean_summed_in_a_loop_over_all_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static double[] Run(List<Flight> flights)
+            {
+                double sum = 0;
+                var n = 0;
+                foreach (var f in flights)
+                {
+                    if (f.TaxiMinutes is double taxi)
+                    {
+                        {|#0:sum += taxi|};
+                        n++;
+                    }
+                }
+
+                var meanTaxi = sum / n;
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => f.TaxiMinutes ?? meanTaxi).ToArray();
+            }
+        }
+        """, Statistic("sum", "flights", "test"));
+
+    [Fact]
+    public Task Fires_on_a_sum_kept_in_a_loop_over_selected_values_of_all_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var total = 0f;
+                foreach (var miles in flights.Select(f => f.DistanceMiles))
+                {
+                    {|#0:total += miles|};
+                }
+
+                var split = FlightFeatures.SplitByTime(flights, 0.2);
+                return split.Test.Select(f => f.DistanceMiles * flights.Length / total).ToArray();
+            }
+        }
+        """, Statistic("sum", "flights", "split.Test"));
+
+    [Fact]
+    public Task Fires_on_a_sum_kept_in_a_for_loop_over_the_indices_of_all_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Func<List<Flight>> load)
+            {
+                var flights = load();
+                var total = 0f;
+                for (var i = 0; i < flights.Count; i++)
+                {
+                    var flight = flights[i];
+                    {|#0:total += flight.DistanceMiles|};
+                }
+
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => f.DistanceMiles / (total / flights.Count)).ToArray();
+            }
+        }
+        """, Statistic("sum", "flights", "test"));
+
+    [Fact]
+    public Task Is_silent_on_sums_kept_in_loops_over_the_training_rows_the_labels_or_only_shown() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                double trainSum = 0, delaySum = 0, shownSum = 0;
+                var count = 0;
+                foreach (var f in train)
+                {
+                    trainSum += f.DistanceMiles;
+                    count += 1;
+                }
+
+                foreach (var f in flights)
+                {
+                    delaySum += f.DelayMinutes;
+                    shownSum += f.DistanceMiles;
+                }
+
+                for (var i = 0; i < train.Length; i++)
+                {
+                    trainSum += train[i].DistanceMiles;
+                }
+
+                Console.WriteLine($"{shownSum / flights.Length} miles on average");
+                var baseline = delaySum / flights.Length;
+                var centred = test.Select(f => f.DistanceMiles - trainSum / count).ToArray();
+                return test.Average(f => Math.Abs(f.DelayMinutes - baseline)) + centred.Sum();
+            }
+        }
+        """);
+
+    // The rows given to the model are often made by a local function that fills in and encodes: what it reads is applied there.
+
+    [Fact]
+    public Task Fires_on_statistics_of_all_rows_applied_by_a_local_function_to_the_rows_evaluated() => VerifyAsync("""
+        public sealed class ModelRow
+        {
+            public float Taxi { get; set; }
+            public float OriginDelay { get; set; }
+            public float DelayMinutes { get; set; }
+        }
+
+        public static class Training
+        {
+            public static double Run(MLContext ml, List<Flight> flights)
+            {
+                double sum = 0;
+                foreach (var f in flights)
+                {
+                    {|#0:sum += f.TaxiMinutes ?? 0|};
+                }
+
+                var delayByOrigin = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => {|#1:g.Average(f => f.DelayMinutes)|});
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var model = ml.Regression.Trainers.Sdca("DelayMinutes").Fit(ml.Data.LoadFromEnumerable(train.Select(Encode)));
+                return ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromEnumerable(test.Select(Encode))), "DelayMinutes").RSquared;
+
+                ModelRow Encode(Flight f) => new() { Taxi = (float)(f.TaxiMinutes ?? sum / flights.Count), OriginDelay = delayByOrigin[f.Origin], DelayMinutes = f.DelayMinutes };
+            }
+        }
+        """,
+        Statistic("sum", "flights", "model.Transform(ml.Data.LoadFromEnumerable(test.Select(…", 0),
+        Statistic("mean per group", "flights", "model.Transform(ml.Data.LoadFromEnumerable(test.Select(…", 1));
 }

@@ -6,11 +6,12 @@ namespace Skewless.Analyzers.Leakage.Lineage;
 /// <summary>
 /// Which bodies an analysis needs to bind, by their tokens alone: a body passes when it names one of the names, or, for
 /// names too common to bind every body that mentions them, one of them together with one of the names they are paired
-/// with. The <see cref="Remainder"/> operator counts as a name.
+/// with. The <see cref="Remainder"/> and <see cref="Accumulation"/> operators count as names.
 /// </summary>
 internal sealed class NameScreen
 {
     public const string Remainder = "%";
+    public const string Accumulation = "+=";
 
     // One table, so each token costs one lookup.
     private readonly Dictionary<string, Mention> _wanted = new(StringComparer.Ordinal);
@@ -43,7 +44,7 @@ internal sealed class NameScreen
         var seen = Mention.None;
         foreach (var token in body.DescendantTokens())
         {
-            if ((token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.PercentToken)) && _wanted.TryGetValue(token.ValueText, out var mention))
+            if ((token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.PercentToken) || token.IsKind(SyntaxKind.PlusEqualsToken)) && _wanted.TryGetValue(token.ValueText, out var mention))
             {
                 seen |= mention;
                 if ((seen & Mention.Enough) != 0 || (seen & (Mention.Paired | Mention.Beside)) == (Mention.Paired | Mention.Beside))

@@ -6,8 +6,8 @@ namespace Skewless.Analyzers.Leakage.Preprocessing;
 
 /// <summary>
 /// Where the result of one fit goes in a method: the values computed with what it fitted (the fitted
-/// feature set, the transformer, the model trained on its output), followed through locals, fields
-/// and properties. A fit leaks only into an evaluation these values take part in; a refit on all rows
+/// feature set, the transformer, the model trained on its output), followed through locals, fields,
+/// properties and the elements of collections. A fit leaks only into an evaluation these values take part in; a refit on all rows
 /// for deployment, made after the evaluation with other locals, takes part in none.
 /// </summary>
 /// <remarks>
@@ -18,12 +18,12 @@ namespace Skewless.Analyzers.Leakage.Preprocessing;
 /// </remarks>
 internal sealed class FitResultFlow
 {
-    private readonly IInvocationOperation _fit;
+    private readonly IOperation _fit;
     private readonly ISymbol? _accumulator;
     private readonly Func<IInvocationOperation, bool>? _choosesRows;
     private readonly Dictionary<ISymbol, List<IOperation>> _stored = new(SymbolEqualityComparer.Default);
 
-    private FitResultFlow(IInvocationOperation fit, ISymbol? accumulator, Func<IInvocationOperation, bool>? choosesRows)
+    private FitResultFlow(IOperation fit, ISymbol? accumulator, Func<IInvocationOperation, bool>? choosesRows)
     {
         _fit = fit;
         _accumulator = accumulator;
@@ -33,17 +33,18 @@ internal sealed class FitResultFlow
     /// <summary>
     /// The flow of <paramref name="fit"/>'s result through <paramref name="operations"/>, every
     /// operation of the method. A fit that returns nothing (an accumulator's <c>Add</c>, a scaler's
-    /// <c>Fit</c>) leaves its result in the object it was called on, from that call on.
+    /// <c>Fit</c>) leaves its result in the object it was called on, from that call on, and a sum kept
+    /// by hand (<c>sum += f.DistanceMiles</c>) in the variable it adds to.
     /// <paramref name="choosesRows"/>, when given, picks out calls that only choose rows: of those, the
     /// result is followed only through the rows they choose from, not through what decides the choice.
     /// </summary>
-    public static FitResultFlow Of(IInvocationOperation fit, IReadOnlyList<IOperation> operations, Func<IInvocationOperation, bool>? choosesRows = null)
+    public static FitResultFlow Of(IOperation fit, IReadOnlyList<IOperation> operations, Func<IInvocationOperation, bool>? choosesRows = null)
     {
-        var accumulator = fit.TargetMethod.ReturnsVoid && fit.Instance is { } instance ? Referenced(instance) : null;
+        var accumulator = fit is IInvocationOperation { TargetMethod.ReturnsVoid: true, Instance: { } instance } ? Referenced(instance) : null;
         var flow = new FitResultFlow(fit, accumulator, choosesRows);
-        if (accumulator is not null)
+        if ((accumulator ?? (fit is IAssignmentOperation sum ? Holder(sum.Target) : null)) is { } holder)
         {
-            flow.Store(accumulator, fit);
+            flow.Store(holder, fit);
         }
 
         var stores = operations.SelectMany(Stores).ToList();
@@ -65,9 +66,10 @@ internal sealed class FitResultFlow
 
     /// <summary>
     /// Whether <paramref name="operation"/> applies what the fit learnt: it is computed with the fit's
-    /// result. Feeding the accumulator more rows is the fit itself, not an application of it.
+    /// result. Feeding the accumulator more rows is the fit itself, not an application of it, and so is a
+    /// call that runs the fit in a lambda, once for each element (<c>ToDictionary(g => g.Key, g => g.Average(…))</c>).
     /// </summary>
-    public bool Applies(IOperation operation) => !IsPartOfFit(operation) && Carries(operation);
+    public bool Applies(IOperation operation) => !IsPartOfFit(operation) && !RunsFitPerElement(operation) && Carries(operation);
 
     /// <summary>Whether the operation's value is computed with the fit's result: it contains the fit, or reads a variable the result reached.</summary>
     public bool Carries(IOperation operation) => Parts(operation).Any(part =>
@@ -94,8 +96,24 @@ internal sealed class FitResultFlow
 
     private bool IsPartOfFit(IOperation operation) =>
         operation == _fit
-        || (_accumulator is not null && operation is IInvocationOperation { Instance: { } instance } call && call.TargetMethod.Name == _fit.TargetMethod.Name
+        || (_accumulator is not null && _fit is IInvocationOperation fit && operation is IInvocationOperation { Instance: { } instance } call && call.TargetMethod.Name == fit.TargetMethod.Name
             && SymbolEqualityComparer.Default.Equals(Referenced(instance), _accumulator));
+
+    private bool RunsFitPerElement(IOperation operation)
+    {
+        var inLambda = false;
+        for (var parent = _fit.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent == operation)
+            {
+                return inLambda;
+            }
+
+            inLambda |= parent is IAnonymousFunctionOperation;
+        }
+
+        return false;
+    }
 
     private bool IsStored(ISymbol target, IOperation value) => _stored.TryGetValue(target, out var values) && values.Contains(value);
 
@@ -110,11 +128,11 @@ internal sealed class FitResultFlow
         values.Add(value);
     }
 
-    // A value stored before a read reaches it; so does one stored in the same loop, or any value for a
-    // read in a lambda or local function, which may run at any time.
+    // A value stored before a read reaches it; so does one stored in the same loop, a local function's body, which can be
+    // called before it is declared, or any value for a read in a lambda or local function, which may run at any time.
     private static bool Reaches(IOperation value, IOperation read)
     {
-        if (value.Syntax.SyntaxTree != read.Syntax.SyntaxTree || value.Syntax.Span.End <= read.Syntax.SpanStart)
+        if (value.Syntax.SyntaxTree != read.Syntax.SyntaxTree || value.Syntax.Span.End <= read.Syntax.SpanStart || value.Parent is ILocalFunctionOperation)
         {
             return true;
         }
@@ -131,8 +149,9 @@ internal sealed class FitResultFlow
         return false;
     }
 
-    // Every store of a value into a variable: declarations, assignments, foreach variables, and each
-    // variable of a deconstruction (from the whole value: which element is which does not matter here).
+    // Every store of a value into a variable: declarations, assignments (to an element, into its collection), values added
+    // to a collection, foreach variables, and each variable of a deconstruction (from the whole value: which element is
+    // which does not matter here).
     private static IEnumerable<(ISymbol Target, IOperation Value)> Stores(IOperation operation)
     {
         switch (operation)
@@ -140,8 +159,19 @@ internal sealed class FitResultFlow
             case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
                 yield return (declarator.Symbol, initializer.Value);
                 break;
-            case ISimpleAssignmentOperation assignment when Referenced(assignment.Target) is { } target:
+            case IAssignmentOperation assignment and not IDeconstructionAssignmentOperation when Holder(assignment.Target) is { } target:
                 yield return (target, assignment.Value);
+                break;
+            case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Instance: { } collection } add when Referenced(collection) is { } target:
+                foreach (var argument in add.Arguments)
+                {
+                    yield return (target, argument.Value);
+                }
+
+                break;
+            // A local function is the value of its name wherever it is called or given as a delegate.
+            case ILocalFunctionOperation { Body: { } body } function:
+                yield return (function.Symbol, body);
                 break;
             case IForEachLoopOperation loop:
                 foreach (var local in loop.Locals)
@@ -160,6 +190,14 @@ internal sealed class FitResultFlow
         }
     }
 
+    // The variable an assignment stores into: the target's own, or for an element, its collection's.
+    private static ISymbol? Holder(IOperation target) => LocalLineage.Unconverted(target) switch
+    {
+        IPropertyReferenceOperation { Arguments.Length: > 0, Instance: { } collection } => Referenced(collection),
+        IArrayElementReferenceOperation element => Referenced(element.ArrayReference),
+        var variable => Referenced(variable),
+    };
+
     private static bool IsWrite(IOperation reference) =>
         reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
         || reference is ILocalReferenceOperation { IsDeclaration: true };
@@ -170,6 +208,8 @@ internal sealed class FitResultFlow
         IParameterReferenceOperation parameter => parameter.Parameter,
         IFieldReferenceOperation field => field.Field,
         IPropertyReferenceOperation { Arguments.Length: 0 } property => property.Property,
+        IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } function => function.Method,
+        IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } call => call.TargetMethod,
         _ => null,
     };
 }

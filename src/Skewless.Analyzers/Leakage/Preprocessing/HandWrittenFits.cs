@@ -6,11 +6,12 @@ using Skewless.Analyzers.Parsing;
 namespace Skewless.Analyzers.Leakage.Preprocessing;
 
 /// <summary>
-/// Fits written by hand: statistics taken with LINQ (<c>flights.Average(f => f.DistanceMiles)</c>, <c>distances.Max()</c>)
-/// and a <c>Fit</c> of the project's own (a scaler ported from Python), which learn from rows as much as a normaliser's:
-/// a z-score, a range or a share computed over every row carries the test rows into the values it is applied to. Only
-/// over rows of a <c>[DataSource]</c> and of members other than its <c>[Label]</c>, whose statistics over the test rows
-/// are how metrics are computed (R² divides by the label's variance there).
+/// Fits written by hand: statistics taken with LINQ (<c>flights.Average(f => f.DistanceMiles)</c>, <c>distances.Max()</c>),
+/// sums kept in a loop over the rows, and a <c>Fit</c> of the project's own (a scaler ported from Python), which learn from
+/// rows as much as a normaliser's: a z-score, a range or a share computed over every row carries the test rows into the
+/// values it is applied to. Only over rows of a <c>[DataSource]</c> and of members other than its <c>[Label]</c>, whose
+/// statistics over the test rows are how metrics are computed (R² divides by the label's variance there), except per group:
+/// a label's mean per airport, looked up for each row, is target encoding, a model fitted on the rows it encodes.
 /// </summary>
 internal static class HandWrittenFits
 {
@@ -23,6 +24,17 @@ internal static class HandWrittenFits
         ["Max"] = "maximum",
     };
 
+    // Counting the rows of a group that meet a condition gives its share of them (of late flights); counting every row, or
+    // every row of a group, gives a size.
+    private static readonly Dictionary<string, string> GroupNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Count"] = "count",
+        ["LongCount"] = "count",
+    };
+
+    /// <summary>Whether a method of this name can take a statistic, over all rows or per group.</summary>
+    public static bool IsStatistic(string name) => Names.ContainsKey(name) || GroupNames.ContainsKey(name);
+
     // LINQ calls whose result keeps some of their source's rows, or reorders them, unchanged.
     private static readonly string[] ChoosingLinq =
     {
@@ -34,16 +46,84 @@ internal static class HandWrittenFits
     private static readonly string[] SameValues = { "ToArray", "ToList", "AsEnumerable" };
 
     /// <summary>
-    /// When <paramref name="invocation"/> takes one of the statistics over rows of a data source, the rows (looked
-    /// through <c>Select</c>, <c>ToList</c> and locals assigned once) and the statistic's name; otherwise <see langword="null"/>.
+    /// When <paramref name="invocation"/> takes one of the statistics over rows of a data source, or over groups of them,
+    /// the rows (looked through <c>Select</c>, <c>ToList</c>, locals assigned once and <c>GroupBy</c>) and the statistic's
+    /// name; otherwise <see langword="null"/>.
     /// </summary>
     public static (IOperation Rows, string Name)? Statistic(IInvocationOperation invocation, KnownSymbols symbols, DataSymbols data, LocalLineage lineage)
     {
         var method = invocation.TargetMethod;
-        return Names.TryGetValue(method.Name, out var name) && DataSymbols.Is(method.ContainingType, data.Enumerable) && invocation.Arguments.Length > 0
-            && RowsOf(invocation.Arguments[0].Value, invocation.Arguments.Skip(1).Select(argument => argument.Value), symbols, data, lineage) is { } rows
-            ? (rows, name)
+        if (!IsStatistic(method.Name) || !DataSymbols.Is(method.ContainingType, data.Enumerable) || invocation.Arguments.Length == 0
+            || RowsOf(invocation.Arguments[0].Value, invocation.Arguments.Skip(1).Select(argument => argument.Value), symbols, data, lineage) is not var (rows, grouped))
+        {
+            return null;
+        }
+
+        return Names.TryGetValue(method.Name, out var name) ? (rows, grouped ? name + " per group" : name)
+            : grouped && invocation.Arguments.Length > 1 && GroupNames.TryGetValue(method.Name, out name) ? (rows, name + " per group")
             : null;
+    }
+
+    /// <summary>
+    /// When <paramref name="assignment"/> adds a value read from each row to a sum, in a loop over rows of a data source
+    /// (<c>foreach (var p in penguins) if (p.BodyMass is double mass) sum += mass;</c>, <c>sum += flights[i].DistanceMiles</c>),
+    /// or to a sum per group (<c>sums[f.Origin] += f.Delay</c>), the rows and the statistic's name; otherwise <see langword="null"/>.
+    /// </summary>
+    public static (IOperation Rows, string Name)? SumInLoop(ICompoundAssignmentOperation assignment, KnownSymbols symbols, DataSymbols data, LocalLineage lineage)
+    {
+        var target = LocalLineage.Unconverted(assignment.Target);
+        if (assignment.OperatorKind != BinaryOperatorKind.Add || target is not (ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation))
+        {
+            return null;
+        }
+
+        var perGroup = target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.Length: > 0 };
+        for (var parent = assignment.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is not ILoopOperation loop)
+            {
+                continue;
+            }
+
+            var reads = Read(assignment.Value, loop).ToList();
+            var looped = loop is IForEachLoopOperation each && reads.Any(read => read.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(local => each.Locals.Contains(local.Local, SymbolEqualityComparer.Default)))
+                ? new[] { each.Collection }
+                : Enumerable.Empty<IOperation>();
+            var indexed = reads.SelectMany(read => read.DescendantsAndSelf()).Select(read => read switch
+            {
+                IArrayElementReferenceOperation element => element.ArrayReference,
+                IPropertyReferenceOperation { Arguments.Length: 1, Instance: { } list } => list,
+                _ => null,
+            }).OfType<IOperation>();
+            if (looped.Concat(indexed).Select(rows => RowsOf(rows, Enumerable.Empty<IOperation>(), symbols, data, lineage)).FirstOrDefault(rows => rows is not null) is var (rows, grouped))
+            {
+                return perGroup || grouped || !reads.Any(read => ReadsLabel(read, symbols)) ? (rows, perGroup || grouped ? "sum per group" : "sum") : null;
+            }
+        }
+
+        return null;
+    }
+
+    // The value added, and what the locals it reads were declared with in the loop: `if (p.BodyMass is double mass) sum += mass;`.
+    private static IEnumerable<IOperation> Read(IOperation value, ILoopOperation loop)
+    {
+        yield return value;
+        foreach (var local in value.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+        {
+            foreach (var declaration in loop.Body.DescendantsAndSelf())
+            {
+                var declared = declaration switch
+                {
+                    IVariableDeclaratorOperation { Initializer: { } initializer } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => initializer.Value,
+                    IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local.Local) && pattern.Parent is IIsPatternOperation test => test.Value,
+                    _ => null,
+                };
+                if (declared is not null)
+                {
+                    yield return declared;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -52,22 +132,32 @@ internal static class HandWrittenFits
     /// </summary>
     public static IOperation? Fit(IInvocationOperation invocation, KnownSymbols symbols, DataSymbols data, LocalLineage lineage) =>
         invocation.TargetMethod.Name == "Fit"
-            ? invocation.Arguments.Select(argument => RowsOf(argument.Value, Enumerable.Empty<IOperation>(), symbols, data, lineage)).FirstOrDefault(rows => rows is not null)
+            ? invocation.Arguments.Select(argument => RowsOf(argument.Value, Enumerable.Empty<IOperation>(), symbols, data, lineage)?.Rows).FirstOrDefault(rows => rows is not null)
             : null;
 
-    // The rows a statistic or fit learns from, when they are a data source's and what is selected from them is not its label.
-    private static IOperation? RowsOf(IOperation rows, IEnumerable<IOperation> selecting, KnownSymbols symbols, DataSymbols data, LocalLineage lineage)
+    // The rows a statistic or fit learns from, when they are a data source's and what is selected from them is not its
+    // label; and whether it learns from each group of them apart, of which a label's statistic is target encoding.
+    private static (IOperation Rows, bool Grouped)? RowsOf(IOperation rows, IEnumerable<IOperation> selecting, KnownSymbols symbols, DataSymbols data, LocalLineage lineage)
     {
         var selectors = selecting.ToList();
+        var grouped = false;
         var seen = new HashSet<IOperation>();
         while (seen.Add(rows = LocalLineage.Unconverted(rows)))
         {
+            if (GroupedFrom(rows, data, lineage) is { } ungrouped)
+            {
+                grouped = true;
+                rows = ungrouped;
+                continue;
+            }
+
             var next = rows switch
             {
                 IInvocationOperation { Arguments.Length: 2 } select when select.TargetMethod.Name == "Select" && DataSymbols.Is(select.TargetMethod.ContainingType, data.Enumerable) =>
                     Selecting(select, selectors),
                 IInvocationOperation call when SameValues.Contains(call.TargetMethod.Name) => call.Instance ?? call.Arguments.FirstOrDefault()?.Value,
-                ILocalReferenceOperation local => lineage.OnlyValueOf(local.Local),
+                // Only to rows it can look further through: a local loaded from a file is named by its name.
+                ILocalReferenceOperation local when lineage.OnlyValueOf(local.Local) is { } value && LooksThrough(LocalLineage.Unconverted(value)) => value,
                 _ => null,
             };
             if (next is null)
@@ -78,12 +168,79 @@ internal static class HandWrittenFits
             rows = next;
         }
 
-        return data.ElementOf(rows.Type) is { } row && symbols.DataSourceOf(row) is not null && !selectors.Any(selector => ReadsLabel(selector, symbols)) ? rows : null;
+        return data.ElementOf(rows.Type) is { } row && symbols.DataSourceOf(row) is not null && (grouped || !selectors.Any(selector => ReadsLabel(selector, symbols)))
+            ? (rows, grouped)
+            : null;
+
+        static bool LooksThrough(IOperation value) =>
+            value is ILocalReferenceOperation or IParameterReferenceOperation
+            || (value is IInvocationOperation call && (call.TargetMethod.Name == "Select" || SameValues.Contains(call.TargetMethod.Name)));
 
         static IOperation Selecting(IInvocationOperation select, List<IOperation> selectors)
         {
             selectors.Add(select.Arguments[1].Value);
             return select.Arguments[0].Value;
+        }
+    }
+
+    /// <summary>
+    /// When <paramref name="group"/> is one group of a <c>GroupBy</c>, the rows grouped: a lambda's parameter given the groups
+    /// (<c>ToDictionary(g => g.Key, g => g.Average(…))</c>), or a <c>foreach</c> variable over them.
+    /// </summary>
+    private static IOperation? GroupedFrom(IOperation group, DataSymbols data, LocalLineage lineage)
+    {
+        var groups = group switch
+        {
+            IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda } => GivenTo(group, lambda),
+            ILocalReferenceOperation local => Looped(group, local.Local),
+            _ => null,
+        };
+        var seen = new HashSet<IOperation>();
+        while (groups is not null && seen.Add(groups = LocalLineage.Unconverted(groups)))
+        {
+            if (groups is IInvocationOperation call && DataSymbols.Is(call.TargetMethod.ContainingType, data.Enumerable) && call.Arguments.Length > 0)
+            {
+                if (call.TargetMethod.Name == "GroupBy")
+                {
+                    return call.Arguments[0].Value;
+                }
+
+                groups = ChoosingLinq.Contains(call.TargetMethod.Name) || SameValues.Contains(call.TargetMethod.Name) ? call.Arguments[0].Value : null;
+            }
+            else
+            {
+                groups = groups is ILocalReferenceOperation local ? lineage.OnlyValueOf(local.Local) : null;
+            }
+        }
+
+        return null;
+
+        // The source of the LINQ call the lambda is given to, whose elements are what the lambda's parameter takes.
+        static IOperation? GivenTo(IOperation reference, IMethodSymbol lambda)
+        {
+            var function = reference.Parent;
+            while (function is not null && !(function is IAnonymousFunctionOperation anonymous && SymbolEqualityComparer.Default.Equals(anonymous.Symbol, lambda)))
+            {
+                function = function.Parent;
+            }
+
+            var argument = function?.Parent is IDelegateCreationOperation creation ? creation.Parent : function?.Parent;
+            return argument is IArgumentOperation { Parent: IInvocationOperation call } && call.Arguments.Length > 0 && call.Arguments[0] != argument
+                ? call.Arguments[0].Value
+                : null;
+        }
+
+        static IOperation? Looped(IOperation reference, ILocalSymbol local)
+        {
+            for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IForEachLoopOperation loop && loop.Locals.Contains(local, SymbolEqualityComparer.Default))
+                {
+                    return loop.Collection;
+                }
+            }
+
+            return null;
         }
     }
 

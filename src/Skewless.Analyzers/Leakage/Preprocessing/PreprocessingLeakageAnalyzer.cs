@@ -52,7 +52,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         var data = new DataSymbols(context.Compilation);
         // Every report starts at a fit, so only bodies that call a Fit or an Add are analysed, and those that take a
         // statistic (Max and Sum are everywhere) only when they also name something that evaluated rows come from.
-        var screen = new NameScreen(FitNames, paired: (HandWrittenFits.Names.Keys.ToArray(), EvaluatedRowMarks));
+        var screen = new NameScreen(FitNames, paired: (HandWrittenFits.Names.Keys.Append("GroupBy").Append(NameScreen.Accumulation).ToArray(), EvaluatedRowMarks));
         MentioningBlocks.Register(context, () => screen, (blocks, report, _) => Analyze(blocks, report, symbols, data));
     }
 
@@ -61,7 +61,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         var operations = blocks.SelectMany(block => block.Descendants()).ToList();
         var invocations = operations.OfType<IInvocationOperation>().ToList();
         var fits = invocations.Select(invocation => FittedRows(invocation, symbols, data) is { } rows ? new Fitting(invocation, rows, null, ByHand: false) : null).OfType<Fitting>().ToList();
-        if (fits.Count == 0 && !invocations.Any(invocation => invocation.TargetMethod.Name == "Fit" || HandWrittenFits.Names.ContainsKey(invocation.TargetMethod.Name)))
+        if (fits.Count == 0 && !invocations.Any(invocation => invocation.TargetMethod.Name == "Fit" || HandWrittenFits.IsStatistic(invocation.TargetMethod.Name))
+            && !operations.Any(operation => operation is ICompoundAssignmentOperation))
         {
             return;
         }
@@ -73,11 +74,13 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             return;
         }
 
-        var libraryFits = new HashSet<IInvocationOperation>(fits.Select(fit => fit.Invocation));
+        var libraryFits = new HashSet<IOperation>(fits.Select(fit => fit.Operation));
         fits.AddRange(invocations.Where(invocation => !libraryFits.Contains(invocation)).Select(invocation =>
             HandWrittenFits.Statistic(invocation, symbols, data, lineage) is var (rows, name) ? new Fitting(invocation, rows, name, ByHand: true)
             : HandWrittenFits.Fit(invocation, symbols, data, lineage) is { } fitted ? new Fitting(invocation, fitted, null, ByHand: true)
             : null).OfType<Fitting>());
+        fits.AddRange(operations.OfType<ICompoundAssignmentOperation>().Select(sum =>
+            HandWrittenFits.SumInLoop(sum, symbols, data, lineage) is var (rows, name) ? new Fitting(sum, rows, name, ByHand: true) : null).OfType<Fitting>());
         var ancestors = evaluated.Select(rows => (Rows: rows, Nodes: lineage.Ancestors(rows), Same: CrossValidated(rows) ? null : lineage.NodeOf(SameRowsAs(rows, lineage, data)))).ToList();
         foreach (var (fit, rows, statistic, byHand) in fits)
         {
@@ -92,13 +95,13 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             {
                 report(statistic is null
                     ? Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), "This fit runs on", Shown(LoopedOver(rows)), Shown(reached), "fit on the training rows only")
-                    : Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), $"This {statistic} is taken over", Shown(rows), Shown(reached), "take it over the training rows only"));
+                    : Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), $"This {statistic} is taken over", Shown(LoopedOver(rows)), Shown(reached), "take it over the training rows only"));
             }
         }
     }
 
-    /// <summary>A fit and the rows it learns from; a statistic's name when it is one; whether it was written by hand.</summary>
-    private sealed record Fitting(IInvocationOperation Invocation, IOperation Rows, string? Statistic, bool ByHand);
+    /// <summary>A fit (a call, or a sum kept by hand) and the rows it learns from; a statistic's name when it is one; whether it was written by hand.</summary>
+    private sealed record Fitting(IOperation Operation, IOperation Rows, string? Statistic, bool ByHand);
 
     /// <summary>
     /// The first of the evaluated rows that the fit's result takes part in evaluating: rows produced
