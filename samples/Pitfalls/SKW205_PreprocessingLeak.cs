@@ -8,6 +8,7 @@ public sealed record Flight
 {
     [EventTime] public DateTime Departure { get; init; }
     public float DistanceMiles { get; init; }
+    public string Origin { get; init; } = "";
     [Label] public float DelayMinutes { get; init; }
 }
 
@@ -44,5 +45,15 @@ public static class DelayModel
 
         var (_, test) = FlightFeatures.SplitByTime(flights, testFraction: 0.2);
         return test.Select(f => (f.DistanceMiles - mean) / deviation).ToArray();
+    }
+
+    // Target encoding over every flight: each test flight's value is a mean of delays that include its own.
+    public static float[] OriginDelaysOfTestFlights(IReadOnlyList<Flight> flights)
+    {
+        // SKW205: This mean per group is taken over 'flights', which includes the rows evaluated in 'test'
+        var delayByOrigin = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.Average(f => f.DelayMinutes));
+
+        var (_, test) = FlightFeatures.SplitByTime(flights, testFraction: 0.2);
+        return test.Select(f => delayByOrigin[f.Origin]).ToArray();
     }
 }
