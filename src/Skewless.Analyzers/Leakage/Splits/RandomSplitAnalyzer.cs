@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Diagnostics;
@@ -18,7 +19,7 @@ namespace Skewless.Analyzers.Leakage.Splits;
 /// <see cref="RowCut"/>); and a random mask, a <c>Where</c> on a random draw whose rows are also read for
 /// the other side. A hash code seeded afresh in every process, such as <c>string.GetHashCode()</c>, draws at random too,
 /// and a mask on a stable hash splits by hash, not by time (nor by group, unless it hashes the key alone). A call to a
-/// generic helper that splits its rows so is reported at the call (see <see cref="SplitHelpers"/>).
+/// generic helper that splits its rows so is reported at the call (see <see cref="ProjectHelpers{TFinding}"/>).
 /// A shuffle cut once (a sample) or in windows (minibatches) is not a split.
 /// A deterministic split along one axis is random along the other, so the generated <c>SplitByTime</c>
 /// of rows that also have a group key is SKW203, and <c>SplitByGroup</c> of rows that also have an event
@@ -60,8 +61,9 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         // Unit tests shuffle and cut rows on purpose, to test code that must not care about their order, and ship no model.
         // A call to a generic helper of the project that splits at random is one too, named by the helper.
         var names = MachineLearningSplits.Concat(RowCut.Partitions).Concat(RandomDraws).Concat(StableHashes).Concat(TimeOnlySplits).Concat(GroupOnlySplits).ToArray();
-        var helpers = new SplitHelpers(
+        var helpers = new ProjectHelpers<HelperSplit>(
             context.Compilation,
+            method => method is MethodDeclarationSyntax { TypeParameterList: not null },
             new NameScreen(MachineLearningSplits.Concat(RandomDraws).Concat(StableHashes), PositionMask),
             (body, helper) => new Analysis(ImmutableArray.Create(body), symbols, data, remedy, helper).HelperSplits());
         MentioningBlocks.Register(
@@ -82,7 +84,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         private readonly DataSymbols _data;
         private readonly SplitRemedy _remedy;
         private readonly Action<Diagnostic>? _report;
-        private readonly SplitHelpers? _helpers;
+        private readonly ProjectHelpers<HelperSplit>? _helpers;
         private readonly CancellationToken _cancellationToken;
         private readonly IMethodSymbol? _helper;
         private readonly List<HelperSplit> _helperSplits = new();
@@ -92,7 +94,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         private LocalLineage? _lineage;
 
         /// <summary>The analysis of a body whose splits are reported, with the helpers it may call.</summary>
-        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, Action<Diagnostic> report, SplitHelpers helpers, CancellationToken cancellationToken)
+        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, Action<Diagnostic> report, ProjectHelpers<HelperSplit> helpers, CancellationToken cancellationToken)
             : this(blocks, symbols, data, remedy)
         {
             _report = report;
