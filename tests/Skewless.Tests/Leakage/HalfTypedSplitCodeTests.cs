@@ -133,9 +133,9 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
-    /// <summary>Target encoding (a label's mean per group, looked up for each row) and sums kept in loops, applied by a local function.</summary>
+    /// <summary>Target encoding (a label's mean per group, looked up for each row), sums kept in loops and helpers that take a statistic, applied by a local function.</summary>
     [Fact]
-    public Task Every_prefix_of_target_encoding_and_sums_kept_in_loops_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+    public Task Every_prefix_of_target_encoding_sums_kept_in_loops_and_statistics_helpers_runs_without_exceptions() => NoCrashOnAnyPrefix("""
         using Skewless;
 
         [DataSource("bts.on_time")]
@@ -144,11 +144,15 @@ public sealed class HalfTypedSplitCodeTests
         [FeatureSet(typeof(Flight))]
         public static partial class FlightFeatures { [Feature] public static float Late(Flight f) => f.Departure.Hour; }
 
+        public sealed class Centre { private readonly double _mean; public Centre(List<Flight> rows) { foreach (var f in rows) _mean += f.Taxi ?? 0; } public double Of(Flight f) => _mean; }
+
         public static class Training
         {
+            public static float Mean(IEnumerable<float> values) => values.Average();
+
             public static float[] Run(List<Flight> flights)
             {
-                double sum = 0;
+                double sum = Mean(flights.Select(f => (float)f.Departure.Hour)) + new Centre(flights).Of(flights[0]);
                 var sums = new Dictionary<string, float>();
                 foreach (var f in flights) { if (f.Taxi is double taxi) sum += taxi; sums[f.Origin] += f.Delay; }
                 var byOrigin = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.Count(f => f.Delay > 15) / (float)g.Count());

@@ -930,4 +930,83 @@ public sealed class PreprocessingLeakageAnalyzerTests
         """,
         Statistic("sum", "flights", "model.Transform(ml.Data.LoadFromEnumerable(test.Select(…", 0),
         Statistic("mean per group", "flights", "model.Transform(ml.Data.LoadFromEnumerable(test.Select(…", 1));
+
+    // The project's own helpers that take a statistic of what they are given are fits at their calls.
+
+    private const string StatisticHelpers = """
+        public static class Stats
+        {
+            public static float Mean(IEnumerable<float> values) => values.Average();
+
+            public static float MeanOf<T>(IEnumerable<T> rows, Func<T, float> value) => rows.Average(value);
+
+            public static float Baseline(IEnumerable<Flight> rows) => rows.Average(f => f.DelayMinutes);
+
+            public static int Describe(IReadOnlyList<Flight> rows)
+            {
+                Console.WriteLine($"{rows.Count} flights");
+                return rows.Count;
+            }
+        }
+
+        public sealed class Standardizer
+        {
+            private readonly float _mean;
+
+            public Standardizer(IReadOnlyList<Flight> rows)
+            {
+                var sum = 0f;
+                foreach (var f in rows)
+                {
+                    sum += f.DistanceMiles;
+                }
+
+                _mean = sum / rows.Count;
+            }
+
+            public float Apply(Flight f) => f.DistanceMiles - _mean;
+        }
+
+        public sealed class FlightIndex
+        {
+            private readonly Dictionary<DateTime, Flight> _byDeparture;
+
+            public FlightIndex(IEnumerable<Flight> rows) => _byDeparture = rows.ToDictionary(f => f.Departure);
+
+            public float Miles(Flight f) => _byDeparture.TryGetValue(f.Departure, out var known) ? known.DistanceMiles : 0;
+        }
+
+        """;
+
+    [Fact]
+    public Task Fires_on_helpers_of_the_project_that_take_a_statistic_of_all_rows() => VerifyAsync(StatisticHelpers + """
+        public static class Training
+        {
+            public static float[] Run(List<Flight> flights)
+            {
+                var mean = {|#0:Stats.Mean(flights.Select(f => f.DistanceMiles))|};
+                var longMean = {|#1:Stats.MeanOf(flights, f => f.DistanceMiles)|};
+                var standardizer = {|#2:new Standardizer(flights)|};
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => f.DistanceMiles / mean + longMean + standardizer.Apply(f)).ToArray();
+            }
+        }
+        """, Statistic("mean", "flights", "test", 0), Statistic("mean", "flights", "test", 1), Statistic("sum", "flights", "test", 2));
+
+    [Fact]
+    public Task Is_silent_on_helpers_given_the_training_rows_the_labels_or_that_take_no_statistic() => VerifyAsync(StatisticHelpers + """
+        public static class Training
+        {
+            public static float[] Run(List<Flight> flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var mean = Stats.Mean(train.Select(f => f.DistanceMiles));
+                var standardizer = new Standardizer(train);
+                var baseline = Stats.Baseline(flights) + Stats.Mean(flights.Select(f => f.DelayMinutes)) + Stats.MeanOf(flights, f => f.DelayMinutes);
+                var index = new FlightIndex(flights);
+                var size = Stats.Describe(flights);
+                return test.Select(f => f.DistanceMiles / mean + standardizer.Apply(f) + index.Miles(f) + size + Math.Abs(f.DelayMinutes - baseline)).ToArray();
+            }
+        }
+        """);
 }

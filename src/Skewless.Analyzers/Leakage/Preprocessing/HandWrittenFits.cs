@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Leakage.Lineage;
@@ -12,8 +13,10 @@ namespace Skewless.Analyzers.Leakage.Preprocessing;
 /// values it is applied to. Only over rows of a <c>[DataSource]</c> and of members other than its <c>[Label]</c>, whose
 /// statistics over the test rows are how metrics are computed (R² divides by the label's variance there), except per group:
 /// a label's mean per airport, looked up for each row, is target encoding, a model fitted on the rows it encodes.
+/// The project's own helpers that take a statistic of what they are given (<c>Stats.Mean(values)</c>, a scaler's
+/// constructor) are fits at their calls: <see cref="InHelper"/> finds what each one does, once.
 /// </summary>
-internal static class HandWrittenFits
+internal sealed class HandWrittenFits
 {
     /// <summary>LINQ's statistics that fit, with what the message calls them.</summary>
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -45,16 +48,59 @@ internal static class HandWrittenFits
     // Calls that only change the form of rows, which the statistic is taken through.
     private static readonly string[] SameValues = { "ToArray", "ToList", "AsEnumerable" };
 
+    private readonly KnownSymbols _symbols;
+    private readonly DataSymbols _data;
+    private readonly LocalLineage _lineage;
+    private readonly Func<IOperation, bool, List<IOperation>, bool> _learnsFrom;
+
+    private HandWrittenFits(KnownSymbols symbols, DataSymbols data, LocalLineage lineage, Func<IOperation, bool, List<IOperation>, bool> learnsFrom)
+    {
+        _symbols = symbols;
+        _data = data;
+        _lineage = lineage;
+        _learnsFrom = learnsFrom;
+    }
+
+    /// <summary>The fits of a body over rows of a <c>[DataSource]</c>, of members other than the <c>[Label]</c> unless taken per group.</summary>
+    public static HandWrittenFits OverRows(KnownSymbols symbols, DataSymbols data, LocalLineage lineage) =>
+        new(symbols, data, lineage, (rows, grouped, selectors) =>
+            data.ElementOf(rows.Type) is { } row && symbols.DataSourceOf(row) is not null && (grouped || !selectors.Any(selector => ReadsLabel(selector, symbols))));
+
+    /// <summary>
+    /// The statistics a helper of the project takes of its parameters, and what the message calls them; screened by
+    /// <see cref="HelperScreen"/>.
+    /// </summary>
+    public static ImmutableArray<HelperStatistic> InHelper(IOperation body, IMethodSymbol helper, KnownSymbols symbols, DataSymbols data)
+    {
+        var fits = new HandWrittenFits(symbols, data, new LocalLineage(new[] { body }, data), (rows, grouped, selectors) =>
+            !grouped && rows is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, helper)
+            && !selectors.Any(selector => ReadsLabel(selector, symbols)));
+        return body.Descendants()
+            .Select(operation => operation switch
+            {
+                IInvocationOperation invocation => fits.Statistic(invocation),
+                ICompoundAssignmentOperation sum => fits.SumInLoop(sum),
+                _ => null,
+            })
+            .OfType<(IOperation Rows, string Name)>()
+            .Select(statistic => new HelperStatistic(((IParameterReferenceOperation)statistic.Rows).Parameter.Ordinal, statistic.Name))
+            .Distinct()
+            .ToImmutableArray();
+    }
+
+    /// <summary>What a helper's body must name to be looked at: a statistic, or a sum.</summary>
+    public static NameScreen HelperScreen { get; } = new(Names.Keys.Append(NameScreen.Accumulation));
+
     /// <summary>
     /// When <paramref name="invocation"/> takes one of the statistics over rows of a data source, or over groups of them,
     /// the rows (looked through <c>Select</c>, <c>ToList</c>, locals assigned once and <c>GroupBy</c>) and the statistic's
     /// name; otherwise <see langword="null"/>.
     /// </summary>
-    public static (IOperation Rows, string Name)? Statistic(IInvocationOperation invocation, KnownSymbols symbols, DataSymbols data, LocalLineage lineage)
+    public (IOperation Rows, string Name)? Statistic(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (!IsStatistic(method.Name) || !DataSymbols.Is(method.ContainingType, data.Enumerable) || invocation.Arguments.Length == 0
-            || RowsOf(invocation.Arguments[0].Value, invocation.Arguments.Skip(1).Select(argument => argument.Value), symbols, data, lineage) is not var (rows, grouped))
+        if (!IsStatistic(method.Name) || !DataSymbols.Is(method.ContainingType, _data.Enumerable) || invocation.Arguments.Length == 0
+            || RowsOf(invocation.Arguments[0].Value, invocation.Arguments.Skip(1).Select(argument => argument.Value)) is not var (rows, grouped))
         {
             return null;
         }
@@ -69,7 +115,7 @@ internal static class HandWrittenFits
     /// (<c>foreach (var p in penguins) if (p.BodyMass is double mass) sum += mass;</c>, <c>sum += flights[i].DistanceMiles</c>),
     /// or to a sum per group (<c>sums[f.Origin] += f.Delay</c>), the rows and the statistic's name; otherwise <see langword="null"/>.
     /// </summary>
-    public static (IOperation Rows, string Name)? SumInLoop(ICompoundAssignmentOperation assignment, KnownSymbols symbols, DataSymbols data, LocalLineage lineage)
+    public (IOperation Rows, string Name)? SumInLoop(ICompoundAssignmentOperation assignment)
     {
         var target = LocalLineage.Unconverted(assignment.Target);
         if (assignment.OperatorKind != BinaryOperatorKind.Add || target is not (ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation))
@@ -95,9 +141,9 @@ internal static class HandWrittenFits
                 IPropertyReferenceOperation { Arguments.Length: 1, Instance: { } list } => list,
                 _ => null,
             }).OfType<IOperation>();
-            if (looped.Concat(indexed).Select(rows => RowsOf(rows, Enumerable.Empty<IOperation>(), symbols, data, lineage)).FirstOrDefault(rows => rows is not null) is var (rows, grouped))
+            if (looped.Concat(indexed).Select(rows => RowsOf(rows, Enumerable.Empty<IOperation>())).FirstOrDefault(rows => rows is not null) is var (rows, grouped))
             {
-                return perGroup || grouped || !reads.Any(read => ReadsLabel(read, symbols)) ? (rows, perGroup || grouped ? "sum per group" : "sum") : null;
+                return perGroup || grouped || !reads.Any(read => ReadsLabel(read, _symbols)) ? (rows, perGroup || grouped ? "sum per group" : "sum") : null;
             }
         }
 
@@ -130,21 +176,50 @@ internal static class HandWrittenFits
     /// When <paramref name="invocation"/> is a method named <c>Fit</c> that no library's rule covers, given rows of a data
     /// source (looked through as for statistics), the first such argument; otherwise <see langword="null"/>.
     /// </summary>
-    public static IOperation? Fit(IInvocationOperation invocation, KnownSymbols symbols, DataSymbols data, LocalLineage lineage) =>
+    public IOperation? Fit(IInvocationOperation invocation) =>
         invocation.TargetMethod.Name == "Fit"
-            ? invocation.Arguments.Select(argument => RowsOf(argument.Value, Enumerable.Empty<IOperation>(), symbols, data, lineage)?.Rows).FirstOrDefault(rows => rows is not null)
+            ? invocation.Arguments.Select(argument => RowsOf(argument.Value, Enumerable.Empty<IOperation>())?.Rows).FirstOrDefault(rows => rows is not null)
             : null;
 
-    // The rows a statistic or fit learns from, when they are a data source's and what is selected from them is not its
-    // label; and whether it learns from each group of them apart, of which a label's statistic is target encoding.
-    private static (IOperation Rows, bool Grouped)? RowsOf(IOperation rows, IEnumerable<IOperation> selecting, KnownSymbols symbols, DataSymbols data, LocalLineage lineage)
+    /// <summary>
+    /// When <paramref name="call"/> (a method's call or a constructor's <c>new</c>) gives rows to a helper of the project
+    /// that takes a statistic of them (<see cref="InHelper"/>), and none of its arguments reads the label, the rows and the
+    /// statistic's name; otherwise <see langword="null"/>.
+    /// </summary>
+    public (IOperation Rows, string Name)? HelperCall(IOperation call, ProjectHelpers<HelperStatistic> helpers, CancellationToken cancellationToken)
+    {
+        var (method, arguments) = call switch
+        {
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+        };
+        if (method is null || arguments.Any(argument => ReadsLabel(argument.Value, _symbols)))
+        {
+            return null;
+        }
+
+        foreach (var statistic in helpers.Of(method, cancellationToken))
+        {
+            if (arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == statistic.Parameter) is { } given && RowsOf(given.Value, Enumerable.Empty<IOperation>()) is var (rows, _))
+            {
+                return (rows, statistic.Name);
+            }
+        }
+
+        return null;
+    }
+
+    // The rows a statistic or fit learns from, looked through to what it is taken of, when this body counts them as rows;
+    // and whether it learns from each group of them apart, of which a label's statistic is target encoding.
+    private (IOperation Rows, bool Grouped)? RowsOf(IOperation rows, IEnumerable<IOperation> selecting)
     {
         var selectors = selecting.ToList();
         var grouped = false;
         var seen = new HashSet<IOperation>();
         while (seen.Add(rows = LocalLineage.Unconverted(rows)))
         {
-            if (GroupedFrom(rows, data, lineage) is { } ungrouped)
+            if (GroupedFrom(rows, _data, _lineage) is { } ungrouped)
             {
                 grouped = true;
                 rows = ungrouped;
@@ -153,11 +228,11 @@ internal static class HandWrittenFits
 
             var next = rows switch
             {
-                IInvocationOperation { Arguments.Length: 2 } select when select.TargetMethod.Name == "Select" && DataSymbols.Is(select.TargetMethod.ContainingType, data.Enumerable) =>
+                IInvocationOperation { Arguments.Length: 2 } select when select.TargetMethod.Name == "Select" && DataSymbols.Is(select.TargetMethod.ContainingType, _data.Enumerable) =>
                     Selecting(select, selectors),
                 IInvocationOperation call when SameValues.Contains(call.TargetMethod.Name) => call.Instance ?? call.Arguments.FirstOrDefault()?.Value,
                 // Only to rows it can look further through: a local loaded from a file is named by its name.
-                ILocalReferenceOperation local when lineage.OnlyValueOf(local.Local) is { } value && LooksThrough(LocalLineage.Unconverted(value)) => value,
+                ILocalReferenceOperation local when _lineage.OnlyValueOf(local.Local) is { } value && LooksThrough(LocalLineage.Unconverted(value)) => value,
                 _ => null,
             };
             if (next is null)
@@ -168,9 +243,7 @@ internal static class HandWrittenFits
             rows = next;
         }
 
-        return data.ElementOf(rows.Type) is { } row && symbols.DataSourceOf(row) is not null && (grouped || !selectors.Any(selector => ReadsLabel(selector, symbols)))
-            ? (rows, grouped)
-            : null;
+        return _learnsFrom(rows, grouped, selectors) ? (rows, grouped) : null;
 
         static bool LooksThrough(IOperation value) =>
             value is ILocalReferenceOperation or IParameterReferenceOperation

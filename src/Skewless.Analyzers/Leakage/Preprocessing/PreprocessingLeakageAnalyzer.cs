@@ -50,19 +50,26 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
         var data = new DataSymbols(context.Compilation);
+        var helpers = new ProjectHelpers<HelperStatistic>(
+            context.Compilation,
+            method => method.ParameterList.Parameters.Any(parameter => HoldsSeveral(parameter.Type)),
+            HandWrittenFits.HelperScreen,
+            (body, helper) => HandWrittenFits.InHelper(body, helper, symbols, data));
         // Every report starts at a fit, so only bodies that call a Fit or an Add are analysed, and those that take a
-        // statistic (Max and Sum are everywhere) only when they also name something that evaluated rows come from.
-        var screen = new NameScreen(FitNames, paired: (HandWrittenFits.Names.Keys.Append("GroupBy").Append(NameScreen.Accumulation).ToArray(), EvaluatedRowMarks));
-        MentioningBlocks.Register(context, () => screen, (blocks, report, _) => Analyze(blocks, report, symbols, data));
+        // statistic (Max, Sum and += are everywhere), or call a helper that does, only when they also name something that
+        // evaluated rows come from.
+        MentioningBlocks.Register(
+            context,
+            () => new NameScreen(FitNames, paired: (HandWrittenFits.Names.Keys.Append("GroupBy").Append(NameScreen.Accumulation).Concat(helpers.Names).ToArray(), EvaluatedRowMarks)),
+            (blocks, report, cancellationToken) => Analyze(blocks, report, symbols, data, helpers, cancellationToken));
     }
 
-    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data)
+    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data, ProjectHelpers<HelperStatistic> helpers, CancellationToken cancellationToken)
     {
         var operations = blocks.SelectMany(block => block.Descendants()).ToList();
         var invocations = operations.OfType<IInvocationOperation>().ToList();
         var fits = invocations.Select(invocation => FittedRows(invocation, symbols, data) is { } rows ? new Fitting(invocation, rows, null, ByHand: false) : null).OfType<Fitting>().ToList();
-        if (fits.Count == 0 && !invocations.Any(invocation => invocation.TargetMethod.Name == "Fit" || HandWrittenFits.IsStatistic(invocation.TargetMethod.Name))
-            && !operations.Any(operation => operation is ICompoundAssignmentOperation))
+        if (fits.Count == 0 && !operations.Any(operation => operation is ICompoundAssignmentOperation || IsMaybeHandWritten(operation, helpers)))
         {
             return;
         }
@@ -75,12 +82,15 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         }
 
         var libraryFits = new HashSet<IOperation>(fits.Select(fit => fit.Operation));
-        fits.AddRange(invocations.Where(invocation => !libraryFits.Contains(invocation)).Select(invocation =>
-            HandWrittenFits.Statistic(invocation, symbols, data, lineage) is var (rows, name) ? new Fitting(invocation, rows, name, ByHand: true)
-            : HandWrittenFits.Fit(invocation, symbols, data, lineage) is { } fitted ? new Fitting(invocation, fitted, null, ByHand: true)
-            : null).OfType<Fitting>());
-        fits.AddRange(operations.OfType<ICompoundAssignmentOperation>().Select(sum =>
-            HandWrittenFits.SumInLoop(sum, symbols, data, lineage) is var (rows, name) ? new Fitting(sum, rows, name, ByHand: true) : null).OfType<Fitting>());
+        var handWritten = HandWrittenFits.OverRows(symbols, data, lineage);
+        fits.AddRange(operations.Where(operation => !libraryFits.Contains(operation)).Select(operation => operation switch
+        {
+            IInvocationOperation invocation when handWritten.Statistic(invocation) is var (rows, name) => new Fitting(invocation, rows, name, ByHand: true),
+            IInvocationOperation invocation when handWritten.Fit(invocation) is { } fitted => new Fitting(invocation, fitted, null, ByHand: true),
+            IInvocationOperation or IObjectCreationOperation when handWritten.HelperCall(operation, helpers, cancellationToken) is var (rows, name) => new Fitting(operation, rows, name, ByHand: true),
+            ICompoundAssignmentOperation sum when handWritten.SumInLoop(sum) is var (rows, name) => new Fitting(sum, rows, name, ByHand: true),
+            _ => null,
+        }).OfType<Fitting>());
         var ancestors = evaluated.Select(rows => (Rows: rows, Nodes: lineage.Ancestors(rows), Same: CrossValidated(rows) ? null : lineage.NodeOf(SameRowsAs(rows, lineage, data)))).ToList();
         foreach (var (fit, rows, statistic, byHand) in fits)
         {
@@ -99,6 +109,24 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             }
         }
     }
+
+    // Whether a parameter's type, as written, can hold rows or values of several rows: an array or a generic collection.
+    // A feature's method, which takes one row, is not a helper to look into.
+    private static bool HoldsSeveral(TypeSyntax? type) => type switch
+    {
+        ArrayTypeSyntax => true,
+        QualifiedNameSyntax qualified => HoldsSeveral(qualified.Right),
+        GenericNameSyntax generic => generic.TypeArgumentList.Arguments.Count > 0,
+        _ => false,
+    };
+
+    // Whether an operation can be a fit written by hand, before the lineage that tells is built.
+    private static bool IsMaybeHandWritten(IOperation operation, ProjectHelpers<HelperStatistic> helpers) => operation switch
+    {
+        IInvocationOperation invocation => invocation.TargetMethod.Name == "Fit" || HandWrittenFits.IsStatistic(invocation.TargetMethod.Name) || helpers.Names.Contains(invocation.TargetMethod.Name),
+        IObjectCreationOperation { Constructor: { } constructor } => helpers.Names.Contains(constructor.ContainingType.Name),
+        _ => false,
+    };
 
     /// <summary>A fit (a call, or a sum kept by hand) and the rows it learns from; a statistic's name when it is one; whether it was written by hand.</summary>
     private sealed record Fitting(IOperation Operation, IOperation Rows, string? Statistic, bool ByHand);
