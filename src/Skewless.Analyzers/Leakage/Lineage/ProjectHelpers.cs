@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Skewless.Analyzers.Leakage.DataFlow;
 
 namespace Skewless.Analyzers.Leakage.Lineage;
 
@@ -10,7 +11,10 @@ namespace Skewless.Analyzers.Leakage.Lineage;
 /// generic <c>TrainTestSplit&lt;T&gt;(IEnumerable&lt;T&gt; rows, double testFraction)</c> utility that shuffles and cuts, or
 /// a <c>Mean(IEnumerable&lt;float&gt; values)</c> or a scaler's constructor that takes a statistic of them.
 /// </summary>
-/// <remarks>Only one level is followed: a helper's own calls to other helpers are not looked into.</remarks>
+/// <remarks>
+/// Only one level is followed: a helper's own calls to other helpers are not looked into. Generated code is not looked
+/// into: Skewless's own generated <c>Fit</c> and <c>Transform</c> sum rows by design, and the rules know them by name.
+/// </remarks>
 /// <typeparam name="TFinding">What is found in a helper's body.</typeparam>
 internal sealed class ProjectHelpers<TFinding>
 {
@@ -43,7 +47,7 @@ internal sealed class ProjectHelpers<TFinding>
     public ImmutableArray<TFinding> Of(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var definition = method.OriginalDefinition;
-        if (definition.DeclaringSyntaxReferences.Length == 0 || !Names.Contains(definition.MethodKind == MethodKind.Constructor ? definition.ContainingType.Name : definition.Name))
+        if (definition.DeclaringSyntaxReferences.All(reference => DataFlowEngine.IsGenerated(reference.SyntaxTree)) || !Names.Contains(definition.MethodKind == MethodKind.Constructor ? definition.ContainingType.Name : definition.Name))
         {
             return ImmutableArray<TFinding>.Empty;
         }
@@ -55,7 +59,7 @@ internal sealed class ProjectHelpers<TFinding>
     {
         foreach (var reference in helper.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax(cancellationToken) is BaseMethodDeclarationSyntax syntax && BodyOf(syntax) is not null && _candidate(syntax)
+            if (!DataFlowEngine.IsGenerated(reference.SyntaxTree) && reference.GetSyntax(cancellationToken) is BaseMethodDeclarationSyntax syntax && BodyOf(syntax) is not null && _candidate(syntax)
                 && _models.GetOrAdd(syntax.SyntaxTree, tree => _compilation.GetSemanticModel(tree)).GetOperation(syntax, cancellationToken) is { } body)
             {
                 return _find(body, helper);
@@ -71,7 +75,7 @@ internal sealed class ProjectHelpers<TFinding>
     private static HashSet<string> Mentioning(Compilation compilation, Func<BaseMethodDeclarationSyntax, bool> candidate, NameScreen screen)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var tree in compilation.SyntaxTrees.Where(tree => !DataFlowEngine.IsGenerated(tree)))
         {
             var methods = tree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
                 .OfType<BaseMethodDeclarationSyntax>();
