@@ -810,7 +810,7 @@ public sealed class PreprocessingLeakageAnalyzerTests
             {
                 double sum = 0;
                 var n = 0;
-                foreach (var f in flights)
+                foreach (var f in flights.OrderBy(f => f.Departure))
                 {
                     if (f.TaxiMinutes is double taxi)
                     {
@@ -863,6 +863,36 @@ public sealed class PreprocessingLeakageAnalyzerTests
             }
         }
         """, Statistic("sum", "flights", "test"));
+
+    // An expanding window gives each row the sum of the rows before it, as serving will: no row sees a later one.
+
+    [Fact]
+    public Task Is_silent_on_running_sums_whose_value_so_far_each_row_is_given() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var runningMiles = 0f;
+                var seen = 0;
+                var meanBefore = new Dictionary<DateTime, float>();
+                var delaysBefore = new List<float>();
+                var delayByOrigin = new Dictionary<string, float>();
+                foreach (var f in flights.OrderBy(f => f.Departure))
+                {
+                    meanBefore[f.Departure] = seen == 0 ? 0 : runningMiles / seen;
+                    var soFar = delayByOrigin.GetValueOrDefault(f.Origin);
+                    delaysBefore.Add(soFar);
+                    delayByOrigin.TryAdd(f.Origin, 0);
+                    runningMiles += f.DistanceMiles;
+                    delayByOrigin[f.Origin] += f.DelayMinutes;
+                    seen++;
+                }
+
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => meanBefore[f.Departure] + delaysBefore.Count).ToArray();
+            }
+        }
+        """);
 
     [Fact]
     public Task Is_silent_on_sums_kept_in_loops_over_the_training_rows_the_labels_or_only_shown() => VerifyAsync("""

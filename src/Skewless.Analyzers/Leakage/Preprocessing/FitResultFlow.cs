@@ -190,8 +190,8 @@ internal sealed class FitResultFlow
         }
     }
 
-    // The variable an assignment stores into: the target's own, or for an element, its collection's.
-    private static ISymbol? Holder(IOperation target) => LocalLineage.Unconverted(target) switch
+    /// <summary>The variable an assignment stores into: the target's own, or for an element, its collection's.</summary>
+    public static ISymbol? Holder(IOperation target) => LocalLineage.Unconverted(target) switch
     {
         IPropertyReferenceOperation { Arguments.Length: > 0, Instance: { } collection } => Referenced(collection),
         IArrayElementReferenceOperation element => Referenced(element.ArrayReference),

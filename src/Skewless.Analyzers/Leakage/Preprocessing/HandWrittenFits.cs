@@ -45,8 +45,8 @@ internal sealed class HandWrittenFits
         "ThenByDescending", "First", "FirstOrDefault", "Last", "LastOrDefault", "Single", "SingleOrDefault",
     };
 
-    // Calls that only change the form of rows, which the statistic is taken through.
-    private static readonly string[] SameValues = { "ToArray", "ToList", "AsEnumerable" };
+    // Calls that only change the form or the order of rows, which the statistic is taken through.
+    private static readonly string[] SameValues = { "ToArray", "ToList", "AsEnumerable", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Reverse" };
 
     private readonly KnownSymbols _symbols;
     private readonly DataSymbols _data;
@@ -132,6 +132,11 @@ internal sealed class HandWrittenFits
             }
 
             var reads = Read(assignment.Value, loop).ToList();
+            if (IsRunning(assignment, loop))
+            {
+                return null;
+            }
+
             var looped = loop is IForEachLoopOperation each && reads.Any(read => read.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(local => each.Locals.Contains(local.Local, SymbolEqualityComparer.Default)))
                 ? new[] { each.Collection }
                 : Enumerable.Empty<IOperation>();
@@ -148,6 +153,26 @@ internal sealed class HandWrittenFits
         }
 
         return null;
+    }
+
+    // A running sum, whose value so far each row is given (before[f.Departure] = sum / n; features.Add(sum)), is an
+    // expanding window: every row sees only the rows before it, which is what serving sees too.
+    private static bool IsRunning(ICompoundAssignmentOperation assignment, ILoopOperation loop)
+    {
+        var sum = FitResultFlow.Holder(assignment.Target);
+        return sum is not null && loop.Body.Descendants().Any(operation => operation switch
+        {
+            IAssignmentOperation { Target: var target } element when element != assignment && IsElement(target) => GivesSum(element.Value, FitResultFlow.Holder(target)),
+            IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Instance: { } collection } add => add.Arguments.Any(argument => GivesSum(argument.Value, FitResultFlow.Holder(collection))),
+            _ => false,
+        });
+
+        static bool IsElement(IOperation target) => LocalLineage.Unconverted(target) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.Length: > 0 };
+
+        bool GivesSum(IOperation value, ISymbol? collection) =>
+            !SymbolEqualityComparer.Default.Equals(collection, sum)
+            && Read(value, loop).SelectMany(read => read.DescendantsAndSelf()).Any(read => read is ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation
+                && SymbolEqualityComparer.Default.Equals(FitResultFlow.Holder(read), sum));
     }
 
     // The value added, and what the locals it reads were declared with in the loop: `if (p.BodyMass is double mass) sum += mass;`.
@@ -194,12 +219,13 @@ internal sealed class HandWrittenFits
             IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
             _ => (null, ImmutableArray<IArgumentOperation>.Empty),
         };
-        if (method is null || arguments.Any(argument => ReadsLabel(argument.Value, _symbols)))
+        var statistics = method is null ? ImmutableArray<HelperStatistic>.Empty : helpers.Of(method, cancellationToken);
+        if (statistics.IsEmpty || arguments.Any(argument => ReadsLabel(argument.Value, _symbols)))
         {
             return null;
         }
 
-        foreach (var statistic in helpers.Of(method, cancellationToken))
+        foreach (var statistic in statistics)
         {
             if (arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == statistic.Parameter) is { } given && RowsOf(given.Value, Enumerable.Empty<IOperation>()) is var (rows, _))
             {
