@@ -7,8 +7,9 @@ namespace Skewless.Analyzers.Leakage.Preprocessing;
 /// <summary>
 /// Where the result of one fit goes in a method: the values computed with what it fitted (the fitted
 /// feature set, the transformer, the model trained on its output), followed through locals, fields,
-/// properties and the elements of collections. A fit leaks only into an evaluation these values take part in; a refit on all rows
-/// for deployment, made after the evaluation with other locals, takes part in none.
+/// properties and the elements of collections. A fit leaks only into an evaluation these values take
+/// part in; a refit on all rows for deployment, made after the evaluation with other locals, takes
+/// part in none.
 /// </summary>
 /// <remarks>
 /// Flow-sensitive by position only: a value stored in a variable reaches the reads after the store,

@@ -132,11 +132,6 @@ internal sealed class HandWrittenFits
             }
 
             var reads = Read(assignment.Value, loop).ToList();
-            if (IsRunning(assignment, loop))
-            {
-                return null;
-            }
-
             var looped = loop is IForEachLoopOperation each && reads.Any(read => read.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(local => each.Locals.Contains(local.Local, SymbolEqualityComparer.Default)))
                 ? new[] { each.Collection }
                 : Enumerable.Empty<IOperation>();
@@ -148,7 +143,9 @@ internal sealed class HandWrittenFits
             }).OfType<IOperation>();
             if (looped.Concat(indexed).Select(rows => RowsOf(rows, Enumerable.Empty<IOperation>())).FirstOrDefault(rows => rows is not null) is var (rows, grouped))
             {
-                return perGroup || grouped || !reads.Any(read => ReadsLabel(read, _symbols)) ? (rows, perGroup || grouped ? "sum per group" : "sum") : null;
+                return (perGroup || grouped || !reads.Any(read => ReadsLabel(read, _symbols))) && !IsRunning(assignment, loop)
+                    ? (rows, perGroup || grouped ? "sum per group" : "sum")
+                    : null;
             }
         }
 

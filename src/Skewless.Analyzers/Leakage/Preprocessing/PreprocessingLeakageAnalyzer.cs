@@ -69,7 +69,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         var operations = blocks.SelectMany(block => block.Descendants()).ToList();
         var invocations = operations.OfType<IInvocationOperation>().ToList();
         var fits = invocations.Select(invocation => FittedRows(invocation, symbols, data) is { } rows ? new Fitting(invocation, rows, null, ByHand: false) : null).OfType<Fitting>().ToList();
-        if (fits.Count == 0 && !operations.Any(operation => operation is ICompoundAssignmentOperation || IsMaybeHandWritten(operation, helpers)))
+        if (fits.Count == 0 && !operations.Any(operation => operation is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } || IsMaybeHandWritten(operation, helpers)))
         {
             return;
         }
