@@ -133,7 +133,7 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
-    /// <summary>Target encoding (a label's mean per group, looked up for each row), sums kept in loops and helpers that take a statistic, applied by a local function.</summary>
+    /// <summary>Target encoding (a label's mean per group, looked up for each row), sums kept in loops and helpers that take a statistic, applied by a local function; held-out rows named by hand.</summary>
     [Fact]
     public Task Every_prefix_of_target_encoding_sums_kept_in_loops_and_statistics_helpers_runs_without_exceptions() => NoCrashOnAnyPrefix("""
         using Skewless;
@@ -160,6 +160,13 @@ public sealed class HalfTypedSplitCodeTests
                 return test.Select(Encode).ToArray();
 
                 float Encode(Flight f) => (float)(f.Taxi ?? sum) + byOrigin[f.Origin] + sums[f.Origin];
+            }
+
+            public static double Score(List<Flight> flights, List<Flight> holdout_rows)
+            {
+                var testFlights = flights.Where(f => f.Departure.Month == 3).ToList();
+                var mean = flights.Average(f => f.Departure.Hour);
+                return testFlights.Concat(holdout_rows).Sum(f => f.Departure.Hour - mean);
             }
         }
         """);

@@ -1039,4 +1039,74 @@ public sealed class PreprocessingLeakageAnalyzerTests
             }
         }
         """);
+
+    // A split written by hand: two filters of the same rows, the held-out side named for what it is (test, testFlights,
+    // holdout, validationRows). Nothing else says which side is evaluated, and a statistic of all rows used on it leaks as
+    // much as one used on a split's Test.
+
+    [Fact]
+    public Task Fires_on_statistics_of_all_rows_applied_to_a_held_out_side_filtered_by_hand() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(List<Flight> flights, DateTime cutoff)
+            {
+                var train = flights.Where(f => f.Departure < cutoff).ToList();
+                var test = flights.Where(f => f.Departure >= cutoff).ToList();
+                var mean = {|#0:flights.Average(f => f.DistanceMiles)|};
+                var lateShare = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => {|#1:g.Count(f => f.DelayMinutes > 15)|} / (double)g.Count());
+                var hits = test.Count(f => (lateShare.GetValueOrDefault(f.Origin) > 0.5) == (f.DelayMinutes > 15));
+                return test.Average(f => f.DistanceMiles - mean) + hits / (double)test.Count;
+            }
+        }
+        """, Statistic("mean", "flights", "test", 0), Statistic("count per group", "flights", "test", 1));
+
+    [Fact]
+    public Task Fires_on_fits_that_reach_held_out_rows_by_any_of_their_names() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var holdout = flights.Skip(1000).ToArray();
+                var fitted = {|#0:FlightFeatures.Fit(flights)|};
+                var mean = {|#1:flights.Average(f => f.DistanceMiles)|};
+                var marchTest = flights.Where(f => f.Departure.Month == 3);
+                var validationRows = flights.TakeLast(100);
+                var scaled = marchTest.Select(f => f.DistanceMiles / mean).ToArray();
+                return holdout.Select(f => fitted.Transform(f).Distance).Concat(validationRows.Select(f => fitted.Transform(f).Distance)).ToArray();
+            }
+
+            public static float[] Score(Flight[] train, Flight[] test)
+            {
+                var all = train.Concat(test).ToArray();
+                var fitted = {|#2:FlightFeatures.Fit(all)|};
+                return test.Select(f => fitted.Transform(f).Distance).ToArray();
+            }
+        }
+        """, Leak("flights", "holdout", 0), Statistic("mean", "flights", "marchTest", 1), Leak("all", "test", 2));
+
+    [Fact]
+    public Task Is_silent_on_statistics_of_the_training_side_and_on_rows_named_for_something_else() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(List<Flight> flights, DateTime cutoff)
+            {
+                var train = flights.Where(f => f.Departure < cutoff).ToList();
+                var test = flights.Where(f => f.Departure >= cutoff).ToList();
+                var mean = train.Average(f => f.DistanceMiles);
+                var fitted = FlightFeatures.Fit(train);
+                var overall = flights.Average(f => f.DistanceMiles);
+                var validRows = flights.Where(f => f.DistanceMiles > 0).ToList();
+                var latest = flights.Where(f => f.Departure >= cutoff).ToList();
+                var contest = flights.Take(10).ToList();
+                return test.Average(f => f.DistanceMiles - mean + fitted.Transform(f).Distance)
+                    + validRows.Average(f => f.DistanceMiles / overall) + latest.Average(f => f.DistanceMiles / overall) + contest.Sum(f => f.DistanceMiles / overall);
+            }
+
+            public static float[] Score(Flight[] train, Flight[] test)
+            {
+                var fitted = FlightFeatures.Fit(train);
+                return test.Select(f => fitted.Transform(f).Distance).ToArray();
+            }
+        }
+        """);
 }

@@ -52,8 +52,50 @@ internal sealed class LocalLineage
     private IReadOnlyList<(IOperation Value, string? Side)> AssignmentsOf(ISymbol symbol) =>
         _assignments.TryGetValue(symbol, out var values) ? values : Array.Empty<(IOperation, string?)>();
 
-    /// <summary>Whether a local holds the test side of a split, as <c>test</c> does after <c>var (train, test) = split</c>.</summary>
-    public bool HoldsTestSide(ISymbol local) => AssignmentsOf(local).Any(assignment => assignment.Side is { } side && TestSides.Contains(side));
+    /// <summary>
+    /// Whether a local or parameter holds the test side of a split, as <c>test</c> does after <c>var (train, test) = split</c>,
+    /// or held-out rows by its name, as a split written by hand (<c>var test = flights.Where(…)</c>) says which side is which.
+    /// </summary>
+    public bool HoldsTestSide(ISymbol variable) =>
+        AssignmentsOf(variable).Any(assignment => assignment.Side is { } side && TestSides.Contains(side))
+        || (NamesHeldOutRows(variable.Name) && _symbols.HoldsRows(variable switch { ILocalSymbol local => local.Type, IParameterSymbol parameter => parameter.Type, _ => null }));
+
+    private static readonly string[] HeldOutWords = { "test", "testing", "holdout", "validation", "eval", "evaluation" };
+
+    /// <summary>
+    /// Whether a name says it holds held-out rows: its first or last word is one of <see cref="HeldOutWords"/>, in any case
+    /// (<c>test</c>, <c>testFlights</c>, <c>marchTest</c>, <c>holdout_rows</c>; not <c>latest</c> or <c>validRows</c>).
+    /// </summary>
+    public static bool NamesHeldOutRows(string name)
+    {
+        // Called for every identifier a screened body has, so it allocates nothing.
+        var firstEnd = 1;
+        while (firstEnd < name.Length && !char.IsUpper(name[firstEnd]) && name[firstEnd] != '_')
+        {
+            firstEnd++;
+        }
+
+        var lastStart = name.Length - 1;
+        while (lastStart > 0 && !char.IsUpper(name[lastStart]) && name[lastStart - 1] != '_')
+        {
+            lastStart--;
+        }
+
+        return IsHeldOutWord(name, 0, firstEnd) || IsHeldOutWord(name, lastStart, name.Length);
+    }
+
+    private static bool IsHeldOutWord(string name, int start, int end)
+    {
+        foreach (var word in HeldOutWords)
+        {
+            if (word.Length == end - start && string.Compare(name, start, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The single value assigned to a local or parameter, when it has exactly one and not from a split side.</summary>
     public IOperation? OnlyValueOf(ISymbol symbol) =>

@@ -15,9 +15,14 @@ internal sealed class NameScreen
 
     // One table, so each token costs one lookup.
     private readonly Dictionary<string, Mention> _wanted = new(StringComparer.Ordinal);
+    private readonly Func<string, bool>? _besideWhen;
 
-    public NameScreen(IEnumerable<string> names, (string[] Names, string[] Beside)? paired = null)
+    /// <param name="names">Names that pass a body on their own.</param>
+    /// <param name="paired">Names that pass a body only together with one of the names beside them.</param>
+    /// <param name="besideWhen">Identifiers that count as names beside the paired ones by their shape, such as every name that says it holds test rows.</param>
+    public NameScreen(IEnumerable<string> names, (string[] Names, string[] Beside)? paired = null, Func<string, bool>? besideWhen = null)
     {
+        _besideWhen = besideWhen;
         foreach (var name in names)
         {
             _wanted[name] = Mention.Enough;
@@ -44,13 +49,17 @@ internal sealed class NameScreen
         var seen = Mention.None;
         foreach (var token in body.DescendantTokens())
         {
-            if ((token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.PercentToken) || token.IsKind(SyntaxKind.PlusEqualsToken)) && _wanted.TryGetValue(token.ValueText, out var mention))
+            if (!token.IsKind(SyntaxKind.IdentifierToken) && !token.IsKind(SyntaxKind.PercentToken) && !token.IsKind(SyntaxKind.PlusEqualsToken))
             {
-                seen |= mention;
-                if ((seen & Mention.Enough) != 0 || (seen & (Mention.Paired | Mention.Beside)) == (Mention.Paired | Mention.Beside))
-                {
-                    return true;
-                }
+                continue;
+            }
+
+            seen |= _wanted.TryGetValue(token.ValueText, out var mention) ? mention
+                : _besideWhen?.Invoke(token.ValueText) == true ? Mention.Beside
+                : Mention.None;
+            if ((seen & Mention.Enough) != 0 || (seen & (Mention.Paired | Mention.Beside)) == (Mention.Paired | Mention.Beside))
+            {
+                return true;
             }
         }
 

@@ -34,10 +34,10 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
 
     private static readonly string[] Evaluations = { "Evaluate", "EvaluateNonCalibrated", "CrossValidate", "CrossValidateNonCalibrated" };
 
-    // Names that can bring evaluated rows into a body: an evaluation, a split's test side, a split to deconstruct, or
-    // the local a hand-written split is most often deconstructed into.
+    // Names that can bring evaluated rows into a body: an evaluation, a split's test side or a split to deconstruct. A
+    // variable named for held-out rows can too (LocalLineage.NamesHeldOutRows).
     private static readonly string[] EvaluatedRowMarks = Evaluations.Concat(LocalLineage.TestSides)
-        .Concat(new[] { "Split", "SplitByTime", "SplitByGroup", "SplitByTimeAndGroup", "DeterministicSplit", "test" }).ToArray();
+        .Concat(new[] { "Split", "SplitByTime", "SplitByGroup", "SplitByTimeAndGroup", "DeterministicSplit" }).ToArray();
 
     // Calls that return the same rows they are given, in another form: fitting on their result is fitting on their input.
     // Calls whose result holds every row of each of their inputs.
@@ -60,7 +60,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         // evaluated rows come from.
         MentioningBlocks.Register(
             context,
-            () => new NameScreen(FitNames, paired: (HandWrittenFits.Names.Keys.Append("GroupBy").Append(NameScreen.Accumulation).Concat(helpers.Names).ToArray(), EvaluatedRowMarks)),
+            () => new NameScreen(FitNames, paired: (HandWrittenFits.Names.Keys.Append("GroupBy").Append(NameScreen.Accumulation).Concat(helpers.Names).ToArray(), EvaluatedRowMarks), besideWhen: LocalLineage.NamesHeldOutRows),
             (blocks, report, cancellationToken) => Analyze(blocks, report, symbols, data, helpers, cancellationToken));
     }
 
@@ -175,6 +175,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "data")?.Value,
         IMemberReferenceOperation member when lineage.SideName(member) is { } side && LocalLineage.TestSides.Contains(side) => member,
         ILocalReferenceOperation { IsDeclaration: false } local when lineage.HoldsTestSide(local.Local) => local,
+        IParameterReferenceOperation parameter when lineage.HoldsTestSide(parameter.Parameter) => parameter,
         _ => null,
     };
 
@@ -224,6 +225,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         {
             IMemberReferenceOperation member => lineage.SideName(member) is { } side && LocalLineage.TestSides.Contains(side),
             ILocalReferenceOperation local => lineage.HoldsTestSide(local.Local),
+            IParameterReferenceOperation parameter => lineage.HoldsTestSide(parameter.Parameter),
             _ => false,
         };
 
