@@ -1109,4 +1109,45 @@ public sealed class PreprocessingLeakageAnalyzerTests
             }
         }
         """);
+
+    // Dropping the rows that miss a value before a statistic keeps every row that has one: the mean imputed into the test
+    // rows was still taken over them. Any other Where may choose the training side by hand, and is not followed.
+
+    [Fact]
+    public Task Fires_on_statistics_and_fits_over_all_rows_that_have_a_value() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(List<Flight> flights)
+            {
+                var taxiMean = {|#0:flights.Where(f => f.TaxiMinutes.HasValue).Average(f => f.TaxiMinutes!.Value)|};
+                var knownTaxi = flights.Select(f => f.TaxiMinutes).Where(t => t != null && !double.IsNaN(t.Value)).ToList();
+                var longest = {|#1:knownTaxi.Max()|};
+                var fitted = {|#2:FlightFeatures.Fit(flights.Where(f => !float.IsNaN(f.DistanceMiles) && f.Origin is not null))|};
+                var named = flights.Where(f => f.TaxiMinutes is double && !string.IsNullOrEmpty(f.Origin)).ToList();
+                var shortest = {|#3:named.Min(f => f.DistanceMiles)|};
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => (float)((f.TaxiMinutes ?? taxiMean) / longest) + fitted.Transform(f).Distance + shortest).ToArray();
+            }
+        }
+        """,
+        Leak("flights.Where(f => !float.IsNaN(f.DistanceMiles) && f.…", "test", 2),
+        Statistic("mean", "flights", "test", 0),
+        Statistic("maximum", "flights", "test", 1),
+        Statistic("minimum", "flights", "test", 3));
+
+    [Fact]
+    public Task Is_silent_on_statistics_over_rows_chosen_by_any_other_filter() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(List<Flight> flights, DateTime cutoff)
+            {
+                var taxiMean = flights.Where(f => f.TaxiMinutes.HasValue && f.Departure < cutoff).Average(f => f.TaxiMinutes!.Value);
+                var longest = flights.Where(f => f.Departure < cutoff).Max(f => f.DistanceMiles);
+                var longTaxi = flights.Where(f => f.TaxiMinutes > 5).Average(f => f.DistanceMiles);
+                var everyOther = flights.Where((f, i) => f.TaxiMinutes.HasValue && i % 2 == 0).Average(f => f.DistanceMiles);
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => (float)(f.TaxiMinutes ?? taxiMean) / longest + longTaxi + everyOther).ToArray();
+            }
+        }
+        """);
 }

@@ -93,7 +93,8 @@ internal sealed class HandWrittenFits
 
     /// <summary>
     /// When <paramref name="invocation"/> takes one of the statistics over rows of a data source, or over groups of them,
-    /// the rows (looked through <c>Select</c>, <c>ToList</c>, locals assigned once and <c>GroupBy</c>) and the statistic's
+    /// the rows (looked through <c>Select</c>, <c>ToList</c>, a <c>Where</c> that drops missing values, locals assigned once
+    /// and <c>GroupBy</c>) and the statistic's
     /// name; otherwise <see langword="null"/>.
     /// </summary>
     public (IOperation Rows, string Name)? Statistic(IInvocationOperation invocation)
@@ -254,6 +255,7 @@ internal sealed class HandWrittenFits
                 IInvocationOperation { Arguments.Length: 2 } select when select.TargetMethod.Name == "Select" && DataSymbols.Is(select.TargetMethod.ContainingType, _data.Enumerable) =>
                     Selecting(select, selectors),
                 IInvocationOperation call when SameValues.Contains(call.TargetMethod.Name) => call.Instance ?? call.Arguments.FirstOrDefault()?.Value,
+                IInvocationOperation filter when MissingValueFilter.Source(filter, _data) is { } source => source,
                 // Only to rows it can look further through: a local loaded from a file is named by its name.
                 ILocalReferenceOperation local when _lineage.OnlyValueOf(local.Local) is { } value && LooksThrough(LocalLineage.Unconverted(value)) => value,
                 _ => null,
@@ -268,9 +270,9 @@ internal sealed class HandWrittenFits
 
         return _learnsFrom(rows, grouped, selectors) ? (rows, grouped) : null;
 
-        static bool LooksThrough(IOperation value) =>
+        bool LooksThrough(IOperation value) =>
             value is ILocalReferenceOperation or IParameterReferenceOperation
-            || (value is IInvocationOperation call && (call.TargetMethod.Name == "Select" || SameValues.Contains(call.TargetMethod.Name)));
+            || (value is IInvocationOperation call && (call.TargetMethod.Name == "Select" || SameValues.Contains(call.TargetMethod.Name) || MissingValueFilter.Source(call, _data) is not null));
 
         static IOperation Selecting(IInvocationOperation select, List<IOperation> selectors)
         {

@@ -236,7 +236,10 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
                 .Select(call => call.Arguments[0].Value);
     }
 
-    /// <summary>Looks through calls that only change the form of the rows, and locals that are only another name for them.</summary>
+    /// <summary>
+    /// Looks through calls that only change the form of the rows, a <c>Where</c> that only drops missing values, and locals
+    /// that are only another name for them.
+    /// </summary>
     private static IOperation SameRowsAs(IOperation rows, LocalLineage lineage, DataSymbols data)
     {
         var seen = new HashSet<IOperation>();
@@ -247,7 +250,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             {
                 IInvocationOperation invocation when SameRows.Contains(invocation.TargetMethod.Name) =>
                     invocation.Arguments.Select(argument => argument.Value).Prepend(invocation.Instance).FirstOrDefault(input => input is not null && data.HoldsRows(LocalLineage.Unconverted(input).Type)),
-                ILocalReferenceOperation local when lineage.OnlyValueOf(local.Local) is { } value && IsAlias(value) => value,
+                IInvocationOperation filter when MissingValueFilter.Source(filter, data) is { } source => source,
+                ILocalReferenceOperation local when lineage.OnlyValueOf(local.Local) is { } value && IsAlias(value, data) => value,
                 _ => null,
             };
             if (next is null)
@@ -260,8 +264,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
 
         return rows;
 
-        static bool IsAlias(IOperation value) => LocalLineage.Unconverted(value) is ILocalReferenceOperation or IParameterReferenceOperation
-            || (LocalLineage.Unconverted(value) is IInvocationOperation invocation && SameRows.Contains(invocation.TargetMethod.Name));
+        static bool IsAlias(IOperation value, DataSymbols data) => LocalLineage.Unconverted(value) is ILocalReferenceOperation or IParameterReferenceOperation
+            || (LocalLineage.Unconverted(value) is IInvocationOperation invocation && (SameRows.Contains(invocation.TargetMethod.Name) || MissingValueFilter.Source(invocation, data) is not null));
     }
 
     // An accumulator fed one row at a time (foreach (var f in flights) accumulator.Add(f)) fits on the collection the
