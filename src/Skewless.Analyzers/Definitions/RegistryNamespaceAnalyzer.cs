@@ -86,5 +86,5 @@ public sealed class RegistryNamespaceAnalyzer : SkewlessAnalyzer
 
     private static bool InSource(ISymbol symbol) => symbol.Locations.Any(InSource);
 
-    private static bool InSource(Location location) => location.IsInSource && !location.SourceTree!.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase);
+    private static bool InSource(Location location) => location.IsInSource && !GeneratedCode.Contains(location.SourceTree!);
 }

@@ -117,7 +117,7 @@ internal sealed class DefinitionWalker
     /// <summary>The declarations of a source member, as the fingerprint hashes them.</summary>
     public static IEnumerable<SyntaxNode> Declarations(ISymbol symbol, CancellationToken cancellationToken) =>
         symbol.DeclaringSyntaxReferences
-            .Where(reference => !IsGenerated(reference.SyntaxTree))
+            .Where(reference => !GeneratedCode.Contains(reference.SyntaxTree))
             .Select(reference => reference.GetSyntax(cancellationToken) switch
             {
                 VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration,
@@ -150,7 +150,7 @@ internal sealed class DefinitionWalker
 
         foreach (var reference in walked.DeclaringSyntaxReferences)
         {
-            if (IsGenerated(reference.SyntaxTree))
+            if (GeneratedCode.Contains(reference.SyntaxTree))
             {
                 continue;
             }
@@ -242,7 +242,7 @@ internal sealed class DefinitionWalker
             return;
         }
 
-        if (target.DeclaringSyntaxReferences.Any(reference => !IsGenerated(reference.SyntaxTree)))
+        if (target.DeclaringSyntaxReferences.Any(reference => !GeneratedCode.Contains(reference.SyntaxTree)))
         {
             facts.Callees.Add(target);
         }
@@ -291,10 +291,6 @@ internal sealed class DefinitionWalker
 
         return true;
     }
-
-    // Generated code is invisible to the generator itself, so it must be invisible here too, or the
-    // analyzers would see a different definition from the one the generator fingerprinted.
-    private static bool IsGenerated(SyntaxTree tree) => tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase);
 
     private sealed class DirectFacts
     {

@@ -282,7 +282,7 @@ internal static class FeatureSetParser
         foreach (var member in type.GetMembers())
         {
             if (!member.IsImplicitlyDeclared && GeneratedMembers.Contains(member.Name) && !IsEnumHelperOverload(member) && member.Locations.FirstOrDefault() is { } location
-                && location.SourceTree is { } tree && !tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase))
+                && location.SourceTree is { } tree && !GeneratedCode.Contains(tree))
             {
                 diagnostics?.Add(Diagnostic.Create(Descriptors.ReservedName, location, member.Name, $"{type.Name}.{member.Name}"));
                 clear = false;

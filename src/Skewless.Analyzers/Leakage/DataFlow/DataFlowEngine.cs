@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.Leakage.DataFlow;
 
@@ -159,7 +160,7 @@ internal sealed class DataFlowEngine
         method = method.PartialImplementationPart ?? method;
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
-            if (IsGenerated(reference.SyntaxTree))
+            if (GeneratedCode.Contains(reference.SyntaxTree))
             {
                 continue;
             }
@@ -189,9 +190,9 @@ internal sealed class DataFlowEngine
         {
             switch (reference.GetSyntax(cancellationToken))
             {
-                case VariableDeclaratorSyntax { Initializer: { } initializer } when !IsGenerated(reference.SyntaxTree):
+                case VariableDeclaratorSyntax { Initializer: { } initializer } when !GeneratedCode.Contains(reference.SyntaxTree):
                     return initializer;
-                case PropertyDeclarationSyntax { Initializer: { } initializer } when !IsGenerated(reference.SyntaxTree):
+                case PropertyDeclarationSyntax { Initializer: { } initializer } when !GeneratedCode.Contains(reference.SyntaxTree):
                     return initializer;
             }
         }
@@ -200,7 +201,4 @@ internal sealed class DataFlowEngine
     }
 
     private SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, key => _compilation.GetSemanticModel(key));
-
-    // Generated code is invisible to the generator, so the analyzers treat it as code without source too.
-    internal static bool IsGenerated(SyntaxTree tree) => tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase);
 }

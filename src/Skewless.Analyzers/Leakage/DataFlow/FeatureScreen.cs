@@ -116,7 +116,7 @@ internal sealed class FeatureScreen
             }
         }
 
-        var trees = _compilation.SyntaxTrees.Where(tree => !DataFlowEngine.IsGenerated(tree)).ToList();
+        var trees = _compilation.SyntaxTrees.Where(tree => !GeneratedCode.Contains(tree)).ToList();
         var directives = trees.SelectMany(tree => tree.GetRoot(_cancellationToken)
             .DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>());
         foreach (var directive in directives)

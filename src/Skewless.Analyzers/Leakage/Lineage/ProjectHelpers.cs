@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Skewless.Analyzers.Leakage.DataFlow;
+using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.Leakage.Lineage;
 
@@ -47,7 +47,7 @@ internal sealed class ProjectHelpers<TFinding>
     public ImmutableArray<TFinding> Of(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var definition = method.OriginalDefinition;
-        if (definition.DeclaringSyntaxReferences.All(reference => DataFlowEngine.IsGenerated(reference.SyntaxTree)) || !Names.Contains(definition.MethodKind == MethodKind.Constructor ? definition.ContainingType.Name : definition.Name))
+        if (definition.DeclaringSyntaxReferences.All(reference => GeneratedCode.Contains(reference.SyntaxTree)) || !Names.Contains(definition.MethodKind == MethodKind.Constructor ? definition.ContainingType.Name : definition.Name))
         {
             return ImmutableArray<TFinding>.Empty;
         }
@@ -59,7 +59,7 @@ internal sealed class ProjectHelpers<TFinding>
     {
         foreach (var reference in helper.DeclaringSyntaxReferences)
         {
-            if (!DataFlowEngine.IsGenerated(reference.SyntaxTree) && reference.GetSyntax(cancellationToken) is BaseMethodDeclarationSyntax syntax && BodyOf(syntax) is not null && _candidate(syntax)
+            if (!GeneratedCode.Contains(reference.SyntaxTree) && reference.GetSyntax(cancellationToken) is BaseMethodDeclarationSyntax syntax && BodyOf(syntax) is not null && _candidate(syntax)
                 && _models.GetOrAdd(syntax.SyntaxTree, tree => _compilation.GetSemanticModel(tree)).GetOperation(syntax, cancellationToken) is { } body)
             {
                 return _find(body, helper);
@@ -75,7 +75,7 @@ internal sealed class ProjectHelpers<TFinding>
     private static HashSet<string> Mentioning(Compilation compilation, Func<BaseMethodDeclarationSyntax, bool> candidate, NameScreen screen)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees.Where(tree => !DataFlowEngine.IsGenerated(tree)))
+        foreach (var tree in compilation.SyntaxTrees.Where(tree => !GeneratedCode.Contains(tree)))
         {
             var methods = tree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
                 .OfType<BaseMethodDeclarationSyntax>();

@@ -46,7 +46,7 @@ internal sealed class TrainingCode
         var names = MembersWithCode(compilation, featureSetDeclarations);
         foreach (var type in featureSets)
         {
-            if (!type.DeclaringSyntaxReferences.Any(reference => !IsGenerated(reference.SyntaxTree)
+            if (!type.DeclaringSyntaxReferences.Any(reference => !GeneratedCode.Contains(reference.SyntaxTree)
                 && reference.GetSyntax().DescendantNodes().OfType<SimpleNameSyntax>().Any(name => names.Contains(name.Identifier.ValueText))))
             {
                 continue;
@@ -61,17 +61,13 @@ internal sealed class TrainingCode
         return reachable;
     }
 
-    // Generated code, the generated half of a feature set included, is not walked (DefinitionWalker), and
-    // names and declares members of its own that would make every feature set look like it calls out.
-    private static bool IsGenerated(SyntaxTree tree) => tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase);
-
     // The names of the members declared outside feature sets that have code a walk could enter, from
     // declarations alone: methods, properties with accessor bodies, constructors (named by their type),
     // fields with initializers. Auto-properties, such as the row's, have none.
     private static HashSet<string> MembersWithCode(Compilation compilation, HashSet<SyntaxNode> featureSetDeclarations)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees.Where(tree => !IsGenerated(tree)))
+        foreach (var tree in compilation.SyntaxTrees.Where(tree => !GeneratedCode.Contains(tree)))
         {
             var members = tree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax
                 || (node is TypeDeclarationSyntax && !featureSetDeclarations.Contains(node)));

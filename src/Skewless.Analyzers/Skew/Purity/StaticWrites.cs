@@ -41,7 +41,7 @@ internal sealed class StaticWrites
         var models = new SemanticModels(compilation);
         var helpers = new InitialisingHelpers(models, cancellationToken);
         var writers = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
-        foreach (var tree in compilation.SyntaxTrees.Where(tree => !IsGenerated(tree)))
+        foreach (var tree in compilation.SyntaxTrees.Where(tree => !GeneratedCode.Contains(tree)))
         {
             SemanticModel? model = null;
             foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
@@ -150,8 +150,6 @@ internal sealed class StaticWrites
     };
 
     private static bool IsStatic(SyntaxTokenList modifiers) => modifiers.Any(SyntaxKind.StaticKeyword) || modifiers.Any(SyntaxKind.ConstKeyword);
-
-    private static bool IsGenerated(SyntaxTree tree) => tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Private methods that only a type's initialisation calls, such as <c>static Regions() { Add("NY", 1); }</c>
