@@ -1150,4 +1150,35 @@ public sealed class PreprocessingLeakageAnalyzerTests
             }
         }
         """);
+
+    // Frequency encoding: how many rows of every row's category there are, counted over all rows, is a fit too.
+
+    [Fact]
+    public Task Fires_on_group_sizes_of_all_rows_looked_up_for_the_test_rows_once_per_statistic() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var flightsFrom = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => {|#0:g.Count()|});
+                var meanMiles = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.Count() > 0 ? {|#1:g.Sum(f => f.DistanceMiles)|} / g.Count() : 0);
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => flightsFrom[f.Origin] + meanMiles[f.Origin]).ToArray();
+            }
+        }
+        """, Statistic("count per group", "flights", "test", 0), Statistic("sum per group", "flights", "test", 1));
+
+    [Fact]
+    public Task Is_silent_on_group_sizes_that_only_choose_or_describe_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var sizes = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.Count());
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var fromTrain = train.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.Count());
+                Console.WriteLine(string.Join(", ", sizes.Select(pair => $"{pair.Key}: {pair.Value}")));
+                return test.Where(f => sizes[f.Origin] > 100).Select(f => (float)fromTrain.GetValueOrDefault(f.Origin)).ToArray();
+            }
+        }
+        """);
 }

@@ -27,8 +27,8 @@ internal sealed class HandWrittenFits
         ["Max"] = "maximum",
     };
 
-    // Counting the rows of a group that meet a condition gives its share of them (of late flights); counting every row, or
-    // every row of a group, gives a size.
+    // Counting the rows of a group that meet a condition gives its share of them (of late flights), and counting every row
+    // of a group, looked up for each row, is frequency encoding; counting every row gives a size.
     private static readonly Dictionary<string, string> GroupNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Count"] = "count",
@@ -107,8 +107,31 @@ internal sealed class HandWrittenFits
         }
 
         return Names.TryGetValue(method.Name, out var name) ? (rows, grouped ? name + " per group" : name)
-            : grouped && invocation.Arguments.Length > 1 && GroupNames.TryGetValue(method.Name, out name) ? (rows, name + " per group")
+            : grouped && GroupNames.TryGetValue(method.Name, out name) && (invocation.Arguments.Length > 1 || !BesideAnotherStatistic(invocation)) ? (rows, name + " per group")
             : null;
+    }
+
+    // A group's size beside another statistic of the same group, in one lambda or statement, is part of that one: the
+    // denominator of a share or a mean (g.Count(f => f.DelayMinutes > 15) / (double)g.Count()), or a guard for it.
+    private static bool BesideAnotherStatistic(IInvocationOperation size)
+    {
+        var group = Referenced(size.Arguments[0].Value);
+        IOperation scope = size;
+        while (scope is not IAnonymousFunctionOperation && scope.Parent is { } parent && parent is not IBlockOperation)
+        {
+            scope = parent;
+        }
+
+        return group is not null && scope.Descendants().OfType<IInvocationOperation>().Any(other =>
+            other != size && other.Arguments.Length > 0 && SymbolEqualityComparer.Default.Equals(Referenced(other.Arguments[0].Value), group)
+            && (Names.ContainsKey(other.TargetMethod.Name) || (GroupNames.ContainsKey(other.TargetMethod.Name) && other.Arguments.Length > 1)));
+
+        static ISymbol? Referenced(IOperation value) => LocalLineage.Unconverted(value) switch
+        {
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            ILocalReferenceOperation local => local.Local,
+            _ => null,
+        };
     }
 
     /// <summary>
