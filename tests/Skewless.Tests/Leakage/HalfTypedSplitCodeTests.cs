@@ -133,7 +133,7 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
-    /// <summary>Target encoding (a label's mean per group, looked up for each row), sums kept in loops and helpers that take a statistic, applied by a local function; held-out rows named by hand, and missing values dropped first.</summary>
+    /// <summary>Target encoding (a label's mean per group, looked up for each row), sums kept in loops and helpers that take a statistic, applied by a local function; held-out rows named by hand, missing values dropped first, counts and each row's group.</summary>
     [Fact]
     public Task Every_prefix_of_target_encoding_sums_kept_in_loops_and_statistics_helpers_runs_without_exceptions() => NoCrashOnAnyPrefix("""
         using Skewless;
@@ -167,7 +167,9 @@ public sealed class HalfTypedSplitCodeTests
                 var testFlights = flights.Where(f => f.Departure.Month == 3).ToList();
                 var mean = flights.Average(f => f.Departure.Hour);
                 var taxi = flights.Where(f => f.Taxi.HasValue && f.Taxi is not null && !double.IsNaN(f.Taxi.Value)).Average(f => f.Taxi!.Value);
-                return testFlights.Concat(holdout_rows).Sum(f => f.Departure.Hour - mean + (f.Taxi ?? taxi));
+                var counted = flights.CountBy(f => f.Origin).ToDictionary();
+                return testFlights.Concat(holdout_rows).Sum(f => f.Departure.Hour - mean + (f.Taxi ?? taxi) + counted[f.Origin]
+                    + flights.Where(x => x.Origin == f.Origin && x.Origin.Equals(f.Origin)).Average(x => x.Delay));
             }
         }
         """);

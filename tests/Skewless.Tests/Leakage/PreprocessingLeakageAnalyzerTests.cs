@@ -1161,11 +1161,12 @@ public sealed class PreprocessingLeakageAnalyzerTests
             {
                 var flightsFrom = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => {|#0:g.Count()|});
                 var meanMiles = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.Count() > 0 ? {|#1:g.Sum(f => f.DistanceMiles)|} / g.Count() : 0);
+                var counted = {|#2:flights.CountBy(f => f.Origin)|}.ToDictionary();
                 var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
-                return test.Select(f => flightsFrom[f.Origin] + meanMiles[f.Origin]).ToArray();
+                return test.Select(f => flightsFrom[f.Origin] + meanMiles[f.Origin] + counted[f.Origin]).ToArray();
             }
         }
-        """, Statistic("count per group", "flights", "test", 0), Statistic("sum per group", "flights", "test", 1));
+        """, Statistic("count per group", "flights", "test", 0), Statistic("sum per group", "flights", "test", 1), Statistic("count per group", "flights", "test", 2));
 
     [Fact]
     public Task Is_silent_on_group_sizes_that_only_choose_or_describe_rows() => VerifyAsync("""
@@ -1176,8 +1177,45 @@ public sealed class PreprocessingLeakageAnalyzerTests
                 var sizes = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.Count());
                 var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
                 var fromTrain = train.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.Count());
+                var countedInTrain = train.CountBy(f => f.Origin).ToDictionary();
+                var lateOrNot = flights.CountBy(f => f.DelayMinutes > 15).ToDictionary();
                 Console.WriteLine(string.Join(", ", sizes.Select(pair => $"{pair.Key}: {pair.Value}")));
-                return test.Where(f => sizes[f.Origin] > 100).Select(f => (float)fromTrain.GetValueOrDefault(f.Origin)).ToArray();
+                return test.Where(f => sizes[f.Origin] > 100).Select(f => (float)fromTrain.GetValueOrDefault(f.Origin) + countedInTrain[f.Origin] + lateOrNot[true]).ToArray();
+            }
+        }
+        """);
+
+    // Target encoding one row at a time: each test row's mean over the rows that share its key, its own among them.
+
+    [Fact]
+    public Task Fires_on_a_statistic_of_the_rows_sharing_each_test_rows_key() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => {|#0:flights.Where(x => x.Origin == f.Origin).Average(x => x.DelayMinutes)|}).ToArray();
+            }
+
+            public static int[] Shares(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => {|#1:flights.Where(x => string.Equals(x.Origin, f.Origin, StringComparison.Ordinal)).Count(x => x.DelayMinutes > 15)|}).ToArray();
+            }
+        }
+        """, Statistic("mean per group", "flights", "test", 0), Statistic("count per group", "flights", "test", 1));
+
+    [Fact]
+    public Task Is_silent_on_a_statistic_of_the_training_rows_sharing_a_key_and_on_the_rows_before_each_row() => VerifyAsync("""
+        public static class Training
+        {
+            public static float[] Run(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var encoded = test.Select(f => train.Where(x => x.Origin == f.Origin).Average(x => x.DelayMinutes)).ToArray();
+                var before = test.Select(f => flights.Where(x => x.Origin == f.Origin && x.Departure < f.Departure).Average(x => x.DistanceMiles)).ToArray();
+                var sameFlight = test.Select(f => flights.Where(x => x.Origin == "SEA").Max(x => x.DistanceMiles)).ToArray();
+                return encoded.Zip(before, (a, b) => a + b).Zip(sameFlight, (a, b) => a + b).ToArray();
             }
         }
         """);

@@ -12,21 +12,8 @@ namespace Skewless.Analyzers.Leakage.Lineage;
 internal static class MissingValueFilter
 {
     /// <summary>The rows <paramref name="invocation"/> filters, when it is a <c>Where</c> that only drops missing values; otherwise <see langword="null"/>.</summary>
-    public static IOperation? Source(IInvocationOperation invocation, DataSymbols data)
-    {
-        if (invocation.TargetMethod.Name != "Where" || !DataSymbols.Is(invocation.TargetMethod.ContainingType, data.Enumerable) || invocation.Arguments.Length != 2)
-        {
-            return null;
-        }
-
-        // Where((row, index) => …) takes rows by their position, which is a choice of rows.
-        var predicate = LocalLineage.Unconverted(invocation.Arguments[1].Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
-            && lambda.Symbol.Parameters.Length == 1
-            && lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
-                ? (Condition: returned, Value: lambda.Symbol.Parameters[0])
-                : default;
-        return predicate.Value is not null && ChecksPresence(predicate.Condition, predicate.Value) ? invocation.Arguments[0].Value : null;
-    }
+    public static IOperation? Source(IInvocationOperation invocation) =>
+        RowPredicate.Of(invocation) is var (rows, condition, element) && ChecksPresence(condition, element) ? rows : null;
 
     // Every part of a conjunction tests that a value of the lambda's parameter is there.
     private static bool ChecksPresence(IOperation condition, IParameterSymbol value) => LocalLineage.Unconverted(condition) switch
@@ -57,15 +44,5 @@ internal static class MissingValueFilter
 
     private static bool IsNull(IOperation operand) => LocalLineage.Unconverted(operand) is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } };
 
-    // The parameter itself or one of its members, however deep: m, p.BodyMass, f.Weather.Temperature.
-    private static bool IsOf(IOperation tested, IParameterSymbol value)
-    {
-        var operation = LocalLineage.Unconverted(tested);
-        while (operation is IMemberReferenceOperation { Instance: { } instance })
-        {
-            operation = LocalLineage.Unconverted(instance);
-        }
-
-        return operation is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, value);
-    }
+    private static bool IsOf(IOperation tested, IParameterSymbol value) => SymbolEqualityComparer.Default.Equals(RowPredicate.ParameterBehind(tested), value);
 }

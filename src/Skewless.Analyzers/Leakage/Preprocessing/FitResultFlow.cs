@@ -68,7 +68,9 @@ internal sealed class FitResultFlow
     /// <summary>
     /// Whether <paramref name="operation"/> applies what the fit learnt: it is computed with the fit's
     /// result. Feeding the accumulator more rows is the fit itself, not an application of it, and so is a
-    /// call that runs the fit in a lambda, once for each element (<c>ToDictionary(g => g.Key, g => g.Average(…))</c>).
+    /// call that runs the fit in a lambda, once for each element (<c>ToDictionary(g => g.Key, g => g.Average(…))</c>),
+    /// unless the fit is over the rows that share that element's key, which gives the element its own group's statistic
+    /// (<c>test.Select(f => flights.Where(x => x.Origin == f.Origin).Average(…))</c>).
     /// </summary>
     public bool Applies(IOperation operation) => !IsPartOfFit(operation) && !RunsFitPerElement(operation) && Carries(operation);
 
@@ -110,10 +112,13 @@ internal sealed class FitResultFlow
                 return inLambda;
             }
 
-            inLambda |= parent is IAnonymousFunctionOperation;
+            inLambda |= parent is IAnonymousFunctionOperation lambda && !IsKeyedOn(lambda);
         }
 
         return false;
+
+        bool IsKeyedOn(IAnonymousFunctionOperation lambda) => _fit.DescendantsAndSelf().OfType<IInvocationOperation>()
+            .Any(call => RowsSharingKey.Of(call) is var (_, element) && lambda.Symbol.Parameters.Contains(element, SymbolEqualityComparer.Default));
     }
 
     private bool IsStored(ISymbol target, IOperation value) => _stored.TryGetValue(target, out var values) && values.Contains(value);

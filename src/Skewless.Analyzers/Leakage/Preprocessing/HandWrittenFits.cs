@@ -35,8 +35,14 @@ internal sealed class HandWrittenFits
         ["LongCount"] = "count",
     };
 
+    /// <summary>LINQ's count of each key's rows (.NET 9): frequency encoding in one call, or of the label's values, a baseline.</summary>
+    private const string CountBy = "CountBy";
+
     /// <summary>Whether a method of this name can take a statistic, over all rows or per group.</summary>
-    public static bool IsStatistic(string name) => Names.ContainsKey(name) || GroupNames.ContainsKey(name);
+    public static bool IsStatistic(string name) => Names.ContainsKey(name) || GroupNames.ContainsKey(name) || name == CountBy;
+
+    /// <summary>The names a body that takes a statistic by hand names: the statistics', and <c>GroupBy</c> for those per group.</summary>
+    public static IEnumerable<string> ScreenNames => Names.Keys.Concat(GroupNames.Keys).Append(CountBy).Append("GroupBy");
 
     // LINQ calls whose result keeps some of their source's rows, or reorders them, unchanged.
     private static readonly string[] ChoosingLinq =
@@ -93,8 +99,8 @@ internal sealed class HandWrittenFits
 
     /// <summary>
     /// When <paramref name="invocation"/> takes one of the statistics over rows of a data source, or over groups of them,
-    /// the rows (looked through <c>Select</c>, <c>ToList</c>, a <c>Where</c> that drops missing values, locals assigned once
-    /// and <c>GroupBy</c>) and the statistic's
+    /// the rows (looked through <c>Select</c>, <c>ToList</c>, a <c>Where</c> that drops missing values, locals assigned once,
+    /// <c>GroupBy</c>, and a <c>Where</c> that keeps an element's group, <see cref="RowsSharingKey"/>) and the statistic's
     /// name; otherwise <see langword="null"/>.
     /// </summary>
     public (IOperation Rows, string Name)? Statistic(IInvocationOperation invocation)
@@ -106,7 +112,8 @@ internal sealed class HandWrittenFits
             return null;
         }
 
-        return Names.TryGetValue(method.Name, out var name) ? (rows, grouped ? name + " per group" : name)
+        return method.Name == CountBy ? (grouped ? null : (rows, "count per group"))
+            : Names.TryGetValue(method.Name, out var name) ? (rows, grouped ? name + " per group" : name)
             : grouped && GroupNames.TryGetValue(method.Name, out name) && (invocation.Arguments.Length > 1 || !BesideAnotherStatistic(invocation)) ? (rows, name + " per group")
             : null;
     }
@@ -273,12 +280,19 @@ internal sealed class HandWrittenFits
                 continue;
             }
 
+            if (rows is IInvocationOperation where && RowsSharingKey.Of(where) is var (keyed, _))
+            {
+                grouped = true;
+                rows = keyed;
+                continue;
+            }
+
             var next = rows switch
             {
                 IInvocationOperation { Arguments.Length: 2 } select when select.TargetMethod.Name == "Select" && DataSymbols.Is(select.TargetMethod.ContainingType, _data.Enumerable) =>
                     Selecting(select, selectors),
                 IInvocationOperation call when SameValues.Contains(call.TargetMethod.Name) => call.Instance ?? call.Arguments.FirstOrDefault()?.Value,
-                IInvocationOperation filter when MissingValueFilter.Source(filter, _data) is { } source => source,
+                IInvocationOperation filter when MissingValueFilter.Source(filter) is { } source => source,
                 // Only to rows it can look further through: a local loaded from a file is named by its name.
                 ILocalReferenceOperation local when _lineage.OnlyValueOf(local.Local) is { } value && LooksThrough(LocalLineage.Unconverted(value)) => value,
                 _ => null,
@@ -293,9 +307,9 @@ internal sealed class HandWrittenFits
 
         return _learnsFrom(rows, grouped, selectors) ? (rows, grouped) : null;
 
-        bool LooksThrough(IOperation value) =>
+        static bool LooksThrough(IOperation value) =>
             value is ILocalReferenceOperation or IParameterReferenceOperation
-            || (value is IInvocationOperation call && (call.TargetMethod.Name == "Select" || SameValues.Contains(call.TargetMethod.Name) || MissingValueFilter.Source(call, _data) is not null));
+            || (value is IInvocationOperation call && (call.TargetMethod.Name == "Select" || SameValues.Contains(call.TargetMethod.Name) || MissingValueFilter.Source(call) is not null));
 
         static IOperation Selecting(IInvocationOperation select, List<IOperation> selectors)
         {

@@ -60,7 +60,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         // evaluated rows come from.
         MentioningBlocks.Register(
             context,
-            () => new NameScreen(FitNames, paired: (HandWrittenFits.Names.Keys.Append("GroupBy").Append(NameScreen.Accumulation).Concat(helpers.Names).ToArray(), EvaluatedRowMarks), besideWhen: LocalLineage.NamesHeldOutRows),
+            () => new NameScreen(FitNames, paired: (HandWrittenFits.ScreenNames.Append(NameScreen.Accumulation).Concat(helpers.Names).ToArray(), EvaluatedRowMarks), besideWhen: LocalLineage.NamesHeldOutRows),
             (blocks, report, cancellationToken) => Analyze(blocks, report, symbols, data, helpers, cancellationToken));
     }
 
@@ -250,8 +250,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             {
                 IInvocationOperation invocation when SameRows.Contains(invocation.TargetMethod.Name) =>
                     invocation.Arguments.Select(argument => argument.Value).Prepend(invocation.Instance).FirstOrDefault(input => input is not null && data.HoldsRows(LocalLineage.Unconverted(input).Type)),
-                IInvocationOperation filter when MissingValueFilter.Source(filter, data) is { } source => source,
-                ILocalReferenceOperation local when lineage.OnlyValueOf(local.Local) is { } value && IsAlias(value, data) => value,
+                IInvocationOperation filter when MissingValueFilter.Source(filter) is { } source => source,
+                ILocalReferenceOperation local when lineage.OnlyValueOf(local.Local) is { } value && IsAlias(value) => value,
                 _ => null,
             };
             if (next is null)
@@ -264,8 +264,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
 
         return rows;
 
-        static bool IsAlias(IOperation value, DataSymbols data) => LocalLineage.Unconverted(value) is ILocalReferenceOperation or IParameterReferenceOperation
-            || (LocalLineage.Unconverted(value) is IInvocationOperation invocation && (SameRows.Contains(invocation.TargetMethod.Name) || MissingValueFilter.Source(invocation, data) is not null));
+        static bool IsAlias(IOperation value) => LocalLineage.Unconverted(value) is ILocalReferenceOperation or IParameterReferenceOperation
+            || (LocalLineage.Unconverted(value) is IInvocationOperation invocation && (SameRows.Contains(invocation.TargetMethod.Name) || MissingValueFilter.Source(invocation) is not null));
     }
 
     // An accumulator fed one row at a time (foreach (var f in flights) accumulator.Add(f)) fits on the collection the

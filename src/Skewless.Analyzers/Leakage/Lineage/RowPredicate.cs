@@ -1,0 +1,32 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Skewless.Analyzers.Leakage.Lineage;
+
+/// <summary>The condition of LINQ's <c>Where</c> on one element, written as a lambda, read as what it returns.</summary>
+internal static class RowPredicate
+{
+    /// <summary>
+    /// When <paramref name="invocation"/> is <c>Where(x => …)</c>, the rows it filters, the condition and the lambda's
+    /// parameter; <c>Where((row, index) => …)</c>, which takes rows by their position, and block bodies are not read.
+    /// </summary>
+    public static (IOperation Rows, IOperation Condition, IParameterSymbol Element)? Of(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name == "Where" && invocation.Arguments.Length == 2 && invocation.TargetMethod.ContainingNamespace?.ToDisplayString() == "System.Linq"
+        && LocalLineage.Unconverted(invocation.Arguments[1].Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+        && lambda.Symbol.Parameters.Length == 1
+        && lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } condition }
+            ? (invocation.Arguments[0].Value, condition, lambda.Symbol.Parameters[0])
+            : null;
+
+    /// <summary>The parameter a value is read from, itself or through members however deep (<c>m</c>, <c>p.BodyMass</c>, <c>f.Weather.Temperature</c>).</summary>
+    public static IParameterSymbol? ParameterBehind(IOperation value)
+    {
+        var operation = LocalLineage.Unconverted(value);
+        while (operation is IMemberReferenceOperation { Instance: { } instance })
+        {
+            operation = LocalLineage.Unconverted(instance);
+        }
+
+        return (operation as IParameterReferenceOperation)?.Parameter;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Skewless.Analyzers.Leakage.Lineage;
+
+/// <summary>
+/// LINQ's <c>Where</c> when it keeps the rows whose keys equal those of an element of an enclosing lambda
+/// (<c>flights.Where(x => x.Origin == f.Origin)</c> in <c>test.Select(f => …)</c>): the rows of that element's group,
+/// taken anew for each element, as a <c>GroupBy</c> gives them. Any other condition beside the keys
+/// (<c>x.Departure &lt; f.Departure</c>, only the rows before the element) makes a window, not a group, and is not matched.
+/// </summary>
+internal static class RowsSharingKey
+{
+    /// <summary>When <paramref name="invocation"/> is such a <c>Where</c>, the rows it filters and the element whose keys they share.</summary>
+    public static (IOperation Rows, IParameterSymbol Element)? Of(IInvocationOperation invocation)
+    {
+        if (RowPredicate.Of(invocation) is not var (rows, condition, row))
+        {
+            return null;
+        }
+
+        IParameterSymbol? element = null;
+        return AllKeysMatch(condition, row, ref element) && element is not null ? (rows, element) : null;
+    }
+
+    // Every part of a conjunction compares a key of the row with the same enclosing element's.
+    private static bool AllKeysMatch(IOperation condition, IParameterSymbol row, ref IParameterSymbol? element)
+    {
+        condition = LocalLineage.Unconverted(condition);
+        if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both)
+        {
+            return AllKeysMatch(both.LeftOperand, row, ref element) && AllKeysMatch(both.RightOperand, row, ref element);
+        }
+
+        var (left, right) = condition switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equal => (equal.LeftOperand, equal.RightOperand),
+            IInvocationOperation { TargetMethod.Name: "Equals", Instance: { } instance, Arguments.Length: >= 1 } call => (instance, call.Arguments[0].Value),
+            IInvocationOperation { TargetMethod.Name: "Equals", Instance: null, Arguments.Length: >= 2 } call => (call.Arguments[0].Value, call.Arguments[1].Value),
+            _ => default,
+        };
+        if (left is null || right is null)
+        {
+            return false;
+        }
+
+        var (leftParameter, rightParameter) = (RowPredicate.ParameterBehind(left), RowPredicate.ParameterBehind(right));
+        var other = SymbolEqualityComparer.Default.Equals(leftParameter, row) ? rightParameter
+            : SymbolEqualityComparer.Default.Equals(rightParameter, row) ? leftParameter
+            : null;
+        if (other is null || SymbolEqualityComparer.Default.Equals(other, row) || other.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction }
+            || (element is not null && !SymbolEqualityComparer.Default.Equals(element, other)))
+        {
+            return false;
+        }
+
+        element = other;
+        return true;
+    }
+}
