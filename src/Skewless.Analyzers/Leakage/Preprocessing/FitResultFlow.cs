@@ -22,6 +22,9 @@ internal sealed class FitResultFlow
     private readonly IOperation _fit;
     private readonly ISymbol? _accumulator;
     private readonly Func<IInvocationOperation, bool>? _choosesRows;
+
+    // The elements of enclosing lambdas whose group of rows the fit is taken over (RowsSharingKey), found once.
+    private readonly List<IParameterSymbol> _keyedOn;
     private readonly Dictionary<ISymbol, List<IOperation>> _stored = new(SymbolEqualityComparer.Default);
 
     private FitResultFlow(IOperation fit, ISymbol? accumulator, Func<IInvocationOperation, bool>? choosesRows)
@@ -29,6 +32,7 @@ internal sealed class FitResultFlow
         _fit = fit;
         _accumulator = accumulator;
         _choosesRows = choosesRows;
+        _keyedOn = fit.DescendantsAndSelf().OfType<IInvocationOperation>().Select(RowsSharingKey.Of).Where(keyed => keyed is not null).Select(keyed => keyed!.Value.Element).ToList();
     }
 
     /// <summary>
@@ -112,13 +116,10 @@ internal sealed class FitResultFlow
                 return inLambda;
             }
 
-            inLambda |= parent is IAnonymousFunctionOperation lambda && !IsKeyedOn(lambda);
+            inLambda |= parent is IAnonymousFunctionOperation lambda && !(_keyedOn.Count > 0 && _keyedOn.Intersect(lambda.Symbol.Parameters, SymbolEqualityComparer.Default).Any());
         }
 
         return false;
-
-        bool IsKeyedOn(IAnonymousFunctionOperation lambda) => _fit.DescendantsAndSelf().OfType<IInvocationOperation>()
-            .Any(call => RowsSharingKey.Of(call) is var (_, element) && lambda.Symbol.Parameters.Contains(element, SymbolEqualityComparer.Default));
     }
 
     private bool IsStored(ISymbol target, IOperation value) => _stored.TryGetValue(target, out var values) && values.Contains(value);
