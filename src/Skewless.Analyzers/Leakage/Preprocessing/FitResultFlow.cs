@@ -209,7 +209,8 @@ internal sealed class FitResultFlow
         reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
         || reference is ILocalReferenceOperation { IsDeclaration: true };
 
-    private static ISymbol? Referenced(IOperation operation) => LocalLineage.Unconverted(operation) switch
+    /// <summary>The variable, member or local function an operation names, looked through conversions.</summary>
+    public static ISymbol? Referenced(IOperation operation) => LocalLineage.Unconverted(operation) switch
     {
         ILocalReferenceOperation local => local.Local,
         IParameterReferenceOperation parameter => parameter.Parameter,

@@ -122,7 +122,7 @@ internal sealed class HandWrittenFits
     // denominator of a share or a mean (g.Count(f => f.DelayMinutes > 15) / (double)g.Count()), or a guard for it.
     private static bool BesideAnotherStatistic(IInvocationOperation size)
     {
-        var group = Referenced(size.Arguments[0].Value);
+        var group = FitResultFlow.Referenced(size.Arguments[0].Value);
         IOperation scope = size;
         while (scope is not IAnonymousFunctionOperation && scope.Parent is { } parent && parent is not IBlockOperation)
         {
@@ -130,15 +130,8 @@ internal sealed class HandWrittenFits
         }
 
         return group is not null && scope.Descendants().OfType<IInvocationOperation>().Any(other =>
-            other != size && other.Arguments.Length > 0 && SymbolEqualityComparer.Default.Equals(Referenced(other.Arguments[0].Value), group)
+            other != size && other.Arguments.Length > 0 && SymbolEqualityComparer.Default.Equals(FitResultFlow.Referenced(other.Arguments[0].Value), group)
             && (Names.ContainsKey(other.TargetMethod.Name) || (GroupNames.ContainsKey(other.TargetMethod.Name) && other.Arguments.Length > 1)));
-
-        static ISymbol? Referenced(IOperation value) => LocalLineage.Unconverted(value) switch
-        {
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            ILocalReferenceOperation local => local.Local,
-            _ => null,
-        };
     }
 
     /// <summary>
