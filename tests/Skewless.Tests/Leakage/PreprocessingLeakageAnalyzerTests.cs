@@ -1202,8 +1202,14 @@ public sealed class PreprocessingLeakageAnalyzerTests
                 var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
                 return test.Select(f => {|#1:flights.Where(x => string.Equals(x.Origin, f.Origin, StringComparison.Ordinal)).Count(x => x.DelayMinutes > 15)|}).ToArray();
             }
+
+            public static int[] Sizes(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => {|#2:flights.Count(x => x.Origin == f.Origin)|}).ToArray();
+            }
         }
-        """, Statistic("mean per group", "flights", "test", 0), Statistic("count per group", "flights", "test", 1));
+        """, Statistic("mean per group", "flights", "test", 0), Statistic("count per group", "flights", "test", 1), Statistic("count per group", "flights", "test", 2));
 
     [Fact]
     public Task Is_silent_on_a_statistic_of_the_training_rows_sharing_a_key_and_on_the_rows_before_each_row() => VerifyAsync("""
@@ -1212,7 +1218,7 @@ public sealed class PreprocessingLeakageAnalyzerTests
             public static float[] Run(Flight[] flights)
             {
                 var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
-                var encoded = test.Select(f => train.Where(x => x.Origin == f.Origin).Average(x => x.DelayMinutes)).ToArray();
+                var encoded = test.Select(f => train.Where(x => x.Origin == f.Origin).Average(x => x.DelayMinutes) + train.Count(x => x.Origin == f.Origin)).ToArray();
                 var before = test.Select(f => flights.Where(x => x.Origin == f.Origin && x.Departure < f.Departure).Average(x => x.DistanceMiles)).ToArray();
                 var sameFlight = test.Select(f => flights.Where(x => x.Origin == "SEA").Max(x => x.DistanceMiles)).ToArray();
                 return encoded.Zip(before, (a, b) => a + b).Zip(sameFlight, (a, b) => a + b).ToArray();

@@ -13,7 +13,7 @@ internal static class MissingValueFilter
 {
     /// <summary>The rows <paramref name="invocation"/> filters, when it is a <c>Where</c> that only drops missing values; otherwise <see langword="null"/>.</summary>
     public static IOperation? Source(IInvocationOperation invocation) =>
-        RowPredicate.Of(invocation) is var (rows, condition, element) && ChecksPresence(condition, element) ? rows : null;
+        invocation.TargetMethod.Name == "Where" && RowPredicate.Of(invocation) is var (rows, condition, element) && ChecksPresence(condition, element) ? rows : null;
 
     // Every part of a conjunction tests that a value of the lambda's parameter is there.
     private static bool ChecksPresence(IOperation condition, IParameterSymbol value) => LocalLineage.Unconverted(condition) switch

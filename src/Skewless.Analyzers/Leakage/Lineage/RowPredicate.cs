@@ -3,15 +3,16 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Skewless.Analyzers.Leakage.Lineage;
 
-/// <summary>The condition of LINQ's <c>Where</c> on one element, written as a lambda, read as what it returns.</summary>
+/// <summary>The condition a LINQ call such as <c>Where</c> or <c>Count</c> is given on one element, written as a lambda, read as what it returns.</summary>
 internal static class RowPredicate
 {
     /// <summary>
-    /// When <paramref name="invocation"/> is <c>Where(x => …)</c>, the rows it filters, the condition and the lambda's
-    /// parameter; <c>Where((row, index) => …)</c>, which takes rows by their position, and block bodies are not read.
+    /// When <paramref name="invocation"/> is a LINQ call given one condition, as <c>Where(x => …)</c>, the rows it reads, the
+    /// condition and the lambda's parameter; <c>Where((row, index) => …)</c>, which takes rows by their position, and
+    /// block bodies are not read.
     /// </summary>
     public static (IOperation Rows, IOperation Condition, IParameterSymbol Element)? Of(IInvocationOperation invocation) =>
-        invocation.TargetMethod.Name == "Where" && invocation.Arguments.Length == 2 && invocation.TargetMethod.ContainingNamespace?.ToDisplayString() == "System.Linq"
+        invocation.Arguments.Length == 2 && invocation.TargetMethod.ContainingNamespace?.ToDisplayString() == "System.Linq"
         && LocalLineage.Unconverted(invocation.Arguments[1].Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
         && lambda.Symbol.Parameters.Length == 1
         && lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } condition }

@@ -6,15 +6,16 @@ namespace Skewless.Analyzers.Leakage.Lineage;
 /// <summary>
 /// LINQ's <c>Where</c> when it keeps the rows whose keys equal those of an element of an enclosing lambda
 /// (<c>flights.Where(x => x.Origin == f.Origin)</c> in <c>test.Select(f => …)</c>): the rows of that element's group,
-/// taken anew for each element, as a <c>GroupBy</c> gives them. Any other condition beside the keys
-/// (<c>x.Departure &lt; f.Departure</c>, only the rows before the element) makes a window, not a group, and is not matched.
+/// taken anew for each element, as a <c>GroupBy</c> gives them; and <c>Count</c> when it counts them, the group's size.
+/// Any other condition beside the keys (<c>x.Departure &lt; f.Departure</c>, only the rows before the element) makes a
+/// window, not a group, and is not matched.
 /// </summary>
 internal static class RowsSharingKey
 {
-    /// <summary>When <paramref name="invocation"/> is such a <c>Where</c>, the rows it filters and the element whose keys they share.</summary>
+    /// <summary>When <paramref name="invocation"/> is such a <c>Where</c> or <c>Count</c>, the rows it reads and the element whose keys they share.</summary>
     public static (IOperation Rows, IParameterSymbol Element)? Of(IInvocationOperation invocation)
     {
-        if (RowPredicate.Of(invocation) is not var (rows, condition, row))
+        if (invocation.TargetMethod.Name is not ("Where" or "Count" or "LongCount") || RowPredicate.Of(invocation) is not var (rows, condition, row))
         {
             return null;
         }

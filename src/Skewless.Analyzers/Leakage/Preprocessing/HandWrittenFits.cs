@@ -112,6 +112,8 @@ internal sealed class HandWrittenFits
             return null;
         }
 
+        // Count(x => x.Origin == f.Origin) in a lambda over f counts f's group, as Count() in a GroupBy does.
+        grouped |= RowsSharingKey.Of(invocation) is not null;
         return method.Name == CountBy ? (grouped ? null : (rows, "count per group"))
             : Names.TryGetValue(method.Name, out var name) ? (rows, grouped ? name + " per group" : name)
             : grouped && GroupNames.TryGetValue(method.Name, out name) && (invocation.Arguments.Length > 1 || !BesideAnotherStatistic(invocation)) ? (rows, name + " per group")
