@@ -1208,8 +1208,24 @@ public sealed class PreprocessingLeakageAnalyzerTests
                 var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
                 return test.Select(f => {|#2:flights.Count(x => x.Origin == f.Origin)|}).ToArray();
             }
+
+            public static List<float> Loop(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var encoded = new List<float>();
+                foreach (var f in test)
+                {
+                    encoded.Add({|#3:flights.Where(x => x.Origin == f.Origin).Average(x => x.DelayMinutes)|});
+                }
+
+                return encoded;
+            }
         }
-        """, Statistic("mean per group", "flights", "test", 0), Statistic("count per group", "flights", "test", 1), Statistic("count per group", "flights", "test", 2));
+        """,
+        Statistic("mean per group", "flights", "test", 0),
+        Statistic("count per group", "flights", "test", 1),
+        Statistic("count per group", "flights", "test", 2),
+        Statistic("mean per group", "flights", "test", 3));
 
     [Fact]
     public Task Is_silent_on_a_statistic_of_the_training_rows_sharing_a_key_and_on_the_rows_before_each_row() => VerifyAsync("""
@@ -1222,6 +1238,18 @@ public sealed class PreprocessingLeakageAnalyzerTests
                 var before = test.Select(f => flights.Where(x => x.Origin == f.Origin && x.Departure < f.Departure).Average(x => x.DistanceMiles)).ToArray();
                 var sameFlight = test.Select(f => flights.Where(x => x.Origin == "SEA").Max(x => x.DistanceMiles)).ToArray();
                 return encoded.Zip(before, (a, b) => a + b).Zip(sameFlight, (a, b) => a + b).ToArray();
+            }
+
+            public static List<float> Loop(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                var encoded = new List<float>();
+                foreach (var f in test)
+                {
+                    encoded.Add(train.Where(x => x.Origin == f.Origin).Average(x => x.DelayMinutes));
+                }
+
+                return encoded;
             }
         }
         """);

@@ -44,5 +44,5 @@ internal static class MissingValueFilter
 
     private static bool IsNull(IOperation operand) => LocalLineage.Unconverted(operand) is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } };
 
-    private static bool IsOf(IOperation tested, IParameterSymbol value) => SymbolEqualityComparer.Default.Equals(RowPredicate.ParameterBehind(tested), value);
+    private static bool IsOf(IOperation tested, IParameterSymbol value) => SymbolEqualityComparer.Default.Equals(RowPredicate.VariableBehind(tested), value);
 }

@@ -19,8 +19,8 @@ internal static class RowPredicate
             ? (invocation.Arguments[0].Value, condition, lambda.Symbol.Parameters[0])
             : null;
 
-    /// <summary>The parameter a value is read from, itself or through members however deep (<c>m</c>, <c>p.BodyMass</c>, <c>f.Weather.Temperature</c>).</summary>
-    public static IParameterSymbol? ParameterBehind(IOperation value)
+    /// <summary>The parameter or local a value is read from, itself or through members however deep (<c>m</c>, <c>p.BodyMass</c>, <c>f.Weather.Temperature</c>).</summary>
+    public static ISymbol? VariableBehind(IOperation value)
     {
         var operation = LocalLineage.Unconverted(value);
         while (operation is IMemberReferenceOperation { Instance: { } instance })
@@ -28,6 +28,11 @@ internal static class RowPredicate
             operation = LocalLineage.Unconverted(instance);
         }
 
-        return (operation as IParameterReferenceOperation)?.Parameter;
+        return operation switch
+        {
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            ILocalReferenceOperation local => local.Local,
+            _ => null,
+        };
     }
 }

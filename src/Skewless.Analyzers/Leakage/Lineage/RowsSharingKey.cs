@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Skewless.Analyzers.Leakage.Lineage;
 
 /// <summary>
-/// LINQ's <c>Where</c> when it keeps the rows whose keys equal those of an element of an enclosing lambda
-/// (<c>flights.Where(x => x.Origin == f.Origin)</c> in <c>test.Select(f => …)</c>): the rows of that element's group,
+/// LINQ's <c>Where</c> when it keeps the rows whose keys equal those of an element of an enclosing lambda or loop
+/// (<c>flights.Where(x => x.Origin == f.Origin)</c> in <c>test.Select(f => …)</c> or <c>foreach (var f in test)</c>): the rows of that element's group,
 /// taken anew for each element, as a <c>GroupBy</c> gives them; and <c>Count</c> when it counts them, the group's size.
 /// Any other condition beside the keys (<c>x.Departure &lt; f.Departure</c>, only the rows before the element) makes a
 /// window, not a group, and is not matched.
@@ -13,19 +13,19 @@ namespace Skewless.Analyzers.Leakage.Lineage;
 internal static class RowsSharingKey
 {
     /// <summary>When <paramref name="invocation"/> is such a <c>Where</c> or <c>Count</c>, the rows it reads and the element whose keys they share.</summary>
-    public static (IOperation Rows, IParameterSymbol Element)? Of(IInvocationOperation invocation)
+    public static (IOperation Rows, ISymbol Element)? Of(IInvocationOperation invocation)
     {
         if (invocation.TargetMethod.Name is not ("Where" or "Count" or "LongCount") || RowPredicate.Of(invocation) is not var (rows, condition, row))
         {
             return null;
         }
 
-        IParameterSymbol? element = null;
+        ISymbol? element = null;
         return AllKeysMatch(condition, row, ref element) && element is not null ? (rows, element) : null;
     }
 
     // Every part of a conjunction compares a key of the row with the same enclosing element's.
-    private static bool AllKeysMatch(IOperation condition, IParameterSymbol row, ref IParameterSymbol? element)
+    private static bool AllKeysMatch(IOperation condition, IParameterSymbol row, ref ISymbol? element)
     {
         condition = LocalLineage.Unconverted(condition);
         if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both)
@@ -45,12 +45,12 @@ internal static class RowsSharingKey
             return false;
         }
 
-        var (leftParameter, rightParameter) = (RowPredicate.ParameterBehind(left), RowPredicate.ParameterBehind(right));
-        var other = SymbolEqualityComparer.Default.Equals(leftParameter, row) ? rightParameter
-            : SymbolEqualityComparer.Default.Equals(rightParameter, row) ? leftParameter
+        var (leftVariable, rightVariable) = (RowPredicate.VariableBehind(left), RowPredicate.VariableBehind(right));
+        var other = SymbolEqualityComparer.Default.Equals(leftVariable, row) ? rightVariable
+            : SymbolEqualityComparer.Default.Equals(rightVariable, row) ? leftVariable
             : null;
-        if (other is null || SymbolEqualityComparer.Default.Equals(other, row) || other.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction }
-            || (element is not null && !SymbolEqualityComparer.Default.Equals(element, other)))
+        var isElement = other is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } or ILocalSymbol { IsForEach: true };
+        if (!isElement || SymbolEqualityComparer.Default.Equals(other, row) || (element is not null && !SymbolEqualityComparer.Default.Equals(element, other)))
         {
             return false;
         }

@@ -23,8 +23,8 @@ internal sealed class FitResultFlow
     private readonly ISymbol? _accumulator;
     private readonly Func<IInvocationOperation, bool>? _choosesRows;
 
-    // The elements of enclosing lambdas whose group of rows the fit is taken over (RowsSharingKey), found once.
-    private readonly List<IParameterSymbol> _keyedOn;
+    // The elements of enclosing lambdas or loops whose group of rows the fit is taken over (RowsSharingKey), found once.
+    private readonly List<ISymbol> _keyedOn;
     private readonly Dictionary<ISymbol, List<IOperation>> _stored = new(SymbolEqualityComparer.Default);
 
     private FitResultFlow(IOperation fit, ISymbol? accumulator, Func<IInvocationOperation, bool>? choosesRows)
@@ -77,6 +77,21 @@ internal sealed class FitResultFlow
     /// (<c>test.Select(f => flights.Where(x => x.Origin == f.Origin).Average(…))</c>).
     /// </summary>
     public bool Applies(IOperation operation) => !IsPartOfFit(operation) && !RunsFitPerElement(operation) && Carries(operation);
+
+    /// <summary>
+    /// The rows of the loops whose variable's group the fit is taken over, each row given its own group's statistic
+    /// (<c>foreach (var f in test) encoded.Add(flights.Where(x => x.Origin == f.Origin).Average(…))</c>).
+    /// </summary>
+    public IEnumerable<IOperation> LoopsKeyedOn()
+    {
+        for (var parent = _fit.Parent; parent is not null && _keyedOn.Count > 0; parent = parent.Parent)
+        {
+            if (parent is IForEachLoopOperation loop && loop.Locals.Intersect(_keyedOn, SymbolEqualityComparer.Default).Any())
+            {
+                yield return loop.Collection;
+            }
+        }
+    }
 
     /// <summary>Whether the operation's value is computed with the fit's result: it contains the fit, or reads a variable the result reached.</summary>
     public bool Carries(IOperation operation) => Parts(operation).Any(part =>

@@ -134,11 +134,12 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     /// <summary>
     /// The first of the evaluated rows that the fit's result takes part in evaluating: rows produced
     /// with it (a split of data it transformed, a model's predictions), or rows given to a call made
-    /// with it (<c>fitted.ToDataView(test, …)</c>, <c>fitted.Transform(test[0])</c>).
+    /// with it (<c>fitted.ToDataView(test, …)</c>, <c>fitted.Transform(test[0])</c>), or the rows of a loop that gives each
+    /// of them its own group's statistic.
     /// </summary>
     private static IOperation? FirstReached(FitResultFlow flow, List<IOperation> evaluated, List<IOperation> operations, LocalLineage lineage)
     {
-        var appliedTo = new HashSet<DataNode>();
+        var appliedTo = new HashSet<DataNode>(flow.LoopsKeyedOn().SelectMany(lineage.Ancestors));
         foreach (var application in operations.OfType<IInvocationOperation>().Where(flow.Applies))
         {
             // What carries the result is what is applied, not rows it is applied to: printing a statistic of the test rows applies it to nothing.
