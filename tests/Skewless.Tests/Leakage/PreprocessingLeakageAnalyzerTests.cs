@@ -1253,4 +1253,65 @@ public sealed class PreprocessingLeakageAnalyzerTests
             }
         }
         """);
+
+    // The label's most common value per category (a city's state), looked up for each test row, is target encoding for a
+    // classifier: the zip codes dogfood's baseline. Over every row it is only the majority class, a baseline like any
+    // statistic of the label.
+    private const string ZipCodes = """
+        [DataSource("geonames.zipcodes")]
+        public sealed record ZipCode
+        {
+            public string City { get; init; } = "";
+            public string County { get; init; } = "";
+            [Label] public string State { get; init; } = "";
+        }
+
+        """;
+
+    [Fact]
+    public Task Fires_on_the_labels_most_common_value_per_category_looked_up_for_the_test_rows() => VerifyAsync(ZipCodes + """
+        public static class Training
+        {
+            public static double Sorted(List<ZipCode> zips)
+            {
+                var test = zips.Where(z => z.County.StartsWith("A")).ToList();
+                var stateOfCity = zips.GroupBy(z => z.City).ToDictionary(g => g.Key, g => g.GroupBy(x => x.State).OrderByDescending(s => {|#0:s.Count()|}).First().Key);
+                return test.Count(z => stateOfCity.TryGetValue(z.City, out var s) && s == z.State) / (double)test.Count;
+            }
+
+            public static double Counted(List<ZipCode> zips)
+            {
+                var test = zips.Where(z => z.County.StartsWith("A")).ToList();
+                var stateOfCity = zips.GroupBy(z => z.City).ToDictionary(g => g.Key, g => {|#1:g.CountBy(x => x.State)|}.MaxBy(p => p.Value).Key);
+                return test.Count(z => stateOfCity[z.City] == z.State) / (double)test.Count;
+            }
+
+            public static string[] PerRow(List<ZipCode> zips)
+            {
+                var test = zips.Where(z => z.County.StartsWith("A")).ToList();
+                return test.Select(z => zips.Where(x => x.City == z.City).GroupBy(x => x.State).MaxBy(s => {|#2:s.Count()|})!.Key).ToArray();
+            }
+        }
+        """,
+        Statistic("count per group", "zips", "test", 0),
+        Statistic("count per group", "zips", "test", 1),
+        Statistic("count per group", "zips", "test", 2));
+
+    [Fact]
+    public Task Is_silent_on_the_most_common_value_over_the_training_rows_on_the_majority_class_and_on_ranking_for_display() => VerifyAsync(ZipCodes + """
+        public static class Training
+        {
+            public static double Run(List<ZipCode> zips)
+            {
+                var test = zips.Where(z => z.County.StartsWith("A")).ToList();
+                var train = zips.Except(test).ToList();
+                var stateOfCity = train.GroupBy(z => z.City).ToDictionary(g => g.Key, g => g.GroupBy(x => x.State).OrderByDescending(s => s.Count()).First().Key);
+                var majority = zips.GroupBy(z => z.State).OrderByDescending(s => s.Count()).First().Key;
+                var counted = zips.CountBy(z => z.State).MaxBy(p => p.Value).Key;
+                var biggest = zips.GroupBy(z => z.City).OrderByDescending(g => g.Count()).Take(10).Select(g => g.Key);
+                Console.WriteLine(string.Join(", ", biggest));
+                return test.Count(z => (stateOfCity.TryGetValue(z.City, out var s) ? s : majority) == z.State || z.State == counted) / (double)test.Count;
+            }
+        }
+        """);
 }

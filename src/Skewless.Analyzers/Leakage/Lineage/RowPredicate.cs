@@ -19,6 +19,18 @@ internal static class RowPredicate
             ? (invocation.Arguments[0].Value, condition, lambda.Symbol.Parameters[0])
             : null;
 
+    /// <summary>
+    /// The rows a call gives a lambda the elements of, as LINQ does: the call's first argument, when the lambda is another
+    /// of its arguments (<c>groups</c> in <c>groups.MaxBy(s => s.Count())</c>); otherwise <see langword="null"/>.
+    /// </summary>
+    public static IOperation? SourceOf(IAnonymousFunctionOperation lambda)
+    {
+        var argument = lambda.Parent is IDelegateCreationOperation creation ? creation.Parent : lambda.Parent;
+        return argument is IArgumentOperation { Parent: IInvocationOperation call } && call.Arguments.Length > 0 && call.Arguments[0] != argument
+            ? call.Arguments[0].Value
+            : null;
+    }
+
     /// <summary>The parameter or local a value is read from, itself or through members however deep (<c>m</c>, <c>p.BodyMass</c>, <c>f.Weather.Temperature</c>).</summary>
     public static ISymbol? VariableBehind(IOperation value)
     {

@@ -32,7 +32,23 @@ internal sealed class FitResultFlow
         _fit = fit;
         _accumulator = accumulator;
         _choosesRows = choosesRows;
-        _keyedOn = fit.DescendantsAndSelf().OfType<IInvocationOperation>().Select(RowsSharingKey.Of).Where(keyed => keyed is not null).Select(keyed => keyed!.Value.Element).ToList();
+        _keyedOn = Learnt(fit).SelectMany(part => part.DescendantsAndSelf()).OfType<IInvocationOperation>().Select(RowsSharingKey.Of).Where(keyed => keyed is not null).Select(keyed => keyed!.Value.Element).ToList();
+    }
+
+    // The fit, and the rows given to each enclosing lambda whose element it is taken of: a group's count in MaxBy(s => s.Count())
+    // learns from the rows grouped, which may be an element's own group (zips.Where(x => x.City == z.City).GroupBy(…)).
+    private static IEnumerable<IOperation> Learnt(IOperation fit)
+    {
+        yield return fit;
+        var read = fit.DescendantsAndSelf().OfType<IParameterReferenceOperation>().Select(reference => reference.Parameter).ToList();
+        for (var parent = fit.Parent; parent is not null && read.Count > 0; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation lambda && lambda.Symbol.Parameters.Intersect(read, SymbolEqualityComparer.Default).Any()
+                && RowPredicate.SourceOf(lambda) is { } source)
+            {
+                yield return source;
+            }
+        }
     }
 
     /// <summary>
@@ -106,7 +122,7 @@ internal sealed class FitResultFlow
         {
             var part = pending.Pop();
             yield return part;
-            var children = part is IInvocationOperation call && _choosesRows?.Invoke(call) == true
+            var children = part is IInvocationOperation call && _choosesRows?.Invoke(call) == true && !RanksByFit(call)
                 ? new[] { call.Instance, call.Arguments.FirstOrDefault()?.Value }.OfType<IOperation>()
                 : part.ChildOperations;
             foreach (var child in children)
@@ -115,6 +131,15 @@ internal sealed class FitResultFlow
             }
         }
     }
+
+    // A sort by the fit taken of each element it sorts (groups by their size) ranks by what was fitted: its first element
+    // is the fit's answer, the most common value of a group (g.GroupBy(x => x.State).OrderByDescending(s => s.Count()).First().Key).
+    private bool RanksByFit(IInvocationOperation sort) =>
+        sort.TargetMethod.Name.StartsWith("OrderBy", StringComparison.Ordinal) || sort.TargetMethod.Name.StartsWith("ThenBy", StringComparison.Ordinal)
+            ? sort.Arguments.Skip(1).SelectMany(argument => argument.Value.DescendantsAndSelf().OfType<IAnonymousFunctionOperation>().Take(1)).Any(key =>
+                key.Syntax.Span.Contains(_fit.Syntax.Span) && key.Syntax.SyntaxTree == _fit.Syntax.SyntaxTree
+                && _fit.DescendantsAndSelf().OfType<IParameterReferenceOperation>().Any(element => key.Symbol.Parameters.Contains(element.Parameter, SymbolEqualityComparer.Default)))
+            : false;
 
     private bool IsPartOfFit(IOperation operation) =>
         operation == _fit
@@ -131,7 +156,11 @@ internal sealed class FitResultFlow
                 return inLambda;
             }
 
-            inLambda |= parent is IAnonymousFunctionOperation lambda && !(_keyedOn.Count > 0 && _keyedOn.Intersect(lambda.Symbol.Parameters, SymbolEqualityComparer.Default).Any());
+            // A lambda over the element the fit is keyed on applies it, whatever lambdas inside it run the fit for.
+            if (parent is IAnonymousFunctionOperation lambda)
+            {
+                inLambda = !(_keyedOn.Count > 0 && _keyedOn.Intersect(lambda.Symbol.Parameters, SymbolEqualityComparer.Default).Any());
+            }
         }
 
         return false;

@@ -114,7 +114,7 @@ internal sealed class HandWrittenFits
 
         // Count(x => x.Origin == f.Origin) in a lambda over f counts f's group, as Count() in a GroupBy does.
         grouped |= RowsSharingKey.Of(invocation) is not null;
-        return method.Name == CountBy ? (grouped ? null : (rows, "count per group"))
+        return method.Name == CountBy ? (rows, "count per group")
             : Names.TryGetValue(method.Name, out var name) ? (rows, grouped ? name + " per group" : name)
             : grouped && GroupNames.TryGetValue(method.Name, out name) && (invocation.Arguments.Length > 1 || !BesideAnotherStatistic(invocation)) ? (rows, name + " per group")
             : null;
@@ -268,10 +268,20 @@ internal sealed class HandWrittenFits
         var seen = new HashSet<IOperation>();
         while (seen.Add(rows = LocalLineage.Unconverted(rows)))
         {
-            if (GroupedFrom(rows, _data, _lineage) is { } ungrouped)
+            if (GroupingOf(rows, _data, _lineage) is { } grouping)
             {
-                grouped = true;
-                rows = ungrouped;
+                // Groups by the label alone are its distribution (the majority class), a baseline as its statistics are.
+                var key = grouping.Arguments.Length > 1 ? grouping.Arguments[1].Value : null;
+                if (key is not null && ReadsLabel(key, _symbols))
+                {
+                    selectors.Add(key);
+                }
+                else
+                {
+                    grouped = true;
+                }
+
+                rows = grouping.Arguments[0].Value;
                 continue;
             }
 
@@ -314,10 +324,10 @@ internal sealed class HandWrittenFits
     }
 
     /// <summary>
-    /// When <paramref name="group"/> is one group of a <c>GroupBy</c>, the rows grouped: a lambda's parameter given the groups
-    /// (<c>ToDictionary(g => g.Key, g => g.Average(…))</c>), or a <c>foreach</c> variable over them.
+    /// When <paramref name="group"/> is one group of a <c>GroupBy</c>, that call: the groups of a lambda's parameter given them
+    /// (<c>ToDictionary(g => g.Key, g => g.Average(…))</c>), or of a <c>foreach</c> variable over them.
     /// </summary>
-    private static IOperation? GroupedFrom(IOperation group, DataSymbols data, LocalLineage lineage)
+    private static IInvocationOperation? GroupingOf(IOperation group, DataSymbols data, LocalLineage lineage)
     {
         var groups = group switch
         {
@@ -332,7 +342,7 @@ internal sealed class HandWrittenFits
             {
                 if (call.TargetMethod.Name == "GroupBy")
                 {
-                    return call.Arguments[0].Value;
+                    return call;
                 }
 
                 groups = ChoosingLinq.Contains(call.TargetMethod.Name) || SameValues.Contains(call.TargetMethod.Name) ? call.Arguments[0].Value : null;
@@ -354,10 +364,7 @@ internal sealed class HandWrittenFits
                 function = function.Parent;
             }
 
-            var argument = function?.Parent is IDelegateCreationOperation creation ? creation.Parent : function?.Parent;
-            return argument is IArgumentOperation { Parent: IInvocationOperation call } && call.Arguments.Length > 0 && call.Arguments[0] != argument
-                ? call.Arguments[0].Value
-                : null;
+            return function is IAnonymousFunctionOperation given ? RowPredicate.SourceOf(given) : null;
         }
 
         static IOperation? Looped(IOperation reference, ILocalSymbol local)
