@@ -1297,6 +1297,20 @@ public sealed class PreprocessingLeakageAnalyzerTests
         Statistic("count per group", "zips", "test", 1),
         Statistic("count per group", "zips", "test", 2));
 
+    // Keeping the most frequent values by hand is a vocabulary with a maximum size, fitted as [Vocabulary(MaxSize = 20)] is.
+    [Fact]
+    public Task Fires_on_the_most_frequent_values_over_all_rows_kept_for_the_test_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static string[] Run(Flight[] flights)
+            {
+                var common = flights.GroupBy(f => f.Origin).OrderByDescending(g => {|#0:g.Count()|}).Take(20).Select(g => g.Key).ToHashSet();
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => common.Contains(f.Origin) ? f.Origin : "other").ToArray();
+            }
+        }
+        """, Statistic("count per group", "flights", "test"));
+
     [Fact]
     public Task Is_silent_on_the_most_common_value_over_the_training_rows_on_the_majority_class_and_on_ranking_for_display() => VerifyAsync(ZipCodes + """
         public static class Training
