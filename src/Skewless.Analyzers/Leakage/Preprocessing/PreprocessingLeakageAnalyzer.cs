@@ -149,7 +149,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             }
         }
 
-        return evaluated.FirstOrDefault(rows => appliedTo.Contains(lineage.NodeOf(rows)) || lineage.Sources(rows).Any(flow.Applies));
+        // Cross-validation evaluates only what it is given: applying the result to those rows elsewhere changes nothing it measures.
+        return evaluated.FirstOrDefault(rows => (!CrossValidated(rows) && appliedTo.Contains(lineage.NodeOf(rows))) || lineage.Sources(rows).Any(flow.Applies));
     }
 
     /// <summary>The rows a fit learns from, or <see langword="null"/> when the invocation is not a fit.</summary>
