@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Skewless.Analyzers.Leakage.Dependencies;
 using Skewless.Analyzers.Leakage.Preprocessing;
 using Skewless.Analyzers.Leakage.Splits;
 using Skewless.Tests.Infrastructure;
@@ -11,20 +12,42 @@ using Xunit;
 namespace Skewless.Tests.Leakage;
 
 /// <summary>
-/// The split and preprocessing analyzers on ML.NET code as it is being typed: every prefix of the
+/// The split, preprocessing and pipeline-column analyzers on ML.NET code as it is being typed: every prefix of the
 /// Pitfalls files that split and fit, cut after each token, with ML.NET referenced. The shared
 /// half-typed test (<see cref="HalfTypedCodeTests"/>) compiles without ML.NET, so it never reaches
 /// these analyzers' ML.NET paths. No AD0001.
 /// </summary>
 public sealed class HalfTypedSplitCodeTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new RandomSplitAnalyzer(), new PreprocessingLeakageAnalyzer()];
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new RandomSplitAnalyzer(), new PreprocessingLeakageAnalyzer(), new PipelineColumnAnalyzer()];
 
     [Theory]
     [InlineData("SKW203_GroupSplit.cs")]
     [InlineData("SKW205_PreprocessingLeak.cs")]
     public Task Every_prefix_runs_without_exceptions(string file) =>
         NoCrashOnAnyPrefix(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "Pitfalls", file)));
+
+    /// <summary>A pipeline that concatenates a [NotAtServing] column, named with nameof, a string and [ColumnName].</summary>
+    [Fact]
+    public Task Every_prefix_of_a_pipeline_naming_marked_columns_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+        using Skewless;
+
+        [DataSource("nyc.taxi_trips")]
+        public sealed class Trip { [NotAtServing("after the trip")] public float Time; [Label, ColumnName("Fare")] public float Amount; public float Miles; }
+
+        public static class Taxi
+        {
+            public static ITransformer Run(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<Trip>(path, hasHeader: true);
+                var pipeline = ml.Transforms.Concatenate("Features", new[] { nameof(Trip.Time), "Fare", nameof(Trip.Miles) })
+                    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Fare", featureColumnName: nameof(Trip.Time)));
+                return pipeline.Fit(data);
+            }
+        }
+        """);
 
     /// <summary>The evaluate-then-refit shape, whose fits SKW205 follows through reassigned variables and a deployment branch.</summary>
     [Fact]

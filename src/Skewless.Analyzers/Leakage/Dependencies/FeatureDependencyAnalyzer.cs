@@ -56,26 +56,35 @@ public sealed class FeatureDependencyAnalyzer : SkewlessAnalyzer
             .Select(group => group.First());
         foreach (var (readMember, member, original) in dependencies)
         {
-            var name = $"{member.ContainingType.Name}.{member.Name}";
             var path = SymbolEqualityComparer.Default.Equals(readMember, member)
                 ? original.ToString()
                 : $"{original} through '{readMember.ContainingType.Name}.{readMember.Name}', from which alone it is computed";
             var read = original.Read is { IsInSource: true } readLocation ? new[] { readLocation } : null;
-            if (KnownSymbols.Find(member, symbols.LabelAttribute) is not null)
+            foreach (var diagnostic in DependencyDiagnostics(symbols, member, method.Name, path, location, read))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LabelDependency, location, read, method.Name, name, path));
+                context.ReportDiagnostic(diagnostic);
             }
+        }
+    }
 
-            if (KnownSymbols.Find(member, symbols.NotAtServingAttribute) is { } notAtServing)
-            {
-                var reason = notAtServing.ConstructorArguments.FirstOrDefault().Value as string;
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotAtServingDependency, location, read, method.Name, name, string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason, path));
-            }
+    /// <summary>What a feature depending on <paramref name="member"/> along <paramref name="path"/> is reported with, for each marker the member has.</summary>
+    internal static IEnumerable<Diagnostic> DependencyDiagnostics(KnownSymbols symbols, ISymbol member, string feature, string path, Location location, IEnumerable<Location>? read)
+    {
+        var name = $"{member.ContainingType.Name}.{member.Name}";
+        if (KnownSymbols.Find(member, symbols.LabelAttribute) is not null)
+        {
+            yield return Diagnostic.Create(Descriptors.LabelDependency, location, read, feature, name, path);
+        }
 
-            if (KnownSymbols.Find(member, symbols.ModelOutputAttribute) is not null)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ModelOutputDependency, location, read, method.Name, name, path));
-            }
+        if (KnownSymbols.Find(member, symbols.NotAtServingAttribute) is { } notAtServing)
+        {
+            var reason = notAtServing.ConstructorArguments.FirstOrDefault().Value as string;
+            yield return Diagnostic.Create(Descriptors.NotAtServingDependency, location, read, feature, name, string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason, path);
+        }
+
+        if (KnownSymbols.Find(member, symbols.ModelOutputAttribute) is not null)
+        {
+            yield return Diagnostic.Create(Descriptors.ModelOutputDependency, location, read, feature, name, path);
         }
     }
 

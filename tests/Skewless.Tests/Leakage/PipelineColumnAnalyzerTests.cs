@@ -1,0 +1,93 @@
+using Microsoft.CodeAnalysis.Testing;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Leakage.Dependencies;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Leakage;
+
+/// <summary>
+/// ML.NET's taxi-fare sample, annotated as a team adopting Skewless would: its pipeline concatenates the trip's duration,
+/// known only once the trip has ended, into the model's features.
+/// </summary>
+public sealed class PipelineColumnAnalyzerTests
+{
+    private const string TaxiTrip = """
+        using System;
+        using System.Linq;
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+        using Skewless;
+
+        [DataSource("nyc.taxi_trips")]
+        public sealed class TaxiTrip
+        {
+            [LoadColumn(0)] public string VendorId = "";
+            [LoadColumn(3)] public float PassengerCount;
+            [LoadColumn(4), NotAtServing("known only once the trip has ended")] public float TripTime;
+            [LoadColumn(5)] public float TripDistance;
+            [LoadColumn(6), Label, ColumnName("Fare")] public float FareAmount;
+            [LoadColumn(7), ModelOutput] public float QuotedFare;
+        }
+
+        public sealed class Unmarked
+        {
+            [NotAtServing("not a data source")] public float TripTime;
+        }
+
+        """;
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        Verify.AnalyzerAsync<PipelineColumnAnalyzer>(Verify.Setup.GeneratedWithMachineLearning, [TaxiTrip + source], expected);
+
+    private static DiagnosticResult NotAtServing(string feature, string how, int location = 0) =>
+        new DiagnosticResult(Descriptors.NotAtServingDependency).WithLocation(location)
+            .WithArguments(feature, "TaxiTrip.TripTime", "known only once the trip has ended", how);
+
+    private const string Concatenate = "as an input column of ML.NET's Concatenate";
+
+    [Fact]
+    public Task Fires_on_marked_members_concatenated_into_the_features() => VerifyAsync("""
+        public static class Training
+        {
+            public static ITransformer Run(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                var pipeline = ml.Transforms.CopyColumns(outputColumnName: "Label", inputColumnName: "Fare")
+                    .Append(ml.Transforms.Categorical.OneHotEncoding(outputColumnName: "VendorIdEncoded", inputColumnName: nameof(TaxiTrip.VendorId)))
+                    .Append(ml.Transforms.NormalizeMeanVariance(outputColumnName: nameof(TaxiTrip.TripTime)))
+                    .Append(ml.Transforms.Concatenate("Features", "VendorIdEncoded", nameof(TaxiTrip.PassengerCount), {|#0:nameof(TaxiTrip.TripTime)|}, nameof(TaxiTrip.TripDistance)))
+                    .Append(ml.Transforms.Concatenate("Leaky", {|#1:"TripTime"|}, {|#2:"Fare"|}, {|#3:nameof(TaxiTrip.QuotedFare)|}))
+                    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Label", featureColumnName: "Features"));
+                return pipeline.Fit(data);
+            }
+
+            public static ITransformer Alone(MLContext ml, IDataView data) =>
+                ml.Regression.Trainers.Sdca(labelColumnName: "Fare", featureColumnName: {|#4:nameof(TaxiTrip.TripTime)|}).Fit(data);
+        }
+        """,
+        NotAtServing("Features", Concatenate, 0),
+        NotAtServing("Leaky", Concatenate, 1),
+        new DiagnosticResult(Descriptors.LabelDependency).WithLocation(2).WithArguments("Leaky", "TaxiTrip.FareAmount", Concatenate),
+        new DiagnosticResult(Descriptors.ModelOutputDependency).WithLocation(3).WithArguments("Leaky", "TaxiTrip.QuotedFare", Concatenate),
+        NotAtServing("TripTime", "as the feature column of ML.NET's Sdca", 4));
+
+    [Fact]
+    public Task Is_silent_on_the_label_as_the_label_on_other_columns_and_on_names_it_cannot_tie_to_a_data_source() => VerifyAsync("""
+        public static class Training
+        {
+            public static ITransformer Run(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                var pipeline = ml.Transforms.NormalizeMeanVariance(nameof(TaxiTrip.TripTime))
+                    .Append(ml.Transforms.Concatenate("Features", nameof(TaxiTrip.PassengerCount), nameof(TaxiTrip.TripDistance), nameof(Unmarked.TripTime)))
+                    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Fare", featureColumnName: "Features"));
+                return pipeline.Fit(data);
+            }
+
+            // No data source type is named here: a string alone does not say which type's column it is.
+            public static IEstimator<ITransformer> Pipeline(MLContext ml) =>
+                ml.Transforms.Concatenate("Features", "TripTime", "TripDistance");
+        }
+        """);
+}
