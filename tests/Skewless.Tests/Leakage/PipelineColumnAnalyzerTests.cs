@@ -64,13 +64,17 @@ public sealed class PipelineColumnAnalyzerTests
 
             public static ITransformer Alone(MLContext ml, IDataView data) =>
                 ml.Regression.Trainers.Sdca(labelColumnName: "Fare", featureColumnName: {|#4:nameof(TaxiTrip.TripTime)|}).Fit(data);
+
+            public static IEstimator<ITransformer> Text(MLContext ml) =>
+                ml.Transforms.Text.FeaturizeText("Features", {|#5:nameof(TaxiTrip.TripTime)|});
         }
         """,
         NotAtServing("Features", Concatenate, 0),
         NotAtServing("Leaky", Concatenate, 1),
         new DiagnosticResult(Descriptors.LabelDependency).WithLocation(2).WithArguments("Leaky", "TaxiTrip.FareAmount", Concatenate),
         new DiagnosticResult(Descriptors.ModelOutputDependency).WithLocation(3).WithArguments("Leaky", "TaxiTrip.QuotedFare", Concatenate),
-        NotAtServing("TripTime", "as the feature column of ML.NET's Sdca", 4));
+        NotAtServing("TripTime", "as the feature column of ML.NET's Sdca", 4),
+        NotAtServing("Features", "as an input column of ML.NET's FeaturizeText", 5));
 
     [Fact]
     public Task Is_silent_on_the_label_as_the_label_on_other_columns_and_on_names_it_cannot_tie_to_a_data_source() => VerifyAsync("""
@@ -80,6 +84,7 @@ public sealed class PipelineColumnAnalyzerTests
             {
                 var data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
                 var pipeline = ml.Transforms.NormalizeMeanVariance(nameof(TaxiTrip.TripTime))
+                    .Append(ml.Transforms.Text.FeaturizeText("VendorText", nameof(TaxiTrip.TripTime)))
                     .Append(ml.Transforms.Concatenate("Features", nameof(TaxiTrip.PassengerCount), nameof(TaxiTrip.TripDistance), nameof(Unmarked.TripTime)))
                     .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Fare", featureColumnName: "Features"));
                 return pipeline.Fit(data);

@@ -9,9 +9,10 @@ namespace Skewless.Analyzers.Leakage.Dependencies;
 
 /// <summary>
 /// SKW200, SKW201 and SKW202 for the features an ML.NET pipeline builds from columns: a <c>[Label]</c>,
-/// <c>[NotAtServing]</c> or <c>[ModelOutput]</c> member of a data source named as an input of <c>Concatenate</c> (the
-/// columns a features vector is made of) or as a trainer's <c>featureColumnName</c>, as ML.NET's taxi-fare sample
-/// gives the model the trip's duration, known only once the trip has ended.
+/// <c>[NotAtServing]</c> or <c>[ModelOutput]</c> member of a data source named as an input of <c>Concatenate</c> or of
+/// another transform writing the <c>Features</c> column (the columns a features vector is made of), or as a trainer's
+/// <c>featureColumnName</c>, as ML.NET's taxi-fare sample gives the model the trip's duration, known only once the trip
+/// has ended.
 /// </summary>
 /// <remarks>
 /// A column is named with <c>nameof(Trip.Duration)</c>, or with a string equal to the member's name or its
@@ -21,6 +22,8 @@ namespace Skewless.Analyzers.Leakage.Dependencies;
 public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
 {
     private const string FeatureColumn = "featureColumnName";
+
+    private const string OutputColumn = "outputColumnName";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.LabelDependency,
@@ -42,26 +45,22 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        var concatenates = method.Name == "Concatenate";
-        if (!(concatenates || method.Parameters.Any(parameter => parameter.Name == FeatureColumn))
+        if (!method.Parameters.Any(parameter => parameter.Name is OutputColumn or FeatureColumn)
             || method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.ML", StringComparison.Ordinal) != true)
         {
             return;
         }
 
+        // The columns the model's features are made of: a Concatenate's inputs, the inputs of any transform that writes the
+        // trainers' default "Features" column (FeaturizeText("Features", nameof(Issue.Description))), a trainer's feature column.
+        var output = invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == OutputColumn)?.Value.ConstantValue.Value as string;
+        var builds = method.Name == "Concatenate" || output == "Features";
+        var how = builds ? $"as an input column of ML.NET's {method.Name}" : $"as the feature column of ML.NET's {method.Name}";
+        var feature = builds ? output : null;
         var columns = invocation.Arguments
-            .Where(argument => concatenates ? argument.Parameter?.Name == "inputColumnNames" : argument.Parameter?.Name == FeatureColumn)
+            .Where(argument => builds ? argument.Parameter?.Name is "inputColumnName" or "inputColumnNames" : argument.Parameter?.Name == FeatureColumn)
             .SelectMany(argument => ColumnsIn(argument.Value))
             .ToList();
-        if (columns.Count == 0)
-        {
-            return;
-        }
-
-        var feature = concatenates
-            ? invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "outputColumnName")?.Value.ConstantValue.Value as string
-            : null;
-        var how = concatenates ? "as an input column of ML.NET's Concatenate" : $"as the feature column of ML.NET's {method.Name}";
         List<ITypeSymbol>? named = null;
         foreach (var column in columns)
         {
