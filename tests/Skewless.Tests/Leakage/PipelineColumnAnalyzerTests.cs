@@ -67,6 +67,11 @@ public sealed class PipelineColumnAnalyzerTests
 
             public static IEstimator<ITransformer> Text(MLContext ml) =>
                 ml.Transforms.Text.FeaturizeText("Features", {|#5:nameof(TaxiTrip.TripTime)|});
+
+            public static IEstimator<ITransformer> Derived(MLContext ml) =>
+                ml.Transforms.Conversion.ConvertType("Minutes", nameof(TaxiTrip.TripTime))
+                    .Append(ml.Transforms.NormalizeMinMax("Scaled", "Minutes"))
+                    .Append(ml.Transforms.Concatenate("Features", nameof(TaxiTrip.TripDistance), {|#6:"Scaled"|}));
         }
         """,
         NotAtServing("Features", Concatenate, 0),
@@ -74,7 +79,8 @@ public sealed class PipelineColumnAnalyzerTests
         new DiagnosticResult(Descriptors.LabelDependency).WithLocation(2).WithArguments("Leaky", "TaxiTrip.FareAmount", Concatenate),
         new DiagnosticResult(Descriptors.ModelOutputDependency).WithLocation(3).WithArguments("Leaky", "TaxiTrip.QuotedFare", Concatenate),
         NotAtServing("TripTime", "as the feature column of ML.NET's Sdca", 4),
-        NotAtServing("Features", "as an input column of ML.NET's FeaturizeText", 5));
+        NotAtServing("Features", "as an input column of ML.NET's FeaturizeText", 5),
+        NotAtServing("Features", Concatenate + " through column 'Scaled'", 6));
 
     [Fact]
     public Task Is_silent_on_the_label_as_the_label_on_other_columns_and_on_names_it_cannot_tie_to_a_data_source() => VerifyAsync("""

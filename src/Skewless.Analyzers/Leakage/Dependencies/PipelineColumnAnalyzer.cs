@@ -14,16 +14,17 @@ namespace Skewless.Analyzers.Leakage.Dependencies;
 /// <c>featureColumnName</c>, as ML.NET's taxi-fare sample gives the model the trip's duration, known only once the trip
 /// has ended.
 /// </summary>
-/// <remarks>
-/// A column is named with <c>nameof(Trip.Duration)</c>, or with a string equal to the member's name or its
-/// <c>[ColumnName]</c> on a data source type the same method names as a type argument (<c>LoadFromTextFile&lt;Trip&gt;</c>).
-/// </remarks>
+/// <remarks>Which members a column name stands for is <see cref="PipelineColumns"/>' to tell.</remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
 {
-    private const string FeatureColumn = "featureColumnName";
+    internal const string OutputColumn = "outputColumnName";
 
-    private const string OutputColumn = "outputColumnName";
+    internal const string InputColumn = "inputColumnName";
+
+    internal const string InputColumns = "inputColumnNames";
+
+    private const string FeatureColumn = "featureColumnName";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.LabelDependency,
@@ -45,62 +46,39 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (!method.Parameters.Any(parameter => parameter.Name is OutputColumn or FeatureColumn)
-            || method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.ML", StringComparison.Ordinal) != true)
+        if (!method.Parameters.Any(parameter => parameter.Name is OutputColumn or FeatureColumn) || !IsMachineLearning(method))
         {
             return;
         }
 
         // The columns the model's features are made of: a Concatenate's inputs, the inputs of any transform that writes the
         // trainers' default "Features" column (FeaturizeText("Features", nameof(Issue.Description))), a trainer's feature column.
-        var output = invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == OutputColumn)?.Value.ConstantValue.Value as string;
-        var builds = method.Name == "Concatenate" || output == "Features";
+        var output = OutputOf(invocation);
+        var builds = BuildsFeatures(invocation, output);
         var how = builds ? $"as an input column of ML.NET's {method.Name}" : $"as the feature column of ML.NET's {method.Name}";
         var feature = builds ? output : null;
-        var columns = invocation.Arguments
-            .Where(argument => builds ? argument.Parameter?.Name is "inputColumnName" or "inputColumnNames" : argument.Parameter?.Name == FeatureColumn)
-            .SelectMany(argument => ColumnsIn(argument.Value))
-            .ToList();
-        List<ITypeSymbol>? named = null;
-        foreach (var column in columns)
+        var columns = new PipelineColumns(invocation, columnName);
+        foreach (var column in invocation.Arguments
+            .Where(argument => builds ? argument.Parameter?.Name is InputColumn or InputColumns : argument.Parameter?.Name == FeatureColumn)
+            .SelectMany(argument => PipelineColumns.In(argument.Value)))
         {
-            if (column.ConstantValue.Value is not string text)
+            foreach (var (member, through) in columns.MembersOf(column).Where(found => symbols.DataSourceOf(found.Member.ContainingType) is not null))
             {
-                continue;
-            }
-
-            var members = column is INameOfOperation { Argument: IMemberReferenceOperation { Member: var member } }
-                ? new[] { member }
-                : (named ??= TypeArgumentsOf(invocation)).SelectMany(type => type.GetMembers()).Where(candidate => Names(candidate, text, columnName));
-            foreach (var diagnostic in members.Where(candidate => symbols.DataSourceOf(candidate.ContainingType) is not null)
-                .SelectMany(marked => FeatureDependencyAnalyzer.DependencyDiagnostics(symbols, marked, feature ?? text, how, column.Syntax.GetLocation(), read: null)))
-            {
-                context.ReportDiagnostic(diagnostic);
+                var path = through is null ? how : $"{how} through column '{through}'";
+                foreach (var diagnostic in FeatureDependencyAnalyzer.DependencyDiagnostics(symbols, member, feature ?? (string)column.ConstantValue.Value!, path, column.Syntax.GetLocation(), read: null))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
             }
         }
     }
 
-    // The column names an argument gives: itself, or the elements of the array a params argument or `new[] { … }` makes.
-    private static IEnumerable<IOperation> ColumnsIn(IOperation value) =>
-        value is IArrayCreationOperation { Initializer: { } elements } ? elements.ElementValues : new[] { value };
+    /// <summary>The column an ML.NET transform writes, when it is given as a constant.</summary>
+    internal static string? OutputOf(IInvocationOperation call) =>
+        IsMachineLearning(call.TargetMethod) ? call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == OutputColumn)?.Value.ConstantValue.Value as string : null;
 
-    // Whether a member is the column a name gives: by its own name, or by ML.NET's [ColumnName].
-    private static bool Names(ISymbol member, string text, INamedTypeSymbol? columnName) =>
-        member is IPropertySymbol or IFieldSymbol
-        && (KnownSymbols.Find(member, columnName)?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name) == text;
+    /// <summary>Whether a transform builds the model's features from its inputs: a <c>Concatenate</c>, or any that writes the trainers' default feature column.</summary>
+    internal static bool BuildsFeatures(IInvocationOperation call, string? output) => call.TargetMethod.Name == "Concatenate" || output == "Features";
 
-    // The types the method around the call names as type arguments, such as the rows of LoadFromTextFile<Trip>.
-    private static List<ITypeSymbol> TypeArgumentsOf(IOperation operation)
-    {
-        var root = operation;
-        while (root.Parent is { } parent)
-        {
-            root = parent;
-        }
-
-        return root.DescendantsAndSelf().OfType<IInvocationOperation>()
-            .SelectMany(call => call.TargetMethod.TypeArguments)
-            .Distinct<ITypeSymbol>(SymbolEqualityComparer.Default)
-            .ToList();
-    }
+    private static bool IsMachineLearning(IMethodSymbol method) => method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.ML", StringComparison.Ordinal) == true;
 }
