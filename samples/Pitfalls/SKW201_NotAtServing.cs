@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using Skewless;
 
 namespace Pitfalls.NotAtServing;
@@ -23,5 +24,20 @@ public static partial class AdmissionFeatures
     {
         var name = a.DischargeHospital;
         return name.Contains("University", StringComparison.Ordinal);
+    }
+}
+
+// The same leak in an ML.NET pipeline: the discharge hospital, one-hot encoded, concatenated into the model's features.
+public static class ReadmissionModel
+{
+    public static ITransformer Train(MLContext ml, IEnumerable<Admission> admissions)
+    {
+        var data = ml.Data.LoadFromEnumerable(admissions);
+        var pipeline = ml.Transforms.Categorical.OneHotEncoding("HospitalEncoded", nameof(Admission.DischargeHospital))
+            .Append(ml.Transforms.Conversion.ConvertType("AgeFeature", nameof(Admission.Age), Microsoft.ML.Data.DataKind.Single))
+            // SKW201: Feature 'Features' depends on 'Admission.DischargeHospital' as an input column of ML.NET's Concatenate through column 'HospitalEncoded', which is not known at serving time: assigned at discharge
+            .Append(ml.Transforms.Concatenate("Features", "AgeFeature", "HospitalEncoded"))
+            .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(labelColumnName: nameof(Admission.Readmitted)));
+        return pipeline.Fit(data);
     }
 }
