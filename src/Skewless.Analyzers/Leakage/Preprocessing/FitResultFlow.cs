@@ -25,6 +25,9 @@ internal sealed class FitResultFlow
 
     // The elements of enclosing lambdas or loops whose group of rows the fit is taken over (RowsSharingKey), found once.
     private readonly List<ISymbol> _keyedOn;
+
+    // The parameters the fit reads, of its own lambdas and of those around it.
+    private readonly List<IParameterSymbol> _reads;
     private readonly Dictionary<ISymbol, List<IOperation>> _stored = new(SymbolEqualityComparer.Default);
 
     private FitResultFlow(IOperation fit, ISymbol? accumulator, Func<IInvocationOperation, bool>? choosesRows)
@@ -32,24 +35,25 @@ internal sealed class FitResultFlow
         _fit = fit;
         _accumulator = accumulator;
         _choosesRows = choosesRows;
-        _keyedOn = Learnt(fit).SelectMany(part => part.DescendantsAndSelf()).OfType<IInvocationOperation>().Select(RowsSharingKey.Of).Where(keyed => keyed is not null).Select(keyed => keyed!.Value.Element).ToList();
+        _reads = fit.DescendantsAndSelf().OfType<IParameterReferenceOperation>().Select(reference => reference.Parameter).ToList();
+        _keyedOn = Learnt().SelectMany(part => part.DescendantsAndSelf()).OfType<IInvocationOperation>().Select(RowsSharingKey.Of).Where(keyed => keyed is not null).Select(keyed => keyed!.Value.Element).ToList();
     }
 
     // The fit, and the rows given to each enclosing lambda whose element it is taken of: a group's count in MaxBy(s => s.Count())
     // learns from the rows grouped, which may be an element's own group (zips.Where(x => x.City == z.City).GroupBy(…)).
-    private static IEnumerable<IOperation> Learnt(IOperation fit)
+    private IEnumerable<IOperation> Learnt()
     {
-        yield return fit;
-        var read = fit.DescendantsAndSelf().OfType<IParameterReferenceOperation>().Select(reference => reference.Parameter).ToList();
-        for (var parent = fit.Parent; parent is not null && read.Count > 0; parent = parent.Parent)
+        yield return _fit;
+        for (var parent = _fit.Parent; parent is not null && _reads.Count > 0; parent = parent.Parent)
         {
-            if (parent is IAnonymousFunctionOperation lambda && lambda.Symbol.Parameters.Intersect(read, SymbolEqualityComparer.Default).Any()
-                && RowPredicate.SourceOf(lambda) is { } source)
+            if (parent is IAnonymousFunctionOperation lambda && ReadsElementOf(lambda) && RowPredicate.SourceOf(lambda) is { } source)
             {
                 yield return source;
             }
         }
     }
+
+    private bool ReadsElementOf(IAnonymousFunctionOperation lambda) => lambda.Symbol.Parameters.Intersect(_reads, SymbolEqualityComparer.Default).Any();
 
     /// <summary>
     /// The flow of <paramref name="fit"/>'s result through <paramref name="operations"/>, every
@@ -135,11 +139,9 @@ internal sealed class FitResultFlow
     // A sort by the fit taken of each element it sorts (groups by their size) ranks by what was fitted: its first element
     // is the fit's answer, the most common value of a group (g.GroupBy(x => x.State).OrderByDescending(s => s.Count()).First().Key).
     private bool RanksByFit(IInvocationOperation sort) =>
-        sort.TargetMethod.Name.StartsWith("OrderBy", StringComparison.Ordinal) || sort.TargetMethod.Name.StartsWith("ThenBy", StringComparison.Ordinal)
-            ? sort.Arguments.Skip(1).SelectMany(argument => argument.Value.DescendantsAndSelf().OfType<IAnonymousFunctionOperation>().Take(1)).Any(key =>
-                key.Syntax.Span.Contains(_fit.Syntax.Span) && key.Syntax.SyntaxTree == _fit.Syntax.SyntaxTree
-                && _fit.DescendantsAndSelf().OfType<IParameterReferenceOperation>().Any(element => key.Symbol.Parameters.Contains(element.Parameter, SymbolEqualityComparer.Default)))
-            : false;
+        (sort.TargetMethod.Name.StartsWith("OrderBy", StringComparison.Ordinal) || sort.TargetMethod.Name.StartsWith("ThenBy", StringComparison.Ordinal))
+        && sort.Arguments.Skip(1).SelectMany(argument => argument.Value.DescendantsAndSelf().OfType<IAnonymousFunctionOperation>().Take(1)).Any(key =>
+            key.Syntax.SyntaxTree == _fit.Syntax.SyntaxTree && key.Syntax.Span.Contains(_fit.Syntax.Span) && ReadsElementOf(key));
 
     private bool IsPartOfFit(IOperation operation) =>
         operation == _fit

@@ -271,10 +271,9 @@ internal sealed class HandWrittenFits
             if (GroupingOf(rows, _data, _lineage) is { } grouping)
             {
                 // Groups by the label alone are its distribution (the majority class), a baseline as its statistics are.
-                var key = grouping.Arguments.Length > 1 ? grouping.Arguments[1].Value : null;
-                if (key is not null && ReadsLabel(key, _symbols))
+                if (grouping.Arguments.Length > 1 && ReadsLabel(grouping.Arguments[1].Value, _symbols))
                 {
-                    selectors.Add(key);
+                    selectors.Add(grouping.Arguments[1].Value);
                 }
                 else
                 {
