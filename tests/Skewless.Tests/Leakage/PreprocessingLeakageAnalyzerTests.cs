@@ -1281,6 +1281,42 @@ public sealed class PreprocessingLeakageAnalyzerTests
         }
         """);
 
+    // A share of each test row's group written as one Count, its condition on the label beside the keys: the numerator is
+    // the fit, the group's size beside it its denominator. A condition that reads the row itself is still a window.
+    [Fact]
+    public Task Fires_on_a_count_of_the_rows_sharing_each_test_rows_key_with_a_label_condition() => VerifyAsync("""
+        public static class Training
+        {
+            public static double[] Shares(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => {|#0:flights.Count(x => x.Origin == f.Origin && x.DelayMinutes > 15)|} / (double)flights.Count(x => x.Origin == f.Origin)).ToArray();
+            }
+
+            public static int[] LateCounts(Flight[] flights, float late)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => {|#1:flights.Where(x => x.DelayMinutes > late && x.Origin == f.Origin).Count()|}).ToArray();
+            }
+        }
+        """,
+        Statistic("count per group", "flights", "test", 0),
+        Statistic("count per group", "flights", "test", 1));
+
+    [Fact]
+    public Task Is_silent_on_a_label_condition_beside_the_keys_over_the_training_rows_or_before_each_row() => VerifyAsync("""
+        public static class Training
+        {
+            public static double[] Run(Flight[] flights)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(flights, 0.2);
+                return test.Select(f => train.Count(x => x.Origin == f.Origin && x.DelayMinutes > 15) / (double)train.Count(x => x.Origin == f.Origin)
+                    + flights.Count(x => x.Origin == f.Origin && x.DelayMinutes > 15 && x.Departure < f.Departure)
+                    + flights.Count(x => x.Origin == f.Origin && x.DistanceMiles > 500)).ToArray();
+            }
+        }
+        """);
+
     // The label's most common value per category (a city's state), looked up for each test row, is target encoding for a
     // classifier: the zip codes dogfood's baseline. Over every row it is only the majority class, a baseline like any
     // statistic of the label.

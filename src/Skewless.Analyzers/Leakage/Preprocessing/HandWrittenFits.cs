@@ -106,19 +106,28 @@ internal sealed class HandWrittenFits
     public (IOperation Rows, string Name)? Statistic(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (!IsStatistic(method.Name) || !DataSymbols.Is(method.ContainingType, _data.Enumerable) || invocation.Arguments.Length == 0
-            || RowsOf(invocation.Arguments[0].Value, invocation.Arguments.Skip(1).Select(argument => argument.Value)) is not var (rows, grouped))
+        if (!IsStatistic(method.Name) || !DataSymbols.Is(method.ContainingType, _data.Enumerable) || invocation.Arguments.Length == 0)
         {
             return null;
         }
 
-        // Count(x => x.Origin == f.Origin) in a lambda over f counts f's group, as Count() in a GroupBy does.
-        grouped |= RowsSharingKey.Of(invocation) is not null;
+        // Count(x => x.Origin == f.Origin) in a lambda over f counts f's group, as Count() in a GroupBy does, even with a
+        // condition on the label beside the keys (a share of the group), which over all rows would be a metric's.
+        var keyed = RowsSharingKey.Of(invocation) is not null;
+        if (RowsOf(invocation.Arguments[0].Value, keyed ? Enumerable.Empty<IOperation>() : invocation.Arguments.Skip(1).Select(argument => argument.Value)) is not var (rows, grouped))
+        {
+            return null;
+        }
+
+        grouped |= keyed;
         return method.Name == CountBy ? (rows, "count per group")
             : Names.TryGetValue(method.Name, out var name) ? (rows, grouped ? name + " per group" : name)
-            : grouped && GroupNames.TryGetValue(method.Name, out name) && (invocation.Arguments.Length > 1 || !BesideAnotherStatistic(invocation)) ? (rows, name + " per group")
+            : grouped && GroupNames.TryGetValue(method.Name, out name) && (!IsSize(invocation) || !BesideAnotherStatistic(invocation)) ? (rows, name + " per group")
             : null;
     }
+
+    // A count of every row of a group (g.Count(), or Count(x => x.Origin == f.Origin) with the keys alone), not of those meeting a condition.
+    private static bool IsSize(IInvocationOperation count) => count.Arguments.Length == 1 || RowsSharingKey.Of(count) is { ByLabel: false };
 
     // A group's size beside another statistic of the same group, in one lambda or statement, is part of that one: the
     // denominator of a share or a mean (g.Count(f => f.DelayMinutes > 15) / (double)g.Count()), or a guard for it.
@@ -133,7 +142,7 @@ internal sealed class HandWrittenFits
 
         return group is not null && scope.Descendants().OfType<IInvocationOperation>().Any(other =>
             other != size && other.Arguments.Length > 0 && SymbolEqualityComparer.Default.Equals(FitResultFlow.Referenced(other.Arguments[0].Value), group)
-            && (Names.ContainsKey(other.TargetMethod.Name) || (GroupNames.ContainsKey(other.TargetMethod.Name) && other.Arguments.Length > 1)));
+            && (Names.ContainsKey(other.TargetMethod.Name) || (GroupNames.ContainsKey(other.TargetMethod.Name) && !IsSize(other))));
     }
 
     /// <summary>
@@ -284,7 +293,7 @@ internal sealed class HandWrittenFits
                 continue;
             }
 
-            if (rows is IInvocationOperation where && RowsSharingKey.Of(where) is var (keyed, _))
+            if (rows is IInvocationOperation where && RowsSharingKey.Of(where) is var (keyed, _, _))
             {
                 grouped = true;
                 rows = keyed;
