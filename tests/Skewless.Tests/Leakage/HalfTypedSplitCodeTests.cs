@@ -195,7 +195,7 @@ public sealed class HalfTypedSplitCodeTests
                 var lateness = flights.GroupBy(f => f.Origin).ToDictionary(g => g.Key, g => g.GroupBy(x => x.Delay > 15).OrderByDescending(s => s.Count()).First().Key);
                 foreach (var f in testFlights) { counted[f.Origin] += flights.Count(x => x.Origin == f.Origin); }
                 return testFlights.Concat(holdout_rows).Sum(f => f.Departure.Hour - mean + (f.Taxi ?? taxi) + counted[f.Origin] + (lateness[f.Origin] ? 1 : 0)
-                    + flights.Where(x => x.Origin == f.Origin && x.Origin.Equals(f.Origin)).Average(x => x.Delay));
+                    + flights.Where(x => x.Origin == f.Origin && x.Origin.Equals(f.Origin)).Average(x => x.Delay) + flights.Count(x => x.Origin == f.Origin && x.Delay > 15));
             }
         }
         """);
