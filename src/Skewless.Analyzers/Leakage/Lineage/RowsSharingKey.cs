@@ -9,8 +9,8 @@ namespace Skewless.Analyzers.Leakage.Lineage;
 /// (<c>flights.Where(x => x.Origin == f.Origin)</c> in <c>test.Select(f => …)</c> or <c>foreach (var f in test)</c>): the rows of that element's group,
 /// taken anew for each element, as a <c>GroupBy</c> gives them; and <c>Count</c> when it counts them, the group's size.
 /// A condition on the row's <c>[Label]</c> beside the keys (<c>x.DelayMinutes &gt; 15</c>) keeps the group's rows with
-/// that label, whose count is a share of the group. Any other condition beside the keys (<c>x.Departure &lt; f.Departure</c>, only the rows before the element) makes a
-/// window, not a group, and is not matched.
+/// that label, whose count is a share of the group. Any other condition beside the keys (<c>x.Departure &lt; f.Departure</c>,
+/// only the rows before the element) makes a window, not a group, and is not matched.
 /// </summary>
 internal static class RowsSharingKey
 {
