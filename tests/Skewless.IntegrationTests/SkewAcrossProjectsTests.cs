@@ -34,7 +34,7 @@ public sealed partial class SkewAcrossProjectsTests(PackedSkewless package)
 
         namespace Service;
 
-        public sealed record Trip(float DistanceMeters);
+        public sealed record Trip(float DistanceMeters, DateTime PickedUp);
         public sealed record Leg(double DistanceMeters);
 
         public static class Scoring
@@ -45,6 +45,7 @@ public sealed partial class SkewAcrossProjectsTests(PackedSkewless package)
 
             public static float Called(Ride ride) => RideFeatures.Distance(ride) + RideFeatures.LogDistance(ride);
             public static float LookAlike(Trip trip) => trip.DistanceMeters / 100;
+            public static float WholeHours(Trip trip) => trip.PickedUp.Hour + trip.PickedUp.Minute / 60;
             public static double OtherType(Leg leg) => leg.DistanceMeters / 100;
         }
         """;
@@ -67,8 +68,9 @@ public sealed partial class SkewAcrossProjectsTests(PackedSkewless package)
         AssertReported(build, "Scoring.cs", Position(Scoring, "ride.DistanceMeters / 1000"), "warning SKW301: This copies feature 'RideFeatures.Distance' with other constants: 100 in RideFeatures.Distance against 1000 here");
         AssertReported(build, "Scoring.cs", Position(Scoring, "x.PickedUp.Hour"), "warning SKW300: This re-implements feature 'RideFeatures.Hour'");
         AssertReported(build, "Scoring.cs", Position(Scoring, "trip.DistanceMeters / 100"), "warning SKW304: This re-implements feature 'RideFeatures.Distance' over Trip, whose members mirror the row type Ride");
+        AssertReported(build, "Scoring.cs", Position(Scoring, "trip.PickedUp.Hour"), "warning SKW304: This re-implements feature 'RideFeatures.Hour' over Trip, whose members mirror the row type Ride (60f in RideFeatures.Hour against 60 here: integer division here against float division in the feature)");
         var skew = ConsumerProject.SkewlessWarnings(build.Output).Where(warning => warning.Contains("SKW30", StringComparison.Ordinal)).ToList();
-        Assert.True(skew.Count == 4, $"Expected exactly the four copies, got:{Environment.NewLine}{string.Join(Environment.NewLine, skew)}{Environment.NewLine}{build.Describe()}");
+        Assert.True(skew.Count == 5, $"Expected exactly the five copies, got:{Environment.NewLine}{string.Join(Environment.NewLine, skew)}{Environment.NewLine}{build.Describe()}");
     }
 
     [Fact]

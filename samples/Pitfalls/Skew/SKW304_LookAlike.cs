@@ -11,4 +11,8 @@ public static class EtaEndpoint
 {
     public static float HourOfDay(RideRequest request) =>
         request.PickedUp.Hour + request.PickedUp.Minute / 60f;   // SKW304: re-implements RideFeatures.Hour over RideRequest
+
+    // Worse: the minutes divided as integers, so every ride is served as if picked up on the hour.
+    public static float SurgeHour(RideRequest request) =>
+        request.PickedUp.Hour + request.PickedUp.Minute / 60;   // SKW304: RideFeatures.Hour with integer division
 }

@@ -6,7 +6,8 @@ namespace Skewless.Analyzers.Model;
 /// <param name="Exact">The hash of the computation, numbers included.</param>
 /// <param name="Shape">The hash of the computation with numbers left out.</param>
 /// <param name="Literals">The numbers left out of <paramref name="Shape"/>, in order.</param>
-internal sealed record FingerprintModel(string Method, string SearchKey, string Exact, string Shape, EquatableArray<string> Literals);
+/// <param name="Untyped">For a feature that divides floats, its computation with the types of numbers left out (<c>UntypedShape.Format</c>), which finds a copy that divides integers instead.</param>
+internal sealed record FingerprintModel(string Method, string SearchKey, string Exact, string Shape, EquatableArray<string> Literals, string? Untyped);
 
 /// <summary>The fingerprints of one feature set, as the generator records them in the assembly.</summary>
 /// <param name="FullName">The class's name qualified by namespace and containing types, without <c>global::</c>.</param>

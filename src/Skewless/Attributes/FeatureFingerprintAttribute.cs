@@ -5,7 +5,7 @@ namespace Skewless;
 /// <summary>
 /// The normalised shape of one feature's computation, written into the assembly by the Skewless
 /// generator. Analyzers in projects that reference this assembly read it to find code that
-/// re-implements the feature (SKW300) or copies it with other constants (SKW301). Not for use by hand.
+/// re-implements the feature (SKW300, SKW304) or copies it with other constants (SKW301). Not for use by hand.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -50,4 +50,11 @@ public sealed class FeatureFingerprintAttribute : Attribute
 
     /// <summary>The numbers left out of <see cref="Shape"/>, in order.</summary>
     public IReadOnlyList<string> Literals { get; }
+
+    /// <summary>
+    /// For a feature that divides floats, its computation with the types of numbers left out: the hash, each division
+    /// (<c>i</c> for integers, <c>f</c> for floats), then the numbers with their types, separated by spaces. It finds a copy
+    /// that divides integers instead (<c>m / 60</c> for <c>m / 60f</c>).
+    /// </summary>
+    public string? Untyped { get; set; }
 }

@@ -143,17 +143,21 @@ public sealed class ReimplementedFeatureAnalyzerTests
         }
         """);
 
-    private static DiagnosticResult OverLookAlike(int location, string feature, string lookAlike) =>
-        new DiagnosticResult(Descriptors.ReimplementedOverLookAlike).WithLocation(location).WithArguments(feature, lookAlike, "Flight").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
-
-    [Fact]
-    public Task The_same_computation_over_a_request_type_with_the_rows_members_fires_SKW304() => VerifyAsync("""
+    /// <summary>A request type with the same members as <c>Flight</c>, as a serving endpoint declares it.</summary>
+    private const string FlightRequest = """
         public sealed class FlightRequest
         {
             public float DistanceMiles { get; set; }
             public DateTime Departure { get; set; }
         }
 
+        """;
+
+    private static DiagnosticResult OverLookAlike(int location, string feature, string lookAlike, string truncation = "") =>
+        new DiagnosticResult(Descriptors.ReimplementedOverLookAlike).WithLocation(location).WithArguments(feature, lookAlike, "Flight", truncation).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    [Fact]
+    public Task The_same_computation_over_a_request_type_with_the_rows_members_fires_SKW304() => VerifyAsync(FlightRequest + """
         public static class Serving
         {
             public static float Km(FlightRequest request) => {|#0:request.DistanceMiles / 100|};
@@ -172,6 +176,26 @@ public sealed class ReimplementedFeatureAnalyzerTests
         OverLookAlike(0, "FlightFeatures.Distance", "FlightRequest"),
         OverLookAlike(1, "FlightFeatures.LogDistance", "FlightRequest"),
         OverLookAlike(2, "FlightFeatures.Hour", "FlightRequest"));
+
+    // The serving endpoint's hour: its request's minutes divided by 60, not 60f, so every departure is on the hour.
+    [Fact]
+    public Task Integer_division_over_a_request_type_where_the_feature_divides_floats_fires_SKW304() => VerifyAsync(FlightRequest + """
+        public static class Serving
+        {
+            public static float Hour(FlightRequest request) => {|#0:request.Departure.Hour + request.Departure.Minute / 60|};
+        }
+        """,
+        OverLookAlike(0, "FlightFeatures.Hour", "FlightRequest", " (60f in FlightFeatures.Hour against 60 here: integer division here against float division in the feature)"));
+
+    [Fact]
+    public Task Integer_division_over_a_request_type_with_other_numbers_or_where_the_feature_divides_integers_does_not_fire() => VerifyAsync(FlightRequest + """
+        public static class Serving
+        {
+            public static float Hundredths(FlightRequest request) => request.Departure.Hour + request.Departure.Minute / 100;
+
+            public static int Days(FlightRequest request) => (int)request.DistanceMiles / 7;
+        }
+        """);
 
     [Fact]
     public Task Over_a_type_whose_members_differ_from_the_rows_in_type_or_kind_or_with_other_numbers_is_not_a_copy() => VerifyAsync("""

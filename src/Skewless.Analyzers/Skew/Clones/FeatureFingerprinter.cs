@@ -34,9 +34,13 @@ internal static class FeatureFingerprinter
         }
 
         var helpers = new PrivateHelpers(type, symbols.FeatureAttribute, cancellationToken);
+        // Only a feature that divides floats has a copy that divides integers instead, so only its untyped shape is recorded.
         var fingerprints = set.Returns
             .Select(returned => Shape(returned, set.InputType, models, helpers, cancellationToken) is { } shape
-                ? new FingerprintModel(returned.Method, SearchKey.Format(returned.Key), shape.Exact, shape.Shape, shape.Literals.ToEquatableArray())
+                ? new FingerprintModel(returned.Method, SearchKey.Format(returned.Key), shape.Exact, shape.Shape, shape.Literals.ToEquatableArray(),
+                    shape.IntegerDivisions.Contains(false) && Shape(returned, set.InputType, models, helpers, cancellationToken, eraseNumericTypes: true) is { } erased
+                        ? UntypedShape.Of(erased).Format()
+                        : null)
                 : null)
             .OfType<FingerprintModel>()
             .Distinct();

@@ -14,6 +14,9 @@ internal sealed class FingerprintTable
 {
     public const string AttributeName = "Skewless.FeatureFingerprintAttribute";
 
+    /// <summary>The attribute's property that records <see cref="UntypedShape.Format"/>.</summary>
+    public const string UntypedProperty = "Untyped";
+
     private readonly Dictionary<ulong, List<FeatureFingerprint>> _bySearchKey;
 
     private FingerprintTable(Dictionary<ulong, List<FeatureFingerprint>> bySearchKey, InputTypes inputs, HashSet<SyntaxNode> featureSets, TrainingCode training, KnownSymbols symbols)
@@ -67,9 +70,7 @@ internal sealed class FingerprintTable
                     }
 
                     // Wanted only for a copy that divides integers: worked out then, not for every match.
-                    var untyped = new Lazy<UntypedShape?>(() => ShapeOf(eraseNumericTypes: true) is { } erased
-                        ? new UntypedShape(erased.Shape, erased.TypedLiterals, erased.IntegerDivisions)
-                        : null);
+                    var untyped = new Lazy<UntypedShape?>(() => ShapeOf(eraseNumericTypes: true) is { } erased ? UntypedShape.Of(erased) : null);
                     return new ShapeHashes(shape.Exact, shape.Shape, shape.Literals, untyped);
                 }));
             }
@@ -79,8 +80,9 @@ internal sealed class FingerprintTable
         {
             if (SearchKey.TryParse(fingerprint.SearchKey, out var key))
             {
-                // The assembly records no untyped shape: an integer division of its features is found only in source.
-                var hashes = new ShapeHashes(fingerprint.Exact, fingerprint.Shape, fingerprint.Literals.AsImmutableArray(), Untyped: null);
+                // Recorded only for features that divide floats, and not by assemblies built before it was.
+                var untyped = UntypedShape.Parse(fingerprint.Untyped);
+                var hashes = new ShapeHashes(fingerprint.Exact, fingerprint.Shape, fingerprint.Literals.AsImmutableArray(), new Lazy<UntypedShape?>(() => untyped));
                 rows.Add((featureSet, inputType, fingerprint.Method, key, _ => hashes));
             }
         }
@@ -150,7 +152,8 @@ internal sealed class FingerprintTable
         }
 
         var literals = arguments[6].Values.Select(value => value.Value as string ?? "").ToEquatableArray();
-        return ((string)arguments[0].Value!, (string)arguments[2].Value!, new FingerprintModel((string)arguments[1].Value!, (string)arguments[3].Value!, (string)arguments[4].Value!, (string)arguments[5].Value!, literals));
+        var untyped = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == UntypedProperty).Value.Value as string;
+        return ((string)arguments[0].Value!, (string)arguments[2].Value!, new FingerprintModel((string)arguments[1].Value!, (string)arguments[3].Value!, (string)arguments[4].Value!, (string)arguments[5].Value!, literals, untyped));
     }
 }
 
@@ -165,7 +168,25 @@ internal sealed record ShapeHashes(string Exact, string Shape, ImmutableArray<st
 /// <param name="Shape">The hash without numbers or numeric types.</param>
 /// <param name="TypedLiterals">The numbers with their types, such as <c>7f</c>.</param>
 /// <param name="IntegerDivisions">For each division, whether it divides integers.</param>
-internal sealed record UntypedShape(string Shape, ImmutableArray<string> TypedLiterals, ImmutableArray<bool> IntegerDivisions);
+internal sealed record UntypedShape(string Shape, ImmutableArray<string> TypedLiterals, ImmutableArray<bool> IntegerDivisions)
+{
+    public static UntypedShape Of(OperationShape erased) => new(erased.Shape, erased.TypedLiterals, erased.IntegerDivisions);
+
+    /// <summary>
+    /// As <see cref="FeatureFingerprintAttribute"/> records it: the hash, the divisions (<c>i</c> for integers, <c>f</c> for
+    /// floats, <c>-</c> for none), then the numbers, separated by spaces, which neither hashes nor numbers contain.
+    /// </summary>
+    public string Format() =>
+        string.Join(" ", new[] { Shape, IntegerDivisions.Length == 0 ? "-" : string.Concat(IntegerDivisions.Select(integers => integers ? 'i' : 'f')) }.Concat(TypedLiterals));
+
+    public static UntypedShape? Parse(string? text)
+    {
+        var parts = text?.Split(' ');
+        return parts is { Length: >= 2 } && parts[1].All(division => division is 'i' or 'f' or '-')
+            ? new UntypedShape(parts[0], parts.Skip(2).ToImmutableArray(), parts[1].Where(division => division != '-').Select(division => division == 'i').ToImmutableArray())
+            : null;
+    }
+}
 
 /// <summary>One fingerprint of a feature the compilation can see, whose hashes are worked out when first needed.</summary>
 internal sealed class FeatureFingerprint

@@ -130,40 +130,67 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
             }
 
             // n / 7 against the feature's n / 7f: the numbers differ only in type, which the shape keeps, and the
-            // result silently loses its fraction. Compared again with numeric types left out, only when the copy
-            // divides integers at all.
-            if (shape.IntegerDivisions.Contains(true)
-                && OperationShape.Of(operation, inputType, models, helpers: null, isResult: false, cancellationToken, eraseNumericTypes: true) is { } untyped
-                && candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Untyped?.Value is { } feature && feature.Shape == untyped.Shape
-                    && DividesIntegersInstead(untyped.IntegerDivisions, feature.IntegerDivisions)) is { } truncated)
+            // result silently loses its fraction.
+            if (Truncated(operation, inputType, mirrored: null, models, shape, candidates, cancellationToken) is { } truncated)
             {
-                var values = Differences(truncated.Hashes!.Literals, untyped.Literals);
-                if (values.Count > 0 && !NearCopyEvidence.Suffices(untyped, values))
+                if (truncated.Values.Count > 0 && !NearCopyEvidence.Suffices(truncated.Untyped, truncated.Values))
                 {
                     continue;
                 }
 
-                var typed = Differences(truncated.Hashes.Untyped!.Value!.TypedLiterals, untyped.TypedLiterals);
-                const string Division = "integer division here against float division in the feature";
-                return Report(Descriptors.NearCopyOfFeature, expression, row, truncated, integerDivision: true, truncated.DisplayName, typed.Count == 0 ? Division : $"{Describe(typed, truncated)}: {Division}");
+                return Report(Descriptors.NearCopyOfFeature, expression, row, truncated.Feature, integerDivision: true, truncated.Feature.DisplayName, DescribeTruncation(truncated));
             }
         }
 
         return LookAlikeCopy(models, expression, operation, live, cancellationToken);
     }
 
-    // Serving code often gets a request type of its own with the row's members, and recomputes a feature from it. Only an
-    // exact copy counts: over another type, a near copy is too weak a sign that the code means the feature.
+    // The copy compared again with numeric types left out, only when it divides integers at all; the feature found, the
+    // copy's untyped shape, and the numbers whose values (not only types) differ.
+    private static (FeatureFingerprint Feature, OperationShape Untyped, List<(string Feature, string Copy)> Values)? Truncated(
+        IOperation operation, ITypeSymbol inputType, ITypeSymbol? mirrored, SemanticModels models, OperationShape shape, IEnumerable<FeatureFingerprint> candidates, CancellationToken cancellationToken)
+    {
+        if (!shape.IntegerDivisions.Contains(true)
+            || OperationShape.Of(operation, inputType, models, helpers: null, isResult: false, cancellationToken, eraseNumericTypes: true, mirrored) is not { } untyped
+            || candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Untyped?.Value is { } feature && feature.Shape == untyped.Shape
+                && DividesIntegersInstead(untyped.IntegerDivisions, feature.IntegerDivisions)) is not { } truncated)
+        {
+            return null;
+        }
+
+        return (truncated, untyped, Differences(truncated.Hashes!.Literals, untyped.Literals));
+    }
+
+    private static string DescribeTruncation((FeatureFingerprint Feature, OperationShape Untyped, List<(string Feature, string Copy)> Values) truncated)
+    {
+        var typed = Differences(truncated.Feature.Hashes!.Untyped!.Value!.TypedLiterals, truncated.Untyped.TypedLiterals);
+        const string Division = "integer division here against float division in the feature";
+        return typed.Count == 0 ? Division : $"{Describe(typed, truncated.Feature)}: {Division}";
+    }
+
+    // Serving code often gets a request type of its own with the row's members, and recomputes a feature from it. An exact
+    // copy counts, and one that only divides integers where the feature divides floats: over another type, other numbers
+    // are too weak a sign that the code means the feature, but the same numbers with the fraction dropped are its bug.
     private static Diagnostic? LookAlikeCopy(SemanticModels models, ExpressionSyntax expression, IOperation operation, List<FeatureFingerprint> live, CancellationToken cancellationToken)
     {
         foreach (var rowType in live.Select(fingerprint => fingerprint.InputType).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default))
         {
-            if (OperationShape.LookAlikeOf(operation, rowType, models, cancellationToken) is { } lookAlike
-                && OperationShape.Of(operation, lookAlike, models, helpers: null, isResult: false, cancellationToken, mirrored: rowType) is { Inputs.Count: > 0 } shape
-                && shape.Inputs.All(input => SyntaxFactory.AreEquivalent(input.Syntax, shape.Inputs[0].Syntax))
-                && live.FirstOrDefault(fingerprint => SymbolEqualityComparer.Default.Equals(fingerprint.InputType, rowType) && fingerprint.Hashes!.Exact == shape.Exact) is { } copied)
+            if (OperationShape.LookAlikeOf(operation, rowType, models, cancellationToken) is not { } lookAlike
+                || OperationShape.Of(operation, lookAlike, models, helpers: null, isResult: false, cancellationToken, mirrored: rowType) is not { Inputs.Count: > 0 } shape
+                || !shape.Inputs.All(input => SyntaxFactory.AreEquivalent(input.Syntax, shape.Inputs[0].Syntax)))
             {
-                return Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], copied, integerDivision: false, copied.DisplayName, lookAlike.Name, rowType.Name);
+                continue;
+            }
+
+            var candidates = live.Where(fingerprint => SymbolEqualityComparer.Default.Equals(fingerprint.InputType, rowType)).ToList();
+            if (candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Exact == shape.Exact) is { } copied)
+            {
+                return Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], copied, integerDivision: false, copied.DisplayName, lookAlike.Name, rowType.Name, "");
+            }
+
+            if (Truncated(operation, lookAlike, rowType, models, shape, candidates, cancellationToken) is { Values.Count: 0 } truncated)
+            {
+                return Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], truncated.Feature, integerDivision: true, truncated.Feature.DisplayName, lookAlike.Name, rowType.Name, $" ({DescribeTruncation(truncated)})");
             }
         }
 
