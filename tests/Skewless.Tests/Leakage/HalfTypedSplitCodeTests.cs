@@ -74,6 +74,22 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
+    /// <summary>Estimators that learn nothing, fitted before the split: SKW205 follows the chain and the local to their parts.</summary>
+    [Fact]
+    public Task Every_prefix_of_a_stateless_chain_fitted_before_the_split_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using Microsoft.ML;
+
+        public static class Labeling
+        {
+            public static double Run(MLContext ml, IDataView data)
+            {
+                IEstimator<ITransformer> labeling = ml.Transforms.Concatenate("F", "X").Append(ml.Transforms.CopyColumns("G", "Y")).AppendCacheCheckpoint(ml);
+                var split = ml.Data.TrainTestSplit(labeling.Fit(data).Transform(data), 0.2);
+                return ml.Regression.Evaluate(ml.Regression.Trainers.Sdca("G", "F").Fit(split.TrainSet).Transform(split.TestSet), "G").RSquared;
+            }
+        }
+        """);
+
     /// <summary>The hand-written splits SKW203/204 trace: a query, slices, a random mask, a mask by position and ML.NET's row cuts.</summary>
     [Fact]
     public Task Every_prefix_of_hand_written_random_splits_runs_without_exceptions() => NoCrashOnAnyPrefix("""

@@ -122,6 +122,51 @@ public sealed class PreprocessingLeakageAnalyzerTests
         }
         """, Leak("data", "model.Transform(split.TestSet)"));
 
+    // The ranking sample's idiom: a custom mapping turns clicks into the relevance label on every row, then the rows are
+    // split. Estimators that learn nothing carry nothing of the test rows into training, whatever rows they are fitted on.
+    [Fact]
+    public Task Is_silent_on_estimators_that_learn_nothing_fitted_before_TrainTestSplit() => VerifyAsync("""
+        public sealed class Relevance
+        {
+            public float Grade { get; set; }
+        }
+
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights)
+            {
+                var data = ml.Data.LoadFromEnumerable(flights);
+                IEstimator<ITransformer> labeling = ml.Transforms.CustomMapping<Flight, Relevance>((flight, relevance) => relevance.Grade = flight.DelayMinutes > 15 ? 1 : 0, contractName: null);
+                var labeled = labeling.Fit(data).Transform(data);
+                var mapped = ml.Transforms.Conversion.MapValue("Hub", new Dictionary<string, bool> { ["ORD"] = true }, "Origin").Fit(labeled).Transform(labeled);
+                var prepared = ml.Transforms.Concatenate("Features", "DistanceMiles")
+                    .Append(ml.Transforms.Conversion.ConvertType("Grade", outputKind: Microsoft.ML.Data.DataKind.Single))
+                    .AppendCacheCheckpoint(ml)
+                    .Fit(mapped)
+                    .Transform(mapped);
+                var split = ml.Data.TrainTestSplit(prepared, 0.2, samplingKeyColumnName: "DistanceMiles");
+                var model = ml.Regression.Trainers.Sdca("Grade").Fit(split.TrainSet);
+                return ml.Regression.Evaluate(model.Transform(split.TestSet), "Grade").RSquared;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fires_on_a_chain_of_stateless_estimators_with_one_that_learns_fitted_before_TrainTestSplit() => VerifyAsync("""
+        public static class Training
+        {
+            public static double Run(MLContext ml, Flight[] flights)
+            {
+                var data = ml.Data.LoadFromEnumerable(flights);
+                var pipeline = ml.Transforms.Concatenate("Features", "DistanceMiles").Append(ml.Transforms.NormalizeMinMax("Features"));
+                var prepared = {|#0:pipeline.Fit(data)|}.Transform(data);
+                var split = ml.Data.TrainTestSplit(prepared, 0.2, samplingKeyColumnName: "DistanceMiles");
+                var model = ml.Regression.Trainers.Sdca("DelayMinutes").Fit(split.TrainSet);
+                return ml.Regression.Evaluate(model.Transform(split.TestSet), "DelayMinutes").RSquared;
+            }
+        }
+        """, Leak("data", "model.Transform(split.TestSet)"));
+
     [Fact]
     public Task Fires_on_a_normaliser_fitted_on_the_data_that_is_cross_validated() => VerifyAsync("""
         public static class Training

@@ -50,6 +50,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
         var data = new DataSymbols(context.Compilation);
+        var stateless = new StatelessEstimators(context.Compilation);
         var helpers = new ProjectHelpers<HelperStatistic>(
             context.Compilation,
             method => method.ParameterList.Parameters.Any(parameter => HoldsSeveral(parameter.Type)),
@@ -61,10 +62,10 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         MentioningBlocks.Register(
             context,
             () => new NameScreen(FitNames, paired: (HandWrittenFits.ScreenNames.Append(NameScreen.Accumulation).Concat(helpers.Names).ToArray(), EvaluatedRowMarks), besideWhen: LocalLineage.NamesHeldOutRows),
-            (blocks, report, cancellationToken) => Analyze(blocks, report, symbols, data, helpers, cancellationToken));
+            (blocks, report, cancellationToken) => Analyze(blocks, report, symbols, data, stateless, helpers, cancellationToken));
     }
 
-    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data, ProjectHelpers<HelperStatistic> helpers, CancellationToken cancellationToken)
+    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data, StatelessEstimators stateless, ProjectHelpers<HelperStatistic> helpers, CancellationToken cancellationToken)
     {
         var operations = blocks.SelectMany(block => block.Descendants()).ToList();
         var invocations = operations.OfType<IInvocationOperation>().ToList();
@@ -82,6 +83,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         }
 
         var libraryFits = new HashSet<IOperation>(fits.Select(fit => fit.Operation));
+        // An estimator that learns nothing (a custom mapping, Concatenate) is no fit, though ML.NET makes it call Fit.
+        fits.RemoveAll(fit => fit.Operation is IInvocationOperation { Instance: { } estimator } && stateless.LearnsNothing(estimator, lineage));
         var handWritten = HandWrittenFits.OverRows(symbols, data, lineage);
         fits.AddRange(operations.Where(operation => !libraryFits.Contains(operation)).Select(operation => operation switch
         {
