@@ -50,6 +50,27 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
+    /// <summary>A feature list of every column of the schema but some, which SKW200–202 read through a query and a local.</summary>
+    [Fact]
+    public Task Every_prefix_of_a_feature_list_from_the_schema_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using System.Linq;
+        using Microsoft.ML;
+        using Skewless;
+
+        [DataSource("nyc.taxi_trips")]
+        public sealed class Trip { [NotAtServing("after the trip")] public float Time; [Label] public float Fare; public float Miles; }
+
+        public static class Taxi
+        {
+            public static IEstimator<ITransformer> Run(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<Trip>(path, hasHeader: true);
+                var columns = data.Schema.AsQueryable().Select(c => c.Name).Where(n => n != "Fare" && !new[] { "Id" }.Contains(n)).ToArray();
+                return ml.Transforms.Concatenate("Features", columns);
+            }
+        }
+        """);
+
     /// <summary>The evaluate-then-refit shape, whose fits SKW205 follows through reassigned variables and a deployment branch.</summary>
     [Fact]
     public Task Every_prefix_of_a_refit_for_deployment_runs_without_exceptions() => NoCrashOnAnyPrefix("""

@@ -101,4 +101,65 @@ public sealed class PipelineColumnAnalyzerTests
                 ml.Transforms.Concatenate("Features", "TripTime", "TripDistance");
         }
         """);
+
+    // ML.NET's web-ranking sample builds its feature list as every column of the schema but the label and the group.
+    // Applied to rows with members known only afterwards, that makes them features without naming them.
+    [Fact]
+    public Task Fires_on_marked_members_among_every_column_of_the_schema_but_some() => VerifyAsync("""
+        public static class Training
+        {
+            public static IEstimator<ITransformer> AllButLabel(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                var featureColumns = data.Schema.AsQueryable().Select(column => column.Name)
+                    .Where(name => name != "Fare" && name != nameof(TaxiTrip.QuotedFare)).ToArray();
+                return ml.Transforms.Concatenate("Features", {|#0:featureColumns|});
+            }
+
+            public static IEstimator<ITransformer> AllButVendor(MLContext ml, string path)
+            {
+                IDataView data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                return ml.Transforms.Concatenate("Features", {|#1:data.Schema.Where(column => !new[] { nameof(TaxiTrip.VendorId), "QuotedFare" }.Contains(column.Name)).Select(column => column.Name).ToArray()|});
+            }
+        }
+        """,
+        NotAtServing("Features", Concatenate + ", among every column of the schema but 'Fare', 'QuotedFare'", 0),
+        NotAtServing("Features", Concatenate + ", among every column of the schema but 'VendorId', 'QuotedFare'", 1),
+        new DiagnosticResult(Descriptors.LabelDependency).WithLocation(1).WithArguments("Features", "TaxiTrip.FareAmount", Concatenate + ", among every column of the schema but 'VendorId', 'QuotedFare'"));
+
+    [Fact]
+    public Task Is_silent_when_the_schema_list_leaves_the_marked_members_out_or_cannot_be_read() => VerifyAsync("""
+        public static class Training
+        {
+            public static IEstimator<ITransformer> Named(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                var features = data.Schema.Select(column => column.Name).Where(name => name != "Fare" && name != "TripTime" && name != "QuotedFare").ToArray();
+                return ml.Transforms.Concatenate("Features", features);
+            }
+
+            public static IEstimator<ITransformer> ByType(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                var numeric = data.Schema.Where(column => column.Type is NumberDataViewType).Select(column => column.Name).ToArray();
+                return ml.Transforms.Concatenate("Features", numeric);
+            }
+
+            public static IEstimator<ITransformer> Reassigned(MLContext ml, string path, bool all)
+            {
+                var data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                var columns = data.Schema.Select(column => column.Name).ToArray();
+                if (!all)
+                {
+                    columns = new[] { "TripDistance" };
+                }
+
+                return ml.Transforms.Concatenate("Features", columns);
+            }
+
+            // No row type is named here: the schema's columns are not known.
+            public static IEstimator<ITransformer> Unknown(MLContext ml, IDataView data) =>
+                ml.Transforms.Concatenate("Features", data.Schema.Select(column => column.Name).Where(name => name != "Label").ToArray());
+        }
+        """);
 }

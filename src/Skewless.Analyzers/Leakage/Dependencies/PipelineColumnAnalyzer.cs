@@ -64,12 +64,25 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
         {
             foreach (var (member, through) in columns.MembersOf(column).Where(found => symbols.DataSourceOf(found.Member.ContainingType) is not null))
             {
-                var path = through is null ? how : $"{how} through column '{through}'";
-                foreach (var diagnostic in FeatureDependencyAnalyzer.DependencyDiagnostics(symbols, member, feature ?? (string)column.ConstantValue.Value!, path, column.Syntax.GetLocation(), read: null))
+                Report(context, symbols, member, feature ?? (string)column.ConstantValue.Value!, through is null ? how : $"{how} through column '{through}'", column);
+            }
+
+            if (feature is not null && column.ConstantValue.Value is null && columns.EveryColumnBut(column) is var (members, leftOut))
+            {
+                var but = leftOut.Count == 0 ? "" : " but " + string.Join(", ", leftOut.Select(name => $"'{name}'"));
+                foreach (var member in members.Where(member => symbols.DataSourceOf(member.ContainingType) is not null))
                 {
-                    context.ReportDiagnostic(diagnostic);
+                    Report(context, symbols, member, feature, $"{how}, among every column of the schema{but}", column);
                 }
             }
+        }
+    }
+
+    private static void Report(OperationAnalysisContext context, KnownSymbols symbols, ISymbol member, string feature, string how, IOperation column)
+    {
+        foreach (var diagnostic in FeatureDependencyAnalyzer.DependencyDiagnostics(symbols, member, feature, how, column.Syntax.GetLocation(), read: null))
+        {
+            context.ReportDiagnostic(diagnostic);
         }
     }
 

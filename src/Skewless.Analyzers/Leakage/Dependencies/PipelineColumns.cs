@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Skewless.Analyzers.Leakage.Lineage;
 using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.Leakage.Dependencies;
@@ -8,7 +9,8 @@ namespace Skewless.Analyzers.Leakage.Dependencies;
 /// The data source members an ML.NET column name stands for, in the method that builds the pipeline: the member it
 /// names (<c>nameof(Trip.Time)</c>, or a string equal to a member's name or <c>[ColumnName]</c> on a type the method names
 /// as a type argument, such as the rows of <c>LoadFromTextFile&lt;Trip&gt;</c>), and the members of the columns the
-/// method's transforms derive it from (<c>OneHotEncoding("HospitalEncoded", nameof(Admission.Hospital))</c>).
+/// method's transforms derive it from (<c>OneHotEncoding("HospitalEncoded", nameof(Admission.Hospital))</c>), and the
+/// members a list of every column of a schema but some takes (<c>data.Schema.Select(c =&gt; c.Name).Where(n =&gt; n != "Label")</c>).
 /// </summary>
 internal sealed class PipelineColumns
 {
@@ -64,6 +66,116 @@ internal sealed class PipelineColumns
                 yield return derived;
             }
         }
+    }
+
+    /// <summary>
+    /// When <paramref name="columns"/> is every column of a data view's schema but those it leaves out by name, as ML.NET's
+    /// ranking sample builds its feature list, the members of the method's row types it takes, and the names left out;
+    /// otherwise <see langword="null"/>. Any other step (a filter by type, a Take) makes the list unknown.
+    /// </summary>
+    public (IReadOnlyList<ISymbol> Members, IReadOnlyList<string> LeftOut)? EveryColumnBut(IOperation columns)
+    {
+        var leftOut = new List<string>();
+        var followed = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        for (var current = LocalLineage.Unconverted(columns); ;)
+        {
+            switch (current)
+            {
+                case ILocalReferenceOperation local when followed.Add(local.Local) && OnlyValueOf(local.Local) is { } value:
+                    current = LocalLineage.Unconverted(value);
+                    continue;
+                case IInvocationOperation { TargetMethod.ContainingType.Name: "Enumerable" or "Queryable" } call
+                    when (call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } source && KeepsNames(call, leftOut):
+                    current = LocalLineage.Unconverted(source);
+                    continue;
+                case IPropertyReferenceOperation { Property.Name: "Schema", Property.ContainingType.Name: "IDataView" }:
+                    var members = (_named ??= TypeArguments()).SelectMany(type => type.GetMembers())
+                        .Where(member => member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public }
+                            or IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Public })
+                        .Where(member => !leftOut.Any(name => Names(member, name)))
+                        .ToList();
+                    return (members, leftOut);
+                default:
+                    return null;
+            }
+        }
+    }
+
+    // Whether a step of the query over the schema keeps every column but those it leaves out by name, which it adds.
+    private static bool KeepsNames(IInvocationOperation call, List<string> leftOut) => call.TargetMethod.Name switch
+    {
+        "ToArray" or "ToList" or "AsEnumerable" or "AsQueryable" or "Distinct" => true,
+        "Select" => Lambda(call) is { } select && IsName(Returned(select), select),
+        "Where" => Lambda(call) is { } where && Returned(where) is { } condition && LeavesOut(condition, where, leftOut),
+        "Except" => call.Arguments.Skip(1).FirstOrDefault()?.Value is { } names && AddConstants(names, leftOut),
+        _ => false,
+    };
+
+    // n != "Label" && n != nameof(Row.GroupId), or !new[] { … }.Contains(n), over the name or the column's Name.
+    private static bool LeavesOut(IOperation condition, IAnonymousFunctionOperation lambda, List<string> leftOut) => LocalLineage.Unconverted(condition) switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both => LeavesOut(both.LeftOperand, lambda, leftOut) && LeavesOut(both.RightOperand, lambda, leftOut),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } unequal when IsName(unequal.LeftOperand, lambda) && unequal.RightOperand.ConstantValue.Value is string right => Add(leftOut, right),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } unequal when IsName(unequal.RightOperand, lambda) && unequal.LeftOperand.ConstantValue.Value is string left => Add(leftOut, left),
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IInvocationOperation { TargetMethod.Name: "Contains" } contains }
+            when contains.Arguments.Length > 0 && IsName(contains.Arguments[contains.Arguments.Length - 1].Value, lambda)
+            && (contains.Instance ?? contains.Arguments[0].Value) is { } names && AddConstants(names, leftOut) => true,
+        _ => false,
+    };
+
+    private static bool Add(List<string> leftOut, string name)
+    {
+        leftOut.Add(name);
+        return true;
+    }
+
+    // Constant names in an array or collection made on the spot.
+    private static bool AddConstants(IOperation names, List<string> leftOut)
+    {
+        var elements = LocalLineage.Unconverted(names) switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.ToList(),
+            _ => null,
+        };
+        if (elements is null || elements.Any(element => element.ConstantValue.Value is not string))
+        {
+            return false;
+        }
+
+        leftOut.AddRange(elements.Select(element => (string)element.ConstantValue.Value!));
+        return true;
+    }
+
+    // The lambda's parameter (the name, after a Select) or its Name (a DataViewSchema.Column's).
+    private static bool IsName(IOperation? value, IAnonymousFunctionOperation lambda) => (value is null ? null : LocalLineage.Unconverted(value)) switch
+    {
+        IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, lambda.Symbol.Parameters.FirstOrDefault()) && parameter.Type?.SpecialType == SpecialType.System_String,
+        IPropertyReferenceOperation { Property.Name: "Name", Instance: IParameterReferenceOperation column } => SymbolEqualityComparer.Default.Equals(column.Parameter, lambda.Symbol.Parameters.FirstOrDefault()),
+        _ => false,
+    };
+
+    // A delegate's lambda, or an expression tree's (after AsQueryable).
+    private static IAnonymousFunctionOperation? Lambda(IInvocationOperation call) =>
+        call.Arguments.Skip(1).FirstOrDefault()?.Value is { } argument
+            ? LocalLineage.Unconverted(argument) switch
+            {
+                IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda,
+                IAnonymousFunctionOperation lambda => lambda,
+                _ => null,
+            }
+            : null;
+
+    // The value an expression-bodied lambda returns.
+    private static IOperation? Returned(IAnonymousFunctionOperation lambda) =>
+        lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } value } ? value : null;
+
+    // The one value a local of the method is given, where it is declared; none when it is assigned again.
+    private IOperation? OnlyValueOf(ILocalSymbol local)
+    {
+        var operations = _method.DescendantsAndSelf().ToList();
+        var declared = operations.OfType<IVariableDeclaratorOperation>().FirstOrDefault(declarator => SymbolEqualityComparer.Default.Equals(declarator.Symbol, local));
+        var reassigned = operations.OfType<IAssignmentOperation>().Any(assignment => assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local));
+        return reassigned ? null : declared?.Initializer?.Value;
     }
 
     // Whether a member is the column a name gives: by its own name, or by ML.NET's [ColumnName].
