@@ -173,12 +173,13 @@ internal static class FeatureSetEmitter
         }
     }
 
-    // Leak-free alternatives to random splits, for inputs with an [EventTime], a [GroupKey] or both: thin typed
-    // wrappers over the runtime's DeterministicSplit, which holds the logic.
+    // Leak-free alternatives to random splits and to cross-validation's random folds, for inputs with an [EventTime], a
+    // [GroupKey] or both: thin typed wrappers over the runtime's DeterministicSplit, which holds the logic.
     private static void EmitSplits(IndentedWriter writer, Context context)
     {
         var model = context.Model;
         var split = $"{Runtime}.Split<{model.InputType}>";
+        var folds = $"global::System.Collections.Generic.IReadOnlyList<{split}>";
         var rows = $"global::System.Collections.Generic.IEnumerable<{model.InputType}> rows";
         if (model.EventTime is { } time)
         {
@@ -200,6 +201,15 @@ internal static class FeatureSetEmitter
             {
                 writer.Line($"return {Runtime}.DeterministicSplit.ByTimeFraction(rows, {read}, testFraction);");
             }
+
+            writer.Line();
+            writer.Line($"/// <summary>Folds for cross-validation in the order of the event time <c>{Xml(time.Name)}</c>: the rows are cut into <paramref name=\"folds\"/> + 1 blocks by time, and fold i trains on the blocks before block i + 1 and tests on it. Fit the features on each fold's training side.</summary>");
+            writer.Line("/// <param name=\"rows\">The rows to fold.</param>");
+            writer.Line("/// <param name=\"folds\">The number of folds, at least 2.</param>");
+            using (writer.Block($"public static {folds} FoldsByTime({rows}, int folds)"))
+            {
+                writer.Line($"return {Runtime}.DeterministicSplit.FoldsByTime(rows, {read}, folds);");
+            }
         }
 
         if (model.GroupKey is { } group)
@@ -211,6 +221,15 @@ internal static class FeatureSetEmitter
             using (writer.Block($"public static {split} SplitByGroup({rows}, double testFraction)"))
             {
                 writer.Line($"return {Runtime}.DeterministicSplit.ByGroup(rows, row => row.{Identifier(group)}, testFraction);");
+            }
+
+            writer.Line();
+            writer.Line($"/// <summary>Folds for cross-validation by the group key <c>{Xml(group)}</c>: each group tests in exactly one fold and trains in the others. Fit the features on each fold's training side.</summary>");
+            writer.Line("/// <param name=\"rows\">The rows to fold.</param>");
+            writer.Line("/// <param name=\"folds\">The number of folds, at least 2.</param>");
+            using (writer.Block($"public static {folds} FoldsByGroup({rows}, int folds)"))
+            {
+                writer.Line($"return {Runtime}.DeterministicSplit.FoldsByGroup(rows, row => row.{Identifier(group)}, folds);");
             }
         }
 
@@ -236,6 +255,15 @@ internal static class FeatureSetEmitter
             using (writer.Block($"public static {split} SplitByTimeAndGroup({rows}, double testFraction)"))
             {
                 writer.Line($"return {Runtime}.DeterministicSplit.ByTimeAndGroupFraction(rows, {read}, {key}, testFraction);");
+            }
+
+            writer.Line();
+            writer.Line($"/// <summary>Folds for cross-validation by the event time <c>{Xml(eventTime.Name)}</c> and the group key <c>{Xml(groupKey)}</c>: fold i trains on the rows before block i + 1 in time of the groups that do not test in it, and tests on the rows in block i + 1 of the groups that do. Fit the features on each fold's training side.</summary>");
+            writer.Line("/// <param name=\"rows\">The rows to fold.</param>");
+            writer.Line("/// <param name=\"folds\">The number of folds, at least 2.</param>");
+            using (writer.Block($"public static {folds} FoldsByTimeAndGroup({rows}, int folds)"))
+            {
+                writer.Line($"return {Runtime}.DeterministicSplit.FoldsByTimeAndGroup(rows, {read}, {key}, folds);");
             }
         }
     }

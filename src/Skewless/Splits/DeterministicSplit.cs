@@ -5,8 +5,8 @@ namespace Skewless;
 /// <summary>
 /// Train/test splits that cannot leak through time or groups, and that give the same sides on every
 /// run, in every process and on every platform: nothing here is random. The generated
-/// <c>SplitByTime</c>, <c>SplitByGroup</c> and <c>SplitByTimeAndGroup</c> of a feature set call these
-/// with its input's <c>[EventTime]</c> and <c>[GroupKey]</c> members.
+/// <c>SplitBy…</c> and <c>FoldsBy…</c> methods of a feature set call these with its input's <c>[EventTime]</c> and
+/// <c>[GroupKey]</c> members.
 /// </summary>
 public static class DeterministicSplit
 {
@@ -78,7 +78,7 @@ public static class DeterministicSplit
         {
             var groups = all.Select(row => KeyText(key(row))).Distinct(StringComparer.Ordinal).Count();
             throw new InvalidOperationException(FormattableString.Invariant(
-                $"Every one of the {groups} groups landed on the {(split.Test.Length == 0 ? "training" : "test")} side: a test fraction of {testFraction} expects {testFraction * groups:0.##} of {groups} groups to test, and each group's side is decided by its key alone. Split by a key with more groups, or cross-validate over the groups."));
+                $"Every one of the {groups} groups landed on the {(split.Test.Length == 0 ? "training" : "test")} side: a test fraction of {testFraction} expects {testFraction * groups:0.##} of {groups} groups to test, and each group's side is decided by its key alone. Split by a key with more groups, or cross-validate over the groups (FoldsByGroup)."));
         }
 
         return split;
@@ -144,6 +144,164 @@ public static class DeterministicSplit
 
         var cutoff = Cutoff(times, testCount);
         return PartitionAgreeing(all, GroupSides(key, share), i => times[i].CompareTo(cutoff) >= 0);
+    }
+
+    /// <summary>
+    /// Folds for cross-validation by group. The groups, in the order of the stable hash of their key, are dealt to the
+    /// folds in turn: each group tests in exactly one fold and trains in all the others, and the folds' numbers of groups
+    /// differ by at most one. The same rows give the same folds everywhere. Fit the features on each fold's training side.
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <typeparam name="TKey">The type of the rows' group key.</typeparam>
+    /// <param name="rows">The rows to fold.</param>
+    /// <param name="key">Reads a row's group key.</param>
+    /// <param name="folds">The number of folds, at least 2.</param>
+    /// <exception cref="InvalidOperationException">There are fewer groups than folds, so some fold would test on nothing.</exception>
+    public static IReadOnlyList<Split<T>> FoldsByGroup<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key, int folds)
+    {
+        Guard.NotNull(rows, nameof(rows));
+        Guard.NotNull(key, nameof(key));
+        CheckFolds(folds);
+        var all = rows.ToArray();
+        var groupFold = GroupFolds(all, key, folds);
+        return Enumerable.Range(0, folds).Select(fold => Partition(all, i => groupFold[i] == fold)).ToArray();
+    }
+
+    /// <summary>
+    /// Folds for cross-validation in time order (a rolling origin). The rows, by event time, are cut into
+    /// <paramref name="folds"/> + 1 blocks of about equal size, rows that share a time staying in the earlier block; fold i
+    /// trains on every block before block i + 1 and tests on block i + 1, and later rows are left out of it. Every fold
+    /// tests on rows later than all it trained on, as serving does, with more history in each fold than in the one before.
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <typeparam name="TTime">The type of the rows' event time.</typeparam>
+    /// <param name="rows">The rows to fold.</param>
+    /// <param name="time">Reads a row's event time.</param>
+    /// <param name="folds">The number of folds, at least 2.</param>
+    /// <exception cref="InvalidOperationException">The rows have too few distinct times for that many blocks, so some fold would train or test on nothing.</exception>
+    public static IReadOnlyList<Split<T>> FoldsByTime<T, TTime>(IEnumerable<T> rows, Func<T, TTime> time, int folds)
+        where TTime : IComparable<TTime>
+    {
+        Guard.NotNull(rows, nameof(rows));
+        Guard.NotNull(time, nameof(time));
+        CheckFolds(folds);
+        var all = rows.ToArray();
+        var times = Array.ConvertAll(all, row => time(row));
+        return TimeBlocks(times, folds).Select((block, fold) => PartitionByTime(all, times, block, _ => true, _ => true, fold, folds)).ToArray();
+    }
+
+    /// <summary>
+    /// Folds for cross-validation by time and by group at once: the blocks of <see cref="FoldsByTime"/> and the group
+    /// folds of <see cref="FoldsByGroup"/>. Fold i trains on the rows before block i + 1 of the groups that do not test in
+    /// it, and tests on the rows in block i + 1 of the groups that do; the other rows are left out of the fold. So no
+    /// group is on both sides of a fold and no training row is later than a test row, as in <see cref="ByTimeAndGroup"/>.
+    /// </summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <typeparam name="TTime">The type of the rows' event time.</typeparam>
+    /// <typeparam name="TKey">The type of the rows' group key.</typeparam>
+    /// <param name="rows">The rows to fold.</param>
+    /// <param name="time">Reads a row's event time.</param>
+    /// <param name="key">Reads a row's group key.</param>
+    /// <param name="folds">The number of folds, at least 2.</param>
+    /// <exception cref="InvalidOperationException">Too few groups or distinct times for that many folds, so some fold would train or test on nothing.</exception>
+    public static IReadOnlyList<Split<T>> FoldsByTimeAndGroup<T, TTime, TKey>(IEnumerable<T> rows, Func<T, TTime> time, Func<T, TKey> key, int folds)
+        where TTime : IComparable<TTime>
+    {
+        Guard.NotNull(rows, nameof(rows));
+        Guard.NotNull(time, nameof(time));
+        Guard.NotNull(key, nameof(key));
+        CheckFolds(folds);
+        var all = rows.ToArray();
+        var times = Array.ConvertAll(all, row => time(row));
+        var groupFold = GroupFolds(all, key, folds);
+        return TimeBlocks(times, folds).Select((block, fold) => PartitionByTime(all, times, block, i => groupFold[i] != fold, i => groupFold[i] == fold, fold, folds)).ToArray();
+    }
+
+    // Each row's fold: the groups, in the order of their keys' stable hashes, dealt to the folds in turn.
+    private static int[] GroupFolds<T, TKey>(T[] rows, Func<T, TKey> key, int folds)
+    {
+        var keys = Array.ConvertAll(rows, row => KeyText(key(row)));
+        var groups = keys.Distinct(StringComparer.Ordinal).OrderBy(StableHash.Of).ThenBy(text => text, StringComparer.Ordinal).ToArray();
+        if (groups.Length < folds)
+        {
+            throw new InvalidOperationException(FormattableString.Invariant($"{groups.Length} groups cannot fill {folds} folds: each fold tests on groups of its own. Use at most {groups.Length} folds."));
+        }
+
+        var foldOf = new Dictionary<string, int>(groups.Length, StringComparer.Ordinal);
+        for (var i = 0; i < groups.Length; i++)
+        {
+            foldOf.Add(groups[i], i % folds);
+        }
+
+        return Array.ConvertAll(keys, text => foldOf[text]);
+    }
+
+    // The first and last time of the block each fold tests on: block b starts b / (folds + 1) of the way through the
+    // sorted times, past the rows that share the time before it.
+    private static (TTime First, TTime Last)[] TimeBlocks<TTime>(TTime[] times, int folds)
+        where TTime : IComparable<TTime>
+    {
+        var sorted = (TTime[])times.Clone();
+        Array.Sort(sorted, Comparer<TTime>.Default);
+        var starts = new int[folds + 1];
+        for (var block = 1; block <= folds; block++)
+        {
+            var start = (int)((long)sorted.Length * block / (folds + 1));
+            while (start > 0 && start < sorted.Length && sorted[start].CompareTo(sorted[start - 1]) == 0)
+            {
+                start++;
+            }
+
+            starts[block - 1] = start;
+        }
+
+        starts[folds] = sorted.Length;
+        var blocks = new (TTime First, TTime Last)[folds];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            if (starts[fold] == 0 || starts[fold] >= starts[fold + 1])
+            {
+                throw EmptyFold(fold, folds, starts[fold] == 0 ? "train" : "test", FormattableString.Invariant($"{times.Length} rows with {sorted.Distinct().Count()} distinct times cannot be cut into {folds + 1} blocks in time order"));
+            }
+
+            blocks[fold] = (sorted[starts[fold]], sorted[starts[fold + 1] - 1]);
+        }
+
+        return blocks;
+    }
+
+    // A fold's rows: before its block they train when trains says so, in it they test when tests says so, after it they are left out.
+    private static Split<T> PartitionByTime<T, TTime>(T[] rows, TTime[] times, (TTime First, TTime Last) block, Func<int, bool> trains, Func<int, bool> tests, int fold, int folds)
+        where TTime : IComparable<TTime>
+    {
+        var train = new List<T>();
+        var test = new List<T>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var before = times[i].CompareTo(block.First) < 0;
+            if (before ? trains(i) : times[i].CompareTo(block.Last) <= 0 && tests(i))
+            {
+                (before ? train : test).Add(rows[i]);
+            }
+        }
+
+        if (train.Count == 0 || test.Count == 0)
+        {
+            throw EmptyFold(fold, folds, train.Count == 0 ? "train" : "test", "its groups have no rows on that side of its block in time");
+        }
+
+        return new Split<T>(train.ToArray(), test.ToArray());
+    }
+
+    private static InvalidOperationException EmptyFold(int fold, int folds, string side, string why) =>
+        new(FormattableString.Invariant($"Fold {fold + 1} of {folds} would {side} on no rows: {why}. Use fewer folds."));
+
+    private static void CheckFolds(int folds)
+    {
+        if (folds < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(folds), folds, "Cross-validation needs at least 2 folds.");
+        }
     }
 
     // The earliest of the latest testCount times; rows that share it all fall in the test period.

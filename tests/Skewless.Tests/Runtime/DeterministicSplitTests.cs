@@ -76,7 +76,7 @@ public sealed class DeterministicSplitTests
 
         var error = Assert.Throws<InvalidOperationException>(() => DeterministicSplit.ByGroup(islands, island => island, 0.2));
 
-        Assert.Equal("Every one of the 3 groups landed on the training side: a test fraction of 0.2 expects 0.6 of 3 groups to test, and each group's side is decided by its key alone. Split by a key with more groups, or cross-validate over the groups.", error.Message);
+        Assert.Equal("Every one of the 3 groups landed on the training side: a test fraction of 0.2 expects 0.6 of 3 groups to test, and each group's side is decided by its key alone. Split by a key with more groups, or cross-validate over the groups (FoldsByGroup).", error.Message);
         Assert.Empty(DeterministicSplit.ByGroup(islands, island => island, 0).Test);
         Assert.Empty(DeterministicSplit.ByGroup(islands, island => island, 1).Train);
         Assert.Empty(DeterministicSplit.ByGroup(Array.Empty<string>(), island => island, 0.2).Test);
@@ -186,4 +186,112 @@ public sealed class DeterministicSplitTests
 
     // The first test-side airports in ordinal order, also computed by an independent re-implementation of StableHash.
     private static readonly string[] PinnedTestAirports = ["ABE", "ACT", "AMA", "AVP", "BGR", "BNA", "BRW", "BUF"];
+
+    [Fact]
+    public void Folds_by_group_test_each_airport_in_exactly_one_fold_and_never_on_both_sides()
+    {
+        var flights = AllFlights.Value;
+
+        var folds = DeterministicSplit.FoldsByGroup(flights, flight => flight.Origin, 5);
+
+        Assert.Equal(5, folds.Count);
+        Assert.All(folds, fold =>
+        {
+            Assert.Empty(fold.Train.Select(flight => flight.Origin).Intersect(fold.Test.Select(flight => flight.Origin)));
+            Assert.Equal(flights.Length, fold.Train.Length + fold.Test.Length);
+        });
+
+        // Every row tests once, in its airport's fold, and the folds' numbers of airports differ by at most one.
+        Assert.Equal(flights.Length, folds.Sum(fold => fold.Test.Length));
+        Assert.Equal(flights.Select(flight => flight.Origin).Distinct().Order(), folds.SelectMany(fold => fold.Test.Select(flight => flight.Origin).Distinct()).Order());
+        var airports = folds.Select(fold => fold.Test.Select(flight => flight.Origin).Distinct().Count()).ToArray();
+        Assert.InRange(airports.Max() - airports.Min(), 0, 1);
+    }
+
+    [Fact]
+    public void Folds_by_group_are_the_same_whatever_the_order_of_the_rows()
+    {
+        var flights = AllFlights.Value;
+        var reversed = flights.Reverse().ToArray();
+
+        var folds = DeterministicSplit.FoldsByGroup(flights, flight => flight.Origin, 4);
+        var again = DeterministicSplit.FoldsByGroup(reversed, flight => flight.Origin, 4);
+
+        Assert.Equal(folds.Select(fold => fold.Test.Select(flight => flight.Origin).ToHashSet().Order()), again.Select(fold => fold.Test.Select(flight => flight.Origin).ToHashSet().Order()));
+    }
+
+    [Fact]
+    public void Folds_by_group_refuse_more_folds_than_groups()
+    {
+        var rows = new[] { "a", "b", "a", "c" };
+
+        var error = Assert.Throws<InvalidOperationException>(() => DeterministicSplit.FoldsByGroup(rows, row => row, 4));
+
+        Assert.Equal("3 groups cannot fill 4 folds: each fold tests on groups of its own. Use at most 3 folds.", error.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeterministicSplit.FoldsByGroup(rows, row => row, 1));
+    }
+
+    [Fact]
+    public void Folds_by_time_test_each_block_on_what_came_before_it()
+    {
+        var flights = AllFlights.Value;
+
+        var folds = FlightFeatures.FoldsByTime(flights, 4);
+
+        Assert.Equal(4, folds.Count);
+        for (var fold = 0; fold < folds.Count; fold++)
+        {
+            var (train, test) = folds[fold];
+            Assert.True(train.Max(flight => flight.Departure) < test.Min(flight => flight.Departure));
+            Assert.InRange(test.Length, 3_900, 4_100);
+            Assert.Equal(4_000 * (fold + 1), train.Length, tolerance: 100);
+            if (fold > 0)
+            {
+                // Each fold trains on the one before's training and test rows.
+                Assert.True(folds[fold - 1].Train.Concat(folds[fold - 1].Test).ToHashSet().SetEquals(train));
+            }
+        }
+
+        Assert.Equal(flights.Length, folds[0].Train.Length + folds.Sum(fold => fold.Test.Length));
+    }
+
+    [Fact]
+    public void Folds_by_time_keep_rows_that_share_a_time_in_one_block_and_refuse_too_few_times()
+    {
+        var times = new[] { 1, 1, 1, 2, 2, 3 }.Select(day => new DateTime(2001, 1, day)).ToArray();
+
+        var folds = DeterministicSplit.FoldsByTime(times, time => time, 2);
+
+        Assert.Equal(times[..3], folds[0].Train);
+        Assert.Equal(times[3..5], folds[0].Test);
+        Assert.Equal(times[..5], folds[1].Train);
+        Assert.Equal(times[5..], folds[1].Test);
+
+        var error = Assert.Throws<InvalidOperationException>(() => DeterministicSplit.FoldsByTime(times, time => time, 3));
+        Assert.Equal("Fold 1 of 3 would test on no rows: 6 rows with 3 distinct times cannot be cut into 4 blocks in time order. Use fewer folds.", error.Message);
+    }
+
+    [Fact]
+    public void Folds_by_time_and_group_keep_groups_apart_and_training_before_testing()
+    {
+        var flights = AllFlights.Value;
+
+        var folds = DeterministicSplit.FoldsByTimeAndGroup(flights, flight => flight.Departure, flight => flight.Origin, 3);
+
+        Assert.Equal(3, folds.Count);
+        Assert.All(folds, fold =>
+        {
+            Assert.Empty(fold.Train.Select(flight => flight.Origin).Intersect(fold.Test.Select(flight => flight.Origin)));
+            Assert.True(fold.Train.Max(flight => flight.Departure) < fold.Test.Min(flight => flight.Departure));
+        });
+
+        // A fold's test rows are its block's rows of its groups: the same as the rows both time and group folds test.
+        var byTime = DeterministicSplit.FoldsByTime(flights, flight => flight.Departure, 3);
+        var byGroup = DeterministicSplit.FoldsByGroup(flights, flight => flight.Origin, 3);
+        for (var fold = 0; fold < 3; fold++)
+        {
+            Assert.Equal(byTime[fold].Test.Intersect(byGroup[fold].Test), folds[fold].Test);
+            Assert.Equal(byTime[fold].Train.Intersect(byGroup[fold].Train), folds[fold].Train);
+        }
+    }
 }

@@ -118,12 +118,28 @@ namespace Legacy
             return global::Skewless.DeterministicSplit.ByTimeFraction(rows, row => row.Opened, testFraction);
         }
 
+        /// <summary>Folds for cross-validation in the order of the event time <c>Opened</c>: the rows are cut into <paramref name="folds"/> + 1 blocks by time, and fold i trains on the blocks before block i + 1 and tests on it. Fit the features on each fold's training side.</summary>
+        /// <param name="rows">The rows to fold.</param>
+        /// <param name="folds">The number of folds, at least 2.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Skewless.Split<global::Legacy.Account>> FoldsByTime(global::System.Collections.Generic.IEnumerable<global::Legacy.Account> rows, int folds)
+        {
+            return global::Skewless.DeterministicSplit.FoldsByTime(rows, row => row.Opened, folds);
+        }
+
         /// <summary>Splits rows by their group key <c>Customer</c>: every row of a group lands on the same side, chosen by a stable hash of the key, so no group is on both sides.</summary>
         /// <param name="rows">The rows to split.</param>
         /// <param name="testFraction">The expected share of groups to test on, from 0 to 1.</param>
         public static global::Skewless.Split<global::Legacy.Account> SplitByGroup(global::System.Collections.Generic.IEnumerable<global::Legacy.Account> rows, double testFraction)
         {
             return global::Skewless.DeterministicSplit.ByGroup(rows, row => row.Customer, testFraction);
+        }
+
+        /// <summary>Folds for cross-validation by the group key <c>Customer</c>: each group tests in exactly one fold and trains in the others. Fit the features on each fold's training side.</summary>
+        /// <param name="rows">The rows to fold.</param>
+        /// <param name="folds">The number of folds, at least 2.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Skewless.Split<global::Legacy.Account>> FoldsByGroup(global::System.Collections.Generic.IEnumerable<global::Legacy.Account> rows, int folds)
+        {
+            return global::Skewless.DeterministicSplit.FoldsByGroup(rows, row => row.Customer, folds);
         }
 
         /// <summary>Splits rows by their event time <c>Opened</c> and their group key <c>Customer</c>: a row trains when its group trains and it is before <paramref name="cutoff"/>, and tests when its group tests and it is not; the other rows are left out, so no group is on both sides and no training row is later than a test row.</summary>
@@ -141,6 +157,14 @@ namespace Legacy
         public static global::Skewless.Split<global::Legacy.Account> SplitByTimeAndGroup(global::System.Collections.Generic.IEnumerable<global::Legacy.Account> rows, double testFraction)
         {
             return global::Skewless.DeterministicSplit.ByTimeAndGroupFraction(rows, row => row.Opened, row => row.Customer, testFraction);
+        }
+
+        /// <summary>Folds for cross-validation by the event time <c>Opened</c> and the group key <c>Customer</c>: fold i trains on the rows before block i + 1 in time of the groups that do not test in it, and tests on the rows in block i + 1 of the groups that do. Fit the features on each fold's training side.</summary>
+        /// <param name="rows">The rows to fold.</param>
+        /// <param name="folds">The number of folds, at least 2.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Skewless.Split<global::Legacy.Account>> FoldsByTimeAndGroup(global::System.Collections.Generic.IEnumerable<global::Legacy.Account> rows, int folds)
+        {
+            return global::Skewless.DeterministicSplit.FoldsByTimeAndGroup(rows, row => row.Opened, row => row.Customer, folds);
         }
 
         /// <summary>The position of <paramref name="value"/> among the declared values, which statistics and monitors count; -1 for an undeclared value.</summary>

@@ -119,6 +119,14 @@ namespace Airline
             return global::Skewless.DeterministicSplit.ByTimeFraction(rows, row => row.Departure, testFraction);
         }
 
+        /// <summary>Folds for cross-validation in the order of the event time <c>Departure</c>: the rows are cut into <paramref name="folds"/> + 1 blocks by time, and fold i trains on the blocks before block i + 1 and tests on it. Fit the features on each fold's training side.</summary>
+        /// <param name="rows">The rows to fold.</param>
+        /// <param name="folds">The number of folds, at least 2.</param>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Skewless.Split<global::Airline.Flight>> FoldsByTime(global::System.Collections.Generic.IEnumerable<global::Airline.Flight> rows, int folds)
+        {
+            return global::Skewless.DeterministicSplit.FoldsByTime(rows, row => row.Departure, folds);
+        }
+
         /// <summary>The features of one row, one typed field per feature.</summary>
         public readonly partial struct Vector
         {
