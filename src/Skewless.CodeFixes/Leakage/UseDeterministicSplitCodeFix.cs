@@ -25,7 +25,8 @@ namespace Skewless.CodeFixes.Leakage;
 /// </code>
 /// Rows with both a group key and an event time get <c>SplitByTimeAndGroup</c> from either rule's fix,
 /// as a split along one axis is still random along the other; for the same reason a generated
-/// <c>SplitByTime</c> or <c>SplitByGroup</c> of such rows becomes <c>SplitByTimeAndGroup</c>. A local
+/// <c>SplitByTime</c> or <c>SplitByGroup</c> of such rows becomes <c>SplitByTimeAndGroup</c>, and a <c>FoldsByTime</c>
+/// or <c>FoldsByGroup</c> becomes <c>FoldsByTimeAndGroup</c>. A local
 /// that only loaded the rows for the replaced split is removed with it.
 /// Offered only where that is the same program otherwise: the split is a local used only through
 /// <c>TrainSet</c> and <c>TestSet</c>, its data was loaded straight from rows, and a feature set of
@@ -38,6 +39,9 @@ public sealed class UseDeterministicSplitCodeFix : CodeFixProvider
     private const string SplitByTime = nameof(SplitByTime);
     private const string SplitByGroup = nameof(SplitByGroup);
     private const string SplitByTimeAndGroup = nameof(SplitByTimeAndGroup);
+    private const string FoldsByTime = nameof(FoldsByTime);
+    private const string FoldsByGroup = nameof(FoldsByGroup);
+    private const string FoldsByTimeAndGroup = nameof(FoldsByTimeAndGroup);
 
     // One key for every split method: Fix All then splits every reported split deterministically,
     // each with the method its rows allow, and a split reported by both rules is rewritten once.
@@ -119,19 +123,21 @@ public sealed class UseDeterministicSplitCodeFix : CodeFixProvider
     }
 
     /// <summary>
-    /// A generated <c>SplitByTime</c> or <c>SplitByGroup</c> by a fraction, of rows whose feature set also
-    /// has <c>SplitByTimeAndGroup</c>: the same call by the other name. Read from the syntax and the
-    /// feature set's attribute, since a fix's compilation may not hold the generated methods to bind to.
+    /// A generated <c>SplitByTime</c> or <c>SplitByGroup</c> by a fraction, or <c>FoldsByTime</c> or <c>FoldsByGroup</c>, of
+    /// rows whose feature set also has <c>SplitByTimeAndGroup</c> and <c>FoldsByTimeAndGroup</c>: the same call by the other
+    /// name. Read from the syntax and the feature set's attribute, since a fix's compilation may not hold the generated
+    /// methods to bind to.
     /// </summary>
     private static RenameSplit? PlanOneAxisSplit(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
-        invocation.Expression is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax { Identifier.ValueText: SplitByTime or SplitByGroup }, Expression: var receiver }
+        invocation.Expression is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax { Identifier.ValueText: var name }, Expression: var receiver }
+        && (name is SplitByTime or SplitByGroup or FoldsByTime or FoldsByGroup)
         && invocation.ArgumentList.Arguments.Count == 2
-        && model.GetTypeInfo(invocation.ArgumentList.Arguments[1].Expression, cancellationToken).Type?.SpecialType == SpecialType.System_Double
+        && model.GetTypeInfo(invocation.ArgumentList.Arguments[1].Expression, cancellationToken).Type?.SpecialType == (name.StartsWith("Folds", StringComparison.Ordinal) ? SpecialType.System_Int32 : SpecialType.System_Double)
         && model.GetSymbolInfo(receiver, cancellationToken).Symbol is INamedTypeSymbol featureSet
         && KnownSymbols.TryCreate(model.Compilation) is { } symbols
         && FeatureSetParser.GeneratesSplit(featureSet, byTime: true, symbols, model.Compilation, cancellationToken)
         && FeatureSetParser.GeneratesSplit(featureSet, byTime: false, symbols, model.Compilation, cancellationToken)
-            ? new RenameSplit(invocation, SplitByTimeAndGroup)
+            ? new RenameSplit(invocation, name.StartsWith("Folds", StringComparison.Ordinal) ? FoldsByTimeAndGroup : SplitByTimeAndGroup)
             : null;
 
     /// <summary>The rows the data was loaded from, when it was loaded straight from them: inline, or in a local assigned once.</summary>

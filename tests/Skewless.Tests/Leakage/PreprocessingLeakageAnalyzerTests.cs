@@ -167,6 +167,39 @@ public sealed class PreprocessingLeakageAnalyzerTests
         }
         """, Leak("data", "model.Transform(split.TestSet)"));
 
+    // Cross-validation with a feature set: the fit belongs inside each fold, on its training side.
+    [Fact]
+    public Task Is_silent_on_a_fit_per_fold_and_fires_on_one_fit_of_every_row_evaluated_in_each_fold() => VerifyAsync("""
+        public static class Training
+        {
+            public static double PerFold(MLContext ml, Flight[] flights)
+            {
+                var r2 = 0.0;
+                foreach (var fold in FlightFeatures.FoldsByTime(flights, 5))
+                {
+                    var fitted = FlightFeatures.Fit(fold.Train);
+                    var model = ml.Regression.Trainers.Sdca().Fit(fitted.ToDataView(fold.Train, f => f.DelayMinutes));
+                    r2 += ml.Regression.Evaluate(model.Transform(fitted.ToDataView(fold.Test, f => f.DelayMinutes))).RSquared;
+                }
+
+                return r2 / 5;
+            }
+
+            public static double Once(MLContext ml, Flight[] flights)
+            {
+                var fitted = {|#0:FlightFeatures.Fit(flights)|};
+                var r2 = 0.0;
+                foreach (var fold in FlightFeatures.FoldsByTime(flights, 5))
+                {
+                    var model = ml.Regression.Trainers.Sdca().Fit(fitted.ToDataView(fold.Train, f => f.DelayMinutes));
+                    r2 += ml.Regression.Evaluate(model.Transform(fitted.ToDataView(fold.Test, f => f.DelayMinutes))).RSquared;
+                }
+
+                return r2 / 5;
+            }
+        }
+        """, Leak("flights", "model.Transform(fitted.ToDataView(fold.Test, f => f.…"));
+
     [Fact]
     public Task Fires_on_a_normaliser_fitted_on_the_data_that_is_cross_validated() => VerifyAsync("""
         public static class Training

@@ -91,6 +91,9 @@ public sealed class RandomSplitAnalyzerTests
     private static string Remedy(string row, string single) =>
         row == "Visit" ? "split with VisitFeatures.SplitByTimeAndGroup instead" : $"split with {row}Features.{single} instead";
 
+    /// <summary>Cross-validation's remedy is folds, not one split.</summary>
+    private const string EssayFolds = "fold with EssayFeatures.FoldsByGroup instead";
+
     /// <summary>The remedy for visits when no feature set of them is in the test.</summary>
     private const string VisitsWithoutFeatureSet = "split with DeterministicSplit.ByTimeAndGroup(rows, row => row.At, cutoff, row => row.Patient, testFraction) instead";
 
@@ -170,7 +173,7 @@ public sealed class RandomSplitAnalyzerTests
                 var splits = {|#1:ml.Data.CrossValidationSplit(data, samplingKeyColumnName: null)|};
             }
         }
-        """, Grouped("CrossValidate without a sampling key"), Grouped("CrossValidationSplit without a sampling key", location: 1));
+        """, Grouped("CrossValidate without a sampling key", remedy: EssayFolds), Grouped("CrossValidationSplit without a sampling key", location: 1, remedy: EssayFolds));
 
     [Fact]
     public Task SKW204_fires_on_data_that_went_through_a_transform_and_Skewless_ToDataView() => VerifyAsync("""
@@ -201,7 +204,7 @@ public sealed class RandomSplitAnalyzerTests
                 var unused = {|#1:ml.Regression.CrossValidate(keyed, ml.Regression.Trainers.Sdca(), 5)|};
             }
         }
-        """, Grouped("CrossValidate without a sampling key"), Grouped("CrossValidate without a sampling key", location: 1));
+        """, Grouped("CrossValidate without a sampling key", remedy: EssayFolds), Grouped("CrossValidate without a sampling key", location: 1, remedy: EssayFolds));
 
     [Fact]
     public Task SKW204_fires_once_on_an_OrderBy_Random_shuffle_cut_by_Take_and_Skip() => VerifyAsync("""
@@ -279,6 +282,27 @@ public sealed class RandomSplitAnalyzerTests
         """ + VisitFeatures,
         TimedBy("SplitByGroup splits them by group alone"),
         TimedBy("ByGroup splits them by group alone", location: 1));
+
+    // Folds along one axis are random along the other, as one split is; the folds of both axes, and one-axis folds of
+    // rows that have only that axis, are the remedy.
+    [Fact]
+    public Task SKW203_and_SKW204_fire_on_folds_by_one_axis_of_rows_with_both() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(Visit[] visits, Essay[] essays, Flight[] flights)
+            {
+                var byGroup = {|#0:VisitFeatures.FoldsByGroup(visits, 5)|};
+                var byTime = {|#1:VisitFeatures.FoldsByTime(visits, 5)|};
+                var direct = {|#2:DeterministicSplit.FoldsByGroup(visits, v => v.Patient, 5)|};
+                var both = VisitFeatures.FoldsByTimeAndGroup(visits, 5);
+                var essayFolds = EssayFeatures.FoldsByGroup(essays, 5);
+                var flightFolds = FlightFeatures.FoldsByTime(flights, 5);
+            }
+        }
+        """ + VisitFeatures,
+        TimedBy("FoldsByGroup folds them by group alone", remedy: "fold with VisitFeatures.FoldsByTimeAndGroup instead"),
+        GroupedBy("FoldsByTime folds them by time alone", location: 1, remedy: "fold with VisitFeatures.FoldsByTimeAndGroup instead"),
+        TimedBy("FoldsByGroup folds them by group alone", location: 2, remedy: "fold with VisitFeatures.FoldsByTimeAndGroup instead"));
 
     [Fact]
     public Task SKW204_fires_on_TrainTestSplit_with_a_sampling_key_of_timed_rows() => VerifyAsync("""

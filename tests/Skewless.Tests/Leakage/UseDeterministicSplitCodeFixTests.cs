@@ -261,6 +261,29 @@ public sealed class UseDeterministicSplitCodeFixTests
         """ + VisitFeatures, iterations: 1, incrementalIterations: 2);
 
     [Fact]
+    public Task Turns_folds_along_one_axis_into_folds_along_both() => VerifyAsync("""
+        public static class Training
+        {
+            public static int Run(Visit[] visits)
+            {
+                var byGroup = {|SKW204:VisitFeatures.FoldsByGroup(visits, 5)|};
+                var byTime = {|SKW203:VisitFeatures.FoldsByTime(visits, folds: 3)|};
+                return byGroup.Count + byTime.Count;
+            }
+        }
+        """ + VisitFeatures, """
+        public static class Training
+        {
+            public static int Run(Visit[] visits)
+            {
+                var byGroup = VisitFeatures.FoldsByTimeAndGroup(visits, 5);
+                var byTime = VisitFeatures.FoldsByTimeAndGroup(visits, folds: 3);
+                return byGroup.Count + byTime.Count;
+            }
+        }
+        """ + VisitFeatures, iterations: 1, incrementalIterations: 2);
+
+    [Fact]
     public Task Offers_nothing_for_a_split_by_a_cutoff_which_says_no_fraction() => NoFixAsync("""
         public static class Training
         {

@@ -21,8 +21,8 @@ namespace Skewless.Analyzers.Leakage.Splits;
 /// and a mask on a stable hash splits by hash, not by time (nor by group, unless it hashes the key alone). A call to a
 /// generic helper that splits its rows so is reported at the call (see <see cref="ProjectHelpers{TFinding}"/>).
 /// A shuffle cut once (a sample) or in windows (minibatches) is not a split.
-/// A deterministic split along one axis is random along the other, so the generated <c>SplitByTime</c>
-/// of rows that also have a group key is SKW203, and <c>SplitByGroup</c> of rows that also have an event
+/// A deterministic split along one axis is random along the other, so the generated <c>SplitByTime</c> (or
+/// <c>FoldsByTime</c>) of rows that also have a group key is SKW203, and <c>SplitByGroup</c> of rows that also have an event
 /// time is SKW204, as are the runtime's <c>DeterministicSplit</c> methods behind them and an ML.NET
 /// split with a sampling key.
 /// </summary>
@@ -45,8 +45,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     private static readonly (string[], string[]) PositionMask = (new[] { "Where" }, new[] { NameScreen.Remainder });
 
     // The one-axis splits: generated on a feature set, and the runtime methods they call.
-    private static readonly string[] TimeOnlySplits = { "SplitByTime", "ByTime", "ByTimeFraction" };
-    private static readonly string[] GroupOnlySplits = { "SplitByGroup", "ByGroup" };
+    private static readonly string[] TimeOnlySplits = { "SplitByTime", "ByTime", "ByTimeFraction", "FoldsByTime" };
+    private static readonly string[] GroupOnlySplits = { "SplitByGroup", "ByGroup", "FoldsByGroup" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.RandomGroupSplit,
@@ -137,22 +137,23 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 {
                     foreach (var rowType in LoadedRowTypes(rows))
                     {
+                        var folds = invocation.TargetMethod.Name.StartsWith("CrossValid", StringComparison.Ordinal);
                         if (keyed)
                         {
                             // Hashing a key keeps its groups apart, but is as random in time as no key.
-                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} with a sampling key splits them by group alone", byTime: true);
+                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} with a sampling key splits them by group alone", byTime: true, folds: folds);
                         }
                         else
                         {
                             // A sampling key is the remedy for groups only: for time it would split by group alone, as above.
-                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} without a sampling key splits them at random", byTime: false);
-                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} splits them at random", byTime: true);
+                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} without a sampling key splits them at random", byTime: false, folds: folds);
+                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} splits them at random", byTime: true, folds: folds);
                         }
                     }
                 }
-                else if (OneAxisSplit(invocation, _symbols) is ({ } rowType, var byTime))
+                else if (OneAxisSplit(invocation, _symbols) is ({ } rowType, var byTime, var folds))
                 {
-                    ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} splits them by {(byTime ? "time" : "group")} alone", byTime: !byTime, invocation.TargetMethod.ContainingType);
+                    ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} {(folds ? "folds" : "splits")} them by {(byTime ? "time" : "group")} alone", byTime: !byTime, invocation.TargetMethod.ContainingType, folds);
                 }
                 else if (IsMask(invocation))
                 {
@@ -404,7 +405,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         }
 
         // Reports the split once per rule when the rows have the member that rule protects: SKW204 for time, SKW203 for groups.
-        private void ReportOne(IOperation split, ITypeSymbol rowType, string how, bool byTime, INamedTypeSymbol? splitOwner = null)
+        private void ReportOne(IOperation split, ITypeSymbol rowType, string how, bool byTime, INamedTypeSymbol? splitOwner = null, bool folds = false)
         {
             if (HelperRows(rowType) is { } rows)
             {
@@ -415,29 +416,31 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             var descriptor = byTime ? Descriptors.RandomTimeSplit : Descriptors.RandomGroupSplit;
             if (KnownSymbols.FindMember(rowType, byTime ? _symbols.EventTimeAttribute : _symbols.GroupKeyAttribute) is { } member && _reported.Add((split, descriptor.Id)))
             {
-                _report?.Invoke(Diagnostic.Create(descriptor, ReportedAt(split).GetLocation(), rowType.Name, $"{member.ContainingType.Name}.{member.Name}", how, _remedy.For(rowType, byTime, splitOwner)));
+                _report?.Invoke(Diagnostic.Create(descriptor, ReportedAt(split).GetLocation(), rowType.Name, $"{member.ContainingType.Name}.{member.Name}", how, _remedy.For(rowType, byTime, splitOwner, folds)));
             }
         }
     }
 
     /// <summary>
-    /// For a split by time alone or by group alone, the rows it splits and whether it is by time: a
-    /// <c>SplitByTime</c> or <c>SplitByGroup</c> of a feature set, or the <c>DeterministicSplit</c> method it calls.
+    /// For a split by time alone or by group alone, the rows it splits, whether it is by time, and whether it cuts them
+    /// into folds: a <c>SplitByTime</c>, <c>SplitByGroup</c>, <c>FoldsByTime</c> or <c>FoldsByGroup</c> of a feature set, or
+    /// the <c>DeterministicSplit</c> method it calls.
     /// </summary>
-    private static (ITypeSymbol? RowType, bool ByTime) OneAxisSplit(IInvocationOperation invocation, KnownSymbols symbols)
+    private static (ITypeSymbol? RowType, bool ByTime, bool Folds) OneAxisSplit(IInvocationOperation invocation, KnownSymbols symbols)
     {
         var method = invocation.TargetMethod;
         var byTime = TimeOnlySplits.Contains(method.Name);
+        var folds = method.ReturnType is INamedTypeSymbol { Name: "IReadOnlyList", TypeArguments.Length: 1 } list ? list.TypeArguments[0] : null;
         if ((!byTime && !GroupOnlySplits.Contains(method.Name))
-            || method.ReturnType is not INamedTypeSymbol { Name: "Split", TypeArguments.Length: 1 } split
+            || (folds ?? method.ReturnType) is not INamedTypeSymbol { Name: "Split", TypeArguments.Length: 1 } split
             || split.ContainingNamespace?.ToDisplayString() != "Skewless"
             || method.ContainingType is not { } owner
             || !(owner.ToDisplayString() == "Skewless.DeterministicSplit" || KnownSymbols.Find(owner, symbols.FeatureSetAttribute) is not null))
         {
-            return (null, false);
+            return (null, false, false);
         }
 
-        return (split.TypeArguments[0], byTime);
+        return (split.TypeArguments[0], byTime, folds is not null);
     }
 
     /// <summary>For an ML.NET split or cross-validation without a sampling key, the data it splits.</summary>

@@ -7,7 +7,7 @@ namespace Skewless.Analyzers.Leakage.Splits;
 /// What a SKW203 or SKW204 message tells the user to do instead: the generated split that honours the
 /// rows' axes, named on the feature set that generates it when there is one. It is the method the code
 /// fix picks: <c>SplitByTimeAndGroup</c> for rows with both a group key and an event time, otherwise
-/// <c>SplitByGroup</c> or <c>SplitByTime</c>.
+/// <c>SplitByGroup</c> or <c>SplitByTime</c>; for cross-validation, the <c>FoldsBy…</c> of the same axes.
 /// </summary>
 internal sealed class SplitRemedy
 {
@@ -30,35 +30,41 @@ internal sealed class SplitRemedy
     /// <param name="rowType">The rows split.</param>
     /// <param name="byTime">Whether the rule is SKW204's, for time, rather than SKW203's.</param>
     /// <param name="splitOwner">The type whose split was called, tried before every type of the compilation: a feature set's own one-axis split names it.</param>
-    public string For(ITypeSymbol rowType, bool byTime, INamedTypeSymbol? splitOwner)
+    /// <param name="folds">Whether the rows were cut into folds for cross-validation, whose remedy is the generated folds, not a split.</param>
+    public string For(ITypeSymbol rowType, bool byTime, INamedTypeSymbol? splitOwner, bool folds = false)
     {
-        var single = byTime ? "SplitByTime" : "SplitByGroup";
+        var (verb, prefix) = folds ? ("fold", "FoldsBy") : ("split", "SplitBy");
+        var single = prefix + (byTime ? "Time" : "Group");
+        var bothAxes = prefix + "TimeAndGroup";
         var both = KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is not null && KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute) is not null;
         if (splitOwner is not null && KnownSymbols.Find(splitOwner, _symbols.FeatureSetAttribute) is not null
             && Generates(splitOwner, byTime) && (!both || Generates(splitOwner, !byTime)))
         {
-            return $"split with {splitOwner.Name}.{(both ? "SplitByTimeAndGroup" : single)} instead";
+            return $"{verb} with {splitOwner.Name}.{(both ? bothAxes : single)} instead";
         }
 
         var featureSets = _featureSets.Value[rowType].ToList();
         if (both && featureSets.FirstOrDefault(type => Generates(type, byTime: true) && Generates(type, byTime: false)) is { } full)
         {
-            return $"split with {full.Name}.SplitByTimeAndGroup instead";
+            return $"{verb} with {full.Name}.{bothAxes} instead";
         }
 
         if (featureSets.FirstOrDefault(type => Generates(type, byTime)) is { } featureSet)
         {
-            return $"split with {featureSet.Name}.{single} instead";
+            return $"{verb} with {featureSet.Name}.{single} instead";
         }
 
         // No feature set generates it (none of these rows, or a member of a type the generated split cannot compare,
         // such as an int year): the runtime's split takes any comparable time and any key.
         var time = KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute)?.Name;
         var key = KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute)?.Name;
-        return both ? $"split with DeterministicSplit.ByTimeAndGroup(rows, row => row.{time}, cutoff, row => row.{key}, testFraction) instead"
-            : byTime && time is not null ? $"split with DeterministicSplit.ByTime(rows, row => row.{time}, cutoff) instead"
-            : !byTime && key is not null ? $"split with DeterministicSplit.ByGroup(rows, row => row.{key}, testFraction) instead"
-            : $"split with the {single} a [FeatureSet] of '{rowType.Name}' generates";
+        var (timeRest, groupRest) = folds ? ("folds", "folds") : ("cutoff", "testFraction");
+        return both ? folds
+                ? $"fold with DeterministicSplit.FoldsByTimeAndGroup(rows, row => row.{time}, row => row.{key}, folds) instead"
+                : $"split with DeterministicSplit.ByTimeAndGroup(rows, row => row.{time}, cutoff, row => row.{key}, testFraction) instead"
+            : byTime && time is not null ? $"{verb} with DeterministicSplit.{(folds ? "FoldsByTime" : "ByTime")}(rows, row => row.{time}, {timeRest}) instead"
+            : !byTime && key is not null ? $"{verb} with DeterministicSplit.{(folds ? "FoldsByGroup" : "ByGroup")}(rows, row => row.{key}, {groupRest}) instead"
+            : $"{verb} with the {single} a [FeatureSet] of '{rowType.Name}' generates";
     }
 
     private bool Generates(INamedTypeSymbol featureSet, bool byTime) => FeatureSetParser.GeneratesSplit(featureSet, byTime, _symbols, _compilation, CancellationToken.None);
