@@ -87,6 +87,30 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
         """,
         Unused(0, "Flight.TaxiMinutes", "bts.on_time"));
 
+    // ML.NET's web-ranking sample gives the ranker every column of the schema but the label and the group.
+    [Fact]
+    public Task Columns_a_pipeline_takes_among_every_column_of_the_schema_but_some_are_in_use() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+        Verify.Setup.GeneratedWithMachineLearning,
+        [Sources.Replace("public string Cancelled;", "public string {|#0:Cancelled|};", StringComparison.Ordinal)
+        + """
+        namespace Training
+        {
+            using System.Linq;
+            using Microsoft.ML;
+
+            public static class Pipeline
+            {
+                public static IEstimator<ITransformer> Build(MLContext ml, string path)
+                {
+                    var data = ml.Data.LoadFromTextFile<Flight>(path);
+                    var columns = data.Schema.Select(column => column.Name).Where(name => name != "Cancelled").ToArray();
+                    return ml.Transforms.Concatenate("Features", columns);
+                }
+            }
+        }
+        """],
+        Unused(0, "Flight.Cancelled", "bts.on_time"));
+
     [Fact]
     public Task A_data_source_no_feature_set_here_takes_is_left_to_the_projects_that_do() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>("""
         using Skewless;

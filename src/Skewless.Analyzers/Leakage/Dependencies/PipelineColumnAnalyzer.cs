@@ -86,6 +86,21 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
         }
     }
 
+    /// <summary>The members an ML.NET transform takes as inputs through a list of every column of a schema but some.</summary>
+    internal static IEnumerable<ISymbol> TakenFromSchema(IInvocationOperation invocation, INamedTypeSymbol? columnName)
+    {
+        if (!invocation.TargetMethod.Parameters.Any(parameter => parameter.Name == InputColumns) || !IsMachineLearning(invocation.TargetMethod))
+        {
+            return Enumerable.Empty<ISymbol>();
+        }
+
+        var columns = new PipelineColumns(invocation, columnName);
+        return invocation.Arguments.Where(argument => argument.Parameter?.Name == InputColumns)
+            .SelectMany(argument => PipelineColumns.In(argument.Value))
+            .Where(column => column.ConstantValue.Value is null)
+            .SelectMany(column => columns.EveryColumnBut(column)?.Members ?? Array.Empty<ISymbol>());
+    }
+
     /// <summary>The column an ML.NET transform writes, when it is given as a constant.</summary>
     internal static string? OutputOf(IInvocationOperation call) =>
         IsMachineLearning(call.TargetMethod) ? call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == OutputColumn)?.Value.ConstantValue.Value as string : null;
