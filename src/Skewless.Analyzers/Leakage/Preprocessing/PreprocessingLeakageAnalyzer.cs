@@ -107,8 +107,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
                 && FirstReached(FitResultFlow.Of(fit, operations, byHand ? call => HandWrittenFits.ChoosesRows(call, data) : null), including, operations, lineage) is { } reached)
             {
                 report(statistic is null
-                    ? Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), "This fit runs on", Shown(LoopedOver(rows)), Shown(reached), "fit on the training rows only")
-                    : Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), $"This {statistic} is taken over", Shown(LoopedOver(rows)), Shown(reached), "take it over the training rows only"));
+                    ? Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), "This fit runs on", Shown(RowsNamed(rows)), Shown(reached), "fit on the training rows only")
+                    : Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), $"This {statistic} is taken over", Shown(RowsNamed(rows)), Shown(reached), "take it over the training rows only"));
             }
         }
     }
@@ -273,10 +273,16 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             || (LocalLineage.Unconverted(value) is IInvocationOperation invocation && (SameRows.Contains(invocation.TargetMethod.Name) || MissingValueFilter.Source(invocation) is not null));
     }
 
-    // An accumulator fed one row at a time (foreach (var f in flights) accumulator.Add(f)) fits on the collection the
-    // loop walks, which is what the message should name, not the loop's variable.
-    private static IOperation LoopedOver(IOperation rows)
+    // The rows a message names. An accumulator fed one row at a time (foreach (var f in flights) accumulator.Add(f)) fits
+    // on the collection the loop walks, not on the loop's variable. A fit on the rows that have a value
+    // (Fit(flights.Where(f => f.Taxi.HasValue))) names the rows, as a statistic over them does: the filter is not the leak.
+    private static IOperation RowsNamed(IOperation rows)
     {
+        while (LocalLineage.Unconverted(rows) is IInvocationOperation filter && MissingValueFilter.Source(filter) is { } source)
+        {
+            rows = source;
+        }
+
         if (LocalLineage.Unconverted(rows) is ILocalReferenceOperation { Local: var local })
         {
             for (var parent = rows.Parent; parent is not null; parent = parent.Parent)
