@@ -13,7 +13,7 @@ namespace Skewless.Analyzers.DataSources;
 /// Reports a member of a <c>[DataSource]</c> that no feature of any feature set in the compilation
 /// reads, and that is not the label, a group key, the event time or a member marked
 /// <c>[NotAtServing]</c> or <c>[ModelOutput]</c>, which features should not read, an entity's key or concurrency token,
-/// or a column an ML.NET estimator is given by <c>nameof</c> or among every column of a schema but some (SKW500): an underutilised data dependency. Only data sources that some feature set here takes are checked, since a data source
+/// or a column an ML.NET estimator is given by <c>nameof</c>, by name or among every column of a schema but some (SKW500): an underutilised data dependency. Only data sources that some feature set here takes are checked, since a data source
 /// declared for other projects is read there. Needs every feature set, so it reports when the
 /// compilation ends.
 /// </summary>
@@ -58,14 +58,15 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             },
             OperationKind.NameOf);
 
-        // So does one given every column of the schema but some (data.Schema.Select(c => c.Name).Where(n => n != "Label")).
+        // So does one named by a string equal to its column's name, in a method that names the row type, or given every
+        // column of the schema but some (data.Schema.Select(c => c.Name).Where(n => n != "Label")), as SKW201 reads them.
         if (context.Compilation.GetTypeByMetadataName("Microsoft.ML.IDataView") is not null)
         {
             var columnName = context.Compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
             context.RegisterOperationAction(
                 operation =>
                 {
-                    foreach (var member in PipelineColumnAnalyzer.TakenFromSchema((IInvocationOperation)operation.Operation, columnName))
+                    foreach (var member in PipelineColumnAnalyzer.ColumnsTaken((IInvocationOperation)operation.Operation, columnName))
                     {
                         named.TryAdd(member.OriginalDefinition, true);
                     }

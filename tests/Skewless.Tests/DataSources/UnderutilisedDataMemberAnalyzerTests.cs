@@ -87,12 +87,20 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
         """,
         Unused(0, "Flight.TaxiMinutes", "bts.on_time"));
 
-    // ML.NET's web-ranking sample gives the ranker every column of the schema but the label and the group.
+    // ML.NET's web-ranking sample gives the ranker every column of the schema but the label and the group; most code names
+    // its columns with strings. Either way, in a method that names the row type, the columns are the members SKW201 reads.
     [Fact]
-    public Task Columns_a_pipeline_takes_among_every_column_of_the_schema_but_some_are_in_use() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+    public Task Columns_a_pipeline_takes_by_name_or_among_every_column_of_the_schema_but_some_are_in_use() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
         Verify.Setup.GeneratedWithMachineLearning,
         [Sources.Replace("public string Cancelled;", "public string {|#0:Cancelled|};", StringComparison.Ordinal)
+            .Replace("public sealed record Route(string Origin, string Destination, int Count);", "public sealed record Route(string Origin, string Destination, int {|#1:Count|});", StringComparison.Ordinal)
         + """
+        [FeatureSet(typeof(Route))]
+        public static partial class RouteFeatures
+        {
+            [Feature, HashBuckets(8)] public static string Origin(Route r) => r.Origin;
+        }
+
         namespace Training
         {
             using System.Linq;
@@ -106,10 +114,20 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
                     var columns = data.Schema.Select(column => column.Name).Where(name => name != "Cancelled").ToArray();
                     return ml.Transforms.Concatenate("Features", columns);
                 }
+
+                public static IEstimator<ITransformer> Routes(MLContext ml, string path)
+                {
+                    var routes = ml.Data.LoadFromTextFile<Route>(path);
+                    return ml.Transforms.Categorical.OneHotEncoding("DestinationKey", "Destination");
+                }
+
+                // No row type is named here, so "Count" is not tied to Route.Count.
+                public static IEstimator<ITransformer> Counts(MLContext ml) => ml.Transforms.Concatenate("Features", "Count");
             }
         }
         """],
-        Unused(0, "Flight.Cancelled", "bts.on_time"));
+        Unused(0, "Flight.Cancelled", "bts.on_time"),
+        Unused(1, "Route.Count", "bts.routes"));
 
     [Fact]
     public Task A_data_source_no_feature_set_here_takes_is_left_to_the_projects_that_do() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>("""

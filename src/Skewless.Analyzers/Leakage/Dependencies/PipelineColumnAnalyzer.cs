@@ -86,20 +86,27 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
         }
     }
 
-    /// <summary>The members an ML.NET transform takes as inputs through a list of every column of a schema but some.</summary>
-    internal static IEnumerable<ISymbol> TakenFromSchema(IInvocationOperation invocation, INamedTypeSymbol? columnName)
+    /// <summary>
+    /// The data source members an ML.NET call takes as columns, in any of its <c>…ColumnName</c> or <c>…ColumnNames</c>
+    /// parameters: those <see cref="PipelineColumns"/> ties a name to, and those a list of every column of a schema but
+    /// some takes.
+    /// </summary>
+    internal static IEnumerable<ISymbol> ColumnsTaken(IInvocationOperation invocation, INamedTypeSymbol? columnName)
     {
-        if (!invocation.TargetMethod.Parameters.Any(parameter => parameter.Name == InputColumns) || !IsMachineLearning(invocation.TargetMethod))
+        if (!invocation.TargetMethod.Parameters.Any(parameter => IsColumnParameter(parameter.Name)) || !IsMachineLearning(invocation.TargetMethod))
         {
             return Enumerable.Empty<ISymbol>();
         }
 
         var columns = new PipelineColumns(invocation, columnName);
-        return invocation.Arguments.Where(argument => argument.Parameter?.Name == InputColumns)
+        return invocation.Arguments.Where(argument => argument.Parameter is { } parameter && IsColumnParameter(parameter.Name))
             .SelectMany(argument => PipelineColumns.In(argument.Value))
-            .Where(column => column.ConstantValue.Value is null)
-            .SelectMany(column => columns.EveryColumnBut(column)?.Members ?? Array.Empty<ISymbol>());
+            .SelectMany(column => column.ConstantValue.Value is string
+                ? columns.MembersOf(column).Select(found => found.Member)
+                : columns.EveryColumnBut(column)?.Members ?? Enumerable.Empty<ISymbol>());
     }
+
+    private static bool IsColumnParameter(string name) => name.EndsWith("ColumnName", StringComparison.Ordinal) || name.EndsWith("ColumnNames", StringComparison.Ordinal);
 
     /// <summary>The column an ML.NET transform writes, when it is given as a constant.</summary>
     internal static string? OutputOf(IInvocationOperation call) =>
