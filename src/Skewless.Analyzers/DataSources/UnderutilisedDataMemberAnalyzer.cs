@@ -13,7 +13,7 @@ namespace Skewless.Analyzers.DataSources;
 /// Reports a member of a <c>[DataSource]</c> that no feature of any feature set in the compilation
 /// reads, and that is not the label, a group key, the event time or a member marked
 /// <c>[NotAtServing]</c> or <c>[ModelOutput]</c>, which features should not read, an entity's key or concurrency token,
-/// or a column an ML.NET estimator is given by <c>nameof</c>, by name or among every column of a schema but some (SKW500): an underutilised data dependency. Only data sources that some feature set here takes are checked, since a data source
+/// or a column an ML.NET call is given by <c>nameof</c>, by name or among every column of a schema but some (SKW500): an underutilised data dependency. Only data sources that some feature set here takes are checked, since a data source
 /// declared for other projects is read there. Needs every feature set, so it reports when the
 /// compilation ends.
 /// </summary>
@@ -58,23 +58,35 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             },
             OperationKind.NameOf);
 
-        // So does one named by a string equal to its column's name, in a method that names the row type, or given every
-        // column of the schema but some (data.Schema.Select(c => c.Name).Where(n => n != "Label")), as SKW201 reads them.
+        // So does one named by a string equal to its column's name, wherever the call is (an info rule had better stay quiet
+        // when a name may be another type's), or given every column of the schema but some, as SKW201 reads such lists.
+        var columns = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         if (context.Compilation.GetTypeByMetadataName("Microsoft.ML.IDataView") is not null)
         {
             var columnName = context.Compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
             context.RegisterOperationAction(
                 operation =>
                 {
-                    foreach (var member in PipelineColumnAnalyzer.ColumnsTaken((IInvocationOperation)operation.Operation, columnName))
+                    var call = (IInvocationOperation)operation.Operation;
+                    foreach (var column in PipelineColumnAnalyzer.ColumnArguments(call))
                     {
-                        named.TryAdd(member.OriginalDefinition, true);
+                        if (column.ConstantValue.Value is string name)
+                        {
+                            columns.TryAdd(name, true);
+                        }
+                        else if (new PipelineColumns(call, columnName).EveryColumnBut(column) is var (members, _))
+                        {
+                            foreach (var member in members)
+                            {
+                                named.TryAdd(member.OriginalDefinition, true);
+                            }
+                        }
                     }
                 },
                 OperationKind.Invocation);
         }
 
-        context.RegisterCompilationEndAction(end => Report(end, readers, dataSources, named));
+        context.RegisterCompilationEndAction(end => Report(end, readers, dataSources, named, columns));
     }
 
     private static void Collect(
@@ -100,7 +112,8 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
         CompilationAnalysisContext context,
         IEnumerable<(ITypeSymbol Input, IEnumerable<string> Reads)> readers,
         IEnumerable<(INamedTypeSymbol Type, AttributeData Attribute)> dataSources,
-        ConcurrentDictionary<ISymbol, bool> named)
+        ConcurrentDictionary<ISymbol, bool> named,
+        ConcurrentDictionary<string, bool> columns)
     {
         foreach (var (type, attribute) in dataSources)
         {
@@ -116,7 +129,7 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             foreach (var member in DataSourceParser.Members(type))
             {
                 if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type) && !read.Contains(member.Name)
-                    && !DataSourceParser.Roles(member).Any(ExemptRoles.Contains) && !named.ContainsKey(member)
+                    && !DataSourceParser.Roles(member).Any(ExemptRoles.Contains) && !named.ContainsKey(member) && !columns.ContainsKey(ColumnOf(member))
                     && !member.GetAttributes().Any(store => store.AttributeClass is { } storeAttribute && StoreAttributes.Contains(storeAttribute.ToDisplayString())))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnderutilisedDataMember, member.Locations.FirstOrDefault(), $"{type.Name}.{member.Name}", name));
@@ -124,6 +137,10 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             }
         }
     }
+
+    // The column ML.NET reads a member as: its [ColumnName], or its own name.
+    private static string ColumnOf(ISymbol member) =>
+        member.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == "Microsoft.ML.Data.ColumnNameAttribute")?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name;
 
     private static bool Takes(ITypeSymbol input, INamedTypeSymbol dataSource)
     {

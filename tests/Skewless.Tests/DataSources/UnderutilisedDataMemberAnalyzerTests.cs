@@ -88,12 +88,12 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
         Unused(0, "Flight.TaxiMinutes", "bts.on_time"));
 
     // ML.NET's web-ranking sample gives the ranker every column of the schema but the label and the group; most code names
-    // its columns with strings. Either way, in a method that names the row type, the columns are the members SKW201 reads.
+    // its columns with strings, often in a helper that names no row type. A member whose column is named so is in use.
     [Fact]
     public Task Columns_a_pipeline_takes_by_name_or_among_every_column_of_the_schema_but_some_are_in_use() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
         Verify.Setup.GeneratedWithMachineLearning,
         [Sources.Replace("public string Cancelled;", "public string {|#0:Cancelled|};", StringComparison.Ordinal)
-            .Replace("public sealed record Route(string Origin, string Destination, int Count);", "public sealed record Route(string Origin, string Destination, int {|#1:Count|});", StringComparison.Ordinal)
+            .Replace("public float TaxiMinutes", "[Microsoft.ML.Data.ColumnName(\"Taxi\")] public float {|#1:TaxiMinutes|}", StringComparison.Ordinal)
         + """
         [FeatureSet(typeof(Route))]
         public static partial class RouteFeatures
@@ -111,7 +111,7 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
                 public static IEstimator<ITransformer> Build(MLContext ml, string path)
                 {
                     var data = ml.Data.LoadFromTextFile<Flight>(path);
-                    var columns = data.Schema.Select(column => column.Name).Where(name => name != "Cancelled").ToArray();
+                    var columns = data.Schema.Select(column => column.Name).Where(name => name != "Cancelled" && name != "Taxi").ToArray();
                     return ml.Transforms.Concatenate("Features", columns);
                 }
 
@@ -121,13 +121,13 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
                     return ml.Transforms.Categorical.OneHotEncoding("DestinationKey", "Destination");
                 }
 
-                // No row type is named here, so "Count" is not tied to Route.Count.
-                public static IEstimator<ITransformer> Counts(MLContext ml) => ml.Transforms.Concatenate("Features", "Count");
+                // Named anywhere, a column is in use; TaxiMinutes's column is "Taxi", not its member's name.
+                public static IEstimator<ITransformer> Counts(MLContext ml) => ml.Transforms.Concatenate("Features", "Count", "TaxiMinutes");
             }
         }
         """],
         Unused(0, "Flight.Cancelled", "bts.on_time"),
-        Unused(1, "Route.Count", "bts.routes"));
+        Unused(1, "Flight.TaxiMinutes", "bts.on_time"));
 
     [Fact]
     public Task A_data_source_no_feature_set_here_takes_is_left_to_the_projects_that_do() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>("""

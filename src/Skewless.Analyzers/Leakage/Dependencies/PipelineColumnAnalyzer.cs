@@ -86,25 +86,11 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
         }
     }
 
-    /// <summary>
-    /// The data source members an ML.NET call takes as columns, in any of its <c>…ColumnName</c> or <c>…ColumnNames</c>
-    /// parameters: those <see cref="PipelineColumns"/> ties a name to, and those a list of every column of a schema but
-    /// some takes.
-    /// </summary>
-    internal static IEnumerable<ISymbol> ColumnsTaken(IInvocationOperation invocation, INamedTypeSymbol? columnName)
-    {
-        if (!invocation.TargetMethod.Parameters.Any(parameter => IsColumnParameter(parameter.Name)) || !IsMachineLearning(invocation.TargetMethod))
-        {
-            return Enumerable.Empty<ISymbol>();
-        }
-
-        var columns = new PipelineColumns(invocation, columnName);
-        return invocation.Arguments.Where(argument => argument.Parameter is { } parameter && IsColumnParameter(parameter.Name))
-            .SelectMany(argument => PipelineColumns.In(argument.Value))
-            .SelectMany(column => column.ConstantValue.Value is string
-                ? columns.MembersOf(column).Select(found => found.Member)
-                : columns.EveryColumnBut(column)?.Members ?? Enumerable.Empty<ISymbol>());
-    }
+    /// <summary>The column names an ML.NET call is given, in any of its <c>…ColumnName</c> or <c>…ColumnNames</c> parameters.</summary>
+    internal static IEnumerable<IOperation> ColumnArguments(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Parameters.Any(parameter => IsColumnParameter(parameter.Name)) && IsMachineLearning(invocation.TargetMethod)
+            ? invocation.Arguments.Where(argument => argument.Parameter is { } parameter && IsColumnParameter(parameter.Name)).SelectMany(argument => PipelineColumns.In(argument.Value))
+            : Enumerable.Empty<IOperation>();
 
     private static bool IsColumnParameter(string name) => name.EndsWith("ColumnName", StringComparison.Ordinal) || name.EndsWith("ColumnNames", StringComparison.Ordinal);
 
