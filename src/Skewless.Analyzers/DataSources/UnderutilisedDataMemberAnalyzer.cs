@@ -68,13 +68,14 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
                 operation =>
                 {
                     var call = (IInvocationOperation)operation.Operation;
-                    foreach (var column in PipelineColumnAnalyzer.ColumnArguments(call))
+                    var pipeline = new PipelineColumns(call, columnName);
+                    foreach (var column in PipelineColumnAnalyzer.ColumnArguments(call, pipeline))
                     {
                         if (column.ConstantValue.Value is string name)
                         {
                             columns.TryAdd(name, true);
                         }
-                        else if (new PipelineColumns(call, columnName).EveryColumnBut(column) is var (members, _))
+                        else if (pipeline.EveryColumnBut(column) is var (members, _))
                         {
                             foreach (var member in members)
                             {

@@ -118,7 +118,8 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
                 public static IEstimator<ITransformer> Routes(MLContext ml, string path)
                 {
                     var routes = ml.Data.LoadFromTextFile<Route>(path);
-                    return ml.Transforms.Categorical.OneHotEncoding("DestinationKey", "Destination");
+                    var columns = new[] { "Destination" };
+                    return ml.Transforms.Concatenate("Features", columns);
                 }
 
                 // Named anywhere, a column is in use; TaxiMinutes's column is "Taxi", not its member's name.

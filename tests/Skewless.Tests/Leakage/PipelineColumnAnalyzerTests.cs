@@ -102,6 +102,20 @@ public sealed class PipelineColumnAnalyzerTests
         }
         """);
 
+    [Fact]
+    public Task Fires_on_marked_members_in_a_local_array_of_columns() => VerifyAsync("""
+        public static class Training
+        {
+            public static IEstimator<ITransformer> Run(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                var numeric = new[] { nameof(TaxiTrip.PassengerCount), {|#0:"TripTime"|}, nameof(TaxiTrip.TripDistance) };
+                return ml.Transforms.Concatenate("Features", numeric);
+            }
+        }
+        """,
+        NotAtServing("Features", Concatenate, 0));
+
     // ML.NET's web-ranking sample builds its feature list as every column of the schema but the label and the group.
     // Applied to rows with members known only afterwards, that makes them features without naming them.
     [Fact]

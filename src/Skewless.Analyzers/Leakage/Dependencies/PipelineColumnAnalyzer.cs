@@ -60,7 +60,7 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
         var columns = new PipelineColumns(invocation, columnName);
         foreach (var column in invocation.Arguments
             .Where(argument => builds ? argument.Parameter?.Name is InputColumn or InputColumns : argument.Parameter?.Name == FeatureColumn)
-            .SelectMany(argument => PipelineColumns.In(argument.Value)))
+            .SelectMany(argument => columns.In(argument.Value)))
         {
             foreach (var (member, through) in columns.MembersOf(column).Where(found => symbols.DataSourceOf(found.Member.ContainingType) is not null))
             {
@@ -87,9 +87,9 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
     }
 
     /// <summary>The column names an ML.NET call is given, in any of its <c>…ColumnName</c> or <c>…ColumnNames</c> parameters.</summary>
-    internal static IEnumerable<IOperation> ColumnArguments(IInvocationOperation invocation) =>
+    internal static IEnumerable<IOperation> ColumnArguments(IInvocationOperation invocation, PipelineColumns columns) =>
         invocation.TargetMethod.Parameters.Any(parameter => IsColumnParameter(parameter.Name)) && IsMachineLearning(invocation.TargetMethod)
-            ? invocation.Arguments.Where(argument => argument.Parameter is { } parameter && IsColumnParameter(parameter.Name)).SelectMany(argument => PipelineColumns.In(argument.Value))
+            ? invocation.Arguments.Where(argument => argument.Parameter is { } parameter && IsColumnParameter(parameter.Name)).SelectMany(argument => columns.In(argument.Value))
             : Enumerable.Empty<IOperation>();
 
     private static bool IsColumnParameter(string name) => name.EndsWith("ColumnName", StringComparison.Ordinal) || name.EndsWith("ColumnNames", StringComparison.Ordinal);

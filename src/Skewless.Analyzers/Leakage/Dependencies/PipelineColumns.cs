@@ -30,9 +30,20 @@ internal sealed class PipelineColumns
         _columnName = columnName;
     }
 
-    /// <summary>The column names an argument gives: itself, or the elements of the array a params argument or <c>new[] { … }</c> makes.</summary>
-    public static IEnumerable<IOperation> In(IOperation value) =>
-        value is IArrayCreationOperation { Initializer: { } elements } ? elements.ElementValues : new[] { value };
+    /// <summary>
+    /// The column names an argument gives: itself, or the elements of the array a params argument or <c>new[] { … }</c>
+    /// makes, also through a local given one such array (<c>var columns = new[] { … }; Concatenate("Features", columns)</c>).
+    /// </summary>
+    public IEnumerable<IOperation> In(IOperation value)
+    {
+        var array = LocalLineage.Unconverted(value);
+        if (array is ILocalReferenceOperation local && OnlyValueOf(local.Local) is { } only)
+        {
+            array = LocalLineage.Unconverted(only);
+        }
+
+        return array is IArrayCreationOperation { Initializer: { } elements } ? elements.ElementValues : new[] { value };
+    }
 
     /// <summary>
     /// The members <paramref name="column"/> stands for, each with the derived column it goes through (the name the
