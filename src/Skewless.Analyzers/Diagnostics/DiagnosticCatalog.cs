@@ -29,6 +29,7 @@ internal static class DiagnosticIds
     public const string RandomGroupSplit = "SKW203";
     public const string RandomTimeSplit = "SKW204";
     public const string PreprocessingLeakage = "SKW205";
+    public const string TrainingRowsEvaluation = "SKW206";
 
     // Skew: feature logic that training and serving can compute differently.
     public const string ReimplementedFeature = "SKW300";
@@ -235,6 +236,14 @@ internal static class Descriptors
         LeakageCategory,
         DiagnosticSeverity.Warning,
         "Statistics fitted on data that includes the evaluation rows (means, ranges, vocabularies, a trained model) carry information from those rows into training, so the evaluation is optimistic. Split first, fit on the training side, and apply the fitted result to the test side.");
+
+    public static readonly DiagnosticDescriptor TrainingRowsEvaluation = Create(
+        DiagnosticIds.TrainingRowsEvaluation,
+        "Evaluate the model on rows it was not trained on",
+        "This evaluates the model on '{0}', the rows it was trained on{1}: the metrics show how well it fits them, not how it predicts new rows; evaluate it on held-out rows, such as a split's test side",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "A model evaluated only on its training rows, or on the same file loaded again as the test file, scores as well as it memorised them. Evaluate on rows held out from training; training metrics beside such an evaluation are fine.");
 
     public const string DependenciesCategory = "Skewless.Dependencies";
 

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Skewless.Analyzers.Leakage.Dependencies;
+using Skewless.Analyzers.Leakage.Evaluation;
 using Skewless.Analyzers.Leakage.Preprocessing;
 using Skewless.Analyzers.Leakage.Splits;
 using Skewless.Tests.Infrastructure;
@@ -19,7 +20,7 @@ namespace Skewless.Tests.Leakage;
 /// </summary>
 public sealed class HalfTypedSplitCodeTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new RandomSplitAnalyzer(), new PreprocessingLeakageAnalyzer(), new PipelineColumnAnalyzer()];
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new RandomSplitAnalyzer(), new PreprocessingLeakageAnalyzer(), new PipelineColumnAnalyzer(), new TrainingRowsEvaluationAnalyzer()];
 
     [Theory]
     [InlineData("SKW201_NotAtServing.cs")]
@@ -67,6 +68,28 @@ public sealed class HalfTypedSplitCodeTests
                 var data = ml.Data.LoadFromTextFile<Trip>(path, hasHeader: true);
                 var columns = data.Schema.AsQueryable().Select(c => c.Name).Where(n => n != "Fare" && !new[] { "Id" }.Contains(n)).ToArray();
                 return ml.Transforms.Concatenate("Features", columns);
+            }
+        }
+        """);
+
+    /// <summary>A model evaluated on a "test" file loaded from the training file's path, which SKW206 compares.</summary>
+    [Fact]
+    public Task Every_prefix_of_an_evaluation_on_the_training_file_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using System.IO;
+        using Microsoft.ML;
+
+        public sealed class Sale { public float Price; public float Units; }
+
+        public static class Forecast
+        {
+            private static readonly string TrainPath = Path.Combine("Data", "Sales.csv");
+            private static readonly string TestPath = Path.Combine("Data", "Sales.csv");
+
+            public static double Run(MLContext ml)
+            {
+                var model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(ml.Data.LoadFromTextFile<Sale>(TrainPath));
+                var test = ml.Data.LoadFromTextFile<Sale>(TestPath);
+                return ml.Regression.Evaluate(model.Transform(test), "Units").RSquared;
             }
         }
         """);

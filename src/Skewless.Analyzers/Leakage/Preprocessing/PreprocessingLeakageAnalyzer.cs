@@ -245,7 +245,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     /// Looks through calls that only change the form of the rows, a <c>Where</c> that only drops missing values, and locals
     /// that are only another name for them.
     /// </summary>
-    private static IOperation SameRowsAs(IOperation rows, LocalLineage lineage, DataSymbols data)
+    internal static IOperation SameRowsAs(IOperation rows, LocalLineage lineage, DataSymbols data)
     {
         var seen = new HashSet<IOperation>();
         while (seen.Add(rows))

@@ -1,0 +1,116 @@
+using Microsoft.CodeAnalysis.Testing;
+using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Leakage.Evaluation;
+using Skewless.Tests.Infrastructure;
+using Xunit;
+
+namespace Skewless.Tests.Leakage;
+
+/// <summary>
+/// A model whose only evaluation is on its training rows, as a third-party sales forecaster does: its "test" path is
+/// the training file's, so the metrics it prints are training metrics.
+/// </summary>
+public sealed class TrainingRowsEvaluationAnalyzerTests
+{
+    private const string Sales = """
+        using System;
+        using System.IO;
+        using System.Linq;
+        using Microsoft.ML;
+        using Skewless;
+
+        [DataSource("shop.sales")]
+        public sealed class Sale
+        {
+            public float Price { get; set; }
+            [Label] public float Units { get; set; }
+        }
+
+        """;
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        Verify.AnalyzerAsync<TrainingRowsEvaluationAnalyzer>(Verify.Setup.GeneratedWithMachineLearning, [Sales + source], expected);
+
+    private static DiagnosticResult OnTrainingRows(int location, string rows, string how = "") =>
+        new DiagnosticResult(Descriptors.TrainingRowsEvaluation).WithLocation(location).WithArguments(rows, how);
+
+    private const string SameFile = ", loaded again from the same file";
+
+    [Fact]
+    public Task Fires_on_a_model_evaluated_only_on_its_training_data_or_file() => VerifyAsync("""
+        public static class Forecast
+        {
+            private static readonly string TrainPath = Path.Combine(Environment.CurrentDirectory, "Data", "SalesData.csv");
+            private static readonly string TestPath = Path.Combine(Environment.CurrentDirectory, "Data", "SalesData.csv");
+
+            public static double SameData(MLContext ml, Sale[] sales)
+            {
+                var data = ml.Data.LoadFromEnumerable(sales);
+                var model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(data);
+                return {|#0:ml.Regression.Evaluate(model.Transform(data), "Units")|}.RSquared;
+            }
+
+            public static double SameFields(MLContext ml)
+            {
+                var training = ml.Data.LoadFromTextFile<Sale>(TrainPath, hasHeader: true, separatorChar: ',');
+                var model = ml.Transforms.Concatenate("Features", "Price").Append(ml.Regression.Trainers.FastTree("Units")).Fit(training);
+                var test = ml.Data.LoadFromTextFile<Sale>(TestPath, hasHeader: true, separatorChar: ',');
+                var predictions = model.Transform(test);
+                return {|#1:ml.Regression.Evaluate(predictions, "Units")|}.RSquared;
+            }
+
+            public static double SameLiteral(MLContext ml)
+            {
+                var model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(ml.Data.LoadFromTextFile<Sale>("sales.csv"));
+                var path = "sales.csv";
+                return {|#2:ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromTextFile<Sale>(path)), "Units")|}.RSquared;
+            }
+
+            public static double OneView(MLContext ml)
+            {
+                var sales = ml.Data.LoadFromTextFile<Sale>("sales.csv");
+                var model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(sales);
+                return {|#3:ml.Regression.Evaluate(model.Transform(sales), "Units")|}.RSquared;
+            }
+        }
+        """,
+        OnTrainingRows(0, "data"),
+        OnTrainingRows(1, "test", SameFile),
+        OnTrainingRows(2, "ml.Data.LoadFromTextFile<Sale>(path)", SameFile),
+        OnTrainingRows(3, "sales"));
+
+    [Fact]
+    public Task Is_silent_on_held_out_rows_on_training_metrics_beside_them_on_clustering_and_on_loaded_models() => VerifyAsync("""
+        public static class Forecast
+        {
+            public static double Split(MLContext ml, Sale[] sales)
+            {
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(sales), 0.2);
+                var model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(split.TrainSet);
+                var training = ml.Regression.Evaluate(model.Transform(split.TrainSet), "Units");
+                var test = ml.Regression.Evaluate(model.Transform(split.TestSet), "Units");
+                return test.RSquared - training.RSquared;
+            }
+
+            public static double Files(MLContext ml)
+            {
+                var model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(ml.Data.LoadFromTextFile<Sale>("train.csv"));
+                return ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromTextFile<Sale>("test.csv")), "Units").RSquared;
+            }
+
+            public static double Clusters(MLContext ml, Sale[] sales)
+            {
+                var data = ml.Data.LoadFromEnumerable(sales);
+                var model = ml.Transforms.Concatenate("Features", "Price").Append(ml.Clustering.Trainers.KMeans(numberOfClusters: 3)).Fit(data);
+                return ml.Clustering.Evaluate(model.Transform(data)).AverageDistance;
+            }
+
+            public static double Loaded(MLContext ml, Sale[] sales)
+            {
+                var data = ml.Data.LoadFromEnumerable(sales);
+                var model = ml.Model.Load("model.zip", out _);
+                return ml.Regression.Evaluate(model.Transform(data), "Units").RSquared;
+            }
+        }
+        """);
+}
