@@ -43,10 +43,11 @@ internal sealed class StatelessEstimators
             case ILocalReferenceOperation local when followed.Add(local.Local):
                 return LearnsNothing(lineage.OnlyValueOf(local.Local), lineage, followed);
             case IInvocationOperation { TargetMethod.Name: "Append" } append when IsChain(append.Type):
-                // chain.Append(next), or the extension start.Append(next): every part must learn nothing.
-                return append.Arguments.Select(argument => argument.Value).Prepend(append.Instance)
+                // chain.Append(next), or the extension start.Append(next): both parts, and every part of theirs, must learn nothing.
+                var parts = append.Arguments.Select(argument => argument.Value).Prepend(append.Instance)
                     .Where(part => part?.Type is { } type && DataSymbols.Implements(type, _estimator))
-                    .All(part => LearnsNothing(part, lineage, followed));
+                    .ToList();
+                return parts.Count == 2 && parts.All(part => LearnsNothing(part, lineage, followed));
             case IInvocationOperation { TargetMethod.Name: "AppendCacheCheckpoint" } cache:
                 // Caching keeps the rows in memory and learns nothing; the extension's receiver is its first argument.
                 return LearnsNothing(cache.Instance ?? cache.Arguments.FirstOrDefault()?.Value, lineage, followed);
