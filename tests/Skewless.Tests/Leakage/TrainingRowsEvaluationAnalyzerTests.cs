@@ -66,6 +66,13 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
                 return {|#2:ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromTextFile<Sale>(path)), "Units")|}.RSquared;
             }
 
+            public static double SameParameter(MLContext ml, string path)
+            {
+                var model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(ml.Data.LoadFromTextFile<Sale>(path));
+                var test = ml.Data.LoadFromTextFile<Sale>(path);
+                return {|#4:ml.Regression.Evaluate(model.Transform(test), "Units")|}.RSquared;
+            }
+
             public static double OneView(MLContext ml)
             {
                 var sales = ml.Data.LoadFromTextFile<Sale>("sales.csv");
@@ -77,7 +84,8 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
         OnTrainingRows(0, "data"),
         OnTrainingRows(1, "test", SameFile),
         OnTrainingRows(2, "ml.Data.LoadFromTextFile<Sale>(path)", SameFile),
-        OnTrainingRows(3, "sales"));
+        OnTrainingRows(3, "sales"),
+        OnTrainingRows(4, "test", SameFile));
 
     [Fact]
     public Task Is_silent_on_held_out_rows_on_training_metrics_beside_them_on_clustering_and_on_loaded_models() => VerifyAsync("""
@@ -96,6 +104,15 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
             {
                 var model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(ml.Data.LoadFromTextFile<Sale>("train.csv"));
                 return ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromTextFile<Sale>("test.csv")), "Units").RSquared;
+            }
+
+            public static double PathChanged(MLContext ml)
+            {
+                var path = "train.csv";
+                var training = ml.Data.LoadFromTextFile<Sale>(path);
+                path = "test.csv";
+                var model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(training);
+                return ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromTextFile<Sale>(path)), "Units").RSquared;
             }
 
             public static double Clusters(MLContext ml, Sale[] sales)

@@ -108,7 +108,8 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
     private static bool SameRows(IOperation trained, IOperation evaluated, LocalLineage lineage, DataSymbols data) =>
         lineage.NodeOf(PreprocessingLeakageAnalyzer.SameRowsAs(trained, lineage, data)).Equals(lineage.NodeOf(PreprocessingLeakageAnalyzer.SameRowsAs(evaluated, lineage, data)));
 
-    // Both loaded with LoadFromTextFile from one path: the same constant, the same variable, or fields or locals given the same expression.
+    // Both loaded with LoadFromTextFile from one path: the same constant, the same read-only field or unassigned parameter,
+    // or fields or locals given the same expression.
     private static bool SameFile(IOperation trained, IOperation evaluated, LocalLineage lineage) =>
         PathLoaded(trained, lineage) is { } first && PathLoaded(evaluated, lineage) is { } second && SamePath(first, second, lineage);
 
@@ -124,16 +125,16 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
             return Equals(first.ConstantValue.Value, second.ConstantValue.Value);
         }
 
-        return (Referenced(first) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, Referenced(second)))
+        return (Referenced(first, lineage) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, Referenced(second, lineage)))
             || (Expression(first, lineage) is { } one && Expression(second, lineage) is { } other && SyntaxFactory.AreEquivalent(one, other));
     }
 
-    private static ISymbol? Referenced(IOperation operation) => LocalLineage.Unconverted(operation) switch
+    // A variable that holds one path for the whole method: a read-only field, or a parameter the method never assigns.
+    // A local is compared by the value it is given (Expression), since it may be given another path in between.
+    private static ISymbol? Referenced(IOperation operation, LocalLineage lineage) => LocalLineage.Unconverted(operation) switch
     {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation property => property.Property,
+        IParameterReferenceOperation { Parameter: var parameter } when !lineage.IsAssigned(parameter) => parameter,
+        IFieldReferenceOperation { Field: { IsReadOnly: true } or { IsConst: true } } field => field.Field,
         _ => null,
     };
 

@@ -97,6 +97,9 @@ internal sealed class LocalLineage
         return false;
     }
 
+    /// <summary>Whether the method assigns the local or parameter anywhere (a parameter's value on entry does not count).</summary>
+    public bool IsAssigned(ISymbol symbol) => AssignmentsOf(symbol).Count > 0;
+
     /// <summary>The single value assigned to a local or parameter, when it has exactly one and not from a split side.</summary>
     public IOperation? OnlyValueOf(ISymbol symbol) =>
         AssignmentsOf(symbol) is { Count: 1 } assignments && assignments[0].Side is null ? assignments[0].Value : null;
