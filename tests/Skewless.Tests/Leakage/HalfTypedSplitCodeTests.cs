@@ -72,7 +72,7 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
-    /// <summary>A model evaluated on a "test" file loaded from the training file's path, which SKW206 compares.</summary>
+    /// <summary>A model evaluated on a "test" file loaded from the training file's path, which SKW206 compares, also through local functions.</summary>
     [Fact]
     public Task Every_prefix_of_an_evaluation_on_the_training_file_runs_without_exceptions() => NoCrashOnAnyPrefix("""
         using System.IO;
@@ -90,6 +90,16 @@ public sealed class HalfTypedSplitCodeTests
                 var model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(ml.Data.LoadFromTextFile<Sale>(TrainPath));
                 var test = ml.Data.LoadFromTextFile<Sale>(TestPath);
                 return ml.Regression.Evaluate(model.Transform(test), "Units").RSquared;
+            }
+
+            public static void Main(MLContext ml)
+            {
+                var model = Train(TrainPath);
+                Evaluate(model);
+
+                ITransformer Train(string path) => ml.Regression.Trainers.Sdca("Units", "Price").Fit(ml.Data.LoadFromTextFile<Sale>(path));
+
+                void Evaluate(ITransformer trained) => ml.Regression.Evaluate(trained.Transform(ml.Data.LoadFromTextFile<Sale>(TestPath)), "Units");
             }
         }
         """);

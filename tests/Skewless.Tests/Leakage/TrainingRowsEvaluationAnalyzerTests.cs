@@ -73,6 +73,28 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
                 return {|#4:ml.Regression.Evaluate(model.Transform(test), "Units")|}.RSquared;
             }
 
+            // The forecaster's own shape: one Main whose local functions train on one path and evaluate on another.
+            public static void LocalFunctions(MLContext ml)
+            {
+                string trainDataPath = Path.Combine("Data", "SalesData.csv");
+                string testDataPath = Path.Combine("Data", "SalesData.csv");
+                var model = Train(trainDataPath);
+                Evaluate(model);
+
+                ITransformer Train(string dataPath)
+                {
+                    var data = ml.Data.LoadFromTextFile<Sale>(dataPath, hasHeader: true, separatorChar: ',');
+                    var trained = ml.Regression.Trainers.Sdca("Units", "Price").Fit(data);
+                    return trained;
+                }
+
+                void Evaluate(ITransformer trained)
+                {
+                    var test = ml.Data.LoadFromTextFile<Sale>(testDataPath, hasHeader: true, separatorChar: ',');
+                    var metrics = {|#5:ml.Regression.Evaluate(trained.Transform(test), "Units")|};
+                }
+            }
+
             public static double OneView(MLContext ml)
             {
                 var sales = ml.Data.LoadFromTextFile<Sale>("sales.csv");
@@ -85,7 +107,8 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
         OnTrainingRows(1, "test", SameFile),
         OnTrainingRows(2, "ml.Data.LoadFromTextFile<Sale>(path)", SameFile),
         OnTrainingRows(3, "sales"),
-        OnTrainingRows(4, "test", SameFile));
+        OnTrainingRows(4, "test", SameFile),
+        OnTrainingRows(5, "test", SameFile));
 
     [Fact]
     public Task Is_silent_on_held_out_rows_on_training_metrics_beside_them_on_clustering_and_on_loaded_models() => VerifyAsync("""
@@ -113,6 +136,16 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
                 path = "test.csv";
                 var model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(training);
                 return ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromTextFile<Sale>(path)), "Units").RSquared;
+            }
+
+            // Trained twice by the same local function, on two files: which model is evaluated is not one value.
+            public static void TwoTrainings(MLContext ml)
+            {
+                var first = Train("train.csv");
+                var second = Train("sales.csv");
+                var metrics = ml.Regression.Evaluate(second.Transform(ml.Data.LoadFromTextFile<Sale>("sales.csv")), "Units");
+
+                ITransformer Train(string path) => ml.Regression.Trainers.Sdca("Units", "Price").Fit(ml.Data.LoadFromTextFile<Sale>(path));
             }
 
             public static double Clusters(MLContext ml, Sale[] sales)

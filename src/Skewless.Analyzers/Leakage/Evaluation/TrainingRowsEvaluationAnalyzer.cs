@@ -42,15 +42,17 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
 
     private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, DataSymbols data)
     {
-        var evaluations = blocks.SelectMany(block => block.Descendants()).OfType<IInvocationOperation>().Where(IsSupervisedEvaluation).ToList();
+        var operations = blocks.SelectMany(block => block.Descendants()).ToList();
+        var evaluations = operations.OfType<IInvocationOperation>().Where(IsSupervisedEvaluation).ToList();
         if (evaluations.Count == 0)
         {
             return;
         }
 
         var lineage = new LocalLineage(blocks, data);
+        var values = new MethodValues(lineage, operations);
         var byModel = evaluations
-            .Select(evaluation => (Evaluation: evaluation, Scored: Scored(evaluation, lineage, data)))
+            .Select(evaluation => (Evaluation: evaluation, Scored: Scored(evaluation, values, data)))
             .Where(found => found.Scored is not null)
             .GroupBy(found => found.Scored!.Value.Fit);
         foreach (var model in byModel)
@@ -61,7 +63,7 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
             {
                 var rows = scored!.Value.Rows;
                 var sameData = SameRows(trained, rows, lineage, data);
-                if (sameData || SameFile(trained, rows, lineage))
+                if (sameData || SameFile(trained, rows, values))
                 {
                     findings.Add((evaluation, rows, !sameData));
                 }
@@ -85,11 +87,11 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
         && EvaluationNames.Contains(name) && SupervisedCatalogs.Contains(catalog) && invocation.TargetMethod.ContainingNamespace?.ToDisplayString() == "Microsoft.ML";
 
     // The model's fit and the rows it scores, when the evaluated data is model.Transform(rows) and the model was fitted here.
-    private static (IInvocationOperation Fit, IOperation Rows)? Scored(IInvocationOperation evaluation, LocalLineage lineage, DataSymbols data)
+    private static (IInvocationOperation Fit, IOperation Rows)? Scored(IInvocationOperation evaluation, MethodValues values, DataSymbols data)
     {
         var scored = evaluation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "data")?.Value;
-        if (ValueOf(scored, lineage) is not IInvocationOperation { TargetMethod.Name: "Transform", Instance: { } model, Arguments.Length: 1 } transform
-            || ValueOf(model, lineage) is not IInvocationOperation { TargetMethod.Name: "Fit", Arguments.Length: > 0 } fit
+        if (values.ValueOf(scored) is not IInvocationOperation { TargetMethod.Name: "Transform", Instance: { } model, Arguments.Length: 1 } transform
+            || values.ValueOf(model) is not IInvocationOperation { TargetMethod.Name: "Fit", Arguments.Length: > 0 } fit
             || fit.Instance?.Type is not { } estimator || !DataSymbols.Implements(estimator, data.Estimator))
         {
             return null;
@@ -98,23 +100,16 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
         return (fit, transform.Arguments[0].Value);
     }
 
-    // The value itself, or the one value a local is given.
-    private static IOperation? ValueOf(IOperation? value, LocalLineage lineage)
-    {
-        var unconverted = value is null ? null : LocalLineage.Unconverted(value);
-        return unconverted is ILocalReferenceOperation local && lineage.OnlyValueOf(local.Local) is { } only ? LocalLineage.Unconverted(only) : unconverted;
-    }
-
     private static bool SameRows(IOperation trained, IOperation evaluated, LocalLineage lineage, DataSymbols data) =>
         lineage.NodeOf(PreprocessingLeakageAnalyzer.SameRowsAs(trained, lineage, data)).Equals(lineage.NodeOf(PreprocessingLeakageAnalyzer.SameRowsAs(evaluated, lineage, data)));
 
     // Both loaded with LoadFromTextFile from one path: the same constant, the same read-only field or unassigned parameter,
     // or fields or locals given the same expression.
-    private static bool SameFile(IOperation trained, IOperation evaluated, LocalLineage lineage) =>
-        PathLoaded(trained, lineage) is { } first && PathLoaded(evaluated, lineage) is { } second && SamePath(first, second, lineage);
+    private static bool SameFile(IOperation trained, IOperation evaluated, MethodValues values) =>
+        PathLoaded(trained, values) is { } first && PathLoaded(evaluated, values) is { } second && SamePath(values.Argument(first), values.Argument(second), values.Lineage);
 
-    private static IOperation? PathLoaded(IOperation rows, LocalLineage lineage) =>
-        ValueOf(rows, lineage) is IInvocationOperation { TargetMethod.Name: "LoadFromTextFile" } load
+    private static IOperation? PathLoaded(IOperation rows, MethodValues values) =>
+        values.ValueOf(rows) is IInvocationOperation { TargetMethod.Name: "LoadFromTextFile" } load
             ? load.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "path")?.Value
             : null;
 
@@ -146,4 +141,78 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
         IFieldReferenceOperation { Field: { IsReadOnly: true } field } => field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value } ? value : null,
         _ => null,
     };
+
+    /// <summary>
+    /// Values in one method, followed through locals given one value and through its local functions: a parameter of a
+    /// local function called once is that call's argument, and a call of a local function that returns once is what it
+    /// returns. Programs written as one Main with local functions train in one and evaluate in another.
+    /// </summary>
+    private sealed class MethodValues(LocalLineage lineage, List<IOperation> operations)
+    {
+        // A chain from an evaluation to its fit takes few hops; the bound stops a cycle among local functions.
+        private const int MostHops = 16;
+
+        public LocalLineage Lineage => lineage;
+
+        public IOperation? ValueOf(IOperation? value)
+        {
+            for (var hop = 0; value is not null && hop < MostHops; hop++)
+            {
+                var current = LocalLineage.Unconverted(value);
+                var next = current switch
+                {
+                    ILocalReferenceOperation local => lineage.OnlyValueOf(local.Local),
+                    IParameterReferenceOperation when Argument(current) is var argument && argument != current => argument,
+                    IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } call => OnlyReturn(call.TargetMethod),
+                    _ => null,
+                };
+                if (next is null)
+                {
+                    return current;
+                }
+
+                value = next;
+            }
+
+            return null;
+        }
+
+        // For a parameter of a local function called once, the argument of that call; otherwise the value itself.
+        public IOperation Argument(IOperation value)
+        {
+            for (var hop = 0; hop < MostHops; hop++)
+            {
+                if (LocalLineage.Unconverted(value) is not IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } function } parameter }
+                    || lineage.IsAssigned(parameter)
+                    || operations.OfType<IInvocationOperation>().Where(call => SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, function.OriginalDefinition)).ToList() is not { Count: 1 } calls
+                    || calls[0].Arguments.FirstOrDefault(argument => SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition))?.Value is not { } argument)
+                {
+                    return value;
+                }
+
+                value = argument;
+            }
+
+            return value;
+        }
+
+        private IOperation? OnlyReturn(IMethodSymbol function) =>
+            operations.OfType<ILocalFunctionOperation>().FirstOrDefault(declared => SymbolEqualityComparer.Default.Equals(declared.Symbol, function.OriginalDefinition))?.Body is { } body
+            && body.Descendants().OfType<IReturnOperation>().Where(returned => returned.ReturnedValue is not null && !InNestedFunction(returned, body)).ToList() is { Count: 1 } returns
+                ? returns[0].ReturnedValue
+                : null;
+
+        private static bool InNestedFunction(IOperation operation, IOperation body)
+        {
+            for (var parent = operation.Parent; parent is not null && parent != body; parent = parent.Parent)
+            {
+                if (parent is ILocalFunctionOperation or IAnonymousFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }
