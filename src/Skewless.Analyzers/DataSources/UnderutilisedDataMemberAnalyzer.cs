@@ -61,15 +61,18 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
         // So does one named by a string equal to its column's name, wherever the call is (an info rule had better stay quiet
         // when a name may be another type's), or given every column of the schema but some, as SKW201 reads such lists.
         var columns = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var columnName = context.Compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
         if (context.Compilation.GetTypeByMetadataName("Microsoft.ML.IDataView") is not null)
         {
-            var columnName = context.Compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
             context.RegisterOperationAction(
                 operation =>
                 {
-                    var call = (IInvocationOperation)operation.Operation;
-                    var pipeline = new PipelineColumns(call, columnName);
-                    foreach (var column in PipelineColumnAnalyzer.ColumnArguments(call, pipeline))
+                    if (PipelineColumnAnalyzer.ColumnArguments((IInvocationOperation)operation.Operation, columnName) is not var (pipeline, names))
+                    {
+                        return;
+                    }
+
+                    foreach (var column in names)
                     {
                         if (column.ConstantValue.Value is string name)
                         {
@@ -87,7 +90,7 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
                 OperationKind.Invocation);
         }
 
-        context.RegisterCompilationEndAction(end => Report(end, readers, dataSources, named, columns));
+        context.RegisterCompilationEndAction(end => Report(end, readers, dataSources, named, columns, columnName));
     }
 
     private static void Collect(
@@ -114,7 +117,8 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
         IEnumerable<(ITypeSymbol Input, IEnumerable<string> Reads)> readers,
         IEnumerable<(INamedTypeSymbol Type, AttributeData Attribute)> dataSources,
         ConcurrentDictionary<ISymbol, bool> named,
-        ConcurrentDictionary<string, bool> columns)
+        ConcurrentDictionary<string, bool> columns,
+        INamedTypeSymbol? columnName)
     {
         foreach (var (type, attribute) in dataSources)
         {
@@ -130,7 +134,7 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             foreach (var member in DataSourceParser.Members(type))
             {
                 if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type) && !read.Contains(member.Name)
-                    && !DataSourceParser.Roles(member).Any(ExemptRoles.Contains) && !named.ContainsKey(member) && !columns.ContainsKey(ColumnOf(member))
+                    && !DataSourceParser.Roles(member).Any(ExemptRoles.Contains) && !named.ContainsKey(member) && !columns.ContainsKey(PipelineColumns.ColumnOf(member, columnName))
                     && !member.GetAttributes().Any(store => store.AttributeClass is { } storeAttribute && StoreAttributes.Contains(storeAttribute.ToDisplayString())))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnderutilisedDataMember, member.Locations.FirstOrDefault(), $"{type.Name}.{member.Name}", name));
@@ -138,10 +142,6 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             }
         }
     }
-
-    // The column ML.NET reads a member as: its [ColumnName], or its own name.
-    private static string ColumnOf(ISymbol member) =>
-        member.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == "Microsoft.ML.Data.ColumnNameAttribute")?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name;
 
     private static bool Takes(ITypeSymbol input, INamedTypeSymbol dataSource)
     {

@@ -97,6 +97,9 @@ public sealed class RandomSplitAnalyzerTests
     /// <summary>The remedy for visits when no feature set of them is in the test.</summary>
     private const string VisitsWithoutFeatureSet = "split with DeterministicSplit.ByTimeAndGroup(rows, row => row.At, cutoff, row => row.Patient, testFraction) instead";
 
+    /// <summary>Cross-validation's remedy for visits when no feature set of them is in the test.</summary>
+    private const string VisitFoldsWithoutFeatureSet = "fold with DeterministicSplit.FoldsByTimeAndGroup(rows, row => row.At, row => row.Patient, folds) instead";
+
     // A unit test shuffles and cuts rows on purpose and ships no model; the same code outside a test is reported.
     [Fact]
     public Task Is_silent_in_a_unit_test_and_fires_outside_one() => VerifyAsync("""
@@ -246,11 +249,14 @@ public sealed class RandomSplitAnalyzerTests
             public static void Run(MLContext ml, Visit[] visits)
             {
                 var split = {|#0:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(visits), 0.25)|};
+                var folds = {|#1:ml.Regression.CrossValidate(ml.Data.LoadFromEnumerable(visits), ml.Regression.Trainers.Sdca(), 5)|};
             }
         }
         """,
         Grouped("TrainTestSplit without a sampling key", "Visit", "Visit.Patient", remedy: VisitsWithoutFeatureSet),
-        Timed("TrainTestSplit", "Visit", "Visit.At", remedy: VisitsWithoutFeatureSet));
+        Timed("TrainTestSplit", "Visit", "Visit.At", remedy: VisitsWithoutFeatureSet),
+        Grouped("CrossValidate without a sampling key", "Visit", "Visit.Patient", location: 1, remedy: VisitFoldsWithoutFeatureSet),
+        Timed("CrossValidate", "Visit", "Visit.At", location: 1, remedy: VisitFoldsWithoutFeatureSet));
 
     [Fact]
     public Task SKW203_fires_on_a_split_by_time_alone_of_rows_with_a_group() => VerifyAsync("""

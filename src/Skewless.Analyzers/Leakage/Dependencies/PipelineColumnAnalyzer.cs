@@ -86,11 +86,20 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
         }
     }
 
-    /// <summary>The column names an ML.NET call is given, in any of its <c>…ColumnName</c> or <c>…ColumnNames</c> parameters.</summary>
-    internal static IEnumerable<IOperation> ColumnArguments(IInvocationOperation invocation, PipelineColumns columns) =>
-        invocation.TargetMethod.Parameters.Any(parameter => IsColumnParameter(parameter.Name)) && IsMachineLearning(invocation.TargetMethod)
-            ? invocation.Arguments.Where(argument => argument.Parameter is { } parameter && IsColumnParameter(parameter.Name)).SelectMany(argument => columns.In(argument.Value))
-            : Enumerable.Empty<IOperation>();
+    /// <summary>
+    /// For an ML.NET call with <c>…ColumnName</c> or <c>…ColumnNames</c> parameters, the column names it is given and what
+    /// ties them to members; <see langword="null"/> for any other call.
+    /// </summary>
+    internal static (PipelineColumns Columns, IEnumerable<IOperation> Names)? ColumnArguments(IInvocationOperation invocation, INamedTypeSymbol? columnName)
+    {
+        if (!invocation.TargetMethod.Parameters.Any(parameter => IsColumnParameter(parameter.Name)) || !IsMachineLearning(invocation.TargetMethod))
+        {
+            return null;
+        }
+
+        var columns = new PipelineColumns(invocation, columnName);
+        return (columns, invocation.Arguments.Where(argument => argument.Parameter is { } parameter && IsColumnParameter(parameter.Name)).SelectMany(argument => columns.In(argument.Value)));
+    }
 
     private static bool IsColumnParameter(string name) => name.EndsWith("ColumnName", StringComparison.Ordinal) || name.EndsWith("ColumnNames", StringComparison.Ordinal);
 

@@ -190,9 +190,11 @@ internal sealed class PipelineColumns
     }
 
     // Whether a member is the column a name gives: by its own name, or by ML.NET's [ColumnName].
-    private bool Names(ISymbol member, string text) =>
-        member is IPropertySymbol or IFieldSymbol
-        && (KnownSymbols.Find(member, _columnName)?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name) == text;
+    private bool Names(ISymbol member, string text) => member is IPropertySymbol or IFieldSymbol && ColumnOf(member, _columnName) == text;
+
+    /// <summary>The column ML.NET reads a member as: its <c>[ColumnName]</c>, or its own name.</summary>
+    public static string ColumnOf(ISymbol member, INamedTypeSymbol? columnName) =>
+        KnownSymbols.Find(member, columnName)?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name;
 
     private List<ITypeSymbol> TypeArguments() =>
         _method.DescendantsAndSelf().OfType<IInvocationOperation>()

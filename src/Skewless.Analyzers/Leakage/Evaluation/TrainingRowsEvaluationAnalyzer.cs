@@ -18,7 +18,7 @@ namespace Skewless.Analyzers.Leakage.Evaluation;
 /// evaluation on other rows are deliberate and silent, and so are clustering's and anomaly detection's, which are
 /// judged on the rows they describe.
 /// </summary>
-/// <remarks>Method-local: the model, its training data and the evaluated data are followed through the method's locals.</remarks>
+/// <remarks>Method-local: the model, its training data and the evaluated data are followed through the method's locals and its local functions (<see cref="MethodValues"/>).</remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
 {

@@ -50,7 +50,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     private protected override void Start(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
         var data = new DataSymbols(context.Compilation);
-        var stateless = new StatelessEstimators(context.Compilation);
+        var stateless = new StatelessEstimators(context.Compilation, data);
         var helpers = new ProjectHelpers<HelperStatistic>(
             context.Compilation,
             method => method.ParameterList.Parameters.Any(parameter => HoldsSeveral(parameter.Type)),

@@ -12,14 +12,14 @@ namespace Skewless.Analyzers.Leakage.Preprocessing;
 /// </summary>
 internal sealed class StatelessEstimators
 {
-    private readonly INamedTypeSymbol? _estimator;
+    private readonly DataSymbols _data;
     private readonly INamedTypeSymbol? _trivial;
     private readonly INamedTypeSymbol?[] _rowByRow;
     private readonly INamedTypeSymbol? _chain;
 
-    public StatelessEstimators(Compilation compilation)
+    public StatelessEstimators(Compilation compilation, DataSymbols data)
     {
-        _estimator = compilation.GetTypeByMetadataName("Microsoft.ML.IEstimator`1");
+        _data = data;
         _trivial = compilation.GetTypeByMetadataName("Microsoft.ML.Data.TrivialEstimator`1");
         _chain = compilation.GetTypeByMetadataName("Microsoft.ML.Data.EstimatorChain`1");
         _rowByRow = new[]
@@ -45,7 +45,7 @@ internal sealed class StatelessEstimators
             case IInvocationOperation { TargetMethod.Name: "Append" } append when IsChain(append.Type):
                 // chain.Append(next), or the extension start.Append(next): both parts, and every part of theirs, must learn nothing.
                 var parts = append.Arguments.Select(argument => argument.Value).Prepend(append.Instance)
-                    .Where(part => part?.Type is { } type && DataSymbols.Implements(type, _estimator))
+                    .Where(part => part?.Type is { } type && DataSymbols.Implements(type, _data.Estimator))
                     .ToList();
                 return parts.Count == 2 && parts.All(part => LearnsNothing(part, lineage, followed));
             case IInvocationOperation { TargetMethod.Name: "AppendCacheCheckpoint" } cache:

@@ -58,12 +58,10 @@ internal sealed class SplitRemedy
         // such as an int year): the runtime's split takes any comparable time and any key.
         var time = KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute)?.Name;
         var key = KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute)?.Name;
-        var (timeRest, groupRest) = folds ? ("folds", "folds") : ("cutoff", "testFraction");
-        return both ? folds
-                ? $"fold with DeterministicSplit.FoldsByTimeAndGroup(rows, row => row.{time}, row => row.{key}, folds) instead"
-                : $"split with DeterministicSplit.ByTimeAndGroup(rows, row => row.{time}, cutoff, row => row.{key}, testFraction) instead"
-            : byTime && time is not null ? $"{verb} with DeterministicSplit.{(folds ? "FoldsByTime" : "ByTime")}(rows, row => row.{time}, {timeRest}) instead"
-            : !byTime && key is not null ? $"{verb} with DeterministicSplit.{(folds ? "FoldsByGroup" : "ByGroup")}(rows, row => row.{key}, {groupRest}) instead"
+        var (runtime, cutoff, share) = folds ? ("FoldsBy", "", "folds") : ("By", "cutoff, ", "testFraction");
+        return both ? $"{verb} with DeterministicSplit.{runtime}TimeAndGroup(rows, row => row.{time}, {cutoff}row => row.{key}, {share}) instead"
+            : byTime && time is not null ? $"{verb} with DeterministicSplit.{runtime}Time(rows, row => row.{time}, {(folds ? share : "cutoff")}) instead"
+            : !byTime && key is not null ? $"{verb} with DeterministicSplit.{runtime}Group(rows, row => row.{key}, {share}) instead"
             : $"{verb} with the {single} a [FeatureSet] of '{rowType.Name}' generates";
     }
 

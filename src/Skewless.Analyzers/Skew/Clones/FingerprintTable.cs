@@ -81,8 +81,7 @@ internal sealed class FingerprintTable
             if (SearchKey.TryParse(fingerprint.SearchKey, out var key))
             {
                 // Recorded only for features that divide floats, and not by assemblies built before it was.
-                var untyped = UntypedShape.Parse(fingerprint.Untyped);
-                var hashes = new ShapeHashes(fingerprint.Exact, fingerprint.Shape, fingerprint.Literals.AsImmutableArray(), new Lazy<UntypedShape?>(() => untyped));
+                var hashes = new ShapeHashes(fingerprint.Exact, fingerprint.Shape, fingerprint.Literals.AsImmutableArray(), new Lazy<UntypedShape?>(() => UntypedShape.Parse(fingerprint.Untyped)));
                 rows.Add((featureSet, inputType, fingerprint.Method, key, _ => hashes));
             }
         }
@@ -173,17 +172,17 @@ internal sealed record UntypedShape(string Shape, ImmutableArray<string> TypedLi
     public static UntypedShape Of(OperationShape erased) => new(erased.Shape, erased.TypedLiterals, erased.IntegerDivisions);
 
     /// <summary>
-    /// As <see cref="FeatureFingerprintAttribute"/> records it: the hash, the divisions (<c>i</c> for integers, <c>f</c> for
-    /// floats, <c>-</c> for none), then the numbers, separated by spaces, which neither hashes nor numbers contain.
+    /// As <see cref="FeatureFingerprintAttribute"/> records it, for a feature that divides: the hash, the divisions (<c>i</c>
+    /// for integers, <c>f</c> for floats), then the numbers, separated by spaces, which neither hashes nor numbers contain.
     /// </summary>
     public string Format() =>
-        string.Join(" ", new[] { Shape, IntegerDivisions.Length == 0 ? "-" : string.Concat(IntegerDivisions.Select(integers => integers ? 'i' : 'f')) }.Concat(TypedLiterals));
+        string.Join(" ", new[] { Shape, string.Concat(IntegerDivisions.Select(integers => integers ? 'i' : 'f')) }.Concat(TypedLiterals));
 
     public static UntypedShape? Parse(string? text)
     {
         var parts = text?.Split(' ');
-        return parts is { Length: >= 2 } && parts[1].All(division => division is 'i' or 'f' or '-')
-            ? new UntypedShape(parts[0], parts.Skip(2).ToImmutableArray(), parts[1].Where(division => division != '-').Select(division => division == 'i').ToImmutableArray())
+        return parts is { Length: >= 2 } && parts[1].Length > 0 && parts[1].All(division => division is 'i' or 'f')
+            ? new UntypedShape(parts[0], parts.Skip(2).ToImmutableArray(), parts[1].Select(division => division == 'i').ToImmutableArray())
             : null;
     }
 }
