@@ -216,7 +216,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor RandomGroupSplit = Create(
         DiagnosticIds.RandomGroupSplit,
         "Rows with a [GroupKey] must not be split at random",
-        "Rows of '{0}' are grouped by '{1}', but {2}, so one group can be on both sides of the split; {3}",
+        "Rows of '{0}' are grouped by '{1}', but {2}, so one group can be in both training and test; {3}",
         LeakageCategory,
         DiagnosticSeverity.Warning,
         "Rows that share a group key (an author, a patient, an aircraft) are alike. A random split puts some of a group in training and the rest in test, so the test measures memory of the group, not generalisation to new ones. A split by time alone leaves groups on both sides too. Split by a stable hash of the key: the generated SplitByGroup, ML.NET with samplingKeyColumnName, or, for rows that also have an [EventTime], the generated SplitByTimeAndGroup.");
