@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Leakage.Dependencies;
+using Skewless.Analyzers.Leakage.Lineage;
 using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.DataSources;
@@ -13,7 +14,7 @@ namespace Skewless.Analyzers.DataSources;
 /// Reports a member of a <c>[DataSource]</c> that no feature of any feature set in the compilation
 /// reads, and that is not the label, a group key, the event time or a member marked
 /// <c>[NotAtServing]</c> or <c>[ModelOutput]</c>, which features should not read, an entity's key or concurrency token,
-/// or a column an ML.NET call is given by <c>nameof</c>, by name or among every column of a schema but some (SKW500): an underutilised data dependency. Only data sources that some feature set here takes are checked, since a data source
+/// or a column an ML.NET call is given by <c>nameof</c>, by name, among every column of a schema but some or by a lambda that reads it (SKW500): an underutilised data dependency. Only data sources that some feature set here takes are checked, since a data source
 /// declared for other projects is read there. Needs every feature set, so it reports when the
 /// compilation ends.
 /// </summary>
@@ -67,7 +68,13 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             context.RegisterOperationAction(
                 operation =>
                 {
-                    if (PipelineColumnAnalyzer.ColumnArguments((IInvocationOperation)operation.Operation, columnName) is not var (pipeline, names))
+                    var invocation = (IInvocationOperation)operation.Operation;
+                    foreach (var member in MappedMembers(invocation))
+                    {
+                        named.TryAdd(member.OriginalDefinition, true);
+                    }
+
+                    if (PipelineColumnAnalyzer.ColumnArguments(invocation, columnName) is not var (pipeline, names))
                     {
                         return;
                     }
@@ -91,6 +98,46 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
         }
 
         context.RegisterCompilationEndAction(end => Report(end, readers, dataSources, named, columns, columnName));
+    }
+
+    /// <summary>
+    /// The members read by a lambda an ML.NET call is given, such as <c>CustomMapping</c>'s mapping or
+    /// <c>FilterByCustomPredicate</c>'s predicate: ML.NET reads those columns by code, as a feature would, even when all
+    /// the lambda builds is the label.
+    /// </summary>
+    private static IEnumerable<ISymbol> MappedMembers(IInvocationOperation invocation)
+    {
+        if (!invocation.Arguments.Any(argument => argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
+            || invocation.TargetMethod.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.ML", StringComparison.Ordinal) != true)
+        {
+            return Enumerable.Empty<ISymbol>();
+        }
+
+        return invocation.Arguments
+            .Where(argument => argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
+            .Select(argument => LocalLineage.Unconverted(argument.Value))
+            .Select(value => value is ILocalReferenceOperation local ? InitializerOf(local) : value)
+            .OfType<IDelegateCreationOperation>()
+            .Select(creation => creation.Target)
+            .OfType<IAnonymousFunctionOperation>()
+            .SelectMany(lambda => lambda.Body.Descendants())
+            .OfType<IMemberReferenceOperation>()
+            .Where(reference => reference.Member is IPropertySymbol or IFieldSymbol)
+            .Select(reference => reference.Member);
+    }
+
+    // ML.NET's own samples declare the mapping as a local first: Action<In, Out> mapping = (input, output) => …;
+    private static IOperation? InitializerOf(ILocalReferenceOperation local)
+    {
+        var root = (IOperation)local;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return root.Descendants().OfType<IVariableDeclaratorOperation>()
+            .FirstOrDefault(declarator => SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
+            ?.Initializer is { } initializer ? LocalLineage.Unconverted(initializer.Value) : null;
     }
 
     private static void Collect(

@@ -130,6 +130,40 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
         Unused(0, "Flight.Cancelled", "bts.on_time"),
         Unused(1, "Flight.TaxiMinutes", "bts.on_time"));
 
+    // The F1 tyre model builds its label in a CustomMapping from laps and the track's length; no feature reads the length, but
+    // ML.NET does. A lambda given to anything but ML.NET is not a pipeline, and what it reads is still reported.
+    [Fact]
+    public Task Members_a_lambda_given_to_ML_NET_reads_are_in_use() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+        Verify.Setup.GeneratedWithMachineLearning,
+        [Sources.Replace("public string Cancelled;", "public string {|#0:Cancelled|}; public float Laps; public float Track; public int Seats;", StringComparison.Ordinal)
+            .Replace("public float TaxiMinutes", "public float {|#1:TaxiMinutes|}", StringComparison.Ordinal)
+        + """
+        namespace Training
+        {
+            using System;
+            using System.Linq;
+            using Microsoft.ML;
+
+            public sealed class Distance { public float Value { get; set; } }
+
+            public static class Pipeline
+            {
+                public static IEstimator<ITransformer> Build(MLContext ml)
+                {
+                    Action<Flight, Distance> flown = (flight, distance) => distance.Value = flight.Laps;
+                    return ml.Transforms.CustomMapping((Flight flight, Distance distance) => distance.Value = flight.Track * 2, contractName: null)
+                        .Append(ml.Transforms.CustomMapping(flown, contractName: null));
+                }
+
+                public static IDataView Full(MLContext ml, IDataView data) => ml.Data.FilterByCustomPredicate<Flight>(data, flight => flight.Seats == 0);
+
+                public static float[] Taxi(Flight[] flights) => flights.Select(flight => flight.TaxiMinutes).ToArray();
+            }
+        }
+        """],
+        Unused(0, "Flight.Cancelled", "bts.on_time"),
+        Unused(1, "Flight.TaxiMinutes", "bts.on_time"));
+
     [Fact]
     public Task A_data_source_no_feature_set_here_takes_is_left_to_the_projects_that_do() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>("""
         using Skewless;
