@@ -101,6 +101,12 @@ public sealed class HalfTypedSplitCodeTests
 
                 void Evaluate(ITransformer trained) => ml.Regression.Evaluate(trained.Transform(ml.Data.LoadFromTextFile<Sale>(TestPath)), "Units");
             }
+
+            public static void Methods(MLContext ml) => Test(ml, Fitted(ml, TrainPath), TestPath);
+
+            private static ITransformer Fitted(MLContext ml, string path) => ml.Regression.Trainers.Sdca("Units", "Price").Fit(ml.Data.LoadFromTextFile<Sale>(path));
+
+            private static void Test(MLContext ml, ITransformer model, string path) => ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromTextFile<Sale>(path)), "Units");
         }
         """);
 

@@ -110,6 +110,110 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
         OnTrainingRows(4, "test", SameFile),
         OnTrainingRows(5, "test", SameFile));
 
+    // The shape of most programs that are not one Main: Main calls a private Train and a private Evaluate method.
+    [Fact]
+    public Task Follows_the_private_methods_of_the_class() => VerifyAsync("""
+        public sealed class Program
+        {
+            private static readonly string TrainPath = Path.Combine("Data", "SalesData.csv");
+            private static readonly string TestPath = Path.Combine("Data", "SalesData.csv");
+
+            private static void Main()
+            {
+                var ml = new MLContext();
+                var model = BuildAndTrain(ml, TrainPath);
+                Test(ml, model, TestPath);
+            }
+
+            public void Run(MLContext ml, Sale[] sales)
+            {
+                var data = ml.Data.LoadFromEnumerable(sales);
+                var model = Train(ml, data);
+                Evaluate(ml, model, data);
+            }
+
+            private static ITransformer BuildAndTrain(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<Sale>(path, hasHeader: true, separatorChar: ',');
+                return ml.Regression.Trainers.Sdca("Units", "Price").Fit(data);
+            }
+
+            private static void Test(MLContext ml, ITransformer model, string path)
+            {
+                var test = ml.Data.LoadFromTextFile<Sale>(path, hasHeader: true, separatorChar: ',');
+                Console.WriteLine({|#0:ml.Regression.Evaluate(model.Transform(test), "Units")|}.RSquared);
+            }
+
+            private static ITransformer Train(MLContext ml, IDataView rows) => ml.Regression.Trainers.Sdca("Units", "Price").Fit(rows);
+
+            private static void Evaluate(MLContext ml, ITransformer model, IDataView rows) =>
+                Console.WriteLine({|#1:ml.Regression.Evaluate(model.Transform(rows), "Units")|}.RSquared);
+        }
+        """,
+        OnTrainingRows(0, "test", SameFile),
+        OnTrainingRows(1, "rows"));
+
+    // A method others may call is not followed, nor one called twice; nor a class declared in two files, whose other
+    // part may call its methods. Training metrics printed by one method beside test metrics printed by another are deliberate.
+    [Fact]
+    public Task Is_silent_on_methods_others_may_call_on_methods_called_twice_and_beside_test_metrics_in_another_method() =>
+        Verify.AnalyzerAsync<TrainingRowsEvaluationAnalyzer>(Verify.Setup.GeneratedWithMachineLearning, [Sales + """
+        public sealed partial class Program
+        {
+            public void Public(MLContext ml, Sale[] sales)
+            {
+                var data = ml.Data.LoadFromEnumerable(sales);
+                Evaluate(ml, ml.Regression.Trainers.Sdca("Units", "Price").Fit(data), data);
+            }
+
+            public void Twice(MLContext ml, Sale[] sales)
+            {
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(sales), 0.2);
+                var model = Train(ml, split.TrainSet);
+                Print(ml, model, split.TrainSet);
+                Print(ml, model, split.TestSet);
+            }
+
+            public void Beside(MLContext ml, Sale[] sales)
+            {
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(sales), 0.2);
+                var model = Fitted(ml, split.TrainSet);
+                Training(ml, model, split.TrainSet);
+                Held(ml, model, split.TestSet);
+            }
+
+            public static void Evaluate(MLContext ml, ITransformer model, IDataView rows) => ml.Regression.Evaluate(model.Transform(rows), "Units");
+
+            private static ITransformer Train(MLContext ml, IDataView rows) => ml.Regression.Trainers.Sdca("Units", "Price").Fit(rows);
+
+            private static ITransformer Fitted(MLContext ml, IDataView rows) => ml.Regression.Trainers.Sdca("Units", "Price").Fit(rows);
+
+            private static void Print(MLContext ml, ITransformer model, IDataView rows) => ml.Regression.Evaluate(model.Transform(rows), "Units");
+
+            private static void Training(MLContext ml, ITransformer model, IDataView rows) => ml.Regression.Evaluate(model.Transform(rows), "Units");
+
+            private static void Held(MLContext ml, ITransformer model, IDataView rows) => ml.Regression.Evaluate(model.Transform(rows), "Units");
+        }
+
+        public sealed partial class Split
+        {
+            public void Run(MLContext ml, Sale[] sales)
+            {
+                var data = ml.Data.LoadFromEnumerable(sales);
+                Check(ml, ml.Regression.Trainers.Sdca("Units", "Price").Fit(data), data);
+            }
+
+            private static void Check(MLContext ml, ITransformer model, IDataView rows) => ml.Regression.Evaluate(model.Transform(rows), "Units");
+        }
+        """, """
+        using Microsoft.ML;
+
+        public sealed partial class Split
+        {
+            public void Other(MLContext ml, IDataView held) => Check(ml, ml.Model.Load("model.zip", out _), held);
+        }
+        """], []);
+
     [Fact]
     public Task Is_silent_on_held_out_rows_on_training_metrics_beside_them_on_clustering_and_on_loaded_models() => VerifyAsync("""
         public static class Forecast

@@ -18,7 +18,7 @@ namespace Skewless.Analyzers.Leakage.Evaluation;
 /// evaluation on other rows are deliberate and silent, and so are clustering's and anomaly detection's, which are
 /// judged on the rows they describe.
 /// </summary>
-/// <remarks>Method-local: the model, its training data and the evaluated data are followed through the method's locals and its local functions (<see cref="MethodValues"/>).</remarks>
+/// <remarks>The model, its training data and the evaluated data are followed through locals, local functions and the class's private methods (<see cref="MethodValues"/>).</remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
 {
@@ -37,35 +37,39 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
         }
 
         var data = new DataSymbols(context.Compilation);
-        MentioningBlocks.Register(context, () => new NameScreen(EvaluationNames), (blocks, report, _) => Analyze(blocks, report, data));
+        MentioningBlocks.Register(context, () => new NameScreen(EvaluationNames), (blocks, report, cancellationToken) => Analyze(blocks, report, data, cancellationToken));
     }
 
-    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, DataSymbols data)
+    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, DataSymbols data, CancellationToken cancellationToken)
     {
-        var operations = blocks.SelectMany(block => block.Descendants()).ToList();
-        var evaluations = operations.OfType<IInvocationOperation>().Where(IsSupervisedEvaluation).ToList();
-        if (evaluations.Count == 0)
+        if (!blocks.SelectMany(block => block.Descendants()).OfType<IInvocationOperation>().Any(IsSupervisedEvaluation))
         {
             return;
         }
 
-        var lineage = new LocalLineage(blocks, data);
-        var values = new MethodValues(lineage, operations);
-        var byModel = evaluations
+        // The rest of the class is read only now, for a block that evaluates: its private methods may train the model
+        // or load the rows, and a model is judged by every evaluation of it in the class.
+        var methods = PrivateMethods.Of(blocks, cancellationToken);
+        var bodies = blocks.Concat(methods.Bodies).ToList();
+        var operations = bodies.SelectMany(block => block.Descendants()).ToList();
+        var lineage = new LocalLineage(bodies, data);
+        var values = new MethodValues(lineage, operations, methods);
+        var byModel = operations.OfType<IInvocationOperation>()
+            .Where(IsSupervisedEvaluation)
             .Select(evaluation => (Evaluation: evaluation, Scored: Scored(evaluation, values, data)))
             .Where(found => found.Scored is not null)
             .GroupBy(found => found.Scored!.Value.Fit);
         foreach (var model in byModel)
         {
-            var trained = model.Key.Arguments[0].Value;
+            var trained = values.Argument(model.Key.Arguments[0].Value);
             var findings = new List<(IInvocationOperation Evaluation, IOperation Rows, bool SameFile)>();
             foreach (var (evaluation, scored) in model)
             {
-                var rows = scored!.Value.Rows;
+                var rows = values.Argument(scored!.Value.Rows);
                 var sameData = SameRows(trained, rows, lineage, data);
                 if (sameData || SameFile(trained, rows, values))
                 {
-                    findings.Add((evaluation, rows, !sameData));
+                    findings.Add((evaluation, scored.Value.Rows, !sameData));
                 }
                 else
                 {
@@ -75,12 +79,16 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
                 }
             }
 
-            foreach (var (evaluation, rows, sameFile) in findings)
+            // Each block reports its own evaluations; another block that evaluates reports its own.
+            foreach (var (evaluation, rows, sameFile) in findings.Where(finding => blocks.Any(block => Within(finding.Evaluation, block))))
             {
                 report(Diagnostic.Create(Descriptors.TrainingRowsEvaluation, evaluation.Syntax.GetLocation(), PreprocessingLeakageAnalyzer.Shown(rows), sameFile ? ", loaded again from the same file" : ""));
             }
         }
     }
+
+    private static bool Within(IOperation operation, IOperation block) =>
+        operation.Syntax.SyntaxTree == block.Syntax.SyntaxTree && block.Syntax.Span.Contains(operation.Syntax.Span);
 
     private static bool IsSupervisedEvaluation(IInvocationOperation invocation) =>
         invocation.TargetMethod is { Name: var name, ContainingType.Name: var catalog }
@@ -143,13 +151,63 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
     };
 
     /// <summary>
-    /// Values in one method, followed through locals given one value and through its local functions: a parameter of a
-    /// local function called once is that call's argument, and a call of a local function that returns once is what it
-    /// returns. Programs written as one Main with local functions train in one and evaluate in another.
+    /// The private methods of the class a block is in, with their bodies, and the bodies of the class's other members,
+    /// which call them. A private method's callers are all in the class, so one called once takes that call's arguments.
+    /// Only for a class declared in one file, where every caller is at hand.
     /// </summary>
-    private sealed class MethodValues(LocalLineage lineage, List<IOperation> operations)
+    private sealed class PrivateMethods
     {
-        // A chain from an evaluation to its fit takes few hops; the bound stops a cycle among local functions.
+        private static readonly PrivateMethods None = new();
+
+        private readonly Dictionary<IMethodSymbol, IOperation> _bodies = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The bodies of the class's methods and constructors, but the block's own.</summary>
+        public List<IOperation> Bodies { get; } = new();
+
+        public IOperation? BodyOf(IMethodSymbol method) => _bodies.TryGetValue(method.OriginalDefinition, out var body) ? body : null;
+
+        public static PrivateMethods Of(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+        {
+            var block = blocks[0];
+            if (block.SemanticModel is not { } model || block.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration
+                || model.GetDeclaredSymbol(declaration, cancellationToken) is not { DeclaringSyntaxReferences.Length: 1 })
+            {
+                return None;
+            }
+
+            var methods = new PrivateMethods();
+            foreach (var member in declaration.Members.OfType<BaseMethodDeclarationSyntax>())
+            {
+                var body = member == block.Syntax ? block : model.GetOperation(member, cancellationToken);
+                if (body is null)
+                {
+                    continue;
+                }
+
+                if (body != block)
+                {
+                    methods.Bodies.Add(body);
+                }
+
+                if (model.GetDeclaredSymbol(member, cancellationToken) is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private } method)
+                {
+                    methods._bodies[method.OriginalDefinition] = body;
+                }
+            }
+
+            return methods;
+        }
+    }
+
+    /// <summary>
+    /// Values followed through locals given one value, through local functions and through the class's private methods
+    /// (<see cref="PrivateMethods"/>): a parameter of one called once is that call's argument, and a call of one that
+    /// returns once is what it returns. Programs written as one Main with local functions, or a Main calling Train and
+    /// Evaluate methods, train in one and evaluate in another.
+    /// </summary>
+    private sealed class MethodValues(LocalLineage lineage, List<IOperation> operations, PrivateMethods methods)
+    {
+        // A chain from an evaluation to its fit takes few hops; the bound stops a cycle among functions.
         private const int MostHops = 16;
 
         public LocalLineage Lineage => lineage;
@@ -163,7 +221,7 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
                 {
                     ILocalReferenceOperation local => lineage.OnlyValueOf(local.Local),
                     IParameterReferenceOperation when Argument(current) is var argument && argument != current => argument,
-                    IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } call => OnlyReturn(call.TargetMethod),
+                    IInvocationOperation call when Followed(call.TargetMethod) => OnlyReturn(call.TargetMethod),
                     _ => null,
                 };
                 if (next is null)
@@ -177,12 +235,13 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
             return null;
         }
 
-        // For a parameter of a local function called once, the argument of that call; otherwise the value itself.
+        // For a parameter of a followed function called once, the argument of that call; otherwise the value itself.
         public IOperation Argument(IOperation value)
         {
             for (var hop = 0; hop < MostHops; hop++)
             {
-                if (LocalLineage.Unconverted(value) is not IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } function } parameter }
+                if (LocalLineage.Unconverted(value) is not IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol function } parameter }
+                    || !Followed(function)
                     || lineage.IsAssigned(parameter)
                     || operations.OfType<IInvocationOperation>().Where(call => SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, function.OriginalDefinition)).ToList() is not { Count: 1 } calls
                     || calls[0].Arguments.FirstOrDefault(argument => SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition))?.Value is not { } argument)
@@ -196,8 +255,10 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
             return value;
         }
 
+        private bool Followed(IMethodSymbol function) => function.MethodKind == MethodKind.LocalFunction || methods.BodyOf(function) is not null;
+
         private IOperation? OnlyReturn(IMethodSymbol function) =>
-            operations.OfType<ILocalFunctionOperation>().FirstOrDefault(declared => SymbolEqualityComparer.Default.Equals(declared.Symbol, function.OriginalDefinition))?.Body is { } body
+            (methods.BodyOf(function) ?? operations.OfType<ILocalFunctionOperation>().FirstOrDefault(declared => SymbolEqualityComparer.Default.Equals(declared.Symbol, function.OriginalDefinition))?.Body) is { } body
             && body.Descendants().OfType<IReturnOperation>().Where(returned => returned.ReturnedValue is not null && !InNestedFunction(returned, body)).ToList() is { Count: 1 } returns
                 ? returns[0].ReturnedValue
                 : null;
