@@ -94,6 +94,7 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
         Verify.Setup.GeneratedWithMachineLearning,
         [Sources.Replace("public string Cancelled;", "public string {|#0:Cancelled|};", StringComparison.Ordinal)
             .Replace("public float TaxiMinutes", "[Microsoft.ML.Data.ColumnName(\"Taxi\")] public float {|#1:TaxiMinutes|}", StringComparison.Ordinal)
+            .Replace("int Count);", "int Count, int Stops);", StringComparison.Ordinal)
         + """
         [FeatureSet(typeof(Route))]
         public static partial class RouteFeatures
@@ -121,6 +122,10 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
                     var columns = new[] { "Destination" };
                     return ml.Transforms.Concatenate("Features", columns);
                 }
+
+                // Handed the data, as ML.NET's web-ranking sample's CreatePipeline is: the nameofs name the rows.
+                public static IEstimator<ITransformer> Handed(MLContext ml, IDataView routes) =>
+                    ml.Transforms.Concatenate("Features", routes.Schema.Select(column => column.Name).Where(name => name != nameof(Route.Origin)).ToArray());
 
                 // Named anywhere, a column is in use; TaxiMinutes's column is "Taxi", not its member's name.
                 public static IEstimator<ITransformer> Counts(MLContext ml) => ml.Transforms.Concatenate("Features", "Count", "TaxiMinutes");

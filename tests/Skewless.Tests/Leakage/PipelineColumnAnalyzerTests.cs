@@ -135,11 +135,20 @@ public sealed class PipelineColumnAnalyzerTests
                 IDataView data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
                 return ml.Transforms.Concatenate("Features", {|#1:data.Schema.Where(column => !new[] { nameof(TaxiTrip.VendorId), "QuotedFare" }.Contains(column.Name)).Select(column => column.Name).ToArray()|});
             }
+
+            // The web-ranking sample's own shape: the method is handed the data, and only the nameofs say whose rows they are.
+            public static IEstimator<ITransformer> Handed(MLContext ml, IDataView dataView)
+            {
+                var featureCols = dataView.Schema.AsQueryable().Select(s => s.Name)
+                    .Where(c => c != nameof(TaxiTrip.FareAmount) && c != nameof(TaxiTrip.QuotedFare) && c != "Fare").ToArray();
+                return ml.Transforms.Concatenate("Features", {|#2:featureCols|});
+            }
         }
         """,
         NotAtServing("Features", Concatenate + ", among every column of the schema but 'Fare', 'QuotedFare'", 0),
         NotAtServing("Features", Concatenate + ", among every column of the schema but 'VendorId', 'QuotedFare'", 1),
-        new DiagnosticResult(Descriptors.LabelDependency).WithLocation(1).WithArguments("Features", "TaxiTrip.FareAmount", Concatenate + ", among every column of the schema but 'VendorId', 'QuotedFare'"));
+        new DiagnosticResult(Descriptors.LabelDependency).WithLocation(1).WithArguments("Features", "TaxiTrip.FareAmount", Concatenate + ", among every column of the schema but 'VendorId', 'QuotedFare'"),
+        NotAtServing("Features", Concatenate + ", among every column of the schema but 'FareAmount', 'QuotedFare', 'Fare'", 2));
 
     [Fact]
     public Task Is_silent_when_the_schema_list_leaves_the_marked_members_out_or_cannot_be_read() => VerifyAsync("""

@@ -81,12 +81,13 @@ internal sealed class PipelineColumns
 
     /// <summary>
     /// When <paramref name="columns"/> is every column of a data view's schema but those it leaves out by name, as ML.NET's
-    /// ranking sample builds its feature list, the members of the method's row types it takes, and the names left out;
+    /// ranking sample builds its feature list, the members it takes of the method's row types (its type arguments, and the
+    /// types its left-out <c>nameof</c>s name), and the names left out;
     /// otherwise <see langword="null"/>. Any other step (a filter by type, a Take) makes the list unknown.
     /// </summary>
     public (IReadOnlyList<ISymbol> Members, IReadOnlyList<string> LeftOut)? EveryColumnBut(IOperation columns)
     {
-        var leftOut = new List<string>();
+        var leftOut = new LeftOut();
         var followed = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         for (var current = LocalLineage.Unconverted(columns); ;)
         {
@@ -100,12 +101,12 @@ internal sealed class PipelineColumns
                     current = LocalLineage.Unconverted(source);
                     continue;
                 case IPropertyReferenceOperation { Property.Name: "Schema", Property.ContainingType.Name: "IDataView" }:
-                    var members = (_named ??= TypeArguments()).SelectMany(type => type.GetMembers())
+                    var members = (_named ??= TypeArguments()).Concat(leftOut.RowTypes).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default).SelectMany(type => type.GetMembers())
                         .Where(member => member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public }
                             or IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Public })
-                        .Where(member => !leftOut.Any(name => Names(member, name)))
+                        .Where(member => !leftOut.Names.Any(name => Names(member, name)))
                         .ToList();
-                    return (members, leftOut);
+                    return (members, leftOut.Names);
                 default:
                     return null;
             }
@@ -113,48 +114,59 @@ internal sealed class PipelineColumns
     }
 
     // Whether a step of the query over the schema keeps every column but those it leaves out by name, which it adds.
-    private static bool KeepsNames(IInvocationOperation call, List<string> leftOut) => call.TargetMethod.Name switch
+    private static bool KeepsNames(IInvocationOperation call, LeftOut leftOut) => call.TargetMethod.Name switch
     {
         "ToArray" or "ToList" or "AsEnumerable" or "AsQueryable" or "Distinct" => true,
         "Select" => Lambda(call) is { } select && IsName(Returned(select), select),
         "Where" => Lambda(call) is { } where && Returned(where) is { } condition && LeavesOut(condition, where, leftOut),
-        "Except" => call.Arguments.Skip(1).FirstOrDefault()?.Value is { } names && AddConstants(names, leftOut),
+        "Except" => call.Arguments.Skip(1).FirstOrDefault()?.Value is { } names && leftOut.AddAll(names),
         _ => false,
     };
 
     // n != "Label" && n != nameof(Row.GroupId), or !new[] { … }.Contains(n), over the name or the column's Name.
-    private static bool LeavesOut(IOperation condition, IAnonymousFunctionOperation lambda, List<string> leftOut) => LocalLineage.Unconverted(condition) switch
+    private static bool LeavesOut(IOperation condition, IAnonymousFunctionOperation lambda, LeftOut leftOut) => LocalLineage.Unconverted(condition) switch
     {
         IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both => LeavesOut(both.LeftOperand, lambda, leftOut) && LeavesOut(both.RightOperand, lambda, leftOut),
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } unequal when IsName(unequal.LeftOperand, lambda) && unequal.RightOperand.ConstantValue.Value is string right => Add(leftOut, right),
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } unequal when IsName(unequal.RightOperand, lambda) && unequal.LeftOperand.ConstantValue.Value is string left => Add(leftOut, left),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } unequal when IsName(unequal.LeftOperand, lambda) => leftOut.Add(unequal.RightOperand),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } unequal when IsName(unequal.RightOperand, lambda) => leftOut.Add(unequal.LeftOperand),
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IInvocationOperation { TargetMethod.Name: "Contains" } contains }
             when contains.Arguments.Length > 0 && IsName(contains.Arguments[contains.Arguments.Length - 1].Value, lambda)
-            && (contains.Instance ?? contains.Arguments[0].Value) is { } names && AddConstants(names, leftOut) => true,
+            && (contains.Instance ?? contains.Arguments[0].Value) is { } names => leftOut.AddAll(names),
         _ => false,
     };
 
-    private static bool Add(List<string> leftOut, string name)
+    /// <summary>
+    /// The names a schema query leaves out, and the row types its <c>nameof</c>s name: a method that is handed an
+    /// <c>IDataView</c> names no row type but there, as in <c>c != nameof(SearchResultData.Label)</c>.
+    /// </summary>
+    private sealed class LeftOut
     {
-        leftOut.Add(name);
-        return true;
-    }
+        public List<string> Names { get; } = new();
 
-    // Constant names in an array or collection made on the spot.
-    private static bool AddConstants(IOperation names, List<string> leftOut)
-    {
-        var elements = LocalLineage.Unconverted(names) switch
+        public List<ITypeSymbol> RowTypes { get; } = new();
+
+        // A constant name; false for any other value, which makes the list unknown.
+        public bool Add(IOperation name)
         {
-            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.ToList(),
-            _ => null,
-        };
-        if (elements is null || elements.Any(element => element.ConstantValue.Value is not string))
-        {
-            return false;
+            if (name.ConstantValue.Value is not string text)
+            {
+                return false;
+            }
+
+            Names.Add(text);
+            if (name is INameOfOperation { Argument: IMemberReferenceOperation { Member.ContainingType: { } rowType } })
+            {
+                RowTypes.Add(rowType);
+            }
+
+            return true;
         }
 
-        leftOut.AddRange(elements.Select(element => (string)element.ConstantValue.Value!));
-        return true;
+        // The constant names of an array made on the spot.
+        public bool AddAll(IOperation names) =>
+            LocalLineage.Unconverted(names) is IArrayCreationOperation { Initializer: { } initializer }
+            && initializer.ElementValues.All(element => element.ConstantValue.Value is string)
+            && initializer.ElementValues.All(Add);
     }
 
     // The lambda's parameter (the name, after a Select) or its Name (a DataViewSchema.Column's).
