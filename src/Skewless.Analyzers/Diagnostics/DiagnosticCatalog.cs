@@ -30,6 +30,7 @@ internal static class DiagnosticIds
     public const string RandomTimeSplit = "SKW204";
     public const string PreprocessingLeakage = "SKW205";
     public const string TrainingRowsEvaluation = "SKW206";
+    public const string BestFoldModel = "SKW207";
 
     // Skew: feature logic that training and serving can compute differently.
     public const string ReimplementedFeature = "SKW300";
@@ -244,6 +245,14 @@ internal static class Descriptors
         LeakageCategory,
         DiagnosticSeverity.Warning,
         "A model evaluated only on its training rows, or on the same file loaded again as the test file, scores as well as it memorised them. Evaluate on rows held out from training; training metrics beside such an evaluation are fine.");
+
+    public static readonly DiagnosticDescriptor BestFoldModel = Create(
+        DiagnosticIds.BestFoldModel,
+        "Fit the model on all the training rows, not the best cross-validation fold",
+        "This takes the model of the cross-validation fold that scored best: it was trained on only part of the rows, and the best of several fold scores overstates how it will do; fit the pipeline on all the training rows, and report the mean of the folds' scores",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "Cross-validation estimates how well a pipeline does; its folds' models are by-products, each trained on part of the rows. The fold that scored best mostly drew the easiest test rows, so its score is the most optimistic of them, and its model is no better than the others. Fit the pipeline once on every training row and report the folds' mean score as its estimate.");
 
     public const string DependenciesCategory = "Skewless.Dependencies";
 

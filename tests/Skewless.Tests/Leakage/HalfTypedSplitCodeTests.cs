@@ -20,12 +20,13 @@ namespace Skewless.Tests.Leakage;
 /// </summary>
 public sealed class HalfTypedSplitCodeTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new RandomSplitAnalyzer(), new PreprocessingLeakageAnalyzer(), new PipelineColumnAnalyzer(), new TrainingRowsEvaluationAnalyzer()];
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new RandomSplitAnalyzer(), new PreprocessingLeakageAnalyzer(), new PipelineColumnAnalyzer(), new TrainingRowsEvaluationAnalyzer(), new BestFoldModelAnalyzer()];
 
     [Theory]
     [InlineData("SKW201_NotAtServing.cs")]
     [InlineData("SKW203_GroupSplit.cs")]
     [InlineData("SKW205_PreprocessingLeak.cs")]
+    [InlineData("SKW207_BestFoldModel.cs")]
     public Task Every_prefix_runs_without_exceptions(string file) =>
         NoCrashOnAnyPrefix(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "Pitfalls", file)));
 
@@ -107,6 +108,26 @@ public sealed class HalfTypedSplitCodeTests
             private static ITransformer Fitted(MLContext ml, string path) => ml.Regression.Trainers.Sdca("Units", "Price").Fit(ml.Data.LoadFromTextFile<Sale>(path));
 
             private static void Test(MLContext ml, ITransformer model, string path) => ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromTextFile<Sale>(path)), "Units");
+        }
+        """);
+
+    [Fact]
+    public Task Every_prefix_of_a_loop_keeping_the_best_fold_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using Microsoft.ML;
+
+        public static class Folds
+        {
+            public static ITransformer Best(MLContext ml, IDataView data, IEstimator<ITransformer> pipeline)
+            {
+                var cv = ml.Regression.CrossValidate(data, pipeline);
+                var bestFold = cv[0];
+                foreach (var fold in cv)
+                {
+                    bestFold = fold.Metrics.RSquared > bestFold.Metrics.RSquared ? fold : bestFold;
+                }
+
+                return bestFold.Model ?? cv.MaxBy(fold => fold.Metrics.RSquared)!.Model;
+            }
         }
         """);
 
