@@ -242,6 +242,48 @@ public sealed class RandomSplitAnalyzerTests
         }
         """, Grouped("OrderBy on a random key cut by Take and Skip"), Grouped("Random.Shuffle cut by SkipLast and TakeLast", location: 1));
 
+    // Before .NET 8 there was no Shuffle to call, so projects write their own Fisher-Yates extension, or take MoreLINQ's.
+    [Fact]
+    public Task SKW203_fires_on_a_shuffle_of_the_project_s_own_in_place_or_returned() => VerifyAsync("""
+        public static class ListExtensions
+        {
+            public static void Shuffle<T>(this IList<T> list, Random rng)
+            {
+                for (var i = list.Count - 1; i > 0; i--)
+                {
+                    var j = rng.Next(i + 1);
+                    (list[i], list[j]) = (list[j], list[i]);
+                }
+            }
+
+            public static IEnumerable<T> Shuffled<T>(this IEnumerable<T> source, int seed)
+            {
+                var copy = source.ToList();
+                copy.Shuffle(new Random(seed));
+                return copy;
+            }
+        }
+
+        public static class Training
+        {
+            public static (Essay[], Essay[]) InPlace(List<Essay> essays)
+            {
+                {|#0:essays.Shuffle(new Random(42))|};
+                var cut = essays.Count * 4 / 5;
+                return (essays.Take(cut).ToArray(), essays.Skip(cut).ToArray());
+            }
+
+            public static (Essay[], Essay[]) Returned(Essay[] essays)
+            {
+                var shuffled = {|#1:essays.Shuffled(seed: 7)|}.ToList();
+                return (shuffled.Take(100).ToArray(), shuffled.Skip(100).ToArray());
+            }
+
+            // A shuffle with no cut, to train in a fresh order, splits nothing.
+            public static List<Essay> Epoch(List<Essay> essays) => essays.Shuffled(seed: 1).ToList();
+        }
+        """, Grouped("ListExtensions.Shuffle cut by Take and Skip"), Grouped("ListExtensions.Shuffled cut by Take and Skip", location: 1));
+
     [Fact]
     public Task SKW203_and_SKW204_both_fire_on_rows_with_a_group_and_a_time() => VerifyAsync("""
         public static class Training

@@ -36,7 +36,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     private static readonly string[] Orderings = { "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending" };
 
     // A shuffle or a mask draws from a random source in the body, or from a hash code seeded afresh in every process, by one of these names.
-    private static readonly string[] RandomDraws = { "Next", "NextDouble", "NextSingle", "NextInt64", "NewGuid", "GetInt32", "Shuffle", "ShuffleRows", "GetHashCode", "Combine", "ToHashCode" };
+    private static readonly string[] RandomDraws = { "Next", "NextDouble", "NextSingle", "NextInt64", "NewGuid", "GetInt32", "Shuffle", "Shuffled", "ShuffleRows", "GetHashCode", "Combine", "ToHashCode" };
 
     // A mask may also hash the row with a hash that is the same in every run: Skewless's, System.IO.Hashing's or a cryptographic one.
     private static readonly string[] StableHashes = { "StableHash", "Hash", "HashToUInt32", "HashToUInt64", "HashData", "ComputeHash" };
@@ -374,14 +374,14 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 return DataSymbols.Is(method.ContainingType, _data.DataCatalog);
             }
 
-            return DataSymbols.Is(method.ContainingType, _data.Enumerable)
-                && (method.Name == "Shuffle" || (Orderings.Contains(method.Name) && invocation.Arguments.Length > 1
-                    && (RandomDraw(invocation.Arguments[1].Value) ?? StableHash(invocation.Arguments[1].Value)) is not null));
+            return IsNamedShuffle(invocation, _data) is false
+                || (DataSymbols.Is(method.ContainingType, _data.Enumerable) && Orderings.Contains(method.Name) && invocation.Arguments.Length > 1
+                    && (RandomDraw(invocation.Arguments[1].Value) ?? StableHash(invocation.Arguments[1].Value)) is not null);
         }
 
         private string Describe(IInvocationOperation shuffle) => shuffle.TargetMethod.Name switch
         {
-            "Shuffle" => $"{shuffle.TargetMethod.ContainingType.Name}.Shuffle",
+            "Shuffle" or "Shuffled" => $"{shuffle.TargetMethod.ContainingType.Name}.{shuffle.TargetMethod.Name}",
             "ShuffleRows" => "ShuffleRows",
             _ => $"{shuffle.TargetMethod.Name} on {Drawn(RandomDraw(shuffle.Arguments[1].Value)!, "a random key")}",
         };
@@ -476,9 +476,19 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         return loads && method.TypeArguments.Length > 0 ? method.TypeArguments[0] : null;
     }
 
-    // Random.Shuffle(array) shuffles its argument where it is.
-    private static bool IsInPlaceShuffle(IInvocationOperation invocation, DataSymbols data) =>
-        invocation.TargetMethod.Name == "Shuffle" && DataSymbols.DerivesFrom(invocation.TargetMethod.ContainingType, data.Random) && invocation.Arguments.Length == 1;
+    // Random.Shuffle(array), or a Fisher-Yates list.Shuffle() of the project's, shuffles its argument where it is.
+    private static bool IsInPlaceShuffle(IInvocationOperation invocation, DataSymbols data) => IsNamedShuffle(invocation, data) is true;
+
+    /// <summary>
+    /// For a method named for shuffling rows, given as its first argument, whether it shuffles them where they are (it
+    /// returns nothing) or returns them shuffled; <see langword="null"/> for any other call. .NET's <c>Enumerable.Shuffle</c>
+    /// and <c>Random.Shuffle</c>, MoreLINQ's <c>Shuffle</c> and a project's own extension are all named so, and a seed only
+    /// makes their order repeatable, not any less random.
+    /// </summary>
+    private static bool? IsNamedShuffle(IInvocationOperation invocation, DataSymbols data) =>
+        invocation.TargetMethod.Name is "Shuffle" or "Shuffled" && invocation.Arguments.Length > 0 && data.HoldsRows(invocation.Arguments[0].Value.Type)
+            ? invocation.TargetMethod.ReturnsVoid
+            : null;
 
     private static bool IsRandomSource(IMethodSymbol method, DataSymbols data) =>
         DataSymbols.DerivesFrom(method.ContainingType, data.Random)
