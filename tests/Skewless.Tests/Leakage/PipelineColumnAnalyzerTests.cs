@@ -95,8 +95,11 @@ public sealed class PipelineColumnAnalyzerTests
                     .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Fare", featureColumnName: "Features"));
                 return pipeline.Fit(data);
             }
+        }
 
-            // No data source type is named here: a string alone does not say which type's column it is.
+        // No data source type is named here or in its class: a string alone does not say which type's column it is.
+        public static class Pipelines
+        {
             public static IEstimator<ITransformer> Pipeline(MLContext ml) =>
                 ml.Transforms.Concatenate("Features", "TripTime", "TripDistance");
         }
@@ -112,6 +115,49 @@ public sealed class PipelineColumnAnalyzerTests
                 var numeric = new[] { nameof(TaxiTrip.PassengerCount), {|#0:"TripTime"|}, nameof(TaxiTrip.TripDistance) };
                 return ml.Transforms.Concatenate("Features", numeric);
             }
+        }
+        """,
+        NotAtServing("Features", Concatenate, 0));
+
+    // Model Builder's generated ModelBuilder: CreateModel loads the rows, and BuildTrainingPipeline(MLContext), which names
+    // no type, concatenates the columns by their names, the taxi trip's duration among them.
+    [Fact]
+    public Task Fires_in_a_method_that_names_no_row_type_on_the_rows_its_class_loads() => VerifyAsync("""
+        public static class ModelBuilder
+        {
+            private static readonly MLContext mlContext = new MLContext(seed: 1);
+
+            public static void CreateModel(string path)
+            {
+                IDataView trainingDataView = mlContext.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                IEstimator<ITransformer> trainingPipeline = BuildTrainingPipeline(mlContext);
+                ITransformer mlModel = trainingPipeline.Fit(trainingDataView);
+            }
+
+            public static IEstimator<ITransformer> BuildTrainingPipeline(MLContext mlContext)
+            {
+                var dataProcessPipeline = mlContext.Transforms.Categorical.OneHotEncoding(new[] { new InputOutputColumnPair("VendorId", "VendorId") })
+                    .Append(mlContext.Transforms.Concatenate("Features", new[] { "VendorId", "PassengerCount", {|#0:"TripTime"|}, "TripDistance" }));
+                var trainer = mlContext.Regression.Trainers.Sdca(labelColumnName: "Fare", featureColumnName: "Features");
+                return dataProcessPipeline.Append(trainer);
+            }
+        }
+
+        // Another class's pipeline over rows of its own, whose column shares the name: not the taxi trip's.
+        public sealed class Shift
+        {
+            public float TripTime;
+        }
+
+        public static class Shifts
+        {
+            public static ITransformer Train(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<Shift>(path);
+                return Pipeline(ml).Fit(data);
+            }
+
+            public static IEstimator<ITransformer> Pipeline(MLContext ml) => ml.Transforms.Concatenate("Features", "TripTime");
         }
         """,
         NotAtServing("Features", Concatenate, 0));

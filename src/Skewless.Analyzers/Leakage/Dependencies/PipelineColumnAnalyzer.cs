@@ -110,5 +110,5 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
     /// <summary>Whether a transform builds the model's features from its inputs: a <c>Concatenate</c>, or any that writes the trainers' default feature column.</summary>
     internal static bool BuildsFeatures(IInvocationOperation call, string? output) => call.TargetMethod.Name == "Concatenate" || output == "Features";
 
-    private static bool IsMachineLearning(IMethodSymbol method) => method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.ML", StringComparison.Ordinal) == true;
+    internal static bool IsMachineLearning(IMethodSymbol method) => method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.ML", StringComparison.Ordinal) == true;
 }

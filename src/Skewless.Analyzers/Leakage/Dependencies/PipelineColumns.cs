@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Leakage.Lineage;
 using Skewless.Analyzers.Parsing;
@@ -17,6 +18,7 @@ internal sealed class PipelineColumns
     private readonly IOperation _method;
     private readonly INamedTypeSymbol? _columnName;
     private List<ITypeSymbol>? _named;
+    private List<ITypeSymbol>? _rowTypes;
     private Dictionary<string, List<IOperation>>? _derivedFrom;
 
     public PipelineColumns(IOperation call, INamedTypeSymbol? columnName)
@@ -64,7 +66,7 @@ internal sealed class PipelineColumns
         }
         else
         {
-            foreach (var named in (_named ??= TypeArguments()).SelectMany(type => type.GetMembers()).Where(candidate => Names(candidate, text)))
+            foreach (var named in (_rowTypes ??= RowTypes()).SelectMany(type => type.GetMembers()).Where(candidate => Names(candidate, text)))
             {
                 yield return (named, through);
             }
@@ -213,6 +215,40 @@ internal sealed class PipelineColumns
             .SelectMany(call => call.TargetMethod.TypeArguments)
             .Distinct<ITypeSymbol>(SymbolEqualityComparer.Default)
             .ToList();
+
+    // The types a column named by a string may be a member of: the method's type arguments, or, when none of them is a
+    // row type, the rows its class loads or serves with ML.NET, as Model Builder's
+    // BuildTrainingPipeline(MLContext) names no type and its class's CreateModel loads LoadFromTextFile<ModelInput>.
+    // A list of every column of a schema is not read so: it would take every member of a type only guessed at.
+    private List<ITypeSymbol> RowTypes()
+    {
+        var named = _named ??= TypeArguments();
+        return named.Any(IsRowType) ? named : named.Concat(ClassRowTypes()).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default).ToList();
+    }
+
+    // A row type is the user's: ML.NET's own types (the transformers Append is given) and the framework's are not.
+    private static bool IsRowType(ITypeSymbol type) =>
+        type.TypeKind is TypeKind.Class or TypeKind.Struct
+        && !(type.ContainingNamespace?.ToDisplayString() is { } name && (name.StartsWith("Microsoft.ML", StringComparison.Ordinal) || name.StartsWith("System", StringComparison.Ordinal)));
+
+    // The row types given to generic ML.NET calls anywhere in the method's class, in this file; syntax first, so
+    // only the generic calls are bound.
+    private IEnumerable<ITypeSymbol> ClassRowTypes()
+    {
+        if (_method.SemanticModel is not { } model || _method.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration)
+        {
+            return Enumerable.Empty<ITypeSymbol>();
+        }
+
+        return declaration.DescendantNodes()
+            .OfType<InvocationExpressionSyntax>()
+            .Where(call => call.Expression is GenericNameSyntax or MemberAccessExpressionSyntax { Name: GenericNameSyntax })
+            .Select(call => model.GetSymbolInfo(call).Symbol)
+            .OfType<IMethodSymbol>()
+            .Where(PipelineColumnAnalyzer.IsMachineLearning)
+            .SelectMany(method => method.TypeArguments)
+            .Where(IsRowType);
+    }
 
     // Each column an ML.NET transform of the method writes, with the columns it reads; one written in place reads itself.
     // Features built from columns are reported where they are built, so they are not followed again.
