@@ -138,9 +138,9 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
     // The F1 tyre model builds its label in a CustomMapping from laps and the track's length; no feature reads the length, but
     // ML.NET does. A lambda given to anything but ML.NET is not a pipeline, and what it reads is still reported.
     [Fact]
-    public Task Members_a_lambda_given_to_ML_NET_reads_are_in_use() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+    public Task Members_a_lambda_given_to_ML_NET_reads_or_a_filter_names_are_in_use() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
         Verify.Setup.GeneratedWithMachineLearning,
-        [Sources.Replace("public string Cancelled;", "public string {|#0:Cancelled|}; public float Laps; public float Track; public int Seats;", StringComparison.Ordinal)
+        [Sources.Replace("public string Cancelled;", "public string {|#0:Cancelled|}; public float Laps; public float Track; public int Seats; public float Legs;", StringComparison.Ordinal)
             .Replace("public float TaxiMinutes", "public float {|#1:TaxiMinutes|}", StringComparison.Ordinal)
         + """
         namespace Training
@@ -163,6 +163,9 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
                 public static IDataView Full(MLContext ml, IDataView data) => ml.Data.FilterByCustomPredicate<Flight>(data, flight => flight.Seats == 0);
 
                 public static float[] Taxi(Flight[] flights) => flights.Select(flight => flight.TaxiMinutes).ToArray();
+
+                // FilterRowsByColumn's parameter is columnName, as the Inergy forecaster splits by its period.
+                public static IDataView Early(MLContext ml, IDataView flights) => ml.Data.FilterRowsByColumn(flights, "Legs", upperBound: 2);
             }
         }
         """],

@@ -101,7 +101,8 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
         return (columns, invocation.Arguments.Where(argument => argument.Parameter is { } parameter && IsColumnParameter(parameter.Name)).SelectMany(argument => columns.In(argument.Value)));
     }
 
-    private static bool IsColumnParameter(string name) => name.EndsWith("ColumnName", StringComparison.Ordinal) || name.EndsWith("ColumnNames", StringComparison.Ordinal);
+    // FilterRowsByColumn, SelectColumns and DropColumns name theirs columnName and columnNames.
+    private static bool IsColumnParameter(string name) => name.EndsWith("ColumnName", StringComparison.OrdinalIgnoreCase) || name.EndsWith("ColumnNames", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The column an ML.NET transform writes, when it is given as a constant.</summary>
     internal static string? OutputOf(IInvocationOperation call) =>
