@@ -108,6 +108,14 @@ public sealed class HalfTypedSplitCodeTests
             private static ITransformer Fitted(MLContext ml, string path) => ml.Regression.Trainers.Sdca("Units", "Price").Fit(ml.Data.LoadFromTextFile<Sale>(path));
 
             private static void Test(MLContext ml, ITransformer model, string path) => ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromTextFile<Sale>(path)), "Units");
+
+            private static ITransformer _model = null!;
+
+            public static void Field(MLContext ml, IDataView rows)
+            {
+                _model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(rows);
+                ml.Regression.Evaluate(_model.Transform(rows), "Units");
+            }
         }
         """);
 

@@ -149,9 +149,25 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
             private static void Evaluate(MLContext ml, ITransformer model, IDataView rows) =>
                 Console.WriteLine({|#1:ml.Regression.Evaluate(model.Transform(rows), "Units")|}.RSquared);
         }
+
+        // A fraud service's shape: the model kept in a field, assigned once.
+        public sealed class FraudService
+        {
+            private readonly MLContext _ml = new MLContext(seed: 42);
+            private ITransformer _model = null!;
+
+            public void TrainModel(string path)
+            {
+                IDataView trainingData = _ml.Data.LoadFromTextFile<Sale>(path, hasHeader: true, separatorChar: ',');
+                _model = _ml.Regression.Trainers.Sdca("Units", "Price").Fit(trainingData);
+                var predictions = _model.Transform(trainingData);
+                var metrics = {|#2:_ml.Regression.Evaluate(predictions, "Units")|};
+            }
+        }
         """,
         OnTrainingRows(0, "test", SameFile),
-        OnTrainingRows(1, "rows"));
+        OnTrainingRows(1, "rows"),
+        OnTrainingRows(2, "trainingData"));
 
     // A method others may call is not followed, nor one called twice; nor a class declared in two files, whose other
     // part may call its methods. Training metrics printed by one method beside test metrics printed by another are deliberate.
@@ -193,6 +209,23 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
             private static void Training(MLContext ml, ITransformer model, IDataView rows) => ml.Regression.Evaluate(model.Transform(rows), "Units");
 
             private static void Held(MLContext ml, ITransformer model, IDataView rows) => ml.Regression.Evaluate(model.Transform(rows), "Units");
+        }
+
+        // A field assigned twice, refitted on every row after the evaluation, and a field others may assign.
+        public sealed class Refit
+        {
+            private ITransformer _model;
+            public ITransformer Shared;
+
+            public Refit(ITransformer model) => _model = model;
+
+            public void Train(MLContext ml, IDataView train)
+            {
+                _model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(train);
+                ml.Regression.Evaluate(_model.Transform(train), "Units");
+                Shared = ml.Regression.Trainers.Sdca("Units", "Price").Fit(train);
+                ml.Regression.Evaluate(Shared.Transform(train), "Units");
+            }
         }
 
         public sealed partial class Split

@@ -161,6 +161,9 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
 
         private readonly Dictionary<IMethodSymbol, IOperation> _bodies = new(SymbolEqualityComparer.Default);
 
+        /// <summary>Whether every body of the class is at hand, so that every assignment of a private field is seen.</summary>
+        public bool WholeClass { get; private set; }
+
         /// <summary>The bodies of the class's methods and constructors, but the block's own.</summary>
         public List<IOperation> Bodies { get; } = new();
 
@@ -175,7 +178,7 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
                 return None;
             }
 
-            var methods = new PrivateMethods();
+            var methods = new PrivateMethods { WholeClass = true };
             foreach (var member in declaration.Members.OfType<BaseMethodDeclarationSyntax>())
             {
                 var body = member == block.Syntax ? block : model.GetOperation(member, cancellationToken);
@@ -222,6 +225,7 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
                     ILocalReferenceOperation local => lineage.OnlyValueOf(local.Local),
                     IParameterReferenceOperation when Argument(current) is var argument && argument != current => argument,
                     IInvocationOperation call when Followed(call.TargetMethod) => OnlyReturn(call.TargetMethod),
+                    IFieldReferenceOperation { Field: { DeclaredAccessibility: Accessibility.Private } field } when methods.WholeClass => OnlyAssigned(field),
                     _ => null,
                 };
                 if (next is null)
@@ -254,6 +258,18 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
 
             return value;
         }
+
+        // A private field the class assigns once, with no initializer but null, as a service keeps its model: _model = pipeline.Fit(rows).
+        private IOperation? OnlyAssigned(IFieldSymbol field) =>
+            field.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() is VariableDeclaratorSyntax declarator && IsNull(declarator.Initializer?.Value))
+            && operations.OfType<IAssignmentOperation>().Where(assignment => LocalLineage.Unconverted(assignment.Target) is IFieldReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition)).ToList() is { Count: 1 } assignments
+            && assignments[0] is ISimpleAssignmentOperation only
+                ? only.Value
+                : null;
+
+        private static bool IsNull(ExpressionSyntax? initial) => initial is null
+            || initial.IsKind(SyntaxKind.NullLiteralExpression) || initial.IsKind(SyntaxKind.DefaultLiteralExpression)
+            || (initial is PostfixUnaryExpressionSyntax { Operand: var operand } suppressed && suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression) && IsNull(operand));
 
         private bool Followed(IMethodSymbol function) => function.MethodKind == MethodKind.LocalFunction || methods.BodyOf(function) is not null;
 
