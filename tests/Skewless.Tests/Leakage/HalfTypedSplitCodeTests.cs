@@ -120,6 +120,21 @@ public sealed class HalfTypedSplitCodeTests
         """);
 
     [Fact]
+    public Task Every_prefix_of_a_label_copied_from_a_feature_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using Microsoft.ML;
+
+        public sealed class Treatment { public float Age { get; set; } public float Complexity { get; set; } }
+
+        public static class Durations
+        {
+            public static IEstimator<ITransformer> Build(MLContext ml) =>
+                ml.Transforms.CopyColumns(outputColumnName: "Label", inputColumnName: nameof(Treatment.Complexity))
+                    .Append(ml.Transforms.Concatenate("Features", nameof(Treatment.Age), "Complexity"))
+                    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Label"));
+        }
+        """);
+
+    [Fact]
     public Task Every_prefix_of_a_loop_keeping_the_best_fold_runs_without_exceptions() => NoCrashOnAnyPrefix("""
         using Microsoft.ML;
 

@@ -46,6 +46,9 @@ public sealed class PipelineColumnAnalyzerTests
 
     private const string Concatenate = "as an input column of ML.NET's Concatenate";
 
+    private static DiagnosticResult LabelColumn(int location, string label, string how) =>
+        new DiagnosticResult(Descriptors.LabelDependency).WithLocation(location).WithArguments("Features", label, how);
+
     [Fact]
     public Task Fires_on_marked_members_concatenated_into_the_features() => VerifyAsync("""
         public static class Training
@@ -118,6 +121,56 @@ public sealed class PipelineColumnAnalyzerTests
         }
         """,
         NotAtServing("Features", Concatenate, 0));
+
+    // A dental API's duration model: its label is a copy of the treatment's complexity, which is also a feature, so it learns
+    // the identity. No member is marked [Label]: the team believes it predicts the duration.
+    [Fact]
+    public Task Fires_without_annotations_on_a_feature_the_label_is_computed_from() => VerifyAsync("""
+        public sealed class Treatment
+        {
+            public float Age { get; set; }
+            public float Complexity { get; set; }
+        }
+
+        public static class Durations
+        {
+            public static ITransformer Copied(MLContext ml, Treatment[] rows)
+            {
+                var data = ml.Data.LoadFromEnumerable(rows);
+                var pipeline = ml.Transforms.CopyColumns(outputColumnName: "Label", inputColumnName: nameof(Treatment.Complexity))
+                    .Append(ml.Transforms.NormalizeMinMax("ComplexityScaled", nameof(Treatment.Complexity)))
+                    .Append(ml.Transforms.Concatenate("Features", nameof(Treatment.Age), {|#0:nameof(Treatment.Complexity)|}, {|#1:"ComplexityScaled"|}))
+                    .Append(ml.Regression.Trainers.FastTree());
+                return pipeline.Fit(data);
+            }
+
+            public static IEstimator<ITransformer> Named(MLContext ml) =>
+                ml.Transforms.Concatenate("Features", "Age", {|#2:"Weeks"|}).Append(ml.Regression.Trainers.Sdca(labelColumnName: "Weeks"));
+
+            public static IEstimator<ITransformer> Itself(MLContext ml) => ml.Transforms.Concatenate("Features", "Age", {|#3:"Label"|});
+        }
+        """,
+        LabelColumn(0, "Label", Concatenate + " through column 'Complexity', which the label is computed from"),
+        LabelColumn(1, "Label", Concatenate + " through column 'Complexity', which the label is computed from"),
+        LabelColumn(2, "Weeks", Concatenate),
+        LabelColumn(3, "Label", Concatenate));
+
+    // Two models of one method with two labels, one the other's feature, as a stacked model is built: which label a
+    // Concatenate serves is not known. A label computed from other columns than the features is no leak.
+    [Fact]
+    public Task Is_silent_on_methods_with_two_labels_and_on_labels_from_other_columns() => VerifyAsync("""
+        public static class Durations
+        {
+            public static void Stacked(MLContext ml)
+            {
+                var first = ml.Transforms.Concatenate("Features", "Age").Append(ml.Regression.Trainers.Sdca(labelColumnName: "Complexity"));
+                var second = ml.Transforms.Concatenate("Features", "Age", "Complexity").Append(ml.Regression.Trainers.Sdca(labelColumnName: "Weeks"));
+            }
+
+            public static IEstimator<ITransformer> Other(MLContext ml) =>
+                ml.Transforms.CopyColumns("Label", "Weeks").Append(ml.Transforms.Concatenate("Features", "Age", "Complexity"));
+        }
+        """);
 
     // Model Builder's generated ModelBuilder: CreateModel loads the rows, and BuildTrainingPipeline(MLContext), which names
     // no type, concatenates the columns by their names, the taxi trip's duration among them.

@@ -62,9 +62,15 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
             .Where(argument => builds ? argument.Parameter?.Name is InputColumn or InputColumns : argument.Parameter?.Name == FeatureColumn)
             .SelectMany(argument => columns.In(argument.Value)))
         {
+            var reported = false;
             foreach (var (member, through) in columns.MembersOf(column).Where(found => symbols.DataSourceOf(found.Member.ContainingType) is not null))
             {
-                Report(context, symbols, member, feature ?? (string)column.ConstantValue.Value!, through is null ? how : $"{how} through column '{through}'", column);
+                reported |= Report(context, symbols, member, feature ?? (string)column.ConstantValue.Value!, through is null ? how : $"{how} through column '{through}'", column);
+            }
+
+            if (feature is not null && !reported && columns.LabelFrom(column) is var (label, shared))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LabelDependency, column.Syntax.GetLocation(), feature, label, shared == label ? how : $"{how} through column '{shared}', which the label is computed from"));
             }
 
             if (feature is not null && column.ConstantValue.Value is null && columns.EveryColumnBut(column) is var (members, leftOut))
@@ -78,12 +84,17 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
         }
     }
 
-    private static void Report(OperationAnalysisContext context, KnownSymbols symbols, ISymbol member, string feature, string how, IOperation column)
+    // Whether the label was among what was reported.
+    private static bool Report(OperationAnalysisContext context, KnownSymbols symbols, ISymbol member, string feature, string how, IOperation column)
     {
+        var label = false;
         foreach (var diagnostic in FeatureDependencyAnalyzer.DependencyDiagnostics(symbols, member, feature, how, column.Syntax.GetLocation(), read: null))
         {
+            label |= diagnostic.Id == Descriptors.LabelDependency.Id;
             context.ReportDiagnostic(diagnostic);
         }
+
+        return label;
     }
 
     /// <summary>

@@ -82,6 +82,59 @@ internal sealed class PipelineColumns
     }
 
     /// <summary>
+    /// When a column given to the features is the method's label column, or shares a column it is computed from with the
+    /// label, as <c>CopyColumns("Label", nameof(Row.Complexity))</c> beside <c>Concatenate("Features", nameof(Row.Complexity))</c>
+    /// makes the model learn the identity: the label column and the shared column; otherwise <see langword="null"/>. Needs
+    /// no <c>[Label]</c>. The label column is the one every trainer and evaluation of the method names in
+    /// <c>labelColumnName</c>, or ML.NET's default <c>Label</c> when none does; a method naming two is not read.
+    /// </summary>
+    public (string Label, string Shared)? LabelFrom(IOperation column)
+    {
+        if (column.ConstantValue.Value is not string text
+            || _method.DescendantsAndSelf().OfType<IInvocationOperation>()
+                .SelectMany(call => call.Arguments.Where(argument => argument.Parameter?.Name == LabelColumn))
+                .Select(argument => argument.Value.ConstantValue.Value as string ?? DefaultLabel)
+                .DefaultIfEmpty(DefaultLabel)
+                .Distinct(StringComparer.Ordinal)
+                .ToList() is not { Count: 1 } labels)
+        {
+            return null;
+        }
+
+        var label = labels[0];
+        var fromLabel = SourcesOf(label);
+        return SourcesOf(text).FirstOrDefault(fromLabel.Contains) is { } shared ? (label, shared) : null;
+    }
+
+    private const string LabelColumn = "labelColumnName";
+
+    private const string DefaultLabel = "Label";
+
+    // A column and every column the method's transforms compute it from.
+    private HashSet<string> SourcesOf(string column)
+    {
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        pending.Push(column);
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            if (sources.Add(next) && (_derivedFrom ??= Derivations()).TryGetValue(next, out var inputs))
+            {
+                foreach (var input in inputs)
+                {
+                    if (input.ConstantValue.Value is string name)
+                    {
+                        pending.Push(name);
+                    }
+                }
+            }
+        }
+
+        return sources;
+    }
+
+    /// <summary>
     /// When <paramref name="columns"/> is every column of a data view's schema but those it leaves out by name, as ML.NET's
     /// ranking sample builds its feature list, the members it takes of the method's row types (its type arguments, and the
     /// types its left-out <c>nameof</c>s name), and the names left out;
