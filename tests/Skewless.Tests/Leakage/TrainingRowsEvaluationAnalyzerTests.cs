@@ -150,11 +150,26 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
                 Console.WriteLine({|#1:ml.Regression.Evaluate(model.Transform(rows), "Units")|}.RSquared);
         }
 
-        // A fraud service's shape: the model kept in a field, assigned once.
+        // A fraud service's shape: the model kept in a field, assigned once, or loaded in the constructor and trained again.
         public sealed class FraudService
         {
             private readonly MLContext _ml = new MLContext(seed: 42);
             private ITransformer _model = null!;
+            private ITransformer? _loaded;
+
+            public FraudService(bool saved)
+            {
+                if (saved)
+                {
+                    _loaded = _ml.Model.Load("model.zip", out _);
+                }
+            }
+
+            public void Retrain(IDataView trainingData)
+            {
+                _loaded = _ml.Regression.Trainers.Sdca("Units", "Price").Fit(trainingData);
+                Console.WriteLine({|#3:_ml.Regression.Evaluate(_loaded.Transform(trainingData), "Units")|}.RSquared);
+            }
 
             public void TrainModel(string path)
             {
@@ -167,7 +182,8 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
         """,
         OnTrainingRows(0, "test", SameFile),
         OnTrainingRows(1, "rows"),
-        OnTrainingRows(2, "trainingData"));
+        OnTrainingRows(2, "trainingData"),
+        OnTrainingRows(3, "trainingData"));
 
     // A method others may call is not followed, nor one called twice; nor a class declared in two files, whose other
     // part may call its methods. Training metrics printed by one method beside test metrics printed by another are deliberate.
@@ -211,7 +227,7 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
             private static void Held(MLContext ml, ITransformer model, IDataView rows) => ml.Regression.Evaluate(model.Transform(rows), "Units");
         }
 
-        // A field assigned twice, refitted on every row after the evaluation, and a field others may assign.
+        // A field given a model in the constructor and maybe one in a branch, and a field others may assign.
         public sealed class Refit
         {
             private ITransformer _model;
@@ -219,9 +235,13 @@ public sealed class TrainingRowsEvaluationAnalyzerTests
 
             public Refit(ITransformer model) => _model = model;
 
-            public void Train(MLContext ml, IDataView train)
+            public void Train(MLContext ml, IDataView train, bool retrain)
             {
-                _model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(train);
+                if (retrain)
+                {
+                    _model = ml.Regression.Trainers.Sdca("Units", "Price").Fit(train);
+                }
+
                 ml.Regression.Evaluate(_model.Transform(train), "Units");
                 Shared = ml.Regression.Trainers.Sdca("Units", "Price").Fit(train);
                 ml.Regression.Evaluate(Shared.Transform(train), "Units");

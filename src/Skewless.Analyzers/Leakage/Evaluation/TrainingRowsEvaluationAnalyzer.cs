@@ -225,7 +225,7 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
                     ILocalReferenceOperation local => lineage.OnlyValueOf(local.Local),
                     IParameterReferenceOperation when Argument(current) is var argument && argument != current => argument,
                     IInvocationOperation call when Followed(call.TargetMethod) => OnlyReturn(call.TargetMethod),
-                    IFieldReferenceOperation { Field: { DeclaredAccessibility: Accessibility.Private } field } when methods.WholeClass => OnlyAssigned(field),
+                    IFieldReferenceOperation { Field: { DeclaredAccessibility: Accessibility.Private } field } when methods.WholeClass => AssignedValue(field, current),
                     _ => null,
                 };
                 if (next is null)
@@ -259,13 +259,47 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
             return value;
         }
 
-        // A private field the class assigns once, with no initializer but null, as a service keeps its model: _model = pipeline.Fit(rows).
-        private IOperation? OnlyAssigned(IFieldSymbol field) =>
-            field.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() is VariableDeclaratorSyntax declarator && IsNull(declarator.Initializer?.Value))
-            && operations.OfType<IAssignmentOperation>().Where(assignment => LocalLineage.Unconverted(assignment.Target) is IFieldReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition)).ToList() is { Count: 1 } assignments
-            && assignments[0] is ISimpleAssignmentOperation only
-                ? only.Value
-                : null;
+        // A private field's value where it is read: the one value the class gives it (with no initializer but null), as a
+        // service keeps its model in _model = pipeline.Fit(rows); or, where the class gives it others too (a model loaded in
+        // the constructor), the value its method gave it last before the read, in a block around the read.
+        private IOperation? AssignedValue(IFieldSymbol field, IOperation read)
+        {
+            var assignments = operations.OfType<IAssignmentOperation>()
+                .Where(assignment => LocalLineage.Unconverted(assignment.Target) is IFieldReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition))
+                .ToList();
+            if (assignments.Count == 1 && assignments[0] is ISimpleAssignmentOperation only
+                && field.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() is VariableDeclaratorSyntax declarator && IsNull(declarator.Initializer?.Value)))
+            {
+                return only.Value;
+            }
+
+            var before = assignments.Where(assignment => SameBody(assignment, read) && assignment.Syntax.SpanStart < read.Syntax.SpanStart).OrderBy(assignment => assignment.Syntax.SpanStart).LastOrDefault();
+            return before is ISimpleAssignmentOperation last && Encloses(last, read) ? last.Value : null;
+        }
+
+        private static bool SameBody(IOperation one, IOperation other) => Root(one) == Root(other);
+
+        private static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent is { } parent)
+            {
+                operation = parent;
+            }
+
+            return operation;
+        }
+
+        // Whether the statement of an assignment sits in a block that also holds the read: it is not in a branch the read is outside of.
+        private static bool Encloses(IOperation assignment, IOperation read)
+        {
+            var statement = assignment;
+            while (statement.Parent is { } parent && parent is not IBlockOperation)
+            {
+                statement = parent;
+            }
+
+            return statement.Parent is IBlockOperation block && block.Syntax.Span.Contains(read.Syntax.Span);
+        }
 
         private static bool IsNull(ExpressionSyntax? initial) => initial is null
             || initial.IsKind(SyntaxKind.NullLiteralExpression) || initial.IsKind(SyntaxKind.DefaultLiteralExpression)
