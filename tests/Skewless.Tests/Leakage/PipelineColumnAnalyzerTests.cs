@@ -148,12 +148,18 @@ public sealed class PipelineColumnAnalyzerTests
                 ml.Transforms.Concatenate("Features", "Age", {|#2:"Weeks"|}).Append(ml.Regression.Trainers.Sdca(labelColumnName: "Weeks"));
 
             public static IEstimator<ITransformer> Itself(MLContext ml) => ml.Transforms.Concatenate("Features", "Age", {|#3:"Label"|});
+
+            // Model Builder names the label in the trainer's options.
+            public static IEstimator<ITransformer> Options(MLContext ml) =>
+                ml.Transforms.Concatenate("Features", "Age", {|#4:"Weeks"|})
+                    .Append(ml.Regression.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeRegressionTrainer.Options { LabelColumnName = "Weeks", FeatureColumnName = "Features" }));
         }
         """,
         LabelColumn(0, "Label", Concatenate + " through column 'Complexity', which the label is computed from"),
         LabelColumn(1, "Label", Concatenate + " through column 'Complexity', which the label is computed from"),
         LabelColumn(2, "Weeks", Concatenate),
-        LabelColumn(3, "Label", Concatenate));
+        LabelColumn(3, "Label", Concatenate),
+        LabelColumn(4, "Weeks", Concatenate));
 
     // Two models of one method with two labels, one the other's feature, as a stacked model is built: which label a
     // Concatenate serves is not known. A label computed from other columns than the features is no leak.
@@ -169,6 +175,16 @@ public sealed class PipelineColumnAnalyzerTests
 
             public static IEstimator<ITransformer> Other(MLContext ml) =>
                 ml.Transforms.CopyColumns("Label", "Weeks").Append(ml.Transforms.Concatenate("Features", "Age", "Complexity"));
+
+            // Two models, each with ML.NET's default label copied from another column: one's label is the other's feature.
+            public static void TwoCopies(MLContext ml, IDataView data)
+            {
+                var weeks = ml.Transforms.CopyColumns("Label", "Weeks").Append(ml.Transforms.Concatenate("Features", "Age")).Append(ml.Regression.Trainers.Sdca()).Fit(data);
+                var cost = ml.Transforms.CopyColumns("Label", "Cost").Append(ml.Transforms.Concatenate("Features", "Age", "Weeks")).Append(ml.Regression.Trainers.Sdca()).Fit(data);
+            }
+
+            public static IEstimator<ITransformer> Configured(MLContext ml, string label) =>
+                ml.Transforms.Concatenate("Features", "Age", "Label").Append(ml.Regression.Trainers.Sdca(labelColumnName: label));
         }
         """);
 

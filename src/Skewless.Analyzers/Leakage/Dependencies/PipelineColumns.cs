@@ -85,26 +85,46 @@ internal sealed class PipelineColumns
     /// When a column given to the features is the method's label column, or shares a column it is computed from with the
     /// label, as <c>CopyColumns("Label", nameof(Row.Complexity))</c> beside <c>Concatenate("Features", nameof(Row.Complexity))</c>
     /// makes the model learn the identity: the label column and the shared column; otherwise <see langword="null"/>. Needs
-    /// no <c>[Label]</c>. The label column is the one every trainer and evaluation of the method names in
-    /// <c>labelColumnName</c>, or ML.NET's default <c>Label</c> when none does; a method naming two is not read.
+    /// no <c>[Label]</c>. The label column is the one every trainer, trainer options and evaluation of the method names
+    /// (<c>labelColumnName</c>, <c>LabelColumnName</c>), or ML.NET's default <c>Label</c> when none does. A method naming two,
+    /// or one not as a constant, or copying two columns into it, as one training two models does, is not read.
     /// </summary>
     public (string Label, string Shared)? LabelFrom(IOperation column)
     {
-        if (column.ConstantValue.Value is not string text
-            || _method.DescendantsAndSelf().OfType<IInvocationOperation>()
-                .SelectMany(call => call.Arguments.Where(argument => argument.Parameter?.Name == LabelColumn))
-                .Select(argument => argument.Value.ConstantValue.Value as string ?? DefaultLabel)
-                .DefaultIfEmpty(DefaultLabel)
-                .Distinct(StringComparer.Ordinal)
-                .ToList() is not { Count: 1 } labels)
+        if (column.ConstantValue.Value is not string text || (_label ??= new Lazy<string?>(Label)).Value is not { } label)
         {
             return null;
         }
 
-        var label = labels[0];
         var fromLabel = SourcesOf(label);
         return SourcesOf(text).FirstOrDefault(fromLabel.Contains) is { } shared ? (label, shared) : null;
     }
+
+    private Lazy<string?>? _label;
+
+    private string? Label()
+    {
+        var operations = _method.DescendantsAndSelf().ToList();
+        var named = operations.OfType<IArgumentOperation>().Where(argument => argument.Parameter?.Name == LabelColumn).Select(argument => argument.Value)
+            .Concat(operations.OfType<ISimpleAssignmentOperation>()
+                .Where(assignment => assignment.Target is IMemberReferenceOperation { Member: { Name: LabelOption, ContainingNamespace: var space } } && space?.ToDisplayString().StartsWith("Microsoft.ML", StringComparison.Ordinal) == true)
+                .Select(assignment => assignment.Value))
+            .Select(value => value.ConstantValue.Value as string)
+            .DefaultIfEmpty(DefaultLabel)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (named.Count != 1 || named[0] is not { } label)
+        {
+            return null;
+        }
+
+        var copied = (_derivedFrom ??= Derivations()).TryGetValue(label, out var inputs)
+            ? inputs.Select(input => input.ConstantValue.Value as string).Where(input => input != label).Distinct(StringComparer.Ordinal).Count()
+            : 0;
+        return copied <= 1 ? label : null;
+    }
+
+    private const string LabelOption = "LabelColumnName";
 
     private const string LabelColumn = "labelColumnName";
 
