@@ -135,6 +135,20 @@ public sealed class HalfTypedSplitCodeTests
         """);
 
     [Fact]
+    public Task Every_prefix_of_a_cross_validation_in_a_private_method_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using Microsoft.ML;
+
+        public sealed class Essay { public string Author { get; set; } = ""; public float Grade { get; set; } }
+
+        public static class ModelBuilder
+        {
+            public static void CreateModel(MLContext ml, string path) => Evaluate(ml, ml.Data.LoadFromTextFile<Essay>(path), ml.Regression.Trainers.Sdca("Grade"));
+
+            private static void Evaluate(MLContext ml, IDataView data, IEstimator<ITransformer> pipeline) => ml.Regression.CrossValidate(data, pipeline, labelColumnName: "Grade");
+        }
+        """);
+
+    [Fact]
     public Task Every_prefix_of_a_loop_keeping_the_best_fold_runs_without_exceptions() => NoCrashOnAnyPrefix("""
         using Microsoft.ML;
 

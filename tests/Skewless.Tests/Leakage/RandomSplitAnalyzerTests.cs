@@ -194,6 +194,35 @@ public sealed class RandomSplitAnalyzerTests
         }
         """, Timed("TrainTestSplit"), Timed("TrainTestSplit", location: 1));
 
+    // Model Builder's generated ModelBuilder: CreateModel loads the rows and hands them to a private Evaluate, which
+    // cross-validates them. A method others may call, or one called twice, is not followed into its callers.
+    [Fact]
+    public Task SKW203_fires_on_rows_a_private_method_is_handed_by_its_one_caller() => VerifyAsync("""
+        public static class ModelBuilder
+        {
+            private static readonly MLContext mlContext = new MLContext(seed: 1);
+
+            public static void CreateModel(string path)
+            {
+                IDataView trainingDataView = mlContext.Data.LoadFromTextFile<Essay>(path, hasHeader: true);
+                IEstimator<ITransformer> trainingPipeline = mlContext.Regression.Trainers.Sdca("Grade");
+                Evaluate(mlContext, trainingDataView, trainingPipeline);
+                Shared(mlContext, trainingDataView, trainingPipeline);
+                Twice(mlContext, trainingDataView);
+                Twice(mlContext, mlContext.Data.LoadFromEnumerable(new Reading[0]));
+            }
+
+            private static void Evaluate(MLContext mlContext, IDataView trainingDataView, IEstimator<ITransformer> trainingPipeline)
+            {
+                var crossValidationResults = {|#0:mlContext.Regression.CrossValidate(trainingDataView, trainingPipeline, numberOfFolds: 5, labelColumnName: "Grade")|};
+            }
+
+            public static void Shared(MLContext ml, IDataView data, IEstimator<ITransformer> pipeline) => ml.Regression.CrossValidate(data, pipeline, labelColumnName: "Grade");
+
+            private static void Twice(MLContext ml, IDataView data) => ml.Data.TrainTestSplit(data);
+        }
+        """, Grouped("CrossValidate without a sampling key", remedy: EssayFolds));
+
     [Fact]
     public Task SKW203_fires_on_CrossValidate_of_a_ToDataView_whatever_its_label_type() => VerifyAsync("""
         public static class Training

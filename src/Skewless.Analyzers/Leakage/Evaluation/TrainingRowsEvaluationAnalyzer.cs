@@ -49,7 +49,7 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
 
         // The rest of the class is read only now, for a block that evaluates: its private methods may train the model
         // or load the rows, and a model is judged by every evaluation of it in the class.
-        var methods = PrivateMethods.Of(blocks, cancellationToken);
+        var methods = ClassMethods.Of(blocks, cancellationToken);
         var bodies = blocks.Concat(methods.Bodies).ToList();
         var operations = bodies.SelectMany(block => block.Descendants()).ToList();
         var lineage = new LocalLineage(bodies, data);
@@ -151,64 +151,12 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
     };
 
     /// <summary>
-    /// The private methods of the class a block is in, with their bodies, and the bodies of the class's other members,
-    /// which call them. A private method's callers are all in the class, so one called once takes that call's arguments.
-    /// Only for a class declared in one file, where every caller is at hand.
-    /// </summary>
-    private sealed class PrivateMethods
-    {
-        private static readonly PrivateMethods None = new();
-
-        private readonly Dictionary<IMethodSymbol, IOperation> _bodies = new(SymbolEqualityComparer.Default);
-
-        /// <summary>Whether every body of the class is at hand, so that every assignment of a private field is seen.</summary>
-        public bool WholeClass { get; private set; }
-
-        /// <summary>The bodies of the class's methods and constructors, but the block's own.</summary>
-        public List<IOperation> Bodies { get; } = new();
-
-        public IOperation? BodyOf(IMethodSymbol method) => _bodies.TryGetValue(method.OriginalDefinition, out var body) ? body : null;
-
-        public static PrivateMethods Of(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
-        {
-            var block = blocks[0];
-            if (block.SemanticModel is not { } model || block.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration
-                || model.GetDeclaredSymbol(declaration, cancellationToken) is not { DeclaringSyntaxReferences.Length: 1 })
-            {
-                return None;
-            }
-
-            var methods = new PrivateMethods { WholeClass = true };
-            foreach (var member in declaration.Members.OfType<BaseMethodDeclarationSyntax>())
-            {
-                var body = member == block.Syntax ? block : model.GetOperation(member, cancellationToken);
-                if (body is null)
-                {
-                    continue;
-                }
-
-                if (body != block)
-                {
-                    methods.Bodies.Add(body);
-                }
-
-                if (model.GetDeclaredSymbol(member, cancellationToken) is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private } method)
-                {
-                    methods._bodies[method.OriginalDefinition] = body;
-                }
-            }
-
-            return methods;
-        }
-    }
-
-    /// <summary>
     /// Values followed through locals given one value, through local functions and through the class's private methods
-    /// (<see cref="PrivateMethods"/>): a parameter of one called once is that call's argument, and a call of one that
+    /// (<see cref="ClassMethods"/>): a parameter of one called once is that call's argument, and a call of one that
     /// returns once is what it returns. Programs written as one Main with local functions, or a Main calling Train and
     /// Evaluate methods, train in one and evaluate in another.
     /// </summary>
-    private sealed class MethodValues(LocalLineage lineage, List<IOperation> operations, PrivateMethods methods)
+    private sealed class MethodValues(LocalLineage lineage, List<IOperation> operations, ClassMethods methods)
     {
         // A chain from an evaluation to its fit takes few hops; the bound stops a cycle among functions.
         private const int MostHops = 16;
@@ -247,8 +195,7 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
                 if (LocalLineage.Unconverted(value) is not IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol function } parameter }
                     || !Followed(function)
                     || lineage.IsAssigned(parameter)
-                    || operations.OfType<IInvocationOperation>().Where(call => SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, function.OriginalDefinition)).ToList() is not { Count: 1 } calls
-                    || calls[0].Arguments.FirstOrDefault(argument => SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition))?.Value is not { } argument)
+                    || ClassMethods.OnlyCallArgument(parameter, operations) is not { } argument)
                 {
                     return value;
                 }
@@ -277,17 +224,7 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
             return before is ISimpleAssignmentOperation last && Encloses(last, read) ? last.Value : null;
         }
 
-        private static bool SameBody(IOperation one, IOperation other) => Root(one) == Root(other);
-
-        private static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent is { } parent)
-            {
-                operation = parent;
-            }
-
-            return operation;
-        }
+        private static bool SameBody(IOperation one, IOperation other) => ClassMethods.Root(one) == ClassMethods.Root(other);
 
         // Whether the statement of an assignment sits in a block that also holds the read: it is not in a branch the read is outside of.
         private static bool Encloses(IOperation assignment, IOperation read)

@@ -92,6 +92,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         private readonly List<IInvocationOperation> _invocations;
         private readonly HashSet<(IOperation, string)> _reported = new();
         private LocalLineage? _lineage;
+        private ClassMethods? _classMethods;
 
         /// <summary>The analysis of a body whose splits are reported, with the helpers it may call.</summary>
         public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, Action<Diagnostic> report, ProjectHelpers<HelperSplit> helpers, CancellationToken cancellationToken)
@@ -241,8 +242,29 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
         private IEnumerable<ITypeSymbol> RowTypes(RowCut cut) => cut.RowType is { } type ? new[] { type } : LoadedRowTypes(cut.Rows);
 
-        private IEnumerable<ITypeSymbol> LoadedRowTypes(IOperation rows) =>
-            Lineage.Sources(rows).OfType<IInvocationOperation>().Select(source => LoadedRowType(source, _data)).OfType<ITypeSymbol>().Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>();
+        private List<ITypeSymbol> LoadedRowTypes(IOperation rows) => LoadedRowTypes(rows, Lineage, callers: 1);
+
+        // The rows a data view was loaded from, followed through locals and, for rows that are the parameter of a private
+        // method the class calls once, into its caller, as Model Builder's Evaluate(mlContext, trainingDataView, pipeline)
+        // cross-validates the rows CreateModel loads.
+        private List<ITypeSymbol> LoadedRowTypes(IOperation rows, LocalLineage lineage, int callers)
+        {
+            var sources = lineage.Sources(rows);
+            var types = sources.OfType<IInvocationOperation>().Select(source => LoadedRowType(source, _data)).OfType<ITypeSymbol>().Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>().ToList();
+            if (types.Count > 0 || callers == 0 || _report is null || !sources.OfType<IParameterReferenceOperation>().Any())
+            {
+                return types;
+            }
+
+            _classMethods ??= ClassMethods.Of(_blocks, _cancellationToken);
+            return sources.OfType<IParameterReferenceOperation>()
+                .Select(parameter => _classMethods.ArgumentOf(parameter.Parameter))
+                .OfType<IOperation>()
+                .SelectMany(argument => LoadedRowTypes(argument, new LocalLineage(new[] { ClassMethods.Root(argument) }, _data), callers - 1))
+                .Distinct(SymbolEqualityComparer.Default)
+                .OfType<ITypeSymbol>()
+                .ToList();
+        }
 
         /// <summary>
         /// The other side of a random mask: a <c>Where</c> or <c>Except</c> of the same rows that draws at
