@@ -15,11 +15,17 @@ namespace Skewless.Analyzers.Leakage.Dependencies;
 /// </summary>
 internal sealed class PipelineColumns
 {
+    // The label column as trainers and evaluations are given it, as trainer options are, and when neither names it.
+    private const string LabelColumn = "labelColumnName";
+    private const string LabelOption = "LabelColumnName";
+    private const string DefaultLabel = "Label";
+
     private readonly IOperation _method;
     private readonly INamedTypeSymbol? _columnName;
     private List<ITypeSymbol>? _named;
     private List<ITypeSymbol>? _rowTypes;
     private Dictionary<string, List<IOperation>>? _derivedFrom;
+    private Lazy<string?>? _label;
 
     public PipelineColumns(IOperation call, INamedTypeSymbol? columnName)
     {
@@ -100,8 +106,6 @@ internal sealed class PipelineColumns
         return SourcesOf(text).FirstOrDefault(fromLabel.Contains) is { } shared ? (label, shared) : null;
     }
 
-    private Lazy<string?>? _label;
-
     private string? Label()
     {
         var operations = _method.DescendantsAndSelf().ToList();
@@ -123,12 +127,6 @@ internal sealed class PipelineColumns
             : 0;
         return copied <= 1 ? label : null;
     }
-
-    private const string LabelOption = "LabelColumnName";
-
-    private const string LabelColumn = "labelColumnName";
-
-    private const string DefaultLabel = "Label";
 
     // A column and every column the method's transforms compute it from.
     private HashSet<string> SourcesOf(string column)
