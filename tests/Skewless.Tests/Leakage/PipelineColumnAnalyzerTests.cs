@@ -228,7 +228,43 @@ public sealed class PipelineColumnAnalyzerTests
 
             public static IEstimator<ITransformer> Pipeline(MLContext ml) => ml.Transforms.Concatenate("Features", "TripTime");
         }
+
+        // A class that loads two row types with the column: which one the pipeline is for is not guessed.
+        public static class Pricing
+        {
+            public static ITransformer Fares(MLContext ml) => Quotes(ml).Fit(ml.Data.LoadFromTextFile<TaxiTrip>("trips.csv"));
+
+            public static ITransformer Shifts(MLContext ml) => Quotes(ml).Fit(ml.Data.LoadFromTextFile<Shift>("shifts.csv"));
+
+            private static IEstimator<ITransformer> Quotes(MLContext ml) => ml.Transforms.Concatenate("Features", "TripTime");
+        }
         """,
+        NotAtServing("Features", Concatenate, 0));
+
+    // Today's Model Builder writes the pipeline in X.training.cs and the rows' prediction engine in X.consumption.cs.
+    [Fact]
+    public Task Fires_on_the_rows_of_a_class_declared_in_two_files() => Verify.AnalyzerAsync<PipelineColumnAnalyzer>(
+        Verify.Setup.GeneratedWithMachineLearning,
+        [TaxiTrip + """
+        public partial class FareModel
+        {
+            public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext) =>
+                mlContext.Transforms.Concatenate(@"Features", new[] { @"PassengerCount", {|#0:@"TripTime"|} })
+                    .Append(mlContext.Regression.Trainers.FastTree(labelColumnName: @"Fare"));
+
+            public static ITransformer RetrainPipeline(MLContext mlContext, IDataView trainData) => BuildPipeline(mlContext).Fit(trainData);
+        }
+        """, """
+        using Microsoft.ML;
+
+        public partial class FareModel
+        {
+            public sealed class ModelOutput { public float Score { get; set; } }
+
+            public static PredictionEngine<TaxiTrip, ModelOutput> CreatePredictEngine(MLContext mlContext, ITransformer model) =>
+                mlContext.Model.CreatePredictionEngine<TaxiTrip, ModelOutput>(model);
+        }
+        """],
         NotAtServing("Features", Concatenate, 0));
 
     // ML.NET's web-ranking sample builds its feature list as every column of the schema but the label and the group.

@@ -23,7 +23,7 @@ internal sealed class PipelineColumns
     private readonly IOperation _method;
     private readonly INamedTypeSymbol? _columnName;
     private List<ITypeSymbol>? _named;
-    private List<ITypeSymbol>? _rowTypes;
+    private List<ITypeSymbol>? _classRowTypes;
     private Dictionary<string, List<IOperation>>? _derivedFrom;
     private Lazy<string?>? _label;
 
@@ -72,7 +72,7 @@ internal sealed class PipelineColumns
         }
         else
         {
-            foreach (var named in (_rowTypes ??= RowTypes()).SelectMany(type => type.GetMembers()).Where(candidate => Names(candidate, text)))
+            foreach (var named in MembersNamed(text))
             {
                 yield return (named, through);
             }
@@ -287,14 +287,23 @@ internal sealed class PipelineColumns
             .Distinct<ITypeSymbol>(SymbolEqualityComparer.Default)
             .ToList();
 
-    // The types a column named by a string may be a member of: the method's type arguments, or, when none of them is a
-    // row type, the rows its class loads or serves with ML.NET, as Model Builder's
-    // BuildTrainingPipeline(MLContext) names no type and its class's CreateModel loads LoadFromTextFile<ModelInput>.
-    // A list of every column of a schema is not read so: it would take every member of a type only guessed at.
-    private List<ITypeSymbol> RowTypes()
+    // The members a column named by a string may be: of the method's type arguments, or, when none of them is a row type,
+    // of the one row type of its class that has such a column, as Model Builder's BuildTrainingPipeline(MLContext) names
+    // no type and its class's CreateModel loads LoadFromTextFile<ModelInput>. A column two of them have is not guessed at,
+    // nor is a list of every column of a schema, which would take every member of a type only guessed at.
+    private IEnumerable<ISymbol> MembersNamed(string column)
     {
         var named = _named ??= TypeArguments();
-        return named.Any(IsRowType) ? named : named.Concat(ClassRowTypes()).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default).ToList();
+        if (named.Any(IsRowType))
+        {
+            return named.SelectMany(type => type.GetMembers()).Where(candidate => Names(candidate, column));
+        }
+
+        var candidates = (_classRowTypes ??= ClassRowTypes())
+            .Select(type => type.GetMembers().Where(candidate => Names(candidate, column)).ToList())
+            .Where(members => members.Count > 0)
+            .ToList();
+        return candidates.Count == 1 ? candidates[0] : Enumerable.Empty<ISymbol>();
     }
 
     // A row type is the user's: ML.NET's own types (the transformers Append is given) and the framework's are not.
@@ -302,23 +311,33 @@ internal sealed class PipelineColumns
         type.TypeKind is TypeKind.Class or TypeKind.Struct
         && !(type.ContainingNamespace?.ToDisplayString() is { } name && (name.StartsWith("Microsoft.ML", StringComparison.Ordinal) || name.StartsWith("System", StringComparison.Ordinal)));
 
-    // The row types given to generic ML.NET calls anywhere in the method's class, in this file; syntax first, so
-    // only the generic calls are bound.
-    private IEnumerable<ITypeSymbol> ClassRowTypes()
+    // The rows generic ML.NET calls anywhere in the method's class are given (the first type argument: LoadFromTextFile<T>'s
+    // rows, CreatePredictionEngine<TSrc, TDst>'s input), in each of its files, as Model Builder writes the pipeline in
+    // X.training.cs and CreatePredictionEngine<ModelInput, ModelOutput> in X.consumption.cs. Syntax first, so only the
+    // generic calls are bound.
+    private List<ITypeSymbol> ClassRowTypes()
     {
-        if (_method.SemanticModel is not { } model || _method.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration)
+        if (_method.SemanticModel is not { } model || _method.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration
+            || model.GetDeclaredSymbol(declaration) is not { } type)
         {
-            return Enumerable.Empty<ITypeSymbol>();
+            return new List<ITypeSymbol>();
         }
 
-        return declaration.DescendantNodes()
-            .OfType<InvocationExpressionSyntax>()
-            .Where(call => call.Expression is GenericNameSyntax or MemberAccessExpressionSyntax { Name: GenericNameSyntax })
-            .Select(call => model.GetSymbolInfo(call).Symbol)
-            .OfType<IMethodSymbol>()
+        return type.DeclaringSyntaxReferences
+            .SelectMany(reference => GenericCalls(reference.GetSyntax(), reference.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(reference.SyntaxTree)))
             .Where(PipelineColumnAnalyzer.IsMachineLearning)
-            .SelectMany(method => method.TypeArguments)
-            .Where(IsRowType);
+            .Select(method => method.TypeArguments[0])
+            .Where(IsRowType)
+            .Distinct<ITypeSymbol>(SymbolEqualityComparer.Default)
+            .ToList();
+
+        static IEnumerable<IMethodSymbol> GenericCalls(SyntaxNode declaration, SemanticModel model) =>
+            declaration.DescendantNodes()
+                .OfType<InvocationExpressionSyntax>()
+                .Where(call => call.Expression is GenericNameSyntax or MemberAccessExpressionSyntax { Name: GenericNameSyntax })
+                .Select(call => model.GetSymbolInfo(call).Symbol)
+                .OfType<IMethodSymbol>()
+                .Where(method => method.TypeArguments.Length > 0);
     }
 
     // Each column an ML.NET transform of the method writes, with the columns it reads; one written in place reads itself.
