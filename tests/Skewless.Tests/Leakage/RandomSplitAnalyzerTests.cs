@@ -223,6 +223,29 @@ public sealed class RandomSplitAnalyzerTests
         }
         """, Grouped("CrossValidate without a sampling key", remedy: EssayFolds));
 
+    // A stock lab loads the prices in a private helper; today's Model Builder loads them in a public LoadIDataViewFromFile.
+    [Fact]
+    public Task SKW204_fires_on_rows_a_method_of_the_file_loads_and_returns() => VerifyAsync("""
+        public static class StockModel
+        {
+            public static void Train(MLContext ml, string path)
+            {
+                var data = LoadProcessed(ml, path);
+                var split = {|#0:ml.Data.TrainTestSplit(data, testFraction: 0.2)|};
+                var other = {|#1:ml.Data.TrainTestSplit(LoadIDataViewFromFile(ml, path, ',', true), testFraction: 0.2)|};
+            }
+
+            private static IDataView LoadProcessed(MLContext ml, string path)
+            {
+                var raw = ml.Data.LoadFromTextFile<Flight>(path, hasHeader: true, separatorChar: ',');
+                return ml.Data.FilterRowsByColumn(raw, "DistanceMiles", lowerBound: 1);
+            }
+
+            public static IDataView LoadIDataViewFromFile(MLContext mlContext, string inputDataFilePath, char separatorChar, bool hasHeader) =>
+                mlContext.Data.LoadFromTextFile<Flight>(inputDataFilePath, separatorChar, hasHeader);
+        }
+        """, Timed("TrainTestSplit"), Timed("TrainTestSplit", location: 1));
+
     [Fact]
     public Task SKW203_fires_on_CrossValidate_of_a_ToDataView_whatever_its_label_type() => VerifyAsync("""
         public static class Training

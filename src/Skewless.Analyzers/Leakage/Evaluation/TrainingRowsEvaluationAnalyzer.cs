@@ -246,21 +246,7 @@ public sealed class TrainingRowsEvaluationAnalyzer : SkewlessAnalyzer
 
         private IOperation? OnlyReturn(IMethodSymbol function) =>
             (methods.BodyOf(function) ?? operations.OfType<ILocalFunctionOperation>().FirstOrDefault(declared => SymbolEqualityComparer.Default.Equals(declared.Symbol, function.OriginalDefinition))?.Body) is { } body
-            && body.Descendants().OfType<IReturnOperation>().Where(returned => returned.ReturnedValue is not null && !InNestedFunction(returned, body)).ToList() is { Count: 1 } returns
-                ? returns[0].ReturnedValue
+                ? ClassMethods.OnlyReturn(body)
                 : null;
-
-        private static bool InNestedFunction(IOperation operation, IOperation body)
-        {
-            for (var parent = operation.Parent; parent is not null && parent != body; parent = parent.Parent)
-            {
-                if (parent is ILocalFunctionOperation or IAnonymousFunctionOperation)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

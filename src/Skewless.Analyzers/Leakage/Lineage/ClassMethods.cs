@@ -34,6 +34,39 @@ internal sealed class ClassMethods
             ? OnlyCallArgument(parameter, Bodies.Append(_block).SelectMany(body => body.DescendantsAndSelf()))
             : null;
 
+    /// <summary>The one value a body returns, outside the functions nested in it; <see langword="null"/> when it returns none or several.</summary>
+    public static IOperation? OnlyReturn(IOperation body) =>
+        body.Descendants().OfType<IReturnOperation>().Where(returned => returned.ReturnedValue is not null && !InNestedFunction(returned, body)).Take(2).ToList() is { Count: 1 } returns
+            ? returns[0].ReturnedValue
+            : null;
+
+    /// <summary>
+    /// The body of the method a call reaches, when it is declared, with a body no override replaces, in the call's file, as
+    /// a class's helper that loads the rows or builds the pipeline is (Model Builder's <c>LoadIDataViewFromFile</c>).
+    /// </summary>
+    public static IOperation? SameFileBody(IInvocationOperation call, CancellationToken cancellationToken)
+    {
+        var method = call.TargetMethod;
+        return call.SemanticModel is { } model && !method.IsAbstract && !method.IsVirtual && !method.IsOverride && !method.IsExtern
+            && method.DeclaringSyntaxReferences.Length == 1 && method.DeclaringSyntaxReferences[0].SyntaxTree == model.SyntaxTree
+            && method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is BaseMethodDeclarationSyntax declaration
+                ? model.GetOperation(declaration, cancellationToken)
+                : null;
+    }
+
+    private static bool InNestedFunction(IOperation operation, IOperation body)
+    {
+        for (var parent = operation.Parent; parent is not null && parent != body; parent = parent.Parent)
+        {
+            if (parent is ILocalFunctionOperation or IAnonymousFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The body an operation is in.</summary>
     public static IOperation Root(IOperation operation)
     {

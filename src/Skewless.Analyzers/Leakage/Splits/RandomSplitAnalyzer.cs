@@ -242,28 +242,35 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
         private IEnumerable<ITypeSymbol> RowTypes(RowCut cut) => cut.RowType is { } type ? new[] { type } : LoadedRowTypes(cut.Rows);
 
-        private List<ITypeSymbol> LoadedRowTypes(IOperation rows) => LoadedRowTypes(rows, Lineage, callers: 1);
+        private List<ITypeSymbol> LoadedRowTypes(IOperation rows) => LoadedRowTypes(rows, Lineage, hops: 2);
 
-        // The rows a data view was loaded from, followed through locals and, for rows that are the parameter of a private
-        // method the class calls once, into its caller, as Model Builder's Evaluate(mlContext, trainingDataView, pipeline)
-        // cross-validates the rows CreateModel loads.
-        private List<ITypeSymbol> LoadedRowTypes(IOperation rows, LocalLineage lineage, int callers)
+        // The rows a data view was loaded from, followed through locals; into the method of the file that returns it, as
+        // a private LoadData() or Model Builder's LoadIDataViewFromFile loads them; and, for rows that are the parameter of
+        // a private method the class calls once, into its caller, as Model Builder's Evaluate(mlContext, trainingDataView,
+        // pipeline) cross-validates the rows CreateModel loads.
+        private List<ITypeSymbol> LoadedRowTypes(IOperation rows, LocalLineage lineage, int hops)
         {
             var sources = lineage.Sources(rows);
             var types = sources.OfType<IInvocationOperation>().Select(source => LoadedRowType(source, _data)).OfType<ITypeSymbol>().Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>().ToList();
-            if (types.Count > 0 || callers == 0 || _report is null || !sources.OfType<IParameterReferenceOperation>().Any())
+            if (types.Count > 0 || hops == 0 || _report is null)
             {
                 return types;
             }
 
-            _classMethods ??= ClassMethods.Of(_blocks, _cancellationToken);
-            return sources.OfType<IParameterReferenceOperation>()
-                .Select(parameter => _classMethods.ArgumentOf(parameter.Parameter))
+            var returned = sources.OfType<IInvocationOperation>()
+                .Where(source => source.Type is { } type && DataSymbols.Implements(type, _data.DataView))
+                .Select(source => ClassMethods.SameFileBody(source, _cancellationToken))
                 .OfType<IOperation>()
-                .SelectMany(argument => LoadedRowTypes(argument, new LocalLineage(new[] { ClassMethods.Root(argument) }, _data), callers - 1))
-                .Distinct(SymbolEqualityComparer.Default)
-                .OfType<ITypeSymbol>()
-                .ToList();
+                .Select(body => (Body: body, Value: ClassMethods.OnlyReturn(body)))
+                .Where(found => found.Value is not null)
+                .SelectMany(found => LoadedRowTypes(found.Value!, new LocalLineage(new[] { found.Body }, _data), hops - 1));
+            var handed = sources.OfType<IParameterReferenceOperation>().Any()
+                ? sources.OfType<IParameterReferenceOperation>()
+                    .Select(parameter => (_classMethods ??= ClassMethods.Of(_blocks, _cancellationToken)).ArgumentOf(parameter.Parameter))
+                    .OfType<IOperation>()
+                    .SelectMany(argument => LoadedRowTypes(argument, new LocalLineage(new[] { ClassMethods.Root(argument) }, _data), hops - 1))
+                : Enumerable.Empty<ITypeSymbol>();
+            return returned.Concat(handed).Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>().ToList();
         }
 
         /// <summary>
