@@ -148,6 +148,18 @@ public sealed class PreprocessingLeakageAnalyzerTests
                 var model = ml.Regression.Trainers.Sdca("Grade").Fit(split.TrainSet);
                 return ml.Regression.Evaluate(model.Transform(split.TestSet), "Grade").RSquared;
             }
+
+            // A stock lab builds the same kind of chain in a helper.
+            public static double FromHelper(MLContext ml, IDataView rows)
+            {
+                var prepared = Features(ml).Fit(rows).Transform(rows);
+                var split = ml.Data.TrainTestSplit(prepared, 0.2, samplingKeyColumnName: "DistanceMiles");
+                var model = ml.Regression.Trainers.Sdca("DelayMinutes").Fit(split.TrainSet);
+                return ml.Regression.Evaluate(model.Transform(split.TestSet), "DelayMinutes").RSquared;
+            }
+
+            private static IEstimator<ITransformer> Features(MLContext ml) =>
+                ml.Transforms.CopyColumns("Label", "DelayMinutes").Append(ml.Transforms.Concatenate("Features", "DistanceMiles"));
         }
         """);
 
@@ -164,8 +176,19 @@ public sealed class PreprocessingLeakageAnalyzerTests
                 var model = ml.Regression.Trainers.Sdca("DelayMinutes").Fit(split.TrainSet);
                 return ml.Regression.Evaluate(model.Transform(split.TestSet), "DelayMinutes").RSquared;
             }
+
+            public static double FromHelper(MLContext ml, IDataView rows)
+            {
+                var prepared = {|#1:Scaled(ml).Fit(rows)|}.Transform(rows);
+                var split = ml.Data.TrainTestSplit(prepared, 0.2, samplingKeyColumnName: "DistanceMiles");
+                var model = ml.Regression.Trainers.Sdca("DelayMinutes").Fit(split.TrainSet);
+                return ml.Regression.Evaluate(model.Transform(split.TestSet), "DelayMinutes").RSquared;
+            }
+
+            private static IEstimator<ITransformer> Scaled(MLContext ml) =>
+                ml.Transforms.Concatenate("Features", "DistanceMiles").Append(ml.Transforms.NormalizeMinMax("Features"));
         }
-        """, Leak("data", "model.Transform(split.TestSet)"));
+        """, Leak("data", "model.Transform(split.TestSet)"), Leak("rows", "model.Transform(split.TestSet)", location: 1));
 
     // Cross-validation with a feature set: the fit belongs inside each fold, on its training side.
     [Fact]

@@ -32,7 +32,7 @@ internal sealed class StatelessEstimators
 
     /// <summary>
     /// Whether the estimator learns nothing: one of those types, or a chain appended from them only, followed through
-    /// locals assigned once. Anything it cannot see through counts as learning.
+    /// locals assigned once and into a method of the file that returns it. Anything it cannot see through counts as learning.
     /// </summary>
     public bool LearnsNothing(IOperation? estimator, LocalLineage lineage) => LearnsNothing(estimator, lineage, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
 
@@ -51,6 +51,10 @@ internal sealed class StatelessEstimators
             case IInvocationOperation { TargetMethod.Name: "AppendCacheCheckpoint" } cache:
                 // Caching keeps the rows in memory and learns nothing; the extension's receiver is its first argument.
                 return LearnsNothing(cache.Instance ?? cache.Arguments.FirstOrDefault()?.Value, lineage, followed);
+            case IInvocationOperation call when ClassMethods.SameFileBody(call, CancellationToken.None) is { } body
+                && followed.Add(call.TargetMethod.OriginalDefinition) && ClassMethods.OnlyReturn(body) is { } returned:
+                // A helper of the file that builds the chain, as CreateFeaturePipeline(ml) does.
+                return LearnsNothing(returned, new LocalLineage(new[] { body }, _data), followed);
             case { Type: { } type }:
                 return IsStateless(type);
             default:
