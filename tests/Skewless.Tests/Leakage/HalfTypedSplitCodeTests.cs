@@ -145,6 +145,17 @@ public sealed class HalfTypedSplitCodeTests
             public static void CreateModel(MLContext ml, string path) => Evaluate(ml, ml.Data.LoadFromTextFile<Essay>(path), ml.Regression.Trainers.Sdca("Grade"));
 
             private static void Evaluate(MLContext ml, IDataView data, IEstimator<ITransformer> pipeline) => ml.Regression.CrossValidate(data, pipeline, labelColumnName: "Grade");
+
+            public static void Helpers(MLContext ml, string path)
+            {
+                var data = Load(ml, path);
+                var prepared = Features(ml).Fit(data).Transform(data);
+                var split = ml.Data.TrainTestSplit(prepared, 0.2);
+            }
+
+            private static IDataView Load(MLContext ml, string path) => ml.Data.LoadFromTextFile<Essay>(path);
+
+            private static IEstimator<ITransformer> Features(MLContext ml) => ml.Transforms.Concatenate("Features", "Grade");
         }
         """);
 
