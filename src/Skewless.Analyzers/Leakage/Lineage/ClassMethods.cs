@@ -9,7 +9,8 @@ namespace Skewless.Analyzers.Leakage.Lineage;
 /// <summary>
 /// The private methods of the class a block is in, with their bodies, and the bodies of the class's other members,
 /// which call them. A private method's callers are all in the class, so one called once takes that call's arguments.
-/// Only for a class declared in one file, where every caller is at hand.
+/// Only for a class declared in one file, where every caller is at hand. Also, for any call, what the method of the
+/// call's file that it reaches returns, which holds whoever else calls it.
 /// </summary>
 internal sealed class ClassMethods
 {
@@ -26,6 +27,7 @@ internal sealed class ClassMethods
     /// <summary>The bodies of the class's methods and constructors, but the block's own.</summary>
     public List<IOperation> Bodies { get; } = new();
 
+    /// <summary>The body of a private method of the class; <see langword="null"/> for any other method.</summary>
     public IOperation? BodyOf(IMethodSymbol method) => _bodies.TryGetValue(method.OriginalDefinition, out var body) ? body : null;
 
     /// <summary>For a parameter of a private method the class calls once, the argument of that call.</summary>
