@@ -94,6 +94,9 @@ public sealed class RandomSplitAnalyzerTests
     /// <summary>Cross-validation's remedy is folds, not one split.</summary>
     private const string EssayFolds = "fold with EssayFeatures.FoldsByGroup instead";
 
+    /// <summary>For a view loaded from the essays, ML.NET's own sampling key comes first.</summary>
+    private static string KeyFirst(string remedy) => $"pass samplingKeyColumnName: \"Author\", or {remedy}";
+
     /// <summary>The remedy for visits when no feature set of them is in the test.</summary>
     private const string VisitsWithoutFeatureSet = "split with DeterministicSplit.ByTimeAndGroup(rows, row => row.At, cutoff, row => row.Patient, testFraction) instead";
 
@@ -120,7 +123,7 @@ public sealed class RandomSplitAnalyzerTests
                 var split = {|#0:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(essays))|};
             }
         }
-        """, Grouped("TrainTestSplit without a sampling key"));
+        """, Grouped("TrainTestSplit without a sampling key", remedy: KeyFirst("split with EssayFeatures.SplitByGroup instead")));
 
     // Must fire.
 
@@ -134,7 +137,7 @@ public sealed class RandomSplitAnalyzerTests
                 var split = {|#0:ml.Data.TrainTestSplit(data, testFraction: 0.2)|};
             }
         }
-        """, Grouped("TrainTestSplit without a sampling key"));
+        """, Grouped("TrainTestSplit without a sampling key", remedy: KeyFirst("split with EssayFeatures.SplitByGroup instead")));
 
     [Fact]
     public Task SKW204_fires_on_TrainTestSplit_of_timed_rows_loaded_inline() => VerifyAsync("""
@@ -176,7 +179,7 @@ public sealed class RandomSplitAnalyzerTests
                 var splits = {|#1:ml.Data.CrossValidationSplit(data, samplingKeyColumnName: null)|};
             }
         }
-        """, Grouped("CrossValidate without a sampling key", remedy: EssayFolds), Grouped("CrossValidationSplit without a sampling key", location: 1, remedy: EssayFolds));
+        """, Grouped("CrossValidate without a sampling key", remedy: KeyFirst(EssayFolds)), Grouped("CrossValidationSplit without a sampling key", location: 1, remedy: KeyFirst(EssayFolds)));
 
     [Fact]
     public Task SKW204_fires_on_data_that_went_through_a_transform_and_Skewless_ToDataView() => VerifyAsync("""

@@ -16,6 +16,7 @@ internal sealed class DataSymbols
         Transformer = compilation.GetTypeByMetadataName("Microsoft.ML.ITransformer");
         TrainTestData = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog+TrainTestData");
         DataCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog");
+        ColumnName = compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
         Split = compilation.GetTypeByMetadataName("Skewless.Split`1");
         FittedFeatureSetExtensions = compilation.GetTypeByMetadataName("Skewless.ML.FittedFeatureSetExtensions");
         Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
@@ -28,6 +29,9 @@ internal sealed class DataSymbols
     }
 
     public INamedTypeSymbol? DataView { get; }
+
+    /// <summary>ML.NET's <c>[ColumnName]</c>, which names the column a member is read as.</summary>
+    public INamedTypeSymbol? ColumnName { get; }
 
     public INamedTypeSymbol? Estimator { get; }
 

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Leakage.Dependencies;
 using Skewless.Analyzers.Leakage.Lineage;
 using Skewless.Analyzers.Parsing;
 using Skewless.Analyzers.Skew;
@@ -147,7 +148,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                         else
                         {
                             // A sampling key is the remedy for groups only: for time it would split by group alone, as above.
-                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} without a sampling key splits them at random", byTime: false, folds: folds);
+                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} without a sampling key splits them at random", byTime: false, folds: folds, samplingKey: SamplingKey(rows, rowType));
                             ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} splits them at random", byTime: true, folds: folds);
                         }
                     }
@@ -433,8 +434,18 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             ReportOne(split, rowType, how, byTime: true);
         }
 
+        // The column to give ML.NET's split as its sampling key, named first in the remedy: the group key's, when the data
+        // view was loaded from the rows here, so it has their columns (a ToDataView's has not), and they have no event time,
+        // for which a key would split by group alone.
+        private string? SamplingKey(IOperation rows, ITypeSymbol rowType) =>
+            KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute) is null
+            && KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is { } key
+            && Lineage.Sources(rows).OfType<IInvocationOperation>().Any(source => source.TargetMethod.Name.StartsWith("LoadFrom", StringComparison.Ordinal) && LoadedRowType(source, _data) is not null)
+                ? PipelineColumns.ColumnOf(key, _data.ColumnName)
+                : null;
+
         // Reports the split once per rule when the rows have the member that rule protects: SKW204 for time, SKW203 for groups.
-        private void ReportOne(IOperation split, ITypeSymbol rowType, string how, bool byTime, INamedTypeSymbol? splitOwner = null, bool folds = false)
+        private void ReportOne(IOperation split, ITypeSymbol rowType, string how, bool byTime, INamedTypeSymbol? splitOwner = null, bool folds = false, string? samplingKey = null)
         {
             if (HelperRows(rowType) is { } rows)
             {
@@ -445,7 +456,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             var descriptor = byTime ? Descriptors.RandomTimeSplit : Descriptors.RandomGroupSplit;
             if (KnownSymbols.FindMember(rowType, byTime ? _symbols.EventTimeAttribute : _symbols.GroupKeyAttribute) is { } member && _reported.Add((split, descriptor.Id)))
             {
-                _report?.Invoke(Diagnostic.Create(descriptor, ReportedAt(split).GetLocation(), rowType.Name, $"{member.ContainingType.Name}.{member.Name}", how, _remedy.For(rowType, byTime, splitOwner, folds)));
+                var remedy = _remedy.For(rowType, byTime, splitOwner, folds);
+                _report?.Invoke(Diagnostic.Create(descriptor, ReportedAt(split).GetLocation(), rowType.Name, $"{member.ContainingType.Name}.{member.Name}", how, samplingKey is null ? remedy : $"pass samplingKeyColumnName: \"{samplingKey}\", or {remedy}"));
             }
         }
     }
