@@ -107,8 +107,7 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
     /// </summary>
     private static IEnumerable<ISymbol> MappedMembers(IInvocationOperation invocation)
     {
-        if (!invocation.Arguments.Any(argument => argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
-            || invocation.TargetMethod.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.ML", StringComparison.Ordinal) != true)
+        if (!invocation.Arguments.Any(argument => argument.Parameter?.Type.TypeKind == TypeKind.Delegate) || !PipelineColumnAnalyzer.IsMachineLearning(invocation.TargetMethod))
         {
             return Enumerable.Empty<ISymbol>();
         }
@@ -127,18 +126,10 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
     }
 
     // ML.NET's own samples declare the mapping as a local first: Action<In, Out> mapping = (input, output) => …;
-    private static IOperation? InitializerOf(ILocalReferenceOperation local)
-    {
-        var root = (IOperation)local;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        return root.Descendants().OfType<IVariableDeclaratorOperation>()
+    private static IOperation? InitializerOf(ILocalReferenceOperation local) =>
+        ClassMethods.Root(local).Descendants().OfType<IVariableDeclaratorOperation>()
             .FirstOrDefault(declarator => SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
             ?.Initializer is { } initializer ? LocalLineage.Unconverted(initializer.Value) : null;
-    }
 
     private static void Collect(
         SymbolAnalysisContext context,

@@ -122,5 +122,6 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
     /// <summary>Whether a transform builds the model's features from its inputs: a <c>Concatenate</c>, or any that writes the trainers' default feature column.</summary>
     internal static bool BuildsFeatures(IInvocationOperation call, string? output) => call.TargetMethod.Name == "Concatenate" || output == "Features";
 
-    internal static bool IsMachineLearning(IMethodSymbol method) => method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.ML", StringComparison.Ordinal) == true;
+    /// <summary>Whether a method, or a member of options, is ML.NET's.</summary>
+    internal static bool IsMachineLearning(ISymbol symbol) => symbol.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.ML", StringComparison.Ordinal) == true;
 }

@@ -111,7 +111,7 @@ internal sealed class PipelineColumns
         var operations = _method.DescendantsAndSelf().ToList();
         var named = operations.OfType<IArgumentOperation>().Where(argument => argument.Parameter?.Name == LabelColumn).Select(argument => argument.Value)
             .Concat(operations.OfType<ISimpleAssignmentOperation>()
-                .Where(assignment => assignment.Target is IMemberReferenceOperation { Member: { Name: LabelOption, ContainingNamespace: var space } } && space?.ToDisplayString().StartsWith("Microsoft.ML", StringComparison.Ordinal) == true)
+                .Where(assignment => assignment.Target is IMemberReferenceOperation { Member: { Name: LabelOption } option } && PipelineColumnAnalyzer.IsMachineLearning(option))
                 .Select(assignment => assignment.Value))
             .Select(value => value.ConstantValue.Value as string)
             .DefaultIfEmpty(DefaultLabel)
@@ -325,7 +325,7 @@ internal sealed class PipelineColumns
 
         return type.DeclaringSyntaxReferences
             .SelectMany(reference => GenericCalls(reference.GetSyntax(), reference.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(reference.SyntaxTree)))
-            .Where(PipelineColumnAnalyzer.IsMachineLearning)
+            .Where(method => PipelineColumnAnalyzer.IsMachineLearning(method))
             .Select(method => method.TypeArguments[0])
             .Where(IsRowType)
             .Distinct<ITypeSymbol>(SymbolEqualityComparer.Default)

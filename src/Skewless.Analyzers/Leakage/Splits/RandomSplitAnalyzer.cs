@@ -265,12 +265,11 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 .Select(body => (Body: body, Value: ClassMethods.OnlyReturn(body)))
                 .Where(found => found.Value is not null)
                 .SelectMany(found => LoadedRowTypes(found.Value!, new LocalLineage(new[] { found.Body }, _data), hops - 1));
-            var handed = sources.OfType<IParameterReferenceOperation>().Any()
-                ? sources.OfType<IParameterReferenceOperation>()
-                    .Select(parameter => (_classMethods ??= ClassMethods.Of(_blocks, _cancellationToken)).ArgumentOf(parameter.Parameter))
-                    .OfType<IOperation>()
-                    .SelectMany(argument => LoadedRowTypes(argument, new LocalLineage(new[] { ClassMethods.Root(argument) }, _data), hops - 1))
-                : Enumerable.Empty<ITypeSymbol>();
+            // The class is read only when a parameter is among the sources.
+            var handed = sources.OfType<IParameterReferenceOperation>()
+                .Select(parameter => (_classMethods ??= ClassMethods.Of(_blocks, _cancellationToken)).ArgumentOf(parameter.Parameter))
+                .OfType<IOperation>()
+                .SelectMany(argument => LoadedRowTypes(argument, new LocalLineage(new[] { ClassMethods.Root(argument) }, _data), hops - 1));
             return returned.Concat(handed).Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>().ToList();
         }
 
