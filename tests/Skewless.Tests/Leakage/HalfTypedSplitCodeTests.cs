@@ -52,6 +52,33 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
+    /// <summary>A pipeline naming members of a type the project copies a [NotAtServing] member into, in a factory and a constructor.</summary>
+    [Fact]
+    public Task Every_prefix_of_a_pipeline_naming_copied_members_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using System.Linq;
+        using Microsoft.ML;
+        using Skewless;
+
+        [DataSource("prices")]
+        public sealed class Price { [NotAtServing("final at the close")] public float High; [Label] public float Close; public float Open; }
+
+        public sealed class Clean
+        {
+            public Clean() { }
+            public Clean(Price p) { this.Spread = p.High - p.Open; }
+            public float High; public float Spread; public float Close;
+        }
+
+        public static class Stocks
+        {
+            public static IEstimator<ITransformer> Run(MLContext ml, Price[] prices)
+            {
+                var data = ml.Data.LoadFromEnumerable(prices.Select(p => new Clean { High = p.High, Close = p.Close }));
+                return ml.Transforms.CopyColumns("Label", nameof(Clean.Close)).Append(ml.Transforms.Concatenate("Features", nameof(Clean.High), "Spread"));
+            }
+        }
+        """);
+
     /// <summary>A feature list of every column of the schema but some, which SKW200–202 read through a query and a local.</summary>
     [Fact]
     public Task Every_prefix_of_a_feature_list_from_the_schema_runs_without_exceptions() => NoCrashOnAnyPrefix("""

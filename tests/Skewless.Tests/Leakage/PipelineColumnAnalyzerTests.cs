@@ -336,4 +336,73 @@ public sealed class PipelineColumnAnalyzerTests
                 ml.Transforms.Concatenate("Features", data.Schema.Select(column => column.Name).Where(name => name != "Label").ToArray());
         }
         """);
+
+    // Round 7's stock labs: the loaded rows are copied into a type of the project's own, and the pipeline names its members.
+    private const string CleanTrips = """
+        public sealed class CleanTrip
+        {
+            public CleanTrip() { }
+
+            public CleanTrip(TaxiTrip trip)
+            {
+                this.Minutes = trip.TripTime / 60;
+                Vendor = trip.VendorId;
+            }
+
+            public float Distance;
+            public float Duration;
+            public float Minutes;
+            public float Fare;
+            public float Quote;
+            public float Passengers;
+            public string Vendor = "";
+            public float Constant;
+            public float Local;
+        }
+
+        public static class Cleaning
+        {
+            public static CleanTrip Clean(TaxiTrip trip) =>
+                new CleanTrip { Distance = trip.TripDistance, Duration = trip.TripTime, Fare = trip.FareAmount, Quote = trip.QuotedFare };
+        }
+
+        """;
+
+    [Fact]
+    public Task Fires_on_members_the_project_copies_marked_members_into() => VerifyAsync(CleanTrips + """
+        public static class Training
+        {
+            public static IEstimator<ITransformer> Run(MLContext ml, string path)
+            {
+                var trips = ml.Data.CreateEnumerable<TaxiTrip>(ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ','), reuseRowObject: false);
+                var data = ml.Data.LoadFromEnumerable(trips.Select(Cleaning.Clean));
+                return ml.Transforms.CopyColumns("Label", nameof(CleanTrip.Fare))
+                    .Append(ml.Transforms.Concatenate("Features", nameof(CleanTrip.Distance), {|#0:nameof(CleanTrip.Duration)|}, {|#1:nameof(CleanTrip.Minutes)|}, {|#2:nameof(CleanTrip.Quote)|}));
+            }
+
+            public static IEstimator<ITransformer> Projected(MLContext ml, TaxiTrip[] trips)
+            {
+                var data = ml.Data.LoadFromEnumerable(trips.Select(t => new CleanTrip { Passengers = t.PassengerCount * t.TripTime }));
+                return ml.Transforms.Concatenate("Features", {|#3:"Passengers"|}, "Vendor");
+            }
+        }
+        """,
+        NotAtServing("Features", Concatenate + ", copied into 'CleanTrip.Duration' in Cleaning.Clean", 0),
+        NotAtServing("Features", Concatenate + ", copied into 'CleanTrip.Minutes' in the constructor of CleanTrip", 1),
+        new DiagnosticResult(Descriptors.ModelOutputDependency).WithLocation(2).WithArguments("Features", "TaxiTrip.QuotedFare", Concatenate + ", copied into 'CleanTrip.Quote' in Cleaning.Clean"),
+        NotAtServing("Features", Concatenate + ", copied into 'CleanTrip.Passengers' in Training.Projected", 3));
+
+    [Fact]
+    public Task Is_silent_on_copies_of_unmarked_members_constants_locals_and_types_without_a_data_source() => VerifyAsync(CleanTrips + """
+        public static class Training
+        {
+            public static IEstimator<ITransformer> Run(MLContext ml, TaxiTrip[] trips, Unmarked other, float local)
+            {
+                var data = ml.Data.LoadFromEnumerable(trips.Select(Cleaning.Clean));
+                var copy = new CleanTrip { Constant = 1f, Local = local, Distance = other.TripTime };
+                return ml.Transforms.CopyColumns("Label", nameof(CleanTrip.Fare))
+                    .Append(ml.Transforms.Concatenate("Features", nameof(CleanTrip.Vendor), nameof(CleanTrip.Constant), nameof(CleanTrip.Local)));
+            }
+        }
+        """);
 }

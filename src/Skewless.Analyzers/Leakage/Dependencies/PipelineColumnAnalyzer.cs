@@ -14,7 +14,7 @@ namespace Skewless.Analyzers.Leakage.Dependencies;
 /// <c>featureColumnName</c>, as ML.NET's taxi-fare sample gives the model the trip's duration, known only once the trip
 /// has ended.
 /// </summary>
-/// <remarks>Which members a column name stands for is <see cref="PipelineColumns"/>' to tell.</remarks>
+/// <remarks>Which members a column name stands for is <see cref="PipelineColumns"/>' to tell; which data source members a member of the project's own type is copied from, <see cref="CopiedMembers"/>'.</remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
 {
@@ -39,10 +39,11 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
         }
 
         var columnName = context.Compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
-        context.RegisterOperationAction(operation => Analyze(operation, symbols, columnName), OperationKind.Invocation);
+        var copies = new CopiedMembers(context.Compilation, symbols);
+        context.RegisterOperationAction(operation => Analyze(operation, symbols, columnName, copies), OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol? columnName)
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol? columnName, CopiedMembers copies)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -63,9 +64,12 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
             .SelectMany(argument => columns.In(argument.Value)))
         {
             var reported = false;
-            foreach (var (member, through) in columns.MembersOf(column).Where(found => symbols.DataSourceOf(found.Member.ContainingType) is not null))
+            foreach (var (named, through) in columns.MembersOf(column))
             {
-                reported |= Report(context, symbols, member, feature ?? (string)column.ConstantValue.Value!, through is null ? how : $"{how} through column '{through}'", column);
+                foreach (var (member, copied) in SourcesOf(named, symbols, copies, context.CancellationToken))
+                {
+                    reported |= Report(context, symbols, member, feature ?? (string)column.ConstantValue.Value!, (through is null ? how : $"{how} through column '{through}'") + copied, column);
+                }
             }
 
             if (feature is not null && !reported && columns.LabelFrom(column) is var (label, shared))
@@ -76,13 +80,19 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
             if (feature is not null && column.ConstantValue.Value is null && columns.EveryColumnBut(column) is var (members, leftOut))
             {
                 var but = leftOut.Count == 0 ? "" : " but " + string.Join(", ", leftOut.Select(name => $"'{name}'"));
-                foreach (var member in members.Where(member => symbols.DataSourceOf(member.ContainingType) is not null))
+                foreach (var (member, copied) in members.SelectMany(member => SourcesOf(member, symbols, copies, context.CancellationToken)))
                 {
-                    Report(context, symbols, member, feature, $"{how}, among every column of the schema{but}", column);
+                    Report(context, symbols, member, feature, $"{how}, among every column of the schema{but}{copied}", column);
                 }
             }
         }
     }
+
+    // The data source members a column's member stands for: itself, or those the project copies into it, with how.
+    private static IEnumerable<(ISymbol Member, string Copied)> SourcesOf(ISymbol member, KnownSymbols symbols, CopiedMembers copies, CancellationToken cancellationToken) =>
+        symbols.DataSourceOf(member.ContainingType) is not null
+            ? new[] { (member, "") }
+            : copies.Of(member, cancellationToken).Select(copy => (copy.Source, $", copied into '{member.ContainingType.Name}.{member.Name}' in {copy.Where}"));
 
     // Whether the label was among what was reported.
     private static bool Report(OperationAnalysisContext context, KnownSymbols symbols, ISymbol member, string feature, string how, IOperation column)
