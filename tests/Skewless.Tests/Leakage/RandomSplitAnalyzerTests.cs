@@ -224,7 +224,27 @@ public sealed class RandomSplitAnalyzerTests
 
             private static void Twice(MLContext ml, IDataView data) => ml.Data.TrainTestSplit(data);
         }
-        """, Grouped("CrossValidate without a sampling key", remedy: EssayFolds));
+        """, Grouped("CrossValidate without a sampling key", remedy: KeyFirst(EssayFolds)));
+
+    // A view a helper loads from the rows has their columns, so ML.NET's sampling key is the first remedy; a Skewless
+    // ToDataView's has only the features and the label, so it is not.
+    [Fact]
+    public Task SKW203_names_the_sampling_key_first_for_a_view_a_helper_loads() => VerifyAsync("""
+        public static class Grading
+        {
+            public static void Run(MLContext ml, string path, Essay[] essays)
+            {
+                var split = {|#0:ml.Data.TrainTestSplit(Load(ml, path), testFraction: 0.2)|};
+                var features = {|#1:ml.Data.TrainTestSplit(Features(ml, essays), testFraction: 0.2)|};
+            }
+
+            private static IDataView Load(MLContext ml, string path) => ml.Data.LoadFromTextFile<Essay>(path, hasHeader: true);
+
+            private static IDataView Features(MLContext ml, Essay[] essays) => EssayFeatures.Fit(essays).ToDataView(essays, e => e.Text);
+        }
+        """,
+        Grouped("TrainTestSplit without a sampling key", remedy: KeyFirst("split with EssayFeatures.SplitByGroup instead")),
+        Grouped("TrainTestSplit without a sampling key", location: 1));
 
     // A stock lab loads the prices in a private helper; today's Model Builder loads them in a public LoadIDataViewFromFile.
     [Fact]

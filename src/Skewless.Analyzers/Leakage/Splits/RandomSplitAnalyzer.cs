@@ -137,7 +137,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             {
                 if (MachineLearningSplit(invocation) is ({ } rows, var keyed))
                 {
-                    foreach (var rowType in LoadedRowTypes(rows))
+                    var loads = Loads(rows, Lineage, hops: 2);
+                    foreach (var rowType in RowTypesOf(loads))
                     {
                         var folds = invocation.TargetMethod.Name.StartsWith("CrossValid", StringComparison.Ordinal);
                         if (keyed)
@@ -148,7 +149,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                         else
                         {
                             // A sampling key is the remedy for groups only: for time it would split by group alone, as above.
-                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} without a sampling key splits them at random", byTime: false, folds: folds, samplingKey: SamplingKey(rows, rowType));
+                            ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} without a sampling key splits them at random", byTime: false, folds: folds, samplingKey: SamplingKey(loads, rowType));
                             ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} splits them at random", byTime: true, folds: folds);
                         }
                     }
@@ -243,19 +244,22 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
         private IEnumerable<ITypeSymbol> RowTypes(RowCut cut) => cut.RowType is { } type ? new[] { type } : LoadedRowTypes(cut.Rows);
 
-        private List<ITypeSymbol> LoadedRowTypes(IOperation rows) => LoadedRowTypes(rows, Lineage, hops: 2);
+        private List<ITypeSymbol> LoadedRowTypes(IOperation rows) => RowTypesOf(Loads(rows, Lineage, hops: 2));
 
-        // The rows a data view was loaded from, followed through locals; into the method of the file that returns it, as
-        // a private LoadData() or Model Builder's LoadIDataViewFromFile loads them; and, for rows that are the parameter of
-        // a private method the class calls once, into its caller, as Model Builder's Evaluate(mlContext, trainingDataView,
-        // pipeline) cross-validates the rows CreateModel loads.
-        private List<ITypeSymbol> LoadedRowTypes(IOperation rows, LocalLineage lineage, int hops)
+        private List<ITypeSymbol> RowTypesOf(List<IInvocationOperation> loads) =>
+            loads.Select(load => LoadedRowType(load, _data)!).Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>().ToList();
+
+        // The calls a data view was loaded by from rows, followed through locals; into the method of the file that returns
+        // it, as a private LoadData() or Model Builder's LoadIDataViewFromFile loads them; and, for rows that are the
+        // parameter of a private method the class calls once, into its caller, as Model Builder's Evaluate(mlContext,
+        // trainingDataView, pipeline) cross-validates the rows CreateModel loads.
+        private List<IInvocationOperation> Loads(IOperation rows, LocalLineage lineage, int hops)
         {
             var sources = lineage.Sources(rows);
-            var types = sources.OfType<IInvocationOperation>().Select(source => LoadedRowType(source, _data)).OfType<ITypeSymbol>().Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>().ToList();
-            if (types.Count > 0 || hops == 0 || _report is null)
+            var loads = sources.OfType<IInvocationOperation>().Where(source => LoadedRowType(source, _data) is not null).ToList();
+            if (loads.Count > 0 || hops == 0 || _report is null)
             {
-                return types;
+                return loads;
             }
 
             var returned = sources.OfType<IInvocationOperation>()
@@ -264,13 +268,13 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 .OfType<IOperation>()
                 .Select(body => (Body: body, Value: ClassMethods.OnlyReturn(body)))
                 .Where(found => found.Value is not null)
-                .SelectMany(found => LoadedRowTypes(found.Value!, new LocalLineage(new[] { found.Body }, _data), hops - 1));
+                .SelectMany(found => Loads(found.Value!, new LocalLineage(new[] { found.Body }, _data), hops - 1));
             // The class is read only when a parameter is among the sources.
             var handed = sources.OfType<IParameterReferenceOperation>()
                 .Select(parameter => (_classMethods ??= ClassMethods.Of(_blocks, _cancellationToken)).ArgumentOf(parameter.Parameter))
                 .OfType<IOperation>()
-                .SelectMany(argument => LoadedRowTypes(argument, new LocalLineage(new[] { ClassMethods.Root(argument) }, _data), hops - 1));
-            return returned.Concat(handed).Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>().ToList();
+                .SelectMany(argument => Loads(argument, new LocalLineage(new[] { ClassMethods.Root(argument) }, _data), hops - 1));
+            return returned.Concat(handed).ToList();
         }
 
         /// <summary>
@@ -434,12 +438,12 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         }
 
         // The column to give ML.NET's split as its sampling key, named first in the remedy: the group key's, when the data
-        // view was loaded from the rows here, so it has their columns (a ToDataView's has not), and they have no event time,
-        // for which a key would split by group alone.
-        private string? SamplingKey(IOperation rows, ITypeSymbol rowType) =>
+        // view was loaded from the rows by ML.NET, here, in a helper or in the caller, so it has their columns (a
+        // ToDataView's has not), and they have no event time, for which a key would split by group alone.
+        private string? SamplingKey(List<IInvocationOperation> loads, ITypeSymbol rowType) =>
             KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute) is null
             && KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is { } key
-            && Lineage.Sources(rows).OfType<IInvocationOperation>().Any(source => source.TargetMethod.Name.StartsWith("LoadFrom", StringComparison.Ordinal) && LoadedRowType(source, _data) is not null)
+            && loads.Any(load => load.TargetMethod.Name.StartsWith("LoadFrom", StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(LoadedRowType(load, _data), rowType))
                 ? PipelineColumns.ColumnOf(key, _data.ColumnName)
                 : null;
 
