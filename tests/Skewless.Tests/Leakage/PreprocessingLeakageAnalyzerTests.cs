@@ -880,6 +880,40 @@ public sealed class PreprocessingLeakageAnalyzerTests
         }
         """, Statistic("mean per group", "flights", "test", 0), Statistic("count per group", "flights", "test", 1));
 
+    // Round 8's sales trainer: one example a day, whose label is that day's own count. Each row holds its own group's
+    // statistics and no other row's, so a split of the days leaks none. The same groups made into a lookup still leak.
+    [Fact]
+    public Task Does_not_fire_on_statistics_of_the_group_each_example_is_made_of() => VerifyAsync("""
+        public sealed class Day
+        {
+            public float Weekday { get; set; }
+            public float MeanMiles { get; set; }
+            public float Label { get; set; }
+        }
+
+        public static class Training
+        {
+            public static void Run(MLContext ml, List<Flight> flights)
+            {
+                var days = flights.GroupBy(f => f.Departure.Date)
+                    .Select(g => new Day { Weekday = (float)g.Key.DayOfWeek, MeanMiles = g.Average(f => f.DistanceMiles), Label = g.Count() })
+                    .ToList();
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(days), testFraction: 0.2);
+                var model = ml.Regression.Trainers.FastTree().Fit(split.TrainSet);
+                ml.Regression.Evaluate(model.Transform(split.TestSet));
+            }
+
+            public static void Lookup(MLContext ml, List<Flight> flights)
+            {
+                var sizes = flights.GroupBy(f => f.Origin).Select(g => new { g.Key, Size = {|#0:g.Count()|} }).ToDictionary(x => x.Key, x => x.Size);
+                var rows = flights.Select(f => new Day { MeanMiles = sizes[f.Origin], Label = f.DelayMinutes }).ToList();
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), testFraction: 0.2);
+                var model = ml.Regression.Trainers.FastTree().Fit(split.TrainSet);
+                ml.Regression.Evaluate(model.Transform(split.TestSet));
+            }
+        }
+        """, Statistic("count per group", "flights", "model.Transform(split.TestSet)", 0));
+
     [Fact]
     public Task Fires_on_a_label_mean_per_group_kept_in_loops_over_all_rows() => VerifyAsync("""
         public static class Training

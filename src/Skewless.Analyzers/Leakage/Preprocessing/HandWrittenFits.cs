@@ -332,6 +332,33 @@ internal sealed class HandWrittenFits
     }
 
     /// <summary>
+    /// When a statistic of one group is taken in the lambda that makes that group's own element, as
+    /// <c>sales.GroupBy(s => s.At.Date).Select(g => new Day { Sales = g.Count() })</c> makes one example a day, that
+    /// <c>Select</c>; otherwise <see langword="null"/>. Rows made so are the groups: each holds its own group's
+    /// statistic, and no other row's.
+    /// </summary>
+    public IInvocationOperation? RowOfItsGroup(IInvocationOperation statistic)
+    {
+        if (statistic.Arguments.Length == 0 || FitResultFlow.Referenced(statistic.Arguments[0].Value) is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda })
+        {
+            return null;
+        }
+
+        var function = statistic.Parent;
+        while (function is not null && !(function is IAnonymousFunctionOperation anonymous && SymbolEqualityComparer.Default.Equals(anonymous.Symbol, lambda)))
+        {
+            function = function.Parent;
+        }
+
+        var argument = function?.Parent is IDelegateCreationOperation creation ? creation.Parent : function?.Parent;
+        return argument is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Select" } select }
+            && DataSymbols.Is(select.TargetMethod.ContainingType, _data.Enumerable) && select.Arguments[0] != argument
+            && GroupingOf(LocalLineage.Unconverted(statistic.Arguments[0].Value), _data, _lineage) is not null
+                ? select
+                : null;
+    }
+
+    /// <summary>
     /// When <paramref name="group"/> is one group of a <c>GroupBy</c>, that call: the groups of a lambda's parameter given them
     /// (<c>ToDictionary(g => g.Key, g => g.Average(…))</c>), or of a <c>foreach</c> variable over them.
     /// </summary>

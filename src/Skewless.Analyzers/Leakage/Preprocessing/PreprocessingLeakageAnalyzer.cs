@@ -99,8 +99,11 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         {
             // Evaluating on the very rows fitted on gives training metrics, which hold nothing out to leak into.
             var node = lineage.NodeOf(SameRowsAs(rows, lineage, data));
+            // Rows made one from each group (GroupBy(day).Select(g => new Day { Sales = g.Count() })) hold their own group's statistic only.
+            var ownGroups = byHand && fit is IInvocationOperation statisticCall ? handWritten.RowOfItsGroup(statisticCall) : null;
             var including = ancestors.Where(evaluation => evaluation.Nodes.Contains(node) && !node.Equals(evaluation.Same)).Select(evaluation => evaluation.Rows)
                 .Concat(CombinedTestSides(rows, lineage, data, operations))
+                .Where(evaluated => ownGroups is null || !lineage.Sources(evaluated).Contains(ownGroups))
                 .ToList();
             // What was fitted by hand and only chooses rows (a cutoff in a Where or a split) computes none of their values.
             if (including.Count > 0
