@@ -880,6 +880,25 @@ public sealed class PreprocessingLeakageAnalyzerTests
         }
         """, Statistic("mean per group", "flights", "test", 0), Statistic("count per group", "flights", "test", 1));
 
+    // A view held in a field the method assigns is followed as a local is: the normaliser learns from every row.
+    [Fact]
+    public Task Fires_on_a_fit_on_a_view_held_in_a_field_whose_split_is_evaluated() => VerifyAsync("""
+        public sealed class Engine
+        {
+            private readonly MLContext _ml = new MLContext(seed: 1);
+            private IDataView _data = null!;
+
+            public void Run(Flight[] flights)
+            {
+                _data = _ml.Data.LoadFromEnumerable(flights);
+                var normaliser = {|#0:_ml.Transforms.NormalizeMinMax(nameof(Flight.DistanceMiles)).Fit(_data)|};
+                var split = _ml.Data.TrainTestSplit(normaliser.Transform(_data), testFraction: 0.2);
+                var model = _ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(split.TrainSet);
+                _ml.Regression.Evaluate(model.Transform(split.TestSet), nameof(Flight.DelayMinutes));
+            }
+        }
+        """, Leak("_data", "model.Transform(split.TestSet)"));
+
     // Round 8's sales trainer: one example a day, whose label is that day's own count. Each row holds its own group's
     // statistics and no other row's, so a split of the days leaks none. The same groups made into a lookup still leak.
     [Fact]

@@ -246,6 +246,35 @@ public sealed class RandomSplitAnalyzerTests
         Grouped("TrainTestSplit without a sampling key", remedy: KeyFirst("split with EssayFeatures.SplitByGroup instead")),
         Grouped("TrainTestSplit without a sampling key", location: 1));
 
+    // Round 9's football engine keeps its view in a field the same method fills: a field or property of the object, or a
+    // static one, is followed as a local is. One that another method fills is not.
+    [Fact]
+    public Task SKW203_and_SKW204_fire_on_a_view_held_in_a_field_or_property_the_method_assigns() => VerifyAsync("""
+        public sealed class Engine
+        {
+            private static readonly MLContext Ml = new MLContext(seed: 1);
+            private IDataView _dataView = null!;
+            private List<Flight> _flights = new();
+            private IDataView Essays { get; set; } = null!;
+            private DataOperationsCatalog.TrainTestData _split;
+
+            public void Prepare(IEnumerable<Flight> flights, string path)
+            {
+                _flights = flights.ToList();
+                _dataView = Ml.Data.LoadFromEnumerable(_flights);
+                _split = {|#0:Ml.Data.TrainTestSplit(_dataView, testFraction: 0.2)|};
+                this.Essays = Ml.Data.LoadFromTextFile<Essay>(path, hasHeader: true);
+                var essays = {|#1:Ml.Data.TrainTestSplit(this.Essays, testFraction: 0.2)|};
+            }
+
+            public void Load(string path) => _dataView = Ml.Data.LoadFromTextFile<Flight>(path, hasHeader: true);
+
+            public void SplitElsewhere() => _split = Ml.Data.TrainTestSplit(_dataView, testFraction: 0.2);
+        }
+        """,
+        Timed("TrainTestSplit"),
+        Grouped("TrainTestSplit without a sampling key", location: 1, remedy: KeyFirst("split with EssayFeatures.SplitByGroup instead")));
+
     // A stock lab loads the prices in a private helper; today's Model Builder loads them in a public LoadIDataViewFromFile.
     [Fact]
     public Task SKW204_fires_on_rows_a_method_of_the_file_loads_and_returns() => VerifyAsync("""

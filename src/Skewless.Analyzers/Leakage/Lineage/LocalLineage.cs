@@ -5,7 +5,8 @@ namespace Skewless.Analyzers.Leakage.Lineage;
 
 /// <summary>
 /// Where the rows in a method come from, followed through its locals: a value derives from what
-/// was assigned to the locals it reads, from the data it was computed from (a receiver or argument
+/// was assigned to the locals it reads (and to the fields and properties of its own object or type that the method assigns,
+/// as <c>_dataView = ml.Data.LoadFromEnumerable(rows)</c> holds a view for other methods), from the data it was computed from (a receiver or argument
 /// that holds rows, never a model or a lambda), and a split's side from the split.
 /// </summary>
 /// <remarks>Method-local and flow-insensitive: a local derives from everything ever assigned to it in the method.</remarks>
@@ -31,8 +32,8 @@ internal sealed class LocalLineage
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
                     Add(declarator.Symbol, initializer.Value, null);
                     break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IParameterReferenceOperation } assignment:
-                    Add(Referenced(assignment.Target), assignment.Value, null);
+                case ISimpleAssignmentOperation assignment when Referenced(assignment.Target) is { } target:
+                    Add(target, assignment.Value, null);
                     break;
                 case IForEachLoopOperation loop:
                     foreach (var local in loop.Locals)
@@ -110,8 +111,7 @@ internal sealed class LocalLineage
         value = Unconverted(value);
         return value switch
         {
-            ILocalReferenceOperation local => DataNode.Variable(local.Local),
-            IParameterReferenceOperation parameter => DataNode.Variable(parameter.Parameter),
+            _ when Referenced(value) is { } variable => DataNode.Variable(variable),
             IMemberReferenceOperation { Instance: { } split } member when SideName(member) is { } side => DataNode.SideOf(NodeOf(split), side),
             _ => DataNode.Expression(value),
         };
@@ -158,7 +158,7 @@ internal sealed class LocalLineage
         operations?.Add(value);
         switch (value)
         {
-            case ILocalReferenceOperation or IParameterReferenceOperation when Referenced(value) is { } symbol:
+            case ILocalReferenceOperation or IParameterReferenceOperation or IMemberReferenceOperation when Referenced(value) is { } symbol:
                 foreach (var (assigned, side) in AssignmentsOf(symbol))
                 {
                     if (side is not null)
@@ -267,10 +267,14 @@ internal sealed class LocalLineage
         values.Add((value, side));
     }
 
+    // A local, a parameter, or a field or property without arguments of the method's own object or type, which the
+    // method reads and assigns as it would a local.
     private static ISymbol? Referenced(IOperation operation) => operation switch
     {
         ILocalReferenceOperation local => local.Local,
         IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field => field.Field,
+        IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } property => property.Property,
         _ => null,
     };
 }
