@@ -275,6 +275,31 @@ public sealed class RandomSplitAnalyzerTests
         Timed("TrainTestSplit"),
         Grouped("TrainTestSplit without a sampling key", location: 1, remedy: KeyFirst("split with EssayFeatures.SplitByGroup instead")));
 
+    // Round 8's sales trainer projects each sale into a type of its own before loading it: its rows are still the
+    // sales, one each, in their groups and times. Rows made one per group are not, and a view of them is not reported.
+    [Fact]
+    public Task SKW203_and_SKW204_fire_on_a_view_of_a_one_to_one_projection_of_the_rows() => VerifyAsync("""
+        public sealed class Input
+        {
+            public float Hour { get; set; }
+            public float Outcome { get; set; }
+        }
+
+        public static class Training
+        {
+            public static void Run(MLContext ml, List<Visit> visits)
+            {
+                var inputs = visits.Where(v => v.Outcome >= 0).Select(v => new Input { Hour = v.At.Hour, Outcome = v.Outcome }).ToList();
+                var split = {|#0:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(inputs), testFraction: 0.2)|};
+
+                var perPatient = visits.GroupBy(v => v.Patient).Select(g => new Input { Hour = g.Count(), Outcome = g.Max(v => v.Outcome) });
+                var patients = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(perPatient), testFraction: 0.2);
+            }
+        }
+        """,
+        GroupedBy("TrainTestSplit without a sampling key splits them at random", remedy: VisitsWithoutFeatureSet),
+        TimedBy("TrainTestSplit splits them at random", remedy: VisitsWithoutFeatureSet));
+
     // A stock lab loads the prices in a private helper; today's Model Builder loads them in a public LoadIDataViewFromFile.
     [Fact]
     public Task SKW204_fires_on_rows_a_method_of_the_file_loads_and_returns() => VerifyAsync("""

@@ -45,6 +45,9 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     // A mask by position (Where((row, i) => i % 5 == 0)) draws nothing: only a body with a Where and a % can hold one.
     private static readonly (string[], string[]) PositionMask = (new[] { "Where" }, new[] { NameScreen.Remainder });
 
+    // Calls whose elements are not one row each of their source: groups, joins, windows, expansions.
+    private static readonly string[] ManyToOne = { "GroupBy", "GroupJoin", "Join", "Aggregate", "Chunk", "Zip", "SelectMany", "Distinct", "DistinctBy", "CountBy", "AggregateBy", "ToLookup" };
+
     // The one-axis splits: generated on a feature set, and the runtime methods they call.
     private static readonly string[] TimeOnlySplits = { "SplitByTime", "ByTime", "ByTimeFraction", "FoldsByTime" };
     private static readonly string[] GroupOnlySplits = { "SplitByGroup", "ByGroup", "FoldsByGroup" };
@@ -247,7 +250,28 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         private List<ITypeSymbol> LoadedRowTypes(IOperation rows) => RowTypesOf(Loads(rows, Lineage, hops: 2));
 
         private List<ITypeSymbol> RowTypesOf(List<IInvocationOperation> loads) =>
-            loads.Select(load => LoadedRowType(load, _data)!).Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>().ToList();
+            loads.SelectMany(RowTypesLoadedBy).Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>().ToList();
+
+        // The type a call loads, and, for a LoadFromEnumerable of a type that is no data source, the data sources whose
+        // rows it projects one to one (sales.Select(s => new Input { … })): its rows are theirs, in their groups and times.
+        private IEnumerable<ITypeSymbol> RowTypesLoadedBy(IInvocationOperation load)
+        {
+            var loaded = LoadedRowType(load, _data)!;
+            if (_symbols.DataSourceOf(loaded) is not null || load.TargetMethod.Name != "LoadFromEnumerable")
+            {
+                return new[] { loaded };
+            }
+
+            var sources = load.Arguments.Where(argument => _data.HoldsRows(argument.Value.Type)).SelectMany(argument => Lineage.Sources(argument.Value)).ToList();
+            if (sources.Any(source => source is IInvocationOperation { TargetMethod.Name: var name } && ManyToOne.Contains(name)))
+            {
+                return new[] { loaded };
+            }
+
+            return sources.Select(source => _data.ElementOf(source.Type)).OfType<ITypeSymbol>()
+                .Where(element => _symbols.DataSourceOf(element) is not null)
+                .Prepend(loaded);
+        }
 
         // The calls a data view was loaded by from rows, followed through locals; into the method of the file that returns
         // it, as a private LoadData() or Model Builder's LoadIDataViewFromFile loads them; and, for rows that are the
