@@ -493,6 +493,25 @@ public sealed class RandomSplitAnalyzerTests
         }
         """, TimedBy("TrainTestSplit with a sampling key splits them by group alone", remedy: VisitsWithoutFeatureSet));
 
+    // A sampling key keeps the rows sharing its value together: the label's or a feature's, not the group's. A column
+    // the method derives (a key made from the group) is not known, and not reported.
+    [Fact]
+    public Task SKW203_fires_on_a_sampling_key_that_names_another_member_than_the_group_key() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Run(MLContext ml, Essay[] essays)
+            {
+                var data = ml.Data.LoadFromEnumerable(essays);
+                var byLabel = {|#0:ml.Data.TrainTestSplit(data, 0.2, samplingKeyColumnName: nameof(Essay.Grade))|};
+                var folds = {|#1:ml.Regression.CrossValidate(data, ml.Regression.Trainers.Sdca("Grade"), 5, samplingKeyColumnName: "Text")|};
+                var byAuthor = ml.Data.TrainTestSplit(data, 0.2, samplingKeyColumnName: nameof(Essay.Author));
+                var derived = ml.Data.TrainTestSplit(ml.Transforms.Conversion.Hash("AuthorKey", "Author").Fit(data).Transform(data), 0.2, samplingKeyColumnName: "AuthorKey");
+            }
+        }
+        """,
+        Grouped("TrainTestSplit with sampling key 'Grade', a column other than the group key's,", remedy: KeyFirst("split with EssayFeatures.SplitByGroup instead")),
+        Grouped("CrossValidate with sampling key 'Text', a column other than the group key's,", location: 1, remedy: KeyFirst(EssayFolds)));
+
     [Fact]
     public Task SKW204_fires_on_a_shuffle_cut_into_train_validation_and_test() => VerifyAsync("""
         public static class Training

@@ -148,6 +148,10 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                         {
                             // Hashing a key keeps its groups apart, but is as random in time as no key.
                             ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} with a sampling key splits them by group alone", byTime: true, folds: folds);
+                            if (OtherKeyThanTheGroup(invocation, rowType) is { } other)
+                            {
+                                ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} with sampling key '{other}', a column other than the group key's, splits them at random", byTime: false, folds: folds, samplingKey: SamplingKey(loads, rowType));
+                            }
                         }
                         else
                         {
@@ -470,6 +474,28 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             && loads.Any(load => load.TargetMethod.Name.StartsWith("LoadFrom", StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(LoadedRowType(load, _data), rowType))
                 ? PipelineColumns.ColumnOf(key, _data.ColumnName)
                 : null;
+
+        // The sampling key an ML.NET split is given when it names another member of the rows than their group key, as the
+        // label or a feature: it keeps that column's values together, not the groups. A column the method derives is not known.
+        private string? OtherKeyThanTheGroup(IInvocationOperation split, ITypeSymbol rowType)
+        {
+            if (split.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == SamplingKeyParameter)?.Value.ConstantValue.Value is not string key
+                || KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is not { } group
+                || PipelineColumns.ColumnOf(group, _data.ColumnName) == key)
+            {
+                return null;
+            }
+
+            for (var type = rowType; type is not null; type = type.BaseType)
+            {
+                if (type.GetMembers().Any(member => member is IPropertySymbol or IFieldSymbol && PipelineColumns.ColumnOf(member, _data.ColumnName) == key))
+                {
+                    return key;
+                }
+            }
+
+            return null;
+        }
 
         // Reports the split once per rule when the rows have the member that rule protects: SKW204 for time, SKW203 for groups.
         private void ReportOne(IOperation split, ITypeSymbol rowType, string how, bool byTime, INamedTypeSymbol? splitOwner = null, bool folds = false, string? samplingKey = null)
