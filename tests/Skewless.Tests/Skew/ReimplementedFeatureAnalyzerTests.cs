@@ -177,6 +177,33 @@ public sealed class ReimplementedFeatureAnalyzerTests
         OverLookAlike(1, "FlightFeatures.LogDistance", "FlightRequest"),
         OverLookAlike(2, "FlightFeatures.Hour", "FlightRequest"));
 
+    // ASP.NET request models make members nullable for [Required] to catch a missing value: read through .Value,
+    // GetValueOrDefault() or a cast, they are the row's members (round 8). Read as nullables, they are not.
+    [Fact]
+    public Task The_same_computation_over_a_request_type_with_nullable_members_fires_SKW304() => VerifyAsync("""
+        public sealed class FlightRequest
+        {
+            public float? DistanceMiles { get; set; }
+            public DateTime? Departure { get; set; }
+        }
+
+        public static class Serving
+        {
+            public static float Km(FlightRequest request) => {|#0:request.DistanceMiles.Value / 100|};
+
+            public static float Log(FlightRequest request) => {|#1:MathF.Log(1 + request.DistanceMiles.GetValueOrDefault())|};
+
+            public static float Hour(FlightRequest request) => {|#2:request.Departure.Value.Hour + ((DateTime)request.Departure).Minute / 60f|};
+
+            public static float? Lifted(FlightRequest request) => request.DistanceMiles / 100;
+
+            public static float Defaulted(FlightRequest request) => request.DistanceMiles.GetValueOrDefault(1) / 100;
+        }
+        """,
+        OverLookAlike(0, "FlightFeatures.Distance", "FlightRequest"),
+        OverLookAlike(1, "FlightFeatures.LogDistance", "FlightRequest"),
+        OverLookAlike(2, "FlightFeatures.Hour", "FlightRequest"));
+
     // The serving endpoint's hour: its request's minutes divided by 60, not 60f, so every departure is on the hour.
     [Fact]
     public Task Integer_division_over_a_request_type_where_the_feature_divides_floats_fires_SKW304() => VerifyAsync(FlightRequest + """

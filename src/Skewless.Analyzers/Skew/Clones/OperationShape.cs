@@ -135,6 +135,7 @@ internal sealed class OperationShape
 
         return operation switch
         {
+            _ when UnwrappedMirror(operation) is { } member => Add(member, frame, isResult),
             IConversionOperation conversion when isResult || conversion.Conversion.IsIdentity || (_eraseNumericTypes && conversion.Conversion.IsNumeric) => Add(conversion.Operand, frame, isResult),
             IConversionOperation conversion => Open("conversion", conversion.Type, counts: false) && Symbol(conversion.OperatorMethod) && Add(conversion.Operand, frame) && Close(),
             ILocalReferenceOperation local => AddLocal(local.Local, frame, isResult),
@@ -422,7 +423,33 @@ internal sealed class OperationShape
         return root?.Name is "System" or "Microsoft";
     }
 
-    /// <summary>The field or property of <paramref name="row"/> that <paramref name="member"/> of a look-alike mirrors: the same kind, name and type.</summary>
+    /// <summary>
+    /// For a look-alike's nullable member that mirrors the row's (<c>float? Miles</c> for <c>float Miles</c>, as request
+    /// models are written) read as a value, with <c>.Value</c>, <c>GetValueOrDefault()</c> or a cast to it: the member, which
+    /// hashes as the row's; otherwise <see langword="null"/>.
+    /// </summary>
+    private IOperation? UnwrappedMirror(IOperation operation)
+    {
+        var member = operation switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } => instance,
+            IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Arguments.Length: 0, Instance: { } instance } => instance,
+            IConversionOperation { Conversion.IsNullable: true } conversion => conversion.Operand,
+            _ => null,
+        };
+        return _mirrored is not null && member is IMemberReferenceOperation { Instance.Type: var owner } reference && SymbolEqualityComparer.Default.Equals(owner, _inputType)
+            && NullableOf(reference.Type) is { } underlying && SymbolEqualityComparer.Default.Equals(underlying, operation.Type)
+                ? member
+                : null;
+    }
+
+    private static ITypeSymbol? NullableOf(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : null;
+
+    /// <summary>
+    /// The field or property of <paramref name="row"/> that <paramref name="member"/> of a look-alike mirrors: the same kind,
+    /// name and type, or the nullable of the type.
+    /// </summary>
     public static ISymbol? RowMember(ISymbol member, ITypeSymbol row)
     {
         for (var type = row; type is not null; type = type.BaseType)
@@ -431,8 +458,8 @@ internal sealed class OperationShape
             {
                 var same = (member, candidate) switch
                 {
-                    (IPropertySymbol mirror, IPropertySymbol property) => !property.IsIndexer && SymbolEqualityComparer.Default.Equals(mirror.Type, property.Type),
-                    (IFieldSymbol mirror, IFieldSymbol field) => SymbolEqualityComparer.Default.Equals(mirror.Type, field.Type),
+                    (IPropertySymbol mirror, IPropertySymbol property) => !property.IsIndexer && Mirrors(mirror.Type, property.Type),
+                    (IFieldSymbol mirror, IFieldSymbol field) => Mirrors(mirror.Type, field.Type),
                     _ => false,
                 };
                 if (same && !candidate.IsStatic && !member.IsStatic)
@@ -444,6 +471,9 @@ internal sealed class OperationShape
 
         return null;
     }
+
+    private static bool Mirrors(ITypeSymbol mirror, ITypeSymbol row) =>
+        SymbolEqualityComparer.Default.Equals(mirror, row) || SymbolEqualityComparer.Default.Equals(NullableOf(mirror), row);
 
     // Documentation IDs name a symbol the same way in source and in metadata. Symbols without a
     // stable name (errors, local functions, lambdas) cannot be part of a feature's fingerprint.

@@ -24,6 +24,8 @@ namespace Skewless.Analyzers.Skew.Clones;
 /// <c>global::Weather.Season.Winter</c> and <c>Winter</c> under <c>using static</c> hash like
 /// <c>Season.Winter</c> (see <see cref="QualifiedNames"/>).</item>
 /// <item>A number is a placeholder, so near copies (SKW301) share the key of the feature.</item>
+/// <item><c>x.Value</c> and <c>x.GetValueOrDefault()</c> hash as <c>x</c>, so a request type's nullable member read as a
+/// value matches the row's member (SKW304).</item>
 /// <item>A call keeps the method's name; a private helper of feature code is replaced by its body.</item>
 /// </list>
 /// </remarks>
@@ -97,6 +99,8 @@ internal sealed class SyntaxShape
         IdentifierNameSyntax identifier => Resolve(identifier),
         ThisExpressionSyntax or BaseExpressionSyntax => Hole,
         TypeSyntax => Hole,
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" } nullable when nullable.IsKind(SyntaxKind.SimpleMemberAccessExpression) => Hash(nullable.Expression),
+        InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValueOrDefault" } nullable } => Hash(nullable.Expression),
         MemberAccessExpressionSyntax member when member.IsKind(SyntaxKind.SimpleMemberAccessExpression) => Member(member),
         InvocationExpressionSyntax invocation => Invocation(invocation),
         AnonymousFunctionExpressionSyntax function => SearchKey.Combine(SearchKey.Start(LambdaKind), Hash(LambdaResult(function.Body))),
