@@ -204,6 +204,45 @@ public sealed class ReimplementedFeatureAnalyzerTests
         OverLookAlike(1, "FlightFeatures.LogDistance", "FlightRequest"),
         OverLookAlike(2, "FlightFeatures.Hour", "FlightRequest"));
 
+    // Two feature sets compute the same over different rows: the copy is named after the row type its request mirrors
+    // most members of, whichever feature set is declared first (round 8 saw the other row type named, and its fix).
+    [Fact]
+    public Task A_copy_shared_by_two_row_types_names_the_one_the_request_mirrors_most() => VerifyAsync("""
+        [DataSource("legs")]
+        public sealed class Leg
+        {
+            public float DistanceMiles { get; set; }
+            public string Gate { get; set; } = "";
+        }
+
+        [FeatureSet(typeof(Leg))]
+        public static partial class LegFeatures
+        {
+            [Feature] public static float Distance(Leg l) => l.DistanceMiles / 100;
+        }
+
+        public sealed class FlightRequest
+        {
+            public float DistanceMiles { get; set; }
+            public DateTime Departure { get; set; }
+        }
+
+        public sealed class LegRequest
+        {
+            public float DistanceMiles { get; set; }
+            public string Gate { get; set; } = "";
+        }
+
+        public static class Serving
+        {
+            public static float Flight(FlightRequest request) => {|#0:request.DistanceMiles / 100|};
+
+            public static float Leg(LegRequest request) => {|#1:request.DistanceMiles / 100|};
+        }
+        """,
+        OverLookAlike(0, "FlightFeatures.Distance", "FlightRequest"),
+        new DiagnosticResult(Descriptors.ReimplementedOverLookAlike).WithLocation(1).WithArguments("LegFeatures.Distance", "LegRequest", "Leg", "").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
     // The serving endpoint's hour: its request's minutes divided by 60, not 60f, so every departure is on the hour.
     [Fact]
     public Task Integer_division_over_a_request_type_where_the_feature_divides_floats_fires_SKW304() => VerifyAsync(FlightRequest + """

@@ -171,8 +171,10 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
     // Serving code often gets a request type of its own with the row's members, and recomputes a feature from it. An exact
     // copy counts, and one that only divides integers where the feature divides floats: over another type, other numbers
     // are too weak a sign that the code means the feature, but the same numbers with the fraction dropped are its bug.
+    // When features of several row types compute the same, the copy is of the row type the look-alike mirrors most members of.
     private static Diagnostic? LookAlikeCopy(SemanticModels models, ExpressionSyntax expression, IOperation operation, List<FeatureFingerprint> live, CancellationToken cancellationToken)
     {
+        (Diagnostic Diagnostic, int Mirrored)? best = null;
         foreach (var rowType in live.Select(fingerprint => fingerprint.InputType).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default))
         {
             if (OperationShape.LookAlikeOf(operation, rowType, models, cancellationToken) is not { } lookAlike
@@ -183,18 +185,24 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
             }
 
             var candidates = live.Where(fingerprint => SymbolEqualityComparer.Default.Equals(fingerprint.InputType, rowType)).ToList();
-            if (candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Exact == shape.Exact) is { } copied)
+            var diagnostic = candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Exact == shape.Exact) is { } copied
+                ? Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], copied, integerDivision: false, copied.DisplayName, lookAlike.Name, rowType.Name, "")
+                : Truncated(operation, lookAlike, rowType, models, shape, candidates, cancellationToken) is { Values.Count: 0 } truncated
+                    ? Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], truncated.Feature, integerDivision: true, truncated.Feature.DisplayName, lookAlike.Name, rowType.Name, $" ({DescribeTruncation(truncated)})")
+                    : null;
+            if (diagnostic is null)
             {
-                return Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], copied, integerDivision: false, copied.DisplayName, lookAlike.Name, rowType.Name, "");
+                continue;
             }
 
-            if (Truncated(operation, lookAlike, rowType, models, shape, candidates, cancellationToken) is { Values.Count: 0 } truncated)
+            var mirrored = lookAlike.GetMembers().Count(member => member is IPropertySymbol or IFieldSymbol && OperationShape.RowMember(member, rowType) is not null);
+            if (best is null || mirrored > best.Value.Mirrored)
             {
-                return Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], truncated.Feature, integerDivision: true, truncated.Feature.DisplayName, lookAlike.Name, rowType.Name, $" ({DescribeTruncation(truncated)})");
+                best = (diagnostic, mirrored);
             }
         }
 
-        return null;
+        return best?.Diagnostic;
     }
 
     private static List<(string Feature, string Copy)> Differences(ImmutableArray<string> feature, ImmutableArray<string> copy) =>
