@@ -899,6 +899,74 @@ public sealed class PreprocessingLeakageAnalyzerTests
         }
         """, Leak("_data", "model.Transform(split.TestSet)"));
 
+    // Round 9's trading trainer: "train on the balanced data, but test on the original (unseen) data". The undersample is
+    // of every row, so the test side of the split holds rows it was trained on.
+    [Fact]
+    public Task Fires_on_a_fit_on_a_sample_of_the_rows_whose_split_is_evaluated() => VerifyAsync("""
+        public static class Training
+        {
+            public static void Balanced(MLContext ml, List<Flight> all)
+            {
+                var random = new Random(1);
+                var late = all.Where(f => f.DelayMinutes > 15).ToList();
+                var onTime = all.Where(f => f.DelayMinutes <= 15).ToList();
+                var balanced = new List<Flight>();
+                balanced.AddRange(late.OrderBy(f => random.Next()).Take(1000));
+                balanced.AddRange(onTime.OrderBy(f => random.Next()).Take(1000));
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(all), testFraction: 0.2);
+                var model = {|#0:ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(ml.Data.LoadFromEnumerable(balanced))|};
+                ml.Regression.Evaluate(model.Transform(split.TestSet), nameof(Flight.DelayMinutes));
+            }
+
+            public static void Shuffled(MLContext ml, List<Flight> all)
+            {
+                var sample = all.OrderBy(f => Guid.NewGuid()).Take(5000).ToList();
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(all), testFraction: 0.2);
+                var model = {|#1:ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(ml.Data.LoadFromEnumerable(sample))|};
+                ml.Regression.Evaluate(model.Transform(split.TestSet), nameof(Flight.DelayMinutes));
+            }
+        }
+        """,
+        Leak("ml.Data.LoadFromEnumerable(balanced)", "model.Transform(split.TestSet)", 0),
+        Leak("ml.Data.LoadFromEnumerable(sample)", "model.Transform(split.TestSet)", 1));
+
+    [Fact]
+    public Task Does_not_fire_on_a_sample_of_the_training_side_the_rows_left_out_or_a_split_by_hand() => VerifyAsync("""
+        public static class Training
+        {
+            public static void TrainingSide(MLContext ml, List<Flight> all)
+            {
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(all), testFraction: 0.2);
+                var train = ml.Data.CreateEnumerable<Flight>(split.TrainSet, reuseRowObject: false).Where(f => f.DelayMinutes > 15).ToList();
+                var model = ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(ml.Data.LoadFromEnumerable(train));
+                ml.Regression.Evaluate(model.Transform(split.TestSet), nameof(Flight.DelayMinutes));
+            }
+
+            public static void LeftOut(MLContext ml, List<Flight> all)
+            {
+                var (train, test) = FlightFeatures.SplitByTime(all, 0.2);
+                var rest = all.Except(test).Where(f => f.DistanceMiles > 0).ToList();
+                var fitted = FlightFeatures.Fit(rest);
+                var features = fitted.ToDataView(test, f => f.DelayMinutes);
+            }
+
+            public static void Head(MLContext ml, List<Flight> all)
+            {
+                var (_, test) = FlightFeatures.SplitByTime(all, 0.2);
+                var fitted = FlightFeatures.Fit(all.OrderBy(f => f.Departure).Take(800).Where(f => f.DistanceMiles > 0));
+                var features = fitted.ToDataView(test, f => f.DelayMinutes);
+            }
+
+            public static void ByHand(MLContext ml, List<Flight> all)
+            {
+                var train = all.Where(f => f.Departure.Year < 2024).ToList();
+                var test = all.Where(f => f.Departure.Year >= 2024).ToList();
+                var model = ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(ml.Data.LoadFromEnumerable(train));
+                ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromEnumerable(test)), nameof(Flight.DelayMinutes));
+            }
+        }
+        """);
+
     // Round 8's sales trainer: one example a day, whose label is that day's own count. Each row holds its own group's
     // statistics and no other row's, so a split of the days leaks none. The same groups made into a lookup still leak.
     [Fact]

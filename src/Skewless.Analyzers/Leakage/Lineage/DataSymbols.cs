@@ -71,6 +71,12 @@ internal sealed class DataSymbols
             || Is(type.OriginalDefinition, Span) || Is(type.OriginalDefinition, ReadOnlySpan);
     }
 
+    /// <summary>Whether a method draws at random: <see cref="System.Random"/>'s, a cryptographic generator's, or <c>Guid.NewGuid</c>.</summary>
+    public bool IsRandomSource(IMethodSymbol method) =>
+        DerivesFrom(method.ContainingType, Random)
+        || Is(method.ContainingType, RandomNumberGenerator)
+        || (method.Name == "NewGuid" && Is(method.ContainingType, Guid));
+
     /// <summary>The type of the rows a sequence, array or span holds, or <see langword="null"/> when it holds none.</summary>
     public ITypeSymbol? ElementOf(ITypeSymbol? type) => type switch
     {

@@ -45,6 +45,10 @@ internal sealed class LocalLineage
                 case IDeconstructionAssignmentOperation deconstruction:
                     AddDeconstruction(deconstruction.Target, deconstruction.Value);
                     break;
+                case IInvocationOperation { TargetMethod.Name: "AddRange", Instance: { } list, Arguments.Length: 1 } fill when Referenced(list) is { } filled && symbols.HoldsRows(fill.Arguments[0].Value.Type):
+                    // A list filled with rows holds them, as one assigned them does.
+                    Add(filled, fill.Arguments[0].Value, null);
+                    break;
             }
         }
     }

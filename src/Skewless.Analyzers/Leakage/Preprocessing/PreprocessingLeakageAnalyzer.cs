@@ -101,7 +101,9 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             var node = lineage.NodeOf(SameRowsAs(rows, lineage, data));
             // Rows made one from each group (GroupBy(day).Select(g => new Day { Sales = g.Count() })) hold their own group's statistic only.
             var ownGroups = byHand && fit is IInvocationOperation statisticCall ? handWritten.RowOfItsGroup(statisticCall) : null;
-            var including = ancestors.Where(evaluation => evaluation.Nodes.Contains(node) && !node.Equals(evaluation.Same)).Select(evaluation => evaluation.Rows)
+            var drawnFrom = DrawnFrom(rows, lineage, symbols, data);
+            var including = ancestors.Where(evaluation => (evaluation.Nodes.Contains(node) && !node.Equals(evaluation.Same)) || SharesRowsWithTestSide(drawnFrom, evaluation.Nodes))
+                .Select(evaluation => evaluation.Rows)
                 .Concat(CombinedTestSides(rows, lineage, data, operations))
                 .Where(evaluated => ownGroups is null || !lineage.Sources(evaluated).Contains(ownGroups))
                 .ToList();
@@ -116,7 +118,37 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         }
     }
 
-    // Whether a parameter's type, as written, can hold rows or values of several rows: an array or a generic collection.
+    /// <summary>
+    /// The rows a fit's rows were drawn from as a sample of every row: by class (a <c>Where</c> on the label alone, as a
+    /// class-balanced undersample is made), at random (<c>Take</c> of a random order), or put back together
+    /// (<c>AddRange</c>, <c>Concat</c>). Empty when they come from a side of a split, or through any other call: a
+    /// <c>Where</c> on another member, or a <c>Take</c> of the rows in their order, may be the training side of a split
+    /// written by hand.
+    /// </summary>
+    private static HashSet<DataNode> DrawnFrom(IOperation rows, LocalLineage lineage, KnownSymbols symbols, DataSymbols data)
+    {
+        var nodes = lineage.Ancestors(rows);
+        var calls = lineage.Sources(rows).OfType<IInvocationOperation>().ToList();
+        var shuffled = calls.Any(call => IsShuffle(call, data));
+        return nodes.Any(node => node.Side is not null) || !calls.All(call => SameRows.Contains(call.TargetMethod.Name) || Combinations.Contains(call.TargetMethod.Name)
+                || IsShuffle(call, data) || (shuffled && call.TargetMethod.Name is "Take" or "Skip") || IsClassFilter(call, symbols))
+            ? new HashSet<DataNode>()
+            : new HashSet<DataNode>(nodes.Where(node => node.Symbol is not null));
+
+        static bool IsShuffle(IInvocationOperation call, DataSymbols data) => call.TargetMethod.Name is "Shuffle" or "ShuffleRows"
+            || (call.TargetMethod.Name is "OrderBy" or "OrderByDescending" && call.Arguments.Length > 1
+                && call.Arguments[1].Value.Descendants().OfType<IInvocationOperation>().Any(key => data.IsRandomSource(key.TargetMethod)));
+
+        static bool IsClassFilter(IInvocationOperation call, KnownSymbols symbols) => call.TargetMethod.Name == "Where" && call.Arguments.Length > 1
+            && call.Arguments[1].Value.Descendants().OfType<IMemberReferenceOperation>().ToList() is { Count: > 0 } reads
+            && reads.All(read => KnownSymbols.Find(read.Member, symbols.LabelAttribute) is not null);
+    }
+
+    // Evaluated rows from the test side of a split of rows the fit's rows were drawn from: a sample of every row overlaps it.
+    private static bool SharesRowsWithTestSide(HashSet<DataNode> drawnFrom, HashSet<DataNode> evaluated) =>
+        drawnFrom.Count > 0 && evaluated.Any(node => node.Side is { } side && LocalLineage.TestSides.Contains(side)) && evaluated.Overlaps(drawnFrom);
+
+    // Whether a parameter's type, as written, can hold rows or values of several rows    // Whether a parameter's type, as written, can hold rows or values of several rows: an array or a generic collection.
     // A feature's method, which takes one row, is not a helper to look into.
     private static bool HoldsSeveral(TypeSyntax? type) => type switch
     {

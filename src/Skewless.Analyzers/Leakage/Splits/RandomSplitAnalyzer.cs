@@ -401,7 +401,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         // The call in a lambda's body that draws at random: from a random source, or a hash code that differs from run to run.
         private IInvocationOperation? RandomDraw(IOperation function) =>
             LocalLineage.Unconverted(function) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
-                ? lambda.Body.Descendants().OfType<IInvocationOperation>().FirstOrDefault(call => IsRandomSource(call.TargetMethod, _data) || NondeterministicApis.IsPerProcessHash(call))
+                ? lambda.Body.Descendants().OfType<IInvocationOperation>().FirstOrDefault(call => _data.IsRandomSource(call.TargetMethod) || NondeterministicApis.IsPerProcessHash(call))
                 : null;
 
         /// <summary>The shuffles that put <paramref name="source"/>'s rows in a random order: the source itself, or an in-place shuffle of the local it reads.</summary>
@@ -449,7 +449,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
         // A hash code is named, for it looks deterministic: it differs only from one run of the process to the next.
         private string Drawn(IInvocationOperation draw, string random) =>
-            IsRandomSource(draw.TargetMethod, _data) ? random : $"{FeatureUses.Display(draw.TargetMethod)}, which .NET seeds afresh in every process,";
+            _data.IsRandomSource(draw.TargetMethod) ? random : $"{FeatureUses.Display(draw.TargetMethod)}, which .NET seeds afresh in every process,";
 
         private bool HasSplitMember(ITypeSymbol rowType) =>
             HelperRows(rowType) is not null
@@ -583,11 +583,6 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         invocation.TargetMethod.Name is "Shuffle" or "Shuffled" && invocation.Arguments.Length > 0 && data.HoldsRows(invocation.Arguments[0].Value.Type)
             ? invocation.TargetMethod.ReturnsVoid
             : null;
-
-    private static bool IsRandomSource(IMethodSymbol method, DataSymbols data) =>
-        DataSymbols.DerivesFrom(method.ContainingType, data.Random)
-        || DataSymbols.Is(method.ContainingType, data.RandomNumberGenerator)
-        || (method.Name == "NewGuid" && DataSymbols.Is(method.ContainingType, data.Guid));
 
     private static ISymbol? ReferencedSymbol(IOperation operation) => LocalLineage.Unconverted(operation) switch
     {
