@@ -68,7 +68,7 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
             {
                 foreach (var (member, copied) in SourcesOf(named, symbols, copies, context.CancellationToken))
                 {
-                    reported |= Report(context, symbols, member, feature ?? (string)column.ConstantValue.Value!, (through is null ? how : $"{how} through column '{through}'") + copied, column);
+                    reported |= Report(context, symbols, member, feature ?? (string)column.ConstantValue.Value!, (through is null ? how : $"{how} through column '{through}'") + copied, column, copied.Length > 0);
                 }
             }
 
@@ -82,7 +82,7 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
                 var but = leftOut.Count == 0 ? "" : " but " + string.Join(", ", leftOut.Select(name => $"'{name}'"));
                 foreach (var (member, copied) in members.SelectMany(member => SourcesOf(member, symbols, copies, context.CancellationToken)))
                 {
-                    Report(context, symbols, member, feature, $"{how}, among every column of the schema{but}{copied}", column);
+                    Report(context, symbols, member, feature, $"{how}, among every column of the schema{but}{copied}", column, copied.Length > 0);
                 }
             }
         }
@@ -94,11 +94,14 @@ public sealed class PipelineColumnAnalyzer : SkewlessAnalyzer
             ? new[] { (member, "") }
             : copies.Of(member, cancellationToken).Select(copy => (copy.Source, $", copied into '{member.ContainingType.Name}.{member.Name}' in {copy.Where}"));
 
-    // Whether the label was among what was reported.
-    private static bool Report(OperationAnalysisContext context, KnownSymbols symbols, ISymbol member, string feature, string how, IOperation column)
+    // Whether the label was among what was reported. A data source's label copied into another type is not that type's
+    // model's label: projections feed other models (the sales' item, a feature of the day-type model), and the pipeline's
+    // own label column is checked without annotations. Whether a value is known at serving, or is a model's, does not change.
+    private static bool Report(OperationAnalysisContext context, KnownSymbols symbols, ISymbol member, string feature, string how, IOperation column, bool copied)
     {
         var label = false;
-        foreach (var diagnostic in FeatureDependencyAnalyzer.DependencyDiagnostics(symbols, member, feature, how, column.Syntax.GetLocation(), read: null))
+        foreach (var diagnostic in FeatureDependencyAnalyzer.DependencyDiagnostics(symbols, member, feature, how, column.Syntax.GetLocation(), read: null)
+            .Where(diagnostic => !copied || diagnostic.Id != Descriptors.LabelDependency.Id))
         {
             label |= diagnostic.Id == Descriptors.LabelDependency.Id;
             context.ReportDiagnostic(diagnostic);
