@@ -383,10 +383,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ReimplementedOverLookAlike = Create(
         DiagnosticIds.ReimplementedOverLookAlike,
         "A feature's logic is re-implemented over a look-alike of its row type",
-        "This re-implements feature '{0}' over {1}, whose members mirror the row type {2}{3}: build a {2} from it and serve it with the feature set, so that training and serving compute it the same way",
+        "This re-implements feature '{0}' over {1}{3}: build a {2} from it and serve it with the feature set, so that training and serving compute it the same way",
         SkewCategory,
         DiagnosticSeverity.Warning,
-        "Serving code often receives a request type of its own, with the same members as the training row, and recomputes features from it by hand. That copy drifts from the training definition the first time either side changes. It is reported when it computes exactly what a feature computes, reading fields or properties of the same names and types as the row's, or the same but dividing integers where the feature divides floats.");
+        "Serving code often receives a request type of its own, with the same members as the training row, or the row's values as parameters, and recomputes features from them by hand. That copy drifts from the training definition the first time either side changes. It is reported when it computes exactly what a feature computes, reading fields, properties or parameters of the same names and types as the row's members, or the same but dividing integers where the feature divides floats.");
 
     public static readonly DiagnosticDescriptor NearCopyOfFeature = Create(
         DiagnosticIds.NearCopyOfFeature,

@@ -154,7 +154,10 @@ public sealed class ReimplementedFeatureAnalyzerTests
         """;
 
     private static DiagnosticResult OverLookAlike(int location, string feature, string lookAlike, string truncation = "") =>
-        new DiagnosticResult(Descriptors.ReimplementedOverLookAlike).WithLocation(location).WithArguments(feature, lookAlike, "Flight", truncation).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+        Over(location, feature, $"{lookAlike}, whose members mirror the row type Flight", truncation);
+
+    private static DiagnosticResult Over(int location, string feature, string over, string truncation = "", string row = "Flight") =>
+        new DiagnosticResult(Descriptors.ReimplementedOverLookAlike).WithLocation(location).WithArguments(feature, over, row, truncation).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     [Fact]
     public Task The_same_computation_over_a_request_type_with_the_rows_members_fires_SKW304() => VerifyAsync(FlightRequest + """
@@ -241,7 +244,33 @@ public sealed class ReimplementedFeatureAnalyzerTests
         }
         """,
         OverLookAlike(0, "FlightFeatures.Distance", "FlightRequest"),
-        new DiagnosticResult(Descriptors.ReimplementedOverLookAlike).WithLocation(1).WithArguments("LegFeatures.Distance", "LegRequest", "Leg", "").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        Over(1, "LegFeatures.Distance", "LegRequest, whose members mirror the row type Leg", row: "Leg"));
+
+    // Rounds 8 and 10: a serving method given the row's values one by one recomputes the feature from its parameters,
+    // named like the row's members in any case and of their types. Other names or types, and lambdas' parameters, are not.
+    [Fact]
+    public Task The_same_computation_over_parameters_named_and_typed_like_the_rows_members_fires_SKW304() => VerifyAsync("""
+        public static class Serving
+        {
+            public static float Hour(DateTime departure, string origin) => {|#0:departure.Hour + departure.Minute / 60f|};
+
+            public static float Log(float distanceMiles) => {|#1:MathF.Log(1 + distanceMiles)|};
+
+            public static float Km(float? DistanceMiles) => {|#2:DistanceMiles.Value / 100|};
+
+            public static float Truncated(DateTime departure) => {|#3:departure.Hour + departure.Minute / 60|};
+
+            public static float Miles(float miles) => miles / 100;
+
+            public static double Wide(double distanceMiles) => distanceMiles / 100;
+
+            public static float[] All(float[] values) => values.Select(distanceMiles => distanceMiles / 100).ToArray();
+        }
+        """,
+        Over(0, "FlightFeatures.Hour", "the parameters of Hour, named and typed like members of the row type Flight"),
+        Over(1, "FlightFeatures.LogDistance", "the parameters of Log, named and typed like members of the row type Flight"),
+        Over(2, "FlightFeatures.Distance", "the parameters of Km, named and typed like members of the row type Flight"),
+        Over(3, "FlightFeatures.Hour", "the parameters of Truncated, named and typed like members of the row type Flight", " (60f in FlightFeatures.Hour against 60 here: integer division here against float division in the feature)"));
 
     // The serving endpoint's hour: its request's minutes divided by 60, not 60f, so every departure is on the hour.
     [Fact]

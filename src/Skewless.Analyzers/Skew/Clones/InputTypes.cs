@@ -7,6 +7,7 @@ internal sealed class InputTypes
 {
     private readonly HashSet<ITypeSymbol> _types = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> _memberNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _valueMembers = new(StringComparer.OrdinalIgnoreCase);
 
     public InputTypes(IEnumerable<ITypeSymbol> types)
     {
@@ -20,6 +21,10 @@ internal sealed class InputTypes
             for (var current = type as INamedTypeSymbol; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
             {
                 _memberNames.UnionWith(current.MemberNames);
+                foreach (var member in current.GetMembers().Where(member => member is IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsImplicitlyDeclared: false } && !member.IsStatic))
+                {
+                    _valueMembers[member.Name] = member.Name;
+                }
             }
         }
     }
@@ -30,4 +35,7 @@ internal sealed class InputTypes
 
     /// <summary>Whether some input type has a member of this name: a cheap test before asking the semantic model.</summary>
     public bool HasMember(string name) => _memberNames.Contains(name);
+
+    /// <summary>The field or property of an input type named <paramref name="name"/> in any case, as a serving method's parameter for it is (<c>date</c> for <c>Date</c>).</summary>
+    public string? ValueMemberNamedLike(string name) => _valueMembers.TryGetValue(name, out var member) ? member : null;
 }

@@ -41,6 +41,7 @@ internal sealed class OperationShape
     private int _reads;
     private bool _seekingLookAlike;
     private ITypeSymbol? _lookAlike;
+    private IMethodSymbol? _parametersOf;
 
     private OperationShape(ITypeSymbol inputType, ITypeSymbol? mirrored, SemanticModels models, PrivateHelpers? helpers, bool eraseNumericTypes, CancellationToken cancellationToken)
     {
@@ -89,9 +90,13 @@ internal sealed class OperationShape
     /// type: the look-alike's fields and properties hash as the row's of the same name and type, and any other member of
     /// it makes the computation no copy.
     /// </param>
-    public static OperationShape? Of(IOperation operation, ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, bool isResult, CancellationToken cancellationToken, bool eraseNumericTypes = false, ITypeSymbol? mirrored = null)
+    /// <param name="parametersOf">
+    /// With <paramref name="mirrored"/>, a method whose parameters stand for the row's members of the same name, in any case,
+    /// and type (<c>date</c> for <c>Date</c>), as a serving method given the row's values one by one is written.
+    /// </param>
+    public static OperationShape? Of(IOperation operation, ITypeSymbol inputType, SemanticModels models, PrivateHelpers? helpers, bool isResult, CancellationToken cancellationToken, bool eraseNumericTypes = false, ITypeSymbol? mirrored = null, IMethodSymbol? parametersOf = null)
     {
-        var shape = new OperationShape(inputType, mirrored, models, helpers, eraseNumericTypes, cancellationToken);
+        var shape = new OperationShape(inputType, mirrored, models, helpers, eraseNumericTypes, cancellationToken) { _parametersOf = parametersOf };
         if (!shape.Add(operation, frame: null, isResult))
         {
             return null;
@@ -123,9 +128,7 @@ internal sealed class OperationShape
 
         if (SymbolEqualityComparer.Default.Equals(operation.Type, _inputType))
         {
-            _text.Append('I');
-            _inputs.Add(operation);
-            return true;
+            return Input(operation);
         }
 
         if (IsLiteral(operation))
@@ -136,6 +139,8 @@ internal sealed class OperationShape
         return operation switch
         {
             _ when UnwrappedMirror(operation) is { } member => Add(member, frame, isResult),
+            IParameterReferenceOperation value when MirroredByParameter(value.Parameter) is { } member =>
+                Read() && Open(member is IPropertySymbol ? "prop" : "field", member) && Input(value) && Close(),
             IConversionOperation conversion when isResult || conversion.Conversion.IsIdentity || (_eraseNumericTypes && conversion.Conversion.IsNumeric) => Add(conversion.Operand, frame, isResult),
             IConversionOperation conversion => Open("conversion", conversion.Type, counts: false) && Symbol(conversion.OperatorMethod) && Add(conversion.Operand, frame) && Close(),
             ILocalReferenceOperation local => AddLocal(local.Local, frame, isResult),
@@ -157,6 +162,41 @@ internal sealed class OperationShape
             IAnonymousFunctionOperation function => AddLambda(function, frame),
             _ => AddGeneric(operation, frame),
         };
+    }
+
+    private bool Input(IOperation row)
+    {
+        _text.Append('I');
+        _inputs.Add(row);
+        return true;
+    }
+
+    // The row's member a parameter of the serving method stands for: the same name in any case, the same type or its nullable.
+    private ISymbol? MirroredByParameter(IParameterSymbol parameter)
+    {
+        if (_parametersOf is null || _mirrored is null || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _parametersOf))
+        {
+            return null;
+        }
+
+        for (var type = _mirrored; type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                var memberType = member switch
+                {
+                    IPropertySymbol { IsIndexer: false } property => property.Type,
+                    IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
+                    _ => null,
+                };
+                if (memberType is not null && !member.IsStatic && string.Equals(member.Name, parameter.Name, StringComparison.OrdinalIgnoreCase) && Mirrors(parameter.Type, memberType))
+                {
+                    return member;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool IsLiteral(IOperation operation) => operation.ConstantValue.HasValue && operation switch
@@ -437,10 +477,15 @@ internal sealed class OperationShape
             IConversionOperation { Conversion.IsNullable: true } conversion => conversion.Operand,
             _ => null,
         };
-        return _mirrored is not null && member is IMemberReferenceOperation { Instance.Type: var owner } reference && SymbolEqualityComparer.Default.Equals(owner, _inputType)
-            && NullableOf(reference.Type) is { } underlying && SymbolEqualityComparer.Default.Equals(underlying, operation.Type)
-                ? member
-                : null;
+        var mirror = member switch
+        {
+            IMemberReferenceOperation { Instance.Type: var owner } when SymbolEqualityComparer.Default.Equals(owner, _inputType) => member,
+            IParameterReferenceOperation parameter when MirroredByParameter(parameter.Parameter) is not null => member,
+            _ => null,
+        };
+        return _mirrored is not null && mirror is not null && NullableOf(mirror.Type) is { } underlying && SymbolEqualityComparer.Default.Equals(underlying, operation.Type)
+            ? mirror
+            : null;
     }
 
     private static ITypeSymbol? NullableOf(ITypeSymbol? type) =>

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Parsing;
@@ -148,10 +149,10 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
     // The copy compared again with numeric types left out, only when it divides integers at all; the feature found, the
     // copy's untyped shape, and the numbers whose values (not only types) differ.
     private static (FeatureFingerprint Feature, OperationShape Untyped, List<(string Feature, string Copy)> Values)? Truncated(
-        IOperation operation, ITypeSymbol inputType, ITypeSymbol? mirrored, SemanticModels models, OperationShape shape, IEnumerable<FeatureFingerprint> candidates, CancellationToken cancellationToken)
+        IOperation operation, ITypeSymbol inputType, ITypeSymbol? mirrored, SemanticModels models, OperationShape shape, IEnumerable<FeatureFingerprint> candidates, CancellationToken cancellationToken, IMethodSymbol? parametersOf = null)
     {
         if (!shape.IntegerDivisions.Contains(true)
-            || OperationShape.Of(operation, inputType, models, helpers: null, isResult: false, cancellationToken, eraseNumericTypes: true, mirrored) is not { } untyped
+            || OperationShape.Of(operation, inputType, models, helpers: null, isResult: false, cancellationToken, eraseNumericTypes: true, mirrored, parametersOf) is not { } untyped
             || candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Untyped?.Value is { } feature && feature.Shape == untyped.Shape
                 && DividesIntegersInstead(untyped.IntegerDivisions, feature.IntegerDivisions)) is not { } truncated)
         {
@@ -168,41 +169,62 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
         return typed.Count == 0 ? Division : $"{Describe(typed, truncated.Feature)}: {Division}";
     }
 
-    // Serving code often gets a request type of its own with the row's members, and recomputes a feature from it. An exact
-    // copy counts, and one that only divides integers where the feature divides floats: over another type, other numbers
-    // are too weak a sign that the code means the feature, but the same numbers with the fraction dropped are its bug.
-    // When features of several row types compute the same, the copy is of the row type the look-alike mirrors most members of.
+    // Serving code often gets a request type of its own with the row's members, or the row's values as parameters, and
+    // recomputes a feature from them. An exact copy counts, and one that only divides integers where the feature divides
+    // floats: over another type, other numbers are too weak a sign that the code means the feature, but the same numbers
+    // with the fraction dropped are its bug. When features of several row types compute the same, the copy is of the row
+    // type the look-alike mirrors most members of.
     private static Diagnostic? LookAlikeCopy(SemanticModels models, ExpressionSyntax expression, IOperation operation, List<FeatureFingerprint> live, CancellationToken cancellationToken)
     {
+        var method = ServingMethod(models, expression, cancellationToken);
         (Diagnostic Diagnostic, int Mirrored)? best = null;
         foreach (var rowType in live.Select(fingerprint => fingerprint.InputType).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default))
         {
-            if (OperationShape.LookAlikeOf(operation, rowType, models, cancellationToken) is not { } lookAlike
-                || OperationShape.Of(operation, lookAlike, models, helpers: null, isResult: false, cancellationToken, mirrored: rowType) is not { Inputs.Count: > 0 } shape
-                || !shape.Inputs.All(input => SyntaxFactory.AreEquivalent(input.Syntax, shape.Inputs[0].Syntax)))
-            {
-                continue;
-            }
-
             var candidates = live.Where(fingerprint => SymbolEqualityComparer.Default.Equals(fingerprint.InputType, rowType)).ToList();
-            var diagnostic = candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Exact == shape.Exact) is { } copied
-                ? Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], copied, integerDivision: false, copied.DisplayName, lookAlike.Name, rowType.Name, "")
-                : Truncated(operation, lookAlike, rowType, models, shape, candidates, cancellationToken) is { Values.Count: 0 } truncated
-                    ? Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], truncated.Feature, integerDivision: true, truncated.Feature.DisplayName, lookAlike.Name, rowType.Name, $" ({DescribeTruncation(truncated)})")
-                    : null;
-            if (diagnostic is null)
+            if (OperationShape.LookAlikeOf(operation, rowType, models, cancellationToken) is { } lookAlike
+                && OperationShape.Of(operation, lookAlike, models, helpers: null, isResult: false, cancellationToken, mirrored: rowType) is { Inputs.Count: > 0 } shape
+                && shape.Inputs.All(input => SyntaxFactory.AreEquivalent(input.Syntax, shape.Inputs[0].Syntax))
+                && Copy(shape, lookAlike, null, $"{lookAlike.Name}, whose members mirror the row type {rowType.Name}") is { } overType)
             {
-                continue;
+                Keep(overType, lookAlike.GetMembers().Count(member => member is IPropertySymbol or IFieldSymbol && OperationShape.RowMember(member, rowType) is not null));
+            }
+            else if (method is not null
+                && OperationShape.Of(operation, rowType, models, helpers: null, isResult: false, cancellationToken, mirrored: rowType, parametersOf: method) is { Inputs.Count: > 0 } byParameters
+                && byParameters.Inputs.All(input => input is IParameterReferenceOperation { Type: var type } && !SymbolEqualityComparer.Default.Equals(type, rowType))
+                && Copy(byParameters, rowType, method, $"the parameters of {method.Name}, named and typed like members of the row type {rowType.Name}") is { } overParameters)
+            {
+                Keep(overParameters, byParameters.Inputs.Select(input => ((IParameterReferenceOperation)input).Parameter).Distinct<IParameterSymbol>(SymbolEqualityComparer.Default).Count());
             }
 
-            var mirrored = lookAlike.GetMembers().Count(member => member is IPropertySymbol or IFieldSymbol && OperationShape.RowMember(member, rowType) is not null);
+            Diagnostic? Copy(OperationShape shape, ITypeSymbol inputType, IMethodSymbol? parametersOf, string over) =>
+                candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Exact == shape.Exact) is { } copied
+                    ? Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], copied, integerDivision: false, copied.DisplayName, over, rowType.Name, "")
+                    : Truncated(operation, inputType, rowType, models, shape, candidates, cancellationToken, parametersOf) is { Values.Count: 0 } truncated
+                        ? Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], truncated.Feature, integerDivision: true, truncated.Feature.DisplayName, over, rowType.Name, $" ({DescribeTruncation(truncated)})")
+                        : null;
+        }
+
+        return best?.Diagnostic;
+
+        void Keep(Diagnostic diagnostic, int mirrored)
+        {
             if (best is null || mirrored > best.Value.Mirrored)
             {
                 best = (diagnostic, mirrored);
             }
         }
+    }
 
-        return best?.Diagnostic;
+    // The method whose parameters a copy may read for the row's members: the one the expression is in, past its lambdas.
+    private static IMethodSymbol? ServingMethod(SemanticModels models, ExpressionSyntax expression, CancellationToken cancellationToken)
+    {
+        var symbol = models.For(expression.SyntaxTree)?.GetEnclosingSymbol(expression.SpanStart, cancellationToken);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol as IMethodSymbol is { Parameters.Length: > 0 } method ? method : null;
     }
 
     private static List<(string Feature, string Copy)> Differences(ImmutableArray<string> feature, ImmutableArray<string> copy) =>

@@ -24,6 +24,8 @@ namespace Skewless.Analyzers.Skew.Clones;
 /// <c>global::Weather.Season.Winter</c> and <c>Winter</c> under <c>using static</c> hash like
 /// <c>Season.Winter</c> (see <see cref="QualifiedNames"/>).</item>
 /// <item>A number is a placeholder, so near copies (SKW301) share the key of the feature.</item>
+/// <item>A name that is an input type's field or property in any case hashes as a read of that member, so a serving
+/// method's parameter for it (<c>date</c> for <c>Date</c>) matches the row's member (SKW304).</item>
 /// <item><c>x.Value</c> and <c>x.GetValueOrDefault()</c> hash as <c>x</c>, so a request type's nullable member read as a
 /// value matches the row's member (SKW304).</item>
 /// <item>A call keeps the method's name; a private helper of feature code is replaced by its body.</item>
@@ -225,7 +227,11 @@ internal sealed class SyntaxShape
             }
         }
 
-        return _names.IsStaticMember(identifier) ? MemberKey(identifier.Identifier.ValueText, Hole) : Hole;
+        // A name that is a row's field or property in any case may be a serving method's parameter for it: it hashes as
+        // the row's member read, so that date.DayOfWeek matches a feature's d.Date.DayOfWeek (SKW304 decides).
+        return _names.IsStaticMember(identifier) ? MemberKey(identifier.Identifier.ValueText, Hole)
+            : _inputs.ValueMemberNamedLike(identifier.Identifier.ValueText) is { } member ? MemberKey(member, Hole)
+            : Hole;
     }
 
     // A local declared with an initializer stands for that initializer within its block.
