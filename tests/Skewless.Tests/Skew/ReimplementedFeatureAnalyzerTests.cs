@@ -241,10 +241,13 @@ public sealed class ReimplementedFeatureAnalyzerTests
             public static float Flight(FlightRequest request) => {|#0:request.DistanceMiles / 100|};
 
             public static float Leg(LegRequest request) => {|#1:request.DistanceMiles / 100|};
+
+            public static float AtGate(float distanceMiles, string gate) => {|#2:distanceMiles / 100|};
         }
         """,
         OverLookAlike(0, "FlightFeatures.Distance", "FlightRequest"),
-        Over(1, "LegFeatures.Distance", "LegRequest, whose members mirror the row type Leg", row: "Leg"));
+        Over(1, "LegFeatures.Distance", "LegRequest, whose members mirror the row type Leg", row: "Leg"),
+        Over(2, "LegFeatures.Distance", "the parameters of AtGate, named and typed like members of the row type Leg", row: "Leg"));
 
     // Rounds 8 and 10: a serving method given the row's values one by one recomputes the feature from its parameters,
     // named like the row's members in any case and of their types. Other names or types, and lambdas' parameters, are not.

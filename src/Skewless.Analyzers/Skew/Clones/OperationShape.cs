@@ -171,15 +171,15 @@ internal sealed class OperationShape
         return true;
     }
 
-    // The row's member a parameter of the serving method stands for: the same name in any case, the same type or its nullable.
-    private ISymbol? MirroredByParameter(IParameterSymbol parameter)
-    {
-        if (_parametersOf is null || _mirrored is null || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _parametersOf))
-        {
-            return null;
-        }
+    private ISymbol? MirroredByParameter(IParameterSymbol parameter) =>
+        _parametersOf is not null && _mirrored is not null && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _parametersOf)
+            ? RowMemberOf(parameter, _mirrored)
+            : null;
 
-        for (var type = _mirrored; type is not null; type = type.BaseType)
+    /// <summary>The field or property of <paramref name="row"/> a serving method's parameter stands for: the same name in any case, the same type or its nullable.</summary>
+    public static ISymbol? RowMemberOf(IParameterSymbol parameter, ITypeSymbol row)
+    {
+        for (var type = row; type is not null; type = type.BaseType)
         {
             foreach (var member in type.GetMembers())
             {

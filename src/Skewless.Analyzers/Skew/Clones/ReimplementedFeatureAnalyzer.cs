@@ -193,7 +193,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
                 && byParameters.Inputs.All(input => input is IParameterReferenceOperation { Type: var type } && !SymbolEqualityComparer.Default.Equals(type, rowType))
                 && Copy(byParameters, rowType, method, $"the parameters of {method.Name}, named and typed like members of the row type {rowType.Name}") is { } overParameters)
             {
-                Keep(overParameters, byParameters.Inputs.Select(input => ((IParameterReferenceOperation)input).Parameter).Distinct<IParameterSymbol>(SymbolEqualityComparer.Default).Count());
+                Keep(overParameters, method.Parameters.Count(parameter => OperationShape.RowMemberOf(parameter, rowType) is not null));
             }
 
             Diagnostic? Copy(OperationShape shape, ITypeSymbol inputType, IMethodSymbol? parametersOf, string over) =>
