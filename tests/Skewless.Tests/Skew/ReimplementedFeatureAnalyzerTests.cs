@@ -250,13 +250,23 @@ public sealed class ReimplementedFeatureAnalyzerTests
         Over(2, "LegFeatures.Distance", "the parameters of AtGate, named and typed like members of the row type Leg", row: "Leg"));
 
     // Rounds 8 and 10: a serving method given the row's values one by one recomputes the feature from its parameters,
-    // named like the row's members in any case and of their types. Other names or types, and lambdas' parameters, are not.
+    // named like the row's members in any case and of their types: several of them, or one in a type that names a
+    // prediction, the row type or the feature set. Other names or types, lambdas' parameters, and a lone parameter
+    // elsewhere (round 11: a scheduler's `hour`) are not.
     [Fact]
     public Task The_same_computation_over_parameters_named_and_typed_like_the_rows_members_fires_SKW304() => VerifyAsync("""
         public static class Serving
         {
             public static float Hour(DateTime departure, string origin) => {|#0:departure.Hour + departure.Minute / 60f|};
+        }
 
+        public static class Scheduler
+        {
+            public static bool IsDue(DateTime departure, float last) => departure.Hour + departure.Minute / 60f > last;
+        }
+
+        public static class DelayPredictor
+        {
             public static float Log(float distanceMiles) => {|#1:MathF.Log(1 + distanceMiles)|};
 
             public static float Km(float? DistanceMiles) => {|#2:DistanceMiles.Value / 100|};

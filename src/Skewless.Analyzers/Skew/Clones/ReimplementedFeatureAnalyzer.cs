@@ -188,7 +188,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
             {
                 Keep(overType, lookAlike.GetMembers().Count(member => member is IPropertySymbol or IFieldSymbol && OperationShape.RowMember(member, rowType) is not null));
             }
-            else if (method is not null
+            else if (method is not null && IsServing(method, rowType, candidates, cancellationToken)
                 && OperationShape.Of(operation, rowType, models, helpers: null, isResult: false, cancellationToken, mirrored: rowType, parametersOf: method) is { Inputs.Count: > 0 } byParameters
                 && byParameters.Inputs.All(input => input is IParameterReferenceOperation { Type: var type } && !SymbolEqualityComparer.Default.Equals(type, rowType))
                 && Copy(byParameters, rowType, method, $"the parameters of {method.Name}, named and typed like members of the row type {rowType.Name}") is { } overParameters)
@@ -213,6 +213,21 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
                 best = (diagnostic, mirrored);
             }
         }
+    }
+
+    // Parameters named like a row's members are a row in disguise when there are several of them, or when the method's
+    // type names a prediction, the row type or the feature set: a scheduler's lone `hour` is not the reading's Hour.
+    private static bool IsServing(IMethodSymbol method, ITypeSymbol rowType, List<FeatureFingerprint> features, CancellationToken cancellationToken)
+    {
+        if (method.Parameters.Count(parameter => OperationShape.RowMemberOf(parameter, rowType) is not null) >= 2)
+        {
+            return true;
+        }
+
+        var featureSets = new HashSet<string>(features.Select(feature => feature.FeatureSet.Substring(feature.FeatureSet.LastIndexOf('.') + 1)), StringComparer.Ordinal);
+        return method.ContainingType.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken).DescendantTokens()
+            .Any(token => token.IsKind(SyntaxKind.IdentifierToken)
+                && (token.ValueText.Contains("Predict") || token.ValueText == rowType.Name || featureSets.Contains(token.ValueText))));
     }
 
     // The method whose parameters a copy may read for the row's members: the one the expression is in, past its lambdas.
