@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Leakage.Lineage;
+using Skewless.Analyzers.Leakage.Splits;
 using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.Leakage.Preprocessing;
@@ -44,6 +45,13 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     private static readonly string[] Combinations = { "Concat", "Union", "Append", "Prepend" };
 
     private static readonly string[] SameRows = { "ToArray", "ToList", "AsEnumerable", "AsSpan", "AsMemory", "LoadFromEnumerable", "CreateEnumerable", "ToDataView", "Transform" };
+
+    // Calls whose rows are some of their input's, unchanged.
+    private static readonly string[] Keeping =
+    {
+        "Where", "Take", "Skip", "TakeLast", "SkipLast", "TakeWhile", "SkipWhile", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
+        "Reverse", "Distinct", "Shuffle", "ShuffleRows", "FilterRowsByColumn", "FilterRowsByMissingValues", "TakeRows", "SkipRows",
+    };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PreprocessingLeakage);
 
@@ -102,7 +110,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             // Rows made one from each group (GroupBy(day).Select(g => new Day { Sales = g.Count() })) hold their own group's statistic only.
             var ownGroups = byHand && fit is IInvocationOperation statisticCall ? handWritten.RowOfItsGroup(statisticCall) : null;
             var drawnFrom = DrawnFrom(rows, lineage, symbols, data);
-            var including = ancestors.Where(evaluation => (evaluation.Nodes.Contains(node) && !node.Equals(evaluation.Same)) || SharesRowsWithTestSide(drawnFrom, evaluation.Nodes))
+            var including = ancestors.Where(evaluation => (evaluation.Nodes.Contains(node) && !node.Equals(evaluation.Same)) || SharesRowsWithTestSide(drawnFrom, evaluation.Nodes, lineage))
                 .Select(evaluation => evaluation.Rows)
                 .Concat(CombinedTestSides(rows, lineage, data, operations))
                 .Where(evaluated => ownGroups is null || !lineage.Sources(evaluated).Contains(ownGroups))
@@ -119,21 +127,25 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     }
 
     /// <summary>
-    /// The rows a fit's rows were drawn from as a sample of every row: by class (a <c>Where</c> on the label alone, as a
-    /// class-balanced undersample is made), at random (<c>Take</c> of a random order), or put back together
-    /// (<c>AddRange</c>, <c>Concat</c>). Empty when they come from a side of a split, or through any other call: a
-    /// <c>Where</c> on another member, or a <c>Take</c> of the rows in their order, may be the training side of a split
-    /// written by hand.
+    /// The rows a fit's rows were drawn from by keeping some of them (<c>Where</c>, <c>Take</c>, a shuffle, a list filled
+    /// with <c>AddRange</c>), and whether the draw is a sample of every row: by class (a <c>Where</c> on the label alone, as
+    /// a class-balanced undersample is made) or at random (<c>Take</c> of a shuffle). Any other filter, or a <c>Take</c> of
+    /// the rows in their order, may be the training side of a split written by hand. None when they come from a side of a
+    /// split, or through a call that takes rows away (<c>Except</c>) or makes new ones (<c>GroupBy</c>).
     /// </summary>
-    private static HashSet<DataNode> DrawnFrom(IOperation rows, LocalLineage lineage, KnownSymbols symbols, DataSymbols data)
+    private static (HashSet<DataNode> From, bool Sample) DrawnFrom(IOperation rows, LocalLineage lineage, KnownSymbols symbols, DataSymbols data)
     {
         var nodes = lineage.Ancestors(rows);
         var calls = lineage.Sources(rows).OfType<IInvocationOperation>().ToList();
+        if (nodes.Any(node => node.Side is not null) || !calls.All(call => SameRows.Contains(call.TargetMethod.Name) || Combinations.Contains(call.TargetMethod.Name) || Keeping.Contains(call.TargetMethod.Name)))
+        {
+            return (new HashSet<DataNode>(), false);
+        }
+
         var shuffled = calls.Any(call => IsShuffle(call, data));
-        return nodes.Any(node => node.Side is not null) || !calls.All(call => SameRows.Contains(call.TargetMethod.Name) || Combinations.Contains(call.TargetMethod.Name)
-                || IsShuffle(call, data) || (shuffled && call.TargetMethod.Name is "Take" or "Skip") || IsClassFilter(call, symbols))
-            ? new HashSet<DataNode>()
-            : new HashSet<DataNode>(nodes.Where(node => node.Symbol is not null));
+        var sample = calls.All(call => SameRows.Contains(call.TargetMethod.Name) || Combinations.Contains(call.TargetMethod.Name)
+            || IsShuffle(call, data) || (shuffled && call.TargetMethod.Name is "Take" or "Skip") || IsClassFilter(call, symbols));
+        return (new HashSet<DataNode>(nodes.Where(node => node.Symbol is not null)), sample);
 
         static bool IsShuffle(IInvocationOperation call, DataSymbols data) => call.TargetMethod.Name is "Shuffle" or "ShuffleRows"
             || (call.TargetMethod.Name is "OrderBy" or "OrderByDescending" && call.Arguments.Length > 1
@@ -144,9 +156,15 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             && reads.All(read => KnownSymbols.Find(read.Member, symbols.LabelAttribute) is not null);
     }
 
-    // Evaluated rows from the test side of a split of rows the fit's rows were drawn from: a sample of every row overlaps it.
-    private static bool SharesRowsWithTestSide(HashSet<DataNode> drawnFrom, HashSet<DataNode> evaluated) =>
-        drawnFrom.Count > 0 && evaluated.Any(node => node.Side is { } side && LocalLineage.TestSides.Contains(side)) && evaluated.Overlaps(drawnFrom);
+    // Evaluated rows from the test side of a split of rows the fit's rows were drawn from: a sample of every row overlaps
+    // it, and so does any subset of them when the split is ML.NET's at random, whose test rows are anywhere among them.
+    private static bool SharesRowsWithTestSide((HashSet<DataNode> From, bool Sample) drawn, HashSet<DataNode> evaluated, LocalLineage lineage) =>
+        drawn.From.Count > 0 && evaluated.Overlaps(drawn.From)
+        && evaluated.Any(node => node.Side is { } side && LocalLineage.TestSides.Contains(side) && (drawn.Sample || IsRandomSplit(node.Parent!, lineage)));
+
+    private static bool IsRandomSplit(DataNode split, LocalLineage lineage) =>
+        (split.Symbol is { } variable ? lineage.OnlyValueOf(variable) : split.Operation) is { } value
+        && LocalLineage.Unconverted(value) is IInvocationOperation call && RandomSplitAnalyzer.RandomMachineLearningSplit(call) is not null;
 
     // Whether a parameter's type, as written, can hold rows or values of several rows    // Whether a parameter's type, as written, can hold rows or values of several rows: an array or a generic collection.
     // A feature's method, which takes one row, is not a helper to look into.
