@@ -4,10 +4,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Skewless.Analyzers.Leakage.Lineage;
 
 /// <summary>
-/// Where the rows in a method come from, followed through its locals: a value derives from what
-/// was assigned to the locals it reads (and to the fields and properties of its own object or type that the method assigns,
-/// as <c>_dataView = ml.Data.LoadFromEnumerable(rows)</c> holds a view for other methods), from the data it was computed from (a receiver or argument
-/// that holds rows, never a model or a lambda), and a split's side from the split.
+/// Where the rows in a method come from, followed through its locals: a value derives from what was assigned to the
+/// locals it reads (and to the fields and properties of its own object or type that the method assigns, as
+/// <c>_dataView = ml.Data.LoadFromEnumerable(rows)</c> holds a view for other methods, or added to a list with
+/// <c>AddRange</c>), from the data it was computed from (a receiver or argument that holds rows, never a model or a
+/// lambda), and a split's side from the split.
 /// </summary>
 /// <remarks>Method-local and flow-insensitive: a local derives from everything ever assigned to it in the method.</remarks>
 internal sealed class LocalLineage
