@@ -79,6 +79,35 @@ public sealed class HalfTypedSplitCodeTests
         }
         """);
 
+    /// <summary>A percentile read off sorted values by hand, a field-held view, a projection and a class-balanced sample.</summary>
+    [Fact]
+    public Task Every_prefix_of_hand_written_percentiles_and_samples_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.ML;
+        using Skewless;
+
+        [DataSource("bars")]
+        public sealed class Bar { [GroupKey] public string Symbol = ""; public float Rsi; [Label] public bool Up; }
+
+        public sealed class Trainer
+        {
+            private IDataView _view = null!;
+
+            public void Run(MLContext ml, List<Bar> bars)
+            {
+                var rsi = bars.Select(b => b.Rsi).OrderBy(r => r).ToArray();
+                var cap = rsi[(int)(0.99 * (rsi.Length - 1))];
+                var balanced = new List<Bar>();
+                balanced.AddRange(bars.Where(b => b.Up).Take(100));
+                _view = ml.Data.LoadFromEnumerable(bars.Select(b => new Bar { Rsi = System.Math.Min(b.Rsi, cap), Up = b.Up }));
+                var split = ml.Data.TrainTestSplit(_view, 0.2, samplingKeyColumnName: "Rsi");
+                var model = ml.BinaryClassification.Trainers.FastTree().Fit(ml.Data.LoadFromEnumerable(balanced));
+                ml.BinaryClassification.Evaluate(model.Transform(split.TestSet));
+            }
+        }
+        """);
+
     /// <summary>A feature list of every column of the schema but some, which SKW200–202 read through a query and a local.</summary>
     [Fact]
     public Task Every_prefix_of_a_feature_list_from_the_schema_runs_without_exceptions() => NoCrashOnAnyPrefix("""

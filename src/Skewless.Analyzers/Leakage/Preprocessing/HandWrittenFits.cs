@@ -42,7 +42,10 @@ internal sealed class HandWrittenFits
     public static bool IsStatistic(string name) => Names.ContainsKey(name) || GroupNames.ContainsKey(name) || name == CountBy;
 
     /// <summary>The names a body that takes a statistic by hand names: the statistics', and <c>GroupBy</c> for those per group.</summary>
-    public static IEnumerable<string> ScreenNames => Names.Keys.Concat(GroupNames.Keys).Append(CountBy).Append("GroupBy");
+    public static IEnumerable<string> ScreenNames => Names.Keys.Concat(GroupNames.Keys).Concat(Sorts).Append(CountBy).Append("GroupBy");
+
+    // What values are sorted with before a percentile is read off them by hand.
+    private static readonly string[] Sorts = { "OrderBy", "OrderByDescending" };
 
     // LINQ calls whose result keeps some of their source's rows, or reorders them, unchanged.
     private static readonly string[] ChoosingLinq =
@@ -86,7 +89,7 @@ internal sealed class HandWrittenFits
             {
                 IInvocationOperation invocation => fits.Statistic(invocation),
                 ICompoundAssignmentOperation sum => fits.SumInLoop(sum),
-                _ => null,
+                _ => fits.Percentile(operation),
             })
             .OfType<(IOperation Rows, string Name)>()
             .Select(statistic => new HelperStatistic(((IParameterReferenceOperation)statistic.Rows).Parameter.Ordinal, statistic.Name))
@@ -95,7 +98,7 @@ internal sealed class HandWrittenFits
     }
 
     /// <summary>What a helper's body must name to be looked at: a statistic, or a sum.</summary>
-    public static NameScreen HelperScreen { get; } = new(Names.Keys.Append(NameScreen.Accumulation));
+    public static NameScreen HelperScreen { get; } = new(Names.Keys.Concat(Sorts).Append(NameScreen.Accumulation));
 
     /// <summary>
     /// When <paramref name="invocation"/> takes one of the statistics over rows of a data source, or over groups of them,
@@ -124,6 +127,30 @@ internal sealed class HandWrittenFits
             : Names.TryGetValue(method.Name, out var name) ? (rows, grouped ? name + " per group" : name)
             : grouped && GroupNames.TryGetValue(method.Name, out name) && (!IsSize(invocation) || !BesideAnotherStatistic(invocation)) ? (rows, name + " per group")
             : null;
+    }
+
+    /// <summary>
+    /// When <paramref name="element"/> reads one of the values sorted from rows of a data source at a position taken from
+    /// their count, a percentile written by hand (<c>sorted[(int)(0.99 * (sorted.Length - 1))]</c>, a cap or a median), the
+    /// rows and the statistic's name; otherwise <see langword="null"/>.
+    /// </summary>
+    public (IOperation Rows, string Name)? Percentile(IOperation element)
+    {
+        var (values, position) = element switch
+        {
+            IArrayElementReferenceOperation { Indices.Length: 1 } array => (array.ArrayReference, array.Indices[0]),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list, Arguments.Length: 1 } indexer => (list, indexer.Arguments[0].Value),
+            _ => (null, null),
+        };
+        if (values is null || position is null || FitResultFlow.Referenced(values) is not ILocalSymbol sorted
+            || !position.Descendants().Any(read => read is IPropertyReferenceOperation { Property.Name: "Length" or "Count", Instance: { } counted }
+                && SymbolEqualityComparer.Default.Equals(FitResultFlow.Referenced(counted), sorted))
+            || !_lineage.Sources(values).Any(source => source is IInvocationOperation { TargetMethod.Name: var name } call && Sorts.Contains(name) && DataSymbols.Is(call.TargetMethod.ContainingType, _data.Enumerable)))
+        {
+            return null;
+        }
+
+        return RowsOf(values, Enumerable.Empty<IOperation>()) is var (rows, grouped) ? (rows, grouped ? "percentile per group" : "percentile") : null;
     }
 
     // A count of every row of a group (g.Count(), or Count(x => x.Origin == f.Origin) with the keys alone), not of those meeting a condition.

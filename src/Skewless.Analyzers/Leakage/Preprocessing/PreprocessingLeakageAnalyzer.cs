@@ -100,6 +100,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             IInvocationOperation invocation when handWritten.Fit(invocation) is { } fitted => new Fitting(invocation, fitted, null, ByHand: true),
             IInvocationOperation or IObjectCreationOperation when handWritten.HelperCall(operation, helpers, cancellationToken) is var (rows, name) => new Fitting(operation, rows, name, ByHand: true),
             ICompoundAssignmentOperation sum when handWritten.SumInLoop(sum) is var (rows, name) => new Fitting(sum, rows, name, ByHand: true),
+            IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } when handWritten.Percentile(operation) is var (rows, name) => new Fitting(operation, rows, name, ByHand: true),
             _ => null,
         }).OfType<Fitting>());
         var ancestors = evaluated.Select(rows => (Rows: rows, Nodes: lineage.Ancestors(rows), Same: CrossValidated(rows) ? null : lineage.NodeOf(SameRowsAs(rows, lineage, data)))).ToList();
@@ -179,7 +180,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     // Whether an operation can be a fit written by hand, before the lineage that tells is built.
     private static bool IsMaybeHandWritten(IOperation operation, ProjectHelpers<HelperStatistic> helpers) => operation switch
     {
-        IInvocationOperation invocation => invocation.TargetMethod.Name == "Fit" || HandWrittenFits.IsStatistic(invocation.TargetMethod.Name) || helpers.Names.Contains(invocation.TargetMethod.Name),
+        IInvocationOperation invocation => invocation.TargetMethod.Name is "Fit" or "OrderBy" or "OrderByDescending" || HandWrittenFits.IsStatistic(invocation.TargetMethod.Name) || helpers.Names.Contains(invocation.TargetMethod.Name),
         IObjectCreationOperation { Constructor: { } constructor } => helpers.Names.Contains(constructor.ContainingType.Name),
         _ => false,
     };
