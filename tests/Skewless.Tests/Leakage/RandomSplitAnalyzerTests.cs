@@ -512,6 +512,29 @@ public sealed class RandomSplitAnalyzerTests
         Grouped("TrainTestSplit with sampling key 'Grade', a column other than the group key's,", remedy: KeyFirst("split with EssayFeatures.SplitByGroup instead")),
         Grouped("CrossValidate with sampling key 'Text', a column other than the group key's,", location: 1, remedy: KeyFirst(EssayFolds)));
 
+    // Round 11: in a view of a projection, the key names the projected member, which stands for the row's member copied
+    // into it: the grade as 'Score' is no group key, the author as 'Writer' is.
+    [Fact]
+    public Task SKW203_fires_on_a_sampling_key_that_names_a_projected_copy_of_another_member_than_the_group_key() => VerifyAsync("""
+        public sealed class Graded
+        {
+            public string Writer { get; set; } = "";
+            public float Score { get; set; }
+            public float Words { get; set; }
+        }
+
+        public static class Training
+        {
+            public static void Run(MLContext ml, Essay[] essays)
+            {
+                var data = ml.Data.LoadFromEnumerable(essays.Select(e => new Graded { Writer = e.Author, Score = e.Grade, Words = e.Text.Length }));
+                var byScore = {|#0:ml.Data.TrainTestSplit(data, 0.2, samplingKeyColumnName: nameof(Graded.Score))|};
+                var byWriter = ml.Data.TrainTestSplit(data, 0.2, samplingKeyColumnName: nameof(Graded.Writer));
+            }
+        }
+        """,
+        Grouped("TrainTestSplit with sampling key 'Score', a column other than the group key's,"));
+
     [Fact]
     public Task SKW204_fires_on_a_shuffle_cut_into_train_validation_and_test() => VerifyAsync("""
         public static class Training

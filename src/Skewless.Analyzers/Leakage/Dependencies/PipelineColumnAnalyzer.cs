@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Diagnostics;
+using Skewless.Analyzers.Leakage.Lineage;
 using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.Leakage.Dependencies;

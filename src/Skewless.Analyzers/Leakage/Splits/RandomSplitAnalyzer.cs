@@ -60,6 +60,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     {
         var data = new DataSymbols(context.Compilation);
         var remedy = new SplitRemedy(context.Compilation, symbols);
+        var copies = new CopiedMembers(context.Compilation, symbols);
 
         // Every report starts at a split, or at a shuffle or mask that draws at random, so only bodies that name one are analysed.
         // Unit tests shuffle and cut rows on purpose, to test code that must not care about their order, and ship no model.
@@ -73,7 +74,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         MentioningBlocks.Register(
             context,
             () => new NameScreen(names.Concat(helpers.Names), PositionMask),
-            (blocks, report, cancellationToken) => new Analysis(blocks, symbols, data, remedy, report, helpers, cancellationToken).Run(),
+            (blocks, report, cancellationToken) => new Analysis(blocks, symbols, data, remedy, report, helpers, copies, cancellationToken).Run(),
             TestMethods.IsTest);
     }
 
@@ -89,6 +90,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         private readonly SplitRemedy _remedy;
         private readonly Action<Diagnostic>? _report;
         private readonly ProjectHelpers<HelperSplit>? _helpers;
+        private readonly CopiedMembers? _copies;
         private readonly CancellationToken _cancellationToken;
         private readonly IMethodSymbol? _helper;
         private readonly List<HelperSplit> _helperSplits = new();
@@ -99,11 +101,12 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         private ClassMethods? _classMethods;
 
         /// <summary>The analysis of a body whose splits are reported, with the helpers it may call.</summary>
-        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, Action<Diagnostic> report, ProjectHelpers<HelperSplit> helpers, CancellationToken cancellationToken)
+        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, Action<Diagnostic> report, ProjectHelpers<HelperSplit> helpers, CopiedMembers copies, CancellationToken cancellationToken)
             : this(blocks, symbols, data, remedy)
         {
             _report = report;
             _helpers = helpers;
+            _copies = copies;
             _cancellationToken = cancellationToken;
         }
 
@@ -148,7 +151,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                         {
                             // Hashing a key keeps its groups apart, but is as random in time as no key.
                             ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} with a sampling key splits them by group alone", byTime: true, folds: folds);
-                            if (OtherKeyThanTheGroup(invocation, rowType) is { } other)
+                            if (OtherKeyThanTheGroup(invocation, rowType, loads) is { } other)
                             {
                                 ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} with sampling key '{other}', a column other than the group key's, splits them at random", byTime: false, folds: folds, samplingKey: SamplingKey(loads, rowType));
                             }
@@ -476,8 +479,9 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 : null;
 
         // The sampling key an ML.NET split is given when it names another member of the rows than their group key, as the
-        // label or a feature: it keeps that column's values together, not the groups. A column the method derives is not known.
-        private string? OtherKeyThanTheGroup(IInvocationOperation split, ITypeSymbol rowType)
+        // label or a feature: it keeps that column's values together, not the groups. In a view of a projection, the
+        // member of the projected type stands for the rows' members copied into it. A column the method derives is not known.
+        private string? OtherKeyThanTheGroup(IInvocationOperation split, ITypeSymbol rowType, List<IInvocationOperation> loads)
         {
             if (split.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == SamplingKeyParameter)?.Value.ConstantValue.Value is not string key
                 || KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is not { } group
@@ -486,11 +490,27 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 return null;
             }
 
-            for (var type = rowType; type is not null; type = type.BaseType)
+            if (ColumnMember(rowType, key) is not null)
             {
-                if (type.GetMembers().Any(member => member is IPropertySymbol or IFieldSymbol && PipelineColumns.ColumnOf(member, _data.ColumnName) == key))
+                return key;
+            }
+
+            var projected = loads.Select(load => LoadedRowType(load, _data)).Where(type => type is not null && !SymbolEqualityComparer.Default.Equals(type, rowType))
+                .Select(type => ColumnMember(type!, key)).OfType<ISymbol>()
+                .SelectMany(member => _copies?.Of(member, _cancellationToken) ?? ImmutableArray<CopiedMembers.Copy>.Empty)
+                .Where(copy => SymbolEqualityComparer.Default.Equals(copy.Source.ContainingType, rowType) || DataSymbols.DerivesFrom(rowType, copy.Source.ContainingType as INamedTypeSymbol))
+                .ToList();
+            return projected.Count > 0 && !projected.Any(copy => SymbolEqualityComparer.Default.Equals(copy.Source, group)) ? key : null;
+        }
+
+        // The field or property of a row type, or of its bases, that is read as the column named so.
+        private ISymbol? ColumnMember(ITypeSymbol type, string column)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.GetMembers().FirstOrDefault(member => member is IPropertySymbol or IFieldSymbol && PipelineColumns.ColumnOf(member, _data.ColumnName) == column) is { } found)
                 {
-                    return key;
+                    return found;
                 }
             }
 

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Parsing;
 
-namespace Skewless.Analyzers.Leakage.Dependencies;
+namespace Skewless.Analyzers.Leakage.Lineage;
 
 /// <summary>
 /// The data source members that a member of a type of the project's own is copied from: a factory or constructor that
