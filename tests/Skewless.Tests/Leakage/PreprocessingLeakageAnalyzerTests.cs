@@ -1035,6 +1035,33 @@ public sealed class PreprocessingLeakageAnalyzerTests
         Statistic("percentile", "flights", "test", 0),
         Statistic("percentile", "flights", "test", 1));
 
+    // Round 9's football engine: Train fits on every row and returns the model with a split of them, whose test side the
+    // caller evaluates. Returned after a fit on the training side, the split is what the caller should have.
+    [Fact]
+    public Task Fires_on_a_model_returned_with_a_split_of_the_rows_it_was_fitted_on() => VerifyAsync("""
+        public sealed class Engine
+        {
+            private readonly MLContext _ml = new MLContext(seed: 1);
+
+            public (ITransformer Model, DataOperationsCatalog.TrainTestData Split) Train(IDataView data)
+            {
+                var pipeline = _ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles));
+                var split = _ml.Data.TrainTestSplit(data, testFraction: 0.2);
+                var model = {|#0:pipeline.Fit(data)|};
+                return (model, split);
+            }
+
+            public (ITransformer Model, DataOperationsCatalog.TrainTestData Split) TrainRight(IDataView data)
+            {
+                var split = _ml.Data.TrainTestSplit(data, testFraction: 0.2);
+                var model = _ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(split.TrainSet);
+                return (model, split);
+            }
+        }
+        """,
+        new DiagnosticResult(Descriptors.PreprocessingLeakage).WithLocation(0).WithArguments("This fit runs on", "data", "split.TestSet",
+            "fit on the training rows only; the model is returned with the split, whose test side its caller evaluates"));
+
     // Round 8's sales trainer: one example a day, whose label is that day's own count. Each row holds its own group's
     // statistics and no other row's, so a split of the days leaks none. The same groups made into a lookup still leak.
     [Fact]

@@ -85,7 +85,9 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
 
         var lineage = new LocalLineage(blocks, data);
         var evaluated = operations.Select(operation => EvaluatedRows(operation, lineage)).Where(rows => rows is not null).Select(rows => rows!).ToList();
-        if (evaluated.Count == 0)
+        var returnedWithSplit = operations.OfType<IReturnOperation>().Select(returned => returned.ReturnedValue is { } value ? LocalLineage.Unconverted(value) : null)
+            .OfType<ITupleOperation>().Where(tuple => tuple.Elements.Any(element => data.IsSplit(element.Type))).ToList();
+        if (evaluated.Count == 0 && returnedWithSplit.Count == 0)
         {
             return;
         }
@@ -124,7 +126,28 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
                     ? Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), "This fit runs on", Shown(RowsNamed(rows)), Shown(reached), "fit on the training rows only")
                     : Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), $"This {statistic} is taken over", Shown(RowsNamed(rows)), Shown(reached), "take it over the training rows only"));
             }
+            else if (statistic is null && ReturnedWithItsRows(fit, node, returnedWithSplit, operations, lineage, data) is { } split)
+            {
+                report(Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), "This fit runs on", Shown(RowsNamed(rows)), Shown(split) + ".TestSet",
+                    "fit on the training rows only; the model is returned with the split, whose test side its caller evaluates"));
+            }
         }
+    }
+
+    // A split of the rows a model was fitted on, returned with the model, as `return (model, split)` after Fit(data) and
+    // TrainTestSplit(data): the caller has the test side to evaluate the model on, and it saw every one of those rows.
+    private static IOperation? ReturnedWithItsRows(IOperation fit, DataNode fitted, List<ITupleOperation> returned, List<IOperation> operations, LocalLineage lineage, DataSymbols data)
+    {
+        if (returned.Count == 0)
+        {
+            return null;
+        }
+
+        var flow = FitResultFlow.Of(fit, operations);
+        return returned
+            .Where(tuple => tuple.Elements.Any(element => !data.IsSplit(element.Type) && flow.Carries(element)))
+            .SelectMany(tuple => tuple.Elements.Where(element => data.IsSplit(element.Type) && lineage.Ancestors(element).Contains(fitted)))
+            .FirstOrDefault();
     }
 
     /// <summary>
