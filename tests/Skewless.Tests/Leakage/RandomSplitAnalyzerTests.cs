@@ -535,6 +535,31 @@ public sealed class RandomSplitAnalyzerTests
         """,
         Grouped("TrainTestSplit with sampling key 'Score', a column other than the group key's,"));
 
+    // Round 12's trading trainer undersamples each class at random, puts the rows back in time order, and cuts that: a
+    // split by time. A sample left in its random order and cut is a split at random.
+    [Fact]
+    public Task SKW204_is_silent_on_a_shuffle_put_back_in_time_order_before_the_cut() => VerifyAsync("""
+        public static class Training
+        {
+            public static (List<Flight>, List<Flight>) Balanced(List<Flight> flights)
+            {
+                var random = new Random(0);
+                var late = flights.Where(f => f.DelayMinutes > 15).OrderBy(f => random.Next()).Take(500).ToList();
+                var onTime = flights.Where(f => f.DelayMinutes <= 15).OrderBy(f => random.Next()).Take(500).ToList();
+                var balanced = late.Concat(onTime).OrderBy(f => f.Departure).ToList();
+                var cut = (int)(balanced.Count * 0.8);
+                return (balanced.Take(cut).ToList(), balanced.Skip(cut).ToList());
+            }
+
+            public static (List<Flight>, List<Flight>) Sampled(List<Flight> flights)
+            {
+                var random = new Random(0);
+                var sample = {|#0:flights.OrderBy(f => random.Next())|}.Take(100).ToList();
+                return (sample.Take(80).ToList(), sample.Skip(80).ToList());
+            }
+        }
+        """, Timed("OrderBy on a random key cut by Take and Skip"));
+
     [Fact]
     public Task SKW204_fires_on_a_shuffle_cut_into_train_validation_and_test() => VerifyAsync("""
         public static class Training

@@ -208,7 +208,14 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                     continue;
                 }
 
-                foreach (var shuffle in Lineage.Sources(cut.Rows).SelectMany(Shuffles).Distinct())
+                // Rows put back in an order of their own after the shuffle (OrderBy(x => x.At), as an undersample by class is
+                // before a cut by time) are cut in that order, not at random.
+                var sources = Lineage.Sources(cut.Rows);
+                var reordered = sources.OfType<IInvocationOperation>()
+                    .Where(order => order.TargetMethod.Name is "OrderBy" or "OrderByDescending" && DataSymbols.Is(order.TargetMethod.ContainingType, _data.Enumerable) && !IsShuffle(order))
+                    .SelectMany(order => Lineage.Sources(order.Arguments[0].Value).SelectMany(Shuffles))
+                    .ToList();
+                foreach (var shuffle in sources.SelectMany(Shuffles).Distinct().Where(shuffle => !reordered.Contains(shuffle)))
                 {
                     shuffled.Add((shuffle, cut));
                 }
