@@ -45,7 +45,7 @@ internal sealed class HandWrittenFits
     public static IEnumerable<string> ScreenNames => Names.Keys.Concat(GroupNames.Keys).Concat(Sorts).Append(CountBy).Append("GroupBy");
 
     // What values are sorted with before a percentile is read off them by hand.
-    private static readonly string[] Sorts = { "OrderBy", "OrderByDescending" };
+    private static readonly string[] Sorts = { "OrderBy", "OrderByDescending", "Sort" };
 
     // LINQ calls whose result keeps some of their source's rows, or reorders them, unchanged.
     private static readonly string[] ChoosingLinq =
@@ -145,13 +145,20 @@ internal sealed class HandWrittenFits
         if (values is null || position is null || FitResultFlow.Referenced(values) is not ILocalSymbol sorted
             || !position.Descendants().Any(read => read is IPropertyReferenceOperation { Property.Name: "Length" or "Count", Instance: { } counted }
                 && SymbolEqualityComparer.Default.Equals(FitResultFlow.Referenced(counted), sorted))
-            || !_lineage.Sources(values).Any(source => source is IInvocationOperation { TargetMethod.Name: var name } call && Sorts.Contains(name) && DataSymbols.Is(call.TargetMethod.ContainingType, _data.Enumerable)))
+            || !(_lineage.Sources(values).Any(source => source is IInvocationOperation { TargetMethod.Name: var name } call && Sorts.Contains(name) && DataSymbols.Is(call.TargetMethod.ContainingType, _data.Enumerable))
+                || SortedInPlace(element, sorted)))
         {
             return null;
         }
 
         return RowsOf(values, Enumerable.Empty<IOperation>()) is var (rows, grouped) ? (rows, grouped ? "percentile per group" : "percentile") : null;
     }
+
+    // Array.Sort(values) or values.Sort() in the same body: .NET's sorts in place, with or without a comparer.
+    private static bool SortedInPlace(IOperation element, ILocalSymbol values) =>
+        ClassMethods.Root(element).Descendants().OfType<IInvocationOperation>().Any(call => call.TargetMethod.Name == "Sort"
+            && call.TargetMethod.ContainingNamespace?.ToDisplayString() is "System" or "System.Collections.Generic"
+            && SymbolEqualityComparer.Default.Equals(FitResultFlow.Referenced(call.Instance ?? call.Arguments.FirstOrDefault()?.Value ?? call), values));
 
     // A count of every row of a group (g.Count(), or Count(x => x.Origin == f.Origin) with the keys alone), not of those meeting a condition.
     private static bool IsSize(IInvocationOperation count) => count.Arguments.Length == 1 || RowsSharingKey.Of(count) is { ByLabel: false };

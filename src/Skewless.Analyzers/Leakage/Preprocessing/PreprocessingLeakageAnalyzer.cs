@@ -203,7 +203,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
     // Whether an operation can be a fit written by hand, before the lineage that tells is built.
     private static bool IsMaybeHandWritten(IOperation operation, ProjectHelpers<HelperStatistic> helpers) => operation switch
     {
-        IInvocationOperation invocation => invocation.TargetMethod.Name is "Fit" or "OrderBy" or "OrderByDescending" || HandWrittenFits.IsStatistic(invocation.TargetMethod.Name) || helpers.Names.Contains(invocation.TargetMethod.Name),
+        IInvocationOperation invocation => invocation.TargetMethod.Name is "Fit" or "OrderBy" or "OrderByDescending" or "Sort" || HandWrittenFits.IsStatistic(invocation.TargetMethod.Name) || helpers.Names.Contains(invocation.TargetMethod.Name),
         IObjectCreationOperation { Constructor: { } constructor } => helpers.Names.Contains(constructor.ContainingType.Name),
         _ => false,
     };
