@@ -274,8 +274,25 @@ internal sealed class PipelineColumns
         return reassigned ? null : declared?.Initializer?.Value;
     }
 
-    // Whether a member is the column a name gives: by its own name, or by ML.NET's [ColumnName].
-    private bool Names(ISymbol member, string text) => member is IPropertySymbol or IFieldSymbol && ColumnOf(member, _columnName) == text;
+    private bool Names(ISymbol member, string text) => IsColumn(member, text, _columnName);
+
+    /// <summary>Whether a member is the column a name gives: a field or property, by its own name or by ML.NET's <c>[ColumnName]</c>.</summary>
+    public static bool IsColumn(ISymbol member, string column, INamedTypeSymbol? columnName) =>
+        member is IPropertySymbol or IFieldSymbol && ColumnOf(member, columnName) == column;
+
+    /// <summary>The field or property of a row type, or of its bases, that ML.NET reads as the column named so.</summary>
+    public static ISymbol? ColumnMember(ITypeSymbol type, string column, INamedTypeSymbol? columnName)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers().FirstOrDefault(member => IsColumn(member, column, columnName)) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The column ML.NET reads a member as: its <c>[ColumnName]</c>, or its own name.</summary>
     public static string ColumnOf(ISymbol member, INamedTypeSymbol? columnName) =>

@@ -497,31 +497,17 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 return null;
             }
 
-            if (ColumnMember(rowType, key) is not null)
+            if (PipelineColumns.ColumnMember(rowType, key, _data.ColumnName) is not null)
             {
                 return key;
             }
 
             var projected = loads.Select(load => LoadedRowType(load, _data)).Where(type => type is not null && !SymbolEqualityComparer.Default.Equals(type, rowType))
-                .Select(type => ColumnMember(type!, key)).OfType<ISymbol>()
+                .Select(type => PipelineColumns.ColumnMember(type!, key, _data.ColumnName)).OfType<ISymbol>()
                 .SelectMany(member => _copies?.Of(member, _cancellationToken) ?? ImmutableArray<CopiedMembers.Copy>.Empty)
                 .Where(copy => SymbolEqualityComparer.Default.Equals(copy.Source.ContainingType, rowType) || DataSymbols.DerivesFrom(rowType, copy.Source.ContainingType as INamedTypeSymbol))
                 .ToList();
             return projected.Count > 0 && !projected.Any(copy => SymbolEqualityComparer.Default.Equals(copy.Source, group)) ? key : null;
-        }
-
-        // The field or property of a row type, or of its bases, that is read as the column named so.
-        private ISymbol? ColumnMember(ITypeSymbol type, string column)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (current.GetMembers().FirstOrDefault(member => member is IPropertySymbol or IFieldSymbol && PipelineColumns.ColumnOf(member, _data.ColumnName) == column) is { } found)
-                {
-                    return found;
-                }
-            }
-
-            return null;
         }
 
         // Reports the split once per rule when the rows have the member that rule protects: SKW204 for time, SKW203 for groups.

@@ -470,6 +470,12 @@ internal sealed class OperationShape
     /// </summary>
     private IOperation? UnwrappedMirror(IOperation operation)
     {
+        // Asked of every operation hashed: only a copy over a look-alike has mirrors to unwrap.
+        if (_mirrored is null)
+        {
+            return null;
+        }
+
         var member = operation switch
         {
             IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } => instance,
@@ -483,7 +489,7 @@ internal sealed class OperationShape
             IParameterReferenceOperation parameter when MirroredByParameter(parameter.Parameter) is not null => member,
             _ => null,
         };
-        return _mirrored is not null && mirror is not null && NullableOf(mirror.Type) is { } underlying && SymbolEqualityComparer.Default.Equals(underlying, operation.Type)
+        return mirror is not null && NullableOf(mirror.Type) is { } underlying && SymbolEqualityComparer.Default.Equals(underlying, operation.Type)
             ? mirror
             : null;
     }
