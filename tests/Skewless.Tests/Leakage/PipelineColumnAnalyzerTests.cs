@@ -294,12 +294,32 @@ public sealed class PipelineColumnAnalyzerTests
                     .Where(c => c != nameof(TaxiTrip.FareAmount) && c != nameof(TaxiTrip.QuotedFare) && c != "Fare").ToArray();
                 return ml.Transforms.Concatenate("Features", {|#2:featureCols|});
             }
+
+            // Round 15's fraud detector keeps the names it leaves out in a local set.
+            public static IEstimator<ITransformer> InASet(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                var excluded = new System.Collections.Generic.HashSet<string>(new[] { nameof(TaxiTrip.FareAmount), "Fare" });
+                var names = data.Schema.Select(x => x.Name).Where(x => !excluded.Contains(x)).ToArray();
+                return ml.Transforms.Concatenate("Features", {|#3:names|});
+            }
+
+            public static IEstimator<ITransformer> InAList(MLContext ml, string path)
+            {
+                var data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                var excluded = new System.Collections.Generic.List<string> { nameof(TaxiTrip.FareAmount), "Fare" };
+                return ml.Transforms.Concatenate("Features", {|#4:data.Schema.Select(x => x.Name).Where(x => !excluded.Contains(x)).ToArray()|});
+            }
         }
         """,
         NotAtServing("Features", Concatenate + ", among every column of the schema but 'Fare', 'QuotedFare'", 0),
-        NotAtServing("Features", Concatenate + ", among every column of the schema but 'VendorId', 'QuotedFare'", 1),
         new DiagnosticResult(Descriptors.LabelDependency).WithLocation(1).WithArguments("Features", "TaxiTrip.FareAmount", Concatenate + ", among every column of the schema but 'VendorId', 'QuotedFare'"),
-        NotAtServing("Features", Concatenate + ", among every column of the schema but 'FareAmount', 'QuotedFare', 'Fare'", 2));
+        NotAtServing("Features", Concatenate + ", among every column of the schema but 'VendorId', 'QuotedFare'", 1),
+        NotAtServing("Features", Concatenate + ", among every column of the schema but 'FareAmount', 'QuotedFare', 'Fare'", 2),
+        NotAtServing("Features", Concatenate + ", among every column of the schema but 'FareAmount', 'Fare'", 3),
+        new DiagnosticResult(Descriptors.ModelOutputDependency).WithLocation(3).WithArguments("Features", "TaxiTrip.QuotedFare", Concatenate + ", among every column of the schema but 'FareAmount', 'Fare'"),
+        NotAtServing("Features", Concatenate + ", among every column of the schema but 'FareAmount', 'Fare'", 4),
+        new DiagnosticResult(Descriptors.ModelOutputDependency).WithLocation(4).WithArguments("Features", "TaxiTrip.QuotedFare", Concatenate + ", among every column of the schema but 'FareAmount', 'Fare'"));
 
     [Fact]
     public Task Is_silent_when_the_schema_list_leaves_the_marked_members_out_or_cannot_be_read() => VerifyAsync("""
@@ -329,6 +349,18 @@ public sealed class PipelineColumnAnalyzerTests
                 }
 
                 return ml.Transforms.Concatenate("Features", columns);
+            }
+
+            // A set whose names are not all constants, or that is filled after it is made, makes the list unknown.
+            public static IEstimator<ITransformer> SetNotKnown(MLContext ml, string path, string extra)
+            {
+                var data = ml.Data.LoadFromTextFile<TaxiTrip>(path, hasHeader: true, separatorChar: ',');
+                var excluded = new System.Collections.Generic.HashSet<string> { "Fare", extra };
+                var filled = new System.Collections.Generic.HashSet<string>();
+                filled.Add("Fare");
+                var first = data.Schema.Select(x => x.Name).Where(x => !excluded.Contains(x)).ToArray();
+                var second = data.Schema.Select(x => x.Name).Where(x => !filled.Contains(x)).ToArray();
+                return ml.Transforms.Concatenate("Features", first).Append(ml.Transforms.Concatenate("More", second));
             }
 
             // No row type is named here: the schema's columns are not known.

@@ -158,9 +158,17 @@ internal sealed class PipelineColumns
     /// types its left-out <c>nameof</c>s name), and the names left out;
     /// otherwise <see langword="null"/>. Any other step (a filter by type, a Take) makes the list unknown.
     /// </summary>
-    public (IReadOnlyList<ISymbol> Members, IReadOnlyList<string> LeftOut)? EveryColumnBut(IOperation columns)
+    public (IReadOnlyList<ISymbol> Members, IReadOnlyList<string> LeftOut)? EveryColumnBut(IOperation columns) => FromSchema(columns, anyStep: false);
+
+    /// <summary>
+    /// As <see cref="EveryColumnBut"/>, also when a step of the query cannot be read (a filter by type, a helper's
+    /// predicate): the members such a list may take, for a rule that had better stay quiet about a member it may take.
+    /// </summary>
+    public IReadOnlyList<ISymbol>? MayTake(IOperation columns) => FromSchema(columns, anyStep: true)?.Members;
+
+    private (IReadOnlyList<ISymbol> Members, IReadOnlyList<string> LeftOut)? FromSchema(IOperation columns, bool anyStep)
     {
-        var leftOut = new LeftOut();
+        var leftOut = new LeftOut(this);
         var followed = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         for (var current = LocalLineage.Unconverted(columns); ;)
         {
@@ -170,7 +178,7 @@ internal sealed class PipelineColumns
                     current = LocalLineage.Unconverted(value);
                     continue;
                 case IInvocationOperation { TargetMethod.ContainingType.Name: "Enumerable" or "Queryable" } call
-                    when (call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } source && KeepsNames(call, leftOut):
+                    when (call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } source && (KeepsNames(call, leftOut) || anyStep):
                     current = LocalLineage.Unconverted(source);
                     continue;
                 case IPropertyReferenceOperation { Property.Name: "Schema", Property.ContainingType.Name: "IDataView" }:
@@ -212,7 +220,7 @@ internal sealed class PipelineColumns
     /// The names a schema query leaves out, and the row types its <c>nameof</c>s name: a method that is handed an
     /// <c>IDataView</c> names no row type but there, as in <c>c != nameof(SearchResultData.Label)</c>.
     /// </summary>
-    private sealed class LeftOut
+    private sealed class LeftOut(PipelineColumns columns)
     {
         public List<string> Names { get; } = new();
 
@@ -235,11 +243,29 @@ internal sealed class PipelineColumns
             return true;
         }
 
-        // The constant names of an array made on the spot.
-        public bool AddAll(IOperation names) =>
-            LocalLineage.Unconverted(names) is IArrayCreationOperation { Initializer: { } initializer }
-            && initializer.ElementValues.All(element => element.ConstantValue.Value is string)
-            && initializer.ElementValues.All(Add);
+        // The constant names of an array, set or list made on the spot or held in a local given only it, as real code
+        // keeps them: var excluded = new HashSet<string>(new[] { "Time", "Class" }).
+        public bool AddAll(IOperation names) => AddAll(names, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default));
+
+        private bool AddAll(IOperation names, HashSet<ILocalSymbol> followed) => LocalLineage.Unconverted(names) switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => AddEach(initializer.ElementValues),
+            IObjectCreationOperation { Initializer: { } initializer } creation when creation.Arguments.IsEmpty =>
+                initializer.Initializers.All(element => element is IInvocationOperation { Arguments.Length: 1 }) && AddEach(initializer.Initializers.Select(element => ((IInvocationOperation)element).Arguments[0].Value)),
+            IObjectCreationOperation { Initializer: null, Arguments.Length: 1 or 2 } creation when IsStringCollection(creation.Type) =>
+                LocalLineage.Unconverted(creation.Arguments[0].Value).Type is IArrayTypeSymbol && AddAll(creation.Arguments[0].Value, followed),
+            ILocalReferenceOperation local when followed.Add(local.Local) && columns.OnlyValueOf(local.Local) is { } value => AddAll(value, followed),
+            _ => false,
+        };
+
+        private bool AddEach(IEnumerable<IOperation> names)
+        {
+            var list = names.ToList();
+            return list.All(name => name.ConstantValue.Value is string) && list.All(Add);
+        }
+
+        private static bool IsStringCollection(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { Name: "HashSet" or "List" or "SortedSet", TypeArguments.Length: 1 } collection && collection.TypeArguments[0].SpecialType == SpecialType.System_String;
     }
 
     // The lambda's parameter (the name, after a Select) or its Name (a DataViewSchema.Column's).
