@@ -60,7 +60,7 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             OperationKind.NameOf);
 
         // So does one named by a string equal to its column's name, wherever the call is (an info rule had better stay quiet
-        // when a name may be another type's), or given every column of the schema but some, as SKW201 reads such lists.
+        // when a name may be another type's), or given among columns drawn from a schema, also by a step SKW201 cannot read.
         var columns = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var columnName = context.Compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
         if (context.Compilation.GetTypeByMetadataName("Microsoft.ML.IDataView") is not null)
@@ -85,7 +85,7 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
                         {
                             columns.TryAdd(name, true);
                         }
-                        else if (pipeline.EveryColumnBut(column) is var (members, _))
+                        else if (pipeline.MayTake(column) is { } members)
                         {
                             foreach (var member in members)
                             {
