@@ -207,6 +207,45 @@ public sealed class ReimplementedFeatureAnalyzerTests
         OverLookAlike(1, "FlightFeatures.LogDistance", "FlightRequest"),
         OverLookAlike(2, "FlightFeatures.Hour", "FlightRequest"));
 
+    // Round 13's used cars are loaded from CSV into a row of nullables, which the features read with .Value: a request or
+    // parameters with the same nullables, read the same way, are a copy; unwrapped where the row is nullable, they are not.
+    [Fact]
+    public Task Over_a_row_with_nullable_members_the_same_reads_of_the_same_nullables_fire_SKW304() => Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>("""
+        using System;
+        using Skewless;
+
+        [DataSource("cars")]
+        public sealed class Vehicle
+        {
+            public int? Year { get; set; }
+            public int TargetYear { get; set; }
+            [Label] public double? Price { get; set; }
+        }
+
+        [FeatureSet(typeof(Vehicle))]
+        public static partial class VehicleFeatures
+        {
+            [Feature] public static double AgeYears(Vehicle r) => Math.Max(0, r.TargetYear - r.Year.Value);
+        }
+
+        public sealed class VehicleRequest
+        {
+            public int? Year { get; set; }
+            public int TargetYear { get; set; }
+        }
+
+        public static class Serving
+        {
+            public static double Age(VehicleRequest q) => {|#0:Math.Max(0, q.TargetYear - q.Year.Value)|};
+
+            public static double Given(int? year, int targetYear) => {|#1:Math.Max(0, targetYear - year.Value)|};
+
+            public static double Defaulted(VehicleRequest q) => Math.Max(0, q.TargetYear - q.Year.GetValueOrDefault());
+        }
+        """,
+        Over(0, "VehicleFeatures.AgeYears", "VehicleRequest, whose members mirror the row type Vehicle", row: "Vehicle"),
+        Over(1, "VehicleFeatures.AgeYears", "the parameters of Given, named and typed like members of the row type Vehicle", row: "Vehicle"));
+
     // Two feature sets compute the same over different rows: the copy is named after the row type its request mirrors
     // most members of, whichever feature set is declared first (round 8 saw the other row type named, and its fix).
     [Fact]
@@ -385,6 +424,46 @@ public sealed class ReimplementedFeatureAnalyzerTests
                 miles = 3;
                 return MathF.Log(1 + miles);
             }
+        }
+        """);
+
+    // Round 13's taxi code parses every date with TryParse(..., out var dt): a variable the expression declares, by an out
+    // argument or a pattern, is the same computation under another name, and another use of it is not.
+    private const string Declaring = "using System.Globalization;\n" + TestSources.Flight + """
+        [FeatureSet(typeof(Flight))]
+        public static partial class ParsedFeatures
+        {
+            [Feature] public static float Night(Flight f) =>
+                DateTime.TryParse(f.Origin, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) && (at.Hour >= 20 || at.Hour <= 5) ? 1f : 0f;
+            [Feature] public static float Code(Flight f) => f.Origin is { Length: > 3 } code ? code.Length * 2f + 1f : 0f;
+            [Feature] public static float Named(Flight f) => f.Origin is string name && name.Length > 3 ? name.Length * 3f + 2f : 0f;
+        }
+
+        """;
+
+    [Fact]
+    public Task A_copy_that_names_a_variable_it_declares_otherwise_fires() => Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>(Declaring + """
+        public static class Serving
+        {
+            public static float Night(Flight trip) =>
+                {|SKW300:DateTime.TryParse(trip.Origin, CultureInfo.InvariantCulture, DateTimeStyles.None, out var when) && (when.Hour >= 20 || when.Hour <= 5) ? 1f : 0f|};
+
+            public static float Code(Flight trip) => {|SKW300:trip.Origin is { Length: > 3 } s ? s.Length * 2f + 1f : 0f|};
+
+            public static float Named(Flight trip) => {|SKW300:trip.Origin is string text && text.Length > 3 ? text.Length * 3f + 2f : 0f|};
+        }
+        """);
+
+    [Fact]
+    public Task A_declared_variable_used_otherwise_is_not_a_copy() => Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>(Declaring + """
+        public static class Serving
+        {
+            public static float Night(Flight trip) =>
+                DateTime.TryParse(trip.Origin, CultureInfo.InvariantCulture, DateTimeStyles.None, out var when) && (when.Minute >= 20 || when.Hour <= 5) ? 1f : 0f;
+
+            public static float Code(Flight trip, string other) => trip.Origin is { Length: > 3 } s ? other.Length * 2f + 1f : 0f;
+
+            public static float Named(Flight trip) => trip.Origin is object text && text.GetHashCode() > 3 ? 3f : 0f;
         }
         """);
 

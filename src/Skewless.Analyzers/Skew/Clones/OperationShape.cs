@@ -37,6 +37,7 @@ internal sealed class OperationShape
     private readonly List<IOperation> _inputs = new();
     private readonly List<IMethodSymbol> _lambdas = new();
     private readonly HashSet<ILocalSymbol> _expanding = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, int> _declared = new(SymbolEqualityComparer.Default);
     private int _size;
     private int _reads;
     private bool _seekingLookAlike;
@@ -143,7 +144,11 @@ internal sealed class OperationShape
                 Read() && Open(member is IPropertySymbol ? "prop" : "field", member) && Input(value) && Close(),
             IConversionOperation conversion when isResult || conversion.Conversion.IsIdentity || (_eraseNumericTypes && conversion.Conversion.IsNumeric) => Add(conversion.Operand, frame, isResult),
             IConversionOperation conversion => Open("conversion", conversion.Type, counts: false) && Symbol(conversion.OperatorMethod) && Add(conversion.Operand, frame) && Close(),
+            ILocalReferenceOperation { IsDeclaration: true } declared => Declare(declared.Local),
+            ILocalReferenceOperation local when _declared.TryGetValue(local.Local, out var number) => AddDeclared(number),
             ILocalReferenceOperation local => AddLocal(local.Local, frame, isResult),
+            IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol declared } pattern => Open("declaration pattern", pattern.MatchedType) && Declare(declared) && Close(),
+            IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol declared } pattern => Declare(declared) && AddGeneric(pattern, frame),
             IParameterReferenceOperation lambdaParameter => AddLambdaParameter(lambdaParameter.Parameter),
             IInvocationOperation invocation when _helpers is not null && invocation.Syntax is InvocationExpressionSyntax syntax
                 && _helpers.Find(syntax, invocation.TargetMethod) is { } helper => Inline(invocation, helper, frame, isResult),
@@ -271,6 +276,22 @@ internal sealed class OperationShape
                 _ => false,
             }
             && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, _cancellationToken).Symbol, local));
+
+    // A variable the expression declares (out var dt, is { Length: > 3 } s) is numbered in the order of declaration, so
+    // that a copy that names it otherwise is the same computation; its value comes from the call or pattern that declares it.
+    private bool Declare(ILocalSymbol local)
+    {
+        var number = _declared.Count;
+        _declared[local] = number;
+        return AddDeclared(number);
+    }
+
+    private bool AddDeclared(int number)
+    {
+        _size++;
+        _text.Append("(declared ").Append(number).Append(')');
+        return true;
+    }
 
     // Parameters of lambdas inside the expression are numbered from the innermost lambda; any other
     // parameter comes from outside the expression, so the expression cannot be a feature's.
@@ -483,16 +504,25 @@ internal sealed class OperationShape
             IConversionOperation { Conversion.IsNullable: true } conversion => conversion.Operand,
             _ => null,
         };
-        var mirror = member switch
+        // Only where the row's member is the value itself: a row's own int? read with .Value is copied with the .Value.
+        var rowMember = member switch
         {
-            IMemberReferenceOperation { Instance.Type: var owner } when SymbolEqualityComparer.Default.Equals(owner, _inputType) => member,
-            IParameterReferenceOperation parameter when MirroredByParameter(parameter.Parameter) is not null => member,
+            IMemberReferenceOperation { Instance.Type: var owner } reference when SymbolEqualityComparer.Default.Equals(owner, _inputType) => RowMember(reference.Member, _mirrored),
+            IParameterReferenceOperation parameter => MirroredByParameter(parameter.Parameter),
             _ => null,
         };
-        return mirror is not null && NullableOf(mirror.Type) is { } underlying && SymbolEqualityComparer.Default.Equals(underlying, operation.Type)
-            ? mirror
+        return rowMember is not null && SymbolEqualityComparer.Default.Equals(TypeOf(rowMember), operation.Type)
+            && NullableOf(member!.Type) is { } underlying && SymbolEqualityComparer.Default.Equals(underlying, operation.Type)
+            ? member
             : null;
     }
+
+    private static ITypeSymbol? TypeOf(ISymbol member) => member switch
+    {
+        IPropertySymbol property => property.Type,
+        IFieldSymbol field => field.Type,
+        _ => null,
+    };
 
     private static ITypeSymbol? NullableOf(ITypeSymbol? type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : null;
