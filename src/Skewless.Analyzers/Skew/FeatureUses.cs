@@ -80,6 +80,7 @@ internal sealed class FeatureUses
     private static FeatureUses? Build(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         var reached = new Dictionary<ISymbol, (string Feature, string Via)>(SymbolEqualityComparer.Default);
+        var alsoReaching = new Dictionary<ISymbol, List<string>>(SymbolEqualityComparer.Default);
         var models = new SemanticModels(compilation);
         foreach (var type in SourceFeatureSets.Find(compilation, symbols, models, cancellationToken))
         {
@@ -94,15 +95,35 @@ internal sealed class FeatureUses
             {
                 foreach (var (symbol, path) in walker.ReachableWithPaths(feature))
                 {
-                    if (!reached.ContainsKey(symbol))
+                    if (!reached.TryGetValue(symbol, out var first))
                     {
                         reached.Add(symbol, (feature.Name, path.Count == 0 ? "" : " via " + string.Join(" -> ", path.Select(Display))));
+                    }
+                    else if (first.Feature != feature.Name)
+                    {
+                        (alsoReaching.TryGetValue(symbol, out var others) ? others : alsoReaching[symbol] = new List<string>()).Add(feature.Name);
                     }
                 }
             }
         }
 
+        // A helper several features share is named with all of them, so that fixing the feature named first does not
+        // leave the others reaching it (round 13: a year helper behind both the year and the age).
+        foreach (var pair in alsoReaching)
+        {
+            var (feature, via) = reached[pair.Key];
+            reached[pair.Key] = (feature, via + AlsoReachedBy(pair.Value.Distinct().ToList()));
+        }
+
         return reached.Count == 0 ? null : new FeatureUses(reached);
+    }
+
+    private static string AlsoReachedBy(List<string> features)
+    {
+        const int Named = 3;
+        var names = string.Join(", ", features.Take(Named).Select(name => $"'{name}'"));
+        var more = features.Count > Named ? $" and {features.Count - Named} more" : "";
+        return features.Count == 1 ? $", as does feature {names}" : $", as do features {names}{more}";
     }
 
     /// <summary>A member as messages name it: <c>Helpers.Today()</c>, <c>Clock.Now</c>, <c>new Random()</c>.</summary>

@@ -107,8 +107,25 @@ public sealed class NondeterministicFeatureAnalyzerTests
             [Feature] public static float Now(Flight f) => {|#1:DateTime.Now|}.Hour;
         }
         """,
-        Expected(0, "Age", "calls DateTime.Today", " via Clock.Today()"),
+        Expected(0, "Age", "calls DateTime.Today", " via Clock.Today(), as does feature 'AgeInWeeks'"),
         Expected(1, "Now", "calls DateTime.Now"));
+
+    // Round 13: a year helper behind several features named only the first, and fixing that one left the others broken.
+    [Fact]
+    public Task The_message_names_every_feature_that_reaches_a_shared_helper() => VerifyAsync("""
+        [FeatureSet(typeof(Flight))]
+        public static partial class FlightFeatures
+        {
+            [Feature] public static int Year(Flight f) => SafeYear(f);
+            [Feature] public static int Age(Flight f) => 2024 - SafeYear(f);
+            [Feature] public static int Decade(Flight f) => SafeYear(f) / 10;
+            [Feature] public static int Century(Flight f) => SafeYear(f) / 100;
+            [Feature] public static int Leap(Flight f) => SafeYear(f) % 4;
+
+            private static int SafeYear(Flight f) => f.Departure.Year <= {|#0:DateTime.UtcNow|}.Year ? f.Departure.Year : 2000;
+        }
+        """,
+        Expected(0, "Year", "calls DateTime.UtcNow", " via FlightFeatures.SafeYear(), as do features 'Age', 'Decade', 'Century' and 1 more"));
 
     [Fact]
     public Task The_message_names_a_conversion_to_the_machine_offset() => VerifyAsync("""
