@@ -991,6 +991,70 @@ public sealed class PreprocessingLeakageAnalyzerTests
         }
         """);
 
+    // Round 15's recommender trains on 450 rows of one ShuffleRows and tests on 100 rows of another: two samples of the same
+    // rows, so most test rows were trained on. So do two heads of one shuffle.
+    [Fact]
+    public Task Fires_on_a_fit_on_a_random_sample_evaluated_on_another_random_sample_of_the_same_rows() => VerifyAsync("""
+        public static class Training
+        {
+            public static void TwoShuffles(MLContext ml, List<Flight> all)
+            {
+                var data = ml.Data.LoadFromEnumerable(all);
+                var training = ml.Data.TakeRows(ml.Data.ShuffleRows(data), 450);
+                var model = {|#0:ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(training)|};
+                var testing = ml.Data.TakeRows(ml.Data.ShuffleRows(data), 100);
+                ml.Regression.Evaluate(model.Transform(testing), nameof(Flight.DelayMinutes));
+            }
+
+            public static void TwoOrders(MLContext ml, List<Flight> all, Random random)
+            {
+                var training = all.OrderBy(f => random.Next()).Take(450).ToList();
+                var testing = all.OrderBy(f => random.Next()).Skip(450).ToList();
+                var model = {|#1:ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(ml.Data.LoadFromEnumerable(training))|};
+                ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromEnumerable(testing)), nameof(Flight.DelayMinutes));
+            }
+
+            public static void TwoHeads(MLContext ml, List<Flight> all)
+            {
+                var shuffled = all.OrderBy(f => Guid.NewGuid()).ToList();
+                var fitted = {|#2:FlightFeatures.Fit(shuffled.Take(800))|};
+                var features = fitted.ToDataView(shuffled.Take(200).ToList(), f => f.DelayMinutes);
+                ml.Regression.Evaluate(features, nameof(Flight.DelayMinutes));
+            }
+        }
+        """,
+        Leak("training", "model.Transform(testing)", 0),
+        Leak("ml.Data.LoadFromEnumerable(training)", "model.Transform(ml.Data.LoadFromEnumerable(testing))", 1),
+        Leak("shuffled.Take(800)", "features", 2));
+
+    [Fact]
+    public Task Does_not_fire_on_the_two_sides_of_one_shuffle_or_of_shuffles_with_one_seed() => VerifyAsync("""
+        public static class Training
+        {
+            public static void OneShuffle(MLContext ml, List<Flight> all)
+            {
+                var shuffled = ml.Data.ShuffleRows(ml.Data.LoadFromEnumerable(all));
+                var model = ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(ml.Data.TakeRows(shuffled, 450));
+                ml.Regression.Evaluate(model.Transform(ml.Data.SkipRows(shuffled, 450)), nameof(Flight.DelayMinutes));
+            }
+
+            public static void OneSeed(MLContext ml, List<Flight> all)
+            {
+                var data = ml.Data.LoadFromEnumerable(all);
+                var model = ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(ml.Data.TakeRows(ml.Data.ShuffleRows(data, seed: 7), 450));
+                ml.Regression.Evaluate(model.Transform(ml.Data.SkipRows(ml.Data.ShuffleRows(data, seed: 7), 450)), nameof(Flight.DelayMinutes));
+            }
+
+            public static void ByClass(MLContext ml, List<Flight> all)
+            {
+                var shuffled = all.OrderBy(f => Guid.NewGuid()).ToList();
+                var fitted = FlightFeatures.Fit(shuffled.Take(800));
+                var features = fitted.ToDataView(all.Where(f => f.DelayMinutes > 60).ToList(), f => f.DelayMinutes);
+                ml.Regression.Evaluate(features, nameof(Flight.DelayMinutes));
+            }
+        }
+        """);
+
     // Round 10's pickup trainer caps values at their 99th percentile, read off the sorted values by hand, over every row
     // before the split; a median by a helper of the project is the same. The last row, and a percentile of the training
     // rows, are not.

@@ -113,7 +113,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             // Rows made one from each group (GroupBy(day).Select(g => new Day { Sales = g.Count() })) hold their own group's statistic only.
             var ownGroups = byHand && fit is IInvocationOperation statisticCall ? handWritten.RowOfItsGroup(statisticCall) : null;
             var drawnFrom = DrawnFrom(rows, lineage, symbols, data);
-            var including = ancestors.Where(evaluation => (evaluation.Nodes.Contains(node) && !node.Equals(evaluation.Same)) || SharesRowsWithTestSide(drawnFrom, evaluation.Nodes, lineage))
+            var including = ancestors.Where(evaluation => (evaluation.Nodes.Contains(node) && !node.Equals(evaluation.Same)) || SharesRowsWithTestSide(drawnFrom, evaluation.Nodes, lineage)
+                    || AnotherRandomSample(rows, drawnFrom, evaluation.Rows, lineage, symbols, data))
                 .Select(evaluation => evaluation.Rows)
                 .Concat(CombinedTestSides(rows, lineage, data, operations))
                 .Where(evaluated => ownGroups is null || !lineage.Sources(evaluated).Contains(ownGroups))
@@ -168,23 +169,65 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
 
         var shuffled = calls.Any(call => IsShuffle(call, data));
         var sample = calls.All(call => SameRows.Contains(call.TargetMethod.Name) || Combinations.Contains(call.TargetMethod.Name)
-            || IsShuffle(call, data) || (shuffled && call.TargetMethod.Name is "Take" or "Skip") || IsClassFilter(call, symbols));
+            || IsShuffle(call, data) || (shuffled && call.TargetMethod.Name is "Take" or "Skip" or "TakeRows" or "SkipRows") || IsClassFilter(call, symbols));
         return (new HashSet<DataNode>(nodes.Where(node => node.Symbol is not null)), sample);
-
-        static bool IsShuffle(IInvocationOperation call, DataSymbols data) => call.TargetMethod.Name is "Shuffle" or "ShuffleRows"
-            || (call.TargetMethod.Name is "OrderBy" or "OrderByDescending" && call.Arguments.Length > 1
-                && call.Arguments[1].Value.Descendants().OfType<IInvocationOperation>().Any(key => data.IsRandomSource(key.TargetMethod)));
 
         static bool IsClassFilter(IInvocationOperation call, KnownSymbols symbols) => call.TargetMethod.Name == "Where" && call.Arguments.Length > 1
             && call.Arguments[1].Value.Descendants().OfType<IMemberReferenceOperation>().ToList() is { Count: > 0 } reads
             && reads.All(read => KnownSymbols.Find(read.Member, symbols.LabelAttribute) is not null);
     }
 
+    private static bool IsShuffle(IInvocationOperation call, DataSymbols data) => call.TargetMethod.Name is "Shuffle" or "ShuffleRows"
+        || (call.TargetMethod.Name is "OrderBy" or "OrderByDescending" && call.Arguments.Length > 1
+            && call.Arguments[1].Value.Descendants().OfType<IInvocationOperation>().Any(key => data.IsRandomSource(key.TargetMethod)));
+
     // Evaluated rows from the test side of a split of rows the fit's rows were drawn from: a sample of every row overlaps
     // it, and so does any subset of them when the split is ML.NET's at random, whose test rows are anywhere among them.
     private static bool SharesRowsWithTestSide((HashSet<DataNode> From, bool Sample) drawn, HashSet<DataNode> evaluated, LocalLineage lineage) =>
         drawn.From.Count > 0 && evaluated.Overlaps(drawn.From)
         && evaluated.Any(node => node.Side is { } side && LocalLineage.TestSides.Contains(side) && (drawn.Sample || IsRandomSplit(node.Parent!, lineage)));
+
+    /// <summary>
+    /// Whether the evaluated rows and the fit's rows are both drawn at random from the same rows: by shuffles of their own
+    /// (round 15's recommender trains on 450 rows of one ShuffleRows and tests on 100 rows of another, so about nine in
+    /// ten test rows were trained on), or by one shuffle with neither side skipping rows the other takes first.
+    /// </summary>
+    private static bool AnotherRandomSample(IOperation rows, (HashSet<DataNode> From, bool Sample) drawn, IOperation evaluated, LocalLineage lineage, KnownSymbols symbols, DataSymbols data)
+    {
+        if (!drawn.Sample || drawn.From.Count == 0 || Shuffles(rows, lineage, data) is not { Count: > 0 } fitShuffles)
+        {
+            return false;
+        }
+
+        var evaluatedDraw = DrawnFrom(evaluated, lineage, symbols, data);
+        if (!evaluatedDraw.Sample || !evaluatedDraw.From.Overlaps(drawn.From) || Shuffles(evaluated, lineage, data) is not { Count: > 0 } evaluatedShuffles)
+        {
+            return false;
+        }
+
+        return !fitShuffles.Any(shuffle => evaluatedShuffles.Any(other => SameOrder(shuffle, other)))
+            || (!Skips(rows, lineage) && !Skips(evaluated, lineage));
+
+        static bool Skips(IOperation rows, LocalLineage lineage) =>
+            lineage.Sources(rows).OfType<IInvocationOperation>().Any(call => call.TargetMethod.Name is "Skip" or "SkipRows" or "SkipLast" or "TakeLast" or "SkipWhile");
+    }
+
+    private static List<IInvocationOperation> Shuffles(IOperation rows, LocalLineage lineage, DataSymbols data) =>
+        lineage.Sources(rows).OfType<IInvocationOperation>().Where(call => IsShuffle(call, data)).ToList();
+
+    // One shuffle, or ML.NET's ShuffleRows of the same rows with the same seed, which puts them in the same order.
+    private static bool SameOrder(IInvocationOperation shuffle, IInvocationOperation other) =>
+        shuffle == other
+        || (shuffle.TargetMethod.Name == "ShuffleRows" && other.TargetMethod.Name == "ShuffleRows"
+            && Seed(shuffle) is { } seed && Equals(seed, Seed(other))
+            && SameSource(shuffle.Arguments[0].Value, other.Arguments[0].Value));
+
+    private static object? Seed(IInvocationOperation shuffle) =>
+        shuffle.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "seed" && argument.ArgumentKind == ArgumentKind.Explicit) is { } argument
+            && LocalLineage.Unconverted(argument.Value).ConstantValue is { HasValue: true } seed ? seed.Value : null;
+
+    private static bool SameSource(IOperation one, IOperation other) =>
+        (LocalLineage.Unconverted(one), LocalLineage.Unconverted(other)) is (ILocalReferenceOperation first, ILocalReferenceOperation second) && SymbolEqualityComparer.Default.Equals(first.Local, second.Local);
 
     private static bool IsRandomSplit(DataNode split, LocalLineage lineage) =>
         (split.Symbol is { } variable ? lineage.OnlyValueOf(variable) : split.Operation) is { } value
