@@ -1055,6 +1055,63 @@ public sealed class PreprocessingLeakageAnalyzerTests
         }
         """);
 
+    // Round 15's stock classifier normalises every row in a private helper and returns them transformed; its caller cuts
+    // them by position and evaluates the last ones.
+    [Fact]
+    public Task Fires_on_a_fit_in_a_private_helper_whose_returned_rows_its_caller_evaluates_in_part() => VerifyAsync("""
+        public sealed class Classifier
+        {
+            private IDataView Prepare(MLContext ml, List<Flight> rows)
+            {
+                IDataView all = ml.Data.LoadFromEnumerable(rows);
+                var normaliser = {|#0:ml.Transforms.NormalizeMeanVariance(nameof(Flight.DistanceMiles)).Fit(all)|};
+                return normaliser.Transform(all);
+            }
+
+            public double Run(MLContext ml, List<Flight> rows)
+            {
+                var prepared = Prepare(ml, rows);
+                var list = ml.Data.CreateEnumerable<Flight>(prepared, reuseRowObject: false).ToList();
+                var trainSet = ml.Data.LoadFromEnumerable(list.Take(600).ToList());
+                var testSet = ml.Data.LoadFromEnumerable(list.Skip(600).ToList());
+                var model = ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(trainSet);
+                return ml.Regression.Evaluate(model.Transform(testSet), nameof(Flight.DelayMinutes)).RSquared;
+            }
+        }
+        """,
+        new DiagnosticResult(Descriptors.PreprocessingLeakage).WithLocation(0).WithArguments("This fit runs on", "all", "model.Transform(testSet)",
+            "fit on the training rows only; Prepare returns the rows with the fit applied, and Run evaluates part of them"));
+
+    [Fact]
+    public Task Does_not_fire_on_a_helper_called_twice_or_not_private_or_whose_rows_are_all_evaluated() => VerifyAsync("""
+        public sealed class Classifier
+        {
+            private IDataView Twice(MLContext ml, IDataView all) => ml.Transforms.NormalizeMeanVariance(nameof(Flight.DistanceMiles)).Fit(all).Transform(all);
+
+            public IDataView Shared(MLContext ml, IDataView all) => ml.Transforms.NormalizeMeanVariance(nameof(Flight.DistanceMiles)).Fit(all).Transform(all);
+
+            private IDataView Whole(MLContext ml, IDataView all) => ml.Transforms.NormalizeMeanVariance(nameof(Flight.DistanceMiles)).Fit(all).Transform(all);
+
+            private IDataView Untouched(MLContext ml, IDataView all)
+            {
+                var normaliser = ml.Transforms.NormalizeMeanVariance(nameof(Flight.DistanceMiles)).Fit(all);
+                return all;
+            }
+
+            public double Run(MLContext ml, IDataView data)
+            {
+                var first = Twice(ml, data);
+                var second = Twice(ml, data);
+                var split = ml.Data.TrainTestSplit(Shared(ml, data), 0.2);
+                var model = ml.Regression.Trainers.Sdca(nameof(Flight.DelayMinutes), nameof(Flight.DistanceMiles)).Fit(split.TrainSet);
+                ml.Regression.Evaluate(model.Transform(ml.Data.TakeRows(first, 10)), nameof(Flight.DelayMinutes));
+                ml.Regression.Evaluate(model.Transform(split.TestSet), nameof(Flight.DelayMinutes));
+                ml.Regression.Evaluate(model.Transform(Whole(ml, data)), nameof(Flight.DelayMinutes));
+                return ml.Regression.Evaluate(model.Transform(ml.Data.SkipRows(Untouched(ml, data), 100)), nameof(Flight.DelayMinutes)).RSquared;
+            }
+        }
+        """);
+
     // Round 10's pickup trainer caps values at their 99th percentile, read off the sorted values by hand, over every row
     // before the split; a median by a helper of the project is the same. The last row, and a percentile of the training
     // rows, are not.

@@ -89,6 +89,7 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             .OfType<ITupleOperation>().Where(tuple => tuple.Elements.Any(element => data.IsSplit(element.Type))).ToList();
         if (evaluated.Count == 0 && returnedWithSplit.Count == 0)
         {
+            ReportRowsItsCallerEvaluates(blocks, fits.Where(fit => !(fit.Operation is IInvocationOperation { Instance: { } estimator } && stateless.LearnsNothing(estimator, lineage))), operations, lineage, data, report, cancellationToken);
             return;
         }
 
@@ -131,6 +132,51 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
             {
                 report(Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), "This fit runs on", Shown(RowsNamed(rows)), Shown(split) + ".TestSet",
                     "fit on the training rows only; the model is returned with the split, whose test side its caller evaluates"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports a fit in a private method that the class calls once, when the method returns the rows it fitted on with the
+    /// fit applied and its caller evaluates part of them: round 15's stock classifier normalises every row in such a
+    /// helper, then cuts the rows it returns by position and evaluates the last ones. Evaluating all of them is training
+    /// metrics, as in one method.
+    /// </summary>
+    private static void ReportRowsItsCallerEvaluates(ImmutableArray<IOperation> blocks, IEnumerable<Fitting> fits, List<IOperation> operations, LocalLineage lineage, DataSymbols data, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        var fitsReturned = fits.ToList();
+        if (fitsReturned.Count == 0 || ClassMethods.OnlyReturn(blocks[0]) is not { } returned
+            || blocks[0].SemanticModel?.GetDeclaredSymbol(blocks[0].Syntax, cancellationToken) is not IMethodSymbol method)
+        {
+            return;
+        }
+
+        var methods = ClassMethods.Of(blocks, cancellationToken);
+        if (methods.BodyOf(method) is null
+            || methods.Bodies.SelectMany(body => body.Descendants()).OfType<IInvocationOperation>()
+                .Where(call => SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition)).Take(2).ToList() is not { Count: 1 } calls)
+        {
+            return;
+        }
+
+        var caller = ClassMethods.Root(calls[0]);
+        var callerLineage = new LocalLineage(new[] { caller }, data);
+        var call = callerLineage.NodeOf(calls[0]);
+        var evaluatedThere = caller.Descendants().Select(operation => EvaluatedRows(operation, callerLineage)).OfType<IOperation>()
+            .FirstOrDefault(rows => !CrossValidated(rows) && callerLineage.Ancestors(rows).Contains(call) && !callerLineage.NodeOf(SameRowsAs(rows, callerLineage, data)).Equals(call));
+        if (evaluatedThere is null)
+        {
+            return;
+        }
+
+        var returnedFrom = lineage.Ancestors(returned);
+        foreach (var (fit, rows, _, _) in fitsReturned)
+        {
+            if (returnedFrom.Contains(lineage.NodeOf(SameRowsAs(rows, lineage, data))) && FitResultFlow.Of(fit, operations).Carries(returned))
+            {
+                var callerName = caller.SemanticModel?.GetDeclaredSymbol(caller.Syntax, cancellationToken)?.Name ?? "its caller";
+                report(Diagnostic.Create(Descriptors.PreprocessingLeakage, fit.Syntax.GetLocation(), "This fit runs on", Shown(RowsNamed(rows)), Shown(evaluatedThere),
+                    $"fit on the training rows only; {method.Name} returns the rows with the fit applied, and {callerName} evaluates part of them"));
             }
         }
     }
