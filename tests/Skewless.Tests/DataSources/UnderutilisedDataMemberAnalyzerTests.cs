@@ -136,7 +136,8 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
         Unused(1, "Flight.TaxiMinutes", "bts.on_time"));
 
     // Round 15's fraud detector leaves names out with a local set; a list SKW201 cannot read (a filter by type) may take
-    // any member of the rows, so an info rule says nothing of them. A name the set leaves out is still not in use.
+    // any member of the rows, so an info rule says nothing of them. A name the set leaves out is still not in use, and
+    // neither is a column a filter that keeps only the columns it names does not name (ML.NET's hotel-ranking sample).
     [Fact]
     public Task Members_a_schema_list_may_take_are_in_use_when_its_names_are_in_a_local_or_a_step_is_unknown() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
         Verify.Setup.GeneratedWithMachineLearning,
@@ -147,6 +148,21 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
         public static partial class RouteFeatures
         {
             [Feature, HashBuckets(8)] public static string Origin(Route r) => r.Origin;
+        }
+
+        [DataSource("expedia.hotels")]
+        public sealed class Hotel
+        {
+            public float Price { get; set; }
+            public float Stars { get; set; }
+            public float {|#1:SiteId|} { get; set; }
+            [Label] public float Booked { get; set; }
+        }
+
+        [FeatureSet(typeof(Hotel))]
+        public static partial class HotelFeatures
+        {
+            [Feature] public static float Price(Hotel h) => h.Price;
         }
 
         namespace Training
@@ -171,10 +187,18 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
                     var routes = ml.Data.LoadFromTextFile<Route>(path);
                     return ml.Transforms.Concatenate("Features", routes.Schema.Where(column => column.Type is NumberDataViewType).Select(column => column.Name).ToArray());
                 }
+
+                public static IEstimator<ITransformer> Hotels(MLContext ml, string path)
+                {
+                    var hotels = ml.Data.LoadFromTextFile<Hotel>(path);
+                    var columns = hotels.Schema.AsQueryable().Select(s => s.Name).Where(c => c == "Price" || c == "Stars").ToArray();
+                    return ml.Transforms.Concatenate("Features", columns);
+                }
             }
         }
         """],
-        Unused(0, "Flight.Cancelled", "bts.on_time"));
+        Unused(0, "Flight.Cancelled", "bts.on_time"),
+        Unused(1, "Hotel.SiteId", "expedia.hotels"));
 
     // The F1 tyre model builds its label in a CustomMapping from laps and the track's length; no feature reads the length, but
     // ML.NET does. A lambda given to anything but ML.NET is not a pipeline, and what it reads is still reported.

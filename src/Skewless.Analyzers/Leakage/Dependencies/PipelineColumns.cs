@@ -168,7 +168,8 @@ internal sealed class PipelineColumns
 
     private (IReadOnlyList<ISymbol> Members, IReadOnlyList<string> LeftOut)? FromSchema(IOperation columns, bool anyStep)
     {
-        var leftOut = new LeftOut(this);
+        var leftOut = new NamedColumns(this);
+        var chosen = new NamedColumns(this);
         var followed = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         for (var current = LocalLineage.Unconverted(columns); ;)
         {
@@ -179,13 +180,18 @@ internal sealed class PipelineColumns
                     continue;
                 case IInvocationOperation { TargetMethod.ContainingType.Name: "Enumerable" or "Queryable" } call
                     when (call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } source && (KeepsNames(call, leftOut) || anyStep):
+                    if (anyStep && Chooses(call, new NamedColumns(this)) is { } names)
+                    {
+                        chosen.AddFrom(names);
+                    }
+
                     current = LocalLineage.Unconverted(source);
                     continue;
                 case IPropertyReferenceOperation { Property.Name: "Schema", Property.ContainingType.Name: "IDataView" }:
-                    var members = (_named ??= TypeArguments()).Concat(leftOut.RowTypes).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default).SelectMany(type => type.GetMembers())
+                    var members = (_named ??= TypeArguments()).Concat(leftOut.RowTypes).Concat(chosen.RowTypes).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default).SelectMany(type => type.GetMembers())
                         .Where(member => member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public }
                             or IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Public })
-                        .Where(member => !leftOut.Names.Any(name => Names(member, name)))
+                        .Where(member => !leftOut.Names.Any(name => Names(member, name)) && (chosen.Names.Count == 0 || chosen.Names.Any(name => Names(member, name))))
                         .ToList();
                     return (members, leftOut.Names);
                 default:
@@ -195,7 +201,7 @@ internal sealed class PipelineColumns
     }
 
     // Whether a step of the query over the schema keeps every column but those it leaves out by name, which it adds.
-    private static bool KeepsNames(IInvocationOperation call, LeftOut leftOut) => call.TargetMethod.Name switch
+    private static bool KeepsNames(IInvocationOperation call, NamedColumns leftOut) => call.TargetMethod.Name switch
     {
         "ToArray" or "ToList" or "AsEnumerable" or "AsQueryable" or "Distinct" => true,
         "Select" => Lambda(call) is { } select && IsName(Returned(select), select),
@@ -204,8 +210,24 @@ internal sealed class PipelineColumns
         _ => false,
     };
 
+    // A filter that keeps only the columns it names, as ML.NET's hotel-ranking sample picks its five: c == "A" || c == "B",
+    // or names.Contains(c); any other step chooses nothing.
+    private static NamedColumns? Chooses(IInvocationOperation call, NamedColumns chosen) =>
+        call.TargetMethod.Name == "Where" && Lambda(call) is { } where && Returned(where) is { } condition && Chooses(condition, where, chosen) ? chosen : null;
+
+    private static bool Chooses(IOperation condition, IAnonymousFunctionOperation lambda, NamedColumns chosen) => LocalLineage.Unconverted(condition) switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either => Chooses(either.LeftOperand, lambda, chosen) && Chooses(either.RightOperand, lambda, chosen),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equal when IsName(equal.LeftOperand, lambda) => chosen.Add(equal.RightOperand),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equal when IsName(equal.RightOperand, lambda) => chosen.Add(equal.LeftOperand),
+        IInvocationOperation { TargetMethod.Name: "Contains" } contains
+            when contains.Arguments.Length > 0 && IsName(contains.Arguments[contains.Arguments.Length - 1].Value, lambda)
+            && (contains.Instance ?? contains.Arguments[0].Value) is { } names => chosen.AddAll(names),
+        _ => false,
+    };
+
     // n != "Label" && n != nameof(Row.GroupId), or !new[] { … }.Contains(n), over the name or the column's Name.
-    private static bool LeavesOut(IOperation condition, IAnonymousFunctionOperation lambda, LeftOut leftOut) => LocalLineage.Unconverted(condition) switch
+    private static bool LeavesOut(IOperation condition, IAnonymousFunctionOperation lambda, NamedColumns leftOut) => LocalLineage.Unconverted(condition) switch
     {
         IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both => LeavesOut(both.LeftOperand, lambda, leftOut) && LeavesOut(both.RightOperand, lambda, leftOut),
         IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } unequal when IsName(unequal.LeftOperand, lambda) => leftOut.Add(unequal.RightOperand),
@@ -217,14 +239,20 @@ internal sealed class PipelineColumns
     };
 
     /// <summary>
-    /// The names a schema query leaves out, and the row types its <c>nameof</c>s name: a method that is handed an
+    /// The names a schema query leaves out or chooses, and the row types its <c>nameof</c>s name: a method that is handed an
     /// <c>IDataView</c> names no row type but there, as in <c>c != nameof(SearchResultData.Label)</c>.
     /// </summary>
-    private sealed class LeftOut(PipelineColumns columns)
+    private sealed class NamedColumns(PipelineColumns columns)
     {
         public List<string> Names { get; } = new();
 
         public List<ITypeSymbol> RowTypes { get; } = new();
+
+        public void AddFrom(NamedColumns other)
+        {
+            Names.AddRange(other.Names);
+            RowTypes.AddRange(other.RowTypes);
+        }
 
         // A constant name; false for any other value, which makes the list unknown.
         public bool Add(IOperation name)
