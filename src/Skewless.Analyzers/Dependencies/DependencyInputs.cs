@@ -66,6 +66,15 @@ internal sealed class DependencyProperties
 
     public string OutputType => Get(nameof(OutputType));
 
+    /// <summary>The framework of this compilation (the SDK makes it visible to analyzers itself).</summary>
+    public string TargetFramework => Get(nameof(TargetFramework));
+
+    /// <summary>
+    /// Every framework of a multi-targeting project, separated by spaces: the package's targets pass
+    /// <c>TargetFrameworks</c> so, because the analyzer config ends a value at a ';'.
+    /// </summary>
+    public string TargetFrameworks => Get("_SkewlessTargetFrameworks");
+
     /// <summary>False only when set to false: a project is packable unless it says otherwise.</summary>
     public bool IsPackable => !string.Equals(Get(nameof(IsPackable)), "false", StringComparison.OrdinalIgnoreCase);
 
@@ -88,6 +97,10 @@ internal sealed class DependencyInputs
     private static readonly ParsedFileCache<AssetsFile> AssetsFiles = new(text => AssetsFile.Parse(text.ToString()));
     private static readonly ParsedFileCache<LockFile> LockFiles = new(text => LockFile.Parse(text.ToString()));
 
+    private static readonly char[] FrameworkSeparators = { ' ', ';', ',' };
+
+    private IReadOnlyList<string>? _targetFrameworks;
+
     private DependencyInputs(DependencyProperties properties) => Properties = properties;
 
     public DependencyProperties Properties { get; }
@@ -95,6 +108,12 @@ internal sealed class DependencyInputs
     public DependencyFile<MsBuildFile>? Project { get; private set; }
 
     public DependencyFile<MsBuildFile>? PackagesProps { get; private set; }
+
+    /// <summary>
+    /// The target frameworks restore saw: the assets file's, else the build's properties; empty when
+    /// neither says (an item's conditions are then not read).
+    /// </summary>
+    public IReadOnlyList<string> TargetFrameworks => _targetFrameworks ??= FindTargetFrameworks();
 
     public DependencyFile<AssetsFile>? Assets { get; private set; }
 
@@ -182,12 +201,15 @@ internal sealed class DependencyInputs
         return fallback;
     }
 
-    /// <summary>The first item of a type and package ID in the project file, then the props file.</summary>
+    /// <summary>
+    /// The first active item of a type and package ID in the project file, then the props file: an item under a condition that is false for every target framework is passed over,
+    /// since restore never sees it.
+    /// </summary>
     public (DependencyFile<MsBuildFile> File, MsBuildItem Item)? FindItem(string itemType, string id)
     {
-        foreach (var file in new[] { Project, PackagesProps })
+        foreach (var file in PackageFiles())
         {
-            if (file?.Value?.ItemsOf(itemType, id).FirstOrDefault() is { } item)
+            if (file.Value!.ItemsOf(itemType, id).FirstOrDefault(IsActive) is { } item)
             {
                 return (file, item);
             }
@@ -196,12 +218,42 @@ internal sealed class DependencyInputs
         return null;
     }
 
+    /// <summary>The readable project file, then the readable props file.</summary>
+    public IEnumerable<DependencyFile<MsBuildFile>> PackageFiles() =>
+        new[] { Project, PackagesProps }.Where(file => file?.Value is not null).Select(file => file!);
+
+    /// <summary>
+    /// Whether restore can see <paramref name="item"/>: false only when one of its conditions reads as
+    /// false for every target framework of the project.
+    /// </summary>
+    /// <remarks>
+    /// The conditions are read rather than the item matched against the assets file's requests,
+    /// because the assets file says which packages each framework asked for, not which item asked:
+    /// two items for one package (net6.0's <c>12.*</c>, net8.0's <c>13.0.3</c>) cannot be told apart by
+    /// it. The forms real projects use to switch items by framework (<c>'$(TargetFramework)' ==
+    /// 'net6.0'</c>, with <c>!=</c>, <c>and</c>, <c>or</c>) are exact; a condition on anything else is
+    /// unknown, and the item is judged as before.
+    /// </remarks>
+    public bool IsActive(MsBuildItem item) => !MsBuildCondition.IsInactive(item.Conditions, TargetFrameworks);
+
     /// <summary>The project's root element, where rules about the project as a whole are reported; <see langword="null"/> without a readable project file.</summary>
     public Location? ProjectRoot => Project?.Value is { } project ? Project.LocationOf(project.Root) : null;
 
     /// <summary>Where a property is set in the project file, else the project's root element.</summary>
     public Location? ProjectProperty(string name) =>
         Project?.Value is { } project && project.Properties.TryGetValue(name, out var span) ? Project.LocationOf(span) : ProjectRoot;
+
+    private List<string> FindTargetFrameworks()
+    {
+        if (Assets?.Value is { Frameworks.Count: > 0 } assets)
+        {
+            // The aliases, which is what $(TargetFramework) holds in each inner build.
+            return assets.Frameworks.Select(framework => framework.Name).ToList();
+        }
+
+        var written = Properties.TargetFrameworks.Length > 0 ? Properties.TargetFrameworks : Properties.TargetFramework;
+        return written.Split(FrameworkSeparators, StringSplitOptions.RemoveEmptyEntries).ToList();
+    }
 
     private DependencyFile<T> Read<T>(string kind, AdditionalText file, SourceText text, ParsedFileCache<T> cache)
         where T : class

@@ -25,7 +25,8 @@ internal static class VersionRequests
 
         var assets = inputs.Assets?.Value;
         var project = inputs.Project!;
-        var references = project.Value!.Items.Where(item => item.ItemType == MsBuildFile.PackageReference && item.Id.Length > 0).ToList();
+        // An item under a condition no target framework meets is never seen by restore, so it states nothing.
+        var references = project.Value!.Items.Where(item => item.ItemType == MsBuildFile.PackageReference && item.Id.Length > 0 && inputs.IsActive(item)).ToList();
         var direct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         direct.UnionWith(references.Where(item => !item.IsUpdate).Select(item => item.Id));
         if (assets is not null)
@@ -110,7 +111,7 @@ internal static class VersionRequests
 
         foreach (var file in new[] { project, inputs.PackagesProps })
         {
-            foreach (var item in file?.Value?.Items.Where(item => item.ItemType == MsBuildFile.GlobalPackageReference && item.Version is not null) ?? Enumerable.Empty<MsBuildItem>())
+            foreach (var item in file?.Value?.Items.Where(item => item.ItemType == MsBuildFile.GlobalPackageReference && item.Version is not null && inputs.IsActive(item)) ?? Enumerable.Empty<MsBuildItem>())
             {
                 yield return Site(item.Id, MsBuildFile.GlobalPackageReference, file!, item, item.Version!, assets?.CentralVersions(item.Id) ?? Array.Empty<string>(), isCentral: true);
             }

@@ -95,6 +95,43 @@ public sealed class PeerLockFileAnalyzerTests
         Peers = { [PeerPath] = Lock(("net10.0", [("Microsoft.ML", "5.0.1")])) },
     });
 
+    // BotSharp's Directory.Packages.props: the net6.0 group, which a net8.0 project never sees, comes first.
+    private static string FrameworkGroupProps(string netSix, string netEight) => $$"""
+        <Project>
+          <ItemGroup Condition="'$(TargetFramework)' == 'net6.0'">
+            {{netSix}}
+          </ItemGroup>
+          <ItemGroup Condition="'$(TargetFramework)' == 'net8.0'">
+            {{netEight}}
+          </ItemGroup>
+        </Project>
+        """;
+
+    [Fact]
+    public Task Under_central_management_the_package_version_is_reported_at_the_item_the_framework_sees() => Task.WhenAll(
+        VerifyAsync(new()
+        {
+            Properties = { ["ManagePackageVersionsCentrally"] = "true" },
+            Project = Training("""<PackageReference Include="Newtonsoft.Json" />"""),
+            PackagesProps = FrameworkGroupProps(
+                """<PackageVersion Include="Newtonsoft.Json" Version="12.0.3" />""",
+                """{|SKW404:<PackageVersion Include="Newtonsoft.Json" Version="13.0.3" />|}"""),
+            Assets = Assets(new Framework("net8.0", [R("Newtonsoft.Json", "[13.0.3, )")]) { Central = new() { ["Newtonsoft.Json"] = "13.0.3" } }),
+            Lock = Lock(("net8.0", [("Newtonsoft.Json", "13.0.3")])),
+            Peers = { [PeerPath] = Lock(("net8.0", [("Newtonsoft.Json", "13.0.1")])) },
+        }),
+        // Without an assets file, the framework is the build's.
+        VerifyAsync(new()
+        {
+            Properties = { ["ManagePackageVersionsCentrally"] = "true", ["TargetFramework"] = "net8.0" },
+            Project = Training("""<PackageReference Include="Newtonsoft.Json" />"""),
+            PackagesProps = FrameworkGroupProps(
+                """<PackageVersion Include="Newtonsoft.Json" Version="12.0.3" />""",
+                """{|SKW404:<PackageVersion Include="Newtonsoft.Json" Version="13.0.3" />|}"""),
+            Lock = Lock(("net8.0", [("Newtonsoft.Json", "13.0.3")])),
+            Peers = { [PeerPath] = Lock(("net8.0", [("Newtonsoft.Json", "13.0.1")])) },
+        }));
+
     [Fact]
     public Task Under_central_management_a_version_override_is_reported_where_it_is_set() => VerifyAsync(new()
     {

@@ -220,6 +220,29 @@ public sealed class PinPackageVersionCodeFixTests
         """);
 
     [Fact]
+    public Task Leaves_an_item_alone_that_no_target_framework_sees() => VerifyAsync(
+        new()
+        {
+            // The net6.0 item must not be pinned to what the net8.0 item resolved.
+            Project = """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net8.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup Condition="'$(TargetFramework)' == 'net8.0'">
+                    <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />
+                  </ItemGroup>
+                  <ItemGroup Condition="'$(TargetFramework)' == 'net6.0'">
+                    <PackageReference Include="Newtonsoft.Json" Version="12.*" />
+                  </ItemGroup>
+                </Project>
+                """,
+            Assets = Assets(new Framework("net8.0", [R("Newtonsoft.Json", "[13.0.3, )")]) { Resolved = [("Newtonsoft.Json", "13.0.3")] }),
+        },
+        fixedProject: null,
+        iterations: 0);
+
+    [Fact]
     public Task Offers_nothing_when_restore_has_not_run() => VerifyAsync(
         new() { Project = Project("""{|SKW400:<PackageReference Include="Microsoft.ML" Version="5.*" />|}""") },
         fixedProject: null,
