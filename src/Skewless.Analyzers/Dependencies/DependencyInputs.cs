@@ -14,6 +14,13 @@ internal static class DependencyFileKind
     public const string Assets = nameof(Assets);
     public const string LockFile = nameof(LockFile);
     public const string PackagesProps = nameof(PackagesProps);
+
+    /// <summary>
+    /// A <c>Directory.Packages.props</c> in a directory above the nearest one. MSBuild keeps no list of
+    /// imported files, so the build passes the files above and the rules follow the <c>Import</c>
+    /// elements from the nearest file to decide which of them the build reads.
+    /// </summary>
+    public const string ParentPackagesProps = nameof(ParentPackagesProps);
     public const string PeerLockFile = nameof(PeerLockFile);
 }
 
@@ -99,6 +106,7 @@ internal sealed class DependencyInputs
 
     private static readonly char[] FrameworkSeparators = { ' ', ';', ',' };
 
+    private readonly List<(AdditionalText File, SourceText Text)> _parentPackagesProps = new();
     private IReadOnlyList<string>? _targetFrameworks;
 
     private DependencyInputs(DependencyProperties properties) => Properties = properties;
@@ -107,7 +115,11 @@ internal sealed class DependencyInputs
 
     public DependencyFile<MsBuildFile>? Project { get; private set; }
 
+    /// <summary>The nearest <c>Directory.Packages.props</c>, the one NuGet names <c>DirectoryPackagesPropsPath</c>.</summary>
     public DependencyFile<MsBuildFile>? PackagesProps { get; private set; }
+
+    /// <summary>The nearest props file, then each props file above it that the one before imports, nearest first.</summary>
+    public IReadOnlyList<DependencyFile<MsBuildFile>> PackagesPropsChain { get; private set; } = Array.Empty<DependencyFile<MsBuildFile>>();
 
     /// <summary>
     /// The target frameworks restore saw: the assets file's, else the build's properties; empty when
@@ -152,6 +164,10 @@ internal sealed class DependencyInputs
                 case DependencyFileKind.PackagesProps:
                     inputs.PackagesProps ??= inputs.Read(DependencyFileKind.PackagesProps, file, text, MsBuildFiles);
                     break;
+                case DependencyFileKind.ParentPackagesProps:
+                    // Read only when imported (ChainOfPackagesProps), so that a file the build ignores is neither judged nor reported unreadable.
+                    inputs._parentPackagesProps.Add((file, text));
+                    break;
                 case DependencyFileKind.Assets:
                     inputs.Assets ??= inputs.Read(DependencyFileKind.Assets, file, text, AssetsFiles);
                     break;
@@ -164,6 +180,7 @@ internal sealed class DependencyInputs
             }
         }
 
+        inputs.PackagesPropsChain = inputs.ChainOfPackagesProps();
         return inputs;
     }
 
@@ -202,7 +219,8 @@ internal sealed class DependencyInputs
     }
 
     /// <summary>
-    /// The first active item of a type and package ID in the project file, then the props file: an item under a condition that is false for every target framework is passed over,
+    /// The first active item of a type and package ID in the project file, then in each props file of
+    /// the chain: an item under a condition that is false for every target framework is passed over,
     /// since restore never sees it.
     /// </summary>
     public (DependencyFile<MsBuildFile> File, MsBuildItem Item)? FindItem(string itemType, string id)
@@ -218,9 +236,9 @@ internal sealed class DependencyInputs
         return null;
     }
 
-    /// <summary>The readable project file, then the readable props file.</summary>
+    /// <summary>The readable project file, then the readable props files of the chain.</summary>
     public IEnumerable<DependencyFile<MsBuildFile>> PackageFiles() =>
-        new[] { Project, PackagesProps }.Where(file => file?.Value is not null).Select(file => file!);
+        new[] { Project }.Concat(PackagesPropsChain).Where(file => file?.Value is not null).Select(file => file!);
 
     /// <summary>
     /// Whether restore can see <paramref name="item"/>: false only when one of its conditions reads as
@@ -253,6 +271,32 @@ internal sealed class DependencyInputs
 
         var written = Properties.TargetFrameworks.Length > 0 ? Properties.TargetFrameworks : Properties.TargetFramework;
         return written.Split(FrameworkSeparators, StringSplitOptions.RemoveEmptyEntries).ToList();
+    }
+
+    private List<DependencyFile<MsBuildFile>> ChainOfPackagesProps()
+    {
+        var chain = new List<DependencyFile<MsBuildFile>>();
+        if (PackagesProps is null)
+        {
+            return chain;
+        }
+
+        chain.Add(PackagesProps);
+        var candidates = _parentPackagesProps.ToList();
+        while (chain[chain.Count - 1].Value is { } current && candidates.Count > 0)
+        {
+            var directory = PropsImports.DirectoryOf(chain[chain.Count - 1].Path);
+            var next = candidates.FindIndex(candidate => current.Imports.Any(import => PropsImports.Imports(import, directory, candidate.File.Path, candidates.Select(other => other.File.Path))));
+            if (next < 0)
+            {
+                break;
+            }
+
+            chain.Add(Read(DependencyFileKind.PackagesProps, candidates[next].File, candidates[next].Text, MsBuildFiles));
+            candidates.RemoveAt(next);
+        }
+
+        return chain;
     }
 
     private DependencyFile<T> Read<T>(string kind, AdditionalText file, SourceText text, ParsedFileCache<T> cache)

@@ -109,11 +109,11 @@ internal static class VersionRequests
             }
         }
 
-        foreach (var file in new[] { project, inputs.PackagesProps })
+        foreach (var file in inputs.PackageFiles())
         {
-            foreach (var item in file?.Value?.Items.Where(item => item.ItemType == MsBuildFile.GlobalPackageReference && item.Version is not null && inputs.IsActive(item)) ?? Enumerable.Empty<MsBuildItem>())
+            foreach (var item in file.Value!.Items.Where(item => item.ItemType == MsBuildFile.GlobalPackageReference && item.Version is not null && inputs.IsActive(item)))
             {
-                yield return Site(item.Id, MsBuildFile.GlobalPackageReference, file!, item, item.Version!, assets?.CentralVersions(item.Id) ?? Array.Empty<string>(), isCentral: true);
+                yield return Site(item.Id, MsBuildFile.GlobalPackageReference, file, item, item.Version!, assets?.CentralVersions(item.Id) ?? Array.Empty<string>(), isCentral: true);
             }
         }
     }

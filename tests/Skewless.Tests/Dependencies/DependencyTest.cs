@@ -28,6 +28,9 @@ internal sealed class DependencyProject
 
     public string? PackagesProps { get; init; }
 
+    /// <summary>The <c>Directory.Packages.props</c> files above <see cref="PropsPath"/>, by path, as the build passes them.</summary>
+    public Dictionary<string, string> ParentProps { get; init; } = new();
+
     /// <summary>Peer lock files by path.</summary>
     public Dictionary<string, string> Peers { get; init; } = new();
 
@@ -42,6 +45,7 @@ internal sealed class DependencyProject
         if (Assets is not null) yield return (AssetsPath, "Assets", Assets);
         if (Lock is not null) yield return (LockPath, "LockFile", Lock);
         if (PackagesProps is not null) yield return (PropsPath, "PackagesProps", PackagesProps);
+        foreach (var (path, content) in ParentProps) yield return (path, "ParentPackagesProps", content);
         foreach (var (path, content) in Peers) yield return (path, "PeerLockFile", content);
     }
 

@@ -385,6 +385,85 @@ public sealed class PackageVersionAnalyzerTests
             Assets = NetEightAssets,
         });
 
+        private const string ParentPath = "/Directory.Packages.props";
+
+        // The root props file of a nested layout (fernandezja's CPM experiment), with transitive pinning.
+        private static string ParentProps(string floating, string ranged) => $$"""
+            <Project>
+              <PropertyGroup>
+                <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+                <CentralPackageFloatingVersionsEnabled>true</CentralPackageFloatingVersionsEnabled>
+                <CentralPackageTransitivePinningEnabled>true</CentralPackageTransitivePinningEnabled>
+              </PropertyGroup>
+              <ItemGroup>
+                {{floating}}
+                {{ranged}}
+              </ItemGroup>
+            </Project>
+            """;
+
+        private static string NestedProps(string import) => $$"""
+            <Project>
+              {{import}}
+              <ItemGroup>
+                <PackageVersion Include="McMaster.Extensions.CommandLineUtils" Version="2.3.0" />
+              </ItemGroup>
+            </Project>
+            """;
+
+        private static readonly string NestedAssets = Assets(Net10(R("McMaster.Extensions.CommandLineUtils", "[2.3.0, )"), R("Newtonsoft.Json", "[13.0.*, )")) with
+        {
+            Resolved = [("McMaster.Extensions.CommandLineUtils", "2.3.0"), ("Newtonsoft.Json", "13.0.4"), ("System.ComponentModel.Annotations", "4.7.0")],
+            Central = new() { ["McMaster.Extensions.CommandLineUtils"] = "2.3.0", ["Newtonsoft.Json"] = "13.0.*", ["System.ComponentModel.Annotations"] = "[4.6.0,5.0.0)" },
+        });
+
+        private static readonly Dictionary<string, string> CentralPinned = new(CentralFloating) { ["CentralPackageTransitivePinningEnabled"] = "true" };
+
+        [Theory]
+        [InlineData("""<Import Project="$([MSBuild]::GetPathOfFileAbove(Directory.Packages.props, $(MSBuildThisFileDirectory)..))" />""")]
+        [InlineData("""<Import Project="$([MSBuild]::GetPathOfFileAbove('Directory.Packages.props', '$(MSBuildThisFileDirectory)../'))" Condition="Exists('$([MSBuild]::GetPathOfFileAbove(Directory.Packages.props, $(MSBuildThisFileDirectory)..))')" />""")]
+        [InlineData("""<Import Project="$(MSBuildThisFileDirectory)..\Directory.Packages.props" />""")]
+        [InlineData("""<Import Project="../Directory.Packages.props" />""")]
+        public Task A_parent_props_file_that_the_nearest_one_imports_is_judged_at_its_own_lines(string import) => VerifyAsync(new()
+        {
+            Properties = CentralPinned,
+            Project = Project("""
+                <PackageReference Include="Newtonsoft.Json" />
+                    <PackageReference Include="McMaster.Extensions.CommandLineUtils" />
+                """),
+            PackagesProps = NestedProps(import),
+            ParentProps =
+            {
+                [ParentPath] = ParentProps(
+                    """{|SKW400:<PackageVersion Include="Newtonsoft.Json" Version="13.0.*" />|}""",
+                    """{|SKW401:<PackageVersion Include="System.ComponentModel.Annotations" Version="[4.6.0,5.0.0)" />|}"""),
+            },
+            Assets = NestedAssets,
+        });
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("""<Import Project="../Other.props" />""")]
+        [InlineData("""<Import Project="$(RepoRoot)Directory.Packages.props" />""")]
+        [InlineData("""<Import Project="../Directory.Packages.props" Condition="'$(UseRootVersions)' == 'true'" />""")]
+        public Task A_parent_props_file_that_no_import_reaches_is_not_judged(string import) => VerifyAsync(new()
+        {
+            Properties = CentralPinned,
+            Project = Project("""<PackageReference Include="McMaster.Extensions.CommandLineUtils" />"""),
+            PackagesProps = NestedProps(import),
+            ParentProps =
+            {
+                [ParentPath] = ParentProps(
+                    """<PackageVersion Include="Newtonsoft.Json" Version="13.0.*" />""",
+                    """<PackageVersion Include="System.ComponentModel.Annotations" Version="[4.6.0,5.0.0)" />"""),
+            },
+            Assets = Assets(Net10(R("McMaster.Extensions.CommandLineUtils", "[2.3.0, )")) with
+            {
+                Resolved = [("McMaster.Extensions.CommandLineUtils", "2.3.0"), ("System.ComponentModel.Annotations", "4.7.0")],
+                Central = new() { ["McMaster.Extensions.CommandLineUtils"] = "2.3.0" },
+            }),
+        });
+
         [Fact]
         public Task A_floating_global_package_reference_fires_when_floating_is_enabled() => VerifyAsync(new()
         {

@@ -133,6 +133,30 @@ public sealed class PeerLockFileAnalyzerTests
         }));
 
     [Fact]
+    public Task Under_central_management_a_package_version_in_an_imported_parent_props_file_is_reported_there() => VerifyAsync(new()
+    {
+        Properties = { ["ManagePackageVersionsCentrally"] = "true" },
+        Project = Training("""<PackageReference Include="Microsoft.ML" />"""),
+        PackagesProps = """
+            <Project>
+              <Import Project="$([MSBuild]::GetPathOfFileAbove(Directory.Packages.props, $(MSBuildThisFileDirectory)..))" />
+            </Project>
+            """,
+        ParentProps =
+        {
+            ["/Directory.Packages.props"] = """
+                <Project>
+                  <ItemGroup>
+                    {|SKW404:<PackageVersion Include="Microsoft.ML" Version="5.0.0" />|}
+                  </ItemGroup>
+                </Project>
+                """,
+        },
+        Lock = Lock(("net10.0", [("Microsoft.ML", "5.0.0")])),
+        Peers = { [PeerPath] = Lock(("net10.0", [("Microsoft.ML", "5.0.1")])) },
+    });
+
+    [Fact]
     public Task Under_central_management_a_version_override_is_reported_where_it_is_set() => VerifyAsync(new()
     {
         Properties = { ["ManagePackageVersionsCentrally"] = "true" },
