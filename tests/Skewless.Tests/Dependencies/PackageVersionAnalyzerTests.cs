@@ -385,6 +385,25 @@ public sealed class PackageVersionAnalyzerTests
             Assets = NetEightAssets,
         });
 
+        [Theory]
+        [InlineData("SKW401", "[6.0.0,7.0.0)", "[6.0.0, 7.0.0)")]
+        [InlineData("SKW400", "6.*", "[6.*, )")]
+        public Task A_global_package_reference_is_reported_once_at_its_own_line_not_again_at_the_project(string rule, string version, string requested) => VerifyAsync(new()
+        {
+            // Restore lists a global reference among the direct ones, with a central version, like a PackageVersion.
+            Properties = CentralFloating,
+            Project = Project("""<PackageReference Include="Microsoft.ML" />"""),
+            PackagesProps = Props($$"""
+                <PackageVersion Include="Microsoft.ML" Version="5.0.1" />
+                    {|{{rule}}:<GlobalPackageReference Include="coverlet.collector" Version="{{version}}" />|}
+                """),
+            Assets = Assets(Net10(R("Microsoft.ML", "[5.0.1, )"), R("coverlet.collector", requested)) with
+            {
+                Resolved = [("Microsoft.ML", "5.0.1"), ("coverlet.collector", "6.0.4")],
+                Central = new() { ["Microsoft.ML"] = "5.0.1", ["coverlet.collector"] = version },
+            }),
+        });
+
         private const string ParentPath = "/Directory.Packages.props";
 
         // The root props file of a nested layout (fernandezja's CPM experiment), with transitive pinning.
