@@ -353,18 +353,6 @@ public sealed class PackageVersionAnalyzerTests
                 Assets = Assets(Net10(R("Microsoft.ML", "[5.0.1, )")) with { Resolved = [("Microsoft.ML", "5.0.1"), ("System.Memory", "4.6.3")] }),
             }));
 
-        // BotSharp's Directory.Packages.props: one PackageVersion per framework group, the dead one first.
-        private static string FrameworkGroupProps(string netSix, string netEight) => $$"""
-            <Project>
-              <ItemGroup Condition="'$(TargetFramework)' == 'net6.0'">
-                {{netSix}}
-              </ItemGroup>
-              <ItemGroup Condition="'$(TargetFramework)' == 'net8.0'">
-                {{netEight}}
-              </ItemGroup>
-            </Project>
-            """;
-
         private static readonly string NetEightAssets = Assets(new Framework("net8.0", [R("Newtonsoft.Json", "[13.0.3, )")]) { Resolved = [("Newtonsoft.Json", "13.0.3")], Central = new() { ["Newtonsoft.Json"] = "13.0.3" } });
 
         [Fact]
@@ -403,8 +391,6 @@ public sealed class PackageVersionAnalyzerTests
                 Central = new() { ["Microsoft.ML"] = "5.0.1", ["coverlet.collector"] = version },
             }),
         });
-
-        private const string ParentPath = "/Directory.Packages.props";
 
         // The root props file of a nested layout (fernandezja's CPM experiment), with transitive pinning.
         private static string ParentProps(string floating, string ranged) => $$"""
@@ -453,7 +439,7 @@ public sealed class PackageVersionAnalyzerTests
             PackagesProps = NestedProps(import),
             ParentProps =
             {
-                [ParentPath] = ParentProps(
+                [DependencyProject.ParentPropsPath] = ParentProps(
                     """{|SKW400:<PackageVersion Include="Newtonsoft.Json" Version="13.0.*" />|}""",
                     """{|SKW401:<PackageVersion Include="System.ComponentModel.Annotations" Version="[4.6.0,5.0.0)" />|}"""),
             },
@@ -472,7 +458,7 @@ public sealed class PackageVersionAnalyzerTests
             PackagesProps = NestedProps(import),
             ParentProps =
             {
-                [ParentPath] = ParentProps(
+                [DependencyProject.ParentPropsPath] = ParentProps(
                     """<PackageVersion Include="Newtonsoft.Json" Version="13.0.*" />""",
                     """<PackageVersion Include="System.ComponentModel.Annotations" Version="[4.6.0,5.0.0)" />"""),
             },

@@ -84,28 +84,10 @@ public sealed class PeerLockFileAnalyzerTests
     {
         Properties = { ["ManagePackageVersionsCentrally"] = "true" },
         Project = Training("""<PackageReference Include="Microsoft.ML" />"""),
-        PackagesProps = """
-            <Project>
-              <ItemGroup>
-                {|SKW404:<PackageVersion Include="Microsoft.ML" Version="5.0.0" />|}
-              </ItemGroup>
-            </Project>
-            """,
+        PackagesProps = PropsWithItems("""{|SKW404:<PackageVersion Include="Microsoft.ML" Version="5.0.0" />|}"""),
         Lock = Lock(("net10.0", [("Microsoft.ML", "5.0.0")])),
         Peers = { [PeerPath] = Lock(("net10.0", [("Microsoft.ML", "5.0.1")])) },
     });
-
-    // BotSharp's Directory.Packages.props: the net6.0 group, which a net8.0 project never sees, comes first.
-    private static string FrameworkGroupProps(string netSix, string netEight) => $$"""
-        <Project>
-          <ItemGroup Condition="'$(TargetFramework)' == 'net6.0'">
-            {{netSix}}
-          </ItemGroup>
-          <ItemGroup Condition="'$(TargetFramework)' == 'net8.0'">
-            {{netEight}}
-          </ItemGroup>
-        </Project>
-        """;
 
     [Fact]
     public Task Under_central_management_the_package_version_is_reported_at_the_item_the_framework_sees() => Task.WhenAll(
@@ -137,21 +119,8 @@ public sealed class PeerLockFileAnalyzerTests
     {
         Properties = { ["ManagePackageVersionsCentrally"] = "true" },
         Project = Training("""<PackageReference Include="Microsoft.ML" />"""),
-        PackagesProps = """
-            <Project>
-              <Import Project="$([MSBuild]::GetPathOfFileAbove(Directory.Packages.props, $(MSBuildThisFileDirectory)..))" />
-            </Project>
-            """,
-        ParentProps =
-        {
-            ["/Directory.Packages.props"] = """
-                <Project>
-                  <ItemGroup>
-                    {|SKW404:<PackageVersion Include="Microsoft.ML" Version="5.0.0" />|}
-                  </ItemGroup>
-                </Project>
-                """,
-        },
+        PackagesProps = ImportsParentProps,
+        ParentProps = { [DependencyProject.ParentPropsPath] = PropsWithItems("""{|SKW404:<PackageVersion Include="Microsoft.ML" Version="5.0.0" />|}""") },
         Lock = Lock(("net10.0", [("Microsoft.ML", "5.0.0")])),
         Peers = { [PeerPath] = Lock(("net10.0", [("Microsoft.ML", "5.0.1")])) },
     });
@@ -161,13 +130,7 @@ public sealed class PeerLockFileAnalyzerTests
     {
         Properties = { ["ManagePackageVersionsCentrally"] = "true" },
         Project = Training("""{|SKW404:<PackageReference Include="Microsoft.ML" VersionOverride="5.0.0" />|}"""),
-        PackagesProps = """
-            <Project>
-              <ItemGroup>
-                <PackageVersion Include="Microsoft.ML" Version="5.0.1" />
-              </ItemGroup>
-            </Project>
-            """,
+        PackagesProps = PropsWithItems("""<PackageVersion Include="Microsoft.ML" Version="5.0.1" />"""),
         Lock = Lock(("net10.0", [("Microsoft.ML", "5.0.0")])),
         Peers = { [PeerPath] = Lock(("net10.0", [("Microsoft.ML", "5.0.1")])) },
     });

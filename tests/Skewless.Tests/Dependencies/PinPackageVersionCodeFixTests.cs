@@ -228,31 +228,12 @@ public sealed class PinPackageVersionCodeFixTests
         {
             Properties = { ["ManagePackageVersionsCentrally"] = "true", ["CentralPackageFloatingVersionsEnabled"] = "true" },
             Project = Project("""<PackageReference Include="Microsoft.ML" />"""),
-            PackagesProps = """
-                <Project>
-                  <Import Project="$([MSBuild]::GetPathOfFileAbove(Directory.Packages.props, $(MSBuildThisFileDirectory)..))" />
-                </Project>
-                """,
-            ParentProps =
-            {
-                ["/Directory.Packages.props"] = """
-                    <Project>
-                      <ItemGroup>
-                        {|SKW400:<PackageVersion Include="Microsoft.ML" Version="5.*" />|}
-                      </ItemGroup>
-                    </Project>
-                    """,
-            },
+            PackagesProps = ImportsParentProps,
+            ParentProps = { [DependencyProject.ParentPropsPath] = PropsWithItems("""{|SKW400:<PackageVersion Include="Microsoft.ML" Version="5.*" />|}""") },
             Lock = ResolvedLock,
         },
         fixedProject: null,
-        fixedParentProps: """
-            <Project>
-              <ItemGroup>
-                <PackageVersion Include="Microsoft.ML" Version="5.0.1" />
-              </ItemGroup>
-            </Project>
-            """);
+        fixedParentProps: PropsWithItems("""<PackageVersion Include="Microsoft.ML" Version="5.0.1" />"""));
 
     [Fact]
     public Task Leaves_an_item_alone_that_no_target_framework_sees() => VerifyAsync(
