@@ -14,6 +14,13 @@ internal static class DependencyFileKind
     public const string Assets = nameof(Assets);
     public const string LockFile = nameof(LockFile);
     public const string PackagesProps = nameof(PackagesProps);
+
+    /// <summary>
+    /// A <c>Directory.Packages.props</c> in a directory above the nearest one. MSBuild keeps no list of
+    /// imported files, so the build passes the files above and the rules follow the <c>Import</c>
+    /// elements from the nearest file to decide which of them the build reads.
+    /// </summary>
+    public const string ParentPackagesProps = nameof(ParentPackagesProps);
     public const string PeerLockFile = nameof(PeerLockFile);
 }
 
@@ -66,6 +73,15 @@ internal sealed class DependencyProperties
 
     public string OutputType => Get(nameof(OutputType));
 
+    /// <summary>The framework of this compilation (the SDK makes it visible to analyzers itself).</summary>
+    public string TargetFramework => Get(nameof(TargetFramework));
+
+    /// <summary>
+    /// Every framework of a multi-targeting project, separated by spaces: the package's targets pass
+    /// <c>TargetFrameworks</c> so, because the analyzer config ends a value at a ';'.
+    /// </summary>
+    public string TargetFrameworks => Get("_SkewlessTargetFrameworks");
+
     /// <summary>False only when set to false: a project is packable unless it says otherwise.</summary>
     public bool IsPackable => !string.Equals(Get(nameof(IsPackable)), "false", StringComparison.OrdinalIgnoreCase);
 
@@ -88,13 +104,28 @@ internal sealed class DependencyInputs
     private static readonly ParsedFileCache<AssetsFile> AssetsFiles = new(text => AssetsFile.Parse(text.ToString()));
     private static readonly ParsedFileCache<LockFile> LockFiles = new(text => LockFile.Parse(text.ToString()));
 
+    private static readonly char[] FrameworkSeparators = { ' ', ';', ',' };
+
+    private readonly List<(AdditionalText File, SourceText Text)> _parentPackagesProps = new();
+    private IReadOnlyList<string>? _targetFrameworks;
+
     private DependencyInputs(DependencyProperties properties) => Properties = properties;
 
     public DependencyProperties Properties { get; }
 
     public DependencyFile<MsBuildFile>? Project { get; private set; }
 
+    /// <summary>The nearest <c>Directory.Packages.props</c>, the one NuGet names <c>DirectoryPackagesPropsPath</c>.</summary>
     public DependencyFile<MsBuildFile>? PackagesProps { get; private set; }
+
+    /// <summary>The nearest props file, then each props file above it that the one before imports, nearest first.</summary>
+    public IReadOnlyList<DependencyFile<MsBuildFile>> PackagesPropsChain { get; private set; } = Array.Empty<DependencyFile<MsBuildFile>>();
+
+    /// <summary>
+    /// The target frameworks restore saw: the assets file's, else the build's properties; empty when
+    /// neither says (an item's conditions are then not read).
+    /// </summary>
+    public IReadOnlyList<string> TargetFrameworks => _targetFrameworks ??= FindTargetFrameworks();
 
     public DependencyFile<AssetsFile>? Assets { get; private set; }
 
@@ -133,6 +164,10 @@ internal sealed class DependencyInputs
                 case DependencyFileKind.PackagesProps:
                     inputs.PackagesProps ??= inputs.Read(DependencyFileKind.PackagesProps, file, text, MsBuildFiles);
                     break;
+                case DependencyFileKind.ParentPackagesProps:
+                    // Read only when imported (ChainOfPackagesProps), so that a file the build ignores is neither judged nor reported unreadable.
+                    inputs._parentPackagesProps.Add((file, text));
+                    break;
                 case DependencyFileKind.Assets:
                     inputs.Assets ??= inputs.Read(DependencyFileKind.Assets, file, text, AssetsFiles);
                     break;
@@ -145,6 +180,7 @@ internal sealed class DependencyInputs
             }
         }
 
+        inputs.PackagesPropsChain = inputs.ChainOfPackagesProps();
         return inputs;
     }
 
@@ -182,12 +218,16 @@ internal sealed class DependencyInputs
         return fallback;
     }
 
-    /// <summary>The first item of a type and package ID in the project file, then the props file.</summary>
+    /// <summary>
+    /// The first active item of a type and package ID in the project file, then in each props file of
+    /// the chain: an item under a condition that is false for every target framework is passed over,
+    /// since restore never sees it.
+    /// </summary>
     public (DependencyFile<MsBuildFile> File, MsBuildItem Item)? FindItem(string itemType, string id)
     {
-        foreach (var file in new[] { Project, PackagesProps })
+        foreach (var file in PackageFiles())
         {
-            if (file?.Value?.ItemsOf(itemType, id).FirstOrDefault() is { } item)
+            if (file.Value!.ItemsOf(itemType, id).FirstOrDefault(IsActive) is { } item)
             {
                 return (file, item);
             }
@@ -196,12 +236,68 @@ internal sealed class DependencyInputs
         return null;
     }
 
+    /// <summary>The readable project file, then the readable props files of the chain.</summary>
+    public IEnumerable<DependencyFile<MsBuildFile>> PackageFiles() =>
+        new[] { Project }.Concat(PackagesPropsChain).Where(file => file?.Value is not null).Select(file => file!);
+
+    /// <summary>
+    /// Whether restore can see <paramref name="item"/>: false only when one of its conditions reads as
+    /// false for every target framework of the project.
+    /// </summary>
+    /// <remarks>
+    /// The conditions are read rather than the item matched against the assets file's requests,
+    /// because the assets file says which packages each framework asked for, not which item asked:
+    /// two items for one package (net6.0's <c>12.*</c>, net8.0's <c>13.0.3</c>) cannot be told apart by
+    /// it. The forms real projects use to switch items by framework (<c>'$(TargetFramework)' ==
+    /// 'net6.0'</c>, with <c>!=</c>, <c>and</c>, <c>or</c>) are exact; a condition on anything else is
+    /// unknown, and the item is judged as before.
+    /// </remarks>
+    public bool IsActive(MsBuildItem item) => !MsBuildCondition.IsInactive(item.Conditions, TargetFrameworks);
+
     /// <summary>The project's root element, where rules about the project as a whole are reported; <see langword="null"/> without a readable project file.</summary>
     public Location? ProjectRoot => Project?.Value is { } project ? Project.LocationOf(project.Root) : null;
 
     /// <summary>Where a property is set in the project file, else the project's root element.</summary>
     public Location? ProjectProperty(string name) =>
         Project?.Value is { } project && project.Properties.TryGetValue(name, out var span) ? Project.LocationOf(span) : ProjectRoot;
+
+    private List<string> FindTargetFrameworks()
+    {
+        if (Assets?.Value is { Frameworks.Count: > 0 } assets)
+        {
+            // The aliases, which is what $(TargetFramework) holds in each inner build.
+            return assets.Frameworks.Select(framework => framework.Name).ToList();
+        }
+
+        var written = Properties.TargetFrameworks.Length > 0 ? Properties.TargetFrameworks : Properties.TargetFramework;
+        return written.Split(FrameworkSeparators, StringSplitOptions.RemoveEmptyEntries).ToList();
+    }
+
+    private List<DependencyFile<MsBuildFile>> ChainOfPackagesProps()
+    {
+        var chain = new List<DependencyFile<MsBuildFile>>();
+        if (PackagesProps is null)
+        {
+            return chain;
+        }
+
+        chain.Add(PackagesProps);
+        var candidates = _parentPackagesProps.ToList();
+        while (chain[chain.Count - 1].Value is { } current && candidates.Count > 0)
+        {
+            var directory = PropsImports.DirectoryOf(chain[chain.Count - 1].Path);
+            var next = candidates.FindIndex(candidate => current.Imports.Any(import => PropsImports.Imports(import, directory, candidate.File.Path, candidates.Select(other => other.File.Path))));
+            if (next < 0)
+            {
+                break;
+            }
+
+            chain.Add(Read(DependencyFileKind.PackagesProps, candidates[next].File, candidates[next].Text, MsBuildFiles));
+            candidates.RemoveAt(next);
+        }
+
+        return chain;
+    }
 
     private DependencyFile<T> Read<T>(string kind, AdditionalText file, SourceText text, ParsedFileCache<T> cache)
         where T : class

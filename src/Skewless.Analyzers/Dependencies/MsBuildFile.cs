@@ -11,10 +11,14 @@ internal sealed record MsBuildValue(string Text, FileSpan Span);
 
 /// <summary>
 /// One <c>PackageReference</c>, <c>PackageVersion</c>, <c>GlobalPackageReference</c> or
-/// <c>SkewlessPeerLockFile</c> item of a project or props file, as written (conditions are not
-/// evaluated; MSBuild properties are left as <c>$(Name)</c>).
+/// <c>SkewlessPeerLockFile</c> item of a project or props file, as written (MSBuild properties are
+/// left as <c>$(Name)</c>). <paramref name="Conditions"/> holds the <c>Condition</c> of the item and of
+/// each enclosing element, outermost first, as written; <see cref="MsBuildCondition"/> reads them.
 /// </summary>
-internal sealed record MsBuildItem(string ItemType, string Id, bool IsUpdate, MsBuildValue? Version, MsBuildValue? VersionOverride, FileSpan Span);
+internal sealed record MsBuildItem(string ItemType, string Id, bool IsUpdate, MsBuildValue? Version, MsBuildValue? VersionOverride, FileSpan Span, IReadOnlyList<string> Conditions);
+
+/// <summary>An <c>Import</c> element: its <c>Project</c> as written, and the conditions on it and its enclosing elements.</summary>
+internal sealed record MsBuildImport(string Project, IReadOnlyList<string> Conditions);
 
 /// <summary>
 /// What the dependency rules need from a project file or <c>Directory.Packages.props</c>: its items
@@ -32,10 +36,11 @@ internal sealed class MsBuildFile
     /// <summary>Properties whose element is a useful place to report a rule about them.</summary>
     private static readonly HashSet<string> LocatedProperties = new(StringComparer.Ordinal) { "OutputType", "IsPackable", "RestorePackagesWithLockFile", "RestoreLockedMode" };
 
-    private MsBuildFile(FileSpan root, IReadOnlyList<MsBuildItem> items, IReadOnlyDictionary<string, FileSpan> properties)
+    private MsBuildFile(FileSpan root, IReadOnlyList<MsBuildItem> items, IReadOnlyList<MsBuildImport> imports, IReadOnlyDictionary<string, FileSpan> properties)
     {
         Root = root;
         Items = items;
+        Imports = imports;
         Properties = properties;
     }
 
@@ -43,6 +48,8 @@ internal sealed class MsBuildFile
     public FileSpan Root { get; }
 
     public IReadOnlyList<MsBuildItem> Items { get; }
+
+    public IReadOnlyList<MsBuildImport> Imports { get; }
 
     /// <summary>For some properties, the start tag of the first element that sets it.</summary>
     public IReadOnlyDictionary<string, FileSpan> Properties { get; }
@@ -84,8 +91,12 @@ internal sealed class MsBuildFile
         var lineInfo = (IXmlLineInfo)reader;
         FileSpan? root = null;
         var items = new List<MsBuildItem>();
+        var imports = new List<MsBuildImport>();
         var properties = new Dictionary<string, FileSpan>(StringComparer.Ordinal);
         var parents = new Stack<string>();
+
+        // The Condition of each open element (null without one), innermost on top.
+        var conditions = new Stack<string?>();
         PendingItem? open = null;
         string? openChild = null;
 
@@ -99,6 +110,7 @@ internal sealed class MsBuildFile
                     var start = ElementStart(text, lineInfo);
                     var span = StartTag(text, content, start);
                     var parent = parents.Count > 0 ? parents.Peek() : null;
+                    var condition = reader.GetAttribute("Condition");
                     root ??= span;
 
                     if (open is not null && parents.Count == open.Depth + 1)
@@ -108,6 +120,11 @@ internal sealed class MsBuildFile
                     else if (ItemTypes.Contains(name) && parent == "ItemGroup")
                     {
                         open = ReadItem(reader, text, content, name, span, parents.Count);
+                        open.Conditions = ConditionsOf(conditions, condition);
+                    }
+                    else if (name == "Import" && reader.GetAttribute("Project") is { } imported)
+                    {
+                        imports.Add(new MsBuildImport(imported.Trim(), ConditionsOf(conditions, condition)));
                     }
                     else if (parent == "PropertyGroup" && LocatedProperties.Contains(name) && !properties.ContainsKey(name))
                     {
@@ -127,6 +144,7 @@ internal sealed class MsBuildFile
                     else
                     {
                         parents.Push(name);
+                        conditions.Push(condition);
                     }
 
                     break;
@@ -151,6 +169,7 @@ internal sealed class MsBuildFile
 
                 case XmlNodeType.EndElement:
                     parents.Pop();
+                    conditions.Pop();
                     if (open is not null && parents.Count == open.Depth)
                     {
                         items.Add(open.ToItem());
@@ -167,7 +186,19 @@ internal sealed class MsBuildFile
             throw new FormatException("the file has no root element");
         }
 
-        return new MsBuildFile(root.Value, items, properties);
+        return new MsBuildFile(root.Value, items, imports, properties);
+    }
+
+    // The conditions of the enclosing elements, outermost first, then the element's own.
+    private static List<string> ConditionsOf(Stack<string?> enclosing, string? own)
+    {
+        var all = enclosing.Where(condition => !string.IsNullOrWhiteSpace(condition)).Reverse().Select(condition => condition!).ToList();
+        if (!string.IsNullOrWhiteSpace(own))
+        {
+            all.Add(own!);
+        }
+
+        return all;
     }
 
     private static PendingItem ReadItem(XmlReader reader, SourceText text, string content, string itemType, FileSpan span, int depth)
@@ -305,6 +336,8 @@ internal sealed class MsBuildFile
 
         public MsBuildValue? VersionOverride { get; set; }
 
-        public MsBuildItem ToItem() => new(ItemType, Id ?? "", IsUpdate, Version, VersionOverride, Span);
+        public IReadOnlyList<string> Conditions { get; set; } = Array.Empty<string>();
+
+        public MsBuildItem ToItem() => new(ItemType, Id ?? "", IsUpdate, Version, VersionOverride, Span, Conditions);
     }
 }

@@ -25,7 +25,8 @@ internal static class VersionRequests
 
         var assets = inputs.Assets?.Value;
         var project = inputs.Project!;
-        var references = project.Value!.Items.Where(item => item.ItemType == MsBuildFile.PackageReference && item.Id.Length > 0).ToList();
+        // An item under a condition no target framework meets is never seen by restore, so it states nothing.
+        var references = project.Value!.Items.Where(item => item.ItemType == MsBuildFile.PackageReference && item.Id.Length > 0 && inputs.IsActive(item)).ToList();
         var direct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         direct.UnionWith(references.Where(item => !item.IsUpdate).Select(item => item.Id));
         if (assets is not null)
@@ -87,13 +88,19 @@ internal static class VersionRequests
             yield return Site(item.Id, "The VersionOverride of", project, item, item.VersionOverride!, assets?.RequestedVersions(item.Id, overrideOnly: true) ?? Array.Empty<string>(), isCentral: false);
         }
 
+        var globals = inputs.PackageFiles()
+            .SelectMany(file => file.Value!.Items.Where(item => item.ItemType == MsBuildFile.GlobalPackageReference && item.Id.Length > 0 && inputs.IsActive(item)).Select(item => (File: file, Item: item)))
+            .ToList();
+
         // Central versions apply to the direct references, and with transitive pinning to every package in the graph.
+        // A GlobalPackageReference states its own version (judged below), though restore lists it as a direct reference.
         var governed = new HashSet<string>(direct, StringComparer.OrdinalIgnoreCase);
         if (inputs.Properties.CentralPackageTransitivePinningEnabled && inputs.Resolved is { } resolved)
         {
             governed.UnionWith(resolved.Keys);
         }
 
+        governed.ExceptWith(globals.Select(global => global.Item.Id));
         foreach (var id in governed.Where(id => !overridden.Contains(id)).OrderBy(id => id, StringComparer.OrdinalIgnoreCase))
         {
             var central = assets?.CentralVersions(id) ?? Array.Empty<string>();
@@ -108,12 +115,9 @@ internal static class VersionRequests
             }
         }
 
-        foreach (var file in new[] { project, inputs.PackagesProps })
+        foreach (var (file, item) in globals.Where(global => global.Item.Version is not null))
         {
-            foreach (var item in file?.Value?.Items.Where(item => item.ItemType == MsBuildFile.GlobalPackageReference && item.Version is not null) ?? Enumerable.Empty<MsBuildItem>())
-            {
-                yield return Site(item.Id, MsBuildFile.GlobalPackageReference, file!, item, item.Version!, assets?.CentralVersions(item.Id) ?? Array.Empty<string>(), isCentral: true);
-            }
+            yield return Site(item.Id, MsBuildFile.GlobalPackageReference, file, item, item.Version!, assets?.CentralVersions(item.Id) ?? Array.Empty<string>(), isCentral: true);
         }
     }
 

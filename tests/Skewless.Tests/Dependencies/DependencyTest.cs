@@ -19,6 +19,7 @@ internal sealed class DependencyProject
     public const string AssetsPath = Directory + "obj/project.assets.json";
     public const string LockPath = Directory + "packages.lock.json";
     public const string PropsPath = "/src/Directory.Packages.props";
+    public const string ParentPropsPath = "/Directory.Packages.props";
 
     public string? Project { get; init; }
 
@@ -27,6 +28,9 @@ internal sealed class DependencyProject
     public string? Lock { get; init; }
 
     public string? PackagesProps { get; init; }
+
+    /// <summary>The <c>Directory.Packages.props</c> files above <see cref="PropsPath"/>, by path, as the build passes them.</summary>
+    public Dictionary<string, string> ParentProps { get; init; } = new();
 
     /// <summary>Peer lock files by path.</summary>
     public Dictionary<string, string> Peers { get; init; } = new();
@@ -42,6 +46,7 @@ internal sealed class DependencyProject
         if (Assets is not null) yield return (AssetsPath, "Assets", Assets);
         if (Lock is not null) yield return (LockPath, "LockFile", Lock);
         if (PackagesProps is not null) yield return (PropsPath, "PackagesProps", PackagesProps);
+        foreach (var (path, content) in ParentProps) yield return (path, "ParentPackagesProps", content);
         foreach (var (path, content) in Peers) yield return (path, "PeerLockFile", content);
     }
 
@@ -92,6 +97,34 @@ internal static class NuGetFiles
           </PropertyGroup>
           <ItemGroup>
             {items}
+          </ItemGroup>
+        </Project>
+        """;
+
+    /// <summary>A props file whose one <c>ItemGroup</c> holds the given items.</summary>
+    public static string PropsWithItems(string items) => $"""
+        <Project>
+          <ItemGroup>
+            {items}
+          </ItemGroup>
+        </Project>
+        """;
+
+    /// <summary>A nearest <c>Directory.Packages.props</c> that only imports the one above it, with the line the CPM documentation suggests.</summary>
+    public const string ImportsParentProps = """
+        <Project>
+          <Import Project="$([MSBuild]::GetPathOfFileAbove(Directory.Packages.props, $(MSBuildThisFileDirectory)..))" />
+        </Project>
+        """;
+
+    /// <summary>BotSharp's <c>Directory.Packages.props</c>: one <c>PackageVersion</c> per framework group, net6.0's (dead in a net8.0 project) first.</summary>
+    public static string FrameworkGroupProps(string netSix, string netEight) => $$"""
+        <Project>
+          <ItemGroup Condition="'$(TargetFramework)' == 'net6.0'">
+            {{netSix}}
+          </ItemGroup>
+          <ItemGroup Condition="'$(TargetFramework)' == 'net8.0'">
+            {{netEight}}
           </ItemGroup>
         </Project>
         """;

@@ -123,6 +123,73 @@ public sealed class PackageVersionAnalyzerTests
             new Framework("net8.0", [R("Microsoft.ML", "[5.*, )"), R("System.Memory", "[4.6.3, )")])),
     });
 
+    // BotSharp's shape: a net8.0-only project that kept its net6.0 group.
+    private static string FrameworkGroups(string targetFrameworks, string netSixFloat, string netSixRange) => $$"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            {{targetFrameworks}}
+          </PropertyGroup>
+          <ItemGroup Condition="'$(TargetFramework)' == 'net8.0'">
+            <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />
+          </ItemGroup>
+          <ItemGroup Condition=" '$(TargetFramework)' == 'net6.0' ">
+            {{netSixFloat}}
+            {{netSixRange}}
+          </ItemGroup>
+        </Project>
+        """;
+
+    [Fact]
+    public Task An_item_under_a_condition_no_target_framework_meets_is_not_judged() => Task.WhenAll(
+        // The frameworks restore saw, from the assets file.
+        VerifyAsync(new()
+        {
+            Project = FrameworkGroups(
+                "<TargetFramework>net8.0</TargetFramework>",
+                """<PackageReference Include="Newtonsoft.Json" Version="12.*" />""",
+                """<PackageReference Include="CsvHelper" Version="[30.0,31.0)" Condition="'$(TargetFramework)' != 'net8.0'" />"""),
+            Assets = Assets(new Framework("net8.0", [R("Newtonsoft.Json", "[13.0.3, )")]) { Resolved = [("Newtonsoft.Json", "13.0.3")] }),
+        }),
+        // Before the first restore, from the build's properties.
+        VerifyAsync(new()
+        {
+            Properties = { ["TargetFramework"] = "net8.0" },
+            Project = FrameworkGroups(
+                "<TargetFramework>net8.0</TargetFramework>",
+                """<PackageReference Include="Newtonsoft.Json" Version="12.*" />""",
+                """<PackageReference Include="CsvHelper" Version="[30.0,31.0)" />"""),
+        }));
+
+    [Fact]
+    public Task An_item_under_a_condition_some_target_framework_meets_or_that_cannot_be_read_is_judged() => Task.WhenAll(
+        VerifyAsync(new()
+        {
+            Project = FrameworkGroups(
+                "<TargetFrameworks>net8.0;net6.0</TargetFrameworks>",
+                """{|SKW400:<PackageReference Include="Newtonsoft.Json" Version="12.*" />|}""",
+                """{|SKW401:<PackageReference Include="CsvHelper" Version="[30.0,31.0)" />|}"""),
+            Assets = Assets(
+                new Framework("net8.0", [R("Newtonsoft.Json", "[13.0.3, )")]),
+                new Framework("net6.0", [R("Newtonsoft.Json", "[12.*, )"), R("CsvHelper", "[30.0.0, 31.0.0)")])),
+        }),
+        VerifyAsync(new()
+        {
+            Properties = { ["_SkewlessTargetFrameworks"] = "net8.0 net6.0", ["TargetFramework"] = "net8.0" },
+            Project = FrameworkGroups(
+                "<TargetFrameworks>net8.0;net6.0</TargetFrameworks>",
+                """{|SKW400:<PackageReference Include="Newtonsoft.Json" Version="12.*" />|}""",
+                """{|SKW401:<PackageReference Include="CsvHelper" Version="[30.0,31.0)" />|}"""),
+        }),
+        // A condition on anything but the framework is judged as before.
+        VerifyAsync(new()
+        {
+            Project = Project("""
+                {|SKW400:<PackageReference Include="Newtonsoft.Json" Version="12.*" Condition="'$(Configuration)' == 'Release'" />|}
+                    {|SKW401:<PackageReference Include="CsvHelper" Version="[30.0,31.0)" Condition="'$(TargetFramework)' == 'net6.0' or '$(UseCsv)' == 'true'" />|}
+                """),
+            Assets = Assets(Net10()),
+        }));
+
     [Fact]
     public Task A_package_added_by_an_imported_file_is_reported_on_the_project() => VerifyAsync(new()
     {
@@ -285,6 +352,122 @@ public sealed class PackageVersionAnalyzerTests
                     """),
                 Assets = Assets(Net10(R("Microsoft.ML", "[5.0.1, )")) with { Resolved = [("Microsoft.ML", "5.0.1"), ("System.Memory", "4.6.3")] }),
             }));
+
+        private static readonly string NetEightAssets = Assets(new Framework("net8.0", [R("Newtonsoft.Json", "[13.0.3, )")]) { Resolved = [("Newtonsoft.Json", "13.0.3")], Central = new() { ["Newtonsoft.Json"] = "13.0.3" } });
+
+        [Fact]
+        public Task A_central_version_under_a_condition_no_target_framework_meets_is_not_judged() => VerifyAsync(new()
+        {
+            Properties = CentralFloating,
+            Project = Project("""<PackageReference Include="Newtonsoft.Json" />""", "<TargetFramework>net8.0</TargetFramework>"),
+            PackagesProps = FrameworkGroupProps("""<PackageVersion Include="Newtonsoft.Json" Version="12.*" />""", """<PackageVersion Include="Newtonsoft.Json" Version="13.0.3" />"""),
+            Assets = NetEightAssets,
+        });
+
+        [Fact]
+        public Task The_central_version_judged_is_the_one_under_a_condition_the_framework_meets() => VerifyAsync(new()
+        {
+            Properties = CentralFloating,
+            Project = Project("""<PackageReference Include="Newtonsoft.Json" />""", "<TargetFramework>net8.0</TargetFramework>"),
+            PackagesProps = FrameworkGroupProps("""<PackageVersion Include="Newtonsoft.Json" Version="12.0.3" />""", """{|SKW400:<PackageVersion Include="Newtonsoft.Json" Version="13.*" />|}"""),
+            Assets = NetEightAssets,
+        });
+
+        [Theory]
+        [InlineData("SKW401", "[6.0.0,7.0.0)", "[6.0.0, 7.0.0)")]
+        [InlineData("SKW400", "6.*", "[6.*, )")]
+        public Task A_global_package_reference_is_reported_once_at_its_own_line_not_again_at_the_project(string rule, string version, string requested) => VerifyAsync(new()
+        {
+            // Restore lists a global reference among the direct ones, with a central version, like a PackageVersion.
+            Properties = CentralFloating,
+            Project = Project("""<PackageReference Include="Microsoft.ML" />"""),
+            PackagesProps = Props($$"""
+                <PackageVersion Include="Microsoft.ML" Version="5.0.1" />
+                    {|{{rule}}:<GlobalPackageReference Include="coverlet.collector" Version="{{version}}" />|}
+                """),
+            Assets = Assets(Net10(R("Microsoft.ML", "[5.0.1, )"), R("coverlet.collector", requested)) with
+            {
+                Resolved = [("Microsoft.ML", "5.0.1"), ("coverlet.collector", "6.0.4")],
+                Central = new() { ["Microsoft.ML"] = "5.0.1", ["coverlet.collector"] = version },
+            }),
+        });
+
+        // The root props file of a nested layout (fernandezja's CPM experiment), with transitive pinning.
+        private static string ParentProps(string floating, string ranged) => $$"""
+            <Project>
+              <PropertyGroup>
+                <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+                <CentralPackageFloatingVersionsEnabled>true</CentralPackageFloatingVersionsEnabled>
+                <CentralPackageTransitivePinningEnabled>true</CentralPackageTransitivePinningEnabled>
+              </PropertyGroup>
+              <ItemGroup>
+                {{floating}}
+                {{ranged}}
+              </ItemGroup>
+            </Project>
+            """;
+
+        private static string NestedProps(string import) => $$"""
+            <Project>
+              {{import}}
+              <ItemGroup>
+                <PackageVersion Include="McMaster.Extensions.CommandLineUtils" Version="2.3.0" />
+              </ItemGroup>
+            </Project>
+            """;
+
+        private static readonly string NestedAssets = Assets(Net10(R("McMaster.Extensions.CommandLineUtils", "[2.3.0, )"), R("Newtonsoft.Json", "[13.0.*, )")) with
+        {
+            Resolved = [("McMaster.Extensions.CommandLineUtils", "2.3.0"), ("Newtonsoft.Json", "13.0.4"), ("System.ComponentModel.Annotations", "4.7.0")],
+            Central = new() { ["McMaster.Extensions.CommandLineUtils"] = "2.3.0", ["Newtonsoft.Json"] = "13.0.*", ["System.ComponentModel.Annotations"] = "[4.6.0,5.0.0)" },
+        });
+
+        private static readonly Dictionary<string, string> CentralPinned = new(CentralFloating) { ["CentralPackageTransitivePinningEnabled"] = "true" };
+
+        [Theory]
+        [InlineData("""<Import Project="$([MSBuild]::GetPathOfFileAbove(Directory.Packages.props, $(MSBuildThisFileDirectory)..))" />""")]
+        [InlineData("""<Import Project="$([MSBuild]::GetPathOfFileAbove('Directory.Packages.props', '$(MSBuildThisFileDirectory)../'))" Condition="Exists('$([MSBuild]::GetPathOfFileAbove(Directory.Packages.props, $(MSBuildThisFileDirectory)..))')" />""")]
+        [InlineData("""<Import Project="$(MSBuildThisFileDirectory)..\Directory.Packages.props" />""")]
+        [InlineData("""<Import Project="../Directory.Packages.props" />""")]
+        public Task A_parent_props_file_that_the_nearest_one_imports_is_judged_at_its_own_lines(string import) => VerifyAsync(new()
+        {
+            Properties = CentralPinned,
+            Project = Project("""
+                <PackageReference Include="Newtonsoft.Json" />
+                    <PackageReference Include="McMaster.Extensions.CommandLineUtils" />
+                """),
+            PackagesProps = NestedProps(import),
+            ParentProps =
+            {
+                [DependencyProject.ParentPropsPath] = ParentProps(
+                    """{|SKW400:<PackageVersion Include="Newtonsoft.Json" Version="13.0.*" />|}""",
+                    """{|SKW401:<PackageVersion Include="System.ComponentModel.Annotations" Version="[4.6.0,5.0.0)" />|}"""),
+            },
+            Assets = NestedAssets,
+        });
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("""<Import Project="../Other.props" />""")]
+        [InlineData("""<Import Project="$(RepoRoot)Directory.Packages.props" />""")]
+        [InlineData("""<Import Project="../Directory.Packages.props" Condition="'$(UseRootVersions)' == 'true'" />""")]
+        public Task A_parent_props_file_that_no_import_reaches_is_not_judged(string import) => VerifyAsync(new()
+        {
+            Properties = CentralPinned,
+            Project = Project("""<PackageReference Include="McMaster.Extensions.CommandLineUtils" />"""),
+            PackagesProps = NestedProps(import),
+            ParentProps =
+            {
+                [DependencyProject.ParentPropsPath] = ParentProps(
+                    """<PackageVersion Include="Newtonsoft.Json" Version="13.0.*" />""",
+                    """<PackageVersion Include="System.ComponentModel.Annotations" Version="[4.6.0,5.0.0)" />"""),
+            },
+            Assets = Assets(Net10(R("McMaster.Extensions.CommandLineUtils", "[2.3.0, )")) with
+            {
+                Resolved = [("McMaster.Extensions.CommandLineUtils", "2.3.0"), ("System.ComponentModel.Annotations", "4.7.0")],
+                Central = new() { ["McMaster.Extensions.CommandLineUtils"] = "2.3.0" },
+            }),
+        });
 
         [Fact]
         public Task A_floating_global_package_reference_fires_when_floating_is_enabled() => VerifyAsync(new()

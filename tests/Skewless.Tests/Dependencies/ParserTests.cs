@@ -164,6 +164,64 @@ public sealed class ParserTests
         Assert.Equal(MsBuildFile.PeerLockFile, file.Items[4].ItemType);
     }
 
+    [Theory]
+    [InlineData("'$(TargetFramework)' == 'net6.0'", "net6.0", true)]
+    [InlineData("'$(TargetFramework)' == 'net6.0'", "net8.0", false)]
+    [InlineData(" '$(TargetFramework)'=='NET6.0' ", "net6.0", true)]
+    [InlineData("'$(TargetFramework)' != 'net6.0'", "net8.0", true)]
+    [InlineData("$(TargetFramework) == net6.0", "net6.0", true)]
+    [InlineData("'net6.0' == '$(TargetFramework)'", "net8.0", false)]
+    [InlineData("'$(TargetFramework)' == 'net6.0' or '$(TargetFramework)' == 'net7.0'", "net7.0", true)]
+    [InlineData("'$(TargetFramework)' == 'net6.0' or '$(TargetFramework)' == 'net7.0'", "net8.0", false)]
+    [InlineData("('$(TargetFramework)' == 'net6.0') and '$(Configuration)' == 'Release'", "net8.0", false)]
+    [InlineData("'$(TargetFramework)' == 'net6.0' and '$(Configuration)' == 'Release'", "net6.0", null)]
+    [InlineData("'$(TargetFramework)' == 'net6.0' or '$(UseCsv)' == 'true'", "net8.0", null)]
+    [InlineData("'$(TargetFramework)' == 'net8.0' or '$(UseCsv)' == 'true'", "net8.0", true)]
+    [InlineData("!('$(TargetFramework)' == 'net6.0')", "net8.0", true)]
+    [InlineData("Exists('x.props') and '$(TargetFramework)' == 'net6.0'", "net8.0", false)]
+    [InlineData("$(TargetFramework.StartsWith('net4'))", "net8.0", null)]
+    [InlineData("$([MSBuild]::IsTargetFrameworkCompatible('$(TargetFramework)', 'net6.0'))", "net8.0", null)]
+    [InlineData("'$(TargetFramework)' == '$(NetCurrent)'", "net8.0", null)]
+    [InlineData("'$(TargetFrameworkVersion)' >= 'v6.0'", "net8.0", null)]
+    [InlineData("'$(TargetFramework)' == 'net6.0", "net8.0", null)]
+    [InlineData("'$(TargetFramework)' == 'net6.0' and", "net8.0", null)]
+    [InlineData("((", "net8.0", null)]
+    [InlineData("", "net8.0", null)]
+    public void Conditions_on_the_target_framework_are_read_and_others_are_unknown(string condition, string framework, bool? expected) =>
+        Assert.Equal(expected, MsBuildCondition.Evaluate(condition, framework));
+
+    [Fact]
+    public void Items_and_imports_keep_the_conditions_around_them()
+    {
+        var file = MsBuildFile.Parse(SourceText.From("""
+            <Project>
+              <Import Project="../Directory.Packages.props" Condition="Exists('../Directory.Packages.props')" />
+              <ItemGroup Condition="'$(TargetFramework)' == 'net6.0'">
+                <PackageVersion Include="A" Version="1.0" Condition="'$(Configuration)' == 'Release'" />
+              </ItemGroup>
+              <Choose>
+                <When Condition="'$(TargetFramework)' == 'net8.0'">
+                  <ItemGroup>
+                    <PackageVersion Include="B" Version="2.0" />
+                  </ItemGroup>
+                </When>
+              </Choose>
+              <ItemGroup>
+                <PackageVersion Include="C" Version="3.0" />
+              </ItemGroup>
+            </Project>
+            """));
+
+        Assert.Equal("../Directory.Packages.props", file.Imports.Single().Project);
+        Assert.Equal(["Exists('../Directory.Packages.props')"], file.Imports.Single().Conditions);
+        Assert.Equal(["'$(TargetFramework)' == 'net6.0'", "'$(Configuration)' == 'Release'"], file.Items[0].Conditions);
+        Assert.Equal(["'$(TargetFramework)' == 'net8.0'"], file.Items[1].Conditions);
+        Assert.Empty(file.Items[2].Conditions);
+        Assert.True(MsBuildCondition.IsInactive(file.Items[0].Conditions, ["net8.0"]));
+        Assert.False(MsBuildCondition.IsInactive(file.Items[0].Conditions, ["net8.0", "net6.0"]));
+        Assert.False(MsBuildCondition.IsInactive(file.Items[1].Conditions, []));
+    }
+
     [Fact]
     public void The_cache_parses_equal_content_once_and_forgets_the_oldest()
     {

@@ -84,13 +84,43 @@ public sealed class PeerLockFileAnalyzerTests
     {
         Properties = { ["ManagePackageVersionsCentrally"] = "true" },
         Project = Training("""<PackageReference Include="Microsoft.ML" />"""),
-        PackagesProps = """
-            <Project>
-              <ItemGroup>
-                {|SKW404:<PackageVersion Include="Microsoft.ML" Version="5.0.0" />|}
-              </ItemGroup>
-            </Project>
-            """,
+        PackagesProps = PropsWithItems("""{|SKW404:<PackageVersion Include="Microsoft.ML" Version="5.0.0" />|}"""),
+        Lock = Lock(("net10.0", [("Microsoft.ML", "5.0.0")])),
+        Peers = { [PeerPath] = Lock(("net10.0", [("Microsoft.ML", "5.0.1")])) },
+    });
+
+    [Fact]
+    public Task Under_central_management_the_package_version_is_reported_at_the_item_the_framework_sees() => Task.WhenAll(
+        VerifyAsync(new()
+        {
+            Properties = { ["ManagePackageVersionsCentrally"] = "true" },
+            Project = Training("""<PackageReference Include="Newtonsoft.Json" />"""),
+            PackagesProps = FrameworkGroupProps(
+                """<PackageVersion Include="Newtonsoft.Json" Version="12.0.3" />""",
+                """{|SKW404:<PackageVersion Include="Newtonsoft.Json" Version="13.0.3" />|}"""),
+            Assets = Assets(new Framework("net8.0", [R("Newtonsoft.Json", "[13.0.3, )")]) { Central = new() { ["Newtonsoft.Json"] = "13.0.3" } }),
+            Lock = Lock(("net8.0", [("Newtonsoft.Json", "13.0.3")])),
+            Peers = { [PeerPath] = Lock(("net8.0", [("Newtonsoft.Json", "13.0.1")])) },
+        }),
+        // Without an assets file, the framework is the build's.
+        VerifyAsync(new()
+        {
+            Properties = { ["ManagePackageVersionsCentrally"] = "true", ["TargetFramework"] = "net8.0" },
+            Project = Training("""<PackageReference Include="Newtonsoft.Json" />"""),
+            PackagesProps = FrameworkGroupProps(
+                """<PackageVersion Include="Newtonsoft.Json" Version="12.0.3" />""",
+                """{|SKW404:<PackageVersion Include="Newtonsoft.Json" Version="13.0.3" />|}"""),
+            Lock = Lock(("net8.0", [("Newtonsoft.Json", "13.0.3")])),
+            Peers = { [PeerPath] = Lock(("net8.0", [("Newtonsoft.Json", "13.0.1")])) },
+        }));
+
+    [Fact]
+    public Task Under_central_management_a_package_version_in_an_imported_parent_props_file_is_reported_there() => VerifyAsync(new()
+    {
+        Properties = { ["ManagePackageVersionsCentrally"] = "true" },
+        Project = Training("""<PackageReference Include="Microsoft.ML" />"""),
+        PackagesProps = ImportsParentProps,
+        ParentProps = { [DependencyProject.ParentPropsPath] = PropsWithItems("""{|SKW404:<PackageVersion Include="Microsoft.ML" Version="5.0.0" />|}""") },
         Lock = Lock(("net10.0", [("Microsoft.ML", "5.0.0")])),
         Peers = { [PeerPath] = Lock(("net10.0", [("Microsoft.ML", "5.0.1")])) },
     });
@@ -100,13 +130,7 @@ public sealed class PeerLockFileAnalyzerTests
     {
         Properties = { ["ManagePackageVersionsCentrally"] = "true" },
         Project = Training("""{|SKW404:<PackageReference Include="Microsoft.ML" VersionOverride="5.0.0" />|}"""),
-        PackagesProps = """
-            <Project>
-              <ItemGroup>
-                <PackageVersion Include="Microsoft.ML" Version="5.0.1" />
-              </ItemGroup>
-            </Project>
-            """,
+        PackagesProps = PropsWithItems("""<PackageVersion Include="Microsoft.ML" Version="5.0.1" />"""),
         Lock = Lock(("net10.0", [("Microsoft.ML", "5.0.0")])),
         Peers = { [PeerPath] = Lock(("net10.0", [("Microsoft.ML", "5.0.1")])) },
     });

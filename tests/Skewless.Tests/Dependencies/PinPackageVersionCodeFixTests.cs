@@ -18,7 +18,7 @@ public sealed class PinPackageVersionCodeFixTests
     /// once) and compares the project and props files. Microsoft.CodeAnalysis.Testing only offers
     /// fixes for diagnostics in C# documents, so this drives the fixer through a workspace itself.
     /// </summary>
-    private static async Task VerifyAsync(DependencyProject project, string? fixedProject, string? fixedProps = null, int iterations = 1)
+    private static async Task VerifyAsync(DependencyProject project, string? fixedProject, string? fixedProps = null, int iterations = 1, string? fixedParentProps = null)
     {
         var expected = project.Files().ToDictionary(
             file => file.Path,
@@ -26,12 +26,14 @@ public sealed class PinPackageVersionCodeFixTests
             {
                 "ProjectFile" => fixedProject ?? Markup(file.Content),
                 "PackagesProps" => fixedProps ?? Markup(file.Content),
+                "ParentPackagesProps" => fixedParentProps ?? Markup(file.Content),
                 _ => file.Content,
             });
         var plain = new DependencyProject
         {
             Project = project.Project is null ? null : Markup(project.Project),
             PackagesProps = project.PackagesProps is null ? null : Markup(project.PackagesProps),
+            ParentProps = project.ParentProps.ToDictionary(pair => pair.Key, pair => Markup(pair.Value)),
             Assets = project.Assets,
             Lock = project.Lock,
             Peers = project.Peers,
@@ -107,6 +109,7 @@ public sealed class PinPackageVersionCodeFixTests
         {
             Project = Text(project.Project, DependencyProject.ProjectPath),
             PackagesProps = Text(project.PackagesProps, DependencyProject.PropsPath),
+            ParentProps = project.ParentProps.ToDictionary(pair => pair.Key, pair => Text(pair.Value, pair.Key)!),
             Assets = project.Assets,
             Lock = project.Lock,
             Peers = project.Peers,
@@ -218,6 +221,42 @@ public sealed class PinPackageVersionCodeFixTests
           </ItemGroup>
         </Project>
         """);
+
+    [Fact]
+    public Task Pins_a_central_version_in_the_parent_props_file_that_the_nearest_one_imports() => VerifyAsync(
+        new()
+        {
+            Properties = { ["ManagePackageVersionsCentrally"] = "true", ["CentralPackageFloatingVersionsEnabled"] = "true" },
+            Project = Project("""<PackageReference Include="Microsoft.ML" />"""),
+            PackagesProps = ImportsParentProps,
+            ParentProps = { [DependencyProject.ParentPropsPath] = PropsWithItems("""{|SKW400:<PackageVersion Include="Microsoft.ML" Version="5.*" />|}""") },
+            Lock = ResolvedLock,
+        },
+        fixedProject: null,
+        fixedParentProps: PropsWithItems("""<PackageVersion Include="Microsoft.ML" Version="5.0.1" />"""));
+
+    [Fact]
+    public Task Leaves_an_item_alone_that_no_target_framework_sees() => VerifyAsync(
+        new()
+        {
+            // The net6.0 item must not be pinned to what the net8.0 item resolved.
+            Project = """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net8.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup Condition="'$(TargetFramework)' == 'net8.0'">
+                    <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />
+                  </ItemGroup>
+                  <ItemGroup Condition="'$(TargetFramework)' == 'net6.0'">
+                    <PackageReference Include="Newtonsoft.Json" Version="12.*" />
+                  </ItemGroup>
+                </Project>
+                """,
+            Assets = Assets(new Framework("net8.0", [R("Newtonsoft.Json", "[13.0.3, )")]) { Resolved = [("Newtonsoft.Json", "13.0.3")] }),
+        },
+        fixedProject: null,
+        iterations: 0);
 
     [Fact]
     public Task Offers_nothing_when_restore_has_not_run() => VerifyAsync(
