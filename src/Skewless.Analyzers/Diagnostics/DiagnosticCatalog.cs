@@ -31,6 +31,7 @@ internal static class DiagnosticIds
     public const string PreprocessingLeakage = "SKW205";
     public const string TrainingRowsEvaluation = "SKW206";
     public const string BestFoldModel = "SKW207";
+    public const string TestSetSelection = "SKW208";
 
     // Skew: feature logic that training and serving can compute differently.
     public const string ReimplementedFeature = "SKW300";
@@ -253,6 +254,14 @@ internal static class Descriptors
         LeakageCategory,
         DiagnosticSeverity.Warning,
         "Cross-validation estimates how well a pipeline does; its folds' models are by-products, each trained on part of the rows. The fold that scored best mostly drew the easiest test rows, so its score is the most optimistic of them, and its model is no better than the others. Fit the pipeline once on every training row and report the folds' mean score as its estimate.");
+
+    public static readonly DiagnosticDescriptor TestSetSelection = Create(
+        DiagnosticIds.TestSetSelection,
+        "Choose among models on a validation side, not on the test rows",
+        "This keeps the model that scores best on '{0}', the test rows, so its score there overstates how it will do on new rows: choose among the models on a validation side, and score only the chosen one on '{0}'",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "Trying several models (settings, window sizes, trainers) and keeping the one that scores best on the test rows fits the choice to those rows: the best of several noisy scores is optimistic, and the test rows no longer measure anything the choice did not see. Split a validation side off the training rows, choose on it, and score the chosen model once on the test rows.");
 
     public const string DependenciesCategory = "Skewless.Dependencies";
 

@@ -20,13 +20,14 @@ namespace Skewless.Tests.Leakage;
 /// </summary>
 public sealed class HalfTypedSplitCodeTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new RandomSplitAnalyzer(), new PreprocessingLeakageAnalyzer(), new PipelineColumnAnalyzer(), new TrainingRowsEvaluationAnalyzer(), new BestFoldModelAnalyzer()];
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new RandomSplitAnalyzer(), new PreprocessingLeakageAnalyzer(), new PipelineColumnAnalyzer(), new TrainingRowsEvaluationAnalyzer(), new BestFoldModelAnalyzer(), new TestSetSelectionAnalyzer()];
 
     [Theory]
     [InlineData("SKW201_NotAtServing.cs")]
     [InlineData("SKW203_GroupSplit.cs")]
     [InlineData("SKW205_PreprocessingLeak.cs")]
     [InlineData("SKW207_BestFoldModel.cs")]
+    [InlineData("SKW208_TestSetSelection.cs")]
     public Task Every_prefix_runs_without_exceptions(string file) =>
         NoCrashOnAnyPrefix(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "Pitfalls", file)));
 

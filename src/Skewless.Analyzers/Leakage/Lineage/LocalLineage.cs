@@ -68,11 +68,18 @@ internal sealed class LocalLineage
 
     private static readonly string[] HeldOutWords = { "test", "testing", "holdout", "validation", "eval", "evaluation" };
 
+    private static readonly string[] TestWords = { "test", "testing", "holdout" };
+
     /// <summary>
     /// Whether a name says it holds held-out rows: its first or last word is one of <see cref="HeldOutWords"/>, in any case
     /// (<c>test</c>, <c>testFlights</c>, <c>marchTest</c>, <c>holdout_rows</c>; not <c>latest</c> or <c>validRows</c>).
     /// </summary>
-    public static bool NamesHeldOutRows(string name)
+    public static bool NamesHeldOutRows(string name) => Names(name, HeldOutWords);
+
+    /// <summary>As <see cref="NamesHeldOutRows"/>, for the rows kept for the final score only (<c>test</c>, <c>holdout</c>), not a validation side.</summary>
+    public static bool NamesTestRows(string name) => Names(name, TestWords);
+
+    private static bool Names(string name, string[] words)
     {
         // Called for every identifier a screened body has, so it allocates nothing.
         var firstEnd = 1;
@@ -87,12 +94,12 @@ internal sealed class LocalLineage
             lastStart--;
         }
 
-        return IsHeldOutWord(name, 0, firstEnd) || IsHeldOutWord(name, lastStart, name.Length);
+        return IsWord(name, 0, firstEnd, words) || IsWord(name, lastStart, name.Length, words);
     }
 
-    private static bool IsHeldOutWord(string name, int start, int end)
+    private static bool IsWord(string name, int start, int end, string[] words)
     {
-        foreach (var word in HeldOutWords)
+        foreach (var word in words)
         {
             if (word.Length == end - start && string.Compare(name, start, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
             {
