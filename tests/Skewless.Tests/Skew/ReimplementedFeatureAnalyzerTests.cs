@@ -427,6 +427,43 @@ public sealed class ReimplementedFeatureAnalyzerTests
         }
         """);
 
+    // Round 16's shift scheduler: the row has an int DayOfWeek, so its feature set writes System.DayOfWeek.Saturday, and
+    // serving writes DayOfWeek.Saturday, the same enum. Another day is another computation.
+    [Fact]
+    public Task A_type_named_like_a_row_member_is_the_type_in_a_copy() => Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>("""
+        using System;
+        using Skewless;
+
+        [DataSource("shifts")]
+        public sealed class Shift
+        {
+            public DateTime Date { get; set; }
+            public int DayOfWeek { get; set; }
+            [Label] public int Staff { get; set; }
+        }
+
+        [FeatureSet(typeof(Shift))]
+        public static partial class ShiftFeatures
+        {
+            [Feature] public static bool IsWeekend(Shift s) => s.Date.DayOfWeek == System.DayOfWeek.Saturday || s.Date.DayOfWeek == System.DayOfWeek.Sunday;
+        }
+
+        public sealed class ShiftRequest
+        {
+            public DateTime Date { get; set; }
+        }
+
+        public static class Serving
+        {
+            public static bool Weekend(ShiftRequest request) => {|#0:request.Date.DayOfWeek == DayOfWeek.Saturday || request.Date.DayOfWeek == DayOfWeek.Sunday|};
+
+            public static bool OfShift(Shift shift) => {|SKW300:shift.Date.DayOfWeek == DayOfWeek.Saturday || shift.Date.DayOfWeek == DayOfWeek.Sunday|};
+
+            public static bool Start(ShiftRequest request) => request.Date.DayOfWeek == DayOfWeek.Monday || request.Date.DayOfWeek == DayOfWeek.Tuesday;
+        }
+        """,
+        Over(0, "ShiftFeatures.IsWeekend", "ShiftRequest, whose members mirror the row type Shift", row: "Shift"));
+
     // Round 13's taxi code parses every date with TryParse(..., out var dt): a variable the expression declares, by an out
     // argument or a pattern, is the same computation under another name, and another use of it is not.
     private const string Declaring = "using System.Globalization;\n" + TestSources.Flight + """

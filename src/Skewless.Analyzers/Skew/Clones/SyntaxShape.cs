@@ -230,9 +230,14 @@ internal sealed class SyntaxShape
         // A name that is a row's field or property in any case may be a serving method's parameter for it: it hashes as
         // the row's member read, so that date.DayOfWeek matches a feature's d.Date.DayOfWeek (SKW304 decides).
         return _names.IsStaticMember(identifier) ? MemberKey(identifier.Identifier.ValueText, Hole)
-            : _inputs.ValueMemberNamedLike(identifier.Identifier.ValueText) is { } member ? MemberKey(member, Hole)
+            : _inputs.ValueMemberNamedLike(identifier.Identifier.ValueText) is { } member && !NamesTypeBeforeDot(identifier) ? MemberKey(member, Hole)
             : Hole;
     }
+
+    // DayOfWeek.Saturday names the enum, though the row has an int DayOfWeek (round 16): bound only for such names.
+    private bool NamesTypeBeforeDot(IdentifierNameSyntax identifier) =>
+        identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier
+        && _models.For(identifier.SyntaxTree)?.GetSymbolInfo(identifier).Symbol is INamespaceOrTypeSymbol;
 
     // A local declared with an initializer stands for that initializer within its block.
     private void BindLocal(ExpressionSyntax expression, ulong key)
