@@ -991,6 +991,37 @@ public sealed class PreprocessingLeakageAnalyzerTests
         }
         """);
 
+    // Round 16's daily sales: a feature set whose features fit no constants (plain values, hash buckets) learns nothing
+    // from the rows its Fit is given, which only gathers monitoring statistics.
+    [Fact]
+    public Task Does_not_fire_on_a_feature_set_that_fits_no_constants() => VerifyAsync("""
+        [FeatureSet(typeof(Flight), Name = "Plain")]
+        public static partial class PlainFeatures
+        {
+            [Feature] public static float Miles(Flight f) => f.DistanceMiles;
+            [Feature, HashBuckets(8)] public static string Origin(Flight f) => f.Origin;
+        }
+
+        public static class Training
+        {
+            public static void Run(MLContext ml, List<Flight> flights)
+            {
+                var features = PlainFeatures.Fit(flights);
+                var accumulator = new PlainFeatures.Accumulator();
+                foreach (var flight in flights)
+                {
+                    accumulator.Add(flight);
+                }
+
+                var split = ml.Data.TrainTestSplit(features.ToDataView(flights, f => f.DelayMinutes), testFraction: 0.2);
+                var model = ml.Regression.Trainers.Sdca().Fit(split.TrainSet);
+                ml.Regression.Evaluate(model.Transform(split.TestSet));
+                var again = ml.Data.TrainTestSplit(accumulator.Complete().ToDataView(flights, f => f.DelayMinutes), testFraction: 0.2);
+                ml.Regression.Evaluate(model.Transform(again.TestSet));
+            }
+        }
+        """);
+
     // Round 15's recommender trains on 450 rows of one ShuffleRows and tests on 100 rows of another: two samples of the same
     // rows, so most test rows were trained on. So do two heads of one shuffle.
     [Fact]

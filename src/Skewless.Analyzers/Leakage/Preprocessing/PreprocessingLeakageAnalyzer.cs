@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 using Skewless.Analyzers.Diagnostics;
 using Skewless.Analyzers.Leakage.Lineage;
 using Skewless.Analyzers.Leakage.Splits;
+using Skewless.Analyzers.Model;
 using Skewless.Analyzers.Parsing;
 
 namespace Skewless.Analyzers.Leakage.Preprocessing;
@@ -100,7 +101,8 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         fits.AddRange(operations.Where(operation => !libraryFits.Contains(operation)).Select(operation => operation switch
         {
             IInvocationOperation invocation when handWritten.Statistic(invocation) is var (rows, name) => new Fitting(invocation, rows, name, ByHand: true),
-            IInvocationOperation invocation when handWritten.Fit(invocation) is { } fitted => new Fitting(invocation, fitted, null, ByHand: true),
+            IInvocationOperation invocation when KnownSymbols.Find(invocation.TargetMethod.ContainingType, symbols.FeatureSetAttribute) is null
+                && handWritten.Fit(invocation) is { } fitted => new Fitting(invocation, fitted, null, ByHand: true),
             IInvocationOperation or IObjectCreationOperation when handWritten.HelperCall(operation, helpers, cancellationToken) is var (rows, name) => new Fitting(operation, rows, name, ByHand: true),
             ICompoundAssignmentOperation sum when handWritten.SumInLoop(sum) is var (rows, name) => new Fitting(sum, rows, name, ByHand: true),
             IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } when handWritten.Percentile(operation) is var (rows, name) => new Fitting(operation, rows, name, ByHand: true),
@@ -328,16 +330,21 @@ public sealed class PreprocessingLeakageAnalyzer : SkewlessAnalyzer
         var method = invocation.TargetMethod;
         var isFit = method.Name switch
         {
-            // FlightFeatures.Fit(rows), generated on the feature set.
-            "Fit" when method.IsStatic => KnownSymbols.Find(method.ContainingType, symbols.FeatureSetAttribute) is not null,
+            // FlightFeatures.Fit(rows), generated on the feature set, when a feature has constants to fit: without one the fit
+            // only gathers monitoring statistics, and no feature's value depends on the rows (round 16's daily sales).
+            "Fit" when method.IsStatic => KnownSymbols.Find(method.ContainingType, symbols.FeatureSetAttribute) is not null && FitsConstants(method.ContainingType, symbols),
             // estimator.Fit(data): any ML.NET estimator, including a trainer.
             "Fit" => DataSymbols.Implements(method.ContainingType, data.Estimator),
             // accumulator.Add(row), the generated incremental fit.
-            "Add" => method.ContainingType is { Name: "Accumulator", ContainingType: { } featureSet } && KnownSymbols.Find(featureSet, symbols.FeatureSetAttribute) is not null,
+            "Add" => method.ContainingType is { Name: "Accumulator", ContainingType: { } featureSet } && KnownSymbols.Find(featureSet, symbols.FeatureSetAttribute) is not null && FitsConstants(featureSet, symbols),
             _ => false,
         };
         return isFit && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
     }
+
+    private static bool FitsConstants(INamedTypeSymbol featureSet, KnownSymbols symbols) =>
+        featureSet.GetMembers().OfType<IMethodSymbol>().SelectMany(method => method.GetAttributes())
+            .Any(attribute => symbols.TransformOf(attribute) is { } transform && transform != FeatureTransform.HashBuckets);
 
     /// <summary>The rows an operation evaluates on: the data given to an ML.NET evaluation, or the test side of a split.</summary>
     private static IOperation? EvaluatedRows(IOperation operation, LocalLineage lineage) => operation switch
