@@ -107,7 +107,8 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
     /// </summary>
     private static IEnumerable<ISymbol> MappedMembers(IInvocationOperation invocation)
     {
-        if (!invocation.Arguments.Any(argument => argument.Parameter?.Type.TypeKind == TypeKind.Delegate) || !PipelineColumnAnalyzer.IsMachineLearning(invocation.TargetMethod))
+        if (!invocation.Arguments.Any(argument => argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
+            || !(PipelineColumnAnalyzer.IsMachineLearning(invocation.TargetMethod) || IsBridgeToMachineLearning(invocation.TargetMethod)))
         {
             return Enumerable.Empty<ISymbol>();
         }
@@ -124,6 +125,11 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             .Where(reference => reference.Member is IPropertySymbol or IFieldSymbol)
             .Select(reference => reference.Member);
     }
+
+    // Skewless.ML's ToDataView, whose label and group key lambdas build ML.NET's columns from the rows (round 16's IsFull
+    // label, read off the capacity).
+    private static bool IsBridgeToMachineLearning(IMethodSymbol method) =>
+        method.ContainingType is { Name: "FittedFeatureSetExtensions", ContainingNamespace: { Name: "ML", ContainingNamespace: { Name: "Skewless", ContainingNamespace.IsGlobalNamespace: true } } };
 
     // ML.NET's own samples declare the mapping as a local first: Action<In, Out> mapping = (input, output) => …;
     private static IOperation? InitializerOf(ILocalReferenceOperation local) =>

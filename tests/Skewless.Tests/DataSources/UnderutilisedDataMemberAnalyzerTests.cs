@@ -200,6 +200,28 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
         Unused(0, "Flight.Cancelled", "bts.on_time"),
         Unused(1, "Hotel.SiteId", "expedia.hotels"));
 
+    // Round 16's flight bookings label a flight full from its passengers and its capacity, in the label lambda Skewless.ML's
+    // ToDataView is given: the capacity is in use, as it is in a CustomMapping that builds the label.
+    [Fact]
+    public Task Members_the_label_lambda_of_ToDataView_reads_are_in_use() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+        Verify.Setup.GeneratedWithMachineLearning,
+        [Sources.Replace("public string Cancelled;", "public string {|#0:Cancelled|};", StringComparison.Ordinal)
+        + """
+        namespace Training
+        {
+            using System.Collections.Generic;
+            using Microsoft.ML;
+            using Skewless.ML;
+
+            public static class Pipeline
+            {
+                public static IDataView Build(List<Flight> flights) =>
+                    FlightFeatures.Fit(flights).ToDataView(flights, f => f.DelayMinutes > 15 || f.TaxiMinutes > 30);
+            }
+        }
+        """],
+        Unused(0, "Flight.Cancelled", "bts.on_time"));
+
     // The F1 tyre model builds its label in a CustomMapping from laps and the track's length; no feature reads the length, but
     // ML.NET does. A lambda given to anything but ML.NET is not a pipeline, and what it reads is still reported.
     [Fact]
