@@ -73,11 +73,34 @@ public sealed class TestSetSelectionAnalyzerTests
                 return bestWindow;
             }
 
+            // A grid of two settings, nested loops: the keep is reported once.
+            public static ITransformer Grid(MLContext ml, IDataView train, IDataView test)
+            {
+                ITransformer best = null;
+                var bestScore = double.MinValue;
+                foreach (var iterations in new[] { 10, 50 })
+                {
+                    foreach (var l2 in new[] { 0.1f, 1f })
+                    {
+                        var model = ml.Regression.Trainers.Sdca("Price", "Rooms", l2Regularization: l2, maximumNumberOfIterations: iterations).Fit(train);
+                        var r2 = ml.Regression.Evaluate(model.Transform(test), "Price").RSquared;
+                        if ({|#2:r2 > bestScore|})
+                        {
+                            bestScore = r2;
+                            best = model;
+                        }
+                    }
+                }
+
+                return best;
+            }
+
             private static void Score(IDataView rows, ITransformer model, out double error) => error = 0;
         }
         """,
         Chosen(0, "split.TestSet"),
-        Chosen(1, "testSet"));
+        Chosen(1, "testSet"),
+        Chosen(2, "test"));
 
     [Fact]
     public Task Does_not_fire_on_choosing_on_a_validation_side_scoring_every_model_or_keeping_the_best_training_score() => VerifyAsync("""

@@ -49,6 +49,9 @@ public sealed class TestSetSelectionAnalyzer : SkewlessAnalyzer
         }
 
         var lineage = new LocalLineage(blocks, data);
+
+        // A keep in a loop nested in another is found from both loops: reported once.
+        var reported = new HashSet<IOperation>();
         foreach (var loop in loops)
         {
             var inLoop = loop.Body.DescendantsAndSelf().ToList();
@@ -61,9 +64,10 @@ public sealed class TestSetSelectionAnalyzer : SkewlessAnalyzer
             var found = inLoop.OfType<IInvocationOperation>()
                 .Select(scoring => (Scoring: scoring, Rows: TestRowsScored(scoring, models, lineage)))
                 .Where(candidate => candidate.Rows is not null)
-                .Select(candidate => (candidate.Rows, Keep: inLoop.OfType<IConditionalOperation>().FirstOrDefault(keep => KeepsBest(keep, Scores(candidate.Scoring, inLoop), loop))))
+                .Select(candidate => (candidate.Rows, Scores: Scores(candidate.Scoring, inLoop)))
+                .Select(candidate => (candidate.Rows, Keep: inLoop.OfType<IConditionalOperation>().FirstOrDefault(keep => KeepsBest(keep, candidate.Scores, loop))))
                 .FirstOrDefault(candidate => candidate.Keep is not null);
-            if (found.Keep is { } kept)
+            if (found.Keep is { } kept && reported.Add(kept))
             {
                 report(Diagnostic.Create(Descriptors.TestSetSelection, kept.Condition.Syntax.GetLocation(), PreprocessingLeakageAnalyzer.Shown(found.Rows!)));
             }
