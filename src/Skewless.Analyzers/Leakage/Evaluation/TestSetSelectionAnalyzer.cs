@@ -129,10 +129,11 @@ public sealed class TestSetSelectionAnalyzer : SkewlessAnalyzer
             .Any(comparison => (Reads(comparison.LeftOperand, scores) && Best(comparison.RightOperand, loop) is { } right && Assigns(keep.WhenTrue, right))
                 || (Reads(comparison.RightOperand, scores) && Best(comparison.LeftOperand, loop) is { } left && Assigns(keep.WhenTrue, left)));
 
-    private static ISymbol? Best(IOperation operand, ILoopOperation loop) => Variable(LocalLineage.Unconverted(operand)) switch
+    private static ISymbol? Best(IOperation operand, ILoopOperation loop) => Variable(operand) switch
     {
         ILocalSymbol local when !loop.Body.Syntax.Span.Contains(local.Locations.FirstOrDefault()?.SourceSpan ?? default) => local,
-        IFieldSymbol or IPropertySymbol => Variable(LocalLineage.Unconverted(operand)),
+        IFieldSymbol field => field,
+        IPropertySymbol property => property,
         _ => null,
     };
 
@@ -151,15 +152,9 @@ public sealed class TestSetSelectionAnalyzer : SkewlessAnalyzer
     private static bool Reads(IOperation value, Tracked wanted) =>
         value.DescendantsAndSelf().Any(part => wanted.Operations.Contains(part) || (Variable(part) is { } variable && wanted.Variables.Contains(variable)));
 
-    private static ISymbol? Variable(IOperation operation) => operation switch
-    {
-        IDeclarationExpressionOperation declaration => Variable(declaration.Expression),
-        ILocalReferenceOperation local => local.Local,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation { Property.Parameters.Length: 0 } property => property.Property,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        _ => null,
-    };
+    // out var error declares the variable it names.
+    private static ISymbol? Variable(IOperation operation) =>
+        FitResultFlow.Referenced(operation is IDeclarationExpressionOperation declaration ? declaration.Expression : operation);
 
     /// <summary>Operations followed through the loop, and the variables given their values.</summary>
     private sealed class Tracked
