@@ -50,6 +50,17 @@ internal sealed class LocalLineage
                     // A list filled with rows holds them, as one assigned them does.
                     Add(filled, fill.Arguments[0].Value, null);
                     break;
+                case IInvocationOperation call:
+                    // SplitList(rows, out train, out test, 600): what a call hands back through an out argument is drawn from its other inputs.
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Parameter?.RefKind == RefKind.Out && Referenced(Declared(argument.Value)) is { } output && symbols.HoldsRows(output switch { ILocalSymbol local => local.Type, IParameterSymbol parameter => parameter.Type, _ => null }))
+                        {
+                            Add(output, call, null);
+                        }
+                    }
+
+                    break;
             }
         }
     }
@@ -217,20 +228,19 @@ internal sealed class LocalLineage
         }
     }
 
-    // The rows an invocation's result can hold: its instance's and its arguments', except the rows Except and ExceptBy take away.
+    // The rows an invocation's result can hold: its instance's and its arguments', except the rows Except and ExceptBy take
+    // away, and what its out arguments receive (the two sides a split helper hands back are not each other's inputs).
     private static IEnumerable<IOperation?> Inputs(IInvocationOperation invocation) =>
         invocation.TargetMethod.Name is "Except" or "ExceptBy" && invocation.TargetMethod.ContainingNamespace?.ToDisplayString() == "System.Linq"
             ? invocation.Arguments.Where(argument => argument.Parameter?.Ordinal == 0).Select(argument => argument.Value)
-            : invocation.Arguments.Select(argument => argument.Value).Prepend(invocation.Instance);
+            : invocation.Arguments.Where(argument => argument.Parameter?.RefKind != RefKind.Out).Select(argument => argument.Value).Prepend(invocation.Instance);
+
+    private static IOperation Declared(IOperation value) => value is IDeclarationExpressionOperation declaration ? declaration.Expression : value;
 
     // A Split<T> deconstructs into its training side, then its test side; a tuple element by element.
     private void AddDeconstruction(IOperation target, IOperation value)
     {
-        if (target is IDeclarationExpressionOperation declaration)
-        {
-            target = declaration.Expression;
-        }
-
+        target = Declared(target);
         if (target is not ITupleOperation targets)
         {
             if (Referenced(target) is { } symbol)
@@ -248,7 +258,7 @@ internal sealed class LocalLineage
             {
                 AddDeconstruction(targets.Elements[i], values.Elements[i]);
             }
-            else if (Referenced(targets.Elements[i] is IDeclarationExpressionOperation inner ? inner.Expression : targets.Elements[i]) is { } symbol)
+            else if (Referenced(Declared(targets.Elements[i])) is { } symbol)
             {
                 Add(symbol, value, SideAt(unconverted.Type, i));
             }
