@@ -178,7 +178,7 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             foreach (var member in DataSourceParser.Members(type))
             {
                 if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type) && !read.Contains(member.Name)
-                    && !DataSourceParser.Roles(member).Any(ExemptRoles.Contains) && !named.ContainsKey(member) && !columns.ContainsKey(PipelineColumns.ColumnOf(member, columnName))
+                    && !IsComputed(member) && !DataSourceParser.Roles(member).Any(ExemptRoles.Contains) && !named.ContainsKey(member) && !columns.ContainsKey(PipelineColumns.ColumnOf(member, columnName))
                     && !member.GetAttributes().Any(store => store.AttributeClass is { } storeAttribute && StoreAttributes.Contains(storeAttribute.ToDisplayString())))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnderutilisedDataMember, member.Locations.FirstOrDefault(), $"{type.Name}.{member.Name}", name));
@@ -186,6 +186,12 @@ public sealed class UnderutilisedDataMemberAnalyzer : SkewlessAnalyzer
             }
         }
     }
+
+    // A property with no storage of its own (EncodedNum => Num == 0 ? -1 : 1, round 18's encoded label) is no upstream
+    // column: the members it reads are the dependencies, and are checked themselves.
+    private static bool IsComputed(ISymbol member) =>
+        member is IPropertySymbol property
+        && !property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(field => SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property));
 
     private static bool Takes(ITypeSymbol input, INamedTypeSymbol dataSource)
     {

@@ -61,6 +61,15 @@ public sealed class UnderutilisedDataMemberAnalyzerTests
     public Task Reads_through_helpers_and_the_label_key_and_event_time_count_as_used() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
         Sources.Replace("public float TaxiMinutes { get; set; }", "", StringComparison.Ordinal).Replace("public string Cancelled;", "", StringComparison.Ordinal));
 
+    // Round 18's heart-disease rows encode their label for the classifier in a property computed from it: no upstream
+    // column. A get-only property set by the constructor, or an init-only one, is stored, and reported.
+    [Fact]
+    public Task A_property_computed_from_other_members_is_no_column() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
+        Sources.Replace("public float TaxiMinutes { get; set; }", "public int EncodedDelay => DelayMinutes > 15 ? 1 : -1; public float Knots { get { return DistanceMiles * 0.87f; } } public float {|#0:TaxiMinutes|} { get; } public float {|#1:TaxiOutMinutes|} { get; init; }", StringComparison.Ordinal)
+            .Replace("public string Cancelled;", "", StringComparison.Ordinal),
+        Unused(0, "Flight.TaxiMinutes", "bts.on_time"),
+        Unused(1, "Flight.TaxiOutMinutes", "bts.on_time"));
+
     [Fact]
     public Task A_NotAtServing_member_is_meant_to_be_read_by_no_feature() => Verify.AnalyzerAsync<UnderutilisedDataMemberAnalyzer>(
         Sources.Replace("public float TaxiMinutes", "[NotAtServing(\"known only after landing\")] public float TaxiMinutes", StringComparison.Ordinal)
