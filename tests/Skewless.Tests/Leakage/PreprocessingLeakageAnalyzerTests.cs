@@ -1113,6 +1113,67 @@ public sealed class PreprocessingLeakageAnalyzerTests
         new DiagnosticResult(Descriptors.PreprocessingLeakage).WithLocation(0).WithArguments("This fit runs on", "all", "model.Transform(testSet)",
             "fit on the training rows only; Prepare returns the rows with the fit applied, and Run evaluates part of them"));
 
+    // Round 18's heart-disease trainer holds each fold out by index in a loop written by hand, after fitting on every row.
+    [Fact]
+    public Task Fires_on_a_fit_over_rows_a_fold_loop_adds_to_the_held_out_list_one_at_a_time() => VerifyAsync("""
+        public static class Folds
+        {
+            public static void ByIndex(MLContext ml, List<Flight> rows, int folds)
+            {
+                var fitted = {|#0:FlightFeatures.Fit(rows)|};
+                for (var k = 0; k < folds; k++)
+                {
+                    var trainRows = new List<Flight>();
+                    var testRows = new List<Flight>();
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        if (i % folds == k) testRows.Add(rows[i]);
+                        else trainRows.Add(rows[i]);
+                    }
+
+                    ml.Regression.Evaluate(fitted.ToDataView(testRows, f => f.DelayMinutes), nameof(Flight.DelayMinutes));
+                }
+            }
+
+            public static void ByEach(MLContext ml, List<Flight> rows)
+            {
+                var fitted = {|#1:FlightFeatures.Fit(rows)|};
+                var holdout = new List<Flight>();
+                foreach (var row in rows)
+                {
+                    if (row.Departure.Month == 12) holdout.Add(row);
+                }
+
+                ml.Regression.Evaluate(fitted.ToDataView(holdout, f => f.DelayMinutes), nameof(Flight.DelayMinutes));
+            }
+        }
+        """,
+        new DiagnosticResult(Descriptors.PreprocessingLeakage).WithLocation(0).WithArguments("This fit runs on", "rows", "testRows", "fit on the training rows only"),
+        new DiagnosticResult(Descriptors.PreprocessingLeakage).WithLocation(1).WithArguments("This fit runs on", "rows", "holdout", "fit on the training rows only"));
+
+    [Fact]
+    public Task Does_not_fire_on_a_fit_over_the_rows_a_fold_loop_adds_to_the_training_list() => VerifyAsync("""
+        public static class Folds
+        {
+            public static void ByIndex(MLContext ml, List<Flight> rows, int folds)
+            {
+                for (var k = 0; k < folds; k++)
+                {
+                    var trainRows = new List<Flight>();
+                    var testRows = new List<Flight>();
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        if (i % folds == k) testRows.Add(rows[i]);
+                        else trainRows.Add(rows[i]);
+                    }
+
+                    var fitted = FlightFeatures.Fit(trainRows);
+                    ml.Regression.Evaluate(fitted.ToDataView(testRows, f => f.DelayMinutes), nameof(Flight.DelayMinutes));
+                }
+            }
+        }
+        """);
+
     // The real stock classifier cuts through a helper of its own that hands the two sides back as out arguments.
     [Fact]
     public Task Fires_on_a_fit_over_rows_a_split_helper_hands_back_through_out_arguments() => VerifyAsync("""

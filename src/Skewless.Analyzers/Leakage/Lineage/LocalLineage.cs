@@ -50,6 +50,10 @@ internal sealed class LocalLineage
                     // A list filled with rows holds them, as one assigned them does.
                     Add(filled, fill.Arguments[0].Value, null);
                     break;
+                case IInvocationOperation { TargetMethod.Name: "Add", Instance: { } list, Arguments.Length: 1 } fill when Referenced(list) is { } filled && symbols.HoldsRows(list.Type):
+                    // testRows.Add(rows[i]) in a fold loop written by hand: the list holds what it is given, one row at a time.
+                    Add(filled, fill.Arguments[0].Value, null);
+                    break;
                 case IInvocationOperation call:
                     // SplitList(rows, out train, out test, 600): what a call hands back through an out argument is drawn from its other inputs.
                     foreach (var argument in call.Arguments)
