@@ -154,6 +154,10 @@ public sealed class LabelSamplingKeyAnalyzerTests
             public static IDataView Unknown(MLContext ml, List<PlainTrade> rows) =>
                 ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), 0.2, samplingKeyColumnName: "Profitable").TestSet;
 
+            // Nothing in the method trains or evaluates, so ML.NET's default label is no one's.
+            public static IDataView NoTrainer(MLContext ml, IDataView view) =>
+                ml.Data.TrainTestSplit(view, 0.2, samplingKeyColumnName: "Label").TestSet;
+
             public static ITransformer OtherThanTheTrainers(MLContext ml, IDataView view)
             {
                 var split = ml.Data.TrainTestSplit(view, 0.2, samplingKeyColumnName: "Venue", seed: 1);

@@ -16,8 +16,8 @@ namespace Skewless.Analyzers.Leakage.Splits;
 /// options or evaluation of the method is given, ML.NET's default included (see <see cref="PipelineColumns.GivenLabelFrom"/>).
 /// </summary>
 /// <remarks>
-/// A key that is the rows' group key is their remedy, not this mistake. What the split does along a group or time is
-/// SKW203's and SKW204's to report, beside this.
+/// A key that is the rows' group key is their remedy, and is reported only if the method trains on it as the label. What
+/// the split does along a group or time is SKW203's and SKW204's to report, beside this.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LabelSamplingKeyAnalyzer : SkewlessAnalyzer
@@ -52,12 +52,6 @@ public sealed class LabelSamplingKeyAnalyzer : SkewlessAnalyzer
             }
 
             var rowTypes = loaded.RowTypes(rows);
-            var groups = rowTypes.Select(type => KnownSymbols.FindMember(type, symbols.GroupKeyAttribute)).OfType<ISymbol>().ToList();
-            if (groups.Any(group => PipelineColumns.ColumnOf(group, data.ColumnName) == column))
-            {
-                continue;
-            }
-
             var annotated = rowTypes.Select(type => KnownSymbols.FindMember(type, symbols.LabelAttribute)).OfType<ISymbol>()
                 .Any(label => PipelineColumns.ColumnOf(label, data.ColumnName) == column
                     || (key is INameOfOperation { Argument: IMemberReferenceOperation { Member: var named } } && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, label.OriginalDefinition)));
@@ -75,13 +69,14 @@ public sealed class LabelSamplingKeyAnalyzer : SkewlessAnalyzer
                 column,
                 label == column ? "the label" : $"a column the label '{label}' is computed from",
                 folds ? "in the same fold, so a fold's test rows" : "on the same side, so the test rows",
-                Remedy(rowTypes, groups, symbols, data)));
+                Remedy(rowTypes, symbols, data)));
         }
     }
 
     // Rows with a time are split by time (SKW204 says how); rows with a group are keyed by it; others need no key.
-    private static string Remedy(List<ITypeSymbol> rowTypes, List<ISymbol> groups, KnownSymbols symbols, DataSymbols data)
+    private static string Remedy(List<ITypeSymbol> rowTypes, KnownSymbols symbols, DataSymbols data)
     {
+        var groups = rowTypes.Select(type => KnownSymbols.FindMember(type, symbols.GroupKeyAttribute)).OfType<ISymbol>().ToList();
         if (rowTypes.Any(type => KnownSymbols.FindMember(type, symbols.EventTimeAttribute) is not null))
         {
             return "drop it, and split the rows by time";
