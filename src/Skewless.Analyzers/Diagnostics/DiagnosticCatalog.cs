@@ -32,6 +32,7 @@ internal static class DiagnosticIds
     public const string TrainingRowsEvaluation = "SKW206";
     public const string BestFoldModel = "SKW207";
     public const string TestSetSelection = "SKW208";
+    public const string LabelSamplingKey = "SKW209";
 
     // Skew: feature logic that training and serving can compute differently.
     public const string ReimplementedFeature = "SKW300";
@@ -262,6 +263,14 @@ internal static class Descriptors
         LeakageCategory,
         DiagnosticSeverity.Warning,
         "Trying several models (settings, window sizes, trainers) and keeping the one that scores best on the test rows fits the choice to those rows: the best of several noisy scores is optimistic, and the test rows no longer measure anything the choice did not see. Split a validation side off the training rows, choose on it, and score the chosen model once on the test rows.");
+
+    public static readonly DiagnosticDescriptor LabelSamplingKey = Create(
+        DiagnosticIds.LabelSamplingKey,
+        "Do not key a split by the label",
+        "{0} with sampling key '{1}', {2}, puts every row of one label value {3} can hold a single class; a sampling key does not stratify: {4}",
+        LeakageCategory,
+        DiagnosticSeverity.Warning,
+        "ML.NET's TrainTestSplit and CrossValidate hash the sampling key column so that rows with the same key value land on the same side. Keyed by a binary or categorical label, every row of a class goes to one side: the test rows can hold a single class, and the metrics are undefined or meaningless. A sampling key keeps groups apart; it does not stratify. Drop it, or key the split by the rows' group.");
 
     public const string DependenciesCategory = "Skewless.Dependencies";
 

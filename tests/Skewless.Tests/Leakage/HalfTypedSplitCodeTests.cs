@@ -20,7 +20,7 @@ namespace Skewless.Tests.Leakage;
 /// </summary>
 public sealed class HalfTypedSplitCodeTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new RandomSplitAnalyzer(), new PreprocessingLeakageAnalyzer(), new PipelineColumnAnalyzer(), new TrainingRowsEvaluationAnalyzer(), new BestFoldModelAnalyzer(), new TestSetSelectionAnalyzer()];
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new RandomSplitAnalyzer(), new PreprocessingLeakageAnalyzer(), new PipelineColumnAnalyzer(), new TrainingRowsEvaluationAnalyzer(), new BestFoldModelAnalyzer(), new TestSetSelectionAnalyzer(), new LabelSamplingKeyAnalyzer()];
 
     [Theory]
     [InlineData("SKW201_NotAtServing.cs")]
@@ -28,6 +28,7 @@ public sealed class HalfTypedSplitCodeTests
     [InlineData("SKW205_PreprocessingLeak.cs")]
     [InlineData("SKW207_BestFoldModel.cs")]
     [InlineData("SKW208_TestSetSelection.cs")]
+    [InlineData("SKW209_LabelSamplingKey.cs")]
     public Task Every_prefix_runs_without_exceptions(string file) =>
         NoCrashOnAnyPrefix(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "Pitfalls", file)));
 
@@ -398,6 +399,25 @@ public sealed class HalfTypedSplitCodeTests
                 foreach (var f in testFlights) { counted[f.Origin] += flights.Count(x => x.Origin == f.Origin); }
                 return testFlights.Concat(holdout_rows).Sum(f => f.Departure.Hour - mean + (f.Taxi ?? taxi) + counted[f.Origin] + (lateness[f.Origin] ? 1 : 0)
                     + flights.Where(x => x.Origin == f.Origin && x.Origin.Equals(f.Origin)).Average(x => x.Delay) + flights.Count(x => x.Origin == f.Origin && x.Delay > 15));
+            }
+        }
+        """);
+
+    /// <summary>Splits keyed by a label SKW209 reads from the trainers, the evaluation and ML.NET's default, with no [Label].</summary>
+    [Fact]
+    public Task Every_prefix_of_splits_keyed_by_the_trainers_label_runs_without_exceptions() => NoCrashOnAnyPrefix("""
+        using Microsoft.ML;
+
+        public sealed class Trade { public float Gas { get; set; } public bool Profitable { get; set; } }
+
+        public static class Training
+        {
+            public static double Run(MLContext ml, Trade[] rows, IEstimator<ITransformer> pipeline)
+            {
+                var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), 0.2, samplingKeyColumnName: nameof(Trade.Profitable));
+                var model = ml.Transforms.Conversion.MapValueToKey("Label", "Profitable").Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression()).Fit(split.TrainSet);
+                var folds = ml.BinaryClassification.CrossValidate(split.TrainSet, pipeline, 5, labelColumnName: "Profitable", samplingKeyColumnName: "Profitable");
+                return ml.BinaryClassification.Evaluate(model.Transform(split.TestSet), "Label").Accuracy + folds.Count;
             }
         }
         """);

@@ -25,7 +25,7 @@ internal sealed class PipelineColumns
     private List<ITypeSymbol>? _named;
     private List<ITypeSymbol>? _classRowTypes;
     private Dictionary<string, List<IOperation>>? _derivedFrom;
-    private Lazy<string?>? _label;
+    private Lazy<(string Column, bool Given)?>? _label;
 
     public PipelineColumns(IOperation call, INamedTypeSymbol? columnName)
     {
@@ -97,7 +97,7 @@ internal sealed class PipelineColumns
     /// </summary>
     public (string Label, string Shared)? LabelFrom(IOperation column)
     {
-        if (column.ConstantValue.Value is not string text || (_label ??= new Lazy<string?>(Label)).Value is not { } label)
+        if (column.ConstantValue.Value is not string text || MethodLabel() is not ({ } label, _))
         {
             return null;
         }
@@ -106,7 +106,18 @@ internal sealed class PipelineColumns
         return SourcesOf(text).FirstOrDefault(fromLabel.Contains) is { } shared ? (label, shared) : null;
     }
 
-    private string? Label()
+    /// <summary>
+    /// The label column a trainer, trainer options or evaluation of the method is given (see <see cref="LabelFrom"/>;
+    /// a trainer given none reads ML.NET's default, <c>Label</c>), when <paramref name="column"/> is it or a column it is
+    /// computed from; <see langword="null"/> when it is not, or when nothing in the method is given a label.
+    /// </summary>
+    public string? GivenLabelFrom(IOperation column) =>
+        column.ConstantValue.Value is string text && MethodLabel() is ({ } label, true) && SourcesOf(label).Contains(text) ? label : null;
+
+    // The method's label column, and whether a call or option of the method is given it rather than nothing naming one.
+    private (string Column, bool Given)? MethodLabel() => (_label ??= new Lazy<(string, bool)?>(Label)).Value;
+
+    private (string Column, bool Given)? Label()
     {
         var operations = _method.DescendantsAndSelf().ToList();
         var named = operations.OfType<IArgumentOperation>().Where(argument => argument.Parameter?.Name == LabelColumn).Select(argument => argument.Value)
@@ -114,7 +125,9 @@ internal sealed class PipelineColumns
                 .Where(assignment => assignment.Target is IMemberReferenceOperation { Member: { Name: LabelOption } option } && PipelineColumnAnalyzer.IsMachineLearning(option))
                 .Select(assignment => assignment.Value))
             .Select(value => value.ConstantValue.Value as string)
-            .DefaultIfEmpty(DefaultLabel)
+            .ToList();
+        var given = named.Count > 0;
+        named = named.DefaultIfEmpty(DefaultLabel)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         if (named.Count != 1 || named[0] is not { } label)
@@ -125,7 +138,7 @@ internal sealed class PipelineColumns
         var copied = (_derivedFrom ??= Derivations()).TryGetValue(label, out var inputs)
             ? inputs.Select(input => input.ConstantValue.Value as string).Where(input => input != label).Distinct(StringComparer.Ordinal).Count()
             : 0;
-        return copied <= 1 ? label : null;
+        return copied <= 1 ? (label, given) : null;
     }
 
     // A column and every column the method's transforms compute it from.

@@ -33,7 +33,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 {
     internal const string SamplingKeyParameter = "samplingKeyColumnName";
 
-    private static readonly string[] MachineLearningSplits = { "TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated" };
+    internal static readonly string[] MachineLearningSplits = { "TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated" };
     private static readonly string[] Orderings = { "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending" };
 
     // A shuffle or a mask draws from a random source in the body, or from a hash code seeded afresh in every process, by one of these names.
@@ -44,9 +44,6 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
     // A mask by position (Where((row, i) => i % 5 == 0)) draws nothing: only a body with a Where and a % can hold one.
     private static readonly (string[], string[]) PositionMask = (new[] { "Where" }, new[] { NameScreen.Remainder });
-
-    // Calls whose elements are not one row each of their source: groups, joins, windows, expansions.
-    private static readonly string[] ManyToOne = { "GroupBy", "GroupJoin", "Join", "Aggregate", "Chunk", "Zip", "SelectMany", "Distinct", "DistinctBy", "CountBy", "AggregateBy", "ToLookup" };
 
     // The one-axis splits: generated on a feature set, and the runtime methods they call.
     private static readonly string[] TimeOnlySplits = { "SplitByTime", "ByTime", "ByTimeFraction", "FoldsByTime" };
@@ -84,7 +81,6 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     /// </summary>
     private sealed class Analysis
     {
-        private readonly ImmutableArray<IOperation> _blocks;
         private readonly KnownSymbols _symbols;
         private readonly DataSymbols _data;
         private readonly SplitRemedy _remedy;
@@ -97,12 +93,11 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         private readonly List<IOperation> _operations;
         private readonly List<IInvocationOperation> _invocations;
         private readonly HashSet<(IOperation, string)> _reported = new();
-        private LocalLineage? _lineage;
-        private ClassMethods? _classMethods;
+        private readonly LoadedRows _loaded;
 
         /// <summary>The analysis of a body whose splits are reported, with the helpers it may call.</summary>
         public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, Action<Diagnostic> report, ProjectHelpers<HelperSplit> helpers, CopiedMembers copies, CancellationToken cancellationToken)
-            : this(blocks, symbols, data, remedy)
+            : this(blocks, symbols, data, remedy, new LoadedRows(blocks, symbols, data, intoOtherMethods: true, cancellationToken))
         {
             _report = report;
             _helpers = helpers;
@@ -112,14 +107,14 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
         /// <summary>The analysis of a generic helper's body, for <see cref="HelperSplits"/>.</summary>
         public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, IMethodSymbol helper)
-            : this(blocks, symbols, data, remedy)
+            : this(blocks, symbols, data, remedy, new LoadedRows(blocks, symbols, data, intoOtherMethods: false, CancellationToken.None))
         {
             _helper = helper;
         }
 
-        private Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy)
+        private Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, LoadedRows loaded)
         {
-            _blocks = blocks;
+            _loaded = loaded;
             _symbols = symbols;
             _data = data;
             _remedy = remedy;
@@ -134,20 +129,20 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             return _helperSplits.Distinct().ToImmutableArray();
         }
 
-        private LocalLineage Lineage => _lineage ??= new LocalLineage(_blocks, _data);
+        private LocalLineage Lineage => _loaded.Lineage;
 
         public void Run()
         {
             var masks = new List<IInvocationOperation>();
             foreach (var invocation in _invocations)
             {
-                if (MachineLearningSplit(invocation) is ({ } rows, var keyed))
+                if (MachineLearningSplit(invocation) is ({ } rows, var key))
                 {
-                    var loads = Loads(rows, Lineage, hops: 2);
-                    foreach (var rowType in RowTypesOf(loads))
+                    var loads = _loaded.Loads(rows);
+                    foreach (var rowType in _loaded.RowTypesOf(loads))
                     {
                         var folds = invocation.TargetMethod.Name.StartsWith("CrossValid", StringComparison.Ordinal);
-                        if (keyed)
+                        if (key is not null)
                         {
                             // Hashing a key keeps its groups apart, but is as random in time as no key.
                             ReportOne(invocation, rowType, $"{invocation.TargetMethod.Name} with a sampling key splits them by group alone", byTime: true, folds: folds);
@@ -259,61 +254,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         // Whether one cut reads rows the other cut, as Take reads Skip's in shuffled.Skip(i).Take(k).
         private bool CutFrom(RowCut cut, RowCut from) => Lineage.Sources(cut.Rows).Contains(from.Operation);
 
-        private IEnumerable<ITypeSymbol> RowTypes(RowCut cut) => cut.RowType is { } type ? new[] { type } : LoadedRowTypes(cut.Rows);
-
-        private List<ITypeSymbol> LoadedRowTypes(IOperation rows) => RowTypesOf(Loads(rows, Lineage, hops: 2));
-
-        private List<ITypeSymbol> RowTypesOf(List<IInvocationOperation> loads) =>
-            loads.SelectMany(RowTypesLoadedBy).Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>().ToList();
-
-        // The type a call loads, and, for a LoadFromEnumerable of a type that is no data source, the data sources whose
-        // rows it projects one to one (sales.Select(s => new Input { … })): its rows are theirs, in their groups and times.
-        private IEnumerable<ITypeSymbol> RowTypesLoadedBy(IInvocationOperation load)
-        {
-            var loaded = LoadedRowType(load, _data)!;
-            if (_symbols.DataSourceOf(loaded) is not null || load.TargetMethod.Name != "LoadFromEnumerable")
-            {
-                return new[] { loaded };
-            }
-
-            var sources = load.Arguments.Where(argument => _data.HoldsRows(argument.Value.Type)).SelectMany(argument => Lineage.Sources(argument.Value)).ToList();
-            if (sources.Any(source => source is IInvocationOperation { TargetMethod.Name: var name } && ManyToOne.Contains(name)))
-            {
-                return new[] { loaded };
-            }
-
-            return sources.Select(source => _data.ElementOf(source.Type)).OfType<ITypeSymbol>()
-                .Where(element => _symbols.DataSourceOf(element) is not null)
-                .Prepend(loaded);
-        }
-
-        // The calls a data view was loaded by from rows, followed through locals; into the method of the file that returns
-        // it, as a private LoadData() or Model Builder's LoadIDataViewFromFile loads them; and, for rows that are the
-        // parameter of a private method the class calls once, into its caller, as Model Builder's Evaluate(mlContext,
-        // trainingDataView, pipeline) cross-validates the rows CreateModel loads.
-        private List<IInvocationOperation> Loads(IOperation rows, LocalLineage lineage, int hops)
-        {
-            var sources = lineage.Sources(rows);
-            var loads = sources.OfType<IInvocationOperation>().Where(source => LoadedRowType(source, _data) is not null).ToList();
-            if (loads.Count > 0 || hops == 0 || _report is null)
-            {
-                return loads;
-            }
-
-            var returned = sources.OfType<IInvocationOperation>()
-                .Where(source => source.Type is { } type && DataSymbols.Implements(type, _data.DataView))
-                .Select(source => ClassMethods.SameFileBody(source, _cancellationToken))
-                .OfType<IOperation>()
-                .Select(body => (Body: body, Value: ClassMethods.OnlyReturn(body)))
-                .Where(found => found.Value is not null)
-                .SelectMany(found => Loads(found.Value!, new LocalLineage(new[] { found.Body }, _data), hops - 1));
-            // The class is read only when a parameter is among the sources.
-            var handed = sources.OfType<IParameterReferenceOperation>()
-                .Select(parameter => (_classMethods ??= ClassMethods.Of(_blocks, _cancellationToken)).ArgumentOf(parameter.Parameter))
-                .OfType<IOperation>()
-                .SelectMany(argument => Loads(argument, new LocalLineage(new[] { ClassMethods.Root(argument) }, _data), hops - 1));
-            return returned.Concat(handed).ToList();
-        }
+        private IEnumerable<ITypeSymbol> RowTypes(RowCut cut) => cut.RowType is { } type ? new[] { type } : _loaded.RowTypes(cut.Rows);
 
         /// <summary>
         /// The other side of a random mask: a <c>Where</c> or <c>Except</c> of the same rows that draws at
@@ -552,21 +493,25 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
     /// <summary>For an ML.NET split or cross-validation without a sampling key, the data it splits.</summary>
     internal static IOperation? RandomMachineLearningSplit(IInvocationOperation invocation) =>
-        MachineLearningSplit(invocation) is ({ } data, false) ? data : null;
+        MachineLearningSplit(invocation) is ({ } data, null) ? data : null;
 
-    /// <summary>For an ML.NET split or cross-validation, the data it splits and whether it hashes a sampling key.</summary>
-    private static (IOperation? Data, bool Keyed) MachineLearningSplit(IInvocationOperation invocation)
+    /// <summary>For an ML.NET split or cross-validation with a sampling key, the data it splits and the key.</summary>
+    internal static (IOperation Data, IOperation Key)? KeyedMachineLearningSplit(IInvocationOperation invocation) =>
+        MachineLearningSplit(invocation) is ({ } data, { } key) ? (data, key) : null;
+
+    /// <summary>For an ML.NET split or cross-validation, the data it splits and the sampling key it hashes, if any.</summary>
+    private static (IOperation? Data, IOperation? Key) MachineLearningSplit(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         if (!MachineLearningSplits.Contains(method.Name) || method.ContainingNamespace?.ToDisplayString() != "Microsoft.ML"
             || !method.Parameters.Any(parameter => parameter.Name == SamplingKeyParameter))
         {
-            return (null, false);
+            return (null, null);
         }
 
-        var key = invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == SamplingKeyParameter);
-        var random = key is null || key.Value.ConstantValue is { HasValue: true, Value: null };
-        return (invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "data")?.Value, !random);
+        var key = invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == SamplingKeyParameter)?.Value;
+        var random = key is null || key.ConstantValue is { HasValue: true, Value: null };
+        return (invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "data")?.Value, random ? null : key);
     }
 
     /// <summary>
