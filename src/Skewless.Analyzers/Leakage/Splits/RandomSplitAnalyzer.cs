@@ -61,6 +61,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         var data = new DataSymbols(context.Compilation);
         var remedy = new SplitRemedy(context.Compilation, symbols);
         var copies = new CopiedMembers(context.Compilation, symbols);
+        var textLoaders = new TextLoaderRows(context.Compilation, symbols, data);
 
         // Every report starts at a split, or at a shuffle or mask that draws at random, so only bodies that name one are analysed.
         // Unit tests shuffle and cut rows on purpose, to test code that must not care about their order, and ship no model.
@@ -70,11 +71,11 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             context.Compilation,
             method => method is MethodDeclarationSyntax { TypeParameterList: not null },
             new NameScreen(MachineLearningSplits.Concat(RandomDraws).Concat(StableHashes), PositionMask),
-            (body, helper) => new Analysis(ImmutableArray.Create(body), symbols, data, remedy, helper).HelperSplits());
+            (body, helper) => new Analysis(ImmutableArray.Create(body), symbols, data, remedy, textLoaders, helper).HelperSplits());
         MentioningBlocks.Register(
             context,
             () => new NameScreen(names.Concat(helpers.Names), PositionMask),
-            (blocks, report, cancellationToken) => new Analysis(blocks, symbols, data, remedy, report, helpers, copies, cancellationToken).Run(),
+            (blocks, report, cancellationToken) => new Analysis(blocks, symbols, data, remedy, textLoaders, report, helpers, copies, cancellationToken).Run(),
             TestMethods.IsTest);
     }
 
@@ -88,6 +89,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         private readonly KnownSymbols _symbols;
         private readonly DataSymbols _data;
         private readonly SplitRemedy _remedy;
+        private readonly TextLoaderRows _textLoaders;
         private readonly Action<Diagnostic>? _report;
         private readonly ProjectHelpers<HelperSplit>? _helpers;
         private readonly CopiedMembers? _copies;
@@ -101,8 +103,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         private ClassMethods? _classMethods;
 
         /// <summary>The analysis of a body whose splits are reported, with the helpers it may call.</summary>
-        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, Action<Diagnostic> report, ProjectHelpers<HelperSplit> helpers, CopiedMembers copies, CancellationToken cancellationToken)
-            : this(blocks, symbols, data, remedy)
+        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, TextLoaderRows textLoaders, Action<Diagnostic> report, ProjectHelpers<HelperSplit> helpers, CopiedMembers copies, CancellationToken cancellationToken)
+            : this(blocks, symbols, data, remedy, textLoaders)
         {
             _report = report;
             _helpers = helpers;
@@ -111,18 +113,19 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         }
 
         /// <summary>The analysis of a generic helper's body, for <see cref="HelperSplits"/>.</summary>
-        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, IMethodSymbol helper)
-            : this(blocks, symbols, data, remedy)
+        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, TextLoaderRows textLoaders, IMethodSymbol helper)
+            : this(blocks, symbols, data, remedy, textLoaders)
         {
             _helper = helper;
         }
 
-        private Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy)
+        private Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, TextLoaderRows textLoaders)
         {
             _blocks = blocks;
             _symbols = symbols;
             _data = data;
             _remedy = remedy;
+            _textLoaders = textLoaders;
             _operations = blocks.SelectMany(block => block.Descendants()).ToList();
             _invocations = _operations.OfType<IInvocationOperation>().ToList();
         }
@@ -263,20 +266,23 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
 
         private List<ITypeSymbol> LoadedRowTypes(IOperation rows) => RowTypesOf(Loads(rows, Lineage, hops: 2));
 
-        private List<ITypeSymbol> RowTypesOf(List<IInvocationOperation> loads) =>
+        private List<ITypeSymbol> RowTypesOf(List<Load> loads) =>
             loads.SelectMany(RowTypesLoadedBy).Distinct(SymbolEqualityComparer.Default).OfType<ITypeSymbol>().ToList();
 
         // The type a call loads, and, for a LoadFromEnumerable of a type that is no data source, the data sources whose
         // rows it projects one to one (sales.Select(s => new Input { … })): its rows are theirs, in their groups and times.
-        private IEnumerable<ITypeSymbol> RowTypesLoadedBy(IInvocationOperation load)
+        // The projection may be in the one caller of a private method handed it. Rows of a helper's type parameter are
+        // named at each call to it (see ProjectHelpers), not in its body.
+        private IEnumerable<ITypeSymbol> RowTypesLoadedBy(Load load)
         {
-            var loaded = LoadedRowType(load, _data)!;
-            if (_symbols.DataSourceOf(loaded) is not null || load.TargetMethod.Name != "LoadFromEnumerable")
+            var loaded = load.RowType;
+            if (_symbols.DataSourceOf(loaded) is not null || load.Call.TargetMethod.Name != "LoadFromEnumerable" || loaded is ITypeParameterSymbol)
             {
                 return new[] { loaded };
             }
 
-            var sources = load.Arguments.Where(argument => _data.HoldsRows(argument.Value.Type)).SelectMany(argument => Lineage.Sources(argument.Value)).ToList();
+            var local = load.Call.Arguments.Where(argument => _data.HoldsRows(argument.Value.Type)).SelectMany(argument => load.Lineage.Sources(argument.Value)).ToList();
+            var sources = local.Concat(Handed(local).SelectMany(handed => handed.Lineage.Sources(handed.Argument))).ToList();
             if (sources.Any(source => source is IInvocationOperation { TargetMethod.Name: var name } && ManyToOne.Contains(name)))
             {
                 return new[] { loaded };
@@ -291,10 +297,13 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         // it, as a private LoadData() or Model Builder's LoadIDataViewFromFile loads them; and, for rows that are the
         // parameter of a private method the class calls once, into its caller, as Model Builder's Evaluate(mlContext,
         // trainingDataView, pipeline) cross-validates the rows CreateModel loads.
-        private List<IInvocationOperation> Loads(IOperation rows, LocalLineage lineage, int hops)
+        private List<Load> Loads(IOperation rows, LocalLineage lineage, int hops)
         {
             var sources = lineage.Sources(rows);
-            var loads = sources.OfType<IInvocationOperation>().Where(source => LoadedRowType(source, _data) is not null).ToList();
+            var loads = sources.OfType<IInvocationOperation>()
+                .Select(source => (LoadedRowType(source, _data) ?? _textLoaders.RowType(source, lineage)) is { } rowType ? new Load(source, rowType, lineage) : (Load?)null)
+                .OfType<Load>()
+                .ToList();
             if (loads.Count > 0 || hops == 0 || _report is null)
             {
                 return loads;
@@ -307,13 +316,20 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 .Select(body => (Body: body, Value: ClassMethods.OnlyReturn(body)))
                 .Where(found => found.Value is not null)
                 .SelectMany(found => Loads(found.Value!, new LocalLineage(new[] { found.Body }, _data), hops - 1));
-            // The class is read only when a parameter is among the sources.
-            var handed = sources.OfType<IParameterReferenceOperation>()
-                .Select(parameter => (_classMethods ??= ClassMethods.Of(_blocks, _cancellationToken)).ArgumentOf(parameter.Parameter))
-                .OfType<IOperation>()
-                .SelectMany(argument => Loads(argument, new LocalLineage(new[] { ClassMethods.Root(argument) }, _data), hops - 1));
+            var handed = Handed(sources).SelectMany(caller => Loads(caller.Argument, caller.Lineage, hops - 1));
             return returned.Concat(handed).ToList();
         }
+
+        // For the parameters among the sources of rows, of a private method the class calls once, the argument of that call
+        // with the lineage of the caller. The class is read only when a parameter is among the sources.
+        private IEnumerable<(IOperation Argument, LocalLineage Lineage)> Handed(IEnumerable<IOperation> sources) =>
+            sources.OfType<IParameterReferenceOperation>()
+                .Select(parameter => (_classMethods ??= ClassMethods.Of(_blocks, _cancellationToken)).ArgumentOf(parameter.Parameter))
+                .OfType<IOperation>()
+                .Select(argument => (argument, new LocalLineage(new[] { ClassMethods.Root(argument) }, _data)));
+
+        /// <summary>A call that loads rows into a data view, the type of its rows, and the lineage of the method it is in.</summary>
+        private readonly record struct Load(IInvocationOperation Call, ITypeSymbol RowType, LocalLineage Lineage);
 
         /// <summary>
         /// The other side of a random mask: a <c>Where</c> or <c>Except</c> of the same rows that draws at
@@ -478,17 +494,17 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         // The column to give ML.NET's split as its sampling key, named first in the remedy: the group key's, when the data
         // view was loaded from the rows by ML.NET, here, in a helper or in the caller, so it has their columns (a
         // ToDataView's has not), and they have no event time, for which a key would split by group alone.
-        private string? SamplingKey(List<IInvocationOperation> loads, ITypeSymbol rowType) =>
+        private string? SamplingKey(List<Load> loads, ITypeSymbol rowType) =>
             KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute) is null
             && KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is { } key
-            && loads.Any(load => load.TargetMethod.Name.StartsWith("LoadFrom", StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(LoadedRowType(load, _data), rowType))
+            && loads.Any(load => load.Call.TargetMethod.Name != "ToDataView" && SymbolEqualityComparer.Default.Equals(load.RowType, rowType))
                 ? PipelineColumns.ColumnOf(key, _data.ColumnName)
                 : null;
 
         // The sampling key an ML.NET split is given when it names another member of the rows than their group key, as the
         // label or a feature: it keeps that column's values together, not the groups. In a view of a projection, the
         // member of the projected type stands for the rows' members copied into it. A column the method derives is not known.
-        private string? OtherKeyThanTheGroup(IInvocationOperation split, ITypeSymbol rowType, List<IInvocationOperation> loads)
+        private string? OtherKeyThanTheGroup(IInvocationOperation split, ITypeSymbol rowType, List<Load> loads)
         {
             if (split.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == SamplingKeyParameter)?.Value.ConstantValue.Value is not string key
                 || KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is not { } group
@@ -502,8 +518,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 return key;
             }
 
-            var projected = loads.Select(load => LoadedRowType(load, _data)).Where(type => type is not null && !SymbolEqualityComparer.Default.Equals(type, rowType))
-                .Select(type => PipelineColumns.ColumnMember(type!, key, _data.ColumnName)).OfType<ISymbol>()
+            var projected = loads.Select(load => load.RowType).Where(type => !SymbolEqualityComparer.Default.Equals(type, rowType))
+                .Select(type => PipelineColumns.ColumnMember(type, key, _data.ColumnName)).OfType<ISymbol>()
                 .SelectMany(member => _copies?.Of(member, _cancellationToken) ?? ImmutableArray<CopiedMembers.Copy>.Empty)
                 .Where(copy => SymbolEqualityComparer.Default.Equals(copy.Source.ContainingType, rowType) || DataSymbols.DerivesFrom(rowType, copy.Source.ContainingType as INamedTypeSymbol))
                 .ToList();
@@ -577,8 +593,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     internal static ITypeSymbol? LoadedRowType(IInvocationOperation invocation, DataSymbols data)
     {
         var method = invocation.TargetMethod;
-        var loads = (method.Name.StartsWith("LoadFrom", StringComparison.Ordinal) && DataSymbols.Implements(method.ReturnType, data.DataView)
-                && (DataSymbols.Is(method.ContainingType, data.DataCatalog) || (method.IsExtensionMethod && method.Parameters.FirstOrDefault() is { } catalog && DataSymbols.Is(catalog.Type, data.DataCatalog))))
+        var loads = (method.Name.StartsWith("LoadFrom", StringComparison.Ordinal) && DataSymbols.Implements(method.ReturnType, data.DataView) && data.OnDataCatalog(method))
             || (method.Name == "ToDataView" && DataSymbols.Is(method.ContainingType, data.FittedFeatureSetExtensions));
         return loads && method.TypeArguments.Length > 0 ? method.TypeArguments[0] : null;
     }
