@@ -300,6 +300,41 @@ public sealed class RandomSplitAnalyzerTests
         GroupedBy("TrainTestSplit without a sampling key splits them at random", remedy: VisitsWithoutFeatureSet),
         TimedBy("TrainTestSplit splits them at random", remedy: VisitsWithoutFeatureSet));
 
+    // Round 17's FLIS trainer projects its rows in one method and hands the list to a private method it calls once, which
+    // loads and splits it: the projection is followed into that caller, as a view handed so is. A generic helper's rows
+    // are named at the call to it, once, not again in its body.
+    [Fact]
+    public Task SKW204_fires_on_a_projection_handed_to_a_private_method_that_loads_and_splits_it() => VerifyAsync("""
+        public sealed class Input
+        {
+            public float Distance { get; set; }
+            public float Delay { get; set; }
+        }
+
+        public sealed class Trainer
+        {
+            private readonly MLContext _ml = new MLContext(seed: 1);
+
+            public void Train(List<Flight> flights)
+            {
+                var inputs = flights.Select(f => new Input { Distance = f.DistanceMiles, Delay = f.DelayMinutes }).ToList();
+                Evaluate(inputs);
+                var split = {|#1:Split(_ml, flights)|};
+            }
+
+            private void Evaluate(List<Input> inputs)
+            {
+                var view = _ml.Data.LoadFromEnumerable(inputs);
+                var split = {|#0:_ml.Data.TrainTestSplit(view, testFraction: 0.2)|};
+            }
+
+            private static DataOperationsCatalog.TrainTestData Split<TRow>(MLContext ml, List<TRow> rows) where TRow : class =>
+                ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), 0.2);
+        }
+        """,
+        Timed("TrainTestSplit"),
+        TimedBy("in Trainer.Split(), TrainTestSplit splits them at random", "Flight", "Flight.Departure", location: 1, remedy: Remedy("Flight", "SplitByTime")));
+
     // A stock lab loads the prices in a private helper; today's Model Builder loads them in a public LoadIDataViewFromFile.
     [Fact]
     public Task SKW204_fires_on_rows_a_method_of_the_file_loads_and_returns() => VerifyAsync("""
@@ -649,6 +684,47 @@ public sealed class RandomSplitAnalyzerTests
             }
         }
         """, Timed("TrainTestSplit"));
+
+    // Round 17's maintenance system reads its rows with a text loader. A generic loader's type argument is the row type; a
+    // loader given its columns by name, in options, an array or LoadFromTextFile, reads rows of the one data source that
+    // has a column of each name (Visit's, Flight's).
+    [Fact]
+    public Task SKW203_and_SKW204_fire_on_rows_a_text_loader_reads() => VerifyAsync("""
+        namespace Loading
+        {
+            using Microsoft.ML.Data;
+
+            public static class Training
+            {
+                public static void Run(MLContext ml, string path)
+                {
+                    var typed = ml.Data.CreateTextLoader<Visit>(separatorChar: ',', hasHeader: true).Load(path);
+                    var split = {|#0:ml.Data.TrainTestSplit(typed, testFraction: 0.2)|};
+
+                    var loader = ml.Data.CreateTextLoader(new TextLoader.Options
+                    {
+                        HasHeader = true,
+                        Columns = new[]
+                        {
+                            new TextLoader.Column("Patient", DataKind.String, 0),
+                            new TextLoader.Column("At", DataKind.DateTime, 1),
+                            new TextLoader.Column { Name = "Outcome", DataKind = DataKind.Single, Source = new[] { new TextLoader.Range(2) } },
+                        },
+                    });
+                    var data = loader.Load(path);
+                    var folds = {|#1:ml.Regression.CrossValidate(data, ml.Regression.Trainers.Sdca("Outcome"))|};
+
+                    var columns = new[] { new TextLoader.Column("DistanceMiles", DataKind.Single, 0), new TextLoader.Column(nameof(Flight.Departure), DataKind.DateTime, 1) };
+                    var flights = {|#2:ml.Data.TrainTestSplit(ml.Data.LoadFromTextFile(path, columns, ','), 0.2)|};
+                }
+            }
+        }
+        """,
+        GroupedBy("TrainTestSplit without a sampling key splits them at random", remedy: VisitsWithoutFeatureSet),
+        TimedBy("TrainTestSplit splits them at random", remedy: VisitsWithoutFeatureSet),
+        GroupedBy("CrossValidate without a sampling key splits them at random", location: 1, remedy: VisitFoldsWithoutFeatureSet),
+        TimedBy("CrossValidate splits them at random", location: 1, remedy: VisitFoldsWithoutFeatureSet),
+        Timed("TrainTestSplit", location: 2));
 
     [Fact]
     public Task SKW203_and_SKW204_fire_on_a_random_mask_whose_rows_make_the_other_side() => VerifyAsync("""
@@ -1084,6 +1160,60 @@ public sealed class RandomSplitAnalyzerTests
             public static Flight[] InRandomOrder(Flight[] flights) => flights.OrderBy(_ => Random.Shared.Next()).ToArray();
 
             public static Flight[] First(Flight[] flights) => flights.Take(10).ToArray();
+        }
+        """);
+
+    // A loader whose columns are no data source's (a vector of features), are two data sources' (Visit's and Reading's
+    // Outcome), or are named by a variable reads rows of no type known: it is not guessed at.
+    [Fact]
+    public Task Is_silent_on_a_text_loader_whose_columns_name_no_one_data_source() => VerifyAsync("""
+        namespace Loading
+        {
+            using Microsoft.ML.Data;
+
+            public static class Training
+            {
+                public static void Run(MLContext ml, string path, string name)
+                {
+                    var vector = ml.Data.CreateTextLoader(new[] { new TextLoader.Column("At", DataKind.DateTime, 0), new TextLoader.Column("Features", DataKind.Single, 1, 9) }).Load(path);
+                    var split = ml.Data.TrainTestSplit(vector);
+                    var outcomes = ml.Data.LoadFromTextFile(path, new[] { new TextLoader.Column("Outcome", DataKind.Single, 0) });
+                    var both = ml.Data.TrainTestSplit(outcomes);
+                    var named = ml.Data.LoadFromTextFile(path, new[] { new TextLoader.Column(name, DataKind.String, 0), new TextLoader.Column("At", DataKind.DateTime, 1) });
+                    var unknown = ml.Data.TrainTestSplit(named);
+                }
+            }
+        }
+        """);
+
+    // A projection handed to a private method called twice, or to a public one, may not be the rows it splits; a
+    // projection made one row per group is not the rows' groups and times.
+    [Fact]
+    public Task Is_silent_on_a_projection_handed_to_a_method_of_other_callers_or_made_per_group() => VerifyAsync("""
+        public sealed class Input
+        {
+            public float Hour { get; set; }
+            public float Outcome { get; set; }
+        }
+
+        public sealed class Trainer
+        {
+            private readonly MLContext _ml = new MLContext(seed: 1);
+
+            public void Train(List<Visit> visits)
+            {
+                var inputs = visits.Select(v => new Input { Hour = v.At.Hour, Outcome = v.Outcome }).ToList();
+                Twice(inputs);
+                Twice(new List<Input>());
+                Shared(inputs);
+                PerPatient(visits.GroupBy(v => v.Patient).Select(g => new Input { Hour = g.Count(), Outcome = g.Max(v => v.Outcome) }).ToList());
+            }
+
+            private void Twice(List<Input> inputs) => _ml.Data.TrainTestSplit(_ml.Data.LoadFromEnumerable(inputs));
+
+            public void Shared(List<Input> inputs) => _ml.Data.TrainTestSplit(_ml.Data.LoadFromEnumerable(inputs));
+
+            private void PerPatient(List<Input> inputs) => _ml.Data.TrainTestSplit(_ml.Data.LoadFromEnumerable(inputs));
         }
         """);
 

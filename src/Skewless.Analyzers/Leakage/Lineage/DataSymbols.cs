@@ -71,6 +71,10 @@ internal sealed class DataSymbols
             || Is(type.OriginalDefinition, Span) || Is(type.OriginalDefinition, ReadOnlySpan);
     }
 
+    /// <summary>Whether a method is called on ML.NET's <c>ml.Data</c>: one of its own, or an extension of it (<c>LoadFromTextFile</c>, <c>CreateTextLoader</c>).</summary>
+    public bool OnDataCatalog(IMethodSymbol method) =>
+        Is(method.ContainingType, DataCatalog) || (method.IsExtensionMethod && method.Parameters.FirstOrDefault() is { } catalog && Is(catalog.Type, DataCatalog));
+
     /// <summary>Whether a method draws at random: <see cref="System.Random"/>'s, a cryptographic generator's, or <c>Guid.NewGuid</c>.</summary>
     public bool IsRandomSource(IMethodSymbol method) =>
         DerivesFrom(method.ContainingType, Random)

@@ -33,16 +33,17 @@ public sealed class LabelSamplingKeyAnalyzer : SkewlessAnalyzer
         }
 
         // Only bodies that call an ML.NET split by name can key one; unit tests ship no model.
+        var textLoaders = new TextLoaderRows(context.Compilation, symbols, data);
         MentioningBlocks.Register(
             context,
             () => new NameScreen(RandomSplitAnalyzer.MachineLearningSplits),
-            (blocks, report, cancellationToken) => Analyze(blocks, report, symbols, data, cancellationToken),
+            (blocks, report, cancellationToken) => Analyze(blocks, report, symbols, data, textLoaders, cancellationToken),
             TestMethods.IsTest);
     }
 
-    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data, CancellationToken cancellationToken)
+    private static void Analyze(ImmutableArray<IOperation> blocks, Action<Diagnostic> report, KnownSymbols symbols, DataSymbols data, TextLoaderRows textLoaders, CancellationToken cancellationToken)
     {
-        var loaded = new LoadedRows(blocks, symbols, data, intoOtherMethods: true, cancellationToken);
+        var loaded = new LoadedRows(blocks, symbols, data, textLoaders, intoOtherMethods: true, cancellationToken);
         PipelineColumns? columns = null;
         foreach (var split in blocks.SelectMany(block => block.Descendants()).OfType<IInvocationOperation>())
         {

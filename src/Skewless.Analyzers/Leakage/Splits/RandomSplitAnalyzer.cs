@@ -58,6 +58,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         var data = new DataSymbols(context.Compilation);
         var remedy = new SplitRemedy(context.Compilation, symbols);
         var copies = new CopiedMembers(context.Compilation, symbols);
+        var textLoaders = new TextLoaderRows(context.Compilation, symbols, data);
 
         // Every report starts at a split, or at a shuffle or mask that draws at random, so only bodies that name one are analysed.
         // Unit tests shuffle and cut rows on purpose, to test code that must not care about their order, and ship no model.
@@ -67,11 +68,11 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
             context.Compilation,
             method => method is MethodDeclarationSyntax { TypeParameterList: not null },
             new NameScreen(MachineLearningSplits.Concat(RandomDraws).Concat(StableHashes), PositionMask),
-            (body, helper) => new Analysis(ImmutableArray.Create(body), symbols, data, remedy, helper).HelperSplits());
+            (body, helper) => new Analysis(ImmutableArray.Create(body), symbols, data, remedy, textLoaders, helper).HelperSplits());
         MentioningBlocks.Register(
             context,
             () => new NameScreen(names.Concat(helpers.Names), PositionMask),
-            (blocks, report, cancellationToken) => new Analysis(blocks, symbols, data, remedy, report, helpers, copies, cancellationToken).Run(),
+            (blocks, report, cancellationToken) => new Analysis(blocks, symbols, data, remedy, textLoaders, report, helpers, copies, cancellationToken).Run(),
             TestMethods.IsTest);
     }
 
@@ -96,8 +97,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         private readonly LoadedRows _loaded;
 
         /// <summary>The analysis of a body whose splits are reported, with the helpers it may call.</summary>
-        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, Action<Diagnostic> report, ProjectHelpers<HelperSplit> helpers, CopiedMembers copies, CancellationToken cancellationToken)
-            : this(blocks, symbols, data, remedy, new LoadedRows(blocks, symbols, data, intoOtherMethods: true, cancellationToken))
+        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, TextLoaderRows textLoaders, Action<Diagnostic> report, ProjectHelpers<HelperSplit> helpers, CopiedMembers copies, CancellationToken cancellationToken)
+            : this(blocks, symbols, data, remedy, new LoadedRows(blocks, symbols, data, textLoaders, intoOtherMethods: true, cancellationToken))
         {
             _report = report;
             _helpers = helpers;
@@ -106,8 +107,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         }
 
         /// <summary>The analysis of a generic helper's body, for <see cref="HelperSplits"/>.</summary>
-        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, IMethodSymbol helper)
-            : this(blocks, symbols, data, remedy, new LoadedRows(blocks, symbols, data, intoOtherMethods: false, CancellationToken.None))
+        public Analysis(ImmutableArray<IOperation> blocks, KnownSymbols symbols, DataSymbols data, SplitRemedy remedy, TextLoaderRows textLoaders, IMethodSymbol helper)
+            : this(blocks, symbols, data, remedy, new LoadedRows(blocks, symbols, data, textLoaders, intoOtherMethods: false, CancellationToken.None))
         {
             _helper = helper;
         }
@@ -419,17 +420,17 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
         // The column to give ML.NET's split as its sampling key, named first in the remedy: the group key's, when the data
         // view was loaded from the rows by ML.NET, here, in a helper or in the caller, so it has their columns (a
         // ToDataView's has not), and they have no event time, for which a key would split by group alone.
-        private string? SamplingKey(List<IInvocationOperation> loads, ITypeSymbol rowType) =>
+        private string? SamplingKey(List<LoadedRows.Load> loads, ITypeSymbol rowType) =>
             KnownSymbols.FindMember(rowType, _symbols.EventTimeAttribute) is null
             && KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is { } key
-            && loads.Any(load => load.TargetMethod.Name.StartsWith("LoadFrom", StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(LoadedRowType(load, _data), rowType))
+            && loads.Any(load => load.Call.TargetMethod.Name != "ToDataView" && SymbolEqualityComparer.Default.Equals(load.RowType, rowType))
                 ? PipelineColumns.ColumnOf(key, _data.ColumnName)
                 : null;
 
         // The sampling key an ML.NET split is given when it names another member of the rows than their group key, as the
         // label or a feature: it keeps that column's values together, not the groups. In a view of a projection, the
         // member of the projected type stands for the rows' members copied into it. A column the method derives is not known.
-        private string? OtherKeyThanTheGroup(IInvocationOperation split, ITypeSymbol rowType, List<IInvocationOperation> loads)
+        private string? OtherKeyThanTheGroup(IInvocationOperation split, ITypeSymbol rowType, List<LoadedRows.Load> loads)
         {
             if (split.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == SamplingKeyParameter)?.Value.ConstantValue.Value is not string key
                 || KnownSymbols.FindMember(rowType, _symbols.GroupKeyAttribute) is not { } group
@@ -443,8 +444,8 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
                 return key;
             }
 
-            var projected = loads.Select(load => LoadedRowType(load, _data)).Where(type => type is not null && !SymbolEqualityComparer.Default.Equals(type, rowType))
-                .Select(type => PipelineColumns.ColumnMember(type!, key, _data.ColumnName)).OfType<ISymbol>()
+            var projected = loads.Select(load => load.RowType).Where(type => !SymbolEqualityComparer.Default.Equals(type, rowType))
+                .Select(type => PipelineColumns.ColumnMember(type, key, _data.ColumnName)).OfType<ISymbol>()
                 .SelectMany(member => _copies?.Of(member, _cancellationToken) ?? ImmutableArray<CopiedMembers.Copy>.Empty)
                 .Where(copy => SymbolEqualityComparer.Default.Equals(copy.Source.ContainingType, rowType) || DataSymbols.DerivesFrom(rowType, copy.Source.ContainingType as INamedTypeSymbol))
                 .ToList();
@@ -522,8 +523,7 @@ public sealed class RandomSplitAnalyzer : SkewlessAnalyzer
     internal static ITypeSymbol? LoadedRowType(IInvocationOperation invocation, DataSymbols data)
     {
         var method = invocation.TargetMethod;
-        var loads = (method.Name.StartsWith("LoadFrom", StringComparison.Ordinal) && DataSymbols.Implements(method.ReturnType, data.DataView)
-                && (DataSymbols.Is(method.ContainingType, data.DataCatalog) || (method.IsExtensionMethod && method.Parameters.FirstOrDefault() is { } catalog && DataSymbols.Is(catalog.Type, data.DataCatalog))))
+        var loads = (method.Name.StartsWith("LoadFrom", StringComparison.Ordinal) && DataSymbols.Implements(method.ReturnType, data.DataView) && data.OnDataCatalog(method))
             || (method.Name == "ToDataView" && DataSymbols.Is(method.ContainingType, data.FittedFeatureSetExtensions));
         return loads && method.TypeArguments.Length > 0 ? method.TypeArguments[0] : null;
     }
