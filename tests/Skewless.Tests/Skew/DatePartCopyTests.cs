@@ -25,6 +25,8 @@ public sealed class DatePartCopyTests
             public TimeOnly Close { get; set; }
             public float Price { get; set; }
             public float Cost { get; set; }
+            public int Days { get; set; }
+            public int Hours { get; set; }
         }
 
         [FeatureSet(typeof(StockSample))]
@@ -36,6 +38,8 @@ public sealed class DatePartCopyTests
             [Feature] public static float CloseFraction(StockSample s) => s.Close.Hour / 24f;
             [Feature] public static int ListingYear(StockSample s) => s.Listed.Date.Year;
             [Feature] public static float PriceCents(StockSample s) => s.Price * 100f;
+            [Feature] public static float HourOfWeek(StockSample s) => (int)s.Date.DayOfWeek * 24 + s.Date.Hour;
+            [Feature] public static float WeeksListed(StockSample s) => s.Days / 7f;
         }
 
         [FeatureSet(typeof(StockSample))]
@@ -82,12 +86,15 @@ public sealed class DatePartCopyTests
             public static double Held(StockSample sample) => {|#2:sample.Held.TotalHours / 7.0|};
 
             public static float Close(StockSample sample) => {|#3:sample.Close.Minute / 24f|};
+
+            public static float MinuteOfWeek(StockSample sample) => {|#4:(int)sample.Date.DayOfWeek * 24 + sample.Date.Minute|};
         }
         """,
         NearCopy(0, "CalendarFeatures.DayOfYearFraction", "another date part: DayOfYear in CalendarFeatures.DayOfYearFraction against Month here"),
         NearCopy(1, "CalendarFeatures.DayOfYearFraction", "another date part: DayOfYear in CalendarFeatures.DayOfYearFraction against Month here"),
         NearCopy(2, "CalendarFeatures.HeldWeeks", "another date part: TotalDays in CalendarFeatures.HeldWeeks against TotalHours here"),
-        NearCopy(3, "CalendarFeatures.CloseFraction", "another date part: Hour in CalendarFeatures.CloseFraction against Minute here"));
+        NearCopy(3, "CalendarFeatures.CloseFraction", "another date part: Hour in CalendarFeatures.CloseFraction against Minute here"),
+        NearCopy(4, "CalendarFeatures.HourOfWeek", "another date part: Hour in CalendarFeatures.HourOfWeek against Minute here"));
 
     [Fact]
     public Task Another_part_of_the_same_date_over_a_look_alike_fires_SKW304() => VerifyAsync("""
@@ -114,6 +121,8 @@ public sealed class DatePartCopyTests
             public static float Cost(StockSample sample) => sample.Cost * 100f;
 
             public static float ServedCost(FeatureVector input) => input.Cost * 100f;
+
+            public static float WeeksOfHours(StockSample sample) => sample.Hours / 7f;
         }
         """);
 
@@ -138,6 +147,8 @@ public sealed class DatePartCopyTests
             public static float ServedMonthOfYear(FeatureVector input) => input.Date.Month / 12f;
 
             public static float Truncated(StockSample sample) => sample.Date.Month / 366;
+
+            public static float MinuteOfWeek(StockSample sample) => (int)sample.Date.DayOfWeek * 60 + sample.Date.Minute;
         }
         """);
 
