@@ -404,15 +404,15 @@ internal static class Descriptors
         "This re-implements feature '{0}' over {1}{3}: build a {2} from it and serve it with the feature set, so that training and serving compute it the same way",
         SkewCategory,
         DiagnosticSeverity.Warning,
-        "Serving code often receives a request type of its own, with the same members as the training row, or the row's values as parameters, and recomputes features from them by hand. That copy drifts from the training definition the first time either side changes. It is reported when it computes exactly what a feature computes, reading fields, properties or parameters of the same names and types as the row's members, or the same but dividing integers where the feature divides floats.");
+        "Serving code often receives a request type of its own, with the same members as the training row, or the row's values as parameters, and recomputes features from them by hand. That copy drifts from the training definition the first time either side changes. It is reported when it computes exactly what a feature computes, reading fields, properties or parameters of the same names and types as the row's members, or the same but dividing integers where the feature divides floats, or reading another part of the same date or time.");
 
     public static readonly DiagnosticDescriptor NearCopyOfFeature = Create(
         DiagnosticIds.NearCopyOfFeature,
         "A near copy of a feature differs only in its constants",
-        "This copies feature '{0}' with other constants: {1}",
+        "This copies feature '{0}' with {1}",
         SkewCategory,
         DiagnosticSeverity.Warning,
-        "Code that computes a feature the same way but with another number (distance / 1000 where the feature has distance / 100) is the worst kind of skew: it looks right and serves wrong values. Call the feature, or if the difference is meant, make it a feature of its own.");
+        "Code that computes a feature the same way but with another number (distance / 1000 where the feature has distance / 100), or over another part of the same date (date.Month / 366f where the feature has date.DayOfYear / 366f), is the worst kind of skew: it looks right and serves wrong values. Call the feature, or if the difference is meant, make it a feature of its own.");
 
     public static readonly DiagnosticDescriptor NondeterministicFeature = Create(
         DiagnosticIds.NondeterministicFeature,

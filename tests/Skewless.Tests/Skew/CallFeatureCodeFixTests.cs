@@ -75,6 +75,25 @@ public sealed class CallFeatureCodeFixTests
         """);
 
     [Fact]
+    public Task Replaces_a_near_copy_of_another_date_part_with_a_call_to_the_feature() => Verify.CodeFixAsync<ReimplementedFeatureAnalyzer, CallFeatureForNearCopyCodeFix>(Features + """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Week(Flight flight) => {|SKW301:flight.Departure.Month / 7f|};
+            }
+        }
+        """, Features + """
+        namespace Flights
+        {
+            public static class Serving
+            {
+                public static float Week(Flight flight) => FlightFeatures.Week(flight);
+            }
+        }
+        """);
+
+    [Fact]
     public void A_near_copy_is_fixed_one_at_a_time()
     {
         // Calling the feature changes what a near copy computes: Fix All must not do that to every match at once.

@@ -37,6 +37,17 @@ public sealed class FeatureAssemblyTests
             }
             """));
 
+    // The assembly records the date parts a feature reads with its numbers, so the serving project can name both parts.
+    [Fact]
+    public async Task Another_date_part_in_a_project_referencing_the_features_assembly_fires() => Assert.Equal(
+        ["Serving.cs(3,48): SKW301 This copies feature 'FlightFeatures.Hour' with another date part: Minute in FlightFeatures.Hour against Second here"],
+        await CopiesInService("""
+            public static class Serving
+            {
+                public static float Hour(Flight flight) => flight.Departure.Hour + flight.Departure.Second / 60f;
+            }
+            """));
+
     [Fact]
     public async Task A_copy_over_a_request_type_in_a_project_referencing_the_features_assembly_fires() => Assert.Equal(
         ["Serving.cs(7,55): SKW304 This re-implements feature 'FlightFeatures.LogDistance' over FlightRequest, whose members mirror the row type Flight: build a Flight from it and serve it with the feature set, so that training and serving compute it the same way"],

@@ -25,8 +25,8 @@ public sealed class ReimplementedFeatureAnalyzerTests
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
         Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>(Features + source, expected);
 
-    private static DiagnosticResult NearCopy(int location, string feature, string differences) =>
-        new DiagnosticResult(Descriptors.NearCopyOfFeature).WithLocation(location).WithArguments(feature, differences).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+    private static DiagnosticResult NearCopy(int location, string feature, string differences, string prefix = "other constants: ") =>
+        new DiagnosticResult(Descriptors.NearCopyOfFeature).WithLocation(location).WithArguments(feature, prefix + differences).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     [Fact]
     public Task An_exact_copy_fires() => VerifyAsync("""
@@ -492,11 +492,21 @@ public sealed class ReimplementedFeatureAnalyzerTests
         """);
 
     [Fact]
+    public Task A_declared_variable_read_for_another_date_part_is_a_near_copy() => Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>(Declaring + """
+        public static class Serving
+        {
+            public static float Night(Flight trip) =>
+                {|#0:DateTime.TryParse(trip.Origin, CultureInfo.InvariantCulture, DateTimeStyles.None, out var when) && (when.Minute >= 20 || when.Hour <= 5) ? 1f : 0f|};
+        }
+        """,
+        NearCopy(0, "ParsedFeatures.Night", "another date part: Hour in ParsedFeatures.Night against Minute here", prefix: ""));
+
+    [Fact]
     public Task A_declared_variable_used_otherwise_is_not_a_copy() => Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>(Declaring + """
         public static class Serving
         {
             public static float Night(Flight trip) =>
-                DateTime.TryParse(trip.Origin, CultureInfo.InvariantCulture, DateTimeStyles.None, out var when) && (when.Minute >= 20 || when.Hour <= 5) ? 1f : 0f;
+                DateTime.TryParse(trip.Origin, CultureInfo.InvariantCulture, DateTimeStyles.None, out var when) && (when.Hour >= 20 || trip.Departure.Hour <= 5) ? 1f : 0f;
 
             public static float Code(Flight trip, string other) => trip.Origin is { Length: > 3 } s ? other.Length * 2f + 1f : 0f;
 

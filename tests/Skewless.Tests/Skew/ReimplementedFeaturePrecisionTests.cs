@@ -79,7 +79,7 @@ public sealed class ReimplementedFeaturePrecisionTests
         Verify.AnalyzerAsync<ReimplementedFeatureAnalyzer>(Features + source, expected);
 
     private static DiagnosticResult NearCopy(int location, string feature, string differences) =>
-        new DiagnosticResult(Descriptors.NearCopyOfFeature).WithLocation(location).WithArguments(feature, differences).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+        new DiagnosticResult(Descriptors.NearCopyOfFeature).WithLocation(location).WithArguments(feature, "other constants: " + differences).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     private static DiagnosticResult Copy(int location, string feature, string advice) =>
         new DiagnosticResult(Descriptors.ReimplementedFeature).WithLocation(location).WithArguments(feature, advice).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);

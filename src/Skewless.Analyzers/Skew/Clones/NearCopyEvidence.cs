@@ -13,8 +13,18 @@ internal static class NearCopyEvidence
     /// <summary>The fewest computing operations (operators, calls) at which any other numbers are reported: <c>MathF.Log(1 + f.A * 10)</c> has three.</summary>
     public const int MinimumComputations = 2;
 
-    public static bool Suffices(OperationShape copy, IEnumerable<(string Feature, string Copy)> differences) =>
-        copy.Computations >= MinimumComputations || differences.All(pair => IsSlip(pair.Feature, pair.Copy));
+    /// <summary>Whether other numbers, and nothing else, are evidence enough; a date part that differs too makes it another computation.</summary>
+    public static bool Suffices(OperationShape copy, IReadOnlyCollection<(string Feature, string Copy)> differences) =>
+        !differences.Any(pair => DateParts.IsPartValue(pair.Feature))
+        && (copy.Computations >= MinimumComputations || differences.All(pair => IsSlip(pair.Feature, pair.Copy)));
+
+    /// <summary>
+    /// Whether the copy reads another part of the same date or time value and differs in nothing else (<c>d.Month / 366f</c>
+    /// for <c>d.DayOfYear / 366f</c>): one part, every number the feature's, and an operation besides the read, since a
+    /// bare <c>d.Month</c> is no sign of <c>d.DayOfYear</c>.
+    /// </summary>
+    public static bool IsOtherDatePart(OperationShape copy, IReadOnlyList<(string Feature, string Copy)> differences) =>
+        differences.Count == 1 && DateParts.IsPartValue(differences[0].Feature) && copy.Computations >= 1;
 
     // Where keys sit on the numeric keypad, as (row, column): 0 is the wide key under 1 and 2.
     private const string Keypad = "789\n456\n123\n00.";

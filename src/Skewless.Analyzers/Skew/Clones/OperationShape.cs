@@ -16,7 +16,7 @@ namespace Skewless.Analyzers.Skew.Clones;
 /// <remarks>
 /// Any expression of the input type is the row. Locals with a single assignment stand for their
 /// initializer, lambda parameters are numbered, identity conversions vanish, and numbers are kept
-/// apart so that <see cref="Shape"/> ignores them and <see cref="Exact"/> does not. Anything it
+/// apart, as are the parts of dates and times read, so that <see cref="Shape"/> ignores them and <see cref="Exact"/> does not. Anything it
 /// cannot express (a local assigned twice, a parameter from outside) means "not a copy".
 /// </remarks>
 internal sealed class OperationShape
@@ -60,10 +60,10 @@ internal sealed class OperationShape
     /// <summary>The hash of the computation with numbers left out.</summary>
     public string Shape { get; private set; } = "";
 
-    /// <summary>The numbers left out of <see cref="Shape"/>, in order, as C# would display them.</summary>
+    /// <summary>The numbers left out of <see cref="Shape"/>, in order, as C# would display them, and the date parts (see <see cref="DateParts"/>) by name.</summary>
     public ImmutableArray<string> Literals => _literals.ToImmutableArray();
 
-    /// <summary>The numbers as C# would write them with their types, such as <c>7f</c> or <c>7</c>.</summary>
+    /// <summary>The numbers as C# would write them with their types, such as <c>7f</c> or <c>7</c>, and the date parts by name.</summary>
     public ImmutableArray<string> TypedLiterals => _typedLiterals.ToImmutableArray();
 
     /// <summary>For each division, in order, whether it divides integers, which drops the fraction.</summary>
@@ -75,7 +75,7 @@ internal sealed class OperationShape
     /// <summary>The number of operations, not counting the row or conversions.</summary>
     public int Size => _size;
 
-    /// <summary>The operations that compute (operators, calls, ...), not counting numbers or reads of fields and properties: <c>f.A / 100</c> has one.</summary>
+    /// <summary>The operations that compute (operators, calls, ...), not counting numbers, date parts or reads of fields and properties: <c>f.A / 100</c> has one.</summary>
     public int Computations => _size - _literals.Count - _reads;
 
     /// <summary>The shape of <paramref name="operation"/>, or <see langword="null"/> when it cannot be a copy of a feature.</summary>
@@ -153,6 +153,7 @@ internal sealed class OperationShape
             IInvocationOperation invocation when _helpers is not null && invocation.Syntax is InvocationExpressionSyntax syntax
                 && _helpers.Find(syntax, invocation.TargetMethod) is { } helper => Inline(invocation, helper, frame, isResult),
             IInvocationOperation invocation => Open("call", invocation.TargetMethod) && AddOptional(invocation.Instance, frame) && AddArguments(invocation.Arguments, frame) && Close(),
+            IPropertyReferenceOperation part when DateParts.IsPart(part.Property) => AddDatePart(part.Property) && Open("part", part.Property.ContainingType) && AddOptional(part.Instance, frame) && Close(),
             IPropertyReferenceOperation property => Read() && NoteLookAlike(property.Instance, property.Property) && Open("prop", property.Property) && AddOptional(property.Instance, frame) && AddArguments(property.Arguments, frame) && Close(),
             IFieldReferenceOperation field => Read() && NoteLookAlike(field.Instance, field.Field) && Open("field", field.Field) && AddOptional(field.Instance, frame) && Close(),
             IMethodReferenceOperation method => Open("method", method.Method) && AddOptional(method.Instance, frame) && Close(),
@@ -234,6 +235,15 @@ internal sealed class OperationShape
             _text.Append("(constant ").Append(type).Append(' ').Append(text).Append(')');
         }
 
+        return true;
+    }
+
+    // A date part is a slot like a number: the shape keeps whose part it reads, the literals which part, so that
+    // d.Month / 366f has the shape of d.DayOfYear / 366f and SKW301 can name both parts.
+    private bool AddDatePart(IPropertySymbol part)
+    {
+        _literals.Add(part.Name);
+        _typedLiterals.Add(part.Name);
         return true;
     }
 

@@ -12,7 +12,7 @@ namespace Skewless.Analyzers.Skew.Clones;
 
 /// <summary>
 /// Reports code outside feature sets that computes a feature again (SKW300) or computes it with other
-/// constants (SKW301). Every expression is hashed once and looked up in the table of feature
+/// constants or another date part (SKW301). Every expression is hashed once and looked up in the table of feature
 /// fingerprints, so the search is linear in the size of the code; only a match is checked semantically.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -119,15 +119,20 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
                 return Report(Descriptors.ReimplementedFeature, expression, row, copied, integerDivision: false, copied.DisplayName, Advice(model.Compilation, table.Symbols, copied));
             }
 
-            if (candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Shape == shape.Shape) is { } nearlyCopied)
+            // Date parts share the shape as numbers do, so several features may have it: the first that the copy's
+            // differences are evidence of is the one it copies.
+            var nearlyCopied = candidates.Where(fingerprint => fingerprint.Hashes!.Shape == shape.Shape).ToList();
+            if (nearlyCopied.Count > 0)
             {
-                var differences = Differences(nearlyCopied.Hashes!.Literals, shape.Literals);
-                if (!NearCopyEvidence.Suffices(shape, differences))
+                foreach (var feature in nearlyCopied)
                 {
-                    continue;
+                    if (NearCopy(shape, feature) is { } differences)
+                    {
+                        return Report(Descriptors.NearCopyOfFeature, expression, row, feature, integerDivision: false, feature.DisplayName, differences);
+                    }
                 }
 
-                return Report(Descriptors.NearCopyOfFeature, expression, row, nearlyCopied, integerDivision: false, nearlyCopied.DisplayName, Describe(differences, nearlyCopied));
+                continue;
             }
 
             // n / 7 against the feature's n / 7f: the numbers differ only in type, which the shape keeps, and the
@@ -139,7 +144,7 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                return Report(Descriptors.NearCopyOfFeature, expression, row, truncated.Feature, integerDivision: true, truncated.Feature.DisplayName, DescribeTruncation(truncated));
+                return Report(Descriptors.NearCopyOfFeature, expression, row, truncated.Feature, integerDivision: true, truncated.Feature.DisplayName, OtherConstants + DescribeTruncation(truncated));
             }
         }
 
@@ -171,8 +176,8 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
 
     // Serving code often gets a request type of its own with the row's members, or the row's values as parameters, and
     // recomputes a feature from them. An exact copy counts, and one that only divides integers where the feature divides
-    // floats: over another type, other numbers are too weak a sign that the code means the feature, but the same numbers
-    // with the fraction dropped are its bug. When features of several row types compute the same, the copy is of the row
+    // floats, or reads another part of the same date: over another type, other numbers are too weak a sign that the code
+    // means the feature, but the same numbers with the fraction dropped, or applied to another date part, are its bug. When features of several row types compute the same, the copy is of the row
     // type the look-alike mirrors most members of.
     private static Diagnostic? LookAlikeCopy(SemanticModels models, ExpressionSyntax expression, IOperation operation, List<FeatureFingerprint> live, CancellationToken cancellationToken)
     {
@@ -199,9 +204,11 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
             Diagnostic? Copy(OperationShape shape, ITypeSymbol inputType, IMethodSymbol? parametersOf, string over) =>
                 candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Exact == shape.Exact) is { } copied
                     ? Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], copied, integerDivision: false, copied.DisplayName, over, rowType.Name, "")
+                    : candidates.FirstOrDefault(fingerprint => fingerprint.Hashes!.Shape == shape.Shape && NearCopyEvidence.IsOtherDatePart(shape, Differences(fingerprint.Hashes.Literals, shape.Literals))) is { } otherPart
+                    ? Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], otherPart, integerDivision: false, otherPart.DisplayName, over, rowType.Name, $" ({AnotherDatePart}{Describe(Differences(otherPart.Hashes!.Literals, shape.Literals), otherPart)})")
                     : Truncated(operation, inputType, rowType, models, shape, candidates, cancellationToken, parametersOf) is { Values.Count: 0 } truncated
-                        ? Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], truncated.Feature, integerDivision: true, truncated.Feature.DisplayName, over, rowType.Name, $" ({DescribeTruncation(truncated)})")
-                        : null;
+                    ? Report(Descriptors.ReimplementedOverLookAlike, expression, shape.Inputs[0], truncated.Feature, integerDivision: true, truncated.Feature.DisplayName, over, rowType.Name, $" ({DescribeTruncation(truncated)})")
+                    : null;
         }
 
         return best?.Diagnostic;
@@ -240,6 +247,18 @@ public sealed class ReimplementedFeatureAnalyzer : DiagnosticAnalyzer
         }
 
         return symbol as IMethodSymbol is { Parameters.Length: > 0 } method ? method : null;
+    }
+
+    private const string OtherConstants = "other constants: ";
+    private const string AnotherDatePart = "another date part: ";
+
+    // How a copy with the feature's shape differs from it, as the message says, if that is evidence enough of a near copy.
+    private static string? NearCopy(OperationShape copy, FeatureFingerprint feature)
+    {
+        var differences = Differences(feature.Hashes!.Literals, copy.Literals);
+        return NearCopyEvidence.Suffices(copy, differences) ? OtherConstants + Describe(differences, feature)
+            : NearCopyEvidence.IsOtherDatePart(copy, differences) ? AnotherDatePart + Describe(differences, feature)
+            : null;
     }
 
     private static List<(string Feature, string Copy)> Differences(ImmutableArray<string> feature, ImmutableArray<string> copy) =>

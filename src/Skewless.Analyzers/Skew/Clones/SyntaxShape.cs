@@ -23,7 +23,9 @@ namespace Skewless.Analyzers.Skew.Clones;
 /// property keeps its name alone, as <c>T.Member</c> does: <c>Weather.Season.Winter</c>,
 /// <c>global::Weather.Season.Winter</c> and <c>Winter</c> under <c>using static</c> hash like
 /// <c>Season.Winter</c> (see <see cref="QualifiedNames"/>).</item>
-/// <item>A number is a placeholder, so near copies (SKW301) share the key of the feature.</item>
+/// <item>A number is a placeholder, so near copies (SKW301) share the key of the feature. So is the name of a member that
+/// may be a date part (<c>Month</c>, <c>DayOfYear</c>, see <see cref="DateParts"/>), so that <c>d.Month / 366f</c> shares the
+/// key of <c>d.DayOfYear / 366f</c>.</item>
 /// <item>A name that is an input type's field or property in any case hashes as a read of that member, so a serving
 /// method's parameter for it (<c>date</c> for <c>Date</c>) matches the row's member (SKW304).</item>
 /// <item><c>x.Value</c> and <c>x.GetValueOrDefault()</c> hash as <c>x</c>, so a request type's nullable member read as a
@@ -40,12 +42,14 @@ internal sealed class SyntaxShape
     private const int MemberKind = -4;
     private const int CallKind = -5;
     private const int LambdaKind = -6;
+    private const int DatePartKind = -7;
 
     // Deeper expressions are left unsearched rather than risk the compiler's stack.
     private const int MaxDepth = 200;
 
     private static readonly ulong Hole = SearchKey.Start(HoleKind);
     private static readonly ulong Number = SearchKey.Start(NumberKind);
+    private static readonly ulong DatePart = SearchKey.Start(DatePartKind);
 
     private readonly SemanticModels _models;
     private readonly InputTypes _inputs;
@@ -121,7 +125,8 @@ internal sealed class SyntaxShape
 
     private static ulong Text(string text) => SearchKey.Combine(SearchKey.Start(TextKind), SearchKey.Of(text));
 
-    private static ulong MemberKey(string name, ulong receiver) => SearchKey.Combine(SearchKey.Combine(SearchKey.Start(MemberKind), SearchKey.Of(name)), receiver);
+    private static ulong MemberKey(string name, ulong receiver) =>
+        SearchKey.Combine(SearchKey.Combine(SearchKey.Start(MemberKind), DateParts.IsPartName(name) ? DatePart : SearchKey.Of(name)), receiver);
 
     private ulong Member(MemberAccessExpressionSyntax member)
     {
