@@ -716,10 +716,23 @@ public sealed class RandomSplitAnalyzerTests
 
                     var columns = new[] { new TextLoader.Column("DistanceMiles", DataKind.Single, 0), new TextLoader.Column(nameof(Flight.Departure), DataKind.DateTime, 1) };
                     var flights = {|#2:ml.Data.TrainTestSplit(ml.Data.LoadFromTextFile(path, columns, ','), 0.2)|};
+
+                    // Round 17's maintenance readings: the loader names the label's column by the member, which the row
+                    // type renames "Label" for the trainer; the code copies it across after loading.
+                    var readings = ml.Data.CreateTextLoader(new[] { new TextLoader.Column("Timestamp", DataKind.DateTime, 0), new TextLoader.Column("WillFail", DataKind.Boolean, 1) }).Load(path);
+                    var machines = {|#3:ml.Data.TrainTestSplit(readings, 0.2)|};
                 }
+            }
+
+            [DataSource("plant.readings")]
+            public sealed class MachineReading
+            {
+                [EventTime] public DateTime Timestamp { get; set; }
+                [ColumnName("Label"), Label] public bool WillFail { get; set; }
             }
         }
         """,
+        TimedBy("TrainTestSplit splits them at random", "MachineReading", "MachineReading.Timestamp", location: 3, remedy: "split with DeterministicSplit.ByTime(rows, row => row.Timestamp, cutoff) instead"),
         GroupedBy("TrainTestSplit without a sampling key splits them at random", remedy: VisitsWithoutFeatureSet),
         TimedBy("TrainTestSplit splits them at random", remedy: VisitsWithoutFeatureSet),
         GroupedBy("CrossValidate without a sampling key splits them at random", location: 1, remedy: VisitFoldsWithoutFeatureSet),

@@ -67,8 +67,23 @@ internal sealed class TextLoaderRows
             return null;
         }
 
-        var rows = _dataSources.Value.Where(type => names.All(name => PipelineColumns.ColumnMember(type, name!, _data.ColumnName) is not null)).Take(2).ToList();
+        var rows = _dataSources.Value.Where(type => names.All(name => PipelineColumns.ColumnMember(type, name!, _data.ColumnName) is not null || HasMember(type, name!))).Take(2).ToList();
         return rows.Count == 1 ? rows[0] : null;
+    }
+
+    // A loader may name a column for the member where the row type renames it (round 17's readings load will_fail_within_2h,
+    // which the row type calls Label, and copy it across after loading).
+    private static bool HasMember(ITypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers(name).Any(member => member is IPropertySymbol or IFieldSymbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // new TextLoader.Column("At", DataKind.DateTime, 1), or new TextLoader.Column { Name = "At", … }.
