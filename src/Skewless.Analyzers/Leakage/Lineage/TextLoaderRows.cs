@@ -53,6 +53,8 @@ internal sealed class TextLoaderRows
 
     // The one data source with a column of every name the call's TextLoader.Columns give, in its arguments or the locals
     // they read (an options object or an array of columns built first). A name that is not a constant is not guessed at.
+    // A name may be the member's own where the row type renames its column (round 17's readings load will_fail_within_2h,
+    // which the row type calls Label, and copy it across after loading).
     private ITypeSymbol? ByColumns(IInvocationOperation call, LocalLineage lineage)
     {
         var parts = call.Arguments.SelectMany(argument => lineage.Sources(argument.Value)).SelectMany(source => source.DescendantsAndSelf()).ToList();
@@ -67,23 +69,9 @@ internal sealed class TextLoaderRows
             return null;
         }
 
-        var rows = _dataSources.Value.Where(type => names.All(name => PipelineColumns.ColumnMember(type, name!, _data.ColumnName) is not null || HasMember(type, name!))).Take(2).ToList();
+        var rows = _dataSources.Value.Where(type => names.All(name => PipelineColumns.ColumnMember(type, name!, _data.ColumnName) is not null
+            || PipelineColumns.ColumnMember(type, name!, columnName: null) is not null)).Take(2).ToList();
         return rows.Count == 1 ? rows[0] : null;
-    }
-
-    // A loader may name a column for the member where the row type renames it (round 17's readings load will_fail_within_2h,
-    // which the row type calls Label, and copy it across after loading).
-    private static bool HasMember(ITypeSymbol type, string name)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.GetMembers(name).Any(member => member is IPropertySymbol or IFieldSymbol))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // new TextLoader.Column("At", DataKind.DateTime, 1), or new TextLoader.Column { Name = "At", … }.
