@@ -168,4 +168,36 @@ public sealed class LabelSamplingKeyAnalyzerTests
                 ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), 0.2, samplingKeyColumnName: null).TestSet;
         }
         """);
+
+    // A regression's label is nearly unique per row: keyed by it, the split is as random as one with no key. The same
+    // measurement binned into classes by a classifier of the method is a class label again.
+    [Fact]
+    public Task Fires_on_a_measured_label_only_where_a_classifier_is_trained_on_it() => VerifyAsync("""
+        [DataSource("sales")]
+        public sealed class Sale
+        {
+            public float Gas { get; set; }
+            [Label] public float Price { get; set; }
+        }
+
+        public static class Cases
+        {
+            public static IDataView Annotated(MLContext ml, List<Sale> rows) =>
+                ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), 0.2, samplingKeyColumnName: nameof(Sale.Price)).TestSet;
+
+            public static ITransformer Unannotated(MLContext ml, IDataView view)
+            {
+                var split = ml.Data.TrainTestSplit(view, 0.2, samplingKeyColumnName: "Price");
+                return ml.Regression.Trainers.Sdca(labelColumnName: "Price").Fit(split.TrainSet);
+            }
+
+            public static ITransformer Classified(MLContext ml, List<Sale> rows)
+            {
+                var split = {|#0:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), 0.2, samplingKeyColumnName: "Price")|};
+                return ml.Transforms.Conversion.MapValueToKey("Label", "Price")
+                    .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()).Fit(split.TrainSet);
+            }
+        }
+        """,
+        Keyed(0, "Price"));
 }

@@ -54,10 +54,10 @@ public sealed class LabelSamplingKeyAnalyzer : SkewlessAnalyzer
 
             var rowTypes = loaded.RowTypes(rows);
             var annotated = rowTypes.Select(type => KnownSymbols.FindMember(type, symbols.LabelAttribute)).OfType<ISymbol>()
-                .Any(label => PipelineColumns.ColumnOf(label, data.ColumnName) == column
+                .FirstOrDefault(label => PipelineColumns.ColumnOf(label, data.ColumnName) == column
                     || (key is INameOfOperation { Argument: IMemberReferenceOperation { Member: var named } } && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, label.OriginalDefinition)));
-            var label = annotated ? column : (columns ??= new PipelineColumns(split, data.ColumnName)).GivenLabelFrom(key);
-            if (label is null)
+            var label = annotated is not null ? column : (columns ??= new PipelineColumns(split, data.ColumnName)).GivenLabelFrom(key);
+            if (label is null || (!Classifies(blocks) && (Regresses(blocks) || IsContinuous(annotated))))
             {
                 continue;
             }
@@ -73,6 +73,20 @@ public sealed class LabelSamplingKeyAnalyzer : SkewlessAnalyzer
                 Remedy(rowTypes, symbols, data)));
         }
     }
+
+    // A regression's label is a measurement, nearly unique per row: keyed by it, the split is as random as one with no
+    // key, and no class can end up on one side. Only a method that trains or evaluates no classifier is taken to regress.
+    private static bool Classifies(ImmutableArray<IOperation> blocks) => Catalogs(blocks).Any(name => name.EndsWith("ClassificationCatalog", StringComparison.Ordinal));
+
+    private static bool Regresses(ImmutableArray<IOperation> blocks) => Catalogs(blocks).Contains("RegressionCatalog");
+
+    private static IEnumerable<string> Catalogs(ImmutableArray<IOperation> blocks) =>
+        blocks.SelectMany(block => block.Descendants()).OfType<IPropertyReferenceOperation>().Select(property => property.Property.Type.Name);
+
+    private static bool IsContinuous(ISymbol? label) =>
+        (label switch { IPropertySymbol property => property.Type, IFieldSymbol field => field.Type, _ => null }) is { } type
+        && (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type).SpecialType
+            is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal;
 
     // Rows with a time are split by time (SKW204 says how); rows with a group are keyed by it; others need no key.
     private static string Remedy(List<ITypeSymbol> rowTypes, KnownSymbols symbols, DataSymbols data)
